@@ -1,0 +1,80 @@
+"""Stream a table of the archive as CSV, JSON or JSON lines, in constant memory."""
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+from typing import IO, Iterator
+
+from archive.errors import ArchiveNotFound, UnknownTable
+from archive.schema import INTERNAL_TABLES
+
+FORMATS = ("csv", "json", "jsonl")
+#: Rows fetched from SQLite per round trip while streaming.
+FETCH_SIZE = 500
+
+
+def open_readonly(path: str | Path) -> sqlite3.Connection:
+    """Open an archive read-only, so an export can never change it (and can run beside a crawl)."""
+    path = Path(path)
+    if not path.exists():
+        raise ArchiveNotFound(f"no archive at {path}")
+    return sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)
+
+
+def exportable_tables(conn: sqlite3.Connection) -> list[str]:
+    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    return [n for n in names if n not in INTERNAL_TABLES and not n.startswith(("articles_fts", "sqlite_"))]
+
+
+def iter_rows(conn: sqlite3.Connection, table: str) -> tuple[list[str], Iterator[tuple]]:
+    """Columns and a lazy row iterator for `table`, in rowid order."""
+    if table not in exportable_tables(conn):
+        raise UnknownTable(f"no table {table!r}; choose one of: {', '.join(exportable_tables(conn))}")
+    cursor = conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid')
+    columns = [d[0] for d in cursor.description]
+
+    def rows() -> Iterator[tuple]:
+        while batch := cursor.fetchmany(FETCH_SIZE):
+            yield from batch
+
+    return columns, rows()
+
+
+def export_table(path: str | Path, table: str, fmt: str, out: IO[str]) -> int:
+    """Write `table` of the archive at `path` to `out` as `fmt`; returns the number of rows."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {FORMATS}")
+    with closing(open_readonly(path)) as conn:
+        columns, rows = iter_rows(conn, table)
+        return _WRITERS[fmt](columns, rows, out)
+
+
+def _write_csv(columns: list[str], rows: Iterator[tuple], out: IO[str]) -> int:
+    writer = csv.writer(out)
+    writer.writerow(columns)
+    n = 0
+    for n, row in enumerate(rows, 1):
+        writer.writerow(row)
+    return n
+
+
+def _write_jsonl(columns: list[str], rows: Iterator[tuple], out: IO[str]) -> int:
+    n = 0
+    for n, row in enumerate(rows, 1):
+        out.write(json.dumps(dict(zip(columns, row)), ensure_ascii=False) + "\n")
+    return n
+
+
+def _write_json(columns: list[str], rows: Iterator[tuple], out: IO[str]) -> int:
+    out.write("[")
+    n = 0
+    for n, row in enumerate(rows, 1):
+        out.write(("\n" if n == 1 else ",\n") + json.dumps(dict(zip(columns, row)), ensure_ascii=False))
+    out.write("\n]\n")
+    return n
+
+
+_WRITERS = {"csv": _write_csv, "json": _write_json, "jsonl": _write_jsonl}

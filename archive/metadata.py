@@ -1,0 +1,53 @@
+"""Datasette metadata for an archive: titles, licence, facets, sorting and hidden tables."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from archive.schema import INTERNAL_TABLES
+
+TITLE = "fanwire — anime fan-news archive"
+DESCRIPTION = (
+    "Articles crawled from anime fan-news sites, with boilerplate stripped, one row per article. "
+    "Search the text, facet by site, author or language, and export any view as CSV or JSON."
+)
+LICENSE = "Articles © their publishers; archived for reference and research"
+SOURCE = "fanwire"
+SOURCE_URL = "https://pypi.org/project/fanwire/"
+
+
+def database_name(db_path: str | Path) -> str:
+    """The name Datasette gives a database file (its stem)."""
+    return Path(db_path).stem
+
+
+def metadata_for(db_path: str | Path) -> dict[str, Any]:
+    """Metadata for serving the archive at `db_path` with Datasette."""
+    tables: dict[str, Any] = {name: {"hidden": True} for name in INTERNAL_TABLES}
+    tables["articles"] = {
+        "description": "One row per archived article; `text` is the extracted body.",
+        "label_column": "title",
+        "facets": ["site", "author", "lang"],
+        "sort_desc": "published",
+        "sortable_columns": ["published", "modified", "fetched_at", "title", "site", "author", "id"],
+        "columns": {
+            "url": "The article's own URL (its rel=canonical when the page gives one on the same site)",
+            "source_url": "The URL the stored text was extracted from",
+            "published": "Publication time, ISO 8601",
+            "text": "Body text without site boilerplate, one paragraph per line",
+            "content_hash": "SHA-1 of the normalized text",
+            "story_id": "Story (set of copies of one piece of news) this article belongs to",
+        },
+    }
+    tables["url_aliases"] = {"description": "Other URLs seen for an archived article (redirects, share links, copies)."}
+    tables["crawls"] = {"description": "One row per crawl, with Scrapy's stats as JSON.", "sort_desc": "id"}
+    tables["crawl_errors"] = {"description": "Pages skipped or failed during a crawl, and why.", "facets": ["kind"]}
+    tables["sites"] = {"description": "Sites in the archive."}
+    return {
+        "title": TITLE,
+        "description": DESCRIPTION,
+        "license": LICENSE,
+        "source": SOURCE,
+        "source_url": SOURCE_URL,
+        "databases": {database_name(db_path): {"tables": tables}},
+    }

@@ -1,0 +1,80 @@
+"""The archive's schema as named, re-runnable migrations (sqlite-utils `Migrations`).
+
+Running `migrate` twice is a no-op, which is what makes opening an archive at the start of every
+crawl (and again after a kill -9) safe.
+"""
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("fanwire")
+
+#: Tables a reader of the archive should not be shown by default (raw pages, bookkeeping).
+INTERNAL_TABLES = ("pages", "_sqlite_migrations")
+
+
+@MIGRATIONS(name="0001_initial")
+def initial(db: Database) -> None:
+    db["crawls"].create(
+        {"id": int, "started_at": str, "finished_at": str, "start_urls": str, "stats": str},
+        pk="id",
+    )
+    db["sites"].create(
+        {"host": str, "name": str, "first_seen": str, "last_seen": str},
+        pk="host",
+    )
+    db["articles"].create(
+        {
+            "id": int,
+            "url": str,
+            "canonical_url": str,
+            "source_url": str,
+            "site": str,
+            "title": str,
+            "author": str,
+            "published": str,
+            "modified": str,
+            "lang": str,
+            "text": str,
+            "content_hash": str,
+            "story_id": int,
+            "fetched_at": str,
+            "crawl_id": int,
+        },
+        pk="id",
+        not_null={"url"},
+        foreign_keys=[("site", "sites", "host"), ("crawl_id", "crawls", "id")],
+    )
+    db["articles"].create_index(["url"], unique=True)
+    db["articles"].create_index(["site", "published"])
+    db["articles"].create_index(["content_hash"])
+    db["url_aliases"].create(
+        {"url": str, "article_id": int},
+        pk="url",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["url_aliases"].create_index(["article_id"])
+    db["pages"].create(
+        {
+            "url": str,
+            "status": int,
+            "content_type": str,
+            "encoding": str,
+            "etag": str,
+            "last_modified": str,
+            "fetched_at": str,
+            "html": bytes,
+        },
+        pk="url",
+    )
+    db["crawl_errors"].create(
+        {"id": int, "crawl_id": int, "url": str, "kind": str, "detail": str, "at": str},
+        pk="id",
+        foreign_keys=[("crawl_id", "crawls", "id")],
+    )
+    db["crawl_errors"].create_index(["crawl_id", "kind"])
+    db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61")
+
+
+def migrate(db: Database) -> None:
+    """Bring `db` to the current schema; safe to call on every open."""
+    MIGRATIONS.apply(db)

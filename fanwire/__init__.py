@@ -1,0 +1,1 @@
+"""fanwire: archive anime fan news (command line and the built-in demo world)."""

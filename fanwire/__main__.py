@@ -1,0 +1,4 @@
+"""`python -m fanwire` runs the fanwire command."""
+from fanwire.cli import cli
+
+cli(prog_name="fanwire")

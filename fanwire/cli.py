@@ -1,0 +1,158 @@
+"""The `fanwire` command: crawl, extract, export, serve and the built-in demo."""
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from archive.errors import ArchiveError
+from archive.export import FORMATS, export_table
+from archive.metadata import database_name, metadata_for
+from fanwire.crawl import parse_setting_options, project_settings, run_crawl
+
+DEFAULT_DB = "archive.db"
+
+
+@click.group()
+@click.version_option(package_name="fanwire")
+def cli() -> None:
+    """Archive anime fan news: crawl sites with Scrapy, extract articles with trafilatura,
+    store them in SQLite and publish them with Datasette.
+
+    Example: fanwire crawl https://example-anime-news.com/ --db archive.db
+    """
+
+
+@cli.command()
+@click.argument("urls", nargs=-1)
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="Archive database file (FANWIRE_DB).")
+@click.option("--sites", "sites_file", type=click.Path(exists=True, dir_okay=False),
+              help="File with one start URL per line.")
+@click.option("-s", "--set", "settings", multiple=True, metavar="NAME=VALUE",
+              help="Override a Scrapy or FANWIRE_* setting, as with `scrapy crawl -s`.")
+@click.option("--log-level", default="INFO", show_default=True,
+              type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"], case_sensitive=False))
+def crawl(urls: tuple[str, ...], db: str, sites_file: str | None, settings: tuple[str, ...], log_level: str) -> None:
+    """Crawl fan-news sites into the archive; the same crawl as `scrapy crawl fansite`.
+
+    Honours the http_proxy environment variable.
+
+    Example: fanwire crawl http://a.test/ http://b.test/ --db archive.db
+    """
+    if not urls and not sites_file:
+        raise click.UsageError("give at least one start URL or --sites FILE")
+    try:
+        overrides = parse_setting_options(settings)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="-s") from exc
+    overrides.update({"FANWIRE_DB": db, "LOG_LEVEL": log_level.upper()})
+    stats = run_crawl(list(urls), project_settings(overrides), sites_file)
+    click.echo(summary(stats, db), err=True)
+    if stats.get("finish_reason") != "finished":
+        raise click.ClickException(f"crawl ended early: {stats.get('finish_reason')}")
+
+
+def summary(stats: dict, db: str) -> str:
+    """One line a person reads after a crawl."""
+    return (
+        f"fanwire: {stats.get('fanwire/store/articles_new', 0)} new and "
+        f"{stats.get('fanwire/store/articles_updated', 0)} updated articles in {db} "
+        f"from {stats.get('response_received_count', 0)} responses; "
+        f"{stats.get('fanwire/store/errors', 0)} skips/errors recorded in crawl_errors "
+        f"({stats.get('finish_reason', 'unknown')})"
+    )
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True)
+@click.option("--url", help="URL the pages were fetched from (helps metadata and relative links).")
+def extract(files: tuple[str, ...], fmt: str, url: str | None) -> None:
+    """Extract article text and metadata from saved .html or .html.gz files.
+
+    Prints one JSON object per file: file, url, title, author, published, lang, text.
+
+    Example: fanwire extract page.html saved/*.html.gz --format jsonl > articles.jsonl
+    """
+    from pipelines.extract import NoArticleText, extract_article
+
+    records = []
+    for name in files:
+        path = Path(name)
+        body = path.read_bytes()
+        if body[:2] == b"\x1f\x8b":
+            body = gzip.decompress(body)
+        try:
+            found = extract_article(body, url or path.resolve().as_uri())
+        except NoArticleText:
+            click.echo(f"fanwire: no article text in {name}", err=True)
+            record = {"file": name, "url": url, "title": None, "author": None, "published": None, "lang": None,
+                      "text": None}
+        else:
+            record = {"file": name, "url": found.canonical_url or url, "title": found.title, "author": found.author,
+                      "published": found.published, "lang": found.lang, "text": found.text}
+        if fmt == "jsonl":
+            click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            records.append(record)
+    if fmt == "json":
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+
+
+@cli.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True)
+@click.option("--table", default="articles", show_default=True, help="Table to export.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Output file (default: stdout).")
+def export(db: str, fmt: str, table: str, output: str | None) -> None:
+    """Export a table of the archive as CSV, JSON or JSON lines, streaming.
+
+    Example: fanwire export --db archive.db --format json -o articles.json
+    """
+    out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        count = export_table(db, table, fmt, out)
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        if output:
+            out.close()
+    click.echo(f"fanwire: exported {count} rows of {table}", err=True)
+
+
+@cli.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--port", default=8001, show_default=True, type=int)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind; 0.0.0.0 exposes it.")
+def serve(db: str, port: int, host: str) -> None:
+    """Browse and search the archive in Datasette, with fanwire's metadata and plugin.
+
+    Example: fanwire serve --db archive.db --port 8001
+    """
+    from datasette.cli import cli as datasette_cli
+
+    meta = Path(tempfile.mkdtemp(prefix="fanwire-")) / "metadata.json"
+    meta.write_text(json.dumps(metadata_for(db), indent=2), encoding="utf-8")
+    click.echo(f"fanwire: serving {db} at http://{host}:{port}/{database_name(db)}", err=True)
+    datasette_cli.main(["serve", db, "-m", str(meta), "--host", host, "--port", str(port)], prog_name="datasette")
+
+
+@cli.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+@click.option("--articles", "articles_per_site", default=12, show_default=True, type=int,
+              help="Articles per demo site.")
+@click.option("--log-level", default="WARNING", show_default=True,
+              type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"], case_sensitive=False))
+def demo(db: str, articles_per_site: int, log_level: str) -> None:
+    """Serve the built-in demo world of fan-news sites on 127.0.0.1, crawl it into the archive
+    through the real Scrapy engine, and say how to browse and export it.
+
+    Example: fanwire demo
+    """
+    from fanwire.demo_run import run_demo
+
+    run_demo(db, articles_per_site, log_level.upper())

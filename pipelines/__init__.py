@@ -1,0 +1,1 @@
+"""Item pipelines: extract → normalize → (dedupe, tag: later stages) → store."""

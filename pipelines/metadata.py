@@ -1,0 +1,95 @@
+"""Metadata from a page's structured data (JSON-LD, Open Graph, `article:*` and `itemprop` meta),
+read before trafilatura's DOM heuristics because publishers state it there exactly."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from lxml.html import HtmlElement
+
+ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenews", "analysisnewsarticle",
+                 "opinionnewsarticle", "reviewnewsarticle", "review", "techarticle", "liveblogposting"}
+
+
+@dataclass
+class PageMetadata:
+    canonical: str | None = None
+    headline: str | None = None
+    og_title: str | None = None
+    h1: str | None = None
+    site_name: str | None = None
+    author: str | None = None
+    published: str | None = None
+    modified: str | None = None
+    lang: str | None = None
+
+
+def _first(tree: HtmlElement, *xpaths: str) -> str | None:
+    for xp in xpaths:
+        for value in tree.xpath(xp):
+            text = (value if isinstance(value, str) else value.text_content()).strip()
+            if text:
+                return " ".join(text.split())
+    return None
+
+
+def _ld_nodes(tree: HtmlElement) -> Iterator[dict[str, Any]]:
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            node = stack.pop(0)
+            if isinstance(node, list):
+                stack.extend(node)
+            elif isinstance(node, dict):
+                yield node
+                stack.extend(node.get("@graph", []) if isinstance(node.get("@graph"), list) else [])
+
+
+def _ld_article(tree: HtmlElement) -> dict[str, Any]:
+    for node in _ld_nodes(tree):
+        types = node.get("@type")
+        types = [types] if isinstance(types, str) else types or []
+        if any(isinstance(t, str) and t.lower() in ARTICLE_TYPES for t in types):
+            return node
+    return {}
+
+
+def _ld_author(node: dict[str, Any]) -> str | None:
+    authors = node.get("author")
+    authors = authors if isinstance(authors, list) else [authors]
+    names = [a.get("name") if isinstance(a, dict) else a for a in authors]
+    names = [n.strip() for n in names if isinstance(n, str) and n.strip() and not n.startswith("http")]
+    return "; ".join(dict.fromkeys(names)) or None
+
+
+def _str(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def page_metadata(tree: HtmlElement) -> PageMetadata:
+    ld = _ld_article(tree)
+    meta_author = _first(tree, "//meta[@name='author']/@content", "//meta[@property='article:author']/@content")
+    return PageMetadata(
+        canonical=_first(tree, "//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href"),
+        headline=_str(ld.get("headline")),
+        og_title=_first(tree, "//meta[@property='og:title']/@content", "//meta[@name='twitter:title']/@content"),
+        h1=_first(tree, "//h1"),
+        site_name=_first(tree, "//meta[@property='og:site_name']/@content",
+                         "//meta[@name='application-name']/@content"),
+        author=_ld_author(ld) or (meta_author if meta_author and not meta_author.startswith("http") else None),
+        published=_str(ld.get("datePublished")) or _first(
+            tree, "//meta[@property='article:published_time']/@content",
+            "//*[@itemprop='datePublished']/@content", "//*[@itemprop='datePublished']/@datetime",
+            "//article//time[@datetime]/@datetime", "//main//time[@datetime]/@datetime"),
+        modified=_str(ld.get("dateModified")) or _first(
+            tree, "//meta[@property='article:modified_time']/@content", "//meta[@property='og:updated_time']/@content",
+            "//*[@itemprop='dateModified']/@content"),
+        lang=_first(tree, "/html/@lang", "//meta[@http-equiv='content-language']/@content",
+                    "//meta[@property='og:locale']/@content"),
+    )

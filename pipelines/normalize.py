@@ -1,0 +1,108 @@
+"""Normalization: titles without the site name, ISO 8601 dates, language codes (used by
+extraction), and the pipeline stage that gives an article its key URL, aliases and text hash."""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
+
+from itemadapter import ItemAdapter
+from scrapy.crawler import Crawler
+
+from scraper.discovery import clean_url
+from scraper.items import ArticleItem
+
+#: Separators between a headline and a site name in <title>: "Headline | Site", "Site – Headline", "見出し｜サイト".
+TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·•»«/~]\s+|\s*[｜|│]\s*|\s+::\s+")
+
+
+def _squash(text: str) -> str:
+    """Case-, width- and punctuation-insensitive form for comparing names."""
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text).casefold())
+
+
+def clean_title(title: str | None, site_name: str | None, host: str, headline: str | None = None,
+                h1: str | None = None) -> str | None:
+    """The headline alone. A JSON-LD headline or the page's <h1> wins when the title contains it;
+    otherwise leading/trailing segments naming the site (its name or host) are dropped."""
+    if not title:
+        return headline or h1
+    for candidate in (headline, h1):
+        if candidate and len(candidate.split()) >= 2 and _squash(candidate) and _squash(candidate) in _squash(title):
+            return candidate
+    names = {_squash(n) for n in (site_name, host, host.split(".")[0], host.removeprefix("www.")) if n}
+    parts = TITLE_SEPARATOR.split(title)
+    seps = TITLE_SEPARATOR.findall(title)
+    while len(parts) > 1 and _squash(parts[-1]) in names:
+        parts.pop()
+        seps.pop()
+    while len(parts) > 1 and _squash(parts[0]) in names:
+        parts.pop(0)
+        seps.pop(0)
+    out = parts[0]
+    for sep, part in zip(seps, parts[1:]):
+        out += sep + part
+    return out.strip() or title
+
+
+def iso_datetime(value: str | None) -> str | None:
+    """ISO 8601 form of an ISO, RFC 2822 or date-only timestamp; None when it cannot be read."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return datetime.fromisoformat(value).isoformat()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(value).isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def lang_code(value: str | None) -> str | None:
+    """Primary language subtag: "en-US", "en_US" → "en"."""
+    if not value:
+        return None
+    code = re.split(r"[-_]", value.strip())[0].lower()
+    return code if code.isalpha() and 2 <= len(code) <= 3 else None
+
+
+def content_hash(text: str) -> str:
+    """SHA-1 of the text with Unicode forms and whitespace normalized, so re-fetches compare equal."""
+    normal = " ".join(unicodedata.normalize("NFKC", text).split())
+    return hashlib.sha1(normal.encode("utf-8")).hexdigest()
+
+
+def key_url(final_url: str, canonical: str | None) -> str:
+    """The URL an article is archived under: its rel=canonical when that stays on the same host
+    and is not the site root (a common template bug), else the URL it was fetched from."""
+    final = clean_url(final_url)
+    if not canonical:
+        return final
+    canon = clean_url(canonical)
+    c, f = urlsplit(canon), urlsplit(final)
+    if c.scheme not in ("http", "https") or c.netloc != f.netloc or (c.path in ("", "/") and f.path not in ("", "/")):
+        return final
+    return canon
+
+
+class NormalizePipeline:
+    """Fill `key_url`, `aliases` and `content_hash`: what identifies an article in the archive."""
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> NormalizePipeline:
+        return cls()
+
+    def process_item(self, item: object) -> object:
+        if not isinstance(item, ArticleItem):
+            return item
+        adapter = ItemAdapter(item)
+        adapter["key_url"] = key_url(item.final_url, item.canonical_url)
+        seen = [item.url, *item.redirect_urls, item.final_url, clean_url(item.final_url)]
+        adapter["aliases"] = [u for u in dict.fromkeys(seen) if u != item.key_url]
+        adapter["content_hash"] = content_hash(item.text or "")
+        return item

@@ -1,0 +1,114 @@
+"""Storage: buffer items and write them to the archive in batches, one transaction per batch.
+
+The crawl's row in `crawls` is opened when the spider opens and closed with Scrapy's stats when
+it closes; dropped items are recorded in `crawl_errors` through the `item_dropped` signal.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from itemadapter import ItemAdapter
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+
+from archive import Archive
+from scraper.items import ArticleItem, CrawlErrorItem, now_iso
+
+logger = logging.getLogger(__name__)
+
+
+def article_record(item: ArticleItem, crawl_id: int) -> dict[str, Any]:
+    """The archive's plain-dict form of an extracted, normalized article."""
+    a = ItemAdapter(item)
+    return {
+        "url": item.key_url,
+        "canonical_url": item.canonical_url,
+        "source_url": item.final_url,
+        "site": item.site,
+        "site_name": item.site_name,
+        **{k: a[k] for k in ("title", "author", "published", "modified", "lang", "text", "content_hash",
+                             "story_id", "fetched_at")},
+        "crawl_id": crawl_id,
+        "aliases": item.aliases,
+        "page": {
+            "url": item.final_url,
+            "status": item.status,
+            "content_type": item.headers.get("Content-Type"),
+            "encoding": item.encoding,
+            "etag": item.headers.get("ETag"),
+            "last_modified": item.headers.get("Last-Modified"),
+            "fetched_at": item.fetched_at,
+            "html": item.body,
+        },
+    }
+
+
+class StorePipeline:
+    def __init__(self, crawler: Crawler, db_path: str, batch_size: int) -> None:
+        self.crawler = crawler
+        self.db_path = db_path
+        self.batch_size = batch_size
+        self.articles: list[dict[str, Any]] = []
+        self.errors: list[dict[str, Any]] = []
+        self.archive: Archive | None = None
+        self.crawl_id = 0
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StorePipeline:
+        db_path = crawler.settings.get("FANWIRE_DB")
+        if not db_path:
+            raise NotConfigured("FANWIRE_DB is empty: set it to the archive's path")
+        pipeline = cls(crawler, db_path, max(1, crawler.settings.getint("FANWIRE_BATCH_SIZE", 100)))
+        crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
+
+    def open_spider(self) -> None:
+        self.archive = Archive(self.db_path)
+        start_urls = getattr(self.crawler.spider, "start_urls", [])
+        self.crawl_id = self.archive.start_crawl(start_urls, now_iso())
+        self.crawler.stats.set_value("fanwire/crawl_id", self.crawl_id)
+        logger.info("Archiving into %s (crawl %d)", self.db_path, self.crawl_id)
+
+    def process_item(self, item: object) -> object:
+        if isinstance(item, ArticleItem):
+            self.articles.append(article_record(item, self.crawl_id))
+        elif isinstance(item, CrawlErrorItem):
+            self.errors.append({**ItemAdapter(item).asdict(), "crawl_id": self.crawl_id})
+        if len(self.articles) + len(self.errors) >= self.batch_size:
+            self.flush()
+        return item
+
+    def item_dropped(self, item: object, response: object, exception: Exception, spider: Spider) -> None:
+        url = getattr(item, "final_url", None) or getattr(item, "url", "")
+        self.errors.append({"crawl_id": self.crawl_id, "url": url, "kind": "dropped",
+                            "detail": str(exception), "at": now_iso()})
+
+    def flush(self) -> None:
+        if not (self.articles or self.errors) or self.archive is None:
+            return
+        result = self.archive.write_batch(self.articles, self.errors)
+        stats = self.crawler.stats
+        stats.inc_value("fanwire/store/articles_new", result.articles_new)
+        stats.inc_value("fanwire/store/articles_updated", result.articles_updated)
+        stats.inc_value("fanwire/store/aliases", result.aliases)
+        stats.inc_value("fanwire/store/errors", result.errors)
+        stats.inc_value("fanwire/store/batches")
+        logger.info("Stored %d pages (%d new articles, %d updated, %d errors recorded)",
+                    len(self.articles), result.articles_new, result.articles_updated, result.errors)
+        self.articles, self.errors = [], []
+
+    def close_spider(self) -> None:
+        self.flush()
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        if self.archive is None:
+            return
+        self.flush()
+        stats = dict(self.crawler.stats.get_stats())
+        stats["finish_reason"] = reason
+        self.archive.finish_crawl(self.crawl_id, now_iso(), stats)
+        self.archive.close()
+        self.archive = None

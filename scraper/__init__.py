@@ -1,0 +1,1 @@
+"""fanwire's Scrapy project: settings, the `fansite` spider, and what it needs to discover pages."""

@@ -1,0 +1,106 @@
+"""Where the spider looks for pages and which links it refuses: URL cleaning, link filters,
+URL shapes for trap bounding, and sitemap/feed parsing.
+
+Pure functions over URLs and bytes, so each rule is testable without a crawl.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urldefrag, urlsplit
+
+from courlan import is_not_crawlable, normalize_url
+from parsel import Selector
+from scrapy.utils.sitemap import Sitemap
+
+#: Query parameters that never change the document (comment-reply and share links); courlan
+#: already removes analytics trackers (utm_*, fbclid, ...).
+NOISE_PARAMS = re.compile(r"(?:^|&)(?:replytocom|share|shared|amp|noamp|nocache)=[^&]*")
+
+#: Paths that are never fan-news pages: admin, auth, site search, comment feeds, embeds, APIs.
+DENY = re.compile(
+    r"/wp-(?:admin|login|json|includes|content/plugins)(?:[/.?]|$)|/xmlrpc\.php"
+    r"|/(?:login|logout|signin|sign-in|signup|register|cart|checkout|my-account|account)(?:[/?.]|$)"
+    r"|[?&](?:s|q|search|query)=|/search/?(?:\?|$)"
+    r"|/(?:comments/)?feed/?$|/trackback/?$|/embed/?$|/oembed|/comment-page-\d+"
+    r"|[?&](?:replytocom|share|print)=|/print/?$|/amp/?$|[?&]amp(?:=|&|$)",
+    re.IGNORECASE,
+)
+
+#: Extensions of files that are never HTML articles (complements Scrapy's IGNORED_EXTENSIONS).
+ASSET = re.compile(
+    r"\.(?:css|js|mjs|json|xml|rss|atom|txt|ico|svg|webp|avif|png|jpe?g|gif|bmp|tiff?|mp[34]|m4[av]|webm"
+    r"|ogg|wav|flac|avi|mov|mkv|woff2?|ttf|otf|eot|pdf|zip|gz|tgz|rar|7z|exe|dmg|apk|iso|csv|xlsx?|docx?|pptx?)$",
+    re.IGNORECASE,
+)
+
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/rdf+xml")
+BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"RIFF", b"\x00\x00\x01\x00")
+
+
+def clean_url(url: str) -> str:
+    """The URL to request: normalized (case, default port, trackers) and without fragment or noise params."""
+    url = urldefrag(url)[0]
+    try:
+        url = normalize_url(url)
+    except ValueError:
+        return url
+    parts = urlsplit(url)
+    if parts.query and NOISE_PARAMS.search(parts.query):
+        query = NOISE_PARAMS.sub("", parts.query).lstrip("&")
+        url = parts._replace(query=query).geturl()
+    return url
+
+
+def netloc(url: str) -> str:
+    return urlsplit(url).netloc.lower()
+
+
+def is_followable(url: str, allowed_netlocs: set[str]) -> bool:
+    """True for an in-site http(s) URL that may lead to articles."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or parts.netloc.lower() not in allowed_netlocs:
+        return False
+    return not (ASSET.search(parts.path) or DENY.search(url) or is_not_crawlable(url))
+
+
+def url_shape(url: str) -> str:
+    """The URL with digit runs replaced and query values dropped: `/calendar/?m=202401` and
+    `/calendar/?m=202402` share the shape `/calendar/?m=N`, which is how traps are bounded."""
+    parts = urlsplit(url)
+    keys = sorted({kv.split("=", 1)[0] for kv in parts.query.split("&") if kv})
+    shape = re.sub(r"\d+", "N", parts.path)
+    return f"{parts.netloc}{shape}?{'&'.join(keys)}" if keys else f"{parts.netloc}{shape}"
+
+
+def looks_binary(body: bytes) -> bool:
+    """A body that is not text whatever its Content-Type says (images, archives, PDFs served as text/html)."""
+    head = body[:1024]
+    return head.startswith(BINARY_MAGIC) or b"\x00" in head
+
+
+def feed_links(selector: Selector) -> list[str]:
+    """Feeds a page advertises with <link rel="alternate">, except per-post comment feeds."""
+    hrefs = selector.xpath(
+        "//link[contains(concat(' ', normalize-space(@rel), ' '), ' alternate ')]"
+        f"[{' or '.join(f'@type={t!r}' for t in FEED_TYPES)}]/@href"
+    ).getall()
+    return [h for h in hrefs if "comment" not in h.lower()]
+
+
+def feed_entry_links(body: bytes) -> Iterator[str]:
+    """Entry links of an RSS 2.0, RSS 1.0 or Atom feed (namespaces ignored)."""
+    sel = Selector(body=body, type="xml")
+    sel.remove_namespaces()
+    yield from sel.xpath("//item/link/text()").getall()
+    for entry in sel.xpath("//entry"):
+        href = entry.xpath("link[@rel='alternate' or not(@rel)]/@href").get()
+        if href:
+            yield href
+
+
+def sitemap_entries(body: bytes) -> tuple[str, list[tuple[str, str | None]]]:
+    """(type, [(loc, lastmod)]) of a sitemap or sitemap index; type is 'sitemapindex' or 'urlset'."""
+    sitemap = Sitemap(body)
+    entries = [(e["loc"], e.get("lastmod")) for e in sitemap if e.get("loc")]
+    return sitemap.type, entries

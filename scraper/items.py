@@ -1,0 +1,50 @@
+"""The item contract passed from the spider through every pipeline stage to the archive."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+
+def now_iso() -> str:
+    """The current UTC time as stored everywhere in the archive (ISO 8601, seconds)."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass
+class ArticleItem:
+    """One fetched article page. The spider fills the fetch fields; pipelines fill the rest."""
+
+    url: str
+    final_url: str
+    status: int
+    headers: dict[str, str]
+    body: bytes
+    fetched_at: str
+    site: str
+    redirect_urls: list[str] = field(default_factory=list)
+    # Filled by pipelines.extract
+    encoding: str | None = None
+    canonical_url: str | None = None
+    site_name: str | None = None
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    modified: str | None = None
+    lang: str | None = None
+    text: str | None = None
+    # Filled by pipelines.normalize
+    key_url: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    content_hash: str | None = None
+    # Filled by the dedupe stage (a later issue); stored as NULL until then
+    story_id: int | None = None
+
+
+@dataclass
+class CrawlErrorItem:
+    """A page the crawl skipped or could not fetch, recorded in `crawl_errors` so a skip is never silent."""
+
+    url: str
+    kind: str
+    detail: str
+    at: str

@@ -1,0 +1,43 @@
+"""Scrapy settings for fanwire. Every `FANWIRE_*` setting has its default here and can be
+overridden with `-s NAME=VALUE` (or `fanwire crawl` options)."""
+
+BOT_NAME = "fanwire"
+SPIDER_MODULES = ["scraper.spiders"]
+NEWSPIDER_MODULE = "scraper.spiders"
+
+# fanwire's own settings
+FANWIRE_DB = "archive.db"
+FANWIRE_BATCH_SIZE = 100  # articles per SQLite transaction
+FANWIRE_MAX_LISTING_PAGES = 50  # listing pages followed per URL shape and site (bounds pagination)
+FANWIRE_BARREN_PAGES = 10  # listing pages of one shape that found nothing new before the shape is closed (calendars)
+FANWIRE_CONTACT_URL = "https://pypi.org/project/fanwire/"
+
+USER_AGENT = f"fanwire/0.1 (+{FANWIRE_CONTACT_URL})"
+ROBOTSTXT_OBEY = True
+ROBOTSTXT_PARSER = "scrapy.robotstxt.ProtegoRobotParser"
+
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 8
+DOWNLOAD_TIMEOUT = 15
+DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+DEPTH_LIMIT = 25
+RETRY_TIMES = 2
+REDIRECT_MAX_TIMES = 5
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
+
+SPIDER_MIDDLEWARES = {
+    "scraper.middlewares.RecordErrorsMiddleware": 50,
+}
+
+# Stages in data-flow order; the gaps are where dedupe (400) and tagging (500) plug in.
+ITEM_PIPELINES = {
+    "pipelines.extract.ExtractPipeline": 200,
+    "pipelines.normalize.NormalizePipeline": 300,
+    "pipelines.store.StorePipeline": 900,
+}
+
+LOG_LEVEL = "INFO"
+FEED_EXPORT_ENCODING = "utf-8"

@@ -1,0 +1,195 @@
+"""`fansite`: discover and fetch the articles of fan-news sites, staying on their hosts.
+
+Discovery order per site: robots.txt (its `Sitemap:` lines; Scrapy's Protego middleware enforces
+its rules), sitemaps and sitemap indexes, feeds advertised in pages, then in-site links.
+Articles become `ArticleItem`s; listings only yield links; every skip becomes a `CrawlErrorItem`.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import AsyncIterator, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import scrapy
+from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response, TextResponse
+from scrapy.linkextractors import LinkExtractor
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.gz import gunzip
+from scrapy.utils.sitemap import sitemap_urls_from_robots
+from twisted.python.failure import Failure
+
+from scraper import discovery
+from scraper.items import ArticleItem, CrawlErrorItem, now_iso
+from scraper.pagetype import classify
+
+KEPT_HEADERS = ("Content-Type", "ETag", "Last-Modified", "Content-Language")
+
+
+def parse_start_urls(start_urls: str | None, site: str | None, sites: str | None) -> list[str]:
+    """Start URLs from `-a start_urls=A,B`, `-a site=URL` and `-a sites=FILE` (one URL per line, # comments)."""
+    urls = [u.strip() for u in (start_urls or "").split(",") if u.strip()]
+    if site:
+        urls.append(site.strip())
+    if sites:
+        lines = Path(sites).read_text(encoding="utf-8").splitlines()
+        urls += [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    bad = [u for u in urls if urlsplit(u).scheme not in ("http", "https") or not urlsplit(u).netloc]
+    if bad:
+        raise ValueError(f"not an http(s) URL: {', '.join(bad)}")
+    if not urls:
+        raise ValueError("no start URL: give -a start_urls=URL,URL or -a site=URL or -a sites=FILE")
+    return list(dict.fromkeys(urls))
+
+
+class FansiteSpider(scrapy.Spider):
+    name = "fansite"
+
+    def __init__(self, start_urls: str | None = None, site: str | None = None, sites: str | None = None,
+                 max_listing_pages: int = 50, barren_pages: int = 10, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.start_urls = parse_start_urls(start_urls, site, sites)
+        self.allowed_netlocs = {discovery.netloc(u) for u in self.start_urls}
+        self.allowed_domains = sorted({urlsplit(u).hostname or "" for u in self.start_urls})
+        self.max_listing_pages = int(max_listing_pages)
+        self.barren_pages = int(barren_pages)
+        self.listing_shapes: Counter[str] = Counter()
+        self.barren_shapes: Counter[str] = Counter()
+        self.seen_urls: set[str] = set()
+        self.links = LinkExtractor(tags=("a", "area"), attrs=("href",), unique=True)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> FansiteSpider:
+        kwargs.setdefault("max_listing_pages", crawler.settings.getint("FANWIRE_MAX_LISTING_PAGES", 50))
+        kwargs.setdefault("barren_pages", crawler.settings.getint("FANWIRE_BARREN_PAGES", 10))
+        return super().from_crawler(crawler, *args, **kwargs)
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for url in self.start_urls:
+            yield scrapy.Request(urljoin(url, "/robots.txt"), callback=self.parse_robots, errback=self.on_error,
+                                 priority=10)
+            yield scrapy.Request(url, callback=self.parse_page, errback=self.on_error, priority=5)
+
+    def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
+        for url in sitemap_urls_from_robots(response.body, base_url=response.url):
+            if discovery.netloc(url) in self.allowed_netlocs:
+                yield self._request(url, self.parse_sitemap, priority=8)
+
+    def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
+        body = response.body
+        if body[:2] == b"\x1f\x8b":
+            body = gunzip(body, max_size=self.settings.getint("DOWNLOAD_MAXSIZE"))
+        kind, entries = discovery.sitemap_entries(body)
+        self.crawler.stats.inc_value(f"fanwire/sitemap/{kind or 'unknown'}")
+        for loc, lastmod in entries:
+            if kind == "sitemapindex":
+                yield self._request(loc, self.parse_sitemap, priority=8)
+            else:
+                yield self._request(loc, self.parse_page, meta={"lastmod": lastmod})
+
+    def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
+        self.crawler.stats.inc_value("fanwire/feeds")
+        for link in discovery.feed_entry_links(response.body):
+            yield self._request(urljoin(response.url, link.strip()), self.parse_page)
+
+    def parse_page(self, response: Response) -> Iterator[scrapy.Request | ArticleItem | CrawlErrorItem]:
+        skip = self._skip_reason(response)
+        if skip:
+            self.crawler.stats.inc_value(f"fanwire/skipped/{skip[0]}")
+            self.logger.warning("Skipping %s: %s", response.url, skip[1])
+            yield CrawlErrorItem(url=response.url, kind=skip[0], detail=skip[1], at=now_iso())
+            return
+        assert isinstance(response, TextResponse)
+        kind = classify(response.selector)
+        self.logger.debug("%s is %s (%s)", response.url, "an article" if kind.is_article else "a listing",
+                          " ".join(kind.signals))
+        if kind.is_article:
+            self.crawler.stats.inc_value("fanwire/pages/article")
+            yield self._article(response)
+        else:
+            self.crawler.stats.inc_value("fanwire/pages/listing")
+            self.listing_shapes[discovery.url_shape(response.url)] += 1
+        yield from self._follow(response, is_listing=not kind.is_article)
+
+    def on_error(self, failure: Failure) -> Iterable[CrawlErrorItem]:
+        request = failure.request
+        if failure.check(IgnoreRequest) and "robots.txt" in str(failure.value):
+            return []
+        if failure.check(HttpError):
+            response = failure.value.response
+            kind, detail = "http_error", f"HTTP {response.status}"
+        else:
+            kind, detail = _failure_kind(failure), f"{failure.type.__name__}: {failure.getErrorMessage()}"
+        self.crawler.stats.inc_value(f"fanwire/errors/{kind}")
+        self.logger.warning("Failed %s: %s", request.url, detail)
+        return [CrawlErrorItem(url=request.url, kind=kind, detail=detail, at=now_iso())]
+
+    def _skip_reason(self, response: Response) -> tuple[str, str] | None:
+        if not response.body.strip():
+            return "empty", "empty body"
+        if discovery.looks_binary(response.body):
+            ctype = response.headers.get("Content-Type", b"").decode("latin-1")
+            return "binary", f"binary body ({len(response.body)} bytes) served as {ctype or 'no Content-Type'}"
+        if not isinstance(response, TextResponse):
+            ctype = response.headers.get("Content-Type", b"").decode("latin-1")
+            return "not_html", f"not an HTML page ({ctype or 'no Content-Type'})"
+        return None
+
+    def _follow(self, response: TextResponse, is_listing: bool) -> Iterator[scrapy.Request]:
+        """Requests for the page's feeds and in-site links, within the trap bounds.
+
+        A URL shape is closed after `max_listing_pages` listing pages, or after `barren_pages`
+        listing pages that led to nothing new but more pages of the same shape (calendars,
+        endless pagination)."""
+        for href in discovery.feed_links(response.selector):
+            url = discovery.clean_url(urljoin(response.url, href))
+            if discovery.netloc(url) in self.allowed_netlocs:
+                yield self._request(url, self.parse_feed, priority=7)
+        canonical = response.xpath("//link[@rel='canonical']/@href").get()
+        candidates = [urljoin(response.url, canonical)] if canonical else []
+        candidates += [link.url for link in self.links.extract_links(response)]
+        own_shape = discovery.url_shape(response.url)
+        fresh = 0
+        for url in dict.fromkeys(map(discovery.clean_url, candidates)):
+            if url in self.seen_urls or not discovery.is_followable(url, self.allowed_netlocs):
+                continue
+            shape = discovery.url_shape(url)
+            if self.listing_shapes[shape] >= self.max_listing_pages or self.barren_shapes[shape] >= self.barren_pages:
+                self.crawler.stats.inc_value("fanwire/trap/bounded")
+                continue
+            fresh += shape != own_shape
+            yield self._request(url, self.parse_page)
+        if is_listing:
+            self.barren_shapes[own_shape] = 0 if fresh else self.barren_shapes[own_shape] + 1
+
+    def _request(self, url: str, callback: Any, **kwargs: Any) -> scrapy.Request:
+        self.seen_urls.add(url)
+        return scrapy.Request(url, callback=callback, errback=self.on_error, **kwargs)
+
+    def _article(self, response: TextResponse) -> ArticleItem:
+        redirects = [discovery.clean_url(u) for u in response.meta.get("redirect_urls", [])]
+        headers = {h: response.headers.get(h).decode("latin-1") for h in KEPT_HEADERS if response.headers.get(h)}
+        return ArticleItem(
+            url=redirects[0] if redirects else response.url,
+            final_url=response.url,
+            status=response.status,
+            headers=headers,
+            body=response.body,
+            fetched_at=now_iso(),
+            site=discovery.netloc(response.url),
+            redirect_urls=redirects,
+        )
+
+
+def _failure_kind(failure: Failure) -> str:
+    name = failure.type.__name__.lower()
+    if "timeout" in name:
+        return "timeout"
+    if failure.check(IgnoreRequest):
+        return "redirect_loop" if "redirect" in failure.getErrorMessage().lower() else "ignored"
+    if "size" in failure.getErrorMessage().lower() or "cancel" in name:
+        return "too_large"
+    return "download_error"
