@@ -29,7 +29,7 @@ def parse_setting_options(pairs: Iterable[str]) -> dict[str, str]:
 
 def run_crawl(start_urls: list[str], settings: Settings, sites_file: str | None = None) -> dict[str, Any]:
     """Crawl until done (blocks; the Twisted reactor can run once per process). Returns Scrapy's stats."""
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     crawler = process.create_crawler("fansite")
     process.crawl(crawler, start_urls=",".join(start_urls), sites=sites_file)
     process.start()

@@ -26,7 +26,7 @@ def run_demo(db: str, articles_per_site: int, log_level: str) -> None:
     click.echo(
         f"""
 Crawled {stats.get('response_received_count', 0)} responses: {articles} articles from {sites} sites are in {db}
-({errors} pages skipped or failed on purpose-broken demo pages; see the crawl_errors table).
+({errors} broken pages planted in the demo world were skipped and recorded in the crawl_errors table.)
 
 Browse and search it:   fanwire serve --db {db}        then open http://127.0.0.1:8001/
 Export it:              fanwire export --db {db} --format csv -o articles.csv

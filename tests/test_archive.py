@@ -1,0 +1,117 @@
+"""The archive on a real SQLite file: schema, batched idempotent writes, aliases, FTS, export."""
+import csv
+import io
+import json
+import sqlite3
+from contextlib import closing
+
+import pytest
+
+from archive import Archive
+from archive.errors import ArchiveNotFound, UnknownTable
+from archive.export import export_table
+from archive.store import decompress_html
+
+
+def record(url, source=None, text="Frieren season 2 key visual revealed.", **extra):
+    source = source or url
+    return {
+        "url": url, "canonical_url": url, "source_url": source, "site": "news.test", "site_name": "News",
+        "title": "Frieren S2", "author": "Ann", "published": "2025-01-02T10:00:00+00:00", "modified": None,
+        "lang": "en", "text": text, "content_hash": str(hash(text)), "story_id": None,
+        "fetched_at": "2025-01-03T00:00:00+00:00", "crawl_id": 1, "aliases": extra.pop("aliases", []),
+        "page": {"url": source, "status": 200, "content_type": "text/html", "encoding": "utf-8", "etag": '"e1"',
+                 "last_modified": None, "fetched_at": "2025-01-03T00:00:00+00:00", "html": b"<html>raw</html>"},
+        **extra,
+    }
+
+
+@pytest.fixture
+def archive(tmp_path):
+    a = Archive(tmp_path / "a.db")
+    a.start_crawl(["http://news.test/"], "2025-01-03T00:00:00+00:00")
+    yield a
+    a.close()
+
+
+def rows(archive, sql):
+    return list(archive.db.execute(sql).fetchall())
+
+
+def test_schema_is_wal_and_migrates_idempotently(tmp_path):
+    Archive(tmp_path / "a.db").close()
+    again = Archive(tmp_path / "a.db")
+    assert again.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    tables = set(again.db.table_names())
+    assert {"articles", "pages", "url_aliases", "crawls", "sites", "crawl_errors", "articles_fts"} <= tables
+    assert rows(again, "SELECT count(*) FROM _sqlite_migrations") == [(1,)]
+
+
+def test_write_batch_is_idempotent(archive):
+    batch = [record("http://news.test/a/", aliases=["http://news.test/?p=1"]), record("http://news.test/b/")]
+    first = archive.write_batch(batch, [])
+    second = archive.write_batch([record("http://news.test/a/", aliases=["http://news.test/?p=1"])], [])
+    assert (first.articles_new, second.articles_new, second.articles_updated) == (2, 0, 1)
+    assert rows(archive, "SELECT count(*) FROM articles") == [(2,)]
+    assert rows(archive, "SELECT url, article_id FROM url_aliases") == [("http://news.test/?p=1", 1)]
+
+
+def test_a_copy_never_overwrites_the_original(archive):
+    archive.write_batch([record("http://news.test/a/", text="Original full text.")], [])
+    amp = record("http://news.test/a/", source="http://news.test/a/amp/", text="AMP text.",
+                 aliases=["http://news.test/a/amp/"])
+    result = archive.write_batch([amp], [])
+    assert result.articles_updated == 0
+    assert rows(archive, "SELECT text FROM articles") == [("Original full text.",)]
+    assert rows(archive, "SELECT url FROM url_aliases") == [("http://news.test/a/amp/",)]
+
+
+def test_the_original_replaces_a_copy_stored_first(archive):
+    archive.write_batch([record("http://news.test/a/", source="http://news.test/a/?print=1", text="Print view.")], [])
+    archive.write_batch([record("http://news.test/a/", text="Original.")], [])
+    assert rows(archive, "SELECT text, source_url FROM articles") == [("Original.", "http://news.test/a/")]
+
+
+def test_url_known_as_alias_joins_its_article(archive):
+    archive.write_batch([record("http://news.test/a/", aliases=["http://news.test/old-a/"])], [])
+    archive.write_batch([record("http://news.test/old-a/")], [])
+    assert rows(archive, "SELECT count(*) FROM articles") == [(1,)]
+
+
+def test_pages_keep_compressed_raw_html_and_fts_finds_text(archive):
+    archive.write_batch([record("http://news.test/a/")], [{"crawl_id": 1, "url": "http://news.test/x", "kind": "binary",
+                                                           "detail": "binary body", "at": "2025-01-03"}])
+    (blob,) = archive.db.execute("SELECT html FROM pages").fetchone()
+    assert decompress_html(blob) == b"<html>raw</html>" and blob != b"<html>raw</html>"
+    hits = rows(archive, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'frieren'")
+    assert hits == [(1,)]
+    assert rows(archive, "SELECT kind FROM crawl_errors") == [("binary",)]
+    assert rows(archive, "SELECT host, name FROM sites") == [("news.test", "News")]
+
+
+def test_finish_crawl_stores_stats(archive):
+    archive.finish_crawl(1, "2025-01-03T01:00:00+00:00", {"finish_reason": "finished", "item_scraped_count": 2})
+    (stats,) = archive.db.execute("SELECT stats FROM crawls WHERE id = 1").fetchone()
+    assert json.loads(stats)["item_scraped_count"] == 2
+
+
+def test_export_formats_agree_with_count(archive):
+    archive.write_batch([record(f"http://news.test/{i}/") for i in range(7)], [])
+    path = archive.path
+    outputs = {}
+    for fmt in ("csv", "json", "jsonl"):
+        buf = io.StringIO()
+        assert export_table(path, "articles", fmt, buf) == 7
+        outputs[fmt] = buf.getvalue()
+    assert len(list(csv.DictReader(io.StringIO(outputs["csv"])))) == 7
+    assert [r["url"] for r in json.loads(outputs["json"])] == [f"http://news.test/{i}/" for i in range(7)]
+    assert len(outputs["jsonl"].splitlines()) == 7
+    with closing(sqlite3.connect(path)) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 7
+
+
+def test_export_errors_name_the_problem(archive, tmp_path):
+    with pytest.raises(UnknownTable, match="pages"):
+        export_table(archive.path, "pages", "csv", io.StringIO())
+    with pytest.raises(ArchiveNotFound, match="missing.db"):
+        export_table(tmp_path / "missing.db", "articles", "csv", io.StringIO())

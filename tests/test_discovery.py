@@ -1,0 +1,87 @@
+"""URL cleaning, link filters, trap shapes and feed/sitemap parsing."""
+import gzip
+
+import pytest
+from parsel import Selector
+
+from scraper import discovery
+
+SITE = {"news.test"}
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("HTTP://News.TEST:80/a/?utm_source=x&utm_medium=y#top", "http://news.test/a/"),
+    ("http://news.test/a/?replytocom=12", "http://news.test/a/"),
+    ("http://news.test/a/?p=5&fbclid=abc", "http://news.test/a/?p=5"),
+    ("http://news.test/page/2/", "http://news.test/page/2/"),
+])
+def test_clean_url_drops_trackers_fragments_and_noise(url, expected):
+    assert discovery.clean_url(url) == expected
+
+
+@pytest.mark.parametrize("url", [
+    "http://news.test/2024/05/a-story/",
+    "http://news.test/category/news/page/3/",
+    "http://news.test/search/label/Frieren",
+])
+def test_followable_in_site_pages(url):
+    assert discovery.is_followable(url, SITE)
+
+
+@pytest.mark.parametrize("url", [
+    "http://other.test/2024/05/a-story/",
+    "mailto:editor@news.test",
+    "http://news.test/wp-admin/options.php",
+    "http://news.test/wp-login.php?action=lostpassword",
+    "http://news.test/login/",
+    "http://news.test/?s=frieren",
+    "http://news.test/2024/05/a-story/feed/",
+    "http://news.test/2024/05/a-story/amp/",
+    "http://news.test/wp-content/uploads/visual.jpg",
+    "http://news.test/assets/app.css",
+])
+def test_not_followable(url):
+    assert not discovery.is_followable(url, SITE)
+
+
+def test_url_shape_groups_calendar_pages_but_not_articles():
+    assert discovery.url_shape("http://news.test/calendar/?m=202401") == discovery.url_shape(
+        "http://news.test/calendar/?m=199912")
+    assert discovery.url_shape("http://news.test/posts/frieren-s2/") != discovery.url_shape(
+        "http://news.test/posts/dandadan/")
+
+
+def test_looks_binary():
+    assert discovery.looks_binary(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    assert discovery.looks_binary(b"<html>\x00\x00</html>")
+    assert not discovery.looks_binary("<html><body>葬送のフリーレン</body></html>".encode("shift_jis"))
+
+
+def test_feed_links_skip_comment_feeds():
+    sel = Selector(text="""<html><head>
+        <link rel="alternate" type="application/rss+xml" href="/feed/">
+        <link rel="alternate" type="application/rss+xml" href="/2024/05/a/feed/" title="Comments Feed">
+        <link rel="alternate" type="application/atom+xml" href="/comments/feed/">
+        <link rel="stylesheet" href="/style.css"></head></html>""")
+    assert discovery.feed_links(sel) == ["/feed/"]
+
+
+def test_feed_entry_links_rss_and_atom():
+    rss = b"""<?xml version="1.0"?><rss version="2.0"><channel><item><link>http://news.test/a/</link></item>
+        <item><link>http://news.test/b/</link></item></channel></rss>"""
+    atom = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry>
+        <link rel="alternate" href="http://news.test/c/"/><link rel="replies" href="http://news.test/c/#c"/></entry></feed>"""
+    assert list(discovery.feed_entry_links(rss)) == ["http://news.test/a/", "http://news.test/b/"]
+    assert list(discovery.feed_entry_links(atom)) == ["http://news.test/c/"]
+
+
+def test_sitemap_entries_index_and_urlset():
+    index = b"""<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+        <sitemap><loc>http://news.test/post-sitemap.xml</loc><lastmod>2025-01-02</lastmod></sitemap></sitemapindex>"""
+    urlset = b"""<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+        <url><loc>http://news.test/a/</loc><lastmod>2025-01-01T10:00:00+00:00</lastmod></url>
+        <url><loc>http://news.test/b/</loc></url></urlset>"""
+    assert discovery.sitemap_entries(index) == ("sitemapindex", [("http://news.test/post-sitemap.xml", "2025-01-02")])
+    kind, entries = discovery.sitemap_entries(gzip.decompress(gzip.compress(urlset)))
+    assert kind == "urlset"
+    assert entries == [("http://news.test/a/", "2025-01-01T10:00:00+00:00"), ("http://news.test/b/", None)]
