@@ -12,8 +12,7 @@ DESCRIPTION = (
     "Search the text, facet by site, author or language, and export any view as CSV or JSON."
 )
 LICENSE = "Articles © their publishers; archived for reference and research"
-SOURCE = "fanwire"
-SOURCE_URL = "https://pypi.org/project/fanwire/"
+SOURCE = "Crawled by fanwire from the sites listed in the sites table"
 
 
 def database_name(db_path: str | Path) -> str:
@@ -48,6 +47,5 @@ def metadata_for(db_path: str | Path) -> dict[str, Any]:
         "description": DESCRIPTION,
         "license": LICENSE,
         "source": SOURCE,
-        "source_url": SOURCE_URL,
         "databases": {database_name(db_path): {"tables": tables}},
     }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -35,6 +35,7 @@ class BatchResult:
     articles_updated: int = 0
     aliases: int = 0
     errors: int = 0
+    unresolved: list[dict[str, Any]] = field(default_factory=list)
 
 
 def compress_html(html: bytes) -> bytes:
@@ -69,14 +70,19 @@ class Archive:
                 crawl_id, {"finished_at": finished_at, "stats": json.dumps(stats, default=str, sort_keys=True)}
             )
 
-    def write_batch(self, articles: list[dict[str, Any]], errors: list[dict[str, Any]] = ()) -> BatchResult:
-        """Store articles (with their raw page and alias URLs) and recorded errors in one transaction.
+    def write_batch(self, articles: list[dict[str, Any]], errors: Iterable[dict[str, Any]] = (),
+                    redirects: Iterable[dict[str, Any]] = ()) -> BatchResult:
+        """Store articles (with their raw page and alias URLs), recorded errors and redirects in one
+        transaction.
 
         An article dict has the `ARTICLE_COLUMNS`, plus `site_name`, `aliases` (other URLs of the
         same document) and `page` (a dict of `PAGE_COLUMNS` with `html` as raw bytes). When a
         URL is already archived, the stored text is replaced only by a fetch of the article's own
-        URL, so a print or AMP copy never overwrites the original.
+        URL, so a print or AMP copy never overwrites the original. A redirect (`url`, `target_url`)
+        makes `url` an alias of the article its target is or leads to; redirects whose target is
+        not (yet) an archived article come back in `BatchResult.unresolved`.
         """
+        errors = list(errors)
         result = BatchResult(errors=len(errors))
         with self.db.conn:
             self._upsert_sites(articles)
@@ -84,6 +90,7 @@ class Archive:
             if rows:
                 self.db["articles"].upsert_all(rows, pk="url", column_order=ARTICLE_COLUMNS)
             result.aliases = self._upsert_aliases(articles)
+            result.unresolved = self._resolve_redirects(list(redirects), result)
             pages = [_page_row(a["page"]) for a in articles if a.get("page")]
             if pages:
                 self.db["pages"].upsert_all(pages, pk="url")
@@ -157,6 +164,30 @@ class Archive:
                 [{"url": u, "article_id": i} for u, i in aliases.items()], pk="url"
             )
         return len(aliases)
+
+    def _resolve_redirects(self, redirects: list[dict[str, Any]], result: BatchResult) -> list[dict[str, Any]]:
+        """Alias each redirect's source to its target's article, following chains until no progress."""
+        while redirects:
+            ids = self._article_ids({r["target_url"] for r in redirects})
+            sources = {r["url"] for r in redirects}
+            article_urls = self._article_urls(sources)
+            resolved = {r["url"]: ids[r["target_url"]] for r in redirects
+                        if r["target_url"] in ids and r["url"] not in article_urls}
+            if not resolved:
+                break
+            self.db["url_aliases"].upsert_all([{"url": u, "article_id": i} for u, i in resolved.items()], pk="url")
+            result.aliases += len(resolved)
+            redirects = [r for r in redirects if r["url"] not in resolved and r["url"] not in article_urls]
+        return redirects
+
+    def _article_ids(self, urls: set[str]) -> dict[str, int]:
+        """Article id of each URL that is an article's own URL or one of its aliases."""
+        if not urls:
+            return {}
+        marks = ",".join("?" * len(urls))
+        ids = dict(self.db.execute(f"SELECT url, article_id FROM url_aliases WHERE url IN ({marks})", list(urls)))
+        ids.update(self.db.execute(f"SELECT url, id FROM articles WHERE url IN ({marks})", list(urls)))
+        return ids
 
     def _article_urls(self, urls: set[str]) -> set[str]:
         if not urls:

@@ -43,8 +43,12 @@ def crawl(urls: tuple[str, ...], db: str, sites_file: str | None, settings: tupl
 
     Example: fanwire crawl http://a.test/ http://b.test/ --db archive.db
     """
-    if not urls and not sites_file:
-        raise click.UsageError("give at least one start URL or --sites FILE")
+    from scraper.spiders.fansite import parse_start_urls
+
+    try:
+        parse_start_urls(",".join(urls), None, sites_file)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
     try:
         overrides = parse_setting_options(settings)
     except ValueError as exc:

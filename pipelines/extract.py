@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
@@ -64,7 +64,7 @@ def extract_article(body: bytes, url: str, content_type: str | None = None) -> E
         published=iso_datetime(meta.published) or iso_datetime(doc.date),
         modified=iso_datetime(meta.modified),
         lang=lang_code(meta.lang or doc.language),
-        canonical_url=meta.canonical,
+        canonical_url=urljoin(url, meta.canonical) if meta.canonical else None,
         site_name=site_name,
         encoding=encoding,
     )

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from datetime import datetime
 from email.utils import parsedate_to_datetime
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
@@ -83,7 +83,7 @@ def key_url(final_url: str, canonical: str | None) -> str:
     final = clean_url(final_url)
     if not canonical:
         return final
-    canon = clean_url(canonical)
+    canon = clean_url(urljoin(final, canonical))
     c, f = urlsplit(canon), urlsplit(final)
     if c.scheme not in ("http", "https") or c.netloc != f.netloc or (c.path in ("", "/") and f.path not in ("", "/")):
         return final

@@ -2,6 +2,8 @@
 
 The crawl's row in `crawls` is opened when the spider opens and closed with Scrapy's stats when
 it closes; dropped items are recorded in `crawl_errors` through the `item_dropped` signal.
+Redirects whose target is not archived yet wait for a later batch; at the end, those that go
+round in a circle are recorded as redirect loops.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
 from archive import Archive
-from scraper.items import ArticleItem, CrawlErrorItem, now_iso
+from scraper.items import ArticleItem, CrawlErrorItem, RedirectItem, now_iso
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +54,7 @@ class StorePipeline:
         self.batch_size = batch_size
         self.articles: list[dict[str, Any]] = []
         self.errors: list[dict[str, Any]] = []
+        self.redirects: list[dict[str, Any]] = []
         self.archive: Archive | None = None
         self.crawl_id = 0
 
@@ -77,6 +80,8 @@ class StorePipeline:
             self.articles.append(article_record(item, self.crawl_id))
         elif isinstance(item, CrawlErrorItem):
             self.errors.append({**ItemAdapter(item).asdict(), "crawl_id": self.crawl_id})
+        elif isinstance(item, RedirectItem):
+            self.redirects.append(ItemAdapter(item).asdict())
         if len(self.articles) + len(self.errors) >= self.batch_size:
             self.flush()
         return item
@@ -87,9 +92,10 @@ class StorePipeline:
                             "detail": str(exception), "at": now_iso()})
 
     def flush(self) -> None:
-        if not (self.articles or self.errors) or self.archive is None:
+        if not (self.articles or self.errors or self.redirects) or self.archive is None:
             return
-        result = self.archive.write_batch(self.articles, self.errors)
+        result = self.archive.write_batch(self.articles, self.errors, self.redirects)
+        self.redirects = result.unresolved
         stats = self.crawler.stats
         stats.inc_value("fanwire/store/articles_new", result.articles_new)
         stats.inc_value("fanwire/store/articles_updated", result.articles_updated)
@@ -107,8 +113,27 @@ class StorePipeline:
         if self.archive is None:
             return
         self.flush()
+        self.errors += redirect_loops(self.redirects, self.crawl_id)
+        self.crawler.stats.set_value("fanwire/redirects/unresolved", len(self.redirects))
+        self.redirects = []
+        self.flush()
         stats = dict(self.crawler.stats.get_stats())
         stats["finish_reason"] = reason
         self.archive.finish_crawl(self.crawl_id, now_iso(), stats)
         self.archive.close()
         self.archive = None
+
+
+def redirect_loops(redirects: list[dict[str, Any]], crawl_id: int) -> list[dict[str, Any]]:
+    """An error row for each redirect that leads back to itself."""
+    target = {r["url"]: r["target_url"] for r in redirects}
+    loops = []
+    for start in target:
+        url, seen = target[start], {start}
+        while url in target and url not in seen:
+            seen.add(url)
+            url = target[url]
+        if url == start:
+            loops.append({"crawl_id": crawl_id, "url": start, "kind": "redirect_loop",
+                          "detail": f"redirects back to itself via {target[start]}", "at": now_iso()})
+    return loops

@@ -80,12 +80,15 @@ def looks_binary(body: bytes) -> bool:
 
 
 def feed_links(selector: Selector) -> list[str]:
-    """Feeds a page advertises with <link rel="alternate">, except per-post comment feeds."""
-    hrefs = selector.xpath(
+    """Feeds a page advertises with <link rel="alternate">, except comment feeds."""
+    links = selector.xpath(
         "//link[contains(concat(' ', normalize-space(@rel), ' '), ' alternate ')]"
-        f"[{' or '.join(f'@type={t!r}' for t in FEED_TYPES)}]/@href"
-    ).getall()
-    return [h for h in hrefs if "comment" not in h.lower()]
+        f"[{' or '.join(f'@type={t!r}' for t in FEED_TYPES)}]"
+    )
+    return [
+        href for link in links
+        if (href := link.attrib.get("href")) and "comment" not in f"{href} {link.attrib.get('title', '')}".lower()
+    ]
 
 
 def feed_entry_links(body: bytes) -> Iterator[str]:

@@ -48,3 +48,16 @@ class CrawlErrorItem:
     kind: str
     detail: str
     at: str
+
+
+@dataclass
+class RedirectItem:
+    """A redirect the crawl followed: `url` answered with a 3xx pointing at `target_url`.
+
+    Recorded even when the target was already fetched, so every URL that leads to an article
+    (old permalinks, shortlinks) becomes one of its aliases."""
+
+    url: str
+    target_url: str
+    status: int
+    at: str

@@ -10,9 +10,8 @@ FANWIRE_DB = "archive.db"
 FANWIRE_BATCH_SIZE = 100  # articles per SQLite transaction
 FANWIRE_MAX_LISTING_PAGES = 50  # listing pages followed per URL shape and site (bounds pagination)
 FANWIRE_BARREN_PAGES = 10  # listing pages of one shape that found nothing new before the shape is closed (calendars)
-FANWIRE_CONTACT_URL = "https://pypi.org/project/fanwire/"
 
-USER_AGENT = f"fanwire/0.1 (+{FANWIRE_CONTACT_URL})"
+USER_AGENT = "fanwire/0.1 (anime fan-news archiver; Scrapy)"
 ROBOTSTXT_OBEY = True
 ROBOTSTXT_PARSER = "scrapy.robotstxt.ProtegoRobotParser"
 

@@ -23,10 +23,14 @@ from scrapy.utils.sitemap import sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
 from scraper import discovery
-from scraper.items import ArticleItem, CrawlErrorItem, now_iso
+from scraper.items import ArticleItem, CrawlErrorItem, RedirectItem, now_iso
 from scraper.pagetype import classify
 
 KEPT_HEADERS = ("Content-Type", "ETag", "Last-Modified", "Content-Language")
+REDIRECT_STATUSES = [301, 302, 303, 307, 308]
+#: Pages handle their own redirects so each hop is recorded as an alias, even when the target
+#: was fetched before (Scrapy's RedirectMiddleware would let the dupefilter drop it silently).
+PAGE_META = {"dont_redirect": True, "handle_httpstatus_list": REDIRECT_STATUSES}
 
 
 def parse_start_urls(start_urls: str | None, site: str | None, sites: str | None) -> list[str]:
@@ -71,7 +75,7 @@ class FansiteSpider(scrapy.Spider):
         for url in self.start_urls:
             yield scrapy.Request(urljoin(url, "/robots.txt"), callback=self.parse_robots, errback=self.on_error,
                                  priority=10)
-            yield scrapy.Request(url, callback=self.parse_page, errback=self.on_error, priority=5)
+            yield self._request(url, self.parse_page, priority=5)
 
     def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
         for url in sitemap_urls_from_robots(response.body, base_url=response.url):
@@ -95,7 +99,10 @@ class FansiteSpider(scrapy.Spider):
         for link in discovery.feed_entry_links(response.body):
             yield self._request(urljoin(response.url, link.strip()), self.parse_page)
 
-    def parse_page(self, response: Response) -> Iterator[scrapy.Request | ArticleItem | CrawlErrorItem]:
+    def parse_page(self, response: Response) -> Iterator[scrapy.Request | ArticleItem | CrawlErrorItem | RedirectItem]:
+        if response.status in REDIRECT_STATUSES:
+            yield from self._redirect(response)
+            return
         skip = self._skip_reason(response)
         if skip:
             self.crawler.stats.inc_value(f"fanwire/skipped/{skip[0]}")
@@ -126,6 +133,24 @@ class FansiteSpider(scrapy.Spider):
         self.crawler.stats.inc_value(f"fanwire/errors/{kind}")
         self.logger.warning("Failed %s: %s", request.url, detail)
         return [CrawlErrorItem(url=request.url, kind=kind, detail=detail, at=now_iso())]
+
+    def _redirect(self, response: Response) -> Iterator[scrapy.Request | CrawlErrorItem | RedirectItem]:
+        location = response.headers.get("Location")
+        chain = [*response.meta.get("redirect_urls", []), response.url]
+        if not location:
+            detail, kind = f"HTTP {response.status} without Location", "bad_redirect"
+        elif len(chain) > self.settings.getint("REDIRECT_MAX_TIMES", 5):
+            detail, kind = f"more than {len(chain) - 1} redirects from {chain[0]}", "redirect_chain"
+        else:
+            target = discovery.clean_url(urljoin(response.url, location.decode("latin-1")))
+            self.crawler.stats.inc_value("fanwire/redirects")
+            yield RedirectItem(url=response.url, target_url=target, status=response.status, at=now_iso())
+            if discovery.is_followable(target, self.allowed_netlocs):
+                yield self._request(target, self.parse_page, meta={"redirect_urls": chain})
+            return
+        self.crawler.stats.inc_value(f"fanwire/errors/{kind}")
+        self.logger.warning("Not following %s: %s", response.url, detail)
+        yield CrawlErrorItem(url=response.url, kind=kind, detail=detail, at=now_iso())
 
     def _skip_reason(self, response: Response) -> tuple[str, str] | None:
         if not response.body.strip():
@@ -165,9 +190,11 @@ class FansiteSpider(scrapy.Spider):
         if is_listing:
             self.barren_shapes[own_shape] = 0 if fresh else self.barren_shapes[own_shape] + 1
 
-    def _request(self, url: str, callback: Any, **kwargs: Any) -> scrapy.Request:
+    def _request(self, url: str, callback: Any, meta: dict[str, Any] | None = None, **kwargs: Any) -> scrapy.Request:
         self.seen_urls.add(url)
-        return scrapy.Request(url, callback=callback, errback=self.on_error, **kwargs)
+        if callback == self.parse_page:
+            meta = {**PAGE_META, **(meta or {})}
+        return scrapy.Request(url, callback=callback, errback=self.on_error, meta=meta, **kwargs)
 
     def _article(self, response: TextResponse) -> ArticleItem:
         redirects = [discovery.clean_url(u) for u in response.meta.get("redirect_urls", [])]
