@@ -61,6 +61,7 @@ def initial(db: Database) -> None:
             "encoding": str,
             "etag": str,
             "last_modified": str,
+            "sitemap_lastmod": str,
             "fetched_at": str,
             "html": bytes,
         },

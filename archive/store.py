@@ -23,7 +23,9 @@ ARTICLE_COLUMNS = (
     "url", "canonical_url", "source_url", "site", "title", "author", "published", "modified",
     "lang", "text", "content_hash", "story_id", "fetched_at", "crawl_id",
 )
-PAGE_COLUMNS = ("url", "status", "content_type", "encoding", "etag", "last_modified", "fetched_at", "html")
+PAGE_COLUMNS = (
+    "url", "status", "content_type", "encoding", "etag", "last_modified", "sitemap_lastmod", "fetched_at", "html",
+)
 ERROR_COLUMNS = ("crawl_id", "url", "kind", "detail", "at")
 
 

@@ -147,6 +147,16 @@ def serve(db: str, port: int, host: str) -> None:
 
 @cli.command()
 @click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+def metadata(db: str) -> None:
+    """Print the Datasette metadata fanwire serves an archive with, for plain `datasette`.
+
+    Example: fanwire metadata --db archive.db > metadata.json && datasette archive.db -m metadata.json
+    """
+    click.echo(json.dumps(metadata_for(db), indent=2, ensure_ascii=False))
+
+
+@cli.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
 @click.option("--articles", "articles_per_site", default=12, show_default=True, type=int,
               help="Articles per demo site.")
 @click.option("--log-level", default="WARNING", show_default=True,

@@ -41,6 +41,7 @@ def article_record(item: ArticleItem, crawl_id: int) -> dict[str, Any]:
             "encoding": item.encoding,
             "etag": item.headers.get("ETag"),
             "last_modified": item.headers.get("Last-Modified"),
+            "sitemap_lastmod": item.sitemap_lastmod,
             "fetched_at": item.fetched_at,
             "html": item.body,
         },

@@ -22,6 +22,7 @@ class ArticleItem:
     fetched_at: str
     site: str
     redirect_urls: list[str] = field(default_factory=list)
+    sitemap_lastmod: str | None = None
     # Filled by pipelines.extract
     encoding: str | None = None
     canonical_url: str | None = None

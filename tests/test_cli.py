@@ -131,3 +131,11 @@ def test_every_command_has_help_with_an_example_and_is_in_the_readme():
         assert isinstance(command, click.Command)
         assert "Example:" in (command.help or ""), name
         assert f"fanwire {name}" in readme, name
+
+
+def test_metadata_command_serves_plain_datasette(crawl, tmp_path):
+    result = fanwire("metadata", "--db", str(crawl.db))
+    assert result.returncode == 0
+    meta = json.loads(result.stdout)
+    assert meta["databases"]["archive"]["tables"]["pages"]["hidden"] is True
+    assert meta["databases"]["archive"]["tables"]["articles"]["facets"] == ["site", "author", "lang"]

@@ -66,7 +66,10 @@ def test_bad_pages_are_logged_recorded_and_the_crawl_goes_on(crawl, truth):
             assert errors.get(url) == expected_kind[fault], url
             assert url in crawl.stderr
     (finished, stats), = query(crawl.db, "SELECT finished_at, stats FROM crawls")
-    assert finished and json.loads(stats)["finish_reason"] == "finished"
+    stats = json.loads(stats)
+    assert finished and stats["finish_reason"] == "finished"
+    assert stats["fanwire/skipped/binary"] == stats["fanwire/skipped/empty"] == 1
+    assert stats["fanwire/errors/http_error"] == sum(f in ("dead_link", "server_error") for f in faults.values())
 
 
 def test_redirects_become_aliases(crawl, truth):

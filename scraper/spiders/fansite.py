@@ -92,7 +92,7 @@ class FansiteSpider(scrapy.Spider):
             if kind == "sitemapindex":
                 yield self._request(loc, self.parse_sitemap, priority=8)
             else:
-                yield self._request(loc, self.parse_page, meta={"lastmod": lastmod})
+                yield self._request(loc, self.parse_page, meta={"sitemap_lastmod": lastmod})
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
         self.crawler.stats.inc_value("fanwire/feeds")
@@ -146,7 +146,8 @@ class FansiteSpider(scrapy.Spider):
             self.crawler.stats.inc_value("fanwire/redirects")
             yield RedirectItem(url=response.url, target_url=target, status=response.status, at=now_iso())
             if discovery.is_followable(target, self.allowed_netlocs):
-                yield self._request(target, self.parse_page, meta={"redirect_urls": chain})
+                yield self._request(target, self.parse_page, meta={"redirect_urls": chain,
+                                                                    "sitemap_lastmod": response.meta.get("sitemap_lastmod")})
             return
         self.crawler.stats.inc_value(f"fanwire/errors/{kind}")
         self.logger.warning("Not following %s: %s", response.url, detail)
@@ -208,6 +209,7 @@ class FansiteSpider(scrapy.Spider):
             fetched_at=now_iso(),
             site=discovery.netloc(response.url),
             redirect_urls=redirects,
+            sitemap_lastmod=response.meta.get("sitemap_lastmod"),
         )
 
 
