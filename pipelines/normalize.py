@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 
-from scraper.discovery import clean_url
+from scraper.discovery import clean_url, site_of
 from scraper.items import ArticleItem
 
 #: Separators between a headline and a site name in <title>: "Headline | Site", "Site – Headline", "見出し｜サイト".
@@ -85,7 +85,8 @@ def key_url(final_url: str, canonical: str | None) -> str:
         return final
     canon = clean_url(urljoin(final, canonical))
     c, f = urlsplit(canon), urlsplit(final)
-    if c.scheme not in ("http", "https") or c.netloc != f.netloc or (c.path in ("", "/") and f.path not in ("", "/")):
+    other_site = c.scheme not in ("http", "https") or site_of(canon) != site_of(final)
+    if other_site or (c.path in ("", "/") and f.path not in ("", "/")):
         return final
     return canon
 

@@ -6,6 +6,7 @@ Pure functions over URLs and bytes, so each rule is testable without a crawl.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from urllib.parse import urldefrag, urlsplit
 
@@ -52,16 +53,42 @@ def clean_url(url: str) -> str:
     return url
 
 
-def netloc(url: str) -> str:
-    return urlsplit(url).netloc.lower()
+def site_of(url: str) -> str:
+    """The site a URL belongs to: its host[:port] without a leading `www.`, which sites add or
+    drop in redirects and links at will."""
+    return urlsplit(url).netloc.lower().removeprefix("www.")
 
 
-def is_followable(url: str, allowed_netlocs: set[str]) -> bool:
-    """True for an in-site http(s) URL that may lead to articles."""
+def is_followable(url: str, sites: set[str]) -> bool:
+    """True for an http(s) URL on one of `sites` that may lead to articles."""
     parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or parts.netloc.lower() not in allowed_netlocs:
+    if parts.scheme not in ("http", "https") or site_of(url) not in sites:
         return False
     return not (ASSET.search(parts.path) or DENY.search(url) or is_not_crawlable(url))
+
+
+class ShapeBudget:
+    """How many listing pages of one URL shape (see `url_shape`) are worth following.
+
+    A shape is closed after `max_pages` listing pages (deep pagination), or after
+    `barren_pages` listing pages in a row that led to nothing new except more pages of their
+    own shape (infinite calendars and other generated archives)."""
+
+    def __init__(self, max_pages: int, barren_pages: int) -> None:
+        self.max_pages = max_pages
+        self.barren_pages = barren_pages
+        self.listings: Counter[str] = Counter()
+        self.barren: Counter[str] = Counter()
+
+    def allows(self, url: str) -> bool:
+        shape = url_shape(url)
+        return self.listings[shape] < self.max_pages and self.barren[shape] < self.barren_pages
+
+    def listing_seen(self, url: str, new_links_elsewhere: int) -> None:
+        """Count a fetched listing page and whether it led anywhere but its own shape."""
+        shape = url_shape(url)
+        self.listings[shape] += 1
+        self.barren[shape] = 0 if new_links_elsewhere else self.barren[shape] + 1
 
 
 def url_shape(url: str) -> str:

@@ -85,3 +85,28 @@ def test_sitemap_entries_index_and_urlset():
     kind, entries = discovery.sitemap_entries(gzip.decompress(gzip.compress(urlset)))
     assert kind == "urlset"
     assert entries == [("http://news.test/a/", "2025-01-01T10:00:00+00:00"), ("http://news.test/b/", None)]
+
+
+def test_www_and_bare_host_are_one_site():
+    assert discovery.site_of("https://WWW.News.test/a/") == "news.test"
+    assert discovery.is_followable("https://www.news.test/a/", SITE)
+
+
+def test_shape_budget_closes_a_calendar_but_not_a_productive_pagination():
+    budget = discovery.ShapeBudget(max_pages=50, barren_pages=3)
+    for month in range(1, 4):
+        url = f"http://news.test/calendar/?m=2024{month:02d}"
+        assert budget.allows(url)
+        budget.listing_seen(url, new_links_elsewhere=0)
+    assert not budget.allows("http://news.test/calendar/?m=202404")
+    for page in range(2, 40):
+        budget.listing_seen(f"http://news.test/page/{page}/", new_links_elsewhere=5)
+    assert budget.allows("http://news.test/page/41/")
+
+
+def test_shape_budget_caps_deep_pagination():
+    budget = discovery.ShapeBudget(max_pages=5, barren_pages=3)
+    for page in range(1, 6):
+        budget.listing_seen(f"http://news.test/page/{page}/", new_links_elsewhere=5)
+    assert not budget.allows("http://news.test/page/6/")
+    assert budget.allows("http://news.test/2024/01/a-story/")

@@ -52,3 +52,7 @@ def test_key_url_follows_same_host_canonical_only():
     assert key_url("http://news.test/2025/01/story/amp/", "/2025/01/story/") == "http://news.test/2025/01/story/"
     assert key_url(page, "http://other.test/story/") == "http://news.test/2025/01/story/"
     assert key_url(page, "http://news.test/") == "http://news.test/2025/01/story/"
+
+
+def test_key_url_accepts_a_canonical_on_the_www_host():
+    assert key_url("http://news.test/a/", "https://www.news.test/a/") == "https://www.news.test/a/"

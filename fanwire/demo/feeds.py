@@ -62,28 +62,25 @@ def atom(site: DemoSite, items: Sequence[tuple[Article, str]], feed_url: str) ->
     return text_response(doc, "application/atom+xml; charset=UTF-8")
 
 
-def urlset(entries: Sequence[tuple[str, datetime | None]]) -> Response:
-    """A plain sitemap: (absolute URL, lastmod or None)."""
+def _sitemap(root: str, child: str, entries: Sequence[tuple[str, datetime | None]]) -> Response:
     rows = "".join(
-        f"<url><loc>{escape(url)}</loc>"
+        f"<{child}><loc>{escape(url)}</loc>"
         + (f"<lastmod>{lastmod.isoformat()}</lastmod>" if lastmod else "")
-        + "</url>\n"
+        + f"</{child}>\n"
         for url, lastmod in entries
     )
-    return text_response(f'{_XML}<urlset xmlns="{_SITEMAP_NS}">\n{rows}</urlset>\n',
+    return text_response(f'{_XML}<{root} xmlns="{_SITEMAP_NS}">\n{rows}</{root}>\n',
                          "application/xml; charset=UTF-8")
+
+
+def urlset(entries: Sequence[tuple[str, datetime | None]]) -> Response:
+    """A plain sitemap: (absolute URL, lastmod or None)."""
+    return _sitemap("urlset", "url", entries)
 
 
 def sitemap_index(entries: Sequence[tuple[str, datetime | None]]) -> Response:
     """A sitemap index pointing at child sitemaps."""
-    rows = "".join(
-        f"<sitemap><loc>{escape(url)}</loc>"
-        + (f"<lastmod>{lastmod.isoformat()}</lastmod>" if lastmod else "")
-        + "</sitemap>\n"
-        for url, lastmod in entries
-    )
-    return text_response(f'{_XML}<sitemapindex xmlns="{_SITEMAP_NS}">\n{rows}</sitemapindex>\n',
-                         "application/xml; charset=UTF-8")
+    return _sitemap("sitemapindex", "sitemap", entries)
 
 
 def robots(disallow: Sequence[str], sitemap: str) -> Response:

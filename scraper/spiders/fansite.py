@@ -6,8 +6,7 @@ Articles become `ArticleItem`s; listings only yield links; every skip becomes a 
 """
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Generator, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -56,12 +55,9 @@ class FansiteSpider(scrapy.Spider):
                  max_listing_pages: int = 50, barren_pages: int = 10, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.start_urls = parse_start_urls(start_urls, site, sites)
-        self.allowed_netlocs = {discovery.netloc(u) for u in self.start_urls}
-        self.allowed_domains = sorted({urlsplit(u).hostname or "" for u in self.start_urls})
-        self.max_listing_pages = int(max_listing_pages)
-        self.barren_pages = int(barren_pages)
-        self.listing_shapes: Counter[str] = Counter()
-        self.barren_shapes: Counter[str] = Counter()
+        self.sites = {discovery.site_of(u) for u in self.start_urls}
+        self.allowed_domains = sorted({(urlsplit(u).hostname or "").removeprefix("www.") for u in self.start_urls})
+        self.budget = discovery.ShapeBudget(int(max_listing_pages), int(barren_pages))
         self.seen_urls: set[str] = set()
         self.links = LinkExtractor(tags=("a", "area"), attrs=("href",), unique=True)
 
@@ -79,7 +75,7 @@ class FansiteSpider(scrapy.Spider):
 
     def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
         for url in sitemap_urls_from_robots(response.body, base_url=response.url):
-            if discovery.netloc(url) in self.allowed_netlocs:
+            if discovery.site_of(url) in self.sites:
                 yield self._request(url, self.parse_sitemap, priority=8)
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
@@ -89,15 +85,17 @@ class FansiteSpider(scrapy.Spider):
         kind, entries = discovery.sitemap_entries(body)
         self.crawler.stats.inc_value(f"fanwire/sitemap/{kind or 'unknown'}")
         for loc, lastmod in entries:
-            if kind == "sitemapindex":
+            if kind == "sitemapindex" and discovery.site_of(loc) in self.sites:
                 yield self._request(loc, self.parse_sitemap, priority=8)
-            else:
-                yield self._request(loc, self.parse_page, meta={"sitemap_lastmod": lastmod})
+            elif kind == "urlset" and discovery.is_followable(loc, self.sites):
+                yield self._request(discovery.clean_url(loc), self.parse_page, meta={"sitemap_lastmod": lastmod})
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
         self.crawler.stats.inc_value("fanwire/feeds")
         for link in discovery.feed_entry_links(response.body):
-            yield self._request(urljoin(response.url, link.strip()), self.parse_page)
+            url = discovery.clean_url(urljoin(response.url, link.strip()))
+            if discovery.is_followable(url, self.sites):
+                yield self._request(url, self.parse_page)
 
     def parse_page(self, response: Response) -> Iterator[scrapy.Request | ArticleItem | CrawlErrorItem | RedirectItem]:
         if response.status in REDIRECT_STATUSES:
@@ -116,10 +114,11 @@ class FansiteSpider(scrapy.Spider):
         if kind.is_article:
             self.crawler.stats.inc_value("fanwire/pages/article")
             yield self._article(response)
+            yield from self._follow(response)
         else:
             self.crawler.stats.inc_value("fanwire/pages/listing")
-            self.listing_shapes[discovery.url_shape(response.url)] += 1
-        yield from self._follow(response, is_listing=not kind.is_article)
+            fresh = yield from self._follow(response)
+            self.budget.listing_seen(response.url, fresh)
 
     def on_error(self, failure: Failure) -> Iterable[CrawlErrorItem]:
         request = failure.request
@@ -145,7 +144,7 @@ class FansiteSpider(scrapy.Spider):
             target = discovery.clean_url(urljoin(response.url, location.decode("latin-1")))
             self.crawler.stats.inc_value("fanwire/redirects")
             yield RedirectItem(url=response.url, target_url=target, status=response.status, at=now_iso())
-            if discovery.is_followable(target, self.allowed_netlocs):
+            if discovery.is_followable(target, self.sites):
                 yield self._request(target, self.parse_page, meta={"redirect_urls": chain,
                                                                     "sitemap_lastmod": response.meta.get("sitemap_lastmod")})
             return
@@ -164,15 +163,12 @@ class FansiteSpider(scrapy.Spider):
             return "not_html", f"not an HTML page ({ctype or 'no Content-Type'})"
         return None
 
-    def _follow(self, response: TextResponse, is_listing: bool) -> Iterator[scrapy.Request]:
-        """Requests for the page's feeds and in-site links, within the trap bounds.
-
-        A URL shape is closed after `max_listing_pages` listing pages, or after `barren_pages`
-        listing pages that led to nothing new but more pages of the same shape (calendars,
-        endless pagination)."""
+    def _follow(self, response: TextResponse) -> Generator[scrapy.Request, None, int]:
+        """Request the page's feeds and new in-site links the shape budget allows; return how
+        many of those links have another URL shape than the page (see `ShapeBudget`)."""
         for href in discovery.feed_links(response.selector):
             url = discovery.clean_url(urljoin(response.url, href))
-            if discovery.netloc(url) in self.allowed_netlocs:
+            if discovery.site_of(url) in self.sites and url not in self.seen_urls:
                 yield self._request(url, self.parse_feed, priority=7)
         canonical = response.xpath("//link[@rel='canonical']/@href").get()
         candidates = [urljoin(response.url, canonical)] if canonical else []
@@ -180,16 +176,14 @@ class FansiteSpider(scrapy.Spider):
         own_shape = discovery.url_shape(response.url)
         fresh = 0
         for url in dict.fromkeys(map(discovery.clean_url, candidates)):
-            if url in self.seen_urls or not discovery.is_followable(url, self.allowed_netlocs):
+            if url in self.seen_urls or not discovery.is_followable(url, self.sites):
                 continue
-            shape = discovery.url_shape(url)
-            if self.listing_shapes[shape] >= self.max_listing_pages or self.barren_shapes[shape] >= self.barren_pages:
+            if not self.budget.allows(url):
                 self.crawler.stats.inc_value("fanwire/trap/bounded")
                 continue
-            fresh += shape != own_shape
+            fresh += discovery.url_shape(url) != own_shape
             yield self._request(url, self.parse_page)
-        if is_listing:
-            self.barren_shapes[own_shape] = 0 if fresh else self.barren_shapes[own_shape] + 1
+        return fresh
 
     def _request(self, url: str, callback: Any, meta: dict[str, Any] | None = None, **kwargs: Any) -> scrapy.Request:
         self.seen_urls.add(url)
@@ -207,7 +201,7 @@ class FansiteSpider(scrapy.Spider):
             headers=headers,
             body=response.body,
             fetched_at=now_iso(),
-            site=discovery.netloc(response.url),
+            site=discovery.site_of(response.url),
             redirect_urls=redirects,
             sitemap_lastmod=response.meta.get("sitemap_lastmod"),
         )
