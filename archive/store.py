@@ -62,12 +62,12 @@ class Archive:
 
     def start_crawl(self, start_urls: Iterable[str], started_at: str) -> int:
         table = self.db["crawls"]
-        with self.db.conn:
+        with self.db.atomic():
             table.insert({"started_at": started_at, "start_urls": json.dumps(list(start_urls))})
         return int(table.last_pk)
 
     def finish_crawl(self, crawl_id: int, finished_at: str, stats: dict[str, Any]) -> None:
-        with self.db.conn:
+        with self.db.atomic():
             self.db["crawls"].update(
                 crawl_id, {"finished_at": finished_at, "stats": json.dumps(stats, default=str, sort_keys=True)}
             )
@@ -86,7 +86,7 @@ class Archive:
         """
         errors = list(errors)
         result = BatchResult(errors=len(errors))
-        with self.db.conn:
+        with self.db.atomic():
             self._upsert_sites(articles)
             rows = self._resolve(articles, result)
             if rows:

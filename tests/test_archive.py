@@ -115,3 +115,13 @@ def test_export_errors_name_the_problem(archive, tmp_path):
         export_table(archive.path, "pages", "csv", io.StringIO())
     with pytest.raises(ArchiveNotFound, match="missing.db"):
         export_table(tmp_path / "missing.db", "articles", "csv", io.StringIO())
+
+
+def test_a_failing_batch_leaves_nothing_behind(archive):
+    archive.write_batch([record("http://news.test/kept/")], [])
+    broken = record("http://news.test/b/")
+    broken["page"]["html"] = 12345  # not bytes: compressing it fails after the articles are written
+    with pytest.raises(TypeError):
+        archive.write_batch([record("http://news.test/a/"), broken], [])
+    assert rows(archive, "SELECT url FROM articles") == [("http://news.test/kept/",)]
+    assert rows(archive, "SELECT count(*) FROM pages") == [(1,)]

@@ -43,3 +43,16 @@ def test_soft_404_is_not_an_article():
 
 def test_category_archive_body_class():
     assert not kind('<html><body class="archive category category-news"><h1>News</h1><p>Latest news.</p></body></html>')
+
+
+def test_long_body_on_an_unmarked_page_with_an_article_url():
+    body = "".join(f"<p>{'Word ' * 60}{i}</p>" for i in range(6))
+    html = f'<html><head><meta property="og:type" content="website"></head><body><h1>A</h1><h1>B</h1><div class="c">{body}</div></body></html>'
+    assert classify(Selector(text=html), "https://news.test/news/company-announces-new-anime-project").is_article
+
+
+def test_navigation_url_outweighs_a_long_text_block():
+    body = "".join(f"<p>{'Word ' * 60}{i}</p>" for i in range(6))
+    html = f'<html><head><meta property="og:type" content="website"></head><body><div>{body}</div></body></html>'
+    assert not classify(Selector(text=html), "https://news.test/category/news/").is_article
+    assert not classify(Selector(text=html), "https://news.test/").is_article

@@ -108,7 +108,7 @@ class FansiteSpider(scrapy.Spider):
             yield CrawlErrorItem(url=response.url, kind=skip[0], detail=skip[1], at=now_iso())
             return
         assert isinstance(response, TextResponse)
-        kind = classify(response.selector)
+        kind = classify(response.selector, response.url)
         self.logger.debug("%s is %s (%s)", response.url, "an article" if kind.is_article else "a listing",
                           " ".join(kind.signals))
         if kind.is_article:
