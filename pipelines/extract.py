@@ -16,14 +16,22 @@ from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from trafilatura import bare_extraction
+from trafilatura.settings import use_config
 from trafilatura.utils import load_html
 
+from pipelines.boilerplate import prune
 from pipelines.decode import decode_html
 from pipelines.metadata import page_metadata
 from pipelines.normalize import clean_title, iso_datetime, lang_code
 from scraper.items import ArticleItem
 
 logger = logging.getLogger(__name__)
+
+#: trafilatura escalates to its fallback extractors below this many characters (default 250);
+#: a short news item, and any Japanese one, is shorter, and the fallbacks then keep page chrome.
+MIN_EXTRACTED_SIZE = 50
+TRAFILATURA_CONFIG = use_config()
+TRAFILATURA_CONFIG.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(MIN_EXTRACTED_SIZE))
 
 
 @dataclass
@@ -51,15 +59,18 @@ def extract_article(body: bytes, url: str, content_type: str | None = None) -> E
     if tree is None:
         raise NoArticleText(f"not parseable as HTML: {url}")
     meta = page_metadata(tree)
-    doc = bare_extraction(tree, url=url, with_metadata=True, include_comments=False, include_tables=True)
+    doc = bare_extraction(prune(tree), url=url, with_metadata=True, include_comments=False, include_tables=True,
+                          config=TRAFILATURA_CONFIG)
     text = (doc.text or "").strip() if doc is not None else ""
+    site_name = (meta.site_name or doc.sitename) if doc is not None else meta.site_name
+    title = clean_title(meta.og_title or (doc.title if doc else None), site_name, urlsplit(url).netloc,
+                        meta.headline, meta.h1)
+    text = without_heading(text, (title, meta.headline, meta.h1))
     if not text:
         raise NoArticleText(f"no article text in {url}")
-    site_name = meta.site_name or doc.sitename
-    raw_title = meta.og_title or doc.title
     return Extracted(
         text=text,
-        title=clean_title(raw_title, site_name, urlsplit(url).netloc, meta.headline, meta.h1),
+        title=title,
         author=meta.author or doc.author,
         published=iso_datetime(meta.published) or iso_datetime(doc.date),
         modified=iso_datetime(meta.modified),
@@ -68,6 +79,13 @@ def extract_article(body: bytes, url: str, content_type: str | None = None) -> E
         site_name=site_name,
         encoding=encoding,
     )
+
+
+def without_heading(text: str, headings: tuple[str | None, ...]) -> str:
+    """The body without a first line that repeats the article's headline (kept by some layouts)."""
+    first, _, rest = text.partition("\n")
+    names = {" ".join(h.split()).casefold() for h in headings if h}
+    return rest.strip() if " ".join(first.split()).casefold() in names else text
 
 
 class ExtractPipeline:

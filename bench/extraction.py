@@ -1,0 +1,174 @@
+"""Issue 4: fanwire's extraction against plain trafilatura, side by side on the same pages in
+the same run.
+
+    python bench/extraction.py [--seed 12 --sites 6 --articles 50] [--db EXISTING_CRAWL.db]
+
+1. The public article-extraction benchmark (../shared/benchmarks/article-extraction): body F1.
+2. A fansim world crawled by `fansite` (or an existing crawl given with --db): per theme, body
+   F1, boilerplate leak, exact title, author and published date.
+3. Speed: pages/s of both on the same pages, alternating, as a ratio.
+Writes bench/out/extraction.json; skips when ../shared is absent.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sqlite3
+import sys
+import time
+from collections import defaultdict
+from contextlib import closing
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _fansim import OUT, SHARED, Fansim, fansim_available  # noqa: E402
+from foundation import crawl  # noqa: E402
+
+from archive.store import decompress_html  # noqa: E402
+from pipelines.extract import NoArticleText, extract_article  # noqa: E402
+from trafilatura import bare_extraction  # noqa: E402
+
+BENCHMARK = SHARED / "benchmarks" / "article-extraction"
+
+
+def plain(body: bytes, url: str, content_type: str | None = None) -> dict:
+    """What a user gets from trafilatura alone, with metadata."""
+    doc = bare_extraction(body, url=url, with_metadata=True)
+    if doc is None:
+        return {"text": "", "title": None, "author": None, "published": None}
+    return {"text": doc.text or "", "title": doc.title, "author": doc.author, "published": doc.date}
+
+
+def ours(body: bytes, url: str, content_type: str | None = None) -> dict:
+    try:
+        e = extract_article(body, url, content_type)
+    except NoArticleText:
+        return {"text": "", "title": None, "author": None, "published": None}
+    return {"text": e.text, "title": e.title, "author": e.author, "published": e.published}
+
+
+SYSTEMS: dict[str, Callable[..., dict]] = {"trafilatura": plain, "fanwire": ours}
+
+
+def same_instant(a: str | None, b: str | None) -> bool:
+    """Equal timestamps; a date-only value matches only a date-only truth."""
+    if not a or not b:
+        return False
+    try:
+        x, y = datetime.fromisoformat(a), datetime.fromisoformat(b)
+    except ValueError:
+        return False
+    if (x.tzinfo is None) != (y.tzinfo is None):
+        return False
+    return x == y
+
+
+def benchmark_pages() -> list[tuple[str, bytes, str, str]]:
+    truth = json.loads((BENCHMARK / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = []
+    for key, page in sorted(truth.items()):
+        path = BENCHMARK / "html" / f"{key}.html.gz"
+        pages.append((key, gzip.decompress(path.read_bytes()), page["url"], page["articleBody"]))
+    return pages
+
+
+def fansim_pages(db: Path, truth: list[dict], themes: dict[str, str]) -> list[tuple[dict, bytes, str | None]]:
+    with closing(sqlite3.connect(db)) as conn:
+        stored = {url: (html, ctype) for url, html, ctype in conn.execute("SELECT url, html, content_type FROM pages")}
+    pages = []
+    for t in truth:
+        if t["kind"] == "article" and t.get("variant") is None and t["status"] == 200 and t["url"] in stored:
+            html, ctype = stored[t["url"]]
+            pages.append(({**t, "theme": themes[t["host"]]}, decompress_html(html), ctype))
+    return pages
+
+
+def score_benchmark(pages, body_f1) -> dict:
+    out = {}
+    for name, system in SYSTEMS.items():
+        pred = {key: system(body, url)["text"] for key, body, url, _ in pages}
+        f1, p, r = body_f1({key: gold for key, _, _, gold in pages}, pred)
+        out[name] = {"f1": round(f1, 4), "precision": round(p, 4), "recall": round(r, 4)}
+    return out
+
+
+def score_fansim(pages, body_f1, boilerplate_leak) -> dict:
+    by_theme: dict[str, list] = defaultdict(list)
+    for page in pages:
+        by_theme[page[0]["theme"]].append(page)
+    by_theme["ALL"] = pages
+    out: dict[str, dict] = {}
+    for theme, group in sorted(by_theme.items()):
+        out[theme] = {"pages": len(group)}
+        for name, system in SYSTEMS.items():
+            preds = {t["url"]: system(body, t["url"], ctype) for t, body, ctype in group}
+            truths = {t["url"]: t for t, _, _ in group}
+            f1, _, _ = body_f1({u: t["body"] for u, t in truths.items()}, {u: p["text"] for u, p in preds.items()})
+            n = len(group)
+            out[theme][name] = {
+                "body_f1": round(f1, 4),
+                "leak": round(boilerplate_leak({u: p["text"] for u, p in preds.items()},
+                                               {u: t["boilerplate"] for u, t in truths.items()}), 4),
+                "title": round(sum(preds[u]["title"] == t["title"] for u, t in truths.items()) / n, 4),
+                "author": round(sum(preds[u]["author"] == t["author"] for u, t in truths.items()) / n, 4),
+                "published": round(sum(same_instant(preds[u]["published"], t["published"])
+                                       for u, t in truths.items()) / n, 4),
+            }
+    return out
+
+
+def speed(bodies: list[tuple[bytes, str]], rounds: int = 3) -> dict:
+    """Pages/s of each system over the same pages, alternating rounds to share the machine's noise."""
+    spent = {name: 0.0 for name in SYSTEMS}
+    for _ in range(rounds):
+        for name, system in SYSTEMS.items():
+            started = time.perf_counter()
+            for body, url in bodies:
+                system(body, url)
+            spent[name] += time.perf_counter() - started
+    rate = {name: round(rounds * len(bodies) / s, 1) for name, s in spent.items()}
+    return {"pages_per_s": rate, "ratio": round(rate["fanwire"] / rate["trafilatura"], 3)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seed", type=int, default=12)
+    parser.add_argument("--sites", type=int, default=6)
+    parser.add_argument("--articles", type=int, default=50)
+    parser.add_argument("--db", type=Path, help="score an existing crawl of that world instead of crawling")
+    parser.add_argument("--themes-dir", help="extra fansim themes (held-out templates)")
+    args = parser.parse_args()
+    if not fansim_available():
+        print(f"skipped: no fansim at {SHARED}")
+        return 0
+    sys.path.insert(0, str(SHARED))
+    from fansim.score import body_f1, boilerplate_leak
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    bench = benchmark_pages()
+    with Fansim(args.seed, args.sites, args.articles, themes_dir=args.themes_dir) as fansim:
+        db = args.db
+        if db is None:
+            db = OUT / "extraction.db"
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{db}{suffix}").unlink(missing_ok=True)
+            crawl(fansim, db)
+        truth = fansim.truth()
+        themes = {s["host"]: s["theme"] for s in fansim.sites()}
+    pages = fansim_pages(db, truth, themes)
+    report = {
+        "world": {"seed": args.seed, "sites": args.sites, "articles": args.articles, "themes_dir": args.themes_dir},
+        "article_extraction_benchmark": score_benchmark(bench, body_f1),
+        "fansim": score_fansim(pages, body_f1, boilerplate_leak),
+        "speed": speed([(b, u) for _, b, u, _ in bench[:60]] + [(b, t["url"]) for t, b, _ in pages[:60]]),
+    }
+    (OUT / "extraction.json").write_text(json.dumps(report, indent=2))
+    print(json.dumps(report, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,136 @@
+"""Generic boilerplate rules, applied to the parsed page before trafilatura sees it.
+
+trafilatura judges blocks by text and link density; what it lets through on fan sites are
+inline widgets that look like prose. These rules hold on any site because they follow web-wide
+conventions (WordPress/schema class vocabularies, widget embed markup, the wording of promos),
+not the class names of particular themes:
+
+1. Widgets that never hold article prose: embeds (tweets, Instagram, TikTok, WordPress link
+   cards), figure captions, comment/newsletter/search forms.
+2. Containers whose class or id names a boilerplate role (share bars, related posts, author
+   boxes, newsletter boxes, tables of contents, comments, ads, breadcrumbs, tag lists), unless
+   they hold a large part of the page's prose (a guard against `class="post share-enabled"`).
+3. Short promo lines: "Also Read:", "See Related Post-", "Read more", "関連記事" ... followed by
+   a link, and the headings that open related/comment sections with the list after them.
+4. Short UI strings on their own: ad labels, "Scroll to Top", "Share", "Copy URL", ...
+"""
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+#: Embed markup of timelines and CMS link cards (class tokens). A single embedded post
+#: (`twitter-tweet`, `instagram-media`) is kept: news quotes them, and its text is the news.
+EMBED_CLASSES = {"twitter-timeline", "wp-embedded-content", "embedly-card", "link-card", "blogcard"}
+#: Class/id tokens that name a boilerplate role; matched on whole tokens split at - and _.
+ROLE_TOKENS = {
+    "share", "sharing", "sharedaddy", "social", "sns", "related", "yarpp", "jp-relatedposts", "newsletter",
+    "subscribe", "subscription", "mailchimp", "authorbox", "bio", "comments", "comment", "respond", "toc",
+    "breadcrumb", "breadcrumbs", "tags", "tagcloud", "taglist", "advert", "advertisement", "ad", "ads",
+    "adspot", "adsbygoogle", "sponsor", "sponsored", "promo", "recommended", "popular", "trending",
+    "caption", "credit", "disqus", "scrolltop", "backtotop", "pagination", "pager", "signup",
+}
+#: Two-token roles (after splitting at - and _).
+ROLE_PAIRS = {("author", "box"), ("about", "author"), ("author", "bio"), ("author", "info"), ("post", "author"),
+              ("scroll", "top"), ("back", "top"), ("go", "top"), ("to", "top"), ("table", "contents"),
+              ("read", "more"), ("more", "from"), ("you", "may"), ("post", "tags"), ("entry", "tags"),
+              ("post", "navigation"), ("nav", "links"), ("ez", "toc"), ("wp", "caption")}
+#: A container with a role name is kept when it holds this share of the page's paragraph text.
+ROLE_GUARD_SHARE = 0.4
+#: Promo wording that opens a short line pointing elsewhere.
+PROMO = re.compile(
+    r"^\s*(?:see (?:also|related(?: posts?| articles?| stor(?:y|ies))?)|also read|read also|read more|more:|"
+    r"related(?: posts?| articles?| stor(?:y|ies)| news| reading)?|recommended(?: for you| reading)?|"
+    r"you may (?:also )?like|don'?t miss|must read|check out|further reading|trending now|"
+    r"関連記事|関連ニュース|あわせて読みたい|合わせて読みたい|こちらもおすすめ|おすすめ記事|こちらもチェック|参考記事)"
+    r"\s*(?:[:：\-–—»›>|]|$)",
+    re.IGNORECASE,
+)
+#: Longest promo line (characters) removed: longer text is prose that happens to start like one.
+MAX_PROMO_CHARS = 250
+#: Headings that open a boilerplate section (removed with the list or cards that follow them).
+SECTION_HEADING = re.compile(
+    r"^\s*(?:leave a (?:comment|reply)|\d+\s+(?:thoughts?|comments?|responses?|replies) on|comments?|"
+    r"related(?: posts?| articles?| stories| news)?|more (?:from|by) (?:the )?author|more stories|"
+    r"recommended|popular posts|trending|you may also like|read next|latest news|tags|share this|"
+    r"関連記事|関連ニュース|コメント|人気記事|おすすめ記事|この記事をシェアする)\b",
+    re.IGNORECASE,
+)
+#: Whole-element UI strings and ad labels.
+UI_TEXT = re.compile(
+    r"^[\s\-–—·|]*(?:advertisements?|advertising|sponsored(?: content)?|ad|ads|pr|広告|スポンサーリンク|"
+    r"scroll to top|back to top|go to top|top|share(?: this(?: article| post)?)?|tweet|copy (?:url|link)|print|"
+    r"email|whatsapp|pinterest|facebook|twitter|reddit|line|はてブ|ポスト|urlをコピー|"
+    r"leave a (?:comment|reply)|ページトップへ|トップへ戻る)[\s\-–—·|]*$",
+    re.IGNORECASE,
+)
+MAX_UI_CHARS = 40
+BLOCKS = ("p", "div", "li", "section", "aside", "span", "h2", "h3", "h4", "h5", "h6", "dd", "blockquote", "figure")
+
+
+def _tokens(el: HtmlElement) -> list[str]:
+    names = f"{el.get('class', '')} {el.get('id', '')}".lower()
+    return [t for t in re.split(r"[\s\-_]+", names) if t]
+
+
+def _has_role(tokens: list[str]) -> bool:
+    if any(t in ROLE_TOKENS for t in tokens):
+        return True
+    return any(pair in ROLE_PAIRS for pair in zip(tokens, tokens[1:]))
+
+
+def _text(el: HtmlElement) -> str:
+    return " ".join(el.text_content().split())
+
+
+def _drop(el: HtmlElement) -> None:
+    """Remove an element but keep its tail text in the document."""
+    el.drop_tree()
+
+
+def _paragraph_chars(el: HtmlElement) -> int:
+    return sum(len(p.text_content()) for p in el.iter("p"))
+
+
+def _is_link_line(el: HtmlElement, text: str) -> bool:
+    """A short line that mostly points elsewhere (a promo's link, a card)."""
+    links = el.xpath(".//a[@href]")
+    if not links:
+        nxt = el.getnext()
+        return nxt is not None and bool(nxt.xpath("self::a[@href] | .//a[@href]")) and len(text) < 60
+    return True
+
+
+def prune(tree: HtmlElement) -> HtmlElement:
+    """Remove generic boilerplate from `tree` in place and return it."""
+    body_chars = max(1, _paragraph_chars(tree))
+    for el in tree.xpath("//figcaption | //form[.//textarea or .//input[@type='email' or @type='search']]"):
+        _drop(el)
+    for el in list(tree.iter("blockquote", "div", "aside", "section", "nav", "ul", "ol", "span", "p", "figure",
+                             "footer", "header", "iframe")):
+        if el.getparent() is None:
+            continue
+        tokens = _tokens(el)
+        if el.tag == "iframe" or EMBED_CLASSES.intersection(tokens) or EMBED_CLASSES.intersection(
+                {el.get("class", "").strip()}):
+            _drop(el)
+        elif tokens and _has_role(tokens) and _paragraph_chars(el) < ROLE_GUARD_SHARE * body_chars:
+            _drop(el)
+    for el in list(tree.iter(*BLOCKS)):
+        if el.getparent() is None:
+            continue
+        text = _text(el)
+        if not text:
+            continue
+        if len(text) <= MAX_UI_CHARS and UI_TEXT.match(text):
+            _drop(el)
+        elif len(text) <= MAX_PROMO_CHARS and PROMO.match(text) and _is_link_line(el, text):
+            _drop(el)
+        elif el.tag in ("h2", "h3", "h4", "h5", "h6") and len(text) <= 80 and SECTION_HEADING.match(text):
+            nxt = el.getnext()
+            if nxt is not None and nxt.tag in ("ul", "ol", "div", "section") and \
+                    _paragraph_chars(nxt) < ROLE_GUARD_SHARE * body_chars and nxt.xpath(".//a[@href]"):
+                _drop(nxt)
+            _drop(el)
+    return tree
