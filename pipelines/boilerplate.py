@@ -40,11 +40,19 @@ ROLE_PAIRS = {("author", "box"), ("about", "author"), ("author", "bio"), ("autho
 ROLE_GUARD_SHARE = 0.4
 #: Promo wording that opens a short line pointing elsewhere.
 PROMO = re.compile(
-    r"^\s*(?:see (?:also|related(?: posts?| articles?| stor(?:y|ies))?)|also read|read also|read more|more:|"
+    r"^\s*(?:see (?:also|more|related(?: posts?| articles?| stor(?:y|ies))?)|also read|read also|read more|more:|"
     r"related(?: posts?| articles?| stor(?:y|ies)| news| reading)?|recommended(?: for you| reading)?|"
     r"you may (?:also )?like|don'?t miss|must read|check out|further reading|trending now|"
     r"関連記事|関連ニュース|あわせて読みたい|合わせて読みたい|こちらもおすすめ|おすすめ記事|こちらもチェック|参考記事)"
     r"\s*(?:[:：\-–—»›>|]|$)",
+    re.IGNORECASE,
+)
+#: Calls to subscribe, share or send tips: boilerplate on their own line, link or not.
+APPEAL = re.compile(
+    r"^\s*(?:have a (?:news )?tip\b|got a (?:news )?tip\b|like this (?:story|article)\?|enjoyed this (?:story|article)\?|"
+    r"get the latest .{0,60}\b(?:inbox|newsletter)|sign up (?:for|to) (?:our|the) .{0,40}newsletter|"
+    r"subscribe to (?:our|the) .{0,40}(?:newsletter|channel|podcast)|get .{0,40} delivered (?:to|through) your|"
+    r"tell us what you think|follow us on|ニュースレターに登録|公式(?:X|ツイッター|Twitter)をフォロー)",
     re.IGNORECASE,
 )
 #: Longest promo line (characters) removed: longer text is prose that happens to start like one.
@@ -53,7 +61,8 @@ MAX_PROMO_CHARS = 250
 SECTION_HEADING = re.compile(
     r"^\s*(?:leave a (?:comment|reply)|\d+\s+(?:thoughts?|comments?|responses?|replies) on|comments?|"
     r"related(?: posts?| articles?| stories| news)?|more (?:from|by) (?:the )?author|more stories|"
-    r"recommended|popular posts|trending|you may also like|read next|latest news|tags|share this|"
+    r"recommended|popular posts|trending|you may also like|read next|(?:our )?latest (?:news|stories|headlines)|"
+    r"tags|share this|"
     r"関連記事|関連ニュース|コメント|人気記事|おすすめ記事|この記事をシェアする)\b",
     re.IGNORECASE,
 )
@@ -66,6 +75,8 @@ UI_TEXT = re.compile(
     re.IGNORECASE,
 )
 MAX_UI_CHARS = 40
+#: Longest text of a section heading ("You may also like...", "Related Posts").
+MAX_HEADING_CHARS = 80
 BLOCKS = ("p", "div", "li", "section", "aside", "span", "h2", "h3", "h4", "h5", "h6", "dd", "blockquote", "figure")
 
 
@@ -102,6 +113,22 @@ def _is_link_line(el: HtmlElement, text: str) -> bool:
     return True
 
 
+def _is_link_block(el: HtmlElement, body_chars: int) -> bool:
+    """A list, card or line that is all links (what follows a "Related" heading)."""
+    text = _text(el)
+    linked = sum(len(" ".join(a.text_content().split())) for a in el.xpath(".//a[@href]"))
+    if el.tag in ("ul", "ol", "div", "section", "aside"):
+        return bool(linked) and _paragraph_chars(el) < ROLE_GUARD_SHARE * body_chars and linked >= 0.5 * len(text)
+    return bool(text) and len(text) <= MAX_PROMO_CHARS and linked >= 0.9 * len(text)
+
+
+def _drop_link_run(el: HtmlElement | None, body_chars: int) -> None:
+    while el is not None and _is_link_block(el, body_chars):
+        nxt = el.getnext()
+        _drop(el)
+        el = nxt
+
+
 def prune(tree: HtmlElement) -> HtmlElement:
     """Remove generic boilerplate from `tree` in place and return it."""
     body_chars = max(1, _paragraph_chars(tree))
@@ -125,12 +152,9 @@ def prune(tree: HtmlElement) -> HtmlElement:
             continue
         if len(text) <= MAX_UI_CHARS and UI_TEXT.match(text):
             _drop(el)
-        elif len(text) <= MAX_PROMO_CHARS and PROMO.match(text) and _is_link_line(el, text):
+        elif len(text) <= MAX_PROMO_CHARS and (PROMO.match(text) and _is_link_line(el, text) or APPEAL.match(text)):
             _drop(el)
-        elif el.tag in ("h2", "h3", "h4", "h5", "h6") and len(text) <= 80 and SECTION_HEADING.match(text):
-            nxt = el.getnext()
-            if nxt is not None and nxt.tag in ("ul", "ol", "div", "section") and \
-                    _paragraph_chars(nxt) < ROLE_GUARD_SHARE * body_chars and nxt.xpath(".//a[@href]"):
-                _drop(nxt)
+        elif len(text) <= MAX_HEADING_CHARS and SECTION_HEADING.match(text):
+            _drop_link_run(el.getnext(), body_chars)
             _drop(el)
     return tree

@@ -60,7 +60,7 @@ def extract_article(body: bytes, url: str, content_type: str | None = None) -> E
         raise NoArticleText(f"not parseable as HTML: {url}")
     meta = page_metadata(tree)
     doc = bare_extraction(prune(tree), url=url, with_metadata=True, include_comments=False, include_tables=True,
-                          config=TRAFILATURA_CONFIG)
+                          favor_recall=True, config=TRAFILATURA_CONFIG)
     text = (doc.text or "").strip() if doc is not None else ""
     site_name = (meta.site_name or doc.sitename) if doc is not None else meta.site_name
     title = clean_title(meta.og_title or (doc.title if doc else None), site_name, urlsplit(url).netloc,
