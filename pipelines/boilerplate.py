@@ -20,9 +20,9 @@ import re
 
 from lxml.html import HtmlElement
 
-#: Embed markup of timelines and CMS link cards (class tokens). A single embedded post
-#: (`twitter-tweet`, `instagram-media`) is kept: news quotes them, and its text is the news.
-EMBED_CLASSES = {"twitter-timeline", "wp-embedded-content", "embedly-card", "link-card", "blogcard"}
+#: Embed markup of social posts and CMS link cards (class tokens).
+EMBED_CLASSES = {"twitter-tweet", "twitter-timeline", "instagram-media", "tiktok-embed", "wp-embedded-content",
+                 "fb-post", "reddit-embed-bq", "bluesky-embed", "embedly-card", "link-card", "blogcard"}
 #: Class/id tokens that name a boilerplate role; matched on whole tokens split at - and _.
 ROLE_TOKENS = {
     "share", "sharing", "sharedaddy", "social", "sns", "related", "yarpp", "jp-relatedposts", "newsletter",
@@ -52,7 +52,8 @@ APPEAL = re.compile(
     r"^\s*(?:have a (?:news )?tip\b|got a (?:news )?tip\b|like this (?:story|article)\?|enjoyed this (?:story|article)\?|"
     r"get the latest .{0,60}\b(?:inbox|newsletter)|sign up (?:for|to) (?:our|the) .{0,40}newsletter|"
     r"subscribe to (?:our|the) .{0,40}(?:newsletter|channel|podcast)|get .{0,40} delivered (?:to|through) your|"
-    r"tell us what you think|follow us on|ニュースレターに登録|公式(?:X|ツイッター|Twitter)をフォロー)",
+    r"tell us what you think|follow us on|click here to (?:get|download|subscribe|sign up|read more)|"
+    r"this copy is for your personal|ニュースレターに登録|公式(?:X|ツイッター|Twitter)をフォロー)",
     re.IGNORECASE,
 )
 #: Longest promo line (characters) removed: longer text is prose that happens to start like one.
@@ -61,7 +62,7 @@ MAX_PROMO_CHARS = 250
 SECTION_HEADING = re.compile(
     r"^\s*(?:leave a (?:comment|reply)|\d+\s+(?:thoughts?|comments?|responses?|replies) on|comments?|"
     r"related(?: posts?| articles?| stories| news)?|more (?:from|by) (?:the )?author|more stories|"
-    r"recommended|popular posts|trending|you may also like|read next|(?:our )?latest (?:news|stories|headlines)|"
+    r"recommended|popular posts|trending|you may also like|read next|don'?t miss|must read|(?:our )?latest (?:news|stories|headlines)|"
     r"tags|share this|"
     r"関連記事|関連ニュース|コメント|人気記事|おすすめ記事|この記事をシェアする)\b",
     re.IGNORECASE,
