@@ -9,7 +9,7 @@ from sqlite_utils.migrations import Migrations
 MIGRATIONS = Migrations("fanwire")
 
 #: Tables a reader of the archive should not be shown by default (raw pages, bookkeeping).
-INTERNAL_TABLES = ("pages", "_sqlite_migrations")
+INTERNAL_TABLES = ("pages", "site_templates", "_sqlite_migrations")
 
 
 @MIGRATIONS(name="0001_initial")
@@ -74,6 +74,12 @@ def initial(db: Database) -> None:
     )
     db["crawl_errors"].create_index(["crawl_id", "kind"])
     db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61")
+
+
+@MIGRATIONS(name="0002_site_templates")
+def site_templates(db: Database) -> None:
+    """Per-site chrome learned by extraction: block digests and on how many documents each appeared."""
+    db["site_templates"].create({"site": str, "pages": int, "blocks": str, "updated_at": str}, pk="site")
 
 
 def migrate(db: Database) -> None:

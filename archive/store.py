@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import zlib
+from datetime import datetime, timezone
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -73,7 +74,7 @@ class Archive:
             )
 
     def write_batch(self, articles: list[dict[str, Any]], errors: Iterable[dict[str, Any]] = (),
-                    redirects: Iterable[dict[str, Any]] = ()) -> BatchResult:
+                    redirects: Iterable[dict[str, Any]] = (), templates: Iterable[dict[str, Any]] = ()) -> BatchResult:
         """Store articles (with their raw page and alias URLs), recorded errors and redirects in one
         transaction.
 
@@ -82,7 +83,8 @@ class Archive:
         URL is already archived, the stored text is replaced only by a fetch of the article's own
         URL, so a print or AMP copy never overwrites the original. A redirect (`url`, `target_url`)
         makes `url` an alias of the article its target is or leads to; redirects whose target is
-        not (yet) an archived article come back in `BatchResult.unresolved`.
+        not (yet) an archived article come back in `BatchResult.unresolved`. A template record
+        (`site`, `pages`, `blocks`) replaces the site's stored template.
         """
         errors = list(errors)
         result = BatchResult(errors=len(errors))
@@ -98,7 +100,22 @@ class Archive:
                 self.db["pages"].upsert_all(pages, pk="url")
             if errors:
                 self.db["crawl_errors"].insert_all([{k: e.get(k) for k in ERROR_COLUMNS} for e in errors])
+            self.save_templates(templates)
         return result
+
+    def templates(self, site: str | None = None) -> list[dict[str, Any]]:
+        """Stored site templates (all, or one site's), with `blocks` as a dict."""
+        where, params = ("site = ?", [site]) if site else (None, None)
+        return [{**row, "blocks": json.loads(row["blocks"])}
+                for row in self.db["site_templates"].rows_where(where, params)]
+
+    def save_templates(self, templates: Iterable[dict[str, Any]]) -> None:
+        now = _now()
+        rows = [{"site": t["site"], "pages": t["pages"], "blocks": json.dumps(t["blocks"], sort_keys=True),
+                 "updated_at": now} for t in templates]
+        if rows:
+            with self.db.atomic():
+                self.db["site_templates"].upsert_all(rows, pk="site")
 
     def _upsert_sites(self, articles: list[dict[str, Any]]) -> None:
         seen: dict[str, tuple[str | None, str]] = {}
@@ -196,6 +213,10 @@ class Archive:
             return set()
         marks = ",".join("?" * len(urls))
         return {r[0] for r in self.db.execute(f"SELECT url FROM articles WHERE url IN ({marks})", list(urls))}
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def _page_row(page: dict[str, Any]) -> dict[str, Any]:

@@ -9,20 +9,29 @@ Reused as is by `fanwire extract` through `extract_article`.
 from __future__ import annotations
 
 import logging
+from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from itemadapter import ItemAdapter
+from lxml.html import HtmlElement
+from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
+from scrapy.utils.defer import maybe_deferred_to_future
 from trafilatura import bare_extraction
 from trafilatura.settings import use_config
 from trafilatura.utils import load_html
+from twisted.internet.base import DelayedCall
+from twisted.internet.defer import Deferred
 
 from pipelines.boilerplate import prune
 from pipelines.decode import decode_html
-from pipelines.metadata import page_metadata
+from pipelines.metadata import PageMetadata, page_metadata
 from pipelines.normalize import clean_title, iso_datetime, lang_code
+from pipelines.signals import template_learned, templates_loaded
+from pipelines.template import SiteTemplate
 from scraper.items import ArticleItem
 
 logger = logging.getLogger(__name__)
@@ -53,14 +62,36 @@ class NoArticleText(ValueError):
     """trafilatura found no body text in the page."""
 
 
-def extract_article(body: bytes, url: str, content_type: str | None = None) -> Extracted:
+@dataclass
+class ParsedPage:
+    """A decoded, parsed page and its structured metadata, before any element is removed."""
+
+    url: str
+    tree: HtmlElement
+    meta: PageMetadata
+    encoding: str
+
+    @property
+    def document(self) -> str:
+        """What identifies the document across its variant URLs: its canonical URL."""
+        return urljoin(self.url, self.meta.canonical) if self.meta.canonical else self.url
+
+
+def parse_page(body: bytes, url: str, content_type: str | None = None) -> ParsedPage:
     html, encoding = decode_html(body, content_type)
     tree = load_html(html)
     if tree is None:
         raise NoArticleText(f"not parseable as HTML: {url}")
-    meta = page_metadata(tree)
-    doc = bare_extraction(prune(tree), url=url, with_metadata=True, include_comments=False, include_tables=True,
-                          favor_recall=True, config=TRAFILATURA_CONFIG)
+    return ParsedPage(url, tree, page_metadata(tree), encoding)
+
+
+def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None) -> Extracted:
+    """Extract a parsed page (its tree is consumed), removing the site's learned chrome first."""
+    url, meta = page.url, page.meta
+    if template is not None:
+        template.strip(page.tree)
+    doc = bare_extraction(prune(page.tree), url=url, with_metadata=True, include_comments=False,
+                          include_tables=True, favor_recall=True, config=TRAFILATURA_CONFIG)
     text = (doc.text or "").strip() if doc is not None else ""
     site_name = (meta.site_name or doc.sitename) if doc is not None else meta.site_name
     title = clean_title(meta.og_title or (doc.title if doc else None), site_name, urlsplit(url).netloc,
@@ -75,10 +106,16 @@ def extract_article(body: bytes, url: str, content_type: str | None = None) -> E
         published=iso_datetime(meta.published) or iso_datetime(doc.date),
         modified=iso_datetime(meta.modified),
         lang=lang_code(meta.lang or doc.language),
-        canonical_url=urljoin(url, meta.canonical) if meta.canonical else None,
+        canonical_url=page.document if meta.canonical else None,
         site_name=site_name,
-        encoding=encoding,
+        encoding=page.encoding,
     )
+
+
+def extract_article(body: bytes, url: str, content_type: str | None = None,
+                    template: SiteTemplate | None = None) -> Extracted:
+    """Extract one page's article text and metadata (what `fanwire extract` prints)."""
+    return extract_parsed(parse_page(body, url, content_type), template)
 
 
 def without_heading(text: str, headings: tuple[str | None, ...]) -> str:
@@ -89,20 +126,47 @@ def without_heading(text: str, headings: tuple[str | None, ...]) -> str:
 
 
 class ExtractPipeline:
-    """Fill the article fields of an `ArticleItem`; drop pages with no body text."""
+    """Fill the article fields of an `ArticleItem`; drop pages with no body text.
 
-    def __init__(self, crawler: Crawler) -> None:
+    A site's first `FANWIRE_TEMPLATE_WARMUP` pages wait (without blocking the crawl) until its
+    template has seen that many documents, or until no new page of the site has come for
+    `FANWIRE_TEMPLATE_WAIT` seconds, so that they are extracted with the template as well.
+    Templates come from and go back to the archive through the store stage's signals.
+    """
+
+    def __init__(self, crawler: Crawler, warmup_pages: int, wait: float) -> None:
+        self.crawler = crawler
         self.stats = crawler.stats
+        self.warmup_pages = warmup_pages
+        self.wait = wait
+        self.templates: dict[str, SiteTemplate] = {}
+        self.waiting: dict[str, list[Deferred]] = defaultdict(list)
+        self.timers: dict[str, DelayedCall] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ExtractPipeline:
-        return cls(crawler)
+        pipeline = cls(crawler, crawler.settings.getint("FANWIRE_TEMPLATE_WARMUP", 8),
+                       crawler.settings.getfloat("FANWIRE_TEMPLATE_WAIT", 3.0))
+        crawler.signals.connect(pipeline.templates_loaded, signal=templates_loaded)
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
 
-    def process_item(self, item: object) -> object:
+    def templates_loaded(self, templates: list[dict[str, Any]]) -> None:
+        for record in templates:
+            self.templates[record["site"]] = SiteTemplate.from_record(record)
+
+    async def process_item(self, item: object) -> object:
         if not isinstance(item, ArticleItem):
             return item
         try:
-            extracted = extract_article(item.body, item.final_url, item.headers.get("Content-Type"))
+            page = parse_page(item.body, item.final_url, item.headers.get("Content-Type"))
+            template = self.templates.setdefault(item.site, SiteTemplate(item.site))
+            template.observe(page.document, page.tree)
+            if template.pages < self.warmup_pages:
+                await maybe_deferred_to_future(self._warm_up(item.site))
+            else:
+                self._release(item.site)
+            extracted = extract_parsed(page, template)
         except NoArticleText as exc:
             self.stats.inc_value("fanwire/extract/empty")
             raise DropItem(str(exc)) from exc
@@ -110,4 +174,36 @@ class ExtractPipeline:
         for name, value in vars(extracted).items():
             adapter[name] = value
         self.stats.inc_value("fanwire/extract/ok")
+        if template.pages == self.warmup_pages:
+            self._save(template)
         return item
+
+    def _warm_up(self, site: str) -> Deferred:
+        from twisted.internet import reactor  # the one Scrapy installed; importing it earlier would install another
+
+        waiter: Deferred = Deferred()
+        self.waiting[site].append(waiter)
+        if site in self.timers and self.timers[site].active():
+            self.timers[site].reset(self.wait)
+        else:
+            self.timers[site] = reactor.callLater(self.wait, self._release, site)
+        return waiter
+
+    def _release(self, site: str) -> None:
+        timer = self.timers.pop(site, None)
+        if timer is not None and timer.active():
+            timer.cancel()
+        for waiter in self.waiting.pop(site, []):
+            waiter.callback(None)
+
+    def _save(self, template: SiteTemplate) -> None:
+        self.crawler.signals.send_catch_log(template_learned, template=template.to_record())
+
+    def close_spider(self) -> None:
+        for site in list(self.waiting):
+            self._release(site)
+
+    def spider_closed(self) -> None:
+        for template in self.templates.values():
+            if template.pages:
+                self._save(template)

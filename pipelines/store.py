@@ -16,6 +16,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
 from archive import Archive
+from pipelines.signals import template_learned, templates_loaded
 from scraper.items import ArticleItem, CrawlErrorItem, RedirectItem, now_iso
 
 logger = logging.getLogger(__name__)
@@ -56,6 +57,7 @@ class StorePipeline:
         self.articles: list[dict[str, Any]] = []
         self.errors: list[dict[str, Any]] = []
         self.redirects: list[dict[str, Any]] = []
+        self.templates: dict[str, dict[str, Any]] = {}
         self.archive: Archive | None = None
         self.crawl_id = 0
 
@@ -66,6 +68,7 @@ class StorePipeline:
             raise NotConfigured("FANWIRE_DB is empty: set it to the archive's path")
         pipeline = cls(crawler, db_path, max(1, crawler.settings.getint("FANWIRE_BATCH_SIZE", 100)))
         crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
+        crawler.signals.connect(pipeline.template_learned, signal=template_learned)
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         return pipeline
 
@@ -74,6 +77,7 @@ class StorePipeline:
         start_urls = getattr(self.crawler.spider, "start_urls", [])
         self.crawl_id = self.archive.start_crawl(start_urls, now_iso())
         self.crawler.stats.set_value("fanwire/crawl_id", self.crawl_id)
+        self.crawler.signals.send_catch_log(templates_loaded, templates=self.archive.templates())
         logger.info("Archiving into %s (crawl %d)", self.db_path, self.crawl_id)
 
     def process_item(self, item: object) -> object:
@@ -92,11 +96,14 @@ class StorePipeline:
         self.errors.append({"crawl_id": self.crawl_id, "url": url, "kind": "dropped",
                             "detail": str(exception), "at": now_iso()})
 
+    def template_learned(self, template: dict[str, Any]) -> None:
+        self.templates[template["site"]] = template
+
     def flush(self) -> None:
-        if not (self.articles or self.errors or self.redirects) or self.archive is None:
+        if not (self.articles or self.errors or self.redirects or self.templates) or self.archive is None:
             return
-        result = self.archive.write_batch(self.articles, self.errors, self.redirects)
-        self.redirects = result.unresolved
+        result = self.archive.write_batch(self.articles, self.errors, self.redirects, self.templates.values())
+        self.redirects, self.templates = result.unresolved, {}
         stats = self.crawler.stats
         stats.inc_value("fanwire/store/articles_new", result.articles_new)
         stats.inc_value("fanwire/store/articles_updated", result.articles_updated)

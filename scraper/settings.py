@@ -10,6 +10,8 @@ FANWIRE_DB = "archive.db"
 FANWIRE_BATCH_SIZE = 100  # articles per SQLite transaction
 FANWIRE_MAX_LISTING_PAGES = 50  # listing pages followed per URL shape and site (bounds pagination)
 FANWIRE_BARREN_PAGES = 10  # listing pages of one shape that found nothing new before the shape is closed (calendars)
+FANWIRE_TEMPLATE_WARMUP = 8  # documents per site seen before its first pages are extracted (template learning)
+FANWIRE_TEMPLATE_WAIT = 3.0  # seconds a warming-up site waits for more pages before extracting anyway
 
 USER_AGENT = "fanwire/0.1 (anime fan-news archiver; Scrapy)"
 ROBOTSTXT_OBEY = True

@@ -44,7 +44,11 @@ def test_schema_is_wal_and_migrates_idempotently(tmp_path):
     assert again.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = set(again.db.table_names())
     assert {"articles", "pages", "url_aliases", "crawls", "sites", "crawl_errors", "articles_fts"} <= tables
-    assert rows(again, "SELECT count(*) FROM _sqlite_migrations") == [(1,)]
+    from archive.schema import MIGRATIONS
+    applied = rows(again, "SELECT count(*) FROM _sqlite_migrations")
+    assert not MIGRATIONS.pending(again.db)
+    Archive(tmp_path / "a.db").close()
+    assert rows(again, "SELECT count(*) FROM _sqlite_migrations") == applied
 
 
 def test_write_batch_is_idempotent(archive):
