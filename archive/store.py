@@ -11,7 +11,7 @@ import zlib
 from datetime import datetime, timezone
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from sqlite_utils import Database
 
@@ -24,6 +24,10 @@ ARTICLE_COLUMNS = (
     "url", "canonical_url", "source_url", "site", "title", "author", "published", "modified",
     "lang", "text", "content_hash", "story_id", "fetched_at", "crawl_id",
 )
+#: What extraction produces: the columns `fanwire reextract` rewrites.
+EXTRACTED_COLUMNS = ("title", "author", "published", "modified", "lang", "text", "content_hash")
+#: Rows fetched from SQLite per round trip while streaming pages.
+FETCH_SIZE = 200
 PAGE_COLUMNS = (
     "url", "status", "content_type", "encoding", "etag", "last_modified", "sitemap_lastmod", "fetched_at", "html",
 )
@@ -102,6 +106,34 @@ class Archive:
                 self.db["crawl_errors"].insert_all([{k: e.get(k) for k in ERROR_COLUMNS} for e in errors])
             self.save_templates(templates)
         return result
+
+    def article_sites(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT DISTINCT site FROM articles ORDER BY site")]
+
+    def count_article_pages(self, site: str) -> int:
+        return self.db.execute(
+            "SELECT count(*) FROM articles a JOIN pages p ON p.url = a.source_url WHERE a.site = ?", [site]
+        ).fetchone()[0]
+
+    def article_pages(self, site: str) -> Iterator[dict[str, Any]]:
+        """Each archived article of `site` with the raw page its text came from (`html` decompressed)."""
+        cursor = self.db.execute(
+            "SELECT a.id, a.url, a.source_url, a.text, p.html, p.content_type FROM articles a "
+            "JOIN pages p ON p.url = a.source_url WHERE a.site = ? ORDER BY a.id", [site]
+        )
+        columns = [d[0] for d in cursor.description]
+        while batch := cursor.fetchmany(FETCH_SIZE):
+            for row in batch:
+                record = dict(zip(columns, row))
+                record["html"] = decompress_html(record["html"])
+                yield record
+
+    def update_articles(self, rows: list[dict[str, Any]]) -> None:
+        """Replace the extracted fields (`EXTRACTED_COLUMNS`) of existing articles, by `id`, in one transaction."""
+        sets = ", ".join(f"{c} = ?" for c in EXTRACTED_COLUMNS)
+        with self.db.atomic():
+            self.db.conn.executemany(f"UPDATE articles SET {sets} WHERE id = ?",
+                                     [[r[c] for c in EXTRACTED_COLUMNS] + [r["id"]] for r in rows])
 
     def templates(self, site: str | None = None) -> list[dict[str, Any]]:
         """Stored site templates (all, or one site's), with `blocks` as a dict."""

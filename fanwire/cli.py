@@ -146,6 +146,32 @@ def serve(db: str, port: int, host: str) -> None:
 
 
 @cli.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--site", "only_site", metavar="HOST", help="Only this site (as in the articles' site column).")
+def reextract(db: str, only_site: str | None) -> None:
+    """Extract every archived article again from its stored raw HTML, updating text and metadata
+    in place without re-crawling; each site's template is learned again from all its pages.
+
+    Example: fanwire reextract --db archive.db --site akiba-dispatch.test
+    """
+    from archive import Archive
+    from fanwire.reextract import reextract as run
+
+    archive = Archive(db)
+    sites = archive.article_sites()
+    if only_site:
+        if only_site not in sites:
+            raise click.ClickException(f"no articles from site {only_site!r} in {db}; sites: {', '.join(sites)}")
+        sites = [only_site]
+    total = 2 * sum(archive.count_article_pages(s) for s in sites)
+    with click.progressbar(length=total, label="Re-extracting", file=sys.stderr) as bar:
+        result = run(archive, sites, bar.update)
+    archive.close()
+    click.echo(f"fanwire: re-extracted {result.articles} articles from {len(sites)} sites; "
+               f"{result.changed} changed, {result.failed} without text (kept as they were)", err=True)
+
+
+@cli.command()
 @click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
 def metadata(db: str) -> None:
     """Print the Datasette metadata fanwire serves an archive with, for plain `datasette`.

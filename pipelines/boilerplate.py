@@ -5,8 +5,8 @@ inline widgets that look like prose. These rules hold on any site because they f
 conventions (WordPress/schema class vocabularies, widget embed markup, the wording of promos),
 not the class names of particular themes:
 
-1. Widgets that never hold article prose: embeds (tweets, Instagram, TikTok, WordPress link
-   cards), figure captions, comment/newsletter/search forms.
+1. Widgets that never hold article prose: navigation, embeds (tweets, Instagram, TikTok,
+   WordPress link cards), figure captions, comment/newsletter/search forms.
 2. Containers whose class or id names a boilerplate role (share bars, related posts, author
    boxes, newsletter boxes, tables of contents, comments, ads, breadcrumbs, tag lists), unless
    they hold a large part of the page's prose (a guard against `class="post share-enabled"`).
@@ -133,7 +133,7 @@ def _drop_link_run(el: HtmlElement | None, body_chars: int) -> None:
 def prune(tree: HtmlElement) -> HtmlElement:
     """Remove generic boilerplate from `tree` in place and return it."""
     body_chars = max(1, _paragraph_chars(tree))
-    for el in tree.xpath("//figcaption | //form[.//textarea or .//input[@type='email' or @type='search']]"):
+    for el in tree.xpath("//nav | //figcaption | //form[.//textarea or .//input[@type='email' or @type='search']]"):
         _drop(el)
     for el in list(tree.iter("blockquote", "div", "aside", "section", "nav", "ul", "ol", "span", "p", "figure",
                              "footer", "header", "iframe")):

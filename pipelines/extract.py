@@ -9,6 +9,7 @@ Reused as is by `fanwire extract` through `extract_article`.
 from __future__ import annotations
 
 import logging
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -35,6 +36,19 @@ from pipelines.template import SiteTemplate
 from scraper.items import ArticleItem
 
 logger = logging.getLogger(__name__)
+
+#: Shortest body kept (characters): less is a menu or a stub, not an article.
+MIN_TEXT_CHARS = 15
+#: Longest line that may be a byline.
+MAX_BYLINE_CHARS = 100
+DATE_WORDS = re.compile(
+    r"\d{4}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
+    r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}|\(\w{1,3}\)",
+    re.IGNORECASE,
+)
+BYLINE_WORDS = re.compile(r"\b(?:by|posted|published|updated|on|at|written|staff|writer|utc|gmt|jst)\b|"
+                          r"投稿|更新|公開|文|記者|編集部", re.IGNORECASE)
 
 #: trafilatura escalates to its fallback extractors below this many characters (default 250);
 #: a short news item, and any Japanese one, is shorter, and the fallbacks then keep page chrome.
@@ -96,13 +110,14 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None) -> Ex
     site_name = (meta.site_name or doc.sitename) if doc is not None else meta.site_name
     title = clean_title(meta.og_title or (doc.title if doc else None), site_name, urlsplit(url).netloc,
                         meta.headline, meta.h1)
-    text = without_heading(text, (title, meta.headline, meta.h1))
-    if not text:
+    author = meta.author or (doc.author if doc else None)
+    text = without_byline(without_heading(text, (title, meta.headline, meta.h1)), author)
+    if len(text) < MIN_TEXT_CHARS:
         raise NoArticleText(f"no article text in {url}")
     return Extracted(
         text=text,
         title=title,
-        author=meta.author or doc.author,
+        author=author,
         published=iso_datetime(meta.published) or iso_datetime(doc.date),
         modified=iso_datetime(meta.modified),
         lang=lang_code(meta.lang or doc.language),
@@ -116,6 +131,23 @@ def extract_article(body: bytes, url: str, content_type: str | None = None,
                     template: SiteTemplate | None = None) -> Extracted:
     """Extract one page's article text and metadata (what `fanwire extract` prints)."""
     return extract_parsed(parse_page(body, url, content_type), template)
+
+
+def without_byline(text: str, author: str | None) -> str:
+    """The body without leading lines that only say who wrote it and when ("By X | May 2, 2025")."""
+    lines = text.split("\n")
+    while lines and len(lines[0]) <= MAX_BYLINE_CHARS and _is_byline(lines[0], author):
+        lines.pop(0)
+    return "\n".join(lines).strip()
+
+
+def _is_byline(line: str, author: str | None) -> bool:
+    rest = line
+    for name in (author or "").split(";"):
+        if name.strip():
+            rest = rest.replace(name.strip(), " ")
+    rest = BYLINE_WORDS.sub(" ", DATE_WORDS.sub(" ", rest))
+    return rest != line and len(re.sub(r"[\W_]+", "", rest)) <= 2
 
 
 def without_heading(text: str, headings: tuple[str | None, ...]) -> str:

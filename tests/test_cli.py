@@ -11,6 +11,7 @@ import sys
 import time
 import urllib.request
 from contextlib import closing
+from pathlib import Path
 
 import click
 import pytest
@@ -139,3 +140,24 @@ def test_metadata_command_serves_plain_datasette(crawl, tmp_path):
     meta = json.loads(result.stdout)
     assert meta["databases"]["archive"]["tables"]["pages"]["hidden"] is True
     assert meta["databases"]["archive"]["tables"]["articles"]["facets"] == ["site", "author", "lang"]
+
+
+def test_reextract_updates_in_place_without_fetching(crawl, tmp_path):
+    import shutil
+    db = tmp_path / "copy.db"
+    for suffix in ("", "-wal", "-shm"):
+        if Path(f"{crawl.db}{suffix}").exists():
+            shutil.copy(f"{crawl.db}{suffix}", f"{db}{suffix}")
+    with closing(sqlite3.connect(db)) as conn:
+        before = dict(conn.execute("SELECT id, text FROM articles"))
+        conn.execute("UPDATE articles SET text = 'stale', title = 'stale' WHERE site = 'cel-shade.test'")
+        conn.commit()
+    result = fanwire("reextract", "--db", str(db), "--site", "cel-shade.test")
+    assert result.returncode == 0, result.stderr
+    assert "re-extracted" in result.stderr
+    with closing(sqlite3.connect(db)) as conn:
+        after = dict(conn.execute("SELECT id, text FROM articles"))
+        stale = conn.execute("SELECT count(*) FROM articles WHERE title = 'stale'").fetchone()[0]
+    assert stale == 0 and after == before
+    result = fanwire("reextract", "--db", str(db), "--site", "nowhere.test")
+    assert result.returncode == 1 and "no articles from site 'nowhere.test'" in result.stderr

@@ -102,6 +102,21 @@ def test_text_keeps_every_paragraph_and_decodes_every_charset(crawl, truth):
     assert japanese == [(len([t for t in canonical_articles(truth) if t["host"] == "sakura-shinbun.test"]),)]
 
 
+DEMO_CHROME = ("See Related Post", "Share:", "Copy link", "covers anime news", "Leave a Comment", "Scroll to Top",
+               "Popular posts", "Posted in", "関連記事", "Copyright")
+
+
+def test_text_has_none_of_the_sites_chrome(crawl):
+    for url, text in query(crawl.db, "SELECT url, text FROM articles"):
+        assert not [c for c in DEMO_CHROME if c in text], url
+
+
+def test_site_templates_are_learned_and_stored(crawl, world):
+    rows = dict(query(crawl.db, "SELECT site, pages FROM site_templates"))
+    assert set(rows) == {site.host for site in world.sites}
+    assert all(pages >= 8 for pages in rows.values())
+
+
 def test_raw_html_is_stored_compressed_and_exact(crawl, server):
     (url, blob), = query(crawl.db, "SELECT url, html FROM pages WHERE url LIKE 'http://sakura-shinbun.test/news/%' LIMIT 1")
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({"http": server.proxy_url}))
