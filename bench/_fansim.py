@@ -1,6 +1,7 @@
 """Helpers for benchmarks against the simulated fan web in ../shared/fansim (skipped when absent)."""
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -15,6 +16,24 @@ OUT = ROOT / "bench" / "out"
 
 def fansim_available() -> bool:
     return (SHARED / "fansim" / "__main__.py").exists()
+
+
+def world_parser(doc: str, seed: int, sites: int, articles: int) -> argparse.ArgumentParser:
+    """A benchmark's command line: the fansim world it runs on, with its default size."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--seed", type=int, default=seed)
+    parser.add_argument("--sites", type=int, default=sites)
+    parser.add_argument("--articles", type=int, default=articles)
+    return parser
+
+
+def fresh_db(name: str) -> Path:
+    """bench/out/NAME, deleted with its WAL files, for a crawl to start from nothing."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    db = OUT / name
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    return db
 
 
 def world_args(seed: int, sites: int, articles: int) -> list[str]:

@@ -13,7 +13,6 @@ Writes bench/out/extraction.json; skips when ../shared is absent.
 """
 from __future__ import annotations
 
-import argparse
 import gzip
 import json
 import sqlite3
@@ -27,7 +26,7 @@ from typing import Callable
 from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _fansim import OUT, SHARED, Fansim, fansim_available  # noqa: E402
+from _fansim import OUT, SHARED, Fansim, fansim_available, fresh_db, world_parser  # noqa: E402
 from foundation import crawl  # noqa: E402
 
 from archive.store import decompress_html  # noqa: E402
@@ -159,10 +158,7 @@ def speed(bodies: list[tuple[bytes, str]], rounds: int = 3) -> dict:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seed", type=int, default=12)
-    parser.add_argument("--sites", type=int, default=6)
-    parser.add_argument("--articles", type=int, default=50)
+    parser = world_parser(__doc__, seed=12, sites=6, articles=50)
     parser.add_argument("--db", type=Path, help="score an existing crawl of that world instead of crawling")
     parser.add_argument("--themes-dir", help="extra fansim themes (held-out templates)")
     args = parser.parse_args()
@@ -177,9 +173,7 @@ def main() -> int:
     with Fansim(args.seed, args.sites, args.articles, themes_dir=args.themes_dir) as fansim:
         db = args.db
         if db is None:
-            db = OUT / "extraction.db"
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{db}{suffix}").unlink(missing_ok=True)
+            db = fresh_db("extraction.db")
             crawl(fansim, db)
         truth = fansim.truth()
         themes = {s["host"]: s["theme"] for s in fansim.sites()}

@@ -8,7 +8,6 @@ and 0 with a message when ../shared/fansim is absent.
 """
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 import os
@@ -22,7 +21,7 @@ from contextlib import closing
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _fansim import OUT, ROOT, SHARED, Fansim, fansim_available  # noqa: E402
+from _fansim import OUT, ROOT, SHARED, Fansim, fansim_available, fresh_db, world_parser  # noqa: E402
 
 FANWIRE = [sys.executable, "-m", "fanwire"]
 
@@ -87,21 +86,14 @@ def check_serve(db: Path, count: int) -> dict:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seed", type=int, default=11)
-    parser.add_argument("--sites", type=int, default=4)
-    parser.add_argument("--articles", type=int, default=40)
-    args = parser.parse_args()
+    args = world_parser(__doc__, seed=11, sites=4, articles=40).parse_args()
     if not fansim_available():
         print(f"skipped: no fansim at {SHARED}")
         return 0
     sys.path.insert(0, str(SHARED))
     from fansim.score import body_f1
 
-    OUT.mkdir(parents=True, exist_ok=True)
-    db = OUT / "foundation.db"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    db = fresh_db("foundation.db")
     with Fansim(args.seed, args.sites, args.articles) as fansim:
         wall = crawl(fansim, db)
         stats = fansim.control("/__stats")
