@@ -39,23 +39,39 @@ ROLE_PAIRS = {("author", "box"), ("about", "author"), ("author", "bio"), ("autho
 #: A container with a role name is kept when it holds this share of the page's paragraph text.
 ROLE_GUARD_SHARE = 0.4
 #: Promo wording that opens a short line pointing elsewhere.
-PROMO = re.compile(
-    r"^\s*(?:see (?:also|more|related(?: posts?| articles?| stor(?:y|ies))?)|also read|read also|read more|more:|"
-    r"related(?: posts?| articles?| stor(?:y|ies)| news| reading)?|recommended(?: for you| reading)?|"
-    r"you may (?:also )?like|don'?t miss|must read|check out|further reading|trending now|"
-    r"関連記事|関連ニュース|あわせて読みたい|合わせて読みたい|こちらもおすすめ|おすすめ記事|こちらもチェック|参考記事)"
-    r"\s*(?:[:：\-–—»›>|]|$)",
-    re.IGNORECASE,
+PROMO_WORDS = (
+    r"^[\s【\[［(（▼▽■□●◆◇★☆→⇒>»・]*(?:see (?:also|more|related(?: posts?| articles?| stor(?:y|ies))?)|"
+    r"also read|read also|read more|more:|related(?: posts?| articles?| stor(?:y|ies)| news| reading)?|"
+    r"recommended(?: for you| reading)?|you may (?:also )?like|don'?t miss|must read|check out|further reading|"
+    r"trending now|関連記事|関連ニュース|あわせて読みたい|合わせて読みたい|こちらもおすすめ|おすすめ記事|こちらもチェック|参考記事)"
 )
+PROMO = re.compile(PROMO_WORDS + r"\s*(?:[:：\-–—»›>|】\]］)）]|$)", re.IGNORECASE)
+#: The same wording followed by a space only: a promo when the rest of the line is a link.
+PROMO_LABEL = re.compile(PROMO_WORDS + r"\s+", re.IGNORECASE)
 #: Calls to subscribe, share or send tips: boilerplate on their own line, link or not.
 APPEAL = re.compile(
     r"^\s*(?:have a (?:news )?tip\b|got a (?:news )?tip\b|like this (?:story|article)\?|enjoyed this (?:story|article)\?|"
     r"get the latest .{0,60}\b(?:inbox|newsletter)|sign up (?:for|to) (?:our|the) .{0,40}newsletter|"
     r"subscribe to (?:our|the) .{0,40}(?:newsletter|channel|podcast)|get .{0,40} delivered (?:to|through) your|"
-    r"tell us what you think|follow us on|click here to (?:get|download|subscribe|sign up|read more)|"
+    r"tell us what you think|follow us on|join (?:us|our|the) (?:on )?(?:discord|server|community|conversation|newsletter)|"
+    r"click here to (?:get|download|subscribe|sign up|read more)|"
     r"this copy is for your personal|ニュースレターに登録|公式(?:X|ツイッター|Twitter)をフォロー)",
     re.IGNORECASE,
 )
+#: Credit and rights lines under pictures and at the end of Japanese anime news.
+CREDIT = re.compile(r"^\s*(?:[（(]\s*[cC]\s*[)）]|©|Ⓒ|copyright\b|(?:photo|image|picture|credit)s?\s*:\s*©|"
+                    r"[（(]?画像[はの]?[^）)]{0,20}(?:より|提供)[）)]?$)", re.IGNORECASE)
+#: Headings of an author box; the box around them (or the paragraph after them) goes.
+AUTHOR_HEADING = re.compile(r"^\s*(?:about the (?:author|writer)|meet the author|written by$|author bio|"
+                            r"この記事を書いた人|この記事の(?:著者|執筆者|ライター)|著者プロフィール|ライタープロフィール)",
+                            re.IGNORECASE)
+#: What follows an author's name at the start of a closing bio paragraph.
+BIO = re.compile(r"^\s*(?:is|was|has been|writes|covers|joined|loves|lives)\b|^\s*は", re.IGNORECASE)
+#: Longest caption line after an embedded player (characters).
+MAX_CAPTION_CHARS = 120
+SENTENCE_END = (".", "!", "?", "。", "！", "？", "\"", "”", ":", "：")
+#: Largest author box (characters) removed whole around its heading.
+MAX_AUTHOR_BOX_CHARS = 600
 #: Longest promo line (characters) removed: longer text is prose that happens to start like one.
 MAX_PROMO_CHARS = 250
 #: Headings that open a boilerplate section (removed with the list or cards that follow them).
@@ -97,8 +113,14 @@ def _text(el: HtmlElement) -> str:
 
 
 def _drop(el: HtmlElement) -> None:
-    """Remove an element but keep its tail text in the document."""
-    el.drop_tree()
+    """Remove an element but keep its tail text in the document (no-op once it is detached)."""
+    if el.getparent() is not None:
+        el.drop_tree()
+
+
+def _attached(el: HtmlElement, root: HtmlElement) -> bool:
+    """Still in the document: not inside a subtree an earlier rule removed."""
+    return el.getroottree().getroot() is root
 
 
 def _paragraph_chars(el: HtmlElement) -> int:
@@ -130,31 +152,78 @@ def _drop_link_run(el: HtmlElement | None, body_chars: int) -> None:
         el = nxt
 
 
-def prune(tree: HtmlElement) -> HtmlElement:
-    """Remove generic boilerplate from `tree` in place and return it."""
+def _caption_after(media: HtmlElement) -> HtmlElement | None:
+    """The short unpunctuated line right after an embedded video or player: its caption."""
+    anchor = media
+    while anchor.getnext() is None and anchor.getparent() is not None and len(_text(anchor.getparent())) < 5:
+        anchor = anchor.getparent()
+    nxt = anchor.getnext()
+    if nxt is None or nxt.tag not in ("p", "div", "span", "small"):
+        return None
+    text = _text(nxt)
+    return nxt if text and len(text) <= MAX_CAPTION_CHARS and not text.endswith(SENTENCE_END) else None
+
+
+def _is_promo(el: HtmlElement, text: str) -> bool:
+    """"Also Read: <link>", "【関連記事】<link>", "▼あわせて読みたい <link>": a promo label, then mostly a link."""
+    if PROMO.match(text):
+        return _is_link_line(el, text)
+    label = PROMO_LABEL.match(text)
+    if not label:
+        return False
+    rest = len(text) - label.end()
+    linked = sum(len(" ".join(a.text_content().split())) for a in el.xpath(".//a[@href]"))
+    return rest > 0 and linked >= 0.8 * rest
+
+
+def _is_author_bio(text: str, authors: list[str]) -> bool:
+    return any(text.startswith(name) and BIO.match(text[len(name):]) for name in authors)
+
+
+def prune(tree: HtmlElement, author: str | None = None) -> HtmlElement:
+    """Remove generic boilerplate from `tree` in place and return it. `author` (names separated
+    by ";") lets a closing "<author> is a staff writer who ..." paragraph be recognised."""
     body_chars = max(1, _paragraph_chars(tree))
+    authors = [a.strip() for a in (author or "").split(";") if len(a.strip()) > 2]
     for el in tree.xpath("//nav | //figcaption | //form[.//textarea or .//input[@type='email' or @type='search']]"):
         _drop(el)
     for el in list(tree.iter("blockquote", "div", "aside", "section", "nav", "ul", "ol", "span", "p", "figure",
-                             "footer", "header", "iframe")):
-        if el.getparent() is None:
+                             "footer", "header", "iframe", "video", "embed", "object")):
+        if not _attached(el, tree):
             continue
         tokens = _tokens(el)
-        if el.tag == "iframe" or EMBED_CLASSES.intersection(tokens) or EMBED_CLASSES.intersection(
-                {el.get("class", "").strip()}):
+        if el.tag in ("iframe", "video", "embed", "object"):
+            caption = _caption_after(el)
+            if caption is not None:
+                _drop(caption)
+            _drop(el)
+        elif EMBED_CLASSES.intersection(tokens) or EMBED_CLASSES.intersection({el.get("class", "").strip()}):
             _drop(el)
         elif tokens and _has_role(tokens) and _paragraph_chars(el) < ROLE_GUARD_SHARE * body_chars:
             _drop(el)
     for el in list(tree.iter(*BLOCKS)):
-        if el.getparent() is None:
+        if not _attached(el, tree):
             continue
         text = _text(el)
         if not text:
             continue
-        if len(text) <= MAX_UI_CHARS and UI_TEXT.match(text):
+        if len(text) <= MAX_UI_CHARS and UI_TEXT.match(text) or len(text) <= MAX_PROMO_CHARS and CREDIT.match(text):
             _drop(el)
-        elif len(text) <= MAX_PROMO_CHARS and (PROMO.match(text) and _is_link_line(el, text) or APPEAL.match(text)):
+        elif len(text) <= MAX_PROMO_CHARS and _is_promo(el, text):
+            if not el.xpath(".//a[@href]"):
+                _drop_link_run(el.getnext(), body_chars)
             _drop(el)
+        elif len(text) <= MAX_PROMO_CHARS and (APPEAL.match(text) or _is_author_bio(text, authors)):
+            _drop(el)
+        elif len(text) <= MAX_HEADING_CHARS and AUTHOR_HEADING.match(text):
+            box, nxt = el.getparent(), el.getnext()
+            if box is not None and box.tag not in ("body", "article", "main") and \
+                    len(_text(box)) <= MAX_AUTHOR_BOX_CHARS and _paragraph_chars(box) < ROLE_GUARD_SHARE * body_chars:
+                _drop(box)
+            else:
+                if nxt is not None and len(_text(nxt)) <= MAX_AUTHOR_BOX_CHARS:
+                    _drop(nxt)
+                _drop(el)
         elif len(text) <= MAX_HEADING_CHARS and SECTION_HEADING.match(text):
             _drop_link_run(el.getnext(), body_chars)
             _drop(el)

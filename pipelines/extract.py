@@ -39,8 +39,9 @@ logger = logging.getLogger(__name__)
 
 #: Shortest body kept (characters): less is a menu or a stub, not an article.
 MIN_TEXT_CHARS = 15
-#: Longest line that may be a byline.
+#: Longest line that may be a byline, and how many lines from the top one may be on.
 MAX_BYLINE_CHARS = 100
+BYLINE_LINES = 3
 DATE_WORDS = re.compile(
     r"\d{4}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
@@ -104,7 +105,7 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None) -> Ex
     url, meta = page.url, page.meta
     if template is not None:
         template.strip(page.tree)
-    doc = bare_extraction(prune(page.tree), url=url, with_metadata=True, include_comments=False,
+    doc = bare_extraction(prune(page.tree, meta.author), url=url, with_metadata=True, include_comments=False,
                           include_tables=True, favor_recall=True, config=TRAFILATURA_CONFIG)
     text = (doc.text or "").strip() if doc is not None else ""
     site_name = (meta.site_name or doc.sitename) if doc is not None else meta.site_name
@@ -134,11 +135,11 @@ def extract_article(body: bytes, url: str, content_type: str | None = None,
 
 
 def without_byline(text: str, author: str | None) -> str:
-    """The body without leading lines that only say who wrote it and when ("By X | May 2, 2025")."""
+    """The body without the lines near its top that only say who wrote it and when
+    ("By X | May 2, 2025", "2021年7月12日(月) 17:45 文：X")."""
     lines = text.split("\n")
-    while lines and len(lines[0]) <= MAX_BYLINE_CHARS and _is_byline(lines[0], author):
-        lines.pop(0)
-    return "\n".join(lines).strip()
+    head = [line for line in lines[:BYLINE_LINES] if len(line) > MAX_BYLINE_CHARS or not _is_byline(line, author)]
+    return "\n".join(head + lines[BYLINE_LINES:]).strip()
 
 
 def _is_byline(line: str, author: str | None) -> bool:
@@ -202,6 +203,10 @@ class ExtractPipeline:
         except NoArticleText as exc:
             self.stats.inc_value("fanwire/extract/empty")
             raise DropItem(str(exc)) from exc
+        except Exception as exc:  # one page that breaks extraction must not stop the crawl or vanish
+            self.stats.inc_value("fanwire/extract/failed")
+            logger.exception("Extraction failed on %s", item.final_url)
+            raise DropItem(f"extraction failed on {item.final_url}: {exc!r}") from exc
         adapter = ItemAdapter(item)
         for name, value in vars(extracted).items():
             adapter[name] = value

@@ -3,6 +3,7 @@ read before trafilatura's DOM heuristics because publishers state it there exact
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -72,6 +73,24 @@ def _str(value: Any) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
+#: A byline: "By Name", "Written by Name", "文：名前", "著者：名前" on a short element of its own.
+BYLINE = re.compile(r"^(?:by|written by|words by|text by|文|著者|執筆|取材・文)\s*[:：]?\s*(\S.{0,48})$", re.IGNORECASE)
+
+
+#: Where a byline's name ends: "By Aoi Okada · May 2, 2025", "By Ann | Staff", "By Ann, Tokyo".
+BYLINE_END = re.compile(r"\s*[·•|,/]\s*|\s+[-–—]\s+|\s+on\s+|\s+\d")
+
+
+def _byline_author(tree: HtmlElement) -> str | None:
+    for el in tree.xpath("//article//*[self::span or self::p or self::div or self::address or self::a] | "
+                         "//main//*[self::span or self::p or self::div or self::address or self::a] | "
+                         "//*[contains(@class, 'byline') or contains(@class, 'author')]"):
+        text = " ".join(el.text_content().split())
+        if len(text) <= 60 and (match := BYLINE.match(text)):
+            return BYLINE_END.split(match.group(1))[0].strip() or None
+    return None
+
+
 def page_metadata(tree: HtmlElement) -> PageMetadata:
     ld = _ld_article(tree)
     meta_author = _first(tree, "//meta[@name='author']/@content", "//meta[@property='article:author']/@content")
@@ -82,7 +101,8 @@ def page_metadata(tree: HtmlElement) -> PageMetadata:
         h1=_first(tree, "//h1"),
         site_name=_first(tree, "//meta[@property='og:site_name']/@content",
                          "//meta[@name='application-name']/@content"),
-        author=_ld_author(ld) or (meta_author if meta_author and not meta_author.startswith("http") else None),
+        author=_ld_author(ld) or (meta_author if meta_author and not meta_author.startswith("http") else None)
+        or _byline_author(tree),
         published=_str(ld.get("datePublished")) or _first(
             tree, "//meta[@property='article:published_time']/@content",
             "//*[@itemprop='datePublished']/@content", "//*[@itemprop='datePublished']/@datetime",

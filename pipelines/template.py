@@ -28,8 +28,8 @@ MIN_SHARE = 0.3
 #: Longest block text considered (characters): longer blocks are prose, not chrome.
 MAX_BLOCK_CHARS = 400
 #: Removal never takes more than this share of a page's block text (a guard against a site
-#: whose articles are near-identical).
-MAX_REMOVED_SHARE = 0.5
+#: whose articles are near-identical; a short article on a heavy template is mostly chrome).
+MAX_REMOVED_SHARE = 0.8
 #: Block-level elements; one is a leaf block when none of its children is block-level. Headings
 #: and quotes are left out: "Final Thoughts" or a quoted line recurring across articles is
 #: structure and content, and the generic rules already catch "Related"/"Comments" headings.
@@ -52,7 +52,8 @@ def blocks(tree: HtmlElement) -> list[tuple[str, HtmlElement, int]]:
     """(key digest, element, text length) of each leaf block of the page."""
     out = []
     for el in tree.iter(*BLOCK_TAGS):
-        if any(child.tag in CONTAINER_TAGS for child in el.iterchildren()):
+        if any(child.tag in CONTAINER_TAGS for child in el.iterchildren()) or \
+                next(el.iterancestors("blockquote"), None) is not None:
             continue
         text = _normal(el.text_content())
         if not text or len(text) > MAX_BLOCK_CHARS:

@@ -146,3 +146,15 @@ def test_template_record_round_trip():
         template.observe(page.document, page.tree)
     again = SiteTemplate.from_record(template.to_record())
     assert again.pages == 4 and again.chrome == template.chrome and again.chrome
+
+
+def test_nested_author_boxes_are_removed_without_breaking_extraction():
+    body = "".join(f"<p>Paragraph {n} of a long report about the new Evangelion exhibition in Tokyo this winter.</p>"
+                   for n in ("one", "two", "three", "four"))
+    html = (f'<html><head><title>Eva exhibition</title><meta name="author" content="Kaji Ryoji"></head><body><article>'
+            f'<h1>Eva exhibition</h1><div class="article-body">{body}'
+            f'<div class="about-wrap">ABOUT THE AUTHOR<h3>About the author</h3><p>Kaji Ryoji</p></div>'
+            f'<p>Kaji Ryoji is a senior writer who covers mecha anime and model kits.</p></div></article></body></html>')
+    e = extract_article(html.encode(), "https://news.example/eva/")
+    assert len(e.text.splitlines()) == 4 and "about the author" not in e.text.lower()
+    assert "senior writer" not in e.text and e.author == "Kaji Ryoji"
