@@ -78,7 +78,8 @@ BYLINE = re.compile(r"^(?:by|written by|words by|text by|文|著者|執筆|取�
 
 
 #: Where a byline's name ends: "By Aoi Okada · May 2, 2025", "By Ann | Staff", "By Ann, Tokyo".
-BYLINE_END = re.compile(r"\s*[·•|,/]\s*|\s+[-–—]\s+|\s+on\s+|\s+\d")
+BYLINE_END = re.compile(r"\s*[·•|,/]\s*|\s+[-–—]\s+|\s+on\s+|\s+\d|"
+                        r"\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.IGNORECASE)
 
 
 def _byline_author(tree: HtmlElement) -> str | None:
