@@ -29,7 +29,7 @@ ROLE_TOKENS = {
     "subscribe", "subscription", "mailchimp", "authorbox", "bio", "comments", "comment", "respond", "toc",
     "breadcrumb", "breadcrumbs", "tags", "tagcloud", "taglist", "advert", "advertisement", "ad", "ads",
     "adspot", "adsbygoogle", "sponsor", "sponsored", "promo", "recommended", "popular", "trending",
-    "caption", "credit", "disqus", "scrolltop", "backtotop", "pagination", "pager", "signup",
+    "caption", "credit", "disqus", "scrolltop", "backtotop", "pagination", "pager", "signup", "sidebar",
 }
 #: Two-token roles (after splitting at - and _).
 ROLE_PAIRS = {("author", "box"), ("about", "author"), ("author", "bio"), ("author", "info"), ("post", "author"),
@@ -46,8 +46,8 @@ PROMO_WORDS = (
     r"trending now|関連記事|関連ニュース|あわせて読みたい|合わせて読みたい|こちらもおすすめ|おすすめ記事|こちらもチェック|参考記事)"
 )
 PROMO = re.compile(PROMO_WORDS + r"\s*(?:[:：\-–—»›>|】\]］)）]|$)", re.IGNORECASE)
-#: The same wording followed by a space only: a promo when the rest of the line is a link.
-PROMO_LABEL = re.compile(PROMO_WORDS + r"\s+", re.IGNORECASE)
+#: The same wording run into what follows: a promo when the rest of the line is a link.
+PROMO_LABEL = re.compile(PROMO_WORDS, re.IGNORECASE)
 #: Calls to subscribe, share or send tips: boilerplate on their own line, link or not.
 APPEAL = re.compile(
     r"^\s*(?:have a (?:news )?tip\b|got a (?:news )?tip\b|like this (?:story|article)\?|enjoyed this (?:story|article)\?|"
@@ -80,7 +80,8 @@ SECTION_HEADING = re.compile(
     r"related(?: posts?| articles?| stories| news)?|more (?:from|by) (?:the )?author|more stories|"
     r"recommended|popular posts|trending|you may also like|read next|don'?t miss|must read|(?:our )?latest (?:news|stories|headlines)|"
     r"tags|share this|"
-    r"関連記事|関連ニュース|コメント|人気記事|おすすめ記事|この記事をシェアする)\b",
+    r"関連記事|関連ニュース|コメント|人気記事|おすすめ記事|この記事をシェアする|(?:アクセス)?ランキング|新着(?:ニュース|記事)|"
+    r"最新記事)\b",
     re.IGNORECASE,
 )
 #: Whole-element UI strings and ad labels.

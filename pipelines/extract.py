@@ -39,6 +39,10 @@ logger = logging.getLogger(__name__)
 
 #: Shortest body kept (characters): less is a menu or a stub, not an article.
 MIN_TEXT_CHARS = 15
+#: How many lines from the top of the extracted text may hold a repeated headline.
+HEADER_LINES = 4
+#: Longest line of page header (breadcrumb, kicker) that may stand above a repeated headline.
+MAX_HEADER_LINE_CHARS = 80
 #: Longest line that may be a byline, and how many lines from the top one may be on.
 MAX_BYLINE_CHARS = 100
 BYLINE_LINES = 3
@@ -152,10 +156,16 @@ def _is_byline(line: str, author: str | None) -> bool:
 
 
 def without_heading(text: str, headings: tuple[str | None, ...]) -> str:
-    """The body without a first line that repeats the article's headline (kept by some layouts)."""
-    first, _, rest = text.partition("\n")
+    """The body after the headline when the extracted text repeats it near the top: what stands
+    above it there is the page header (breadcrumbs, a category kicker), not the article."""
     names = {" ".join(h.split()).casefold() for h in headings if h}
-    return rest.strip() if " ".join(first.split()).casefold() in names else text
+    lines = text.split("\n")
+    for i, line in enumerate(lines[:HEADER_LINES]):
+        if " ".join(line.split()).casefold() in names:
+            if all(len(above) <= MAX_HEADER_LINE_CHARS for above in lines[:i]):
+                return "\n".join(lines[i + 1:]).strip()
+            break
+    return text
 
 
 class ExtractPipeline:
