@@ -72,6 +72,7 @@ MAX_CAPTION_CHARS = 120
 SENTENCE_END = (".", "!", "?", "。", "！", "？", "\"", "”", ":", "：")
 #: Largest author box (characters) removed whole around its heading.
 MAX_AUTHOR_BOX_CHARS = 600
+MAX_AUTHOR_BOX_PARAGRAPHS = 3
 #: Longest promo line (characters) removed: longer text is prose that happens to start like one.
 MAX_PROMO_CHARS = 250
 #: Headings that open a boilerplate section (removed with the list or cards that follow them).
@@ -165,6 +166,13 @@ def _caption_after(media: HtmlElement) -> HtmlElement | None:
     return nxt if text and len(text) <= MAX_CAPTION_CHARS and not text.endswith(SENTENCE_END) else None
 
 
+def _is_small_box(box: HtmlElement, body_chars: int) -> bool:
+    """Small enough to be an author box, not the article around it."""
+    if len(_text(box)) > MAX_AUTHOR_BOX_CHARS or box.xpath(".//h1"):
+        return False
+    return len(box.xpath(".//p")) <= MAX_AUTHOR_BOX_PARAGRAPHS or _paragraph_chars(box) < ROLE_GUARD_SHARE * body_chars
+
+
 def _is_promo(el: HtmlElement, text: str) -> bool:
     """"Also Read: <link>", "【関連記事】<link>", "▼あわせて読みたい <link>": a promo label, then mostly a link."""
     if PROMO.match(text):
@@ -218,8 +226,7 @@ def prune(tree: HtmlElement, author: str | None = None) -> HtmlElement:
             _drop(el)
         elif len(text) <= MAX_HEADING_CHARS and AUTHOR_HEADING.match(text):
             box, nxt = el.getparent(), el.getnext()
-            if box is not None and box.tag not in ("body", "article", "main") and \
-                    len(_text(box)) <= MAX_AUTHOR_BOX_CHARS and _paragraph_chars(box) < ROLE_GUARD_SHARE * body_chars:
+            if box is not None and box.tag not in ("body", "article", "main") and _is_small_box(box, body_chars):
                 _drop(box)
             else:
                 if nxt is not None and len(_text(nxt)) <= MAX_AUTHOR_BOX_CHARS:

@@ -15,6 +15,9 @@ from scrapy.crawler import Crawler
 from scraper.discovery import clean_url, site_of
 from scraper.items import ArticleItem
 
+#: A headline or <h1> found inside <title> is the title when it is at least this share of it
+#: (an <h1> that is the site's logo is not).
+MIN_HEADLINE_SHARE = 0.4
 #: Separators between a headline and a site name in <title>: "Headline | Site", "Site – Headline", "見出し｜サイト".
 TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·•»«/~]\s+|\s*[｜|│]\s*|\s+::\s+")
 
@@ -28,12 +31,14 @@ def clean_title(title: str | None, site_name: str | None, host: str, headline: s
                 h1: str | None = None) -> str | None:
     """The headline alone. A JSON-LD headline or the page's <h1> wins when the title contains it;
     otherwise leading/trailing segments naming the site (its name or host) are dropped."""
+    names = {_squash(n) for n in (site_name, host, host.split(".")[0], host.removeprefix("www.")) if n}
     if not title:
         return headline or h1
     for candidate in (headline, h1):
-        if candidate and len(candidate.split()) >= 2 and _squash(candidate) and _squash(candidate) in _squash(title):
+        squashed = _squash(candidate or "")
+        if squashed and squashed not in names and len(squashed) >= MIN_HEADLINE_SHARE * len(_squash(title)) \
+                and squashed in _squash(title):
             return candidate
-    names = {_squash(n) for n in (site_name, host, host.split(".")[0], host.removeprefix("www.")) if n}
     parts = TITLE_SEPARATOR.split(title)
     seps = TITLE_SEPARATOR.findall(title)
     while len(parts) > 1 and _squash(parts[-1]) in names:

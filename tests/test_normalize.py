@@ -56,3 +56,9 @@ def test_key_url_follows_same_host_canonical_only():
 
 def test_key_url_accepts_a_canonical_on_the_www_host():
     assert key_url("http://news.test/a/", "https://www.news.test/a/") == "https://www.news.test/a/"
+
+
+def test_clean_title_ignores_an_h1_that_is_the_site_logo():
+    title = "BASTARD‼ -HEAVY METAL, DARK FANTASY- Anime Casts Rina Kimura | Cour Report"
+    assert clean_title(title, "Cour Report", "cour-report.test", h1="Cour Report") == \
+        "BASTARD‼ -HEAVY METAL, DARK FANTASY- Anime Casts Rina Kimura"
