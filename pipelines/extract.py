@@ -2,7 +2,9 @@
 
 1. Decode bytes (BOM, header, <meta>, detection: `pipelines.decode`).
 2. Structured metadata first (JSON-LD, Open Graph, `article:*`: `pipelines.metadata`).
-3. trafilatura `bare_extraction` for the body text and as the metadata fallback.
+3. Generic boilerplate rules (`pipelines.boilerplate`), then the site's learned template
+   (`pipelines.template`), then trafilatura `bare_extraction` for the body text and as the
+   metadata fallback.
 4. Title without the site name, ISO 8601 dates, language subtag (`pipelines.normalize`).
 Reused as is by `fanwire extract` through `extract_article`.
 """
@@ -105,11 +107,13 @@ def parse_page(body: bytes, url: str, content_type: str | None = None) -> Parsed
 
 
 def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None) -> Extracted:
-    """Extract a parsed page (its tree is consumed), removing the site's learned chrome first."""
+    """Extract a parsed page (its tree is consumed): generic rules first (they read headings
+    that a template may also know), then the site's learned chrome, then trafilatura."""
     url, meta = page.url, page.meta
+    prune(page.tree, meta.author)
     if template is not None:
         template.strip(page.tree)
-    doc = bare_extraction(prune(page.tree, meta.author), url=url, with_metadata=True, include_comments=False,
+    doc = bare_extraction(page.tree, url=url, with_metadata=True, include_comments=False,
                           include_tables=True, favor_recall=True, config=TRAFILATURA_CONFIG)
     text = (doc.text or "").strip() if doc is not None else ""
     site_name = (meta.site_name or doc.sitename) if doc is not None else meta.site_name
