@@ -9,7 +9,7 @@ from sqlite_utils.migrations import Migrations
 MIGRATIONS = Migrations("fanwire")
 
 #: Tables a reader of the archive should not be shown by default (raw pages, bookkeeping).
-INTERNAL_TABLES = ("pages", "site_templates", "_sqlite_migrations")
+INTERNAL_TABLES = ("pages", "site_templates", "article_signatures", "_sqlite_migrations")
 
 
 @MIGRATIONS(name="0001_initial")
@@ -80,6 +80,21 @@ def initial(db: Database) -> None:
 def site_templates(db: Database) -> None:
     """Per-site chrome learned by extraction: block digests and on how many documents each appeared."""
     db["site_templates"].create({"site": str, "pages": int, "blocks": str, "updated_at": str}, pk="site")
+
+
+@MIGRATIONS(name="0003_stories")
+def stories(db: Database) -> None:
+    """Stories (one piece of news and all its copies) and the signatures that find copies."""
+    db["stories"].create(
+        {"id": int, "key": str, "title": str, "first_published": str, "first_url": str, "article_count": int,
+         "sites": str},
+        pk="id",
+    )
+    db["stories"].create_index(["key"], unique=True)
+    db["articles"].create_index(["story_id"])
+    db["article_signatures"].create(
+        {"url": str, "story_key": str, "content_hash": str, "minhash": bytes, "shingles": bytes}, pk="url"
+    )
 
 
 def migrate(db: Database) -> None:

@@ -20,10 +20,25 @@ from archive.schema import migrate
 #: zlib level for stored raw HTML: level 6 is ~4x smaller than the HTML at a fraction of level 9's cost.
 HTML_COMPRESSION_LEVEL = 6
 
+#: Columns an article upsert writes (`story_id` is set by the story assignment that follows).
 ARTICLE_COLUMNS = (
     "url", "canonical_url", "source_url", "site", "title", "author", "published", "modified",
-    "lang", "text", "content_hash", "story_id", "fetched_at", "crawl_id",
+    "lang", "text", "content_hash", "fetched_at", "crawl_id",
 )
+#: Story columns derived from the story's articles; the first (origin) is the earliest published.
+REFRESH_STORIES = """
+UPDATE stories SET
+  article_count = (SELECT count(*) FROM articles a WHERE a.story_id = stories.id),
+  sites = (SELECT json_group_array(site) FROM (SELECT DISTINCT site FROM articles a WHERE a.story_id = stories.id
+           ORDER BY site)),
+  first_published = (SELECT a.published FROM articles a WHERE a.story_id = stories.id
+                     ORDER BY julianday(a.published) IS NULL, julianday(a.published), a.id LIMIT 1),
+  first_url = (SELECT a.url FROM articles a WHERE a.story_id = stories.id
+               ORDER BY julianday(a.published) IS NULL, julianday(a.published), a.id LIMIT 1),
+  title = (SELECT a.title FROM articles a WHERE a.story_id = stories.id
+           ORDER BY julianday(a.published) IS NULL, julianday(a.published), a.id LIMIT 1)
+WHERE id IN ({marks})
+"""
 #: What extraction produces: the columns `fanwire reextract` rewrites.
 EXTRACTED_COLUMNS = ("title", "author", "published", "modified", "lang", "text", "content_hash")
 #: Rows fetched from SQLite per round trip while streaming pages.
@@ -42,6 +57,7 @@ class BatchResult:
     articles_updated: int = 0
     aliases: int = 0
     errors: int = 0
+    stories_new: int = 0
     unresolved: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -98,6 +114,7 @@ class Archive:
             if rows:
                 self.db["articles"].upsert_all(rows, pk="url", column_order=ARTICLE_COLUMNS)
             result.aliases = self._upsert_aliases(articles)
+            result.stories_new = self._assign_stories(articles)
             result.unresolved = self._resolve_redirects(list(redirects), result)
             pages = [_page_row(a["page"]) for a in articles if a.get("page")]
             if pages:
@@ -148,6 +165,30 @@ class Archive:
         if rows:
             with self.db.atomic():
                 self.db["site_templates"].upsert_all(rows, pk="site")
+
+    def signatures(self) -> Iterator[dict[str, Any]]:
+        """Every stored article signature (for the story index a crawl starts with)."""
+        yield from self.db["article_signatures"].rows
+
+    def _assign_stories(self, articles: list[dict[str, Any]]) -> int:
+        """Link articles to their stories (`story_key`), store their signatures, refresh the stories."""
+        linked = [a for a in articles if a.get("story_key")]
+        if not linked:
+            return 0
+        keys = sorted({a["story_key"] for a in linked})
+        marks = ",".join("?" * len(keys))
+        known = {r[0] for r in self.db.execute(f"SELECT key FROM stories WHERE key IN ({marks})", keys)}
+        self.db.conn.executemany("INSERT OR IGNORE INTO stories (key) VALUES (?)", [(k,) for k in keys])
+        ids = dict(self.db.execute(f"SELECT key, id FROM stories WHERE key IN ({marks})", keys))
+        self.db.conn.executemany("UPDATE articles SET story_id = ? WHERE url = ?",
+                                 [(ids[a["story_key"]], a["url"]) for a in linked])
+        signed = [{"url": a["url"], "story_key": a["story_key"], "content_hash": a.get("content_hash"),
+                   **a["signature"]} for a in linked if a.get("signature")]
+        if signed:
+            self.db["article_signatures"].upsert_all(signed, pk="url")
+        touched = sorted(set(ids.values()))
+        self.db.execute(REFRESH_STORIES.format(marks=",".join("?" * len(touched))), touched)
+        return len(set(keys) - known)
 
     def _upsert_sites(self, articles: list[dict[str, Any]]) -> None:
         seen: dict[str, tuple[str | None, str]] = {}

@@ -16,7 +16,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
 from archive import Archive
-from pipelines.signals import template_learned, templates_loaded
+from pipelines.signals import signatures_loaded, template_learned, templates_loaded
 from scraper.items import ArticleItem, CrawlErrorItem, RedirectItem, now_iso
 
 logger = logging.getLogger(__name__)
@@ -32,7 +32,7 @@ def article_record(item: ArticleItem, crawl_id: int) -> dict[str, Any]:
         "site": item.site,
         "site_name": item.site_name,
         **{k: a[k] for k in ("title", "author", "published", "modified", "lang", "text", "content_hash",
-                             "story_id", "fetched_at")},
+                             "fetched_at", "story_key", "signature")},
         "crawl_id": crawl_id,
         "aliases": item.aliases,
         "page": {
@@ -78,6 +78,7 @@ class StorePipeline:
         self.crawl_id = self.archive.start_crawl(start_urls, now_iso())
         self.crawler.stats.set_value("fanwire/crawl_id", self.crawl_id)
         self.crawler.signals.send_catch_log(templates_loaded, templates=self.archive.templates())
+        self.crawler.signals.send_catch_log(signatures_loaded, signatures=list(self.archive.signatures()))
         logger.info("Archiving into %s (crawl %d)", self.db_path, self.crawl_id)
 
     def process_item(self, item: object) -> object:
@@ -108,6 +109,7 @@ class StorePipeline:
         stats.inc_value("fanwire/store/articles_new", result.articles_new)
         stats.inc_value("fanwire/store/articles_updated", result.articles_updated)
         stats.inc_value("fanwire/store/aliases", result.aliases)
+        stats.inc_value("fanwire/store/stories_new", result.stories_new)
         stats.inc_value("fanwire/store/errors", result.errors)
         stats.inc_value("fanwire/store/batches")
         logger.info("Stored %d pages (%d new articles, %d updated, %d errors recorded)",

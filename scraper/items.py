@@ -37,8 +37,9 @@ class ArticleItem:
     key_url: str | None = None
     aliases: list[str] = field(default_factory=list)
     content_hash: str | None = None
-    # Filled by the dedupe stage (a later issue); stored as NULL until then
-    story_id: int | None = None
+    # Filled by pipelines.dedupe: the story (its first article's URL) and the text's signature
+    story_key: str | None = None
+    signature: dict[str, bytes] | None = None
 
 
 @dataclass

@@ -33,10 +33,11 @@ SPIDER_MIDDLEWARES = {
     "scraper.middlewares.RecordErrorsMiddleware": 50,
 }
 
-# Stages in data-flow order; the gaps are where dedupe (400) and tagging (500) plug in.
+# Stages in data-flow order; the gap at 500 is where tagging plugs in.
 ITEM_PIPELINES = {
     "pipelines.extract.ExtractPipeline": 200,
     "pipelines.normalize.NormalizePipeline": 300,
+    "pipelines.dedupe.DedupePipeline": 400,
     "pipelines.store.StorePipeline": 900,
 }
 
