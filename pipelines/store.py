@@ -17,7 +17,7 @@ from scrapy.exceptions import NotConfigured
 
 from archive import Archive
 from pipelines.signals import signatures_loaded, template_learned, templates_loaded
-from scraper.items import ArticleItem, CrawlErrorItem, RedirectItem, now_iso
+from scraper.items import AliasItem, ArticleItem, CrawlErrorItem, RedirectItem, now_iso
 
 logger = logging.getLogger(__name__)
 
@@ -86,7 +86,7 @@ class StorePipeline:
             self.articles.append(article_record(item, self.crawl_id))
         elif isinstance(item, CrawlErrorItem):
             self.errors.append({**ItemAdapter(item).asdict(), "crawl_id": self.crawl_id})
-        elif isinstance(item, RedirectItem):
+        elif isinstance(item, (RedirectItem, AliasItem)):
             self.redirects.append(ItemAdapter(item).asdict())
         if len(self.articles) + len(self.errors) >= self.batch_size:
             self.flush()

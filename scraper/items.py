@@ -53,6 +53,17 @@ class CrawlErrorItem:
 
 
 @dataclass
+class AliasItem:
+    """A link the crawl did not follow because the site's URL forms say it names an article
+    already known by another URL (`target_url`); recorded as one of that article's aliases."""
+
+    url: str
+    target_url: str
+    reason: str
+    at: str
+
+
+@dataclass
 class RedirectItem:
     """A redirect the crawl followed: `url` answered with a 3xx pointing at `target_url`.
 

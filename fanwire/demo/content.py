@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
-from typing import Sequence
+from typing import Optional, Sequence
 
 from . import corpus
 from .corpus import Series, Topic
@@ -19,6 +19,15 @@ from .corpus import Series, Topic
 # Publication window: 2024-01-01 .. 2025-10-31 (UTC), leaving room for edits.
 _START = int(datetime(2024, 1, 1, tzinfo=timezone.utc).timestamp())
 _END = int(datetime(2025, 10, 31, tzinfo=timezone.utc).timestamp())
+
+
+@dataclass(frozen=True)
+class Syndication:
+    """Where a copied story first ran."""
+
+    url: str  # canonical URL of the original article
+    site_name: str
+    exact: bool  # word-for-word copy (True) or a lightly edited rewrite (False)
 
 
 @dataclass(frozen=True)
@@ -35,6 +44,7 @@ class Article:
     modified: datetime
     paragraphs: tuple[str, ...]
     series: Series
+    syndication: Optional[Syndication] = None  # set on copies of another site's story
 
     @property
     def body(self) -> str:
@@ -76,20 +86,23 @@ def generate_articles(seed: int, host: str, lang: str, count: int,
         number += rng.randint(7, 900)
         art_rng = random.Random(f"{seed}:{host}:article:{index}")
         published = datetime.fromtimestamp(stamp, tz)
-        articles.append(_article(art_rng, series, topic, lang, number, published, authors))
+        articles.append(compose(art_rng, series, topic, lang, number, published, authors))
     return articles
 
 
-def _article(rng: random.Random, series: Series, topic: Topic, lang: str,
-             number: int, published: datetime, authors: Sequence[str]) -> Article:
+def compose(rng: random.Random, series: Series, topic: Topic, lang: str, number: int,
+            published: datetime, authors: Sequence[str], pool: Optional[Sequence[str]] = None) -> Article:
+    """One story; ``pool`` restricts the body sentences (default: the language's whole list)."""
     slots = _slots(rng, series, published)
     if lang == "ja":
         headline, lead = topic.ja_headline, topic.ja_lead
-        pool, joiner = corpus.JA_SENTENCES, ""
+        pool, joiner = pool or corpus.JA_SENTENCES, ""
     else:
         headline, lead = topic.en_headline, topic.en_lead
-        pool, joiner = corpus.EN_SENTENCES, " "
+        pool, joiner = pool or corpus.EN_SENTENCES, " "
     sizes = [rng.randint(1, 2)] + [rng.randint(2, 3) for _ in range(rng.randint(3, 7))]
+    while sum(sizes) > len(pool):  # only a restricted pool can run short
+        sizes.pop()
     sentences = [lead] + rng.sample(pool, sum(sizes))
     paragraphs, start = [], 0
     for size in sizes:

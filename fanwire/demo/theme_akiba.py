@@ -1,8 +1,10 @@
 """Akiba Dispatch: an English WordPress blog (theme markup modelled on _s/Astra).
 
 Faults owned by this site: /old-news/ redirect, /broken/ 500, a dead link,
-/wp-admin/ and /private/ disallowed pages, an endless /calendar/, utm share
-variants, and one article whose bytes are windows-1252 while declaring UTF-8.
+/wp-admin/ and /private/ disallowed pages, an endless /calendar/, and one
+article whose bytes are windows-1252 while declaring UTF-8. URL variants of
+articles: utm share links, ``amp/`` pages (``<link rel="amphtml">``), comment
+``?replytocom=ID`` links and ``/?p=ID`` shortlinks that answer 301.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from .content import Article, curly_variant
 from .corpus import MONTHS
 from .markup import attr, chunks, esc, html_response, news_article_ld, paged_path, redirect, with_validators
 from .model import DemoSite, Page, Response, SiteRoutes
+from .variants import amp_article, comment_ids, comment_list
 
 SITE = DemoSite("akiba-dispatch.test", "Akiba Dispatch", "en", "utf-8")
 AUTHORS = ("Mika Tanaka", "Jordan Reyes", "Priya Raman", "Sam O'Connell")
@@ -31,10 +34,20 @@ DRAFTS = {"/wp-admin/": "Dashboard", "/private/draft-lineup/": "Draft: Spring li
 CSS = "body{font-family:sans-serif;margin:0}.site-content{display:flex;gap:2em}.site-main{flex:3}.widget-area{flex:1}"
 
 
+def bad_index(count: int) -> int:
+    """Position (oldest first) of the article replaced by the mis-encoded one."""
+    return count // 2
+
+
+def article_path(a: Article) -> str:
+    """Permalink of an article: /YYYY/MM/slug/."""
+    return f"/{a.published:%Y/%m}/{a.slug}/"
+
+
 def build(articles: list[Article], seed: int) -> SiteRoutes:
     """Routes for the site; the middle article becomes the mis-encoded one."""
     articles = list(articles)
-    bad = len(articles) // 2
+    bad = bad_index(len(articles))
     articles[bad] = curly_variant(articles[bad])
     return _Akiba(articles, articles[bad], seed).routes()
 
@@ -49,14 +62,17 @@ class _Akiba:
         self.articles = articles  # oldest first
         self.newest = articles[::-1]
         self.bad = bad
+        self.seed = seed
         picks = random.Random(f"{seed}:{SITE.host}:popular").sample(articles, min(5, len(articles)))
+        # Two articles show comments, whose Reply links are ?replytocom= variants.
+        self.commented = random.Random(f"{seed}:{SITE.host}:commented").sample(articles, min(2, len(articles)))
         self.popular = [(a, self.url(a) + (UTM if i < 2 else "")) for i, a in enumerate(picks)]
         newest = self.newest[0].published
         self.calendar_path = f"/calendar/?m={newest.year:04d}{newest.month:02d}"
         self.chrome = (self._header(), self._sidebar(), self._footer())
 
     def path(self, a: Article) -> str:
-        return f"/{a.published:%Y/%m}/{a.slug}/"
+        return article_path(a)
 
     def url(self, a: Article) -> str:
         return SITE.url(self.path(a))
@@ -118,6 +134,7 @@ class _Akiba:
             f'<meta name="author" content="{attr(a.author)}">',
             f'<link rel="alternate" type="application/rss+xml" title="Akiba Dispatch &raquo; '
             f'{attr(a.headline)} Comments Feed" href="{url}feed/">',
+            f'<link rel="amphtml" href="{url}amp/">', f'<link rel="shortlink" href="{self.shortlink(a)}">',
             news_article_ld(SITE, a, url, cat)])
         related = self.articles[(i + 3) % len(self.articles)]
         paras = [f"<p>{esc(p)}</p>" for p in a.paragraphs]
@@ -125,6 +142,7 @@ class _Akiba:
             paras.insert(2, f'<p class="related-inline"><strong>See Related Post- <a href="{self.url(related)}">'
                             f"{esc(related.headline)}</a></strong></p>")
         share = quote(url, safe="")
+        comments = comment_list(self.seed, SITE.host, a, url) if a in self.commented else ""
         nav = "".join(f'<div class="nav-{cls}"><a href="{self.url(self.articles[j])}" rel="{rel}">'
                       f"{esc(self.articles[j].headline)}</a></div>"
                       for cls, rel, j in (("previous", "prev", i - 1), ("next", "next", i + 1))
@@ -140,14 +158,15 @@ class _Akiba:
                 f'<div class="share-bar"><span>Share:</span> <a class="share-facebook" '
                 f'href="https://www.facebook.com/sharer/sharer.php?u={share}">Facebook</a> '
                 f'<a class="share-twitter" href="https://twitter.com/intent/tweet?url={share}&amp;text='
-                f'{quote(a.headline, safe="")}">Twitter</a> <button class="share-copy" data-url="{url}">'
-                f'Copy link</button></div>\n<footer class="entry-footer"><span class="cat-links">Posted in '
+                f'{quote(a.headline, safe="")}">Twitter</a> <a class="share-shortlink" href="{self.shortlink(a)}">'
+                f'Shortlink</a> <button class="share-copy" data-url="{url}">Copy link</button></div>\n'
+                f'<footer class="entry-footer"><span class="cat-links">Posted in '
                 f'<a href="{SITE.url(f"/category/{a.category}/")}" rel="category tag">{cat}</a></span></footer>\n'
                 f'</article>\n<div class="author-box"><h3 class="author-title">About the author</h3><p>'
                 f"<strong>{esc(a.author)}</strong> covers anime news, industry events and merchandise for "
                 f"Akiba Dispatch.</p></div>\n"
                 f'<nav class="navigation post-navigation"><div class="nav-links">{nav}</div></nav>\n'
-                f'<div id="comments" class="comments-area"><div id="respond" class="comment-respond">'
+                f'<div id="comments" class="comments-area">{comments}<div id="respond" class="comment-respond">'
                 f'<h3 id="reply-title" class="comment-reply-title">Leave a Comment</h3>'
                 f'<form action="{SITE.url("/wp-comments-post.php")}" method="post" id="commentform" '
                 f'class="comment-form"><p><textarea id="comment" name="comment" rows="8"></textarea></p>'
@@ -159,6 +178,9 @@ class _Akiba:
                             head, main)
         codec = "cp1252" if a is self.bad else None
         return with_validators(html_response(doc, codec=codec), a)
+
+    def shortlink(self, a: Article) -> str:
+        return SITE.url(f"/?p={a.number}")
 
     # -- listings -------------------------------------------------------
     def teaser(self, a: Article) -> str:
@@ -232,9 +254,15 @@ class _Akiba:
                  Page(self.path(a) + "feed/", "other", partial(
                      feeds.rss, SITE, f"Comments on: {a.headline}", self.url(a), "Comments", [],
                      self.url(a) + "feed/"))]
-        pages += [Page(href.removeprefix(SITE.base_url), "article", render, article=a, canonical=self.path(a),
-                       variant="utm", fault=fault)
+        variant = partial(Page, kind="article", article=a, canonical=self.path(a))
+        pages += [variant(href.removeprefix(SITE.base_url), render=render, variant="utm", fault=fault)
                   for b, href in self.popular if b is a and href != self.url(a)]
+        pages += [variant(f"{self.path(a)}?replytocom={cid}", render=render, variant="replytocom", fault=fault)
+                  for cid in (comment_ids(self.seed, SITE.host, a) if a in self.commented else ())]
+        amp = partial(amp_article, SITE, a, self.url(a), CATEGORIES[a.category], _date(a))
+        pages.append(variant(self.path(a) + "amp/", render=amp, variant="amp"))
+        pages.append(variant(self.shortlink(a).removeprefix(SITE.base_url), render=partial(redirect, self.url(a)),
+                             status=301, variant="shortlink", location=self.url(a)))
         return pages
 
     def routes(self) -> SiteRoutes:

@@ -2,10 +2,14 @@
 
 Articles carry only ``<link rel="canonical">``; the byline and ``<time>`` are
 the sole machine-readable hints. Faults owned here: a 2-hop redirect chain,
-an empty 200 page, a dead link and a /drafts/ page.
+an empty 200 page, a dead link and a /drafts/ page. URL variants: every post
+has a ``?print=1`` print layout, and two posts are linked (and served, 200)
+without their trailing slash. Posts may be syndicated copies of another
+site's story (``Article.syndication``), credited under the post.
 """
 from __future__ import annotations
 
+import random
 from datetime import timedelta, timezone
 from functools import partial
 
@@ -14,6 +18,7 @@ from .content import Article
 from .corpus import MONTHS
 from .markup import chunks, esc, html_response, paged_path, redirect, with_validators
 from .model import DemoSite, Page, Response, SiteRoutes
+from .variants import print_article
 
 SITE = DemoSite("cel-shade.test", "Cel Shade", "en", "utf-8")
 AUTHORS = ("Alex Kim", "Robin Sato")
@@ -27,8 +32,8 @@ CSS = "body{max-width:42rem;margin:2rem auto;font:18px/1.6 Georgia,serif}nav a{m
 
 
 def build(articles: list[Article], seed: int) -> SiteRoutes:
-    """Routes for the site (the layout has no random chrome, so the seed is unused here)."""
-    return _CelShade(articles).routes()
+    """Routes for the site; the seed picks the posts linked without a trailing slash."""
+    return _CelShade(articles, seed).routes()
 
 
 def _date(a: Article) -> str:
@@ -41,13 +46,19 @@ def _tag_name(tag: str) -> str:
 
 
 class _CelShade:
-    def __init__(self, articles: list[Article]) -> None:
+    def __init__(self, articles: list[Article], seed: int) -> None:
         self.articles = articles  # oldest first
         self.newest = articles[::-1]
         self.tags = sorted({t for a in articles for t in a.tags})
+        own = [a for a in articles if a.syndication is None]
+        self.slashless = random.Random(f"{seed}:{SITE.host}:slashless").sample(own, min(2, len(own)))
 
     def path(self, a: Article) -> str:
         return f"/posts/{a.slug}/"
+
+    def more_link(self, a: Article) -> str:
+        """Where "Read more" points: two posts lose their trailing slash (a theme bug)."""
+        return self.path(a).rstrip("/") if a in self.slashless else self.path(a)
 
     def document(self, title: str, head: str, main: str, after_main: str = "", status: int = 200) -> Response:
         footer_links = [(OLD_PERMALINK, "The first post"), (DEAD, "Summer 2023 rankings"),
@@ -73,7 +84,11 @@ class _CelShade:
             pager.append(f'<a href="{self.path(self.articles[i - 1])}" rel="prev">&larr; Older</a>')
         if i + 1 < len(self.articles):
             pager.append(f'<a href="{self.path(self.articles[i + 1])}" rel="next">Newer &rarr;</a>')
-        after = f'<nav class="post-tags">{tags}</nav>\n<nav class="post-pager">{" ".join(pager)}</nav>\n'
+        after = (f'<nav class="post-tags">{tags}</nav>\n<nav class="post-tools"><a href="{self.path(a)}?print=1" '
+                 f'rel="nofollow">Print</a></nav>\n<nav class="post-pager">{" ".join(pager)}</nav>\n')
+        if a.syndication:
+            after = (f'<p class="syndication">Originally published by <a href="{a.syndication.url}">'
+                     f"{esc(a.syndication.site_name)}</a>.</p>\n{after}")
         head = f'<link rel="canonical" href="{SITE.url(self.path(a))}">'
         return with_validators(self.document(f"{a.headline} - Cel Shade", head, main, after), a)
 
@@ -81,7 +96,7 @@ class _CelShade:
         return (f'<article class="post-summary">\n<h2><a href="{self.path(a)}">{esc(a.headline)}</a></h2>\n'
                 f'<p class="meta"><time datetime="{a.published.isoformat()}">{_date(a)}</time></p>\n'
                 f"<p>{esc(a.excerpt())}&hellip;</p>\n"
-                f'<p><a class="more" href="{self.path(a)}">Read more &rarr;</a></p>\n</article>')
+                f'<p><a class="more" href="{self.more_link(a)}">Read more &rarr;</a></p>\n</article>')
 
     def listing(self, base: str, page: list[Article], number: int, total: int, heading: str) -> Response:
         pager = []
@@ -114,8 +129,15 @@ class _CelShade:
         for tag in self.tags:
             pages += self._listing_pages(f"/tags/{tag}/", [a for a in self.newest if tag in a.tags],
                                          f"Posts tagged #{_tag_name(tag)}")
-        pages += [Page(self.path(a), "article", partial(self.article, a), article=a, canonical=self.path(a))
-                  for a in self.newest]
+        for a in self.newest:
+            render, canonical = partial(self.article, a), self.path(a)
+            pages.append(Page(canonical, "article", render, article=a, canonical=canonical))
+            pages.append(Page(canonical + "?print=1", "article", partial(
+                print_article, SITE, a, SITE.url(canonical), _date(a)), article=a, canonical=canonical,
+                variant="print"))
+            if a in self.slashless:
+                pages.append(Page(self.more_link(a), "article", render, article=a, canonical=canonical,
+                                  variant="no_trailing_slash"))
         recent = [(a, SITE.url(self.path(a))) for a in self.newest]
         listing_urls = [(SITE.url(p.path), None) for p in pages if p.kind == "listing"]
         first_hop, target = SITE.url(FIRST_HOP), SITE.url(self.path(self.articles[0]))

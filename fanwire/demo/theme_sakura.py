@@ -2,7 +2,9 @@
 
 Half of the HTML pages declare the charset only in ``<meta charset>`` (bare
 ``text/html`` header), the other half in the header too. Faults owned here: a
-binary "HTML" press kit, a dead article link and a /private/ page.
+binary "HTML" press kit, a dead article link and a /private/ page. The top two
+of the ranking link to short ``/n/ID`` URLs that serve the article (200) with
+rel=canonical to its ``/news/ID.html`` permalink.
 """
 from __future__ import annotations
 
@@ -49,10 +51,18 @@ class _Sakura:
         self.newest = articles[::-1]
         self.seed = seed
         ranking = random.Random(f"{seed}:{SITE.host}:ranking").sample(articles, min(5, len(articles)))
+        self.short = ranking[:2]  # linked by their short URL
         self.chrome = (self._header(), self._side(ranking), self._footer())
 
     def path(self, a: Article) -> str:
         return f"/news/{a.number:06d}.html"
+
+    def short_path(self, a: Article) -> str:
+        return f"/n/{a.number}"
+
+    def link(self, a: Article) -> str:
+        """How the ranking links an article: the top two by their short URL."""
+        return self.short_path(a) if a in self.short else self.path(a)
 
     def _header(self) -> str:
         nav = "".join(f'<li><a href="/category/{s}/">{n}</a></li>' for s, n in CATEGORIES.items())
@@ -60,7 +70,7 @@ class _Sakura:
                 f'<ul class="gnav"><li><a href="/">トップ</a></li>{nav}</ul></header>')
 
     def _side(self, ranking: list[Article]) -> str:
-        items = "".join(f'<li><span class="rank">{i}</span><a href="{self.path(a)}">{esc(a.headline)}</a></li>'
+        items = "".join(f'<li><span class="rank">{i}</span><a href="{self.link(a)}">{esc(a.headline)}</a></li>'
                         for i, a in enumerate(ranking, 1))
         return f'<div id="side"><div class="ranking"><h2>アクセスランキング</h2><ol>{items}</ol></div></div>'
 
@@ -141,8 +151,12 @@ class _Sakura:
         for slug, name in CATEGORIES.items():
             pages += self._listing_pages(f"/category/{slug}/",
                                          [a for a in self.newest if a.category == slug], name)
-        pages += [Page(self.path(a), "article", partial(self.article, a, i % 2 == 0), article=a,
-                       canonical=self.path(a)) for i, a in enumerate(self.newest)]
+        for i, a in enumerate(self.newest):
+            render = partial(self.article, a, i % 2 == 0)
+            pages.append(Page(self.path(a), "article", render, article=a, canonical=self.path(a)))
+            if a in self.short:
+                pages.append(Page(self.short_path(a), "article", render, article=a, canonical=self.path(a),
+                                  variant="short_slug"))
         recent = [(a, SITE.url(self.path(a))) for a in self.newest]
         pages += [
             Page("/atom.xml", "other", partial(feeds.atom, SITE, recent, SITE.url("/atom.xml"))),

@@ -22,8 +22,9 @@ from scrapy.utils.sitemap import sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
 from scraper import discovery
-from scraper.items import ArticleItem, CrawlErrorItem, RedirectItem, now_iso
+from scraper.items import AliasItem, ArticleItem, CrawlErrorItem, RedirectItem, now_iso
 from scraper.pagetype import classify
+from scraper.urlforms import UrlForms
 
 KEPT_HEADERS = ("Content-Type", "ETag", "Last-Modified", "Content-Language")
 REDIRECT_STATUSES = [301, 302, 303, 307, 308]
@@ -59,6 +60,7 @@ class FansiteSpider(scrapy.Spider):
         self.allowed_domains = sorted({(urlsplit(u).hostname or "").removeprefix("www.") for u in self.start_urls})
         self.budget = discovery.ShapeBudget(int(max_listing_pages), int(barren_pages))
         self.seen_urls: set[str] = set()
+        self.forms = UrlForms()
         self.links = LinkExtractor(tags=("a", "area"), attrs=("href",), unique=True)
 
     @classmethod
@@ -88,6 +90,7 @@ class FansiteSpider(scrapy.Spider):
             if kind == "sitemapindex" and discovery.site_of(loc) in self.sites:
                 yield self._request(loc, self.parse_sitemap, priority=8)
             elif kind == "urlset" and discovery.is_followable(loc, self.sites):
+                self.forms.learn(discovery.clean_url(loc))
                 yield self._request(discovery.clean_url(loc), self.parse_page, meta={"sitemap_lastmod": lastmod})
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
@@ -95,6 +98,7 @@ class FansiteSpider(scrapy.Spider):
         for link in discovery.feed_entry_links(response.body):
             url = discovery.clean_url(urljoin(response.url, link.strip()))
             if discovery.is_followable(url, self.sites):
+                self.forms.learn(url)
                 yield self._request(url, self.parse_page)
 
     def parse_page(self, response: Response) -> Iterator[scrapy.Request | ArticleItem | CrawlErrorItem | RedirectItem]:
@@ -163,7 +167,7 @@ class FansiteSpider(scrapy.Spider):
             return "not_html", f"not an HTML page ({ctype or 'no Content-Type'})"
         return None
 
-    def _follow(self, response: TextResponse) -> Generator[scrapy.Request, None, int]:
+    def _follow(self, response: TextResponse) -> Generator[scrapy.Request | AliasItem, None, int]:
         """Request the page's feeds and new in-site links the shape budget allows; return how
         many of those links have another URL shape than the page (see `ShapeBudget`)."""
         for href in discovery.feed_links(response.selector):
@@ -172,12 +176,24 @@ class FansiteSpider(scrapy.Spider):
                 yield self._request(url, self.parse_feed, priority=7)
         canonical = response.xpath("//link[@rel='canonical']/@href").get()
         candidates = [urljoin(response.url, canonical)] if canonical else []
+        if canonical:
+            self.forms.learn(discovery.clean_url(candidates[0]))
         candidates += [link.url for link in self.links.extract_links(response)]
         own_shape = discovery.url_shape(response.url)
         fresh = 0
-        for url in dict.fromkeys(map(discovery.clean_url, candidates)):
+        numbered: dict[tuple[str, str, str], str] = {}
+        for url in dict.fromkeys(self.forms.preferred(discovery.clean_url(u)) for u in candidates):
             if url in self.seen_urls or not discovery.is_followable(url, self.sites):
                 continue
+            key = self.forms.number_key(url)
+            known = self.forms.same_as(url) or (numbered.get(key) if key else None)
+            if known is not None and known != url:
+                self.seen_urls.add(url)
+                self.crawler.stats.inc_value("fanwire/variants/skipped")
+                yield AliasItem(url=url, target_url=known, reason="same article number", at=now_iso())
+                continue
+            if key:
+                numbered.setdefault(key, url)
             if not self.budget.allows(url):
                 self.crawler.stats.inc_value("fanwire/trap/bounded")
                 continue
