@@ -34,6 +34,8 @@ logger = logging.getLogger(__name__)
 #: fansim: different stories reach Jaccard 0.52 at most, syndicated copies 0.80 at least).
 SHINGLE_WORDS = 5
 NUM_PERM = 128
+#: datasketch's hashing scheme for 32-bit shingle hashes; stored signatures are read back with it.
+SCHEME = "affine32"
 #: LSH candidate threshold: low, so that every plausible copy is looked at.
 LSH_THRESHOLD = 0.5
 #: Exact Jaccard similarity that confirms a candidate as a copy of the same story.
@@ -62,7 +64,7 @@ class Signature:
     @classmethod
     def of(cls, text: str) -> Signature:
         shingles = shingle_hashes(text)
-        minhash = MinHash(num_perm=NUM_PERM, hashfunc=_identity)
+        minhash = MinHash(num_perm=NUM_PERM, hashfunc=_identity, scheme=SCHEME)
         minhash.update_batch(shingles.tolist())
         return cls(minhash, shingles)
 
@@ -77,7 +79,7 @@ class Signature:
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> Signature:
         hashvalues = np.frombuffer(record["minhash"], dtype=np.uint64)
-        return cls(MinHash(num_perm=NUM_PERM, hashvalues=hashvalues, hashfunc=_identity),
+        return cls(MinHash(num_perm=NUM_PERM, hashvalues=hashvalues, hashfunc=_identity, scheme=SCHEME),
                    np.frombuffer(record["shingles"], dtype=np.uint32))
 
 

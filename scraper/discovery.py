@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 from courlan import is_not_crawlable, normalize_url
 from parsel import Selector
+from scrapy.http import TextResponse
 from scrapy.utils.sitemap import Sitemap
 
 #: Query parameters that never change the document (comment-reply and share links); courlan
@@ -35,6 +36,8 @@ ASSET = re.compile(
     re.IGNORECASE,
 )
 
+#: One `<url>; params` entry of an HTTP Link header.
+LINK_HEADER = re.compile(r"<([^>]*)>([^<]*)")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/rdf+xml")
 BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"RIFF", b"\x00\x00\x01\x00")
 
@@ -116,6 +119,15 @@ def feed_links(selector: Selector) -> list[str]:
         href for link in links
         if (href := link.attrib.get("href")) and "comment" not in f"{href} {link.attrib.get('title', '')}".lower()
     ]
+
+
+def shortlinks(response: TextResponse) -> list[str]:
+    """The page's own short URLs (`<link rel="shortlink">`, `Link: <...>; rel=shortlink`), absolute."""
+    hrefs = response.xpath("//link[contains(concat(' ', normalize-space(@rel), ' '), ' shortlink ')]/@href").getall()
+    for header in response.headers.getlist("Link"):
+        hrefs += [url for url, params in LINK_HEADER.findall(header.decode("latin-1"))
+                  if re.search(r'rel\s*=\s*"?[^";,]*\bshortlink\b', params)]
+    return [urljoin(response.url, h) for h in hrefs]
 
 
 def feed_entry_links(body: bytes) -> Iterator[str]:

@@ -178,6 +178,12 @@ class FansiteSpider(scrapy.Spider):
         candidates = [urljoin(response.url, canonical)] if canonical else []
         if canonical:
             self.forms.learn(discovery.clean_url(candidates[0]))
+        for shortlink in discovery.shortlinks(response):
+            url = discovery.clean_url(shortlink)
+            if url not in self.seen_urls and url != response.url:
+                self.seen_urls.add(url)
+                yield AliasItem(url=url, target_url=discovery.clean_url(candidates[0] if canonical else response.url),
+                                reason="rel=shortlink", at=now_iso())
         candidates += [link.url for link in self.links.extract_links(response)]
         own_shape = discovery.url_shape(response.url)
         fresh = 0
