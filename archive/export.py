@@ -52,6 +52,28 @@ def export_table(path: str | Path, table: str, fmt: str, out: IO[str]) -> int:
         return _WRITERS[fmt](columns, rows, out)
 
 
+#: One row per story with its copies, origin first (`copies` and `sites` are JSON).
+STORIES_SQL = """
+SELECT s.id, s.title, s.first_published, s.first_url, s.article_count, s.sites,
+  (SELECT json_group_array(json_object('url', a.url, 'site', a.site, 'published', a.published, 'title', a.title))
+   FROM (SELECT url, site, published, title FROM articles WHERE story_id = s.id
+         ORDER BY julianday(published) IS NULL, julianday(published), id) a) AS copies
+FROM stories s ORDER BY s.id
+"""
+
+
+def export_stories(path: str | Path, fmt: str, out: IO[str]) -> int:
+    """Write every story with the list of its copies; JSON formats nest `sites` and `copies`."""
+    with closing(open_readonly(path)) as conn:
+        cursor = conn.execute(STORIES_SQL)
+        columns = [d[0] for d in cursor.description]
+        rows = (row for batch in iter(lambda: cursor.fetchmany(FETCH_SIZE), []) for row in batch)
+        if fmt != "csv":
+            nested = {columns.index("sites"), columns.index("copies")}
+            rows = (tuple(json.loads(v) if i in nested and v else v for i, v in enumerate(row)) for row in rows)
+        return _WRITERS[fmt](columns, rows, out)
+
+
 def _write_csv(columns: list[str], rows: Iterator[tuple], out: IO[str]) -> int:
     writer = csv.writer(out)
     writer.writerow(columns)

@@ -42,10 +42,31 @@ def metadata_for(db_path: str | Path) -> dict[str, Any]:
     tables["crawls"] = {"description": "One row per crawl, with Scrapy's stats as JSON.", "sort_desc": "id"}
     tables["crawl_errors"] = {"description": "Pages skipped or failed during a crawl, and why.", "facets": ["kind"]}
     tables["sites"] = {"description": "Sites in the archive."}
+    tables["stories"] = {
+        "description": "One row per story: a piece of news and every copy of it across sites and URLs. "
+                       "first_url is the origin (the earliest published copy).",
+        "label_column": "title",
+        "sort_desc": "article_count",
+        "sortable_columns": ["article_count", "first_published", "title", "id"],
+    }
+    queries = {
+        "story_copies": {
+            "title": "Copies of a story",
+            "description": "Every archived copy of one story, origin first. Give a story id (see the stories table).",
+            "sql": "SELECT a.id, a.title, a.site, a.url, a.published, a.url = s.first_url AS origin "
+                   "FROM articles a JOIN stories s ON s.id = a.story_id WHERE a.story_id = :story_id "
+                   "ORDER BY julianday(a.published) IS NULL, julianday(a.published), a.id",
+        },
+        "most_copied_stories": {
+            "title": "Stories with the most copies",
+            "sql": "SELECT id AS story_id, title, article_count, sites, first_published, first_url FROM stories "
+                   "WHERE article_count > 1 ORDER BY article_count DESC, first_published DESC LIMIT 100",
+        },
+    }
     return {
         "title": TITLE,
         "description": DESCRIPTION,
         "license": LICENSE,
         "source": SOURCE,
-        "databases": {database_name(db_path): {"tables": tables}},
+        "databases": {database_name(db_path): {"tables": tables, "queries": queries}},
     }

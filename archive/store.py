@@ -166,6 +166,9 @@ class Archive:
             with self.db.atomic():
                 self.db["site_templates"].upsert_all(rows, pk="site")
 
+    def alias_urls(self) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT url FROM url_aliases")}
+
     def signatures(self) -> Iterator[dict[str, Any]]:
         """Every stored article signature (for the story index a crawl starts with)."""
         yield from self.db["article_signatures"].rows

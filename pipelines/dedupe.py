@@ -25,7 +25,7 @@ from datasketch import MinHash, MinHashLSH
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 
-from pipelines.signals import signatures_loaded
+from scraper.signals import signatures_loaded
 from scraper.items import ArticleItem
 
 logger = logging.getLogger(__name__)

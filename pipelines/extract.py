@@ -33,7 +33,7 @@ from pipelines.boilerplate import prune
 from pipelines.decode import decode_html
 from pipelines.metadata import PageMetadata, page_metadata
 from pipelines.normalize import clean_title, iso_datetime, lang_code
-from pipelines.signals import template_learned, templates_loaded
+from scraper.signals import template_learned, templates_loaded
 from pipelines.template import SiteTemplate
 from scraper.items import ArticleItem
 

@@ -96,7 +96,8 @@ def page_metadata(tree: HtmlElement) -> PageMetadata:
     ld = _ld_article(tree)
     meta_author = _first(tree, "//meta[@name='author']/@content", "//meta[@property='article:author']/@content")
     return PageMetadata(
-        canonical=_first(tree, "//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href"),
+        canonical=_first(tree, "//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href",
+                         "//meta[@property='og:url']/@content"),
         headline=_str(ld.get("headline")),
         og_title=_first(tree, "//meta[@property='og:title']/@content", "//meta[@name='twitter:title']/@content"),
         h1=_first(tree, "//h1"),

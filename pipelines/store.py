@@ -16,7 +16,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
 from archive import Archive
-from pipelines.signals import signatures_loaded, template_learned, templates_loaded
+from scraper.signals import aliases_loaded, signatures_loaded, template_learned, templates_loaded
 from scraper.items import AliasItem, ArticleItem, CrawlErrorItem, RedirectItem, now_iso
 
 logger = logging.getLogger(__name__)
@@ -79,6 +79,7 @@ class StorePipeline:
         self.crawler.stats.set_value("fanwire/crawl_id", self.crawl_id)
         self.crawler.signals.send_catch_log(templates_loaded, templates=self.archive.templates())
         self.crawler.signals.send_catch_log(signatures_loaded, signatures=list(self.archive.signatures()))
+        self.crawler.signals.send_catch_log(aliases_loaded, urls=self.archive.alias_urls())
         logger.info("Archiving into %s (crawl %d)", self.db_path, self.crawl_id)
 
     def process_item(self, item: object) -> object:

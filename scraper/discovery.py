@@ -19,6 +19,8 @@ from scrapy.utils.sitemap import Sitemap
 #: already removes analytics trackers (utm_*, fbclid, ...).
 NOISE_PARAMS = re.compile(r"(?:^|&)(?:replytocom|share|shared|amp|noamp|nocache)=[^&]*")
 
+#: A directory index named explicitly: `/news/index.html` is `/news/`.
+INDEX_FILE = re.compile(r"/index\.(?:html?|php)$")
 #: Paths that are never fan-news pages: admin, auth, site search, comment feeds, embeds, APIs.
 DENY = re.compile(
     r"/wp-(?:admin|login|json|includes|content/plugins)(?:[/.?]|$)|/xmlrpc\.php"
@@ -51,9 +53,10 @@ def clean_url(url: str) -> str:
         return url
     parts = urlsplit(url)
     if parts.query and NOISE_PARAMS.search(parts.query):
-        query = NOISE_PARAMS.sub("", parts.query).lstrip("&")
-        url = parts._replace(query=query).geturl()
-    return url
+        parts = parts._replace(query=NOISE_PARAMS.sub("", parts.query).lstrip("&"))
+    if INDEX_FILE.search(parts.path):
+        parts = parts._replace(path=INDEX_FILE.sub("/", parts.path))
+    return parts.geturl()
 
 
 def site_of(url: str) -> str:

@@ -132,11 +132,14 @@ def test_archive_is_wal_and_searchable(crawl):
     assert hits
 
 
-def test_recrawl_stores_nothing_twice(crawl, world, server, tmp_path):
+def test_recrawl_stores_nothing_twice_nor_requests_known_aliases(crawl, world, server, tmp_path):
     db = tmp_path / "again.db"
     for _ in range(2):
+        aliases = {r[0] for r in query(db, "SELECT url FROM url_aliases")} if db.exists() else set()
+        server.reset_log()
         result = fanwire("crawl", *world.start_urls(), "--db", str(db), proxy=server.proxy_url)
         assert result.returncode == 0, result.stderr[-2000:]
+    assert aliases and not aliases & {f"http://{host}{path}" for host, path, _ in server.requests()}
     assert "fanwire: 0 new" in result.stderr
     assert query(db, "SELECT count(*) FROM articles") == query(crawl.db, "SELECT count(*) FROM articles")
     assert query(db, "SELECT count(*) FROM crawls WHERE finished_at IS NOT NULL") == [(2,)]

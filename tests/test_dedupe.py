@@ -115,3 +115,33 @@ def test_story_index_survives_through_the_archive(tmp_path):
         later.add(record["url"], record["story_key"], record["content_hash"], Signature.from_record(record))
     match = later.assign("http://c.test/9", content_hash(EDITED), Signature.of(EDITED))
     assert match.story_key == "http://a.test/1" and match.via == "near"
+
+
+def test_export_stories_lists_copies_origin_first(crawl, truth):
+    from tests.helpers import fanwire
+    result = fanwire("export", "--db", str(crawl.db), "--stories", "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    stories = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(stories) == query(crawl.db, "SELECT count(*) FROM stories")[0][0]
+    copied = [s for s in stories if s["article_count"] > 1]
+    assert copied and all(len(s["copies"]) == s["article_count"] for s in stories)
+    for story in copied:
+        assert story["copies"][0]["url"] == story["first_url"]
+        assert not truth[story["first_url"]].get("syndicated_from")
+
+
+def test_datasette_story_copies_query(crawl):
+    import asyncio
+
+    from datasette.app import Datasette
+
+    from archive.metadata import metadata_for
+
+    (story_id,), = query(crawl.db, "SELECT id FROM stories WHERE article_count = 3")
+
+    async def fetch():
+        ds = Datasette([str(crawl.db)], metadata=metadata_for(crawl.db))
+        await ds.invoke_startup()
+        return await ds.client.get(f"/archive/story_copies.json?story_id={story_id}&_shape=objects")
+    rows = asyncio.run(fetch()).json()["rows"]
+    assert len(rows) == 3 and rows[0]["origin"] == 1 and sum(r["origin"] for r in rows) == 1

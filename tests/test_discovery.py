@@ -14,6 +14,8 @@ SITE = {"news.test"}
     ("http://news.test/a/?replytocom=12", "http://news.test/a/"),
     ("http://news.test/a/?p=5&fbclid=abc", "http://news.test/a/?p=5"),
     ("http://news.test/page/2/", "http://news.test/page/2/"),
+    ("http://news.test/news/index.html", "http://news.test/news/"),
+    ("http://news.test/index_2.html", "http://news.test/index_2.html"),
 ])
 def test_clean_url_drops_trackers_fragments_and_noise(url, expected):
     assert discovery.clean_url(url) == expected

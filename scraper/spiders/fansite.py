@@ -24,6 +24,7 @@ from twisted.python.failure import Failure
 from scraper import discovery
 from scraper.items import AliasItem, ArticleItem, CrawlErrorItem, RedirectItem, now_iso
 from scraper.pagetype import classify
+from scraper.signals import aliases_loaded
 from scraper.urlforms import UrlForms
 
 KEPT_HEADERS = ("Content-Type", "ETag", "Last-Modified", "Content-Language")
@@ -67,7 +68,14 @@ class FansiteSpider(scrapy.Spider):
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> FansiteSpider:
         kwargs.setdefault("max_listing_pages", crawler.settings.getint("FANWIRE_MAX_LISTING_PAGES", 50))
         kwargs.setdefault("barren_pages", crawler.settings.getint("FANWIRE_BARREN_PAGES", 10))
-        return super().from_crawler(crawler, *args, **kwargs)
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.aliases_loaded, signal=aliases_loaded)
+        return spider
+
+    def aliases_loaded(self, urls: set[str]) -> None:
+        """URLs archived as aliases by earlier crawls are other forms of known articles: skip them."""
+        self.seen_urls |= urls
+        self.logger.info("%d alias URLs from earlier crawls will not be requested", len(urls))
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for url in self.start_urls:
