@@ -44,7 +44,7 @@ class Fansim:
     """A fansim server on a free port, started and stopped with the benchmark."""
 
     def __init__(self, seed: int, sites: int, articles: int, themes_dir: str | None = None) -> None:
-        self.args = world_args(seed, sites, articles) + (["--themes-dir", str(themes_dir)] if themes_dir else [])
+        self.args = world_args(seed, sites, articles) + (["--themes-dir", str(Path(themes_dir).resolve())] if themes_dir else [])
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "fansim", "serve", *self.args, "--port", "0"],
             cwd=SHARED, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
