@@ -6,19 +6,25 @@
 2. Numeric IDs: when a site's canonical paths end in a number that identifies the article
    (`/news/2024-05-01/slug/.35852`, `/article/28395.html`), a link with a known number, the
    same path around it and another slug is the same article under a short or outdated slug.
-Each form is used only once enough canonical URLs show it (`MIN_EVIDENCE`), per site, and the
-ID form only while no two canonical URLs of the site share a number.
+3. Variant suffixes: when fetched pages turn out to be copies of their canonical URL plus a
+   suffix (`amp/`, `?output=amp`, `print/`), links with that suffix are the same articles.
+Each form is used only once enough canonical URLs show it (`MIN_EVIDENCE`, `MIN_SUFFIX_PAGES`),
+per site, and the ID form only while no two canonical URLs of the site share a number.
 """
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 #: Canonical URLs of a site needed before a form is trusted, and the share that must agree.
 MIN_EVIDENCE = 5
 MIN_AGREEMENT = 0.9
+#: Fetched copies that must share a suffix before links with it are treated as copies too.
+MIN_SUFFIX_PAGES = 2
+#: Longest suffix learned (characters): a variant marker, not another path.
+MAX_SUFFIX_CHARS = 24
 #: A trailing article number: at least 4 digits ending the last path segment.
 TRAILING_ID = re.compile(r"(?:^|[./_-])(\d{4,})(?:\.html?|\.php)?/?$")
 FILE_LIKE = re.compile(r"\.[A-Za-z0-9]{1,5}$")
@@ -46,6 +52,7 @@ class _Evidence:
     with_id: int = 0
     ids: dict[str, str] = field(default_factory=dict)
     clashes: int = 0
+    suffixes: Counter[str] = field(default_factory=Counter)
 
 
 class UrlForms:
@@ -72,6 +79,13 @@ class UrlForms:
             known = evidence.ids.setdefault(number, canonical_url)
             evidence.clashes += known != canonical_url and _frame(urlsplit(known).path) != _frame(parts.path)
 
+    def learn_variant(self, fetched_url: str, canonical_url: str) -> None:
+        """Count the suffix by which a fetched copy's URL extends its canonical URL, if it does."""
+        if fetched_url != canonical_url and fetched_url.startswith(canonical_url):
+            suffix = fetched_url[len(canonical_url):]
+            if len(suffix) <= MAX_SUFFIX_CHARS:
+                self.sites[_site(fetched_url)].suffixes[suffix] += 1
+
     def _agrees(self, evidence: _Evidence, count: int) -> bool:
         return evidence.paths >= MIN_EVIDENCE and count >= MIN_AGREEMENT * evidence.paths
 
@@ -94,9 +108,15 @@ class UrlForms:
         return (_site(url), _frame(path), number) if number else None
 
     def same_as(self, url: str) -> str | None:
-        """The known canonical URL of the article `url` names by its number, if `url` is another form."""
+        """The canonical URL of the article `url` is another form of: by a learned variant suffix,
+        or by a known article number."""
         evidence = self.sites.get(_site(url))
-        if evidence is None or evidence.clashes or evidence.with_id < MIN_EVIDENCE:
+        if evidence is None:
+            return None
+        for suffix, pages in evidence.suffixes.items():
+            if pages >= MIN_SUFFIX_PAGES and url.endswith(suffix) and len(url) > len(suffix) + 8:
+                return url[: -len(suffix)]
+        if evidence.clashes or evidence.with_id < MIN_EVIDENCE:
             return None
         path = urlsplit(url).path
         number = _trailing_id(path)

@@ -125,6 +125,9 @@ class FansiteSpider(scrapy.Spider):
                           " ".join(kind.signals))
         if kind.is_article:
             self.crawler.stats.inc_value("fanwire/pages/article")
+            canonical = response.xpath("//link[@rel='canonical']/@href").get()
+            if canonical:
+                self.forms.learn_variant(response.url, discovery.clean_url(urljoin(response.url, canonical)))
             yield self._article(response)
             yield from self._follow(response)
         else:
@@ -204,7 +207,9 @@ class FansiteSpider(scrapy.Spider):
             if known is not None and known != url:
                 self.seen_urls.add(url)
                 self.crawler.stats.inc_value("fanwire/variants/skipped")
-                yield AliasItem(url=url, target_url=known, reason="same article number", at=now_iso())
+                yield AliasItem(url=url, target_url=known, reason="another form of a known article", at=now_iso())
+                if known not in self.seen_urls and discovery.is_followable(known, self.sites):
+                    yield self._request(known, self.parse_page)
                 continue
             if key:
                 numbered.setdefault(key, url)
