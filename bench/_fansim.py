@@ -6,12 +6,15 @@ import json
 import os
 import subprocess
 import sys
+import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("FANWIRE_SHARED", ROOT.parent / "shared"))
 OUT = ROOT / "bench" / "out"
+FANWIRE = [sys.executable, "-m", "fanwire"]
 
 
 def fansim_available() -> bool:
@@ -80,3 +83,31 @@ class Fansim:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def crawl(fansim: Fansim, db: Path) -> float:
+    """`fanwire crawl` every site of the world into `db`, as a user would; returns wall seconds."""
+    hosts = [f"http://{s['host']}/" for s in fansim.sites()]
+    env = {**os.environ, "http_proxy": fansim.proxy}
+    started = time.perf_counter()
+    with open(OUT / f"{db.stem}-crawl.log", "w") as log:
+        subprocess.run([*FANWIRE, "crawl", *hosts, "--db", str(db), "--log-level", "WARNING"],
+                       cwd=ROOT, env=env, check=True, stderr=log)
+    return time.perf_counter() - started
+
+
+@dataclass
+class CrawledWorld:
+    db: Path
+    wall: float
+    stats: dict
+    truth: list[dict]
+    sites: list[dict]
+
+
+def crawl_world(seed: int, sites: int, articles: int, db_name: str, themes_dir: str | None = None) -> CrawledWorld:
+    """Serve a fansim world, crawl it into a fresh bench/out/DB_NAME, and keep its stats and truth."""
+    db = fresh_db(db_name)
+    with Fansim(seed, sites, articles, themes_dir=themes_dir) as fansim:
+        wall = crawl(fansim, db)
+        return CrawledWorld(db, wall, fansim.control("/__stats"), fansim.truth(), fansim.sites())

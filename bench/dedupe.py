@@ -22,8 +22,7 @@ from contextlib import closing
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _fansim import OUT, SHARED, Fansim, fansim_available, fresh_db, world_parser  # noqa: E402
-from foundation import crawl  # noqa: E402
+from _fansim import OUT, SHARED, Fansim, crawl_world, fansim_available, world_parser  # noqa: E402
 
 from pipelines.dedupe import Signature, StoryIndex  # noqa: E402
 from pipelines.normalize import content_hash  # noqa: E402
@@ -91,11 +90,8 @@ def main() -> int:
     sys.path.insert(0, str(SHARED))
     from fansim.score import duplicate_pr
 
-    db = fresh_db("dedupe.db")
-    with Fansim(args.seed, args.sites, args.articles) as fansim:
-        wall = crawl(fansim, db)
-        stats = fansim.control("/__stats")
-        truth = fansim.truth()
+    world = crawl_world(args.seed, args.sites, args.articles, "dedupe.db")
+    db, wall, stats, truth = world.db, world.wall, world.stats, world.truth
     sizes = [int(s) for s in args.scale.split(",")]
     with Fansim(args.seed + 1, 6, -(-max(sizes) // 6)) as big:
         bodies = [t["body"] for t in big.truth() if t["kind"] == "article" and not t.get("variant") and t.get("body")]

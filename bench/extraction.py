@@ -26,8 +26,7 @@ from typing import Callable
 from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _fansim import OUT, SHARED, Fansim, fansim_available, fresh_db, world_parser  # noqa: E402
-from foundation import crawl  # noqa: E402
+from _fansim import OUT, SHARED, Fansim, crawl_world, fansim_available, world_parser  # noqa: E402
 
 from archive.store import decompress_html  # noqa: E402
 from pipelines.extract import NoArticleText, extract_article, extract_parsed, parse_page  # noqa: E402
@@ -170,13 +169,13 @@ def main() -> int:
 
     OUT.mkdir(parents=True, exist_ok=True)
     bench = benchmark_pages()
-    with Fansim(args.seed, args.sites, args.articles, themes_dir=args.themes_dir) as fansim:
-        db = args.db
-        if db is None:
-            db = fresh_db("extraction.db")
-            crawl(fansim, db)
-        truth = fansim.truth()
-        themes = {s["host"]: s["theme"] for s in fansim.sites()}
+    if args.db is None:
+        world = crawl_world(args.seed, args.sites, args.articles, "extraction.db", args.themes_dir)
+        db, truth, sites = world.db, world.truth, world.sites
+    else:
+        with Fansim(args.seed, args.sites, args.articles, themes_dir=args.themes_dir) as fansim:
+            db, truth, sites = args.db, fansim.truth(), fansim.sites()
+    themes = {s["host"]: s["theme"] for s in sites}
     pages = fansim_pages(db, truth, themes)
     report = {
         "world": {"seed": args.seed, "sites": args.sites, "articles": args.articles, "themes_dir": args.themes_dir},

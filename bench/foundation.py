@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import socket
 import sqlite3
 import subprocess
@@ -21,24 +20,14 @@ from contextlib import closing
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _fansim import OUT, ROOT, SHARED, Fansim, fansim_available, fresh_db, world_parser  # noqa: E402
+from _fansim import FANWIRE, OUT, ROOT, SHARED, crawl_world, fansim_available, world_parser  # noqa: E402
 
-FANWIRE = [sys.executable, "-m", "fanwire"]
 
 
 def free_port() -> int:
     with closing(socket.socket()) as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def crawl(fansim: Fansim, db: Path) -> float:
-    hosts = [f"http://{s['host']}/" for s in fansim.sites()]
-    env = {**os.environ, "http_proxy": fansim.proxy}
-    started = time.perf_counter()
-    subprocess.run([*FANWIRE, "crawl", *hosts, "--db", str(db), "--log-level", "WARNING"],
-                   cwd=ROOT, env=env, check=True, stderr=open(OUT / "foundation-crawl.log", "w"))
-    return time.perf_counter() - started
 
 
 def archive_urls(conn: sqlite3.Connection) -> tuple[set[str], list[tuple[str, str]]]:
@@ -93,11 +82,8 @@ def main() -> int:
     sys.path.insert(0, str(SHARED))
     from fansim.score import body_f1
 
-    db = fresh_db("foundation.db")
-    with Fansim(args.seed, args.sites, args.articles) as fansim:
-        wall = crawl(fansim, db)
-        stats = fansim.control("/__stats")
-        truth = fansim.truth()
+    world = crawl_world(args.seed, args.sites, args.articles, "foundation.db")
+    db, wall, stats, truth = world.db, world.wall, world.stats, world.truth
     by_url = {t["url"]: t for t in truth}
     canonical = [t for t in truth if t["kind"] == "article" and t.get("variant") is None and t["status"] == 200]
     with closing(sqlite3.connect(db)) as conn:

@@ -205,7 +205,7 @@ def render_listing(ctx, lst):
     lo = max(1, lst.page - 4)
     nums = "".join(f'<span class="current">{p}</span>' if p == lst.page else f'<a href="{ctx.listing_url(lst.kind, lst.key, p)}">{p}</a>'
                    for p in range(lo, min(lst.pages, lo + 9) + 1))
-    pager = (f'<div class="page_navi">' + (f'<a class="prev" href="{lst.prev_url}">&laquo; 前へ</a>' if lst.prev_url else "") + nums
+    pager = ('<div class="page_navi">' + (f'<a class="prev" href="{lst.prev_url}">&laquo; 前へ</a>' if lst.prev_url else "") + nums
              + (f'<a class="next" href="{lst.next_url}">次へ &raquo;</a>' if lst.next_url else "") + "</div>")
     name = "アニメニュース 新着一覧" if lst.kind == "home" else (f"「{lst.name}」の記事一覧" if lst.kind == "tag" else f"{lst.name}の記事一覧")
     crumb = f'<div id="pankuzu"><a href="{ctx.abs("/")}">トップ</a> &gt; <strong>{esc(name)}</strong></div>' if lst.kind != "home" else ""

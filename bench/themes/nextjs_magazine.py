@@ -161,7 +161,7 @@ def render_article(ctx, art, blocks, noindex=False):
                     f'<button type="button">Reply</button><button type="button">Like</button></div></div></li>' for who, text, h in shown)
     comments = (f'<section id="comments" class="{cx(ctx, "com")}"><h2 class="{cx(ctx, "comh")}">Comments (<!-- -->{n}<!-- -->)</h2><ul>{items}</ul>'
                 + (f'<button type="button" class="{cx(ctx, "more")}">Load more comments</button>' if n > len(shown) else "")
-                + f'<form class="mt-6"><textarea placeholder="Join the discussion..." class="w-full rounded border p-3"></textarea></form></section>')
+                + '<form class="mt-6"><textarea placeholder="Join the discussion..." class="w-full rounded border p-3"></textarea></form></section>')
     bp += [f"Comments ({n})"] + ["Load more comments"] * (n > len(shown)) + [t for _, t, _ in shown]
     trend = ctx.popular(5, "trending")
     tl = "".join(f'<li class="{cx(ctx, "li")}"><span class="text-2xl font-black text-rose-600">{i}</span><a href="{ctx.url(a)}">{esc(a.story.title)}</a></li>' for i, a in enumerate(trend, 1))
