@@ -13,10 +13,12 @@ not the class names of particular themes:
 3. Short promo lines: "Also Read:", "See Related Post-", "Read more", "関連記事" ... followed by
    a link, and the headings that open related/comment sections with the list after them.
 4. Short UI strings on their own: ad labels, "Scroll to Top", "Share", "Copy URL", ...
+5. An article body split into sibling chunks between ads is joined (`join_split_body`).
 """
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from lxml.html import HtmlElement
 
@@ -54,12 +56,18 @@ APPEAL = re.compile(
     r"get the latest .{0,60}\b(?:inbox|newsletter)|sign up (?:for|to) (?:our|the) .{0,40}newsletter|"
     r"subscribe to (?:our|the) .{0,40}(?:newsletter|channel|podcast)|get .{0,40} delivered (?:to|through) your|"
     r"tell us what you think|follow us on|join (?:us|our|the) (?:on )?(?:discord|server|community|conversation|newsletter)|"
-    r"click here to (?:get|download|subscribe|sign up|read more)|"
+    r"click here to (?:get|download|subscribe|sign up|read more)|explore further$|popular on \w+$|"
+    r"follow (?:us|\w+(?: \w+)?) on (?:instagram|facebook|twitter|x|youtube|tiktok|threads|bluesky)|"
+    r"follow .{0,30}full coverage|subscribe to .{0,40} on (?:youtube|spotify|apple podcasts)|"
     r"this copy is for your personal|ニュースレターに登録|公式(?:X|ツイッター|Twitter)をフォロー)",
     re.IGNORECASE,
 )
 #: Credit and rights lines under pictures and at the end of Japanese anime news.
 CREDIT = re.compile(r"^\s*(?:[（(]\s*[cC]\s*[)）]|©|Ⓒ|copyright\b|(?:photo|image|picture|credit)s?\s*:\s*©|"
+                    r"(?:additional )?reporting by\b|[\w’'. -]{2,60} contributed (?:reporting|to this (?:report|story))|"
+                    r"filed under\s*:|(?:estimated )?(?:reading|read) time\s*:|tempo de leitura\s*:|"
+                    r"lesezeit\s*:|temps de lecture\s*:|読了時間|"
+                    r"(?:last )?updated(?: at| on)?\s*:?\s*[\w.,: ]{0,40}\d[\w.,: ]{0,20}$|first published\s*:|"
                     r"[（(]?画像[はの]?[^）)]{0,20}(?:より|提供)[）)]?$)", re.IGNORECASE)
 #: Headings of an author box; the box around them (or the paragraph after them) goes.
 AUTHOR_HEADING = re.compile(r"^\s*(?:about the (?:author|writer)|meet the author|written by$|author bio|"
@@ -73,6 +81,9 @@ SENTENCE_END = (".", "!", "?", "。", "！", "？", "\"", "”", ":", "：")
 #: Largest author box (characters) removed whole around its heading.
 MAX_AUTHOR_BOX_CHARS = 600
 MAX_AUTHOR_BOX_PARAGRAPHS = 3
+#: What makes a sibling container one chunk of a split article body.
+MIN_CHUNK_PARAGRAPHS = 2
+MIN_CHUNK_CHARS = 200
 #: Longest promo line (characters) removed: longer text is prose that happens to start like one.
 MAX_PROMO_CHARS = 250
 #: Headings that open a boilerplate section (removed with the list or cards that follow them).
@@ -90,7 +101,7 @@ UI_TEXT = re.compile(
     r"^[\s\-–—·|]*(?:advertisements?|advertising|sponsored(?: content)?|ad|ads|pr|広告|スポンサーリンク|"
     r"scroll to top|back to top|go to top|top|share(?: this(?: article| post)?)?|tweet|copy (?:url|link)|print|"
     r"email|whatsapp|pinterest|facebook|twitter|reddit|line|はてブ|ポスト|urlをコピー|"
-    r"leave a (?:comment|reply)|ページトップへ|トップへ戻る)[\s\-–—·|]*$",
+    r"leave a (?:comment|reply)|post (?:a )?comment(?: \(\+\))?|ページトップへ|トップへ戻る)[\s\-–—·|]*$",
     re.IGNORECASE,
 )
 MAX_UI_CHARS = 40
@@ -236,3 +247,24 @@ def prune(tree: HtmlElement, author: str | None = None) -> HtmlElement:
             _drop_link_run(el.getnext(), body_chars)
             _drop(el)
     return tree
+
+
+def join_split_body(tree: HtmlElement) -> HtmlElement:
+    """Join an article body that the page splits into sibling chunks of the same kind (same tag
+    and class, each with paragraphs of its own), interleaved with ads or embeds, so that
+    trafilatura, which keeps one main container, keeps all of it."""
+    for parent in list(tree.iter()):
+        chunks: dict[tuple[str, str], list[HtmlElement]] = defaultdict(list)
+        for child in parent:
+            if isinstance(child.tag, str) and child.get("class") and _is_body_chunk(child):
+                chunks[(child.tag, child.get("class"))].append(child)
+        for first, *rest in (group for group in chunks.values() if len(group) > 1):
+            for chunk in rest:
+                first.extend(list(chunk))
+                _drop(chunk)
+    return tree
+
+
+def _is_body_chunk(el: HtmlElement) -> bool:
+    paragraphs = el.findall(".//p")
+    return len(paragraphs) >= MIN_CHUNK_PARAGRAPHS and sum(len(p.text_content()) for p in paragraphs) >= MIN_CHUNK_CHARS

@@ -29,7 +29,7 @@ from trafilatura.utils import load_html
 from twisted.internet.base import DelayedCall
 from twisted.internet.defer import Deferred
 
-from pipelines.boilerplate import prune
+from pipelines.boilerplate import join_split_body, prune
 from pipelines.decode import decode_html
 from pipelines.metadata import PageMetadata, page_metadata
 from pipelines.normalize import clean_title, iso_datetime, lang_code
@@ -111,7 +111,7 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None) -> Ex
     """Extract a parsed page (its tree is consumed): generic rules first (they read headings
     that a template may also know), then the site's learned chrome, then trafilatura."""
     url, meta = page.url, page.meta
-    prune(page.tree, meta.author)
+    join_split_body(prune(page.tree, meta.author))
     if template is not None:
         template.strip(page.tree)
     doc = bare_extraction(page.tree, url=url, with_metadata=True, include_comments=False,

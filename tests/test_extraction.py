@@ -158,3 +158,16 @@ def test_nested_author_boxes_are_removed_without_breaking_extraction():
     e = extract_article(html.encode(), "https://news.example/eva/")
     assert len(e.text.splitlines()) == 4 and "about the author" not in e.text.lower()
     assert "senior writer" not in e.text and e.author == "Kaji Ryoji"
+
+
+def test_body_split_into_chunks_between_ads_is_kept_whole():
+    sentences = [f"Paragraph {word} of the long Chainsaw Man movie review, with details about the Reze arc, the fights "
+                 f"and the music that only this part of the article has." for word in
+                 ("one", "two", "three", "four", "five", "six")]
+    chunks = ['<div class="body__chunk">' + "".join(f"<p>{s}</p>" for s in sentences[i:i + 2]) + "</div>"
+              for i in (0, 2, 4)]
+    ad = '<div class="ad-slot"><span>Advertisement</span><iframe src="https://ads.example/x"></iframe></div>'
+    html = (f'<html><head><title>Chainsaw Man: Reze review | Mag</title><meta property="og:type" content="article">'
+            f'</head><body><article><h1>Chainsaw Man: Reze review</h1>'
+            f'<div class="chunks">{chunks[0]}{ad}{chunks[1]}{ad}{chunks[2]}</div></article></body></html>')
+    assert extract_article(html.encode(), "https://mag.example/reze/").text.splitlines() == sentences
