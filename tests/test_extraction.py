@@ -160,14 +160,20 @@ def test_nested_author_boxes_are_removed_without_breaking_extraction():
     assert "senior writer" not in e.text and e.author == "Kaji Ryoji"
 
 
-def test_body_split_into_chunks_between_ads_is_kept_whole():
+def test_body_split_into_chunks_between_ads_is_joined_in_order():
+    from lxml.html import fromstring
+
+    from pipelines.boilerplate import join_split_body
+
     sentences = [f"Paragraph {word} of the long Chainsaw Man movie review, with details about the Reze arc, the fights "
                  f"and the music that only this part of the article has." for word in
                  ("one", "two", "three", "four", "five", "six")]
     chunks = ['<div class="body__chunk">' + "".join(f"<p>{s}</p>" for s in sentences[i:i + 2]) + "</div>"
               for i in (0, 2, 4)]
-    ad = '<div class="ad-slot"><span>Advertisement</span><iframe src="https://ads.example/x"></iframe></div>'
-    html = (f'<html><head><title>Chainsaw Man: Reze review | Mag</title><meta property="og:type" content="article">'
-            f'</head><body><article><h1>Chainsaw Man: Reze review</h1>'
-            f'<div class="chunks">{chunks[0]}{ad}{chunks[1]}{ad}{chunks[2]}</div></article></body></html>')
-    assert extract_article(html.encode(), "https://mag.example/reze/").text.splitlines() == sentences
+    ad = '<div class="ad-slot"><span>Advertisement</span></div>'
+    tree = fromstring(f'<html><body><article><h1>Reze review</h1><div class="chunks">{chunks[0]}{ad}{chunks[1]}{ad}'
+                      f'{chunks[2]}</div><div class="rail"><p>Short.</p></div></article></body></html>')
+    join_split_body(tree)
+    (body,) = tree.xpath("//div[@class='body__chunk']")
+    assert [p.text for p in body.findall("p")] == sentences
+    assert len(tree.xpath("//div[@class='ad-slot']")) == 2 and tree.xpath("//div[@class='rail']/p")
