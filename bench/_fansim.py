@@ -27,6 +27,7 @@ def world_parser(doc: str, seed: int, sites: int, articles: int) -> argparse.Arg
     parser.add_argument("--seed", type=int, default=seed)
     parser.add_argument("--sites", type=int, default=sites)
     parser.add_argument("--articles", type=int, default=articles)
+    parser.add_argument("--themes-dir", help="extra fansim themes, e.g. bench/themes (held-out templates)")
     return parser
 
 

@@ -90,7 +90,7 @@ def main() -> int:
     sys.path.insert(0, str(SHARED))
     from fansim.score import duplicate_pr
 
-    world = crawl_world(args.seed, args.sites, args.articles, "dedupe.db")
+    world = crawl_world(args.seed, args.sites, args.articles, "dedupe.db", args.themes_dir)
     db, wall, stats, truth = world.db, world.wall, world.stats, world.truth
     sizes = [int(s) for s in args.scale.split(",")]
     with Fansim(args.seed + 1, 6, -(-max(sizes) // 6)) as big:

@@ -159,7 +159,6 @@ def speed(bodies: list[tuple[bytes, str]], rounds: int = 3) -> dict:
 def main() -> int:
     parser = world_parser(__doc__, seed=12, sites=6, articles=50)
     parser.add_argument("--db", type=Path, help="score an existing crawl of that world instead of crawling")
-    parser.add_argument("--themes-dir", help="extra fansim themes (held-out templates)")
     args = parser.parse_args()
     if not fansim_available():
         print(f"skipped: no fansim at {SHARED}")

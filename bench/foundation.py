@@ -82,7 +82,7 @@ def main() -> int:
     sys.path.insert(0, str(SHARED))
     from fansim.score import body_f1
 
-    world = crawl_world(args.seed, args.sites, args.articles, "foundation.db")
+    world = crawl_world(args.seed, args.sites, args.articles, "foundation.db", args.themes_dir)
     db, wall, stats, truth = world.db, world.wall, world.stats, world.truth
     by_url = {t["url"]: t for t in truth}
     canonical = [t for t in truth if t["kind"] == "article" and t.get("variant") is None and t["status"] == 200]
