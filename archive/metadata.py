@@ -11,7 +11,9 @@ DESCRIPTION = (
     "Articles crawled from anime fan-news sites, with boilerplate stripped, one row per article. "
     "Search the text, facet by site, author or language, and export any view as CSV or JSON."
 )
-LICENSE = "Articles © their publishers; archived for reference and research"
+LICENSE = ("Articles © their publishers; archived for reference and research. Series catalog derived from "
+           "bangumi-data (CC-BY-4.0, the bangumi-data project)")
+LICENSE_URL = "https://github.com/bangumi-data/bangumi-data"
 SOURCE = "Crawled by fanwire from the sites listed in the sites table"
 
 
@@ -42,6 +44,9 @@ def metadata_for(db_path: str | Path) -> dict[str, Any]:
     tables["crawls"] = {"description": "One row per crawl, with Scrapy's stats as JSON.", "sort_desc": "id"}
     tables["crawl_errors"] = {"description": "Pages skipped or failed during a crawl, and why.", "facets": ["kind"]}
     tables["sites"] = {"description": "Sites in the archive."}
+    tables["series"] = {"description": "Anime series, derived from bangumi-data (CC-BY-4.0).", "label_column": "title"}
+    tables["series_entries"] = {"description": "Seasons, parts, films and OVAs of each series (bangumi-data, CC-BY-4.0).",
+                                "facets": ["type"]}
     tables["stories"] = {
         "description": "One row per story: a piece of news and every copy of it across sites and URLs. "
                        "first_url is the origin (the earliest published copy).",
@@ -67,6 +72,7 @@ def metadata_for(db_path: str | Path) -> dict[str, Any]:
         "title": TITLE,
         "description": DESCRIPTION,
         "license": LICENSE,
+        "license_url": LICENSE_URL,
         "source": SOURCE,
         "databases": {database_name(db_path): {"tables": tables, "queries": queries}},
     }

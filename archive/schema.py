@@ -97,6 +97,27 @@ def stories(db: Database) -> None:
     )
 
 
+@MIGRATIONS(name="0004_series")
+def series(db: Database) -> None:
+    """The series catalog, its seasons and films, and which articles are about which series."""
+    db["series"].create(
+        {"id": int, "title": str, "title_ja": str, "aliases": str, "mal_id": str, "bangumi_id": str,
+         "seasons": int, "first_year": int},
+        pk="id",
+    )
+    db["series_entries"].create(
+        {"id": int, "series_id": int, "title": str, "title_en": str, "type": str, "year": int, "season": int,
+         "part": int, "final": int, "mal_id": str, "bangumi_id": str},
+        pk="id", foreign_keys=[("series_id", "series", "id")],
+    )
+    db["series_entries"].create_index(["series_id"])
+    db["article_series"].create(
+        {"article_id": int, "series_id": int, "season": int, "evidence": str},
+        pk=("article_id", "series_id"), foreign_keys=[("article_id", "articles", "id"), ("series_id", "series", "id")],
+    )
+    db["article_series"].create_index(["series_id", "season"])
+
+
 def migrate(db: Database) -> None:
     """Bring `db` to the current schema; safe to call on every open."""
     MIGRATIONS.apply(db)

@@ -166,6 +166,23 @@ class Archive:
             with self.db.atomic():
                 self.db["site_templates"].upsert_all(rows, pk="site")
 
+    def replace_series(self, series: list[dict[str, Any]]) -> None:
+        """Replace the series catalog (series and their entries) in one transaction; article
+        tags keep pointing at series ids, which a catalog keeps stable for the same data."""
+        entries = [{**e, "series_id": s["id"]} for s in series for e in s.get("entries", [])]
+        with self.db.atomic():
+            self.db.execute("DELETE FROM series_entries")
+            self.db["series"].upsert_all([{k: v for k, v in s.items() if k != "entries"} for s in series], pk="id")
+            if entries:
+                self.db["series_entries"].insert_all(entries)
+
+    def series_stats(self) -> dict[str, int]:
+        row = self.db.execute(
+            "SELECT (SELECT count(*) FROM series), (SELECT count(*) FROM series_entries), "
+            "(SELECT count(*) FROM series_entries WHERE type = 'movie'), "
+            "(SELECT count(*) FROM series WHERE seasons > 1), (SELECT count(*) FROM article_series)").fetchone()
+        return dict(zip(("series", "entries", "movies", "series_with_sequels", "article_tags"), row))
+
     def alias_urls(self) -> set[str]:
         return {r[0] for r in self.db.execute("SELECT url FROM url_aliases")}
 

@@ -175,6 +175,71 @@ def reextract(db: str, only_site: str | None) -> None:
                f"{result.changed} changed, {result.failed} without text (kept as they were)", err=True)
 
 
+@cli.group()
+def catalog() -> None:
+    """The series catalog (anime series and their seasons, from bangumi-data, CC-BY-4.0).
+
+    Example: fanwire catalog stats
+    """
+
+
+@catalog.command(name="import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+def catalog_import(file: str, db: str) -> None:
+    """Build the series catalog from a bangumi-data JSON file into the archive's `series` and
+    `series_entries` tables.
+
+    FILE is bangumi-data's `data.json` (`npm pack bangumi-data`, file `dist/data.json`): an object
+    whose `items` list has one entry per season, part or film, each with `title` (Japanese),
+    `titleTranslate.en` (English titles), `type` (tv, web, movie, ova), `begin` (ISO date) and
+    `sites` (ids on other sites, among them `mal` and `bangumi`).
+
+    Example: fanwire catalog import data.json --db archive.db
+    """
+    from archive import Archive
+    from pipelines.catalog import build, load_bangumi_data, records
+
+    try:
+        items = load_bangumi_data(file)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    series = build(items)
+    archive = Archive(db)
+    archive.replace_series(records(series))
+    stats = archive.series_stats()
+    archive.close()
+    click.echo(f"fanwire: {len(items)} bangumi-data entries -> {stats['series']} series "
+               f"({stats['series_with_sequels']} with sequels) in {db}", err=True)
+
+
+@catalog.command(name="stats")
+@click.option("--db", type=click.Path(exists=True, dir_okay=False),
+              help="An archive with an imported catalog (default: the catalog shipped with fanwire).")
+def catalog_stats(db: str | None) -> None:
+    """Print counts of the series catalog: series, entries, films, series with sequels.
+
+    Example: fanwire catalog stats --db archive.db
+    """
+    from pipelines.catalog import ATTRIBUTION, load, records
+
+    if db:
+        from archive import Archive
+
+        archive = Archive(db)
+        stats = archive.series_stats()
+        archive.close()
+    else:
+        rows = records(load())
+        entries = [e for s in rows for e in s["entries"]]
+        stats = {"series": len(rows), "entries": len(entries),
+                 "movies": sum(e["type"] == "movie" for e in entries),
+                 "series_with_sequels": sum(s["seasons"] > 1 for s in rows)}
+    for name, value in stats.items():
+        click.echo(f"{name}: {value}")
+    click.echo(ATTRIBUTION)
+
+
 @cli.command()
 @click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
 def metadata(db: str) -> None:

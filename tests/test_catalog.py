@@ -1,0 +1,90 @@
+"""The series catalog: season markers, grouping into series, the shipped catalog and its CLI."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import closing
+
+import pytest
+
+from pipelines.catalog import build, load, split_title
+from tests.helpers import fanwire
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("【推しの子】 第2期", ("【推しの子】", 2, None, False)),
+    ("Oshi no Ko Season 2", ("Oshi no Ko", 2, None, False)),
+    ("Re:ゼロから始める異世界生活 2nd season", ("Re:ゼロから始める異世界生活", 2, None, False)),
+    ("KINGDOM 4th Season", ("KINGDOM", 4, None, False)),
+    ("進撃の巨人 The Final Season", ("進撃の巨人", None, None, True)),
+    ("Attack on Titan Final Season Part 2", ("Attack on Titan", None, 2, True)),
+    ("Mob Psycho 100 II", ("Mob Psycho 100", 2, None, False)),
+    ("ダンジョン飯", ("ダンジョン飯", None, None, False)),
+    ("86 EIGHTY-SIX", ("86 EIGHTY-SIX", None, None, False)),
+])
+def test_split_title(title, expected):
+    assert split_title(title) == expected
+
+
+def item(title, en=None, kind="tv", begin="2023-01-01T00:00:00.000Z", mal=None):
+    return {"title": title, "titleTranslate": {"en": [en]} if en else {}, "type": kind, "begin": begin,
+            "sites": [{"site": "mal", "id": mal}, {"site": "bangumi", "id": f"b{mal}"}] if mal else []}
+
+
+ITEMS = [
+    item("進撃の巨人", "Attack on Titan", begin="2013-04-06T00:00:00.000Z", mal="16498"),
+    item("進撃の巨人 Season 2", "Attack on Titan Season 2", begin="2017-04-01T00:00:00.000Z", mal="25777"),
+    item("進撃の巨人 The Final Season", "Attack on Titan The Final Season", begin="2020-12-07T00:00:00.000Z",
+         mal="40028"),
+    item("進撃の巨人 The Final Season Part 2", "Attack on Titan Final Season Part 2", begin="2022-01-09T00:00:00.000Z",
+         mal="48583"),
+    item("劇場版 進撃の巨人 完結編", None, kind="movie", begin="2024-11-08T00:00:00.000Z"),
+    item("葬送のフリーレン", "Frieren: Beyond Journey's End", mal="52991"),
+    item("MONSTER", "Monster", begin="2004-04-06T00:00:00.000Z", mal="19"),
+]
+
+
+def test_build_groups_seasons_into_series_and_numbers_them():
+    catalog = {s.title: s for s in build(ITEMS)}
+    titan = catalog["Attack on Titan"]
+    assert (titan.title_ja, titan.mal_id, titan.bangumi_id) == ("進撃の巨人", "16498", "b16498")
+    assert [(e.season, e.part, e.final) for e in titan.entries if e.type == "tv"] == [
+        (1, None, False), (2, None, False), (3, None, True), (3, 2, True)]
+    assert titan.seasons == 3
+    assert catalog["Frieren: Beyond Journey's End"].entries[0].season == 1
+    assert catalog["Monster"].title_ja == "MONSTER"
+    assert sorted(s.id for s in catalog.values()) == list(range(1, len(catalog) + 1))
+
+
+def test_shipped_catalog_has_known_series_and_their_seasons():
+    catalog = load()
+    assert len(catalog) > 7000
+    frieren = next(s for s in catalog if s.title_ja == "葬送のフリーレン")
+    assert frieren.mal_id == "52991" and frieren.seasons >= 1
+    kingdom = next(s for s in catalog if s.title == "KINGDOM" and s.title_ja == "キングダム")
+    assert [e.season for e in kingdom.entries if e.type == "tv"][:4] == [1, 2, 3, 4]
+
+
+def test_catalog_import_and_stats(tmp_path):
+    source = tmp_path / "data.json"
+    source.write_text(json.dumps({"siteMeta": {}, "items": ITEMS}, ensure_ascii=False), encoding="utf-8")
+    db = tmp_path / "a.db"
+    result = fanwire("catalog", "import", str(source), "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    with closing(sqlite3.connect(db)) as conn:
+        assert conn.execute("SELECT count(*) FROM series").fetchone()[0] == 3
+        assert conn.execute("SELECT count(*) FROM series_entries").fetchone()[0] == len(ITEMS)
+        seasons = conn.execute("SELECT e.season FROM series_entries e JOIN series s ON s.id = e.series_id "
+                               "WHERE s.title = 'Attack on Titan' AND e.type = 'tv' ORDER BY e.year").fetchall()
+    assert seasons == [(1,), (2,), (3,), (3,)]
+    stats = fanwire("catalog", "stats", "--db", str(db))
+    assert "series: 3" in stats.stdout and "CC-BY-4.0" in stats.stdout
+    shipped = fanwire("catalog", "stats")
+    assert "bangumi-data" in shipped.stdout and int(shipped.stdout.split("series: ")[1].split()[0]) > 7000
+
+
+def test_catalog_import_rejects_other_json(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"rows": []}')
+    result = fanwire("catalog", "import", str(bad), "--db", str(tmp_path / "a.db"))
+    assert result.returncode == 1 and "is not bangumi-data JSON" in result.stderr
