@@ -115,6 +115,7 @@ class Archive:
                 self.db["articles"].upsert_all(rows, pk="url", column_order=ARTICLE_COLUMNS)
             result.aliases = self._upsert_aliases(articles)
             result.stories_new = self._assign_stories(articles)
+            self._tag_articles(articles)
             result.unresolved = self._resolve_redirects(list(redirects), result)
             pages = [_page_row(a["page"]) for a in articles if a.get("page")]
             if pages:
@@ -175,6 +176,25 @@ class Archive:
             self.db["series"].upsert_all([{k: v for k, v in s.items() if k != "entries"} for s in series], pk="id")
             if entries:
                 self.db["series_entries"].insert_all(entries)
+
+    def series_records(self) -> list[dict[str, Any]]:
+        """The series catalog with each series' `entries`, as `replace_series` takes it."""
+        entries: dict[int, list[dict[str, Any]]] = {}
+        for row in self.db["series_entries"].rows_where(order_by="id"):
+            entries.setdefault(row.pop("series_id"), []).append(row)
+        return [{**s, "entries": entries.get(s["id"], [])} for s in self.db["series"].rows_where(order_by="id")]
+
+    def _tag_articles(self, articles: list[dict[str, Any]]) -> None:
+        """Replace the series tags of the batch's articles that carry `series_tags`."""
+        tagged = [a for a in articles if "series_tags" in a]
+        if not tagged:
+            return
+        marks = ",".join("?" * len(tagged))
+        ids = dict(self.db.execute(f"SELECT url, id FROM articles WHERE url IN ({marks})", [a["url"] for a in tagged]))
+        self.db.execute(f"DELETE FROM article_series WHERE article_id IN ({marks})", [ids[a["url"]] for a in tagged])
+        rows = [{"article_id": ids[a["url"]], **tag} for a in tagged for tag in a["series_tags"]]
+        if rows:
+            self.db["article_series"].insert_all(rows, pk=("article_id", "series_id"), replace=True)
 
     def series_stats(self) -> dict[str, int]:
         row = self.db.execute(

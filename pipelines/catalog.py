@@ -216,6 +216,14 @@ def records(catalog: list[Series]) -> list[dict[str, Any]]:
             for s in catalog]
 
 
+def from_records(rows: list[dict[str, Any]]) -> list[Series]:
+    """The catalog back from the archive's rows (see `records`)."""
+    return [Series(r["id"], r["title"], r["title_ja"], json.loads(r["aliases"] or "[]"), r["mal_id"], r["bangumi_id"],
+                   [Entry(e["title"], e["title_en"], e["type"], e["year"], e["season"], e["part"], bool(e["final"]),
+                          e["mal_id"], e["bangumi_id"]) for e in r["entries"]])
+            for r in rows]
+
+
 def load(path: Path = PACKAGED) -> list[Series]:
     with gzip.open(path, "rt", encoding="utf-8") as f:
         payload = json.load(f)

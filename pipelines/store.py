@@ -16,7 +16,9 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
 from archive import Archive
-from scraper.signals import aliases_loaded, signatures_loaded, template_learned, templates_loaded
+from pipelines.catalog import load as load_catalog
+from pipelines.catalog import records as catalog_records
+from scraper.signals import aliases_loaded, series_loaded, signatures_loaded, template_learned, templates_loaded
 from scraper.items import AliasItem, ArticleItem, CrawlErrorItem, RedirectItem, now_iso
 
 logger = logging.getLogger(__name__)
@@ -32,7 +34,7 @@ def article_record(item: ArticleItem, crawl_id: int) -> dict[str, Any]:
         "site": item.site,
         "site_name": item.site_name,
         **{k: a[k] for k in ("title", "author", "published", "modified", "lang", "text", "content_hash",
-                             "fetched_at", "story_key", "signature")},
+                             "fetched_at", "story_key", "signature", "series_tags")},
         "crawl_id": crawl_id,
         "aliases": item.aliases,
         "page": {
@@ -80,6 +82,9 @@ class StorePipeline:
         self.crawler.signals.send_catch_log(templates_loaded, templates=self.archive.templates())
         self.crawler.signals.send_catch_log(signatures_loaded, signatures=list(self.archive.signatures()))
         self.crawler.signals.send_catch_log(aliases_loaded, urls=self.archive.alias_urls())
+        if not self.archive.series_stats()["series"]:
+            self.archive.replace_series(catalog_records(load_catalog()))
+        self.crawler.signals.send_catch_log(series_loaded, series=self.archive.series_records())
         logger.info("Archiving into %s (crawl %d)", self.db_path, self.crawl_id)
 
     def process_item(self, item: object) -> object:

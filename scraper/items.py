@@ -40,6 +40,8 @@ class ArticleItem:
     # Filled by pipelines.dedupe: the story (its first article's URL) and the text's signature
     story_key: str | None = None
     signature: dict[str, bytes] | None = None
+    # Filled by pipelines.tagging: [{"series_id", "season", "evidence"}]
+    series_tags: list[dict[str, object]] = field(default_factory=list)
 
 
 @dataclass

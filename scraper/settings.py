@@ -33,11 +33,12 @@ SPIDER_MIDDLEWARES = {
     "scraper.middlewares.RecordErrorsMiddleware": 50,
 }
 
-# Stages in data-flow order; the gap at 500 is where tagging plugs in.
+# Stages in data-flow order.
 ITEM_PIPELINES = {
     "pipelines.extract.ExtractPipeline": 200,
     "pipelines.normalize.NormalizePipeline": 300,
     "pipelines.dedupe.DedupePipeline": 400,
+    "pipelines.tagging.TagPipeline": 500,
     "pipelines.store.StorePipeline": 900,
 }
 

@@ -12,3 +12,6 @@ signatures_loaded = object()
 #: Sent by the store stage when it opens the archive; argument `urls`: every URL archived as an
 #: alias of an article, which a crawl need not request again.
 aliases_loaded = object()
+#: Sent by the store stage when it opens the archive; argument `series`: the archive's series
+#: catalog as records (each with its `entries`), which the tagging stage matches against.
+series_loaded = object()

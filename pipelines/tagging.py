@@ -1,0 +1,223 @@
+"""Tagging: which anime series (and which season) an article is about.
+
+1. Names: every title and alias of the catalog, normalized (width, case, punctuation), in one
+   Aho–Corasick automaton; the longest name wins where names overlap ("Attack on Titan" over
+   "Titan"). Latin names match on word boundaries, Japanese ones anywhere.
+2. Guards: a short Latin name (one or two plain words: "Monster", "Orange", "Another World")
+   counts only where it reads as a title: in title quotes (『』「」"..."), written in capitals or
+   exactly as the catalog writes it, or followed by "anime", "season", "manga", ... Season
+   names ("Summer") and names shorter than `MIN_NAME_CHARS` never count.
+3. Weight: a mention in the headline counts `TITLE_WEIGHT`, in the first paragraph or opening a
+   line (a roundup's "3. Frieren") `LEAD_WEIGHT`, elsewhere 1; a series is tagged from `MIN_SCORE`.
+4. Season: a marker next to a mention ("Season 2", "2nd Season", "第2期", "2期", "シーズン2",
+   "Season 3 Part 2" → 3, "Final Season" → the catalog's final season); otherwise season 1 for
+   news about the show itself, and none for manga, merchandise, opinion and film news.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+import ahocorasick
+from itemadapter import ItemAdapter
+from scrapy.crawler import Crawler
+
+from pipelines.catalog import Series, debracket, from_records
+from scraper.items import ArticleItem
+from scraper.signals import series_loaded
+
+#: Shortest name matched (characters after normalization, spaces excluded).
+MIN_NAME_CHARS = 4
+MIN_CJK_NAME_CHARS = 2
+TITLE_WEIGHT = 3
+LEAD_WEIGHT = 2
+MIN_SCORE = 2
+#: Characters after (and before) a mention searched for its season marker.
+SEASON_WINDOW = 40
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+N = r"(\d{1,2}|first|second|third|fourth|fifth|sixth|two|three|four|five|six|一|二|三|四|五|六)"
+WORD_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "two": 2, "three": 3,
+                "four": 4, "five": 5, "six": 6, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+SEASON_MARKER = re.compile(
+    rf"\b(?:season|s)\s*{N}\b|\b{N}(?:st|nd|rd|th)?\s+season|第?{N}期|シーズン\s*{N}|{N}(?:st|nd|rd|th)?\s*シーズン|"
+    rf"(?P<final>(?:the\s+)?final\s+season|ファイナルシーズン)",
+    re.IGNORECASE)
+#: Punctuation that ends many titles ("GOBLIN SLAYER!", "…WITH YOU.") and closes quotes.
+TRAILING_PUNCTUATION = " \t!?.。！？』」】\"”’'"
+#: Where a mention's season marker may stand: up to the end of its sentence or the next mention.
+SENTENCE_END = re.compile(r"[.!?。！？\n]")
+#: Words after a short name that show it is used as a title.
+TITLE_CONTEXT = re.compile(r"^[\s\W]{0,3}(?:the\s+)?(?:tv\s+)?(?:anime|season\s*\d|manga|episode|ep\b|movie|film|"
+                           r"light novel|pop-up|collaboration|s\d|\d+(?:st|nd|rd|th)\s+season|アニメ|第)", re.IGNORECASE)
+#: A mention that opens a line, numbered or not ("3. Frieren"), heads a roundup entry.
+LINE_START = re.compile(r"\n\s*(?:\d{1,2}[.)]\s*)?$")
+SENTENCE_START = re.compile(r"(?:^|[.!?。！？:]\s+|\n\s*|\d+\.\s+)$")
+CALENDAR_WORDS = {"spring", "summer", "fall", "autumn", "winter", "today", "news", "anime", "manga"}
+#: What an article is about when it names no season: news of these kinds is about no season.
+NO_SEASON = re.compile(
+    r"\bmanga\b|\bvolumes?\b|copies in circulation|\bchapter\b|light novel|\bfigures?\b|pop-up store|"
+    r"collaboration caf[eé]|\bcaf[eé]\b|merchandise|\bmerch\b|reasons? |what does .+ mean|worth watching|"
+    r"^why\b|deserves more attention|underrated|opinion|explained|魅力|徹底解説|考察|"
+    r"\bmovie\b|\bfilm\b|box office|マンガ|漫画|原作|コミックス|単行本|発行部数|フィギュア|グッズ|コラボカフェ|"
+    r"ポップアップ|劇場版|映画|興収|興行収入|コラム", re.IGNORECASE)
+QUOTED = re.compile(r"[『「【\"“]([^』」】\"”]{1,80})[』」】\"”]")
+
+
+def normalize(text: str) -> tuple[str, list[int]]:
+    """Folded text (NFKC, case, punctuation as single spaces, padded) and each char's source index."""
+    out, where, space = [" "], [0], True
+    for i, ch in enumerate(text):
+        for c in unicodedata.normalize("NFKC", ch).casefold():
+            if c.isalnum():
+                out.append(c)
+                where.append(i)
+                space = False
+            elif not space:
+                out.append(" ")
+                where.append(i)
+                space = True
+    if not space:
+        out.append(" ")
+        where.append(len(text))
+    return "".join(out), where
+
+
+def _key(name: str) -> str | None:
+    folded = normalize(name)[0].strip()
+    compact = folded.replace(" ", "")
+    if CJK.search(compact):
+        return compact if len(compact) >= MIN_CJK_NAME_CHARS else None
+    return f" {folded} " if len(compact) >= MIN_NAME_CHARS else None
+
+
+@dataclass
+class Tag:
+    series: Series
+    season: int | None
+    score: int
+    evidence: str
+
+
+class SeriesMatcher:
+    """Finds the catalog's series in articles (build once; matching is linear in the text)."""
+
+    def __init__(self, catalog: list[Series]) -> None:
+        self.automaton = ahocorasick.Automaton()
+        self.series = {s.id: s for s in catalog}
+        names: dict[str, set[int]] = defaultdict(set)
+        for s in catalog:
+            for name in {s.title, s.title_ja, debracket(s.title), debracket(s.title_ja), *s.aliases}:
+                key = _key(name) if name else None
+                if key:
+                    names[key].add(s.id)
+        for key, ids in names.items():
+            self.automaton.add_word(key, (key, sorted(ids)))
+        self.automaton.make_automaton()
+
+    def _mentions(self, text: str) -> list[tuple[int, int, str, list[int]]]:
+        """(start, end, key, series ids) in `text`'s own indices, longest names first, no overlaps."""
+        folded, where = normalize(text)
+        spaced = folded
+        compact_chars = [(i, c) for i, c in enumerate(folded) if c != " "]
+        compact = "".join(c for _, c in compact_chars)
+        found = []
+        for end, (key, ids) in self.automaton.iter(spaced):
+            if key.startswith(" "):
+                start = end - len(key) + 1
+                found.append((where[start + 1], where[end - 1] + 1, key, ids))
+        for end, (key, ids) in self.automaton.iter(compact):
+            if not key.startswith(" "):
+                start = end - len(key) + 1
+                found.append((where[compact_chars[start][0]], where[compact_chars[end][0]] + 1, key, ids))
+        found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+        taken: list[tuple[int, int]] = []
+        kept = []
+        for m in found:
+            if all(m[1] <= a or m[0] >= b for a, b in taken):
+                taken.append((m[0], m[1]))
+                kept.append(m)
+        return sorted(kept)
+
+    def tag(self, title: str, text: str) -> list[Tag]:
+        """The series `title` and `text` are about, with their seasons."""
+        lead_end = len(title) + 1 + len(text.split("\n", 1)[0])
+        doc = f"{title}\n{text}"
+        quoted = {normalize(q)[0].strip() for q in QUOTED.findall(doc)}
+        scores: Counter[int] = Counter()
+        seasons: dict[int, Counter[int | str]] = defaultdict(Counter)
+        mentions = self._mentions(doc)
+        for n, (start, end, key, ids) in enumerate(mentions):
+            if not self._reads_as_title(doc, start, end, key, ids, quoted):
+                continue
+            in_title = end <= len(title)
+            heading = LINE_START.search(doc[max(0, start - 8):start]) is not None
+            weight = TITLE_WEIGHT if in_title else LEAD_WEIGHT if start < lead_end or heading else 1
+            stop = mentions[n + 1][0] if n + 1 < len(mentions) else len(doc)
+            window = doc[end:min(stop, end + SEASON_WINDOW)].lstrip(TRAILING_PUNCTUATION)
+            sentence = SENTENCE_END.search(window)
+            marker = SEASON_MARKER.search(window[:sentence.start()] if sentence else window)
+            for sid in ids:
+                scores[sid] += weight
+                if marker:
+                    seasons[sid][self._season(sid, marker)] += weight
+        no_season = bool(NO_SEASON.search(title or text[:200]))
+        tags = []
+        for sid, score in scores.most_common():
+            if score < MIN_SCORE:
+                continue
+            series = self.series[sid]
+            explicit = [s for s, _ in seasons[sid].most_common() if s is not None]
+            season = explicit[0] if explicit else (None if no_season or not series.seasons else 1)
+            tags.append(Tag(series, season, score, "explicit" if explicit else "default"))
+        return tags
+
+    def _reads_as_title(self, doc: str, start: int, end: int, key: str, ids: list[int], quoted: set[str]) -> bool:
+        """A short plain-word name must look like a title where it stands (see guard 2)."""
+        words = key.split()
+        if not key.startswith(" ") or len(words) > 2 or not all(w.isalpha() and w.isascii() for w in words):
+            return True
+        if len(words) == 1 and words[0] in CALENDAR_WORDS:
+            return key.strip() in quoted
+        written = doc[start:end]
+        if key.strip() in quoted or (written.isupper() and len(written) >= 3):
+            return True
+        if TITLE_CONTEXT.match(doc[end:end + 30]):
+            return len(words) == 2 or not SENTENCE_START.search(doc[max(0, start - 4):start])
+        catalog_forms = {n for sid in ids for s in [self.series[sid]] for n in (s.title, *s.aliases)}
+        return len(words) == 2 and written in catalog_forms
+
+    def _season(self, sid: int, marker: re.Match[str]) -> int | None:
+        if marker.group("final"):
+            finals = [e.season for e in self.series[sid].entries if e.final and e.season]
+            return finals[0] if finals else (self.series[sid].seasons + 1 if self.series[sid].seasons else None)
+        value = next(g for g in marker.groups()[:-1] if g)
+        return int(value) if value.isdigit() else WORD_NUMBERS.get(value.casefold())
+
+
+class TagPipeline:
+    """Tag each article with the series and seasons it is about (`series_tags`), matching against
+    the archive's catalog (the shipped one unless `fanwire catalog import` replaced it)."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.stats = crawler.stats
+        self.matcher: SeriesMatcher | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> TagPipeline:
+        pipeline = cls(crawler)
+        crawler.signals.connect(pipeline.series_loaded, signal=series_loaded)
+        return pipeline
+
+    def series_loaded(self, series: list[dict]) -> None:
+        self.matcher = SeriesMatcher(from_records(series))
+
+    def process_item(self, item: object) -> object:
+        if not isinstance(item, ArticleItem) or self.matcher is None:
+            return item
+        tags = self.matcher.tag(item.title or "", item.text or "")
+        ItemAdapter(item)["series_tags"] = [{"series_id": t.series.id, "season": t.season, "evidence": t.evidence}
+                                           for t in tags]
+        self.stats.inc_value("fanwire/tag/articles_tagged" if tags else "fanwire/tag/articles_untagged")
+        return item

@@ -1,0 +1,95 @@
+"""Series and season tagging on short articles, in English and Japanese."""
+from __future__ import annotations
+
+import pytest
+
+from pipelines.catalog import build
+from pipelines.tagging import SeriesMatcher
+
+
+def item(title, en=None, kind="tv", year=2020, mal=None):
+    return {"title": title, "titleTranslate": {"en": [en]} if en else {}, "type": kind,
+            "begin": f"{year}-01-01T00:00:00.000Z", "sites": [{"site": "mal", "id": mal}] if mal else []}
+
+
+CATALOG = build([
+    item("【推しの子】", "Oshi no Ko", year=2023, mal="52034"),
+    item("【推しの子】 第2期", "Oshi no Ko Season 2", year=2024, mal="55791"),
+    item("進撃の巨人", "Attack on Titan", year=2013),
+    item("進撃の巨人 Season 2", "Attack on Titan Season 2", year=2017),
+    item("進撃の巨人 Season 3", "Attack on Titan Season 3", year=2018),
+    item("進撃の巨人 The Final Season", "Attack on Titan The Final Season", year=2020),
+    item("呪術廻戦", "Jujutsu Kaisen", year=2020),
+    item("呪術廻戦 第2期", "Jujutsu Kaisen Season 2", year=2023),
+    item("呪術廻戦 第3期", "Jujutsu Kaisen Season 3", year=2026),
+    item("MONSTER", "Monster", year=2004),
+    item("葬送のフリーレン", "Frieren: Beyond Journey's End", year=2023),
+    item("劇場版 呪術廻戦 0", "Jujutsu Kaisen 0", kind="movie", year=2021),
+])
+MATCHER = SeriesMatcher(CATALOG)
+
+
+def tags(title, text=""):
+    return sorted((t.series.title, t.season) for t in MATCHER.tag(title, text))
+
+
+@pytest.mark.parametrize("title", [
+    "Oshi no Ko Season 2 reveals its opening theme",
+    "Oshi no Ko 2nd Season reveals its opening theme",
+    "Oshi no Ko second season reveals its opening theme",
+    "OSHI NO KO S2 reveals its opening theme",
+    "It's official: Oshi no Ko is coming back for season 2",
+    "【推しの子】第2期、オープニング主題歌を発表",
+    "『推しの子』2期の新ビジュアル公開",
+    "「推しの子」シーズン2の放送日が決定",
+])
+def test_season_two_forms(title):
+    assert tags(title) == [("Oshi no Ko", 2)]
+
+
+def test_split_cour_names_the_season():
+    assert tags("Jujutsu Kaisen Season 3 Part 2 gets a January premiere") == [("Jujutsu Kaisen", 3)]
+
+
+def test_final_season_follows_the_last_numbered_season():
+    assert tags("Attack on Titan Final Season trailer released") == [("Attack on Titan", 4)]
+    assert tags("『進撃の巨人』ファイナルシーズン、新PV公開") == [("Attack on Titan", 4)]
+
+
+def test_first_season_news_and_reviews_are_season_one():
+    assert tags("Review: Frieren: Beyond Journey's End episode 5") == [("Frieren: Beyond Journey's End", 1)]
+    assert tags("TVアニメ『葬送のフリーレン』第5話の先行カット公開") == [("Frieren: Beyond Journey's End", 1)]
+
+
+@pytest.mark.parametrize("title", [
+    "Jujutsu Kaisen manga surpasses 100 million copies in circulation",
+    "Jujutsu Kaisen scale figures open for preorder",
+    "5 reasons Jujutsu Kaisen is the best anime you are not watching",
+    "『呪術廻戦』原作コミックス累計発行部数が1億部突破",
+])
+def test_manga_merchandise_and_opinion_have_no_season(title):
+    assert tags(title) == [("Jujutsu Kaisen", None)]
+
+
+def test_film_news_tags_the_film():
+    assert tags("Jujutsu Kaisen 0 film passes 10 billion yen at the box office") == [("Jujutsu Kaisen 0", None)]
+
+
+def test_distractor_words_are_not_series():
+    text = ("The real monster of this season might be the production schedule. "
+            "Fans say the villain is a monster. Oshi no Ko Season 2 keeps its pace.")
+    assert tags("Oshi no Ko Season 2 episode 3 review", text) == [("Oshi no Ko", 2)]
+    assert tags("MONSTER anime gets a 4K Blu-ray box") == [("Monster", 1)]
+
+
+def test_roundup_tags_every_series_with_its_season():
+    text = ("1. Oshi no Ko Season 2\nThe idol drama returns.\n"
+            "2. Jujutsu Kaisen Season 2\nGojo's past arc.\n"
+            "3. Frieren: Beyond Journey's End\nA quiet fantasy about time.")
+    assert tags("Summer 2024 anime lineup: 3 shows you should not miss", text) == [
+        ("Frieren: Beyond Journey's End", 1), ("Jujutsu Kaisen", 2), ("Oshi no Ko", 2)]
+
+
+def test_an_article_about_no_series():
+    assert tags("Anime Expo 2025 attendance sets a record",
+                "More than 400,000 fans visited the convention in Los Angeles this year.") == []
