@@ -52,6 +52,26 @@ def export_table(path: str | Path, table: str, fmt: str, out: IO[str]) -> int:
         return _WRITERS[fmt](columns, rows, out)
 
 
+#: Articles tagged with a series (by its title, Japanese title, an alias or its id), optionally one season.
+SERIES_ARTICLES_SQL = """
+SELECT a.*, s.title AS series, t.season FROM articles a
+JOIN article_series t ON t.article_id = a.id JOIN series s ON s.id = t.series_id
+WHERE (s.title = :series COLLATE NOCASE OR s.title_ja = :series OR CAST(s.id AS TEXT) = :series
+       OR EXISTS (SELECT 1 FROM json_each(s.aliases) WHERE value = :series COLLATE NOCASE))
+  AND (:season IS NULL OR t.season = :season)
+ORDER BY julianday(a.published) IS NULL, julianday(a.published), a.id
+"""
+
+
+def export_series(path: str | Path, series: str, season: int | None, fmt: str, out: IO[str]) -> int:
+    """Write the articles about `series` (and `season`, when given), oldest first."""
+    with closing(open_readonly(path)) as conn:
+        cursor = conn.execute(SERIES_ARTICLES_SQL, {"series": series, "season": season})
+        columns = [d[0] for d in cursor.description]
+        rows = (row for batch in iter(lambda: cursor.fetchmany(FETCH_SIZE), []) for row in batch)
+        return _WRITERS[fmt](columns, rows, out)
+
+
 #: One row per story with its copies, origin first (`copies` and `sites` are JSON).
 STORIES_SQL = """
 SELECT s.id, s.title, s.first_published, s.first_url, s.article_count, s.sites,

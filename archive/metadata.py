@@ -45,6 +45,8 @@ def metadata_for(db_path: str | Path) -> dict[str, Any]:
     tables["crawl_errors"] = {"description": "Pages skipped or failed during a crawl, and why.", "facets": ["kind"]}
     tables["sites"] = {"description": "Sites in the archive."}
     tables["series"] = {"description": "Anime series, derived from bangumi-data (CC-BY-4.0).", "label_column": "title"}
+    tables["article_series"] = {"description": "Which series (and season) each article is about.",
+                                "facets": ["series_id", "season", "evidence"]}
     tables["series_entries"] = {"description": "Seasons, parts, films and OVAs of each series (bangumi-data, CC-BY-4.0).",
                                 "facets": ["type"]}
     tables["stories"] = {
@@ -61,6 +63,17 @@ def metadata_for(db_path: str | Path) -> dict[str, Any]:
             "sql": "SELECT a.id, a.title, a.site, a.url, a.published, a.url = s.first_url AS origin "
                    "FROM articles a JOIN stories s ON s.id = a.story_id WHERE a.story_id = :story_id "
                    "ORDER BY julianday(a.published) IS NULL, julianday(a.published), a.id",
+        },
+        "series_articles": {
+            "title": "Articles about a series",
+            "description": "Every article tagged with a series (title, Japanese title or alias), newest first; "
+                           "leave season empty for all seasons.",
+            "sql": "SELECT a.id, a.title, a.site, a.published, t.season, a.url FROM articles a "
+                   "JOIN article_series t ON t.article_id = a.id JOIN series s ON s.id = t.series_id "
+                   "WHERE (s.title = :series COLLATE NOCASE OR s.title_ja = :series OR EXISTS (SELECT 1 FROM "
+                   "json_each(s.aliases) WHERE value = :series COLLATE NOCASE)) "
+                   "AND (:season = '' OR t.season = CAST(:season AS INTEGER)) "
+                   "ORDER BY julianday(a.published) DESC",
         },
         "most_copied_stories": {
             "title": "Stories with the most copies",

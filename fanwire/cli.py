@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from archive.errors import ArchiveError
-from archive.export import FORMATS, export_stories, export_table
+from archive.export import FORMATS, export_series, export_stories, export_table
 from archive.metadata import database_name, metadata_for
 from fanwire.crawl import parse_setting_options, project_settings, run_crawl
 
@@ -112,18 +112,30 @@ def extract(files: tuple[str, ...], fmt: str, url: str | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True)
 @click.option("--table", default="articles", show_default=True, help="Table to export.")
 @click.option("--stories", is_flag=True, help="Export stories, each with the list of its copies (origin first).")
+@click.option("--series", help="Only articles about this series (title, Japanese title, alias or id).")
+@click.option("--season", type=int, help="With --series: only articles about this season.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Output file (default: stdout).")
-def export(db: str, fmt: str, table: str, stories: bool, output: str | None) -> None:
+def export(db: str, fmt: str, table: str, stories: bool, series: str | None, season: int | None,
+           output: str | None) -> None:
     """Export a table of the archive, or its stories with their copies, as CSV, JSON or JSON
     lines, streaming.
 
-    Example: fanwire export --db archive.db --format json -o articles.json
+    Example: fanwire export --db archive.db --series "Oshi no Ko" --season 2 --format json -o oshi-s2.json
     """
+    if season is not None and not series:
+        raise click.UsageError("--season needs --series")
     out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
     if stories:
         table = "stories"
+    elif series:
+        table = f"articles about {series}" + (f" season {season}" if season is not None else "")
     try:
-        count = export_stories(db, fmt, out) if stories else export_table(db, table, fmt, out)
+        if stories:
+            count = export_stories(db, fmt, out)
+        elif series:
+            count = export_series(db, series, season, fmt, out)
+        else:
+            count = export_table(db, table, fmt, out)
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:

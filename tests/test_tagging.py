@@ -93,3 +93,23 @@ def test_roundup_tags_every_series_with_its_season():
 def test_an_article_about_no_series():
     assert tags("Anime Expo 2025 attendance sets a record",
                 "More than 400,000 fans visited the convention in Los Angeles this year.") == []
+
+
+def test_crawled_articles_are_tagged_and_exportable_by_series(crawl, truth):
+    import json
+    import sqlite3
+    from contextlib import closing
+
+    from tests.helpers import fanwire
+
+    with closing(sqlite3.connect(crawl.db)) as conn:
+        tagged = conn.execute("SELECT count(DISTINCT article_id) FROM article_series").fetchone()[0]
+        (series, season, count), = conn.execute(
+            "SELECT s.title, t.season, count(*) FROM article_series t JOIN series s ON s.id = t.series_id "
+            "WHERE t.season IS NOT NULL GROUP BY 1, 2 ORDER BY 3 DESC, 1 LIMIT 1").fetchall()
+    assert tagged > 0
+    result = fanwire("export", "--db", str(crawl.db), "--series", series, "--season", str(season), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == count and all(r["season"] == season and r["series"] == series for r in rows)
+    assert fanwire("export", "--db", str(crawl.db), "--season", "2").returncode == 2
