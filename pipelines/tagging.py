@@ -10,8 +10,9 @@
 3. Weight: a mention in the headline counts `TITLE_WEIGHT`, in the first paragraph or opening a
    line (a roundup's "3. Frieren") `LEAD_WEIGHT`, elsewhere 1; a series is tagged from `MIN_SCORE`.
 4. Season: a marker next to a mention ("Season 2", "2nd Season", "第2期", "2期", "シーズン2",
-   "Season 3 Part 2" → 3, "Final Season" → the catalog's final season); otherwise season 1 for
-   news about the show itself, and none for manga, merchandise, opinion and film news.
+   "Season 3 Part 2" → 3, "Final Season" → the catalog's final season); a part named without a
+   season ("Part 2", "第2クール") is an entry with no season number; otherwise season 1 for news
+   about a TV show itself, and none for manga, merchandise, opinion and film news.
 """
 from __future__ import annotations
 
@@ -46,6 +47,8 @@ SEASON_MARKER = re.compile(
     re.IGNORECASE)
 #: Punctuation that ends many titles ("GOBLIN SLAYER!", "…WITH YOU.") and closes quotes.
 TRAILING_PUNCTUATION = " \t!?.。！？』」】\"”’'"
+#: A cour or part named without a season ("Part 2", "第2クール", "後編"): an entry with no season number.
+PART_MARKER = re.compile(rf"\bpart\s*{N}\b|\bcour\s*{N}\b|第{N}クール|[前後]編", re.IGNORECASE)
 #: Where a mention's season marker may stand: up to the end of its sentence or the next mention.
 SENTENCE_END = re.compile(r"[.!?。！？\n]")
 #: Words after a short name that show it is used as a title.
@@ -157,11 +160,15 @@ class SeriesMatcher:
             stop = mentions[n + 1][0] if n + 1 < len(mentions) else len(doc)
             window = doc[end:min(stop, end + SEASON_WINDOW)].lstrip(TRAILING_PUNCTUATION)
             sentence = SENTENCE_END.search(window)
-            marker = SEASON_MARKER.search(window[:sentence.start()] if sentence else window)
+            clause = window[:sentence.start()] if sentence else window
+            marker = SEASON_MARKER.search(clause)
+            part_only = marker is None and PART_MARKER.search(clause) is not None
             for sid in ids:
                 scores[sid] += weight
                 if marker:
                     seasons[sid][self._season(sid, marker)] += weight
+                elif part_only:
+                    seasons[sid]["part"] += weight
         no_season = bool(NO_SEASON.search(title or text[:200]))
         tags = []
         for sid, score in scores.most_common():
@@ -169,8 +176,13 @@ class SeriesMatcher:
                 continue
             series = self.series[sid]
             explicit = [s for s, _ in seasons[sid].most_common() if s is not None]
-            season = explicit[0] if explicit else (None if no_season or not series.seasons else 1)
-            tags.append(Tag(series, season, score, "explicit" if explicit else "default"))
+            if explicit and explicit[0] == "part":
+                season, evidence = None, "part"
+            elif explicit:
+                season, evidence = explicit[0], "explicit"
+            else:
+                season, evidence = (None if no_season or not series.seasons else 1), "default"
+            tags.append(Tag(series, season, score, evidence))
         return tags
 
     def _reads_as_title(self, doc: str, start: int, end: int, key: str, ids: list[int], quoted: set[str]) -> bool:

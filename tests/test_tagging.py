@@ -113,3 +113,8 @@ def test_crawled_articles_are_tagged_and_exportable_by_series(crawl, truth):
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(rows) == count and all(r["season"] == season and r["series"] == series for r in rows)
     assert fanwire("export", "--db", str(crawl.db), "--season", "2").returncode == 2
+
+
+def test_a_part_without_a_season_has_no_season_number():
+    assert tags("Jujutsu Kaisen Part 2 tops the weekly ranking") == [("Jujutsu Kaisen", None)]
+    assert tags("Jujutsu Kaisen Season 3 Part 2 tops the weekly ranking") == [("Jujutsu Kaisen", 3)]
