@@ -107,7 +107,7 @@ def series(db: Database) -> None:
     )
     db["series_entries"].create(
         {"id": int, "series_id": int, "title": str, "title_en": str, "type": str, "year": int, "season": int,
-         "part": int, "final": int, "mal_id": str, "bangumi_id": str},
+         "part": int, "final": int, "mal_id": str, "bangumi_id": str, "begin": str},
         pk="id", foreign_keys=[("series_id", "series", "id")],
     )
     db["series_entries"].create_index(["series_id"])

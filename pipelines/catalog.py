@@ -100,6 +100,7 @@ class Entry:
     final: bool = False
     mal_id: str | None = None
     bangumi_id: str | None = None
+    begin: str | None = None
 
 
 @dataclass
@@ -130,7 +131,7 @@ def _entry(item: dict[str, Any]) -> tuple[Entry, str, str | None]:
     entry = Entry(item["title"].strip(), titles_en[0] if titles_en else None, kind,
                   int(begin[:4]) if begin[:4].isdigit() else None,
                   None if kind == "movie" else season, part_ja or part_en, final_ja or final_en,
-                  ids.get("mal"), ids.get("bangumi"))
+                  ids.get("mal"), ids.get("bangumi"), begin[:10] or None)
     return entry, base_ja, base_en
 
 
@@ -211,7 +212,8 @@ def records(catalog: list[Series]) -> list[dict[str, Any]]:
              "mal_id": s.mal_id, "bangumi_id": s.bangumi_id, "seasons": s.seasons,
              "first_year": min((e.year for e in s.entries if e.year), default=None),
              "entries": [{"title": e.title, "title_en": e.title_en, "type": e.type, "year": e.year, "season": e.season,
-                          "part": e.part, "final": int(e.final), "mal_id": e.mal_id, "bangumi_id": e.bangumi_id}
+                          "part": e.part, "final": int(e.final), "mal_id": e.mal_id, "bangumi_id": e.bangumi_id,
+                          "begin": e.begin}
                          for e in s.entries]}
             for s in catalog]
 
@@ -220,7 +222,7 @@ def from_records(rows: list[dict[str, Any]]) -> list[Series]:
     """The catalog back from the archive's rows (see `records`)."""
     return [Series(r["id"], r["title"], r["title_ja"], json.loads(r["aliases"] or "[]"), r["mal_id"], r["bangumi_id"],
                    [Entry(e["title"], e["title_en"], e["type"], e["year"], e["season"], e["part"], bool(e["final"]),
-                          e["mal_id"], e["bangumi_id"]) for e in r["entries"]])
+                          e["mal_id"], e["bangumi_id"], e.get("begin")) for e in r["entries"]])
             for r in rows]
 
 

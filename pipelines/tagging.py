@@ -20,12 +20,13 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 import ahocorasick
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 
-from pipelines.catalog import Series, debracket, from_records
+from pipelines.catalog import Entry, Series, debracket, from_records
 from scraper.items import ArticleItem
 from scraper.signals import series_loaded
 
@@ -49,6 +50,15 @@ SEASON_MARKER = re.compile(
 TRAILING_PUNCTUATION = " \t!?.。！？』」】\"”’'"
 #: A cour or part named without a season ("Part 2", "第2クール", "後編"): an entry with no season number.
 PART_MARKER = re.compile(rf"\bpart\s*{N}\b|\bcour\s*{N}\b|第{N}クール|[前後]編", re.IGNORECASE)
+#: The broadcast season or the date a headline is about ("Winter 2023 Anime Preview",
+#: "2022年夏アニメ", "Top 10 Anime of the Week (May 24, 2021)"): roundups are about what airs then.
+BROADCAST_SEASON = re.compile(r"\b(winter|spring|summer|fall|autumn)\s+(20\d\d)\b|(20\d\d)年(冬|春|夏|秋)", re.IGNORECASE)
+HEADLINE_DATE = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|"
+                           r"december)\s+(\d{1,2}),\s+(20\d\d)\b", re.IGNORECASE)
+THIS_WEEK = re.compile(r"this week|of the week|今週|週間ランキング", re.IGNORECASE)
+QUARTER_START = {"winter": 1, "冬": 1, "spring": 4, "春": 4, "summer": 7, "夏": 7, "fall": 10, "autumn": 10, "秋": 10}
+#: Days around a broadcast season's first month in which its shows begin.
+SEASON_SLACK_BEFORE, SEASON_SLACK_AFTER = 20, 75
 #: Where a mention's season marker may stand: up to the end of its sentence or the next mention.
 SENTENCE_END = re.compile(r"[.!?。！？\n]")
 #: Words after a short name that show it is used as a title.
@@ -143,8 +153,9 @@ class SeriesMatcher:
                 kept.append(m)
         return sorted(kept)
 
-    def tag(self, title: str, text: str) -> list[Tag]:
-        """The series `title` and `text` are about, with their seasons."""
+    def tag(self, title: str, text: str, published: str | None = None) -> list[Tag]:
+        """The series `title` and `text` are about, with their seasons (`published`, ISO 8601,
+        dates a "this week's ranking" headline)."""
         lead_end = len(title) + 1 + len(text.split("\n", 1)[0])
         doc = f"{title}\n{text}"
         quoted = {normalize(q)[0].strip() for q in QUOTED.findall(doc)}
@@ -170,6 +181,7 @@ class SeriesMatcher:
                 elif part_only:
                     seasons[sid]["part"] += weight
         no_season = bool(NO_SEASON.search(title or text[:200]))
+        airing = _airing_window(title, published)
         tags = []
         for sid, score in scores.most_common():
             if score < MIN_SCORE:
@@ -182,6 +194,9 @@ class SeriesMatcher:
                 season, evidence = explicit[0], "explicit"
             else:
                 season, evidence = (None if no_season or not series.seasons else 1), "default"
+                entry = _entry_airing(series, airing) if airing and not no_season else None
+                if entry is not None:
+                    season, evidence = entry.season, "airing"
             tags.append(Tag(series, season, score, evidence))
         return tags
 
@@ -208,6 +223,31 @@ class SeriesMatcher:
         return int(value) if value.isdigit() else WORD_NUMBERS.get(value.casefold())
 
 
+def _airing_window(title: str, published: str | None) -> tuple[date, date] | None:
+    """The dates a roundup headline is about: a broadcast season, the week ending on a date, or
+    for "this week's ranking" the week it was published."""
+    if match := BROADCAST_SEASON.search(title):
+        name, year = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+        start = date(int(year), QUARTER_START[name.casefold()], 1)
+        return start - timedelta(days=SEASON_SLACK_BEFORE), start + timedelta(days=SEASON_SLACK_AFTER)
+    if match := HEADLINE_DATE.search(title):
+        day = datetime.strptime(" ".join(match.groups()), "%B %d %Y").date()
+        return date.min, day
+    if published and THIS_WEEK.search(title):
+        try:
+            return date.min, datetime.fromisoformat(published).date()
+        except ValueError:
+            return None
+    return None
+
+
+def _entry_airing(series: Series, window: tuple[date, date]) -> Entry | None:
+    """The series' latest TV or web entry that began within `window`."""
+    started = [(date.fromisoformat(e.begin), e) for e in series.entries
+               if e.type in ("tv", "web") and e.begin and window[0] <= date.fromisoformat(e.begin) <= window[1]]
+    return max(started, key=lambda pair: pair[0])[1] if started else None
+
+
 class TagPipeline:
     """Tag each article with the series and seasons it is about (`series_tags`), matching against
     the archive's catalog (the shipped one unless `fanwire catalog import` replaced it)."""
@@ -228,7 +268,7 @@ class TagPipeline:
     def process_item(self, item: object) -> object:
         if not isinstance(item, ArticleItem) or self.matcher is None:
             return item
-        tags = self.matcher.tag(item.title or "", item.text or "")
+        tags = self.matcher.tag(item.title or "", item.text or "", item.published)
         ItemAdapter(item)["series_tags"] = [{"series_id": t.series.id, "season": t.season, "evidence": t.evidence}
                                            for t in tags]
         self.stats.inc_value("fanwire/tag/articles_tagged" if tags else "fanwire/tag/articles_untagged")

@@ -118,3 +118,23 @@ def test_crawled_articles_are_tagged_and_exportable_by_series(crawl, truth):
 def test_a_part_without_a_season_has_no_season_number():
     assert tags("Jujutsu Kaisen Part 2 tops the weekly ranking") == [("Jujutsu Kaisen", None)]
     assert tags("Jujutsu Kaisen Season 3 Part 2 tops the weekly ranking") == [("Jujutsu Kaisen", 3)]
+
+
+AIRING = build([
+    item("ジョジョの奇妙な冒険 ストーンオーシャン", "JoJo's Bizarre Adventure Stone Ocean", year=2021),
+    {**item("ジョジョの奇妙な冒険 ストーンオーシャン Part 2", "JoJo's Bizarre Adventure Stone Ocean Part 2"),
+     "begin": "2022-09-01T00:00:00.000Z"},
+    {**item("ジョジョの奇妙な冒険 ストーンオーシャン Part 3", "JoJo's Bizarre Adventure Stone Ocean Part 3"),
+     "begin": "2023-01-05T00:00:00.000Z"},
+])
+
+
+def test_roundups_are_about_the_entry_airing_then():
+    matcher = SeriesMatcher(AIRING)
+    text = "1. JoJo's Bizarre Adventure Stone Ocean\nThe final part arrives."
+    preview = matcher.tag("Every New Anime Coming in Winter 2023", text)
+    assert [(t.season, t.evidence) for t in preview] == [(None, "airing")]
+    spring = matcher.tag("Every New Anime Coming in Spring 2021", text)
+    assert [(t.season, t.evidence) for t in spring] == [(1, "default")]
+    ranking = matcher.tag("This Week's Anime Rankings", text, published="2022-10-02T10:00:00+09:00")
+    assert [(t.season, t.evidence) for t in ranking] == [(None, "airing")]
