@@ -57,8 +57,9 @@ HEADLINE_DATE = re.compile(r"\b(january|february|march|april|may|june|july|augus
                            r"december)\s+(\d{1,2}),\s+(20\d\d)\b", re.IGNORECASE)
 THIS_WEEK = re.compile(r"this week|of the week|今週|週間ランキング", re.IGNORECASE)
 QUARTER_START = {"winter": 1, "冬": 1, "spring": 4, "春": 4, "summer": 7, "夏": 7, "fall": 10, "autumn": 10, "秋": 10}
-#: Days around a broadcast season's first month in which its shows begin.
-SEASON_SLACK_BEFORE, SEASON_SLACK_AFTER = 20, 75
+#: Days around a broadcast season's first day in which the shows a lineup covers begin (lineups
+#: run ahead: a summer lineup still lists shows that start in the first days of autumn).
+SEASON_SLACK_BEFORE, SEASON_SLACK_AFTER = 20, 100
 #: Where a mention's season marker may stand: up to the end of its sentence or the next mention.
 SENTENCE_END = re.compile(r"[.!?。！？\n]")
 #: Words after a short name that show it is used as a title.
@@ -242,10 +243,16 @@ def _airing_window(title: str, published: str | None) -> tuple[date, date] | Non
 
 
 def _entry_airing(series: Series, window: tuple[date, date]) -> Entry | None:
-    """The series' latest TV or web entry that began within `window`."""
+    """The series' TV or web entry that began within `window`: for a week, the latest before it
+    ends; for a broadcast season, the one that began closest to the season's first day."""
     started = [(date.fromisoformat(e.begin), e) for e in series.entries
                if e.type in ("tv", "web") and e.begin and window[0] <= date.fromisoformat(e.begin) <= window[1]]
-    return max(started, key=lambda pair: pair[0])[1] if started else None
+    if not started:
+        return None
+    if window[0] == date.min:
+        return max(started, key=lambda pair: pair[0])[1]
+    season_start = window[0] + timedelta(days=SEASON_SLACK_BEFORE)
+    return min(started, key=lambda pair: abs((pair[0] - season_start).days))[1]
 
 
 class TagPipeline:
