@@ -55,7 +55,7 @@ PART_MARKER = re.compile(rf"\bpart\s*{N}\b|\bcour\s*{N}\b|第{N}クール|[前�
 BROADCAST_SEASON = re.compile(r"\b(winter|spring|summer|fall|autumn)\s+(20\d\d)\b|(20\d\d)年(冬|春|夏|秋)", re.IGNORECASE)
 HEADLINE_DATE = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|"
                            r"december)\s+(\d{1,2}),\s+(20\d\d)\b", re.IGNORECASE)
-THIS_WEEK = re.compile(r"this week|of the week|今週|週間ランキング", re.IGNORECASE)
+THIS_WEEK = re.compile(r"this week|of the week|airing (?:right )?now|now airing|今週|週間ランキング|放送中", re.IGNORECASE)
 QUARTER_START = {"winter": 1, "冬": 1, "spring": 4, "春": 4, "summer": 7, "夏": 7, "fall": 10, "autumn": 10, "秋": 10}
 #: Days around a broadcast season's first day in which the shows a lineup covers begin (lineups
 #: run ahead: a summer lineup still lists shows that start in the first days of autumn).
@@ -175,7 +175,7 @@ class SeriesMatcher:
             clause = window[:sentence.start()] if sentence else window
             marker = SEASON_MARKER.search(clause)
             part_only = marker is None and PART_MARKER.search(clause) is not None
-            for sid in ids:
+            for sid in self._disambiguate(ids, marker):
                 scores[sid] += weight
                 if marker:
                     seasons[sid][self._season(sid, marker)] += weight
@@ -200,6 +200,16 @@ class SeriesMatcher:
                     season, evidence = entry.season, "airing"
             tags.append(Tag(series, season, score, evidence))
         return tags
+
+    def _disambiguate(self, ids: list[int], marker: re.Match[str] | None) -> list[int]:
+        """Of several series sharing a name (an original and its remake), the one the mention means:
+        one that has the season or final season named, else the most recent."""
+        if len(ids) == 1:
+            return ids
+        fitting = [sid for sid in ids if marker is None or self._season(sid, marker) in
+                   {e.season for e in self.series[sid].entries}]
+        latest = max(fitting or ids, key=lambda sid: max((e.begin or "" for e in self.series[sid].entries), default=""))
+        return [latest]
 
     def _reads_as_title(self, doc: str, start: int, end: int, key: str, ids: list[int], quoted: set[str]) -> bool:
         """A short plain-word name must look like a title where it stands (see guard 2)."""

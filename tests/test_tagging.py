@@ -138,3 +138,14 @@ def test_roundups_are_about_the_entry_airing_then():
     assert [(t.season, t.evidence) for t in spring] == [(1, "default")]
     ranking = matcher.tag("This Week's Anime Rankings", text, published="2022-10-02T10:00:00+09:00")
     assert [(t.season, t.evidence) for t in ranking] == [(None, "airing")]
+
+
+def test_a_remake_sharing_its_name_is_the_one_meant():
+    matcher = SeriesMatcher(build([
+        item("フルーツバスケット", "Fruits Basket", year=2001),
+        {**item("フルーツバスケット", "Fruits Basket"), "begin": "2019-04-06T00:00:00.000Z"},
+        {**item("フルーツバスケット 2nd season", "Fruits Basket 2nd Season"), "begin": "2020-04-07T00:00:00.000Z"},
+        {**item("フルーツバスケット The Final", "Fruits Basket The Final Season"), "begin": "2021-04-06T00:00:00.000Z"},
+    ]))
+    assert [(t.series.entries[-1].begin, t.season) for t in matcher.tag("Fruits Basket final season announced", "")] \
+        == [("2021-04-06", 3)]
