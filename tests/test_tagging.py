@@ -149,3 +149,34 @@ def test_a_remake_sharing_its_name_is_the_one_meant():
     ]))
     assert [(t.series.entries[-1].begin, t.season) for t in matcher.tag("Fruits Basket final season announced", "")] \
         == [("2021-04-06", 3)]
+
+
+def test_series_page_and_query_in_datasette(crawl):
+    import asyncio
+    import sqlite3
+    from contextlib import closing
+
+    from datasette.app import Datasette
+
+    from archive.metadata import metadata_for
+
+    with closing(sqlite3.connect(crawl.db)) as conn:
+        (series_id, title, count), = conn.execute(
+            "SELECT s.id, s.title, count(*) FROM article_series t JOIN series s ON s.id = t.series_id "
+            "GROUP BY s.id ORDER BY 3 DESC LIMIT 1").fetchall()
+
+    async def fetch():
+        ds = Datasette([str(crawl.db)], metadata=metadata_for(crawl.db))
+        await ds.invoke_startup()
+        page = await ds.client.get(f"/archive/series/{series_id}")
+        rows = await ds.client.get("/archive/series_articles.json", params={"series": title, "season": "",
+                                                                            "_shape": "objects"})
+        facets = await ds.client.get("/archive/article_series.json?_facet=season")
+        return page, rows.json()["rows"], facets.json()
+    page, rows, facets = asyncio.run(fetch())
+    assert f'href="/archive/article_series?series_id={series_id}"' in page.text
+    assert len(rows) == count
+    from datetime import datetime
+    published = [datetime.fromisoformat(r["published"]) for r in rows]
+    assert published == sorted(published, reverse=True)
+    assert "season" in facets["facet_results"]
