@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import subprocess
@@ -10,6 +11,7 @@ import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("FANWIRE_SHARED", ROOT.parent / "shared"))
@@ -19,6 +21,15 @@ FANWIRE = [sys.executable, "-m", "fanwire"]
 
 def fansim_available() -> bool:
     return (SHARED / "fansim" / "__main__.py").exists()
+
+
+def fansim_score() -> ModuleType | None:
+    """fansim's scoring module, or None (saying so) when ../shared is absent."""
+    if not fansim_available():
+        print(f"skipped: no fansim at {SHARED}")
+        return None
+    sys.path.insert(0, str(SHARED))
+    return importlib.import_module("fansim.score")
 
 
 def world_parser(doc: str, seed: int, sites: int, articles: int) -> argparse.ArgumentParser:

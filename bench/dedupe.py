@@ -20,21 +20,22 @@ import time
 import tracemalloc
 from contextlib import closing
 from pathlib import Path
+from types import ModuleType
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _fansim import OUT, SHARED, Fansim, crawl_world, fansim_available, world_parser  # noqa: E402
+from _fansim import OUT, Fansim, crawl_world, fansim_score, world_parser  # noqa: E402
 
 from pipelines.dedupe import Signature, StoryIndex  # noqa: E402
 from pipelines.normalize import content_hash  # noqa: E402
 
 
-def clustering(db: Path, truth: list[dict], duplicate_pr) -> dict:
+def clustering(db: Path, truth: list[dict], score: ModuleType) -> dict:
     cluster = {t["url"]: t["cluster"] for t in truth if t.get("cluster")}
     with closing(sqlite3.connect(db)) as conn:
         rows = list(conn.execute("SELECT url, source_url, story_id FROM articles"))
         stories = conn.execute("SELECT count(*) FROM stories").fetchone()[0]
     pred = {url: story for url, _, story in rows if url in cluster}
-    precision, recall = duplicate_pr(pred, cluster)
+    precision, recall = score.duplicate_pr(pred, cluster)
     return {"articles": len(rows), "scored": len(pred), "stories": stories,
             "truth_clusters_among_them": len({cluster[u] for u in pred}),
             "pair_precision": round(precision, 4), "pair_recall": round(recall, 4)}
@@ -84,11 +85,9 @@ def main() -> int:
     parser = world_parser(__doc__, seed=14, sites=6, articles=60)
     parser.add_argument("--scale", default="1000,3000", help="article counts for the cost measurement")
     args = parser.parse_args()
-    if not fansim_available():
-        print(f"skipped: no fansim at {SHARED}")
+    score = fansim_score()
+    if score is None:
         return 0
-    sys.path.insert(0, str(SHARED))
-    from fansim.score import duplicate_pr
 
     world = crawl_world(args.seed, args.sites, args.articles, "dedupe.db", args.themes_dir)
     db, wall, stats, truth = world.db, world.wall, world.stats, world.truth
@@ -96,7 +95,7 @@ def main() -> int:
     with Fansim(args.seed + 1, 6, -(-max(sizes) // 6)) as big:
         bodies = [t["body"] for t in big.truth() if t["kind"] == "article" and not t.get("variant") and t.get("body")]
     report = {"world": {"seed": args.seed, "sites": args.sites, "articles": args.articles},
-              "crawl_wall_s": round(wall, 1), **clustering(db, truth, duplicate_pr), **requests(db, truth, stats),
+              "crawl_wall_s": round(wall, 1), **clustering(db, truth, score), **requests(db, truth, stats),
               "cost": cost(bodies, sizes)}
     report["pass"] = (report["pair_precision"] >= 0.99 and report["pair_recall"] >= 0.97
                       and report["variant_share"] <= 0.02 and not report["canonical_lost"])

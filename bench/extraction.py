@@ -22,11 +22,12 @@ from collections import defaultdict
 from contextlib import closing
 from datetime import datetime
 from pathlib import Path
+from types import ModuleType
 from typing import Callable
 from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _fansim import OUT, SHARED, Fansim, crawl_world, fansim_available, world_parser  # noqa: E402
+from _fansim import OUT, SHARED, Fansim, crawl_world, fansim_score, world_parser  # noqa: E402
 
 from archive.store import decompress_html  # noqa: E402
 from pipelines.extract import NoArticleText, extract_article, extract_parsed, parse_page  # noqa: E402
@@ -92,16 +93,16 @@ def fansim_pages(db: Path, truth: list[dict], themes: dict[str, str]) -> list[tu
     return pages
 
 
-def score_benchmark(pages, body_f1) -> dict:
+def score_benchmark(pages, score: ModuleType) -> dict:
     out = {}
     for name, system in SYSTEMS.items():
         pred = {key: system(body, url)["text"] for key, body, url, _ in pages}
-        f1, p, r = body_f1({key: gold for key, _, _, gold in pages}, pred)
+        f1, p, r = score.body_f1({key: gold for key, _, _, gold in pages}, pred)
         out[name] = {"f1": round(f1, 4), "precision": round(p, 4), "recall": round(r, 4)}
     return out
 
 
-def score_fansim(pages, body_f1, boilerplate_leak) -> dict:
+def score_fansim(pages, score: ModuleType) -> dict:
     by_theme: dict[str, list] = defaultdict(list)
     for page in pages:
         by_theme[page[0]["theme"]].append(page)
@@ -113,11 +114,11 @@ def score_fansim(pages, body_f1, boilerplate_leak) -> dict:
             preds = {t["url"]: row if name == "fanwire" else plain(body, t["url"], ctype)
                      for t, body, ctype, row in group}
             truths = {t["url"]: t for t, _, _, _ in group}
-            f1, _, _ = body_f1({u: t["body"] for u, t in truths.items()}, {u: p["text"] for u, p in preds.items()})
+            f1, _, _ = score.body_f1({u: t["body"] for u, t in truths.items()}, {u: p["text"] for u, p in preds.items()})
             n = len(group)
             out[theme][name] = {
                 "body_f1": round(f1, 4),
-                "leak": round(boilerplate_leak({u: p["text"] for u, p in preds.items()},
+                "leak": round(score.boilerplate_leak({u: p["text"] for u, p in preds.items()},
                                                {u: t["boilerplate"] for u, t in truths.items()}), 4),
                 "title": round(sum(preds[u]["title"] == t["title"] for u, t in truths.items()) / n, 4),
                 "author": round(sum(preds[u]["author"] == t["author"] for u, t in truths.items()) / n, 4),
@@ -160,11 +161,9 @@ def main() -> int:
     parser = world_parser(__doc__, seed=12, sites=6, articles=50)
     parser.add_argument("--db", type=Path, help="score an existing crawl of that world instead of crawling")
     args = parser.parse_args()
-    if not fansim_available():
-        print(f"skipped: no fansim at {SHARED}")
+    score = fansim_score()
+    if score is None:
         return 0
-    sys.path.insert(0, str(SHARED))
-    from fansim.score import body_f1, boilerplate_leak
 
     OUT.mkdir(parents=True, exist_ok=True)
     bench = benchmark_pages()
@@ -178,8 +177,8 @@ def main() -> int:
     pages = fansim_pages(db, truth, themes)
     report = {
         "world": {"seed": args.seed, "sites": args.sites, "articles": args.articles, "themes_dir": args.themes_dir},
-        "article_extraction_benchmark": score_benchmark(bench, body_f1),
-        "fansim": score_fansim(pages, body_f1, boilerplate_leak),
+        "article_extraction_benchmark": score_benchmark(bench, score),
+        "fansim": score_fansim(pages, score),
         "speed": speed([(b, u) for _, b, u, _ in bench[:60]] + [(b, t["url"]) for t, b, _, _ in pages[:60]]),
     }
     (OUT / "extraction.json").write_text(json.dumps(report, indent=2))

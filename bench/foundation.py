@@ -20,7 +20,7 @@ from contextlib import closing
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _fansim import FANWIRE, OUT, ROOT, SHARED, crawl_world, fansim_available, world_parser  # noqa: E402
+from _fansim import FANWIRE, OUT, ROOT, crawl_world, fansim_score, world_parser  # noqa: E402
 
 
 
@@ -76,11 +76,9 @@ def check_serve(db: Path, count: int) -> dict:
 
 def main() -> int:
     args = world_parser(__doc__, seed=11, sites=4, articles=40).parse_args()
-    if not fansim_available():
-        print(f"skipped: no fansim at {SHARED}")
+    score = fansim_score()
+    if score is None:
         return 0
-    sys.path.insert(0, str(SHARED))
-    from fansim.score import body_f1
 
     world = crawl_world(args.seed, args.sites, args.articles, "foundation.db", args.themes_dir)
     db, wall, stats, truth = world.db, world.wall, world.stats, world.truth
@@ -95,7 +93,7 @@ def main() -> int:
     non_articles = [(u, s) for u, s in rows if by_url.get(s, {}).get("kind", "article") != "article"]
     unknown = [(u, s) for u, s in rows if s not in by_url]
     truth_bodies = {t["url"]: t["body"] for t in canonical if t["url"] in texts}
-    f1, precision, recall = body_f1(truth_bodies, {u: texts[u] for u in truth_bodies})
+    f1, precision, recall = score.body_f1(truth_bodies, {u: texts[u] for u in truth_bodies})
     title_exact = sum(titles[u] == by_url[u]["title"] for u in truth_bodies) / max(1, len(truth_bodies))
     report = {
         "world": vars(args),

@@ -17,7 +17,7 @@ from contextlib import closing
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _fansim import OUT, SHARED, crawl_world, fansim_available, world_parser  # noqa: E402
+from _fansim import OUT, crawl_world, fansim_score, world_parser  # noqa: E402
 
 from archive.store import decompress_html  # noqa: E402
 from pipelines.catalog import load  # noqa: E402
@@ -59,19 +59,17 @@ def speed(db: Path, limit: int = 150) -> dict:
 
 def main() -> int:
     args = world_parser(__doc__, seed=15, sites=6, articles=60).parse_args()
-    if not fansim_available():
-        print(f"skipped: no fansim at {SHARED}")
+    score = fansim_score()
+    if score is None:
         return 0
-    sys.path.insert(0, str(SHARED))
-    from fansim.score import tag_pr
 
     world = crawl_world(args.seed, args.sites, args.articles, "tagging.db", args.themes_dir)
     articles = [t for t in world.truth if t["kind"] == "article" and not t.get("variant") and t["status"] == 200]
     truth = {t["url"]: t["series"] for t in articles}
     hard = {u: s for u, s in truth.items() if any(x["hard"] for x in s)}
     pred = predictions(world.db)
-    precision, recall = tag_pr({u: pred.get(u, []) for u in truth}, truth)
-    hard_p, hard_r = tag_pr({u: pred.get(u, []) for u in hard}, hard)
+    precision, recall = score.tag_pr({u: pred.get(u, []) for u in truth}, truth)
+    hard_p, hard_r = score.tag_pr({u: pred.get(u, []) for u in hard}, hard)
     report = {"world": vars(args), "articles": len(truth), "hard_articles": len(hard),
               "precision": round(precision, 4), "recall": round(recall, 4),
               "hard_precision": round(hard_p, 4), "hard_recall": round(hard_r, 4), **speed(world.db)}
