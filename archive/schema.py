@@ -9,7 +9,7 @@ from sqlite_utils.migrations import Migrations
 MIGRATIONS = Migrations("fanwire")
 
 #: Tables a reader of the archive should not be shown by default (raw pages, bookkeeping).
-INTERNAL_TABLES = ("pages", "site_templates", "article_signatures", "_sqlite_migrations")
+INTERNAL_TABLES = ("pages", "site_templates", "article_signatures", "fetch_state", "_sqlite_migrations")
 
 
 @MIGRATIONS(name="0001_initial")
@@ -116,6 +116,27 @@ def series(db: Database) -> None:
         pk=("article_id", "series_id"), foreign_keys=[("article_id", "articles", "id"), ("series_id", "series", "id")],
     )
     db["article_series"].create_index(["series_id", "season"])
+
+
+@MIGRATIONS(name="0005_recrawl")
+def recrawl(db: Database) -> None:
+    """What incremental crawls need: each URL's last fetch and validators, revisions of edited
+    articles, and when an article disappeared."""
+    db["fetch_state"].create(
+        {"url": str, "site": str, "kind": str, "status": int, "etag": str, "last_modified": str, "lastmod": str,
+         "listed_in": str, "fetched_at": str, "crawl_id": int},
+        pk="url",
+    )
+    db["fetch_state"].create_index(["site", "kind"])
+    db["fetch_state"].create_index(["listed_in"])
+    db["article_revisions"].create(
+        {"id": int, "article_id": int, "fetched_at": str, "title": str, "text": str, "content_hash": str,
+         "replaced_at": str},
+        pk="id", foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["article_revisions"].create_index(["article_id"])
+    db["articles"].add_column("gone_at", str)
+    db["crawl_errors"].add_column("status", int)
 
 
 def migrate(db: Database) -> None:

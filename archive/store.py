@@ -23,7 +23,7 @@ HTML_COMPRESSION_LEVEL = 6
 #: Columns an article upsert writes (`story_id` is set by the story assignment that follows).
 ARTICLE_COLUMNS = (
     "url", "canonical_url", "source_url", "site", "title", "author", "published", "modified",
-    "lang", "text", "content_hash", "fetched_at", "crawl_id",
+    "lang", "text", "content_hash", "fetched_at", "crawl_id", "gone_at",
 )
 #: Story columns derived from the story's articles; the first (origin) is the earliest published.
 REFRESH_STORIES = """
@@ -46,7 +46,17 @@ FETCH_SIZE = 200
 PAGE_COLUMNS = (
     "url", "status", "content_type", "encoding", "etag", "last_modified", "sitemap_lastmod", "fetched_at", "html",
 )
-ERROR_COLUMNS = ("crawl_id", "url", "kind", "detail", "at")
+ERROR_COLUMNS = ("crawl_id", "url", "kind", "detail", "at", "status")
+STATE_COLUMNS = ("url", "site", "kind", "status", "etag", "last_modified", "lastmod", "listed_in", "fetched_at",
+                 "crawl_id")
+#: A fetch-state upsert: a column given as NULL keeps its stored value.
+UPSERT_STATE = (
+    f"INSERT INTO fetch_state ({', '.join(STATE_COLUMNS)}) VALUES ({', '.join('?' * len(STATE_COLUMNS))}) "
+    "ON CONFLICT(url) DO UPDATE SET "
+    + ", ".join(f"{c} = coalesce(excluded.{c}, fetch_state.{c})" for c in STATE_COLUMNS[1:])
+)
+#: Statuses that say an article is gone (not a transient failure).
+GONE_STATUSES = (404, 410)
 
 
 @dataclass
@@ -58,6 +68,8 @@ class BatchResult:
     aliases: int = 0
     errors: int = 0
     stories_new: int = 0
+    revisions: int = 0
+    gone: int = 0
     unresolved: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -94,7 +106,8 @@ class Archive:
             )
 
     def write_batch(self, articles: list[dict[str, Any]], errors: Iterable[dict[str, Any]] = (),
-                    redirects: Iterable[dict[str, Any]] = (), templates: Iterable[dict[str, Any]] = ()) -> BatchResult:
+                    redirects: Iterable[dict[str, Any]] = (), templates: Iterable[dict[str, Any]] = (),
+                    fetches: Iterable[dict[str, Any]] = ()) -> BatchResult:
         """Store articles (with their raw page and alias URLs), recorded errors and redirects in one
         transaction.
 
@@ -105,6 +118,10 @@ class Archive:
         makes `url` an alias of the article its target is or leads to; redirects whose target is
         not (yet) an archived article come back in `BatchResult.unresolved`. A template record
         (`site`, `pages`, `blocks`) replaces the site's stored template.
+
+        An article whose text changed keeps its previous text in `article_revisions`; one that
+        answered 404 or 410 (an error with that `status`) gets `gone_at` and is kept. Fetch
+        records (`STATE_COLUMNS`) and every article and error update `fetch_state`.
         """
         errors = list(errors)
         result = BatchResult(errors=len(errors))
@@ -112,6 +129,7 @@ class Archive:
             self._upsert_sites(articles)
             rows = self._resolve(articles, result)
             if rows:
+                result.revisions = self._keep_revisions(rows)
                 self.db["articles"].upsert_all(rows, pk="url", column_order=ARTICLE_COLUMNS)
             result.aliases = self._upsert_aliases(articles)
             result.stories_new = self._assign_stories(articles)
@@ -122,8 +140,68 @@ class Archive:
                 self.db["pages"].upsert_all(pages, pk="url")
             if errors:
                 self.db["crawl_errors"].insert_all([{k: e.get(k) for k in ERROR_COLUMNS} for e in errors])
+                result.gone = self._mark_gone(errors)
+            self._upsert_state(articles, errors, fetches)
             self.save_templates(templates)
         return result
+
+    def _keep_revisions(self, rows: list[dict[str, Any]]) -> int:
+        """Copy the stored text of each article `rows` will change into `article_revisions`."""
+        marks = ",".join("?" * len(rows))
+        new_hash = {r["url"]: r["content_hash"] for r in rows}
+        stored = self.db.execute(
+            f"SELECT id, url, fetched_at, title, text, content_hash FROM articles WHERE url IN ({marks})",
+            list(new_hash)).fetchall()
+        now = _now()
+        revisions = [{"article_id": i, "fetched_at": at, "title": title, "text": text, "content_hash": h,
+                      "replaced_at": now}
+                     for i, url, at, title, text, h in stored if h != new_hash[url]]
+        if revisions:
+            self.db["article_revisions"].insert_all(revisions)
+        return len(revisions)
+
+    def _mark_gone(self, errors: list[dict[str, Any]]) -> int:
+        """Set `gone_at` on the articles whose own URL answered 404 or 410; nothing is deleted."""
+        gone = [(e["at"], e["url"], e["url"]) for e in errors if e.get("status") in GONE_STATUSES]
+        if not gone:
+            return 0
+        before = self.db.conn.total_changes
+        self.db.conn.executemany(
+            "UPDATE articles SET gone_at = ? WHERE gone_at IS NULL AND (source_url = ? OR url = ?)", gone)
+        return self.db.conn.total_changes - before
+
+    def _upsert_state(self, articles: list[dict[str, Any]], errors: list[dict[str, Any]],
+                      fetches: Iterable[dict[str, Any]]) -> None:
+        rows = [{**f} for f in fetches]
+        for a in articles:
+            page = a.get("page") or {}
+            rows.append({"url": page.get("url") or a["source_url"], "site": a["site"], "kind": "article",
+                         "status": page.get("status"), "etag": page.get("etag"),
+                         "last_modified": page.get("last_modified"), "lastmod": page.get("sitemap_lastmod"),
+                         "listed_in": a.get("listed_in"), "fetched_at": a["fetched_at"], "crawl_id": a["crawl_id"]})
+        for e in errors:
+            kind = "gone" if e.get("status") in GONE_STATUSES else "error"
+            rows.append({"url": e["url"], "kind": kind, "status": e.get("status"), "fetched_at": e["at"],
+                         "crawl_id": e.get("crawl_id")})
+        if rows:
+            self.db.conn.executemany(UPSERT_STATE, [[r.get(c) for c in STATE_COLUMNS] for r in rows])
+
+    def url_states(self) -> Iterator[dict[str, Any]]:
+        """What earlier crawls know of each URL: its fetch state and, for an article's URLs, the
+        article (`article_url`), its `modified` date and `gone_at`. An article URL never fetched
+        itself (a canonical URL whose page came from another), or fetched before `fetch_state`
+        existed, gets a state from `articles` and `pages`."""
+        cursor = self.db.execute(
+            "SELECT f.*, a.modified, a.gone_at, a.url FROM fetch_state f "
+            "LEFT JOIN articles a ON a.source_url = f.url AND f.kind IN ('article', 'gone') "
+            "UNION ALL SELECT u.url, a.site, 'article', p.status, p.etag, p.last_modified, p.sitemap_lastmod, NULL, "
+            "coalesce(p.fetched_at, a.fetched_at), a.crawl_id, a.modified, a.gone_at, a.url "
+            "FROM articles a JOIN (SELECT url, id FROM articles UNION SELECT source_url, id FROM articles) u "
+            "ON u.id = a.id LEFT JOIN pages p ON p.url = u.url WHERE u.url NOT IN (SELECT url FROM fetch_state)")
+        columns = [*STATE_COLUMNS, "modified", "gone_at", "article_url"]
+        while batch := cursor.fetchmany(FETCH_SIZE):
+            for row in batch:
+                yield dict(zip(columns, row))
 
     def article_sites(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT DISTINCT site FROM articles ORDER BY site")]

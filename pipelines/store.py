@@ -18,8 +18,10 @@ from scrapy.exceptions import NotConfigured
 from archive import Archive
 from pipelines.catalog import load as load_catalog
 from pipelines.catalog import records as catalog_records
-from scraper.signals import aliases_loaded, series_loaded, signatures_loaded, template_learned, templates_loaded
-from scraper.items import AliasItem, ArticleItem, CrawlErrorItem, RedirectItem, now_iso
+from scraper.discovery import site_of
+from scraper.items import AliasItem, ArticleItem, CrawlErrorItem, FetchItem, RedirectItem, now_iso
+from scraper.signals import (aliases_loaded, series_loaded, signatures_loaded, state_loaded, template_learned,
+                             templates_loaded)
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +38,7 @@ def article_record(item: ArticleItem, crawl_id: int) -> dict[str, Any]:
         **{k: a[k] for k in ("title", "author", "published", "modified", "lang", "text", "content_hash",
                              "fetched_at", "story_key", "signature", "series_tags")},
         "crawl_id": crawl_id,
+        "listed_in": item.listed_in,
         "aliases": item.aliases,
         "page": {
             "url": item.final_url,
@@ -59,6 +62,7 @@ class StorePipeline:
         self.articles: list[dict[str, Any]] = []
         self.errors: list[dict[str, Any]] = []
         self.redirects: list[dict[str, Any]] = []
+        self.fetches: list[dict[str, Any]] = []
         self.templates: dict[str, dict[str, Any]] = {}
         self.archive: Archive | None = None
         self.crawl_id = 0
@@ -82,6 +86,7 @@ class StorePipeline:
         self.crawler.signals.send_catch_log(templates_loaded, templates=self.archive.templates())
         self.crawler.signals.send_catch_log(signatures_loaded, signatures=list(self.archive.signatures()))
         self.crawler.signals.send_catch_log(aliases_loaded, urls=self.archive.alias_urls())
+        self.crawler.signals.send_catch_log(state_loaded, states=list(self.archive.url_states()))
         if not self.archive.series_stats()["series"]:
             self.archive.replace_series(catalog_records(load_catalog()))
         self.crawler.signals.send_catch_log(series_loaded, series=self.archive.series_records())
@@ -91,10 +96,15 @@ class StorePipeline:
         if isinstance(item, ArticleItem):
             self.articles.append(article_record(item, self.crawl_id))
         elif isinstance(item, CrawlErrorItem):
-            self.errors.append({**ItemAdapter(item).asdict(), "crawl_id": self.crawl_id})
+            self.errors.append({**ItemAdapter(item).asdict(), "crawl_id": self.crawl_id, "site": site_of(item.url)})
+        elif isinstance(item, FetchItem):
+            self.fetches.append({**ItemAdapter(item).asdict(), "crawl_id": self.crawl_id})
         elif isinstance(item, (RedirectItem, AliasItem)):
             self.redirects.append(ItemAdapter(item).asdict())
-        if len(self.articles) + len(self.errors) >= self.batch_size:
+            if isinstance(item, RedirectItem):
+                self.fetches.append({"url": item.url, "site": site_of(item.url), "kind": "redirect",
+                                     "status": item.status, "fetched_at": item.at, "crawl_id": self.crawl_id})
+        if len(self.articles) + len(self.errors) + len(self.fetches) >= self.batch_size:
             self.flush()
         return item
 
@@ -107,9 +117,10 @@ class StorePipeline:
         self.templates[template["site"]] = template
 
     def flush(self) -> None:
-        if not (self.articles or self.errors or self.redirects or self.templates) or self.archive is None:
+        if not (self.articles or self.errors or self.redirects or self.templates or self.fetches) or self.archive is None:
             return
-        result = self.archive.write_batch(self.articles, self.errors, self.redirects, self.templates.values())
+        result = self.archive.write_batch(self.articles, self.errors, self.redirects, self.templates.values(),
+                                          self.fetches)
         self.redirects, self.templates = result.unresolved, {}
         stats = self.crawler.stats
         stats.inc_value("fanwire/store/articles_new", result.articles_new)
@@ -117,10 +128,13 @@ class StorePipeline:
         stats.inc_value("fanwire/store/aliases", result.aliases)
         stats.inc_value("fanwire/store/stories_new", result.stories_new)
         stats.inc_value("fanwire/store/errors", result.errors)
+        stats.inc_value("fanwire/store/revisions", result.revisions)
+        stats.inc_value("fanwire/store/gone", result.gone)
         stats.inc_value("fanwire/store/batches")
-        logger.info("Stored %d pages (%d new articles, %d updated, %d errors recorded)",
-                    len(self.articles), result.articles_new, result.articles_updated, result.errors)
-        self.articles, self.errors = [], []
+        logger.info("Stored %d pages (%d new articles, %d updated, %d revisions kept, %d gone, %d errors recorded)",
+                    len(self.articles), result.articles_new, result.articles_updated, result.revisions, result.gone,
+                    result.errors)
+        self.articles, self.errors, self.fetches = [], [], []
 
     def close_spider(self) -> None:
         self.flush()

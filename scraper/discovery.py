@@ -5,6 +5,7 @@ Pure functions over URLs and bytes, so each rule is testable without a crawl.
 """
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -90,6 +91,13 @@ class ShapeBudget:
         shape = url_shape(url)
         return self.listings[shape] < self.max_pages and self.barren[shape] < self.barren_pages
 
+    def reason(self, url: str) -> str:
+        """Why `allows(url)` is False."""
+        shape = url_shape(url)
+        if self.listings[shape] >= self.max_pages:
+            return f"{self.listings[shape]} listing pages (FANWIRE_MAX_LISTING_PAGES)"
+        return f"{self.barren[shape]} listing pages in a row led nowhere new (FANWIRE_BARREN_PAGES)"
+
     def listing_seen(self, url: str, new_links_elsewhere: int) -> None:
         """Count a fetched listing page and whether it led anywhere but its own shape."""
         shape = url_shape(url)
@@ -133,15 +141,42 @@ def shortlinks(response: TextResponse) -> list[str]:
     return [urljoin(response.url, h) for h in hrefs]
 
 
-def feed_entry_links(body: bytes) -> Iterator[str]:
-    """Entry links of an RSS 2.0, RSS 1.0 or Atom feed (namespaces ignored)."""
+def feed_entries(body: bytes) -> Iterator[tuple[str, str | None]]:
+    """(link, date) of each entry of an RSS 2.0, RSS 1.0 or Atom feed (namespaces ignored); the
+    date is when the entry last changed as far as the feed says (Atom `updated`, else published)."""
     sel = Selector(body=body, type="xml")
     sel.remove_namespaces()
-    yield from sel.xpath("//item/link/text()").getall()
+    for item in sel.xpath("//item"):
+        link = item.xpath("link/text()").get()
+        if link:
+            yield link, item.xpath("(modified|updated|pubDate|date)/text()").get()
     for entry in sel.xpath("//entry"):
         href = entry.xpath("link[@rel='alternate' or not(@rel)]/@href").get()
         if href:
-            yield href
+            yield href, entry.xpath("(updated|published)/text()").get()
+
+
+def rest_api_root(response: TextResponse) -> str | None:
+    """The WordPress REST API root a page advertises (`Link: <...>; rel="https://api.w.org/"` or
+    the same `<link>` in its head), absolute."""
+    for header in response.headers.getlist("Link"):
+        for url, params in LINK_HEADER.findall(header.decode("latin-1")):
+            if "https://api.w.org/" in params:
+                return urljoin(response.url, url)
+    href = response.xpath("//link[@rel='https://api.w.org/']/@href").get()
+    return urljoin(response.url, href) if href else None
+
+
+def rest_posts(body: bytes) -> list[tuple[str, str | None]]:
+    """(link, modified) of each post in a WordPress REST API `/wp/v2/posts` answer."""
+    try:
+        posts = json.loads(body)
+    except ValueError:
+        return []
+    if not isinstance(posts, list):
+        return []
+    return [(p["link"], p.get("modified_gmt") or p.get("modified")) for p in posts
+            if isinstance(p, dict) and isinstance(p.get("link"), str)]
 
 
 def sitemap_entries(body: bytes) -> tuple[str, list[tuple[str, str | None]]]:

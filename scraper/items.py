@@ -23,6 +23,7 @@ class ArticleItem:
     site: str
     redirect_urls: list[str] = field(default_factory=list)
     sitemap_lastmod: str | None = None
+    listed_in: str | None = None  # the sitemap that listed the URL
     # Filled by pipelines.extract
     encoding: str | None = None
     canonical_url: str | None = None
@@ -52,6 +53,25 @@ class CrawlErrorItem:
     kind: str
     detail: str
     at: str
+    status: int | None = None
+
+
+@dataclass
+class FetchItem:
+    """The outcome of a fetch that is not an archived article (listing, sitemap, feed, API page,
+    redirect, or a 304 for any of them), kept in `fetch_state` so the next crawl can ask only
+    for what changed. A field left None keeps its stored value (a 304 says nothing new about
+    the kind; a sitemap listing an already fetched URL only adds `listed_in` and `lastmod`)."""
+
+    url: str
+    site: str
+    fetched_at: str
+    status: int | None = None
+    kind: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    lastmod: str | None = None
+    listed_in: str | None = None
 
 
 @dataclass

@@ -132,3 +132,8 @@ def classify(selector: Selector, url: str = "") -> PageKind:
     if NOT_FOUND.search(title):
         add(-5, "title-not-found")
     return PageKind(score >= ARTICLE_THRESHOLD, score, signals)
+
+
+def looks_not_found(selector: Selector) -> bool:
+    """A page whose title says it was not found: a soft 404 when it answered 200."""
+    return bool(NOT_FOUND.search(selector.xpath("//title/text()").get() or ""))

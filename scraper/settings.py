@@ -12,13 +12,24 @@ FANWIRE_MAX_LISTING_PAGES = 50  # listing pages followed per URL shape and site 
 FANWIRE_BARREN_PAGES = 10  # listing pages of one shape that found nothing new before the shape is closed (calendars)
 FANWIRE_TEMPLATE_WARMUP = 8  # documents per site seen before its first pages are extracted (template learning)
 FANWIRE_TEMPLATE_WAIT = 3.0  # seconds a warming-up site waits for more pages before extracting anyway
+FANWIRE_CONTACT_URL = "https://github.com/fanwire/fanwire"  # named in the User-Agent: set it to your own page or mailto:
+FANWIRE_MAX_CRAWL_DELAY = 10.0  # cap on a robots.txt Crawl-delay, in seconds
+FANWIRE_RETRY_BACKOFF = 1.0  # seconds before the first retry, doubled for each next one
+FANWIRE_RETRY_BACKOFF_MAX = 60.0  # longest wait before a retry; a longer Retry-After gives up
+FANWIRE_RECHECK_FAILED_DAYS = 7.0  # a URL that failed (4xx, timeout, trap) is not requested again for this long
+FANWIRE_REVISIT_DAYS = 30.0  # on sites without sitemaps, archived articles are re-checked this often
 
-USER_AGENT = "fanwire/0.1 (anime fan-news archiver; Scrapy)"
+USER_AGENT = "fanwire/0.1 (anime fan-news archiver; +{contact})"
 ROBOTSTXT_OBEY = True
 ROBOTSTXT_PARSER = "scrapy.robotstxt.ProtegoRobotParser"
+ROBOTSTXT_USER_AGENT = "fanwire"
 
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 8
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 0.25
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 4.0
 DOWNLOAD_TIMEOUT = 15
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
@@ -31,6 +42,15 @@ REMOTE_CONTROL_ENABLED = False
 
 SPIDER_MIDDLEWARES = {
     "scraper.middlewares.RecordErrorsMiddleware": 50,
+}
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": None,
+    "scraper.politeness.ContactUserAgentMiddleware": 500,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "scraper.politeness.BackoffRetryMiddleware": 550,
+}
+EXTENSIONS = {
+    "scraper.politeness.CrawlDelay": 100,  # after AutoThrottle (0), so its delay floor wins
 }
 
 # Stages in data-flow order.

@@ -15,3 +15,6 @@ aliases_loaded = object()
 #: Sent by the store stage when it opens the archive; argument `series`: the archive's series
 #: catalog as records (each with its `entries`), which the tagging stage matches against.
 series_loaded = object()
+#: Sent by the store stage when it opens the archive; argument `states`: what earlier crawls know
+#: of each URL (`Archive.url_states` records), from which a recrawl asks only for what changed.
+state_loaded = object()

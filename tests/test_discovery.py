@@ -73,8 +73,8 @@ def test_feed_entry_links_rss_and_atom():
         <item><link>http://news.test/b/</link></item></channel></rss>"""
     atom = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry>
         <link rel="alternate" href="http://news.test/c/"/><link rel="replies" href="http://news.test/c/#c"/></entry></feed>"""
-    assert list(discovery.feed_entry_links(rss)) == ["http://news.test/a/", "http://news.test/b/"]
-    assert list(discovery.feed_entry_links(atom)) == ["http://news.test/c/"]
+    assert [link for link, _ in discovery.feed_entries(rss)] == ["http://news.test/a/", "http://news.test/b/"]
+    assert [link for link, _ in discovery.feed_entries(atom)] == ["http://news.test/c/"]
 
 
 def test_sitemap_entries_index_and_urlset():

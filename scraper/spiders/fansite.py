@@ -1,37 +1,47 @@
 """`fansite`: discover and fetch the articles of fan-news sites, staying on their hosts.
 
-Discovery order per site: robots.txt (its `Sitemap:` lines; Scrapy's Protego middleware enforces
-its rules), sitemaps and sitemap indexes, feeds advertised in pages, then in-site links.
-Articles become `ArticleItem`s; listings only yield links; every skip becomes a `CrawlErrorItem`.
+Discovery order per site: robots.txt (its `Sitemap:` lines, read when Scrapy's Protego middleware
+parses it), sitemaps and sitemap indexes, feeds advertised in pages, the WordPress REST API on
+recrawls, then in-site links. Articles become `ArticleItem`s; listings only yield links; every
+skip becomes a `CrawlErrorItem`; every other fetch a `FetchItem`, so the next crawl of the site
+asks only for what changed (`scraper.recrawl`).
 """
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Generator, Iterable, Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlencode, urljoin, urlsplit
 
 import scrapy
+from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
+from scrapy.robotstxt import RobotParser
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.gz import gunzip
-from scrapy.utils.sitemap import sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
 from scraper import discovery
-from scraper.items import AliasItem, ArticleItem, CrawlErrorItem, RedirectItem, now_iso
-from scraper.pagetype import classify
-from scraper.signals import aliases_loaded
+from scraper.items import AliasItem, ArticleItem, CrawlErrorItem, FetchItem, RedirectItem, now_iso
+from scraper.pagetype import classify, looks_not_found
+from scraper.recrawl import RecrawlPlan
+from scraper.signals import aliases_loaded, state_loaded
 from scraper.urlforms import UrlForms
 
 KEPT_HEADERS = ("Content-Type", "ETag", "Last-Modified", "Content-Language")
 REDIRECT_STATUSES = [301, 302, 303, 307, 308]
 #: Pages handle their own redirects so each hop is recorded as an alias, even when the target
-#: was fetched before (Scrapy's RedirectMiddleware would let the dupefilter drop it silently).
-PAGE_META = {"dont_redirect": True, "handle_httpstatus_list": REDIRECT_STATUSES}
+#: was fetched before (Scrapy's RedirectMiddleware would let the dupefilter drop it silently),
+#: and see their own 304s (a conditional request for an unchanged page).
+PAGE_META = {"dont_redirect": True, "handle_httpstatus_list": [*REDIRECT_STATUSES, 304]}
+#: Sitemaps, feeds and the REST API see their 304s too.
+DOCUMENT_META = {"handle_httpstatus_list": [304]}
+#: Posts asked of the WordPress REST API per page (its maximum).
+REST_PAGE_SIZE = 100
 
 
 def parse_start_urls(start_urls: str | None, site: str | None, sites: str | None) -> list[str]:
@@ -61,8 +71,13 @@ class FansiteSpider(scrapy.Spider):
         self.allowed_domains = sorted({(urlsplit(u).hostname or "").removeprefix("www.") for u in self.start_urls})
         self.budget = discovery.ShapeBudget(int(max_listing_pages), int(barren_pages))
         self.seen_urls: set[str] = set()
+        self.fetched: set[str] = set()
+        self.closed_shapes: set[str] = set()
+        self.rest_roots: set[str] = set()
         self.forms = UrlForms()
         self.links = LinkExtractor(tags=("a", "area"), attrs=("href",), unique=True)
+        self.plan = RecrawlPlan((), timedelta(), timedelta())
+        self.revisited = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> FansiteSpider:
@@ -70,6 +85,9 @@ class FansiteSpider(scrapy.Spider):
         kwargs.setdefault("barren_pages", crawler.settings.getint("FANWIRE_BARREN_PAGES", 10))
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider.aliases_loaded, signal=aliases_loaded)
+        crawler.signals.connect(spider.state_loaded, signal=state_loaded)
+        crawler.signals.connect(spider.robots_parsed, signal=signals.robots_parsed)
+        crawler.signals.connect(spider.spider_idle, signal=signals.spider_idle)
         return spider
 
     def aliases_loaded(self, urls: set[str]) -> None:
@@ -77,18 +95,35 @@ class FansiteSpider(scrapy.Spider):
         self.seen_urls |= urls
         self.logger.info("%d alias URLs from earlier crawls will not be requested", len(urls))
 
+    def state_loaded(self, states: list[dict[str, Any]]) -> None:
+        days = self.settings.getfloat
+        self.plan = RecrawlPlan(states, timedelta(days=days("FANWIRE_RECHECK_FAILED_DAYS", 7.0)),
+                                timedelta(days=days("FANWIRE_REVISIT_DAYS", 30.0)))
+        recrawled = sorted(self.sites & self.plan.sites)
+        if recrawled:
+            self.logger.info("Recrawl of %s: %d URLs known from earlier crawls; asking only for what changed",
+                             ", ".join(recrawled), len(self.plan))
+
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for url in self.start_urls:
-            yield scrapy.Request(urljoin(url, "/robots.txt"), callback=self.parse_robots, errback=self.on_error,
-                                 priority=10)
             yield self._request(url, self.parse_page, priority=5)
+            root = self.plan.rest_api(discovery.site_of(url))
+            if root:
+                yield self._rest_request(root, 1)
 
-    def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
-        for url in sitemap_urls_from_robots(response.body, base_url=response.url):
-            if discovery.site_of(url) in self.sites:
-                yield self._request(url, self.parse_sitemap, priority=8)
+    def robots_parsed(self, robotparser: RobotParser, request: scrapy.Request) -> None:
+        """Scrapy's robots middleware fetched and parsed a site's robots.txt: follow its `Sitemap:` lines."""
+        rules = getattr(robotparser, "rp", None)
+        for url in getattr(rules, "sitemaps", ()):
+            url = urljoin(request.url, url)
+            if discovery.site_of(url) in self.sites and url not in self.seen_urls:
+                self.crawler.engine.crawl(self._request(url, self.parse_sitemap, meta=DOCUMENT_META, priority=8))
 
-    def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
+    def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request | FetchItem]:
+        yield self._fetched(response, "sitemap")
+        if response.status == 304:
+            self.plan.sitemap_unchanged(response.url)
+            return
         body = response.body
         if body[:2] == b"\x1f\x8b":
             body = gunzip(body, max_size=self.settings.getint("DOWNLOAD_MAXSIZE"))
@@ -96,30 +131,61 @@ class FansiteSpider(scrapy.Spider):
         self.crawler.stats.inc_value(f"fanwire/sitemap/{kind or 'unknown'}")
         for loc, lastmod in entries:
             if kind == "sitemapindex" and discovery.site_of(loc) in self.sites:
-                yield self._request(loc, self.parse_sitemap, priority=8)
+                if loc not in self.seen_urls:
+                    yield self._request(loc, self.parse_sitemap, meta=DOCUMENT_META, priority=8)
             elif kind == "urlset" and discovery.is_followable(loc, self.sites):
-                self.forms.learn(discovery.clean_url(loc))
-                yield self._request(discovery.clean_url(loc), self.parse_page, meta={"sitemap_lastmod": lastmod})
+                url = discovery.clean_url(loc)
+                self.forms.learn(url)
+                yield from self._listed(url, lastmod, self.plan.listed(url, lastmod, response.url), response.url)
 
-    def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
+    def parse_feed(self, response: Response) -> Iterator[scrapy.Request | FetchItem]:
+        yield self._fetched(response, "feed")
+        if response.status == 304:
+            return
         self.crawler.stats.inc_value("fanwire/feeds")
-        for link in discovery.feed_entry_links(response.body):
+        for link, updated in discovery.feed_entries(response.body):
             url = discovery.clean_url(urljoin(response.url, link.strip()))
             if discovery.is_followable(url, self.sites):
                 self.forms.learn(url)
-                yield self._request(url, self.parse_page)
+                yield from self._listed(url, updated, self.plan.listed(url, updated))
 
-    def parse_page(self, response: Response) -> Iterator[scrapy.Request | ArticleItem | CrawlErrorItem | RedirectItem]:
+    def parse_rest(self, response: Response) -> Iterator[scrapy.Request | FetchItem]:
+        """A page of the WordPress REST API's posts, newest change first: request the changed ones,
+        and the next page only while every post on this one changed."""
+        yield self._fetched(response, "api")
+        if response.status != 200:
+            return
+        posts = discovery.rest_posts(response.body)
+        changed = 0
+        for link, modified in posts:
+            url = discovery.clean_url(urljoin(response.url, link))
+            if discovery.is_followable(url, self.sites):
+                fetch = self.plan.listed(url, modified)
+                changed += fetch
+                yield from self._listed(url, modified, fetch)
+        pages = int(response.headers.get("X-WP-TotalPages", b"1") or 1)
+        page = response.meta["rest_page"]
+        if posts and changed == len(posts) and page < pages:
+            yield self._rest_request(response.meta["rest_root"], page + 1)
+
+    def parse_page(self, response: Response) -> Iterator[scrapy.Request | ArticleItem | CrawlErrorItem | RedirectItem
+                                                          | FetchItem | AliasItem]:
+        self.fetched.add(response.url)
         if response.status in REDIRECT_STATUSES:
             yield from self._redirect(response)
+            return
+        if response.status == 304:
+            self.crawler.stats.inc_value("fanwire/recrawl/not_modified")
+            yield self._fetched(response, None)
             return
         skip = self._skip_reason(response)
         if skip:
             self.crawler.stats.inc_value(f"fanwire/skipped/{skip[0]}")
             self.logger.warning("Skipping %s: %s", response.url, skip[1])
-            yield CrawlErrorItem(url=response.url, kind=skip[0], detail=skip[1], at=now_iso())
+            yield CrawlErrorItem(url=response.url, kind=skip[0], detail=skip[1], at=now_iso(), status=response.status)
             return
         assert isinstance(response, TextResponse)
+        yield from self._rest_root(response)
         kind = classify(response.selector, response.url)
         self.logger.debug("%s is %s (%s)", response.url, "an article" if kind.is_article else "a listing",
                           " ".join(kind.signals))
@@ -129,24 +195,57 @@ class FansiteSpider(scrapy.Spider):
             if canonical:
                 self.forms.learn_variant(response.url, discovery.clean_url(urljoin(response.url, canonical)))
             yield self._article(response)
-            yield from self._follow(response)
+            yield from self._follow(response, deeper=False)
         else:
             self.crawler.stats.inc_value("fanwire/pages/listing")
-            fresh = yield from self._follow(response)
+            yield self._fetched(response, "listing")
+            fresh = yield from self._follow(response, deeper=True)
             self.budget.listing_seen(response.url, fresh)
 
     def on_error(self, failure: Failure) -> Iterable[CrawlErrorItem]:
         request = failure.request
+        self.fetched.add(request.url)
         if failure.check(IgnoreRequest) and "robots.txt" in str(failure.value):
             return []
+        status = None
         if failure.check(HttpError):
-            response = failure.value.response
-            kind, detail = "http_error", f"HTTP {response.status}"
+            status = failure.value.response.status
+            kind, detail = "http_error", f"HTTP {status}"
         else:
             kind, detail = _failure_kind(failure), f"{failure.type.__name__}: {failure.getErrorMessage()}"
         self.crawler.stats.inc_value(f"fanwire/errors/{kind}")
         self.logger.warning("Failed %s: %s", request.url, detail)
-        return [CrawlErrorItem(url=request.url, kind=kind, detail=detail, at=now_iso())]
+        return [CrawlErrorItem(url=request.url, kind=kind, detail=detail, at=now_iso(), status=status)]
+
+    def spider_idle(self) -> None:
+        """Once the crawl has run dry, check the archived articles that nothing listed this time
+        (see `RecrawlPlan.revisits`): a 404 or 410 marks them gone."""
+        if self.revisited:
+            return
+        self.revisited = True
+        due = [url for url in self.plan.revisits(self.fetched) if discovery.site_of(url) in self.sites]
+        if not due:
+            return
+        self.logger.info("Revisiting %d archived articles no sitemap listed", len(due))
+        self.crawler.stats.set_value("fanwire/recrawl/revisits", len(due))
+        for url in due:
+            self.crawler.engine.crawl(self._request(url, self.parse_page, dont_filter=True))
+        raise DontCloseSpider
+
+    def _listed(self, url: str, lastmod: str | None, fetch: bool,
+                sitemap: str | None = None) -> Iterator[scrapy.Request | FetchItem]:
+        """A sitemap, feed or API lists `url`: request it if `fetch` (the plan says it is new or
+        changed) and no other source asked for it yet."""
+        if url in self.seen_urls:
+            if sitemap:
+                yield FetchItem(url=url, site=discovery.site_of(url), fetched_at=now_iso(), lastmod=lastmod,
+                                listed_in=sitemap)
+            return
+        if not fetch:
+            self.seen_urls.add(url)
+            self.crawler.stats.inc_value("fanwire/recrawl/unchanged_listed")
+            return
+        yield self._request(url, self.parse_page, meta={"sitemap_lastmod": lastmod, "listed_in": sitemap})
 
     def _redirect(self, response: Response) -> Iterator[scrapy.Request | CrawlErrorItem | RedirectItem]:
         location = response.headers.get("Location")
@@ -159,13 +258,14 @@ class FansiteSpider(scrapy.Spider):
             target = discovery.clean_url(urljoin(response.url, location.decode("latin-1")))
             self.crawler.stats.inc_value("fanwire/redirects")
             yield RedirectItem(url=response.url, target_url=target, status=response.status, at=now_iso())
-            if discovery.is_followable(target, self.sites):
-                yield self._request(target, self.parse_page, meta={"redirect_urls": chain,
-                                                                    "sitemap_lastmod": response.meta.get("sitemap_lastmod")})
+            if discovery.is_followable(target, self.sites) and target not in self.seen_urls:
+                yield self._request(target, self.parse_page,
+                                    meta={"redirect_urls": chain, "sitemap_lastmod": response.meta.get("sitemap_lastmod"),
+                                          "listed_in": response.meta.get("listed_in")})
             return
         self.crawler.stats.inc_value(f"fanwire/errors/{kind}")
         self.logger.warning("Not following %s: %s", response.url, detail)
-        yield CrawlErrorItem(url=response.url, kind=kind, detail=detail, at=now_iso())
+        yield CrawlErrorItem(url=response.url, kind=kind, detail=detail, at=now_iso(), status=response.status)
 
     def _skip_reason(self, response: Response) -> tuple[str, str] | None:
         if not response.body.strip():
@@ -176,15 +276,20 @@ class FansiteSpider(scrapy.Spider):
         if not isinstance(response, TextResponse):
             ctype = response.headers.get("Content-Type", b"").decode("latin-1")
             return "not_html", f"not an HTML page ({ctype or 'no Content-Type'})"
+        if looks_not_found(response.selector):
+            return "soft_404", f"HTTP {response.status} page that says it was not found"
         return None
 
-    def _follow(self, response: TextResponse) -> Generator[scrapy.Request | AliasItem, None, int]:
-        """Request the page's feeds and new in-site links the shape budget allows; return how
-        many of those links have another URL shape than the page (see `ShapeBudget`)."""
+    def _follow(self, response: TextResponse, deeper: bool) -> Generator[scrapy.Request | AliasItem | CrawlErrorItem,
+                                                                          None, int]:
+        """Request the page's feeds and new in-site links the shape budget and the recrawl plan
+        allow; return how many of those links have another URL shape than the page (see
+        `ShapeBudget`). `deeper` (a listing page) allows listing pages a recrawl knows already,
+        until the listing shows an archived article."""
         for href in discovery.feed_links(response.selector):
             url = discovery.clean_url(urljoin(response.url, href))
             if discovery.site_of(url) in self.sites and url not in self.seen_urls:
-                yield self._request(url, self.parse_feed, priority=7)
+                yield self._request(url, self.parse_feed, meta=DOCUMENT_META, priority=7)
         canonical = response.xpath("//link[@rel='canonical']/@href").get()
         candidates = [urljoin(response.url, canonical)] if canonical else []
         if canonical:
@@ -196,10 +301,12 @@ class FansiteSpider(scrapy.Spider):
                 yield AliasItem(url=url, target_url=discovery.clean_url(candidates[0] if canonical else response.url),
                                 reason="rel=shortlink", at=now_iso())
         candidates += [link.url for link in self.links.extract_links(response)]
+        urls = list(dict.fromkeys(self.forms.preferred(discovery.clean_url(u)) for u in candidates))
+        deeper = deeper and not self.plan.shows_known_article(urls)
         own_shape = discovery.url_shape(response.url)
         fresh = 0
         numbered: dict[tuple[str, str, str], str] = {}
-        for url in dict.fromkeys(self.forms.preferred(discovery.clean_url(u)) for u in candidates):
+        for url in urls:
             if url in self.seen_urls or not discovery.is_followable(url, self.sites):
                 continue
             key = self.forms.number_key(url)
@@ -208,23 +315,66 @@ class FansiteSpider(scrapy.Spider):
                 self.seen_urls.add(url)
                 self.crawler.stats.inc_value("fanwire/variants/skipped")
                 yield AliasItem(url=url, target_url=known, reason="another form of a known article", at=now_iso())
-                if known not in self.seen_urls and discovery.is_followable(known, self.sites):
+                if known not in self.seen_urls and discovery.is_followable(known, self.sites) \
+                        and self.plan.follow(known, deeper):
                     yield self._request(known, self.parse_page)
                 continue
             if key:
                 numbered.setdefault(key, url)
+            if not self.plan.follow(url, deeper):
+                self.crawler.stats.inc_value("fanwire/recrawl/links_skipped")
+                continue
             if not self.budget.allows(url):
-                self.crawler.stats.inc_value("fanwire/trap/bounded")
+                yield from self._trap(url)
                 continue
             fresh += discovery.url_shape(url) != own_shape
             yield self._request(url, self.parse_page)
         return fresh
 
+    def _trap(self, url: str) -> Iterator[CrawlErrorItem]:
+        """Count a link the shape budget refused; record each closed shape once."""
+        self.crawler.stats.inc_value("fanwire/trap/bounded")
+        shape = discovery.url_shape(url)
+        if shape not in self.closed_shapes:
+            self.closed_shapes.add(shape)
+            self.logger.warning("Closed URL shape %s (%s)", shape, self.budget.reason(url))
+            yield CrawlErrorItem(url=url, kind="trap", detail=f"URL shape {shape} closed: {self.budget.reason(url)}",
+                                 at=now_iso())
+
+    def _rest_root(self, response: TextResponse) -> Iterator[FetchItem]:
+        """Remember (once per crawl and site) where a site advertises its WordPress REST API."""
+        root = discovery.rest_api_root(response)
+        if root and root not in self.rest_roots and discovery.site_of(root) in self.sites:
+            self.rest_roots.add(root)
+            yield FetchItem(url=root, site=discovery.site_of(root), fetched_at=now_iso(), kind="rest_api")
+
+    def _rest_request(self, root: str, page: int) -> scrapy.Request:
+        """Posts changed since the newest change the archive saw on the site, newest change first."""
+        query = {"per_page": REST_PAGE_SIZE, "page": page, "orderby": "modified", "order": "desc",
+                 "_fields": "link,modified_gmt"}
+        since = self.plan.newest_lastmod(discovery.site_of(root))
+        if since:
+            query["modified_after"] = since.isoformat()
+        url = f"{root.rstrip('/')}/wp/v2/posts?{urlencode(query)}"
+        return scrapy.Request(url, callback=self.parse_rest, errback=self.on_error, priority=8,
+                              meta={**DOCUMENT_META, "rest_root": root, "rest_page": page})
+
     def _request(self, url: str, callback: Any, meta: dict[str, Any] | None = None, **kwargs: Any) -> scrapy.Request:
         self.seen_urls.add(url)
         if callback == self.parse_page:
             meta = {**PAGE_META, **(meta or {})}
-        return scrapy.Request(url, callback=callback, errback=self.on_error, meta=meta, **kwargs)
+        headers = self.plan.validators(url)
+        return scrapy.Request(url, callback=callback, errback=self.on_error, meta=meta, headers=headers or None,
+                              **kwargs)
+
+    def _fetched(self, response: Response, kind: str | None) -> FetchItem:
+        """The fetch-state record of a response that is not an archived article (or a 304 for one)."""
+        header = response.headers.get
+        return FetchItem(url=response.url, site=discovery.site_of(response.url), fetched_at=now_iso(),
+                         status=response.status, kind=kind, lastmod=response.meta.get("sitemap_lastmod"),
+                         listed_in=response.meta.get("listed_in"),
+                         etag=header("ETag").decode("latin-1") if header("ETag") else None,
+                         last_modified=header("Last-Modified").decode("latin-1") if header("Last-Modified") else None)
 
     def _article(self, response: TextResponse) -> ArticleItem:
         redirects = [discovery.clean_url(u) for u in response.meta.get("redirect_urls", [])]
@@ -239,15 +389,17 @@ class FansiteSpider(scrapy.Spider):
             site=discovery.site_of(response.url),
             redirect_urls=redirects,
             sitemap_lastmod=response.meta.get("sitemap_lastmod"),
+            listed_in=response.meta.get("listed_in"),
         )
 
 
 def _failure_kind(failure: Failure) -> str:
     name = failure.type.__name__.lower()
+    message = failure.getErrorMessage().lower()
     if "timeout" in name:
         return "timeout"
-    if failure.check(IgnoreRequest):
-        return "redirect_loop" if "redirect" in failure.getErrorMessage().lower() else "ignored"
-    if "size" in failure.getErrorMessage().lower() or "cancel" in name:
+    if "maxsize" in message or "size" in message and "cancel" in name:
         return "too_large"
+    if failure.check(IgnoreRequest):
+        return "redirect_loop" if "redirect" in message else "ignored"
     return "download_error"

@@ -1,0 +1,187 @@
+"""What earlier crawls let this crawl skip: the recrawl plan.
+
+A crawl of a site the archive already holds asks only for what changed:
+
+- every URL fetched before is requested with its validators (`If-None-Match`,
+  `If-Modified-Since`), so an unchanged page costs a 304 and no body;
+- a known article listed in a sitemap, feed or the WordPress REST API is requested only when
+  the date listed there is newer than the one seen when it was archived;
+- links to known articles, redirects and recently failed URLs are not followed again, and
+  neither are URL families (same first path segment and depth) that never held an article,
+  such as tag archives, calendars or dead forum links;
+- listing pages are re-read only as deep as needed: a listing that shows an already archived
+  article says everything older is archived too, so its pagination is not followed;
+- known articles a site's sitemaps no longer list (or, on sites without sitemaps, not checked
+  for `revisit_after`) are revisited, which is how deleted articles (404/410) are noticed.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
+
+from scraper.discovery import site_of
+
+#: Kinds of URL whose body an earlier crawl read: asking again with validators can answer 304.
+VALIDATED_KINDS = ("article", "listing", "sitemap", "feed", "api")
+#: A family with at least this many known URLs and no article is not explored on recrawls.
+FAMILY_MIN = 3
+
+
+@dataclass(frozen=True)
+class UrlState:
+    """One URL as earlier crawls left it (`Archive.url_states` records)."""
+
+    url: str
+    site: str | None = None
+    kind: str | None = None
+    status: int | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    lastmod: str | None = None
+    listed_in: str | None = None
+    fetched_at: str | None = None
+    crawl_id: int | None = None
+    modified: str | None = None
+    gone_at: str | None = None
+    article_url: str | None = None
+
+
+def parse_date(value: str | None) -> datetime | None:
+    """An ISO 8601 or RFC 822 date as an aware datetime (UTC when no zone is given), else None."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            parsed = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
+def family(url: str) -> str:
+    """URLs built by one route of a site: host, first path segment (digits as N), depth, query keys.
+    `/tag/frieren/` and `/tag/bleach/` are one family; `/frieren-season-2/` is its own."""
+    parts = urlsplit(url)
+    segments = [s for s in parts.path.split("/") if s]
+    first = re.sub(r"\d+", "N", segments[0]) if segments else ""
+    keys = sorted({kv.split("=", 1)[0] for kv in parts.query.split("&") if kv})
+    return f"{parts.netloc}/{first}/{len(segments)}?{'&'.join(keys)}"
+
+
+class RecrawlPlan:
+    def __init__(self, states: Iterable[dict | UrlState], recheck_failed_after: timedelta,
+                 revisit_after: timedelta, now: datetime | None = None) -> None:
+        self.now = now or datetime.now(timezone.utc)
+        self.recheck_failed_after = recheck_failed_after
+        self.revisit_after = revisit_after
+        self.states: dict[str, UrlState] = {}
+        self.families: dict[str, Counter[str]] = defaultdict(Counter)
+        self.sites: set[str] = set()
+        for s in states:
+            state = s if isinstance(s, UrlState) else UrlState(**s)
+            self.states[state.url] = state
+            if state.kind not in ("rest_api", "sitemap", "feed", "api"):
+                self.families[family(state.url)][state.kind or "unknown"] += 1
+            if state.kind == "article":
+                self.sites.add(state.site or site_of(state.url))
+        self.covered: set[str] = set()
+        self.sitemapped: set[str] = set()
+
+    def __len__(self) -> int:
+        return len(self.states)
+
+    def is_recrawl(self, url: str) -> bool:
+        """True when an earlier crawl archived articles of the URL's site."""
+        return site_of(url) in self.sites
+
+    def validators(self, url: str) -> dict[str, str]:
+        """Conditional-request headers for a URL whose body an earlier crawl read."""
+        state = self.states.get(url)
+        if state is None or state.kind not in VALIDATED_KINDS or state.gone_at:
+            return {}
+        if state.etag:
+            return {"If-None-Match": state.etag}
+        if state.last_modified:
+            return {"If-Modified-Since": state.last_modified}
+        return {}
+
+    def rest_api(self, site: str) -> str | None:
+        """The WordPress REST API root an earlier crawl saw the site advertise."""
+        return next((s.url for s in self.states.values() if s.kind == "rest_api" and s.site == site), None)
+
+    def newest_lastmod(self, site: str) -> datetime | None:
+        """The newest change date an earlier crawl saw listed for the site (in the site's own clock)."""
+        dates = [parse_date(s.lastmod or s.modified) for s in self.states.values()
+                 if s.site == site and s.kind == "article"]
+        return max((d for d in dates if d), default=None)
+
+    def listed(self, url: str, lastmod: str | None, sitemap: str | None = None) -> bool:
+        """A sitemap, feed or API lists `url` (changed at `lastmod`): should it be fetched?"""
+        if sitemap:
+            self.covered.add(url)
+            self.sitemapped.add(site_of(url))
+        state = self.states.get(url)
+        if state is None or state.kind in ("error", "gone", "redirect"):
+            return state is None or not self._failed_recently(state)
+        if state.kind != "article":
+            return False
+        listed_at = parse_date(lastmod)
+        seen_at = parse_date(state.lastmod) or parse_date(state.modified)
+        if listed_at is None:
+            return False
+        return seen_at is None or listed_at > seen_at
+
+    def sitemap_unchanged(self, sitemap: str) -> None:
+        """A sitemap answered 304: every URL it listed before is still listed, unchanged."""
+        self.sitemapped.add(site_of(sitemap))
+        self.covered.update(s.url for s in self.states.values() if s.listed_in == sitemap)
+
+    def shows_known_article(self, urls: Iterable[str]) -> bool:
+        """A listing page linking an archived article has reached what earlier crawls saw."""
+        return any((s := self.states.get(u)) is not None and s.kind == "article" for u in urls)
+
+    def follow(self, url: str, deeper: bool) -> bool:
+        """Should a link be followed on a recrawl? `deeper` is True on a listing page that showed
+        no archived article yet (so older pages may hold new ones)."""
+        if not self.is_recrawl(url):
+            return True
+        state = self.states.get(url)
+        if state is not None:
+            if state.kind in ("error", "gone"):
+                return not self._failed_recently(state)
+            return state.kind == "listing" and deeper
+        kinds = self.families.get(family(url))
+        if kinds and sum(kinds.values()) >= FAMILY_MIN and not kinds["article"]:
+            return deeper and kinds["listing"] > 0
+        return True
+
+    def revisits(self, fetched: set[str]) -> list[str]:
+        """A page of each archived, not-gone article of a recrawled site to check again: on a site
+        whose sitemaps were read, articles no sitemap listed by any of their URLs; elsewhere,
+        those not fetched for `revisit_after`."""
+        due = self.now - self.revisit_after
+        urls: dict[str, list[UrlState]] = defaultdict(list)
+        for s in self.states.values():
+            if s.kind == "article" and s.article_url:
+                urls[s.article_url].append(s)
+        out = []
+        for states in urls.values():
+            if any(s.gone_at or s.url in fetched or s.url in self.covered for s in states):
+                continue
+            page = max(states, key=lambda s: (s.status is not None, s.fetched_at or ""))
+            site = page.site or site_of(page.url)
+            if site in self.sitemapped or (parse_date(page.fetched_at) or self.now) <= due:
+                out.append(page.url)
+        return sorted(out)
+
+    def _failed_recently(self, state: UrlState) -> bool:
+        at = parse_date(state.fetched_at)
+        return at is not None and self.now - at < self.recheck_failed_after
