@@ -49,11 +49,16 @@ PAGE_COLUMNS = (
 ERROR_COLUMNS = ("crawl_id", "url", "kind", "detail", "at", "status")
 STATE_COLUMNS = ("url", "site", "kind", "status", "etag", "last_modified", "lastmod", "listed_in", "fetched_at",
                  "crawl_id")
-#: A fetch-state upsert: a column given as NULL keeps its stored value.
+#: A fetch-state upsert: a column given as NULL keeps its stored value, and `listed_in` (a JSON
+#: array of the sitemaps listing the URL) gains the one sitemap a row names.
 UPSERT_STATE = (
     f"INSERT INTO fetch_state ({', '.join(STATE_COLUMNS)}) VALUES ({', '.join('?' * len(STATE_COLUMNS))}) "
     "ON CONFLICT(url) DO UPDATE SET "
-    + ", ".join(f"{c} = coalesce(excluded.{c}, fetch_state.{c})" for c in STATE_COLUMNS[1:])
+    + ", ".join(f"{c} = coalesce(excluded.{c}, fetch_state.{c})" for c in STATE_COLUMNS[1:] if c != "listed_in")
+    + ", listed_in = CASE WHEN excluded.listed_in IS NULL OR fetch_state.listed_in IS NULL "
+    "THEN coalesce(excluded.listed_in, fetch_state.listed_in) "
+    "WHEN EXISTS (SELECT 1 FROM json_each(fetch_state.listed_in) WHERE value = excluded.listed_in ->> '$[0]') "
+    "THEN fetch_state.listed_in ELSE json_insert(fetch_state.listed_in, '$[#]', excluded.listed_in ->> '$[0]') END"
 )
 #: Statuses that say an article is gone (not a transient failure).
 GONE_STATUSES = (404, 410)
@@ -165,10 +170,8 @@ class Archive:
         gone = [(e["at"], e["url"], e["url"]) for e in errors if e.get("status") in GONE_STATUSES]
         if not gone:
             return 0
-        before = self.db.conn.total_changes
-        self.db.conn.executemany(
-            "UPDATE articles SET gone_at = ? WHERE gone_at IS NULL AND (source_url = ? OR url = ?)", gone)
-        return self.db.conn.total_changes - before
+        return self.db.conn.executemany(
+            "UPDATE articles SET gone_at = ? WHERE gone_at IS NULL AND (source_url = ? OR url = ?)", gone).rowcount
 
     def _upsert_state(self, articles: list[dict[str, Any]], errors: list[dict[str, Any]],
                       fetches: Iterable[dict[str, Any]]) -> None:
@@ -183,22 +186,26 @@ class Archive:
             kind = "gone" if e.get("status") in GONE_STATUSES else "error"
             rows.append({"url": e["url"], "kind": kind, "status": e.get("status"), "fetched_at": e["at"],
                          "crawl_id": e.get("crawl_id")})
+        for r in rows:
+            r["listed_in"] = json.dumps([r["listed_in"]]) if r.get("listed_in") else None
         if rows:
             self.db.conn.executemany(UPSERT_STATE, [[r.get(c) for c in STATE_COLUMNS] for r in rows])
 
     def url_states(self) -> Iterator[dict[str, Any]]:
-        """What earlier crawls know of each URL: its fetch state and, for an article's URLs, the
-        article (`article_url`), its `modified` date and `gone_at`. An article URL never fetched
-        itself (a canonical URL whose page came from another), or fetched before `fetch_state`
-        existed, gets a state from `articles` and `pages`."""
+        """What earlier crawls know of each URL: its fetch state, whether the crawl that fetched it
+        finished (`complete`: a killed crawl may not have followed what a listing or sitemap showed),
+        and, for an article's URLs, the article (`article_url`), its `modified` date and `gone_at`.
+        An article URL never fetched itself (a canonical URL whose page came from another), or
+        fetched before `fetch_state` existed, gets a state from `articles` and `pages`."""
         cursor = self.db.execute(
-            "SELECT f.*, a.modified, a.gone_at, a.url FROM fetch_state f "
+            "SELECT f.*, a.modified, a.gone_at, a.url, c.finished_at IS NOT NULL FROM fetch_state f "
             "LEFT JOIN articles a ON a.source_url = f.url AND f.kind IN ('article', 'gone') "
+            "LEFT JOIN crawls c ON c.id = f.crawl_id "
             "UNION ALL SELECT u.url, a.site, 'article', p.status, p.etag, p.last_modified, p.sitemap_lastmod, NULL, "
-            "coalesce(p.fetched_at, a.fetched_at), a.crawl_id, a.modified, a.gone_at, a.url "
+            "coalesce(p.fetched_at, a.fetched_at), a.crawl_id, a.modified, a.gone_at, a.url, 1 "
             "FROM articles a JOIN (SELECT url, id FROM articles UNION SELECT source_url, id FROM articles) u "
             "ON u.id = a.id LEFT JOIN pages p ON p.url = u.url WHERE u.url NOT IN (SELECT url FROM fetch_state)")
-        columns = [*STATE_COLUMNS, "modified", "gone_at", "article_url"]
+        columns = [*STATE_COLUMNS, "modified", "gone_at", "article_url", "complete"]
         while batch := cursor.fetchmany(FETCH_SIZE):
             for row in batch:
                 yield dict(zip(columns, row))

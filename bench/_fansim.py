@@ -76,12 +76,12 @@ class Fansim:
         with opener.open(f"http://fansim.test{path}", timeout=30) as resp:
             return json.loads(resp.read())
 
-    def run(self, command: str) -> str:
-        return subprocess.run([sys.executable, "-m", "fansim", command, *self.args], cwd=SHARED,
+    def run(self, command: str, *extra: str) -> str:
+        return subprocess.run([sys.executable, "-m", "fansim", command, *self.args, *extra], cwd=SHARED,
                               capture_output=True, text=True, check=True).stdout
 
-    def truth(self) -> list[dict]:
-        return [json.loads(line) for line in self.run("truth").splitlines() if line.strip()]
+    def truth(self, epoch: int = 1) -> list[dict]:
+        return [json.loads(line) for line in self.run("truth", "--epoch", str(epoch)).splitlines() if line.strip()]
 
     def sites(self) -> list[dict]:
         return json.loads(self.run("sites"))

@@ -28,7 +28,7 @@ RETRY_AT = "fanwire_retry_at"
 
 class CrawlDelay:
     """Give each site the delay its robots.txt asks for (capped at `FANWIRE_MAX_CRAWL_DELAY`),
-    one request at a time, and keep AutoThrottle from lowering it."""
+    one request at a time and without Scrapy's random jitter, and keep AutoThrottle from lowering it."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
@@ -55,10 +55,10 @@ class CrawlDelay:
         key = downloader.get_slot_key(request)
         self.delays[key] = float(delay)
         downloader.per_slot_settings[key] = {**downloader.per_slot_settings.get(key, {}),
-                                             "delay": float(delay), "concurrency": 1}
+                                             "delay": float(delay), "concurrency": 1, "jitter": 0.0}
         slot = downloader.slots.get(key)
-        if slot is not None:
-            slot.delay, slot.concurrency = max(slot.delay, float(delay)), 1
+        if slot is not None:  # no random jitter: Crawl-delay is a minimum
+            slot.delay, slot.concurrency, slot.jitter = max(slot.delay, float(delay)), 1, 0.0
         self.crawler.stats.set_value(f"fanwire/crawl_delay/{key}", float(delay))
         logger.info("Crawl-delay %s s for %s (robots.txt)", delay, key)
 

@@ -12,10 +12,13 @@ A crawl of a site the archive already holds asks only for what changed:
 - listing pages are re-read only as deep as needed: a listing that shows an already archived
   article says everything older is archived too, so its pagination is not followed;
 - known articles a site's sitemaps no longer list (or, on sites without sitemaps, not checked
-  for `revisit_after`) are revisited, which is how deleted articles (404/410) are noticed.
+  for `revisit_after`) are revisited, which is how deleted articles (404/410) are noticed;
+- listings, sitemaps and feeds last read by a crawl that did not finish (killed) are read
+  afresh, so a resumed crawl finds what the killed one had not reached yet.
 """
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -28,6 +31,8 @@ from scraper.discovery import site_of
 
 #: Kinds of URL whose body an earlier crawl read: asking again with validators can answer 304.
 VALIDATED_KINDS = ("article", "listing", "sitemap", "feed", "api")
+#: Kinds of URL whose worth is in the links they show.
+DOCUMENT_KINDS = ("listing", "sitemap", "feed", "api")
 #: A family with at least this many known URLs and no article is not explored on recrawls.
 FAMILY_MIN = 3
 
@@ -43,12 +48,13 @@ class UrlState:
     etag: str | None = None
     last_modified: str | None = None
     lastmod: str | None = None
-    listed_in: str | None = None
+    listed_in: str | None = None  # JSON array of the sitemaps that listed the URL
     fetched_at: str | None = None
     crawl_id: int | None = None
     modified: str | None = None
     gone_at: str | None = None
     article_url: str | None = None
+    complete: bool = True  # the crawl that fetched it finished
 
 
 def parse_date(value: str | None) -> datetime | None:
@@ -87,12 +93,15 @@ class RecrawlPlan:
         self.sites: set[str] = set()
         for s in states:
             state = s if isinstance(s, UrlState) else UrlState(**s)
+            if state.kind in DOCUMENT_KINDS and not state.complete:
+                continue  # a killed crawl may not have followed what this document showed: read it afresh
             self.states[state.url] = state
             if state.kind not in ("rest_api", "sitemap", "feed", "api"):
                 self.families[family(state.url)][state.kind or "unknown"] += 1
             if state.kind == "article":
                 self.sites.add(state.site or site_of(state.url))
         self.covered: set[str] = set()
+        self.reread: set[str] = set()
         self.sitemapped: set[str] = set()
 
     def __len__(self) -> int:
@@ -127,10 +136,9 @@ class RecrawlPlan:
         """A sitemap, feed or API lists `url` (changed at `lastmod`): should it be fetched?"""
         if sitemap:
             self.covered.add(url)
-            self.sitemapped.add(site_of(url))
         state = self.states.get(url)
-        if state is None or state.kind in ("error", "gone", "redirect"):
-            return state is None or not self._failed_recently(state)
+        if state is None or state.kind in ("error", "gone"):
+            return True  # new, failed last time, or back after being gone: listing it says it exists
         if state.kind != "article":
             return False
         listed_at = parse_date(lastmod)
@@ -139,10 +147,18 @@ class RecrawlPlan:
             return False
         return seen_at is None or listed_at > seen_at
 
-    def sitemap_unchanged(self, sitemap: str) -> None:
-        """A sitemap answered 304: every URL it listed before is still listed, unchanged."""
+    def sitemap_changed(self, sitemap: str, lastmod: str | None) -> bool:
+        """Should a sitemap an index lists (changed at `lastmod`) be read again?"""
+        state = self.states.get(sitemap)
+        listed_at, seen_at = parse_date(lastmod), parse_date(state.lastmod) if state else None
+        return state is None or listed_at is None or seen_at is None or listed_at > seen_at
+
+    def sitemap_answered(self, sitemap: str, read: bool) -> None:
+        """A site's sitemap answered: its articles are checked through its sitemaps, not by age.
+        When it was `read` in full, an article it listed before and lists no more is due a visit."""
         self.sitemapped.add(site_of(sitemap))
-        self.covered.update(s.url for s in self.states.values() if s.listed_in == sitemap)
+        if read:
+            self.reread.add(sitemap)
 
     def shows_known_article(self, urls: Iterable[str]) -> bool:
         """A listing page linking an archived article has reached what earlier crawls saw."""
@@ -164,9 +180,9 @@ class RecrawlPlan:
         return True
 
     def revisits(self, fetched: set[str]) -> list[str]:
-        """A page of each archived, not-gone article of a recrawled site to check again: on a site
-        whose sitemaps were read, articles no sitemap listed by any of their URLs; elsewhere,
-        those not fetched for `revisit_after`."""
+        """A page of each archived, not-gone article of a recrawled site to check again: those a
+        sitemap listed before and no longer lists after being read again this crawl, and, on sites
+        whose sitemaps were not read, those not fetched for `revisit_after`."""
         due = self.now - self.revisit_after
         urls: dict[str, list[UrlState]] = defaultdict(list)
         for s in self.states.values():
@@ -177,8 +193,9 @@ class RecrawlPlan:
             if any(s.gone_at or s.url in fetched or s.url in self.covered for s in states):
                 continue
             page = max(states, key=lambda s: (s.status is not None, s.fetched_at or ""))
-            site = page.site or site_of(page.url)
-            if site in self.sitemapped or (parse_date(page.fetched_at) or self.now) <= due:
+            dropped = any(set(json.loads(s.listed_in)) & self.reread for s in states if s.listed_in)
+            unlisted = (page.site or site_of(page.url)) not in self.sitemapped
+            if dropped or unlisted and (parse_date(page.fetched_at) or self.now) <= due:
                 out.append(page.url)
         return sorted(out)
 

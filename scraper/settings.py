@@ -37,6 +37,11 @@ DEPTH_LIMIT = 25
 RETRY_TIMES = 2
 REDIRECT_MAX_TIMES = 5
 COOKIES_ENABLED = False
+#: The spider never asks for a URL twice in a crawl (it keeps its own set, and the archive's
+#: fetch_state skips what earlier crawls stored), so Scrapy's fingerprint file is not used: under
+#: JOBDIR it would outlive a kill -9 holding requests that were sent but never archived, and a
+#: resumed crawl would never ask for them again.
+DUPEFILTER_CLASS = "scrapy.dupefilters.BaseDupeFilter"
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 

@@ -129,3 +129,33 @@ def test_a_failing_batch_leaves_nothing_behind(archive):
         archive.write_batch([record("http://news.test/a/"), broken], [])
     assert rows(archive, "SELECT url FROM articles") == [("http://news.test/kept/",)]
     assert rows(archive, "SELECT count(*) FROM pages") == [(1,)]
+
+
+def test_changed_text_keeps_a_revision_and_404_marks_gone_without_deleting(archive):
+    archive.write_batch([record("http://news.test/a/"), record("http://news.test/b/")])
+    archive.write_batch([record("http://news.test/a/", text="Frieren season 2 delayed to October.",
+                                fetched_at="2025-01-04T00:00:00+00:00")])
+    archive.write_batch([record("http://news.test/a/", text="Frieren season 2 delayed to October.")])
+    assert rows(archive, "SELECT article_id, text, fetched_at FROM article_revisions") == [
+        (1, "Frieren season 2 key visual revealed.", "2025-01-03T00:00:00+00:00")]
+    result = archive.write_batch([], [{"crawl_id": 1, "url": "http://news.test/b/", "kind": "http_error",
+                                       "detail": "HTTP 410", "at": "2025-01-05T00:00:00+00:00", "status": 410}])
+    assert result.gone == 1
+    assert rows(archive, "SELECT url, gone_at FROM articles ORDER BY url") == [
+        ("http://news.test/a/", None), ("http://news.test/b/", "2025-01-05T00:00:00+00:00")]
+    assert rows(archive, "SELECT kind, status FROM fetch_state WHERE url = 'http://news.test/b/'") == [("gone", 410)]
+
+
+def test_fetch_state_keeps_what_a_row_leaves_out_and_gathers_sitemaps(archive):
+    base = {"url": "http://news.test/a/", "site": "news.test", "fetched_at": "2025-01-03T00:00:00+00:00",
+            "crawl_id": 1}
+    archive.write_batch([], fetches=[{**base, "kind": "listing", "status": 200, "etag": '"1"',
+                                      "listed_in": "http://news.test/s1.xml"}])
+    archive.write_batch([], fetches=[{**base, "status": 304, "listed_in": "http://news.test/s2.xml"},
+                                     {**base, "listed_in": "http://news.test/s1.xml"}])
+    state = next(s for s in archive.url_states() if s["url"] == "http://news.test/a/")
+    assert (state["kind"], state["status"], state["etag"]) == ("listing", 304, '"1"')
+    assert json.loads(state["listed_in"]) == ["http://news.test/s1.xml", "http://news.test/s2.xml"]
+    assert state["complete"] == 0  # crawl 1 has not finished
+    archive.finish_crawl(1, "2025-01-03T01:00:00+00:00", {})
+    assert all(s["complete"] for s in archive.url_states())

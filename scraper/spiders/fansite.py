@@ -121,8 +121,8 @@ class FansiteSpider(scrapy.Spider):
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request | FetchItem]:
         yield self._fetched(response, "sitemap")
+        self.plan.sitemap_answered(response.url, read=response.status == 200)
         if response.status == 304:
-            self.plan.sitemap_unchanged(response.url)
             return
         body = response.body
         if body[:2] == b"\x1f\x8b":
@@ -130,9 +130,12 @@ class FansiteSpider(scrapy.Spider):
         kind, entries = discovery.sitemap_entries(body)
         self.crawler.stats.inc_value(f"fanwire/sitemap/{kind or 'unknown'}")
         for loc, lastmod in entries:
-            if kind == "sitemapindex" and discovery.site_of(loc) in self.sites:
-                if loc not in self.seen_urls:
-                    yield self._request(loc, self.parse_sitemap, meta=DOCUMENT_META, priority=8)
+            if kind == "sitemapindex" and discovery.site_of(loc) in self.sites and loc not in self.seen_urls:
+                if self.plan.sitemap_changed(loc, lastmod):
+                    yield self._request(loc, self.parse_sitemap, priority=8,
+                                        meta={**DOCUMENT_META, "sitemap_lastmod": lastmod})
+                else:
+                    self.crawler.stats.inc_value("fanwire/recrawl/unchanged_sitemaps")
             elif kind == "urlset" and discovery.is_followable(loc, self.sites):
                 url = discovery.clean_url(loc)
                 self.forms.learn(url)
