@@ -23,6 +23,10 @@ class ArticleItem:
     site: str
     redirect_urls: list[str] = field(default_factory=list)
     sitemap_lastmod: str | None = None
+    # Where the page's capture is, when the crawl writes WARC (scraper.warc) or the page was imported from one
+    warc_file: str | None = None
+    warc_offset: int | None = None
+    warc_length: int | None = None
     # Filled by pipelines.extract
     encoding: str | None = None
     canonical_url: str | None = None

@@ -12,6 +12,8 @@ FANWIRE_MAX_LISTING_PAGES = 50  # listing pages followed per URL shape and site 
 FANWIRE_BARREN_PAGES = 10  # listing pages of one shape that found nothing new before the shape is closed (calendars)
 FANWIRE_TEMPLATE_WARMUP = 8  # documents per site seen before its first pages are extracted (template learning)
 FANWIRE_TEMPLATE_WAIT = 3.0  # seconds a warming-up site waits for more pages before extracting anyway
+FANWIRE_WARC = ""  # directory to write every HTTP exchange to as WARC files ("" = off)
+FANWIRE_WARC_MAX_SIZE = 1024 ** 3  # bytes after which a new WARC file is started
 
 USER_AGENT = "fanwire/0.1 (anime fan-news archiver; Scrapy)"
 ROBOTSTXT_OBEY = True
@@ -31,6 +33,11 @@ REMOTE_CONTROL_ENABLED = False
 
 SPIDER_MIDDLEWARES = {
     "scraper.middlewares.RecordErrorsMiddleware": 50,
+    "scraper.warc.WarcRefMiddleware": 60,
+}
+# Between the downloader and HttpCompressionMiddleware (590): captures bodies as sent, every hop.
+DOWNLOADER_MIDDLEWARES = {
+    "scraper.warc.WarcCaptureMiddleware": 860,
 }
 
 # Stages in data-flow order.
