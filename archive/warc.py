@@ -54,14 +54,14 @@ def record_imports(archive: Archive, files: Iterable[dict[str, Any]]) -> None:
         archive.db["warc_imports"].upsert_all([{**f, "imported_at": at} for f in files], pk="sha256")
 
 
-def export_captures(db: str | Path, out: IO[bytes], site: str | None = None) -> tuple[int, int]:
+def export_captures(db: str | Path, out: IO[bytes], site: str | None = None, filename: str = "") -> tuple[int, int]:
     """Write the captures of the articles of `site` (all sites when None) to `out` as one WARC
-    file; returns (captures written, articles without a capture)."""
+    file (named `filename` in its warcinfo); returns (captures written, articles without a capture)."""
     with closing(open_readonly(db)) as conn:
         places = conn.execute(CAPTURES_SQL, {"site": site}).fetchall()
         missing = conn.execute(MISSING_SQL, {"site": site}).fetchone()[0]
     writer = WARCWriter(out, gzip=True, warc_version="1.1")
-    writer.write_record(writer.create_warcinfo_record(getattr(out, "name", ""), {
+    writer.write_record(writer.create_warcinfo_record(filename, {
         "software": "fanwire export", "format": "WARC File Format 1.1",
         "description": f"captures of the archived articles of {site or 'every site'} in {Path(db).name}",
     }))

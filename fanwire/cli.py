@@ -132,8 +132,12 @@ def export(db: str, fmt: str, table: str, stories: bool, series: str | None, sea
     Example: fanwire export --db archive.db --series "Oshi no Ko" --season 2 --format json -o oshi-s2.json
     """
     if fmt == "warc":
+        if stories or series or table != "articles":
+            raise click.UsageError("--format warc exports the captures of articles; choose them with --site")
         export_warc(db, site, output)
         return
+    if site:
+        raise click.UsageError("--site needs --format warc")
     if season is not None and not series:
         raise click.UsageError("--season needs --series")
     out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
@@ -162,7 +166,7 @@ def export_warc(db: str, site: str | None, output: str | None) -> None:
 
     out = open(output, "wb") if output else sys.stdout.buffer
     try:
-        written, missing = export_captures(db, out, site)
+        written, missing = export_captures(db, out, site, Path(output).name if output else "")
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:

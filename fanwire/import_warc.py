@@ -43,14 +43,15 @@ def plan(db: str, paths: list[str]) -> ImportPlan:
             result.already.append(path)
         else:
             known.add(digest)
-            result.files.append({"sha256": digest, "path": str(Path(path).resolve()), "size": Path(path).stat().st_size})
+            file = Path(path).resolve()
+            result.files.append({"sha256": digest, "path": str(file), "size": file.stat().st_size})
     return result
 
 
 def run_import(db: str, todo: ImportPlan, overrides: dict[str, Any], advance: Callable[[int], None]) -> dict[str, Any]:
     """Send every capture of the planned files through the pipelines into `db` (blocks; once per
     process, like a crawl), then record the files as imported. Returns Scrapy's stats."""
-    settings = project_settings({**overrides, "FANWIRE_DB": db, "FANWIRE_WARC": "", "ROBOTSTXT_OBEY": False})
+    settings = project_settings({**overrides, "FANWIRE_DB": db, "FANWIRE_WARC": ""})
     process = CrawlerProcess(settings)
     crawler = process.create_crawler("warcfile")
     process.crawl(crawler, files=[f["path"] for f in todo.files], advance=advance)

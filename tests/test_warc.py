@@ -99,7 +99,7 @@ def test_every_file_passes_warcio_check_and_starts_with_warcinfo(warc_crawl):
         assert fields["software"].startswith("fanwire/")
         assert fields["isPartOf"] == f"fanwire crawl {warc_crawl.stats['fanwire/crawl_id']}"
         assert json.loads(fields["fanwire-settings"])["FANWIRE_WARC_MAX_SIZE"] == str(MAX_SIZE)
-    assert [p.stat().st_size for p in warc_crawl.files[:-1]] >= [MAX_SIZE] * (len(warc_crawl.files) - 1)
+    assert all(p.stat().st_size >= MAX_SIZE for p in warc_crawl.files[:-1])
 
 
 def test_one_response_or_revisit_record_per_response_scrapy_received(warc_crawl):
@@ -230,6 +230,13 @@ def test_a_file_without_responses_is_a_clear_error(tmp_path):
     assert result.returncode == 1 and f"no HTTP responses in {path}" in result.stderr
 
 
+def test_export_warc_takes_only_a_site_slice(warc_crawl):
+    result = fanwire("export", "--db", str(warc_crawl.db), "--format", "warc", "--series", "Frieren")
+    assert result.returncode == 2 and "choose them with --site" in result.stderr
+    result = fanwire("export", "--db", str(warc_crawl.db), "--site", "cel-shade.test")
+    assert result.returncode == 2 and "--site needs --format warc" in result.stderr
+
+
 def wget() -> str:
     """wget's path; `.ci/run` installs it, so on CI its absence is a failure, not a skip."""
     path = shutil.which("wget")
@@ -242,8 +249,9 @@ def wget() -> str:
 
 def test_a_warc_written_by_wget_imports_cleanly(crawl, server, tmp_path):
     site = "cel-shade.test"
-    result = run([wget(), "--quiet", "--recursive", "--level=3", "--adjust-extension", "-e", "robots=on", f"--warc-file={tmp_path / 'wget'}",
-                  "--directory-prefix", str(tmp_path / "mirror"), f"http://{site}/"], proxy=server.proxy_url)
+    result = run([wget(), "--quiet", "--recursive", "--level=3", "--adjust-extension", "-e", "robots=on",
+                  f"--warc-file={tmp_path / 'wget'}", "--directory-prefix", str(tmp_path / "mirror"), f"http://{site}/"],
+                 proxy=server.proxy_url)
     assert result.returncode in (0, 8), result.stderr  # 8: a planted dead link answered 404
     db = tmp_path / "wget.db"
     result = fanwire("import-warc", "--db", str(db), str(tmp_path / "wget.warc.gz"), proxy=DEAD_PROXY)
