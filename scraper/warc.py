@@ -16,7 +16,6 @@ import base64
 import hashlib
 import json
 import os
-import zlib
 from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -31,6 +30,7 @@ from scrapy import Request, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
+from warcio.recordbuilder import RecordBuilder
 from warcio.recordloader import ArcWarcRecord
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.timeutils import datetime_to_iso_date
@@ -40,8 +40,6 @@ from scraper.items import ArticleItem
 
 #: request.meta key holding the `CaptureRef` of the response's capture group.
 META_KEY = "fanwire_warc"
-#: gzip level per record: 6 is within a few per cent of warcio's 9 in size at a fraction of its CPU.
-GZIP_LEVEL = 6
 WARC_VERSION = "1.1"
 PROFILE_NOT_MODIFIED = "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
 PROFILE_IDENTICAL = "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"
@@ -67,11 +65,6 @@ def payload_digest(body: bytes) -> str:
     return "sha1:" + base64.b32encode(hashlib.sha1(body).digest()).decode("ascii")
 
 
-def gzip_member(data: bytes) -> bytes:
-    compressor = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, zlib.MAX_WBITS | 16)
-    return compressor.compress(data) + compressor.flush()
-
-
 class WarcFiles:
     """Capture groups appended to gzipped WARC files in one directory, rotated at a size limit.
 
@@ -86,8 +79,7 @@ class WarcFiles:
         self.serial = 0
         self.file: Any = None
         self.path: Path | None = None
-        self.buffer = BytesIO()
-        self.writer = WARCWriter(self.buffer, gzip=False, warc_version=WARC_VERSION)
+        self.writer: WARCWriter | None = None
         self.bytes_written = 0
 
     def write(self, records: Iterable[ArcWarcRecord]) -> CaptureRef:
@@ -96,8 +88,7 @@ class WarcFiles:
             self._rotate()
         offset = self.file.tell()
         for record in records:
-            self.file.write(self._encode(record))
-        self.file.flush()
+            self.writer.write_record(record)
         self.bytes_written += self.file.tell() - offset
         return CaptureRef(str(self.path), offset, self.file.tell() - offset)
 
@@ -106,19 +97,14 @@ class WarcFiles:
             self.file.close()
             self.file = None
 
-    def _encode(self, record: ArcWarcRecord) -> bytes:
-        self.buffer.seek(0)
-        self.buffer.truncate()
-        self.writer.write_record(record)
-        return gzip_member(self.buffer.getvalue())
-
     def _rotate(self) -> None:
         self.close()
         self.directory.mkdir(parents=True, exist_ok=True)
         self.serial += 1
         self.path = (self.directory / f"{self.prefix}-{self.serial:05d}-{os.getpid()}.warc.gz").resolve()
         self.file = open(self.path, "xb")
-        self.file.write(self._encode(self.writer.create_warcinfo_record(self.path.name, self.info)))
+        self.writer = WARCWriter(self.file, gzip=True, warc_version=WARC_VERSION)
+        self.writer.write_record(self.writer.create_warcinfo_record(self.path.name, self.info))
 
 
 class WarcCaptureMiddleware:
@@ -131,6 +117,7 @@ class WarcCaptureMiddleware:
     def __init__(self, crawler: Crawler, files: WarcFiles) -> None:
         self.stats = crawler.stats
         self.files = files
+        self.records = RecordBuilder(warc_version=WARC_VERSION)
         self.crawl_id: int | None = None
         self.first_capture: dict[str, tuple[str, str, str]] = {}  # payload digest -> (record id, uri, date)
         self.last_capture: dict[str, tuple[str, str]] = {}  # URL -> (record id, date) of its latest 2xx
@@ -177,26 +164,25 @@ class WarcCaptureMiddleware:
             headers["WARC-IP-Address"] = str(response.ip_address)
         if "dataloss" in response.flags:
             headers["WARC-Truncated"] = "unspecified"
-        writer = self.files.writer
         if response.status == 304:
             earlier = self.last_capture.get(request.url)
             headers |= {"WARC-Profile": PROFILE_NOT_MODIFIED, "WARC-Refers-To-Target-URI": request.url}
             if earlier:
                 headers |= {"WARC-Refers-To": earlier[0], "WARC-Refers-To-Date": earlier[1]}
-            return writer.create_warc_record(request.url, "revisit", http_headers=http, warc_headers_dict=headers)
+            return self.records.create_warc_record(request.url, "revisit", http_headers=http, warc_headers_dict=headers)
         digest = payload_digest(response.body)
         original = self.first_capture.get(digest) if response.body else None
         if original:
             headers |= {"WARC-Profile": PROFILE_IDENTICAL, "WARC-Refers-To": original[0],
                         "WARC-Refers-To-Target-URI": original[1], "WARC-Refers-To-Date": original[2],
                         "WARC-Payload-Digest": digest}
-            record = writer.create_warc_record(request.url, "revisit", http_headers=http,
-                                               warc_headers_dict=headers)
+            record = self.records.create_warc_record(request.url, "revisit", http_headers=http,
+                                                     warc_headers_dict=headers)
         else:
             headers["WARC-Payload-Digest"] = digest
-            record = writer.create_warc_record(request.url, "response", payload=BytesIO(response.body),
-                                               length=len(response.body), http_headers=http,
-                                               warc_headers_dict=headers)
+            record = self.records.create_warc_record(request.url, "response", payload=BytesIO(response.body),
+                                                     length=len(response.body), http_headers=http,
+                                                     warc_headers_dict=headers)
             self.first_capture.setdefault(digest, (record.rec_headers.get_header("WARC-Record-ID"), request.url, date))
         if 200 <= response.status < 300:
             self.last_capture[request.url] = (record.rec_headers.get_header("WARC-Record-ID"), date)
@@ -207,7 +193,7 @@ class WarcCaptureMiddleware:
         target = (url.path or "/") + (f"?{url.query}" if url.query else "")
         pairs = [("Host", url.netloc), *_header_pairs(request.headers)]
         http = StatusAndHeaders(f"{request.method} {target} HTTP/1.1", pairs, is_http_request=True)
-        return self.files.writer.create_warc_record(
+        return self.records.create_warc_record(
             request.url, "request", payload=BytesIO(request.body), length=len(request.body), http_headers=http,
             warc_headers_dict={"WARC-Date": date, "WARC-Concurrent-To": concurrent_to})
 
@@ -219,7 +205,7 @@ class WarcCaptureMiddleware:
                   if "download_latency" in request.meta else None,
                   "sitemap-lastmod": request.meta.get("sitemap_lastmod")}
         body = "".join(f"{k}: {v}\r\n" for k, v in fields.items() if v not in (None, "")).encode("utf-8")
-        return self.files.writer.create_warc_record(
+        return self.records.create_warc_record(
             response.url, "metadata", payload=BytesIO(body), length=len(body),
             warc_content_type="application/warc-fields",
             warc_headers_dict={"WARC-Date": date, "WARC-Concurrent-To": concurrent_to})
