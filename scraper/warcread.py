@@ -44,8 +44,8 @@ class Capture:
 class CaptureReader:
     """Iterate the captures of WARC files in order; `advance(n)` is told of every n bytes read.
 
-    Records that are not HTTP responses, 304 revisits (no body to import) and revisits whose
-    original is not among the files are counted in `skipped`, never silently lost."""
+    Records that are not HTTP responses, revisits of 304s (`revisit_server-not-modified`: no body
+    to import) and revisits whose original is not among the files are counted in `skipped`."""
 
     def __init__(self, paths: list[Path], advance: Callable[[int], None] = lambda n: None) -> None:
         self.paths = paths
@@ -119,8 +119,9 @@ class CaptureReader:
 
     def _original_body(self, revisit: ArcWarcRecord) -> bytes | None:
         headers = revisit.rec_headers
-        if not headers.get_header("WARC-Profile", "").endswith("identical-payload-digest"):
-            self.skipped["not_modified"] += 1
+        profile = headers.get_header("WARC-Profile", "")
+        if not profile.endswith("identical-payload-digest"):
+            self.skipped[f"revisit_{profile.rsplit('/', 1)[-1] or 'without_profile'}"] += 1
             return None
         place = (self.originals.get(headers.get_header("WARC-Refers-To", ""))
                  or self.originals.get(headers.get_header("WARC-Payload-Digest", "")))
