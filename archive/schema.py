@@ -139,6 +139,18 @@ def recrawl(db: Database) -> None:
     db["crawl_errors"].add_column("status", int)
 
 
+@MIGRATIONS(name="0006_warc")
+def warc(db: Database) -> None:
+    """Where each page's WARC capture is (file, byte offset and length of its records), and which
+    WARC files have been imported, so importing one again changes nothing."""
+    for column, kind in (("warc_file", str), ("warc_offset", int), ("warc_length", int)):
+        db["pages"].add_column(column, kind)
+    db["warc_imports"].create(
+        {"sha256": str, "path": str, "size": int, "imported_at": str, "crawl_id": int},
+        pk="sha256", foreign_keys=[("crawl_id", "crawls", "id")],
+    )
+
+
 def migrate(db: Database) -> None:
     """Bring `db` to the current schema; safe to call on every open."""
     MIGRATIONS.apply(db)

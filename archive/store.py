@@ -45,6 +45,7 @@ EXTRACTED_COLUMNS = ("title", "author", "published", "modified", "lang", "text",
 FETCH_SIZE = 200
 PAGE_COLUMNS = (
     "url", "status", "content_type", "encoding", "etag", "last_modified", "sitemap_lastmod", "fetched_at", "html",
+    "warc_file", "warc_offset", "warc_length",
 )
 ERROR_COLUMNS = ("crawl_id", "url", "kind", "detail", "at", "status")
 STATE_COLUMNS = ("url", "site", "kind", "status", "etag", "last_modified", "lastmod", "listed_in", "fetched_at",

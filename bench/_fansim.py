@@ -97,13 +97,14 @@ class Fansim:
         self.close()
 
 
-def crawl(fansim: Fansim, db: Path) -> float:
-    """`fanwire crawl` every site of the world into `db`, as a user would; returns wall seconds."""
+def crawl(fansim: Fansim, db: Path, *options: str) -> float:
+    """`fanwire crawl` every site of the world into `db`, as a user would (with any further
+    `fanwire crawl` options); returns wall seconds."""
     hosts = [f"http://{s['host']}/" for s in fansim.sites()]
     env = {**os.environ, "http_proxy": fansim.proxy}
     started = time.perf_counter()
     with open(OUT / f"{db.stem}-crawl.log", "w") as log:
-        subprocess.run([*FANWIRE, "crawl", *hosts, "--db", str(db), "--log-level", "WARNING"],
+        subprocess.run([*FANWIRE, "crawl", *hosts, "--db", str(db), "--log-level", "WARNING", *options],
                        cwd=ROOT, env=env, check=True, stderr=log)
     return time.perf_counter() - started
 

@@ -36,12 +36,15 @@ def cli() -> None:
               help="Override a Scrapy or FANWIRE_* setting, as with `scrapy crawl -s`.")
 @click.option("--log-level", default="INFO", show_default=True,
               type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"], case_sensitive=False))
-def crawl(urls: tuple[str, ...], db: str, sites_file: str | None, settings: tuple[str, ...], log_level: str) -> None:
+@click.option("--warc", "warc_dir", type=click.Path(file_okay=False),
+              help="Also write every HTTP exchange to WARC files in this directory (FANWIRE_WARC).")
+def crawl(urls: tuple[str, ...], db: str, sites_file: str | None, settings: tuple[str, ...], log_level: str,
+          warc_dir: str | None) -> None:
     """Crawl fan-news sites into the archive; the same crawl as `scrapy crawl fansite`.
 
     Honours the http_proxy environment variable.
 
-    Example: fanwire crawl http://a.test/ http://b.test/ --db archive.db
+    Example: fanwire crawl http://a.test/ http://b.test/ --db archive.db --warc warc/
     """
     from scraper.spiders.fansite import parse_start_urls
 
@@ -54,6 +57,8 @@ def crawl(urls: tuple[str, ...], db: str, sites_file: str | None, settings: tupl
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="-s") from exc
     overrides.update({"FANWIRE_DB": db, "LOG_LEVEL": log_level.upper()})
+    if warc_dir:
+        overrides["FANWIRE_WARC"] = warc_dir
     stats = run_crawl(list(urls), project_settings(overrides), sites_file)
     click.echo(summary(stats, db), err=True)
     if stats.get("finish_reason") != "finished":
@@ -109,19 +114,30 @@ def extract(files: tuple[str, ...], fmt: str, url: str | None) -> None:
 
 @cli.command()
 @click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True)
+@click.option("--format", "fmt", type=click.Choice([*FORMATS, "warc"]), default="csv", show_default=True)
 @click.option("--table", default="articles", show_default=True, help="Table to export.")
 @click.option("--stories", is_flag=True, help="Export stories, each with the list of its copies (origin first).")
 @click.option("--series", help="Only articles about this series (title, Japanese title, alias or id).")
 @click.option("--season", type=int, help="With --series: only articles about this season.")
+@click.option("--site", metavar="HOST", help="With --format warc: only the captures of this site's articles.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Output file (default: stdout).")
 def export(db: str, fmt: str, table: str, stories: bool, series: str | None, season: int | None,
-           output: str | None) -> None:
+           site: str | None, output: str | None) -> None:
     """Export a table of the archive, or its stories with their copies, as CSV, JSON or JSON
     lines, streaming.
 
+    `--format warc` writes the WARC captures of the archived articles instead (of one site with
+    `--site`), as they were recorded by `fanwire crawl --warc` or `fanwire import-warc`.
+
     Example: fanwire export --db archive.db --series "Oshi no Ko" --season 2 --format json -o oshi-s2.json
     """
+    if fmt == "warc":
+        if stories or series or table != "articles":
+            raise click.UsageError("--format warc exports the captures of articles; choose them with --site")
+        export_warc(db, site, output)
+        return
+    if site:
+        raise click.UsageError("--site needs --format warc")
     if season is not None and not series:
         raise click.UsageError("--season needs --series")
     out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
@@ -142,6 +158,22 @@ def export(db: str, fmt: str, table: str, stories: bool, series: str | None, sea
         if output:
             out.close()
     click.echo(f"fanwire: exported {count} rows of {table}", err=True)
+
+
+def export_warc(db: str, site: str | None, output: str | None) -> None:
+    """The `export --format warc` branch: binary output, to a file or stdout."""
+    from archive.warc import export_captures
+
+    out = open(output, "wb") if output else sys.stdout.buffer
+    try:
+        written, missing = export_captures(db, out, site, Path(output).name if output else "")
+    except ArchiveError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        if output:
+            out.close()
+    click.echo(f"fanwire: exported {written} captures of {site or 'all'} articles"
+               + (f"; {missing} articles have no WARC capture" if missing else ""), err=True)
 
 
 @cli.command()
@@ -185,6 +217,50 @@ def reextract(db: str, only_site: str | None) -> None:
     archive.close()
     click.echo(f"fanwire: re-extracted {result.articles} articles from {len(sites)} sites; "
                f"{result.changed} changed, {result.failed} without text (kept as they were)", err=True)
+
+
+@cli.command(name="import-warc")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+@click.option("-s", "--set", "settings", multiple=True, metavar="NAME=VALUE",
+              help="Override a Scrapy or FANWIRE_* setting, as with `scrapy crawl -s`.")
+@click.option("--log-level", default="WARNING", show_default=True,
+              type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"], case_sensitive=False))
+def import_warc(files: tuple[str, ...], db: str, settings: tuple[str, ...], log_level: str) -> None:
+    """Build or extend the archive from WARC files (fanwire's own, or another crawler's such as
+    `wget --warc-file`): every HTML response goes through the same extraction, dedupe, tagging
+    and store stages as in a crawl, without network access. A file imported before is skipped.
+
+    Example: fanwire import-warc --db rebuilt.db warc/*.warc.gz
+    """
+    from fanwire.import_warc import plan, run_import
+    from scraper.spiders.warcfile import NoResponses, first_url
+
+    try:
+        overrides = parse_setting_options(settings)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="-s") from exc
+    todo = plan(db, list(files))
+    for path in todo.already:
+        click.echo(f"fanwire: {path} was imported into {db} before; skipped", err=True)
+    if not todo.files:
+        click.echo(f"fanwire: nothing new to import into {db}", err=True)
+        return
+    try:
+        first_url([Path(f["path"]) for f in todo.files])
+    except NoResponses as exc:
+        raise click.ClickException(str(exc)) from exc
+    overrides["LOG_LEVEL"] = log_level.upper()
+    with click.progressbar(length=todo.size, label="Importing", file=sys.stderr) as bar:
+        stats = run_import(db, todo, overrides, bar.update)
+    skipped = {k.rsplit("/", 1)[1]: v for k, v in stats.items() if k.startswith("fanwire/import/skipped/")}
+    click.echo(f"fanwire: {stats.get('fanwire/store/articles_new', 0)} new and "
+               f"{stats.get('fanwire/store/articles_updated', 0)} updated articles in {db} from "
+               f"{stats.get('fanwire/import/responses', 0)} HTTP responses in {len(todo.files)} WARC files; "
+               f"{stats.get('fanwire/store/errors', 0)} skips/errors recorded in crawl_errors; not pages: "
+               f"{', '.join(f'{n} {k}' for k, n in sorted(skipped.items())) or 'none'}", err=True)
+    if stats.get("finish_reason") != "finished":
+        raise click.ClickException(f"import ended early: {stats.get('finish_reason')}")
 
 
 @cli.group()

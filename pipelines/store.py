@@ -50,6 +50,7 @@ def article_record(item: ArticleItem, crawl_id: int) -> dict[str, Any]:
             "sitemap_lastmod": item.sitemap_lastmod,
             "fetched_at": item.fetched_at,
             "html": item.body,
+            **{k: a[k] for k in ("warc_file", "warc_offset", "warc_length")},
         },
     }
 

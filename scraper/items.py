@@ -24,6 +24,10 @@ class ArticleItem:
     redirect_urls: list[str] = field(default_factory=list)
     sitemap_lastmod: str | None = None
     listed_in: str | None = None  # the sitemap that listed the URL
+    # Where the page's capture is, when the crawl writes WARC (scraper.warc) or the page was imported from one
+    warc_file: str | None = None
+    warc_offset: int | None = None
+    warc_length: int | None = None
     # Filled by pipelines.extract
     encoding: str | None = None
     canonical_url: str | None = None

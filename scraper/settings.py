@@ -18,6 +18,8 @@ FANWIRE_RETRY_BACKOFF = 1.0  # seconds before the first retry, doubled for each 
 FANWIRE_RETRY_BACKOFF_MAX = 60.0  # longest wait before a retry; a longer Retry-After gives up
 FANWIRE_RECHECK_FAILED_DAYS = 7.0  # a URL that failed (4xx, timeout, trap) is not requested again for this long
 FANWIRE_REVISIT_DAYS = 30.0  # on sites without sitemaps, archived articles are re-checked this often
+FANWIRE_WARC = ""  # directory to write every HTTP exchange to as WARC files ("" = off)
+FANWIRE_WARC_MAX_SIZE = 1024 ** 3  # bytes after which a new WARC file is started
 
 USER_AGENT = "fanwire/0.1 (anime fan-news archiver; +{contact})"
 ROBOTSTXT_OBEY = True
@@ -47,12 +49,15 @@ REMOTE_CONTROL_ENABLED = False
 
 SPIDER_MIDDLEWARES = {
     "scraper.middlewares.RecordErrorsMiddleware": 50,
+    "scraper.warc.WarcRefMiddleware": 60,
 }
+# Between the downloader and HttpCompressionMiddleware (590): captures bodies as sent, every hop.
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": None,
     "scraper.politeness.ContactUserAgentMiddleware": 500,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "scraper.politeness.BackoffRetryMiddleware": 550,
+    "scraper.warc.WarcCaptureMiddleware": 860,
 }
 EXTENSIONS = {
     "scraper.politeness.CrawlDelay": 100,  # after AutoThrottle (0), so its delay floor wins

@@ -1,0 +1,93 @@
+"""`warcfile`: the `fansite` spider's page handling run over captures read from WARC files
+instead of over the network, so `fanwire import-warc` sends the same items through the same
+pipelines (extraction, dedupe, tagging, store) as a crawl does. Nothing is requested.
+
+Redirects become aliases and HTML pages are classified as articles or listings exactly as in a
+crawl; other answers (errors, robots.txt, sitemaps, feeds, images) are counted and skipped.
+"""
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import scrapy
+from scrapy.http import Headers, HtmlResponse, Response
+from scrapy.responsetypes import responsetypes
+from warcio.archiveiterator import ArchiveIterator
+
+from scraper import discovery
+from scraper.items import ArticleItem
+from scraper.middlewares import RecordErrorsMiddleware
+from scraper.spiders.fansite import REDIRECT_STATUSES, FansiteSpider
+from scraper.warc import stamp
+from scraper.warcread import Capture, CaptureReader
+
+
+class NoResponses(ValueError):
+    """None of the WARC files holds an HTTP response."""
+
+
+def first_url(paths: list[Path]) -> str:
+    """The first HTTP response's URL in the files: a start URL for the spider's bookkeeping."""
+    for path in paths:
+        with open(path, "rb") as stream:
+            for record in ArchiveIterator(stream):
+                if record.rec_type == "response" and record.http_headers is not None:
+                    return record.rec_headers.get_header("WARC-Target-URI").strip("<>")
+    raise NoResponses(f"no HTTP responses in {', '.join(map(str, paths))}")
+
+
+class WarcFileSpider(FansiteSpider):
+    name = "warcfile"
+
+    def __init__(self, files: str | list[str], advance: Callable[[int], None] | None = None,
+                 **kwargs: Any) -> None:
+        paths = [Path(f) for f in (files.split(",") if isinstance(files, str) else files)]
+        super().__init__(start_urls=first_url(paths), **kwargs)
+        self.start_urls = [p.resolve().as_uri() for p in paths]  # what the import's row in `crawls` names
+        self.reader = CaptureReader(paths, advance or (lambda n: None))
+
+    async def start(self) -> AsyncIterator[Any]:
+        self.record_error = RecordErrorsMiddleware.from_crawler(self.crawler).process_spider_exception
+        for capture in self.reader:
+            for item in self.items(capture):
+                yield item
+        for reason, count in self.reader.skipped.items():
+            self.crawler.stats.set_value(f"fanwire/import/skipped/{reason}", count)
+
+    def spider_idle(self) -> None:
+        """An import never goes to the network, so it revisits nothing."""
+
+    def items(self, capture: Capture) -> Iterator[Any]:
+        """What the fansite spider's page callback yields for this capture, minus requests."""
+        stats = self.crawler.stats
+        stats.inc_value("fanwire/import/responses")
+        response = as_response(capture)
+        if capture.status not in REDIRECT_STATUSES and not (200 <= capture.status < 300):
+            stats.inc_value(f"fanwire/import/skipped/status_{capture.status}")
+            return
+        if capture.status not in REDIRECT_STATUSES and not isinstance(response, HtmlResponse):
+            stats.inc_value("fanwire/import/skipped/not_html")
+            return
+        self.sites.add(discovery.site_of(capture.url))
+        try:
+            outputs = [o for o in self.parse_page(response) if not isinstance(o, scrapy.Request)]
+        except Exception as exc:  # a capture that breaks the page logic is recorded, as in a crawl
+            outputs = list(self.record_error(response, exc) or [])
+        for output in outputs:
+            if isinstance(output, ArticleItem):
+                output.fetched_at = capture.fetched_at
+            yield stamp(output, capture.ref)
+
+
+def as_response(capture: Capture) -> Response:
+    """The Scrapy response the downloader would have produced, with the capture's metadata
+    (a sitemap lastmod fanwire recorded) in its request's meta."""
+    headers = Headers()
+    for name, value in capture.headers:
+        headers.appendlist(name, value)
+    cls = responsetypes.from_args(headers=headers, url=capture.url, body=capture.body)
+    meta = {"sitemap_lastmod": capture.fields["sitemap-lastmod"]} if "sitemap-lastmod" in capture.fields else {}
+    return cls(url=capture.url, status=capture.status, headers=headers, body=capture.body,
+               request=scrapy.Request(capture.url, meta=meta))
