@@ -34,6 +34,8 @@ def _facet_links(datasette, database: str, column: str, value: str | None) -> Ma
         values = json.loads(value) if value else []
     except ValueError:
         return None
+    if not values:
+        return Markup("&nbsp;")
     table = datasette.urls.table(database, "library")
     return Markup(", ".join(f'<a href="{escape(table)}?{escape(urlencode({f"{column}__arraycontains": v}))}">'
                             f"{escape(v)}</a>" for v in values))
