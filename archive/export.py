@@ -5,10 +5,12 @@ import csv
 import json
 import sqlite3
 from contextlib import closing
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Iterator
 
 from archive.errors import ArchiveNotFound, UnknownTable
+from archive.queries import SERIES_MATCH
 from archive.schema import INTERNAL_TABLES
 
 FORMATS = ("csv", "json", "jsonl")
@@ -34,13 +36,7 @@ def iter_rows(conn: sqlite3.Connection, table: str) -> tuple[list[str], Iterator
     if table not in exportable_tables(conn):
         raise UnknownTable(f"no table {table!r}; choose one of: {', '.join(exportable_tables(conn))}")
     cursor = conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid')
-    columns = [d[0] for d in cursor.description]
-
-    def rows() -> Iterator[tuple]:
-        while batch := cursor.fetchmany(FETCH_SIZE):
-            yield from batch
-
-    return columns, rows()
+    return [d[0] for d in cursor.description], _fetch(cursor)
 
 
 def export_table(path: str | Path, table: str, fmt: str, out: IO[str]) -> int:
@@ -52,24 +48,50 @@ def export_table(path: str | Path, table: str, fmt: str, out: IO[str]) -> int:
         return _WRITERS[fmt](columns, rows, out)
 
 
-#: Articles tagged with a series (by its title, Japanese title, an alias or its id), optionally one season.
-SERIES_ARTICLES_SQL = """
-SELECT a.*, s.title AS series, t.season FROM articles a
-JOIN article_series t ON t.article_id = a.id JOIN series s ON s.id = t.series_id
-WHERE (s.title = :series COLLATE NOCASE OR s.title_ja = :series OR CAST(s.id AS TEXT) = :series
-       OR EXISTS (SELECT 1 FROM json_each(s.aliases) WHERE value = :series COLLATE NOCASE))
-  AND (:season IS NULL OR t.season = :season)
-ORDER BY julianday(a.published) IS NULL, julianday(a.published), a.id
-"""
+@dataclass(frozen=True)
+class ArticleFilter:
+    """Which articles to export; dates compare with the publication's own calendar date."""
+
+    series: str | None = None
+    season: int | None = None
+    site: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+    def sql(self) -> tuple[str, dict[str, object]]:
+        """The articles matching every given filter, oldest first; with a series, its `series` and
+        `season` columns too."""
+        columns, joins, where = "a.*", "", []
+        if self.series is not None:
+            columns += ", s.title AS series, t.season"
+            joins = " JOIN article_series t ON t.article_id = a.id JOIN series s ON s.id = t.series_id"
+            where.append(SERIES_MATCH)
+            if self.season is not None:
+                where.append("t.season = :season")
+        if self.site is not None:
+            where.append("a.site = :site")
+        if self.since is not None:
+            where.append("substr(a.published, 1, 10) >= :since")
+        if self.until is not None:
+            where.append("substr(a.published, 1, 10) <= :until")
+        condition = " WHERE " + " AND ".join(where) if where else ""
+        sql = (f"SELECT {columns} FROM articles a{joins}{condition} "
+               "ORDER BY julianday(a.published) IS NULL, julianday(a.published), a.id")
+        return sql, {k: v for k, v in vars(self).items() if v is not None}
 
 
-def export_series(path: str | Path, series: str, season: int | None, fmt: str, out: IO[str]) -> int:
-    """Write the articles about `series` (and `season`, when given), oldest first."""
+def export_articles(path: str | Path, where: ArticleFilter, fmt: str, out: IO[str]) -> int:
+    """Write the articles matching `where`, oldest first, streaming."""
+    sql, params = where.sql()
     with closing(open_readonly(path)) as conn:
-        cursor = conn.execute(SERIES_ARTICLES_SQL, {"series": series, "season": season})
+        cursor = conn.execute(sql, params)
         columns = [d[0] for d in cursor.description]
-        rows = (row for batch in iter(lambda: cursor.fetchmany(FETCH_SIZE), []) for row in batch)
-        return _WRITERS[fmt](columns, rows, out)
+        return _WRITERS[fmt](columns, _fetch(cursor), out)
+
+
+def _fetch(cursor: sqlite3.Cursor) -> Iterator[tuple]:
+    while batch := cursor.fetchmany(FETCH_SIZE):
+        yield from batch
 
 
 #: One row per story with its copies, origin first (`copies` and `sites` are JSON).
@@ -87,7 +109,7 @@ def export_stories(path: str | Path, fmt: str, out: IO[str]) -> int:
     with closing(open_readonly(path)) as conn:
         cursor = conn.execute(STORIES_SQL)
         columns = [d[0] for d in cursor.description]
-        rows = (row for batch in iter(lambda: cursor.fetchmany(FETCH_SIZE), []) for row in batch)
+        rows = _fetch(cursor)
         if fmt != "csv":
             nested = {columns.index("sites"), columns.index("copies")}
             rows = (tuple(json.loads(v) if i in nested and v else v for i, v in enumerate(row)) for row in rows)

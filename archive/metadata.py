@@ -4,12 +4,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from archive.queries import QUERIES
 from archive.schema import INTERNAL_TABLES
 
 TITLE = "fanwire — anime fan-news archive"
 DESCRIPTION = (
     "Articles crawled from anime fan-news sites, with boilerplate stripped, one row per article. "
-    "Search the text, facet by site, author or language, and export any view as CSV or JSON."
+    "Search the library, browse it by series, season, site, author, language or month, read an article "
+    "with every copy of its story, follow a series by Atom feed, and export any view as CSV or JSON."
 )
 LICENSE = ("Articles © their publishers; archived for reference and research. Series catalog derived from "
            "bangumi-data (CC-BY-4.0, the bangumi-data project)")
@@ -40,6 +42,22 @@ def metadata_for(db_path: str | Path) -> dict[str, Any]:
             "story_id": "Story (set of copies of one piece of news) this article belongs to",
         },
     }
+    tables["library"] = {
+        "title": "Library",
+        "description": "Every article with its series, seasons and month: search it, facet it, open an article "
+                       "by its title. Add _stream=on to a .csv link for every row.",
+        "fts_table": "articles_fts",
+        "fts_pk": "id",
+        "facets": ["site", {"array": "series"}, {"array": "seasons"}, "author", "lang", "year", "month"],
+        "sort_desc": "published",
+        "sortable_columns": ["published", "title", "site", "author", "copies"],
+        "columns": {
+            "series": "Series the article is about (bangumi-data titles)",
+            "seasons": "Seasons the article is about",
+            "excerpt": "The start of the text, or the passages matching a search",
+            "copies": "How many archived articles tell the same story",
+        },
+    }
     tables["url_aliases"] = {"description": "Other URLs seen for an archived article (redirects, share links, copies)."}
     tables["crawls"] = {"description": "One row per crawl, with Scrapy's stats as JSON.", "sort_desc": "id"}
     tables["crawl_errors"] = {"description": "Pages skipped or failed during a crawl, and why.", "facets": ["kind"]}
@@ -56,36 +74,11 @@ def metadata_for(db_path: str | Path) -> dict[str, Any]:
         "sort_desc": "article_count",
         "sortable_columns": ["article_count", "first_published", "title", "id"],
     }
-    queries = {
-        "story_copies": {
-            "title": "Copies of a story",
-            "description": "Every archived copy of one story, origin first. Give a story id (see the stories table).",
-            "sql": "SELECT a.id, a.title, a.site, a.url, a.published, a.url = s.first_url AS origin "
-                   "FROM articles a JOIN stories s ON s.id = a.story_id WHERE a.story_id = :story_id "
-                   "ORDER BY julianday(a.published) IS NULL, julianday(a.published), a.id",
-        },
-        "series_articles": {
-            "title": "Articles about a series",
-            "description": "Every article tagged with a series (title, Japanese title or alias), newest first; "
-                           "leave season empty for all seasons.",
-            "sql": "SELECT a.id, a.title, a.site, a.published, t.season, a.url FROM articles a "
-                   "JOIN article_series t ON t.article_id = a.id JOIN series s ON s.id = t.series_id "
-                   "WHERE (s.title = :series COLLATE NOCASE OR s.title_ja = :series OR EXISTS (SELECT 1 FROM "
-                   "json_each(s.aliases) WHERE value = :series COLLATE NOCASE)) "
-                   "AND (:season = '' OR t.season = CAST(:season AS INTEGER)) "
-                   "ORDER BY julianday(a.published) DESC",
-        },
-        "most_copied_stories": {
-            "title": "Stories with the most copies",
-            "sql": "SELECT id AS story_id, title, article_count, sites, first_published, first_url FROM stories "
-                   "WHERE article_count > 1 ORDER BY article_count DESC, first_published DESC LIMIT 100",
-        },
-    }
     return {
         "title": TITLE,
         "description": DESCRIPTION,
         "license": LICENSE,
         "license_url": LICENSE_URL,
         "source": SOURCE,
-        "databases": {database_name(db_path): {"tables": tables, "queries": queries}},
+        "databases": {database_name(db_path): {"tables": tables, "queries": QUERIES}},
     }

@@ -151,6 +151,34 @@ def warc(db: Database) -> None:
     )
 
 
+#: What a reader browses: one row per article with its series and seasons as JSON arrays (for
+#: Datasette's array facets), its year and month (for date facets) and a short excerpt.
+#: Characters of text the library shows under a title.
+EXCERPT_CHARS = 280
+LIBRARY_VIEW = f"""
+CREATE VIEW IF NOT EXISTS library AS
+SELECT a.id, a.title, a.site, a.author, a.lang, a.published,
+  substr(a.published, 1, 4) AS year, substr(a.published, 1, 7) AS month,
+  (SELECT json_group_array(title) FROM (
+     SELECT DISTINCT s.title FROM article_series t JOIN series s ON s.id = t.series_id
+     WHERE t.article_id = a.id ORDER BY s.title)) AS series,
+  (SELECT json_group_array(label) FROM (
+     SELECT DISTINCT s.title || ' — season ' || t.season AS label FROM article_series t
+     JOIN series s ON s.id = t.series_id WHERE t.article_id = a.id AND t.season IS NOT NULL ORDER BY label)) AS seasons,
+  substr(a.text, 1, {EXCERPT_CHARS}) AS excerpt,
+  a.story_id,
+  (SELECT article_count FROM stories WHERE id = a.story_id) AS copies,
+  a.url
+FROM articles a
+"""
+
+
+@MIGRATIONS(name="0007_archive_views")
+def archive_views(db: Database) -> None:
+    """The `library` view readers browse, search and facet (articles with series, seasons and dates)."""
+    db.execute(LIBRARY_VIEW)
+
+
 def migrate(db: Database) -> None:
     """Bring `db` to the current schema; safe to call on every open."""
     MIGRATIONS.apply(db)

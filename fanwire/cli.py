@@ -5,12 +5,13 @@ import gzip
 import json
 import sys
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 import click
 
 from archive.errors import ArchiveError
-from archive.export import FORMATS, export_series, export_stories, export_table
+from archive.export import FORMATS, ArticleFilter, export_articles, export_stories, export_table
 from archive.metadata import database_name, metadata_for
 from fanwire.crawl import parse_setting_options, project_settings, run_crawl
 
@@ -119,45 +120,46 @@ def extract(files: tuple[str, ...], fmt: str, url: str | None) -> None:
 @click.option("--stories", is_flag=True, help="Export stories, each with the list of its copies (origin first).")
 @click.option("--series", help="Only articles about this series (title, Japanese title, alias or id).")
 @click.option("--season", type=int, help="With --series: only articles about this season.")
-@click.option("--site", metavar="HOST", help="With --format warc: only the captures of this site's articles.")
+@click.option("--site", metavar="HOST", help="Only articles from this site (with --format warc: their captures).")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only articles published on or after this day.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Only articles published on or before this day.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Output file (default: stdout).")
-def export(db: str, fmt: str, table: str, stories: bool, series: str | None, season: int | None,
-           site: str | None, output: str | None) -> None:
-    """Export a table of the archive, or its stories with their copies, as CSV, JSON or JSON
-    lines, streaming.
+def export(db: str, fmt: str, table: str, stories: bool, series: str | None, season: int | None, site: str | None,
+           since: datetime | None, until: datetime | None, output: str | None) -> None:
+    """Export a table of the archive, the articles matching filters, or its stories with their
+    copies, as CSV, JSON or JSON lines, streaming in constant memory. Filtered articles come
+    oldest first.
 
     `--format warc` writes the WARC captures of the archived articles instead (of one site with
     `--site`), as they were recorded by `fanwire crawl --warc` or `fanwire import-warc`.
 
-    Example: fanwire export --db archive.db --series "Oshi no Ko" --season 2 --format json -o oshi-s2.json
+    Example: fanwire export --db archive.db --series "Oshi no Ko" --season 2 --since 2024-04-01 --format json -o oshi-s2.json
     """
     if fmt == "warc":
-        if stories or series or table != "articles":
+        if stories or series or since or until or table != "articles":
             raise click.UsageError("--format warc exports the captures of articles; choose them with --site")
         export_warc(db, site, output)
         return
-    if site:
-        raise click.UsageError("--site needs --format warc")
     if season is not None and not series:
         raise click.UsageError("--season needs --series")
+    where = ArticleFilter(series, season, site, since and since.date().isoformat(), until and until.date().isoformat())
+    filtered = where != ArticleFilter()
+    if filtered and (stories or table != "articles"):
+        raise click.UsageError("--series, --site, --since and --until filter articles, not --stories or --table")
     out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
-    if stories:
-        table = "stories"
-    elif series:
-        table = f"articles about {series}" + (f" season {season}" if season is not None else "")
     try:
         if stories:
-            count = export_stories(db, fmt, out)
-        elif series:
-            count = export_series(db, series, season, fmt, out)
+            count, what = export_stories(db, fmt, out), "stories"
+        elif filtered:
+            count, what = export_articles(db, where, fmt, out), "matching articles"
         else:
-            count = export_table(db, table, fmt, out)
+            count, what = export_table(db, table, fmt, out), table
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
         if output:
             out.close()
-    click.echo(f"fanwire: exported {count} rows of {table}", err=True)
+    click.echo(f"fanwire: exported {count} rows of {what}", err=True)
 
 
 def export_warc(db: str, site: str | None, output: str | None) -> None:
@@ -180,17 +182,25 @@ def export_warc(db: str, site: str | None, output: str | None) -> None:
 @click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--port", default=8001, show_default=True, type=int)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind; 0.0.0.0 exposes it.")
-def serve(db: str, port: int, host: str) -> None:
-    """Browse and search the archive in Datasette, with fanwire's metadata and plugin.
+@click.option("--live", is_flag=True, help="Never immutable: show what a crawl started later writes.")
+def serve(db: str, port: int, host: str, live: bool) -> None:
+    """Browse, search, read and follow the archive in Datasette, with fanwire's metadata and plugin.
+
+    The archive is opened read-only, and immutable when no crawl is running (then started crawls
+    are seen after a restart, or use --live).
 
     Example: fanwire serve --db archive.db --port 8001
     """
     from datasette.cli import cli as datasette_cli
 
+    from archive.serving import datasette_args, prepare
+
+    immutable = prepare(db) and not live
     meta = Path(tempfile.mkdtemp(prefix="fanwire-")) / "metadata.json"
     meta.write_text(json.dumps(metadata_for(db), indent=2), encoding="utf-8")
-    click.echo(f"fanwire: serving {db} at http://{host}:{port}/{database_name(db)}", err=True)
-    datasette_cli.main(["serve", db, "-m", str(meta), "--host", host, "--port", str(port)], prog_name="datasette")
+    mode = "immutable" if immutable else "read-only, live"
+    click.echo(f"fanwire: serving {db} ({mode}) at http://{host}:{port}/", err=True)
+    datasette_cli.main(datasette_args(db, meta, host, port, immutable), prog_name="datasette")
 
 
 @cli.command()

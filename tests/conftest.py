@@ -47,3 +47,20 @@ def crawl(world, server, tmp_path_factory) -> Crawl:
     result = fanwire("crawl", *world.start_urls(), "--db", str(db), proxy=server.proxy_url)
     assert result.returncode == 0, result.stderr[-3000:]
     return Crawl(db, server.requests(), result.stderr)
+
+
+@pytest.fixture(scope="session")
+def library(crawl, tmp_path_factory) -> Path:
+    """The demo crawl plus a second, real crawl of the XSS bait site (tests/xss_site.py) into a copy."""
+    import sqlite3
+    from contextlib import closing
+
+    from tests.xss_site import HOST, serve_xss_site
+
+    db = tmp_path_factory.mktemp("library") / "archive.db"
+    with closing(sqlite3.connect(crawl.db)) as src, closing(sqlite3.connect(db)) as dst:
+        src.backup(dst)
+    with serve_xss_site() as proxy:
+        result = fanwire("crawl", f"http://{HOST}/", "--db", str(db), "-s", "FANWIRE_TEMPLATE_WARMUP=1", proxy=proxy)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return db

@@ -1,0 +1,104 @@
+"""Datasette plugin (entry point `fanwire`): the archive as a fan-news library.
+
+Hooks only; each job lives in its own module: the reading view (`reading`), sanitizing crawled
+HTML (`sanitize`), Atom feeds (`atom`), the per-month chart (`chart`) and search snippets (`search`).
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import urlencode
+
+from datasette import hookimpl
+from markupsafe import Markup, escape
+
+from archive.datasette_plugin import atom, chart, reading, search
+
+TEXT_STYLE = "max-height:24em;overflow:auto;max-width:48em;white-space:normal;line-height:1.5"
+
+
+def paragraphs_html(text: str) -> Markup:
+    """Escape `text` and wrap each of its lines (trafilatura's blocks) in <p>."""
+    body = "".join(f"<p>{escape(b)}</p>" for b in reading.paragraphs(text))
+    return Markup(f'<div class="fanwire-text" style="{TEXT_STYLE}">{body}</div>')
+
+
+def _read_link(datasette, article_id: int, title: str | None) -> Markup:
+    href = datasette.urls.path(reading.READ_PATH.format(id=article_id))
+    return Markup(f'<a class="fanwire-read" href="{escape(href)}">{escape(title or "Untitled")}</a>')
+
+
+def _facet_links(datasette, database: str, column: str, value: str | None) -> Markup | None:
+    """A JSON array cell of the library as links to the library filtered by each of its values."""
+    try:
+        values = json.loads(value) if value else []
+    except ValueError:
+        return None
+    if not values:
+        return Markup("&nbsp;")
+    table = datasette.urls.table(database, "library")
+    return Markup(", ".join(f'<a href="{escape(table)}?{escape(urlencode({f"{column}__arraycontains": v}))}">'
+                            f"{escape(v)}</a>" for v in values))
+
+
+@hookimpl
+def render_cell(row, value: Any, column: str, table: str | None, database: str, datasette) -> Any:
+    if table == "articles" and column == "text" and isinstance(value, str):
+        return paragraphs_html(value)
+    if table == "articles" and column == "title":
+        return _read_link(datasette, row["id"], value)
+    if table != "library":
+        return None
+    if column == "title":
+        return _read_link(datasette, row["id"], value)
+    if column in ("series", "seasons"):
+        return _facet_links(datasette, database, column, value)
+    if column == "excerpt":
+        return search.excerpt_html(datasette, database, row["id"], value)
+    return None
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    return search.remember_search
+
+
+@hookimpl
+def register_routes():
+    return [
+        (r"^/-/fanwire/read/(?P<id>\d+)$", reading.read_article),
+        (r"^/-/fanwire/read/(?P<id>\d+)/snapshot$", reading.read_snapshot),
+        (rf"^{chart.CHART_PATH}$", chart.chart_page),
+    ]
+
+
+@hookimpl
+def register_output_renderer():
+    return {"extension": "atom", "render": atom.render_atom, "can_render": atom.can_render}
+
+
+@hookimpl
+def extra_template_vars(template: str, datasette):
+    """On the home page: the library's entrances (search, browse, read, follow, chart)."""
+    if template != "index.html":
+        return None
+
+    async def inner() -> dict[str, Any]:
+        try:
+            db = await reading.archive_database(datasette)
+        except reading.NotFound:
+            return {"fanwire": None}
+        if "library" not in await db.view_names():
+            return {"fanwire": None}
+        return {"fanwire": {
+            "library": datasette.urls.table(db.name, "library"),
+            "query": lambda name, fmt=None: datasette.urls.query(db.name, name, format=fmt),
+            "chart": datasette.urls.path(chart.CHART_PATH),
+        }}
+
+    return inner
+
+
+@hookimpl
+def menu_links(datasette):
+    return [{"href": datasette.urls.path(chart.CHART_PATH), "label": "Articles per month (chart)"}]
