@@ -20,7 +20,7 @@ def test_finished_archive_is_served_immutable_with_every_row(crawl, tmp_path):
     with closing(sqlite3.connect(db)) as conn:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("DROP VIEW IF EXISTS library")
-        conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0005_archive_views'")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0007_archive_views'")
         conn.execute("UPDATE articles SET title = 'only in the WAL' WHERE id = 1")
         conn.commit()
         assert not crawl_running(db) and prepare(db)
