@@ -101,6 +101,7 @@ class RecrawlPlan:
             if state.kind == "article":
                 self.sites.add(state.site or site_of(state.url))
         self.covered: set[str] = set()
+        self.listed_at: dict[str, datetime] = {}
         self.reread: set[str] = set()
         self.sitemapped: set[str] = set()
 
@@ -136,6 +137,8 @@ class RecrawlPlan:
         """A sitemap, feed or API lists `url` (changed at `lastmod`): should it be fetched?"""
         if sitemap:
             self.covered.add(url)
+            if (at := parse_date(lastmod)) is not None:
+                self.listed_at[url] = at
         state = self.states.get(url)
         if state is None or state.kind in ("error", "gone"):
             return True  # new, failed last time, or back after being gone: listing it says it exists
@@ -152,6 +155,17 @@ class RecrawlPlan:
         state = self.states.get(sitemap)
         listed_at, seen_at = parse_date(lastmod), parse_date(state.lastmod) if state else None
         return state is None or listed_at is None or seen_at is None or listed_at > seen_at
+
+    def sitemap_explained(self, sitemap: str, lastmod: str | None) -> bool:
+        """True when a changed sitemap cannot tell anything new: every article it listed before
+        was listed again by other sitemaps this crawl, and the newest of those dates is its own
+        new `lastmod` (as when a news sitemap and a monthly archive both list an edited article)."""
+        changed_at = parse_date(lastmod)
+        members = [s.url for s in self.states.values()
+                   if s.listed_in and sitemap in json.loads(s.listed_in)]
+        if changed_at is None or not members or any(u not in self.listed_at for u in members):
+            return False
+        return max(self.listed_at[u] for u in members) >= changed_at
 
     def sitemap_answered(self, sitemap: str, read: bool) -> None:
         """A site's sitemap answered: its articles are checked through its sitemaps, not by age.

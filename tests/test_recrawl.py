@@ -121,3 +121,17 @@ def test_retry_after_in_seconds_or_as_a_date():
     assert parse_retry_after(b"120") == 120.0
     assert parse_retry_after(b"Thu, 01 Jan 1970 00:00:00 GMT") == 0.0
     assert parse_retry_after(b"later") is None and parse_retry_after(None) is None
+
+
+def test_changed_sitemap_is_explained_when_other_sitemaps_listed_its_articles_anew():
+    month = "http://news.test/archive-2025-05.xml"
+    a = UrlState(url="http://news.test/a/", site="news.test", kind="article", lastmod="2025-05-01",
+                 listed_in=json.dumps([month, SITEMAP]), article_url="http://news.test/a/")
+    b = UrlState(url="http://news.test/b/", site="news.test", kind="article", lastmod="2025-05-02",
+                 listed_in=json.dumps([month]), article_url="http://news.test/b/")
+    p = plan(a, b)
+    p.listed("http://news.test/a/", "2025-05-20", SITEMAP)
+    assert not p.sitemap_explained(month, "2025-05-20")  # b was not listed again: read the month
+    p.listed("http://news.test/b/", "2025-05-02", SITEMAP)
+    assert p.sitemap_explained(month, "2025-05-20")
+    assert not p.sitemap_explained(month, "2025-05-21")  # something newer than what was seen changed it

@@ -77,6 +77,7 @@ class FansiteSpider(scrapy.Spider):
         self.forms = UrlForms()
         self.links = LinkExtractor(tags=("a", "area"), attrs=("href",), unique=True)
         self.plan = RecrawlPlan((), timedelta(), timedelta())
+        self.deferred_sitemaps: list[tuple[str, str | None]] = []
         self.revisited = False
 
     @classmethod
@@ -131,11 +132,12 @@ class FansiteSpider(scrapy.Spider):
         self.crawler.stats.inc_value(f"fanwire/sitemap/{kind or 'unknown'}")
         for loc, lastmod in entries:
             if kind == "sitemapindex" and discovery.site_of(loc) in self.sites and loc not in self.seen_urls:
-                if self.plan.sitemap_changed(loc, lastmod):
-                    yield self._request(loc, self.parse_sitemap, priority=8,
-                                        meta={**DOCUMENT_META, "sitemap_lastmod": lastmod})
-                else:
+                if not self.plan.sitemap_changed(loc, lastmod):
                     self.crawler.stats.inc_value("fanwire/recrawl/unchanged_sitemaps")
+                elif self.plan.is_recrawl(loc) and loc in self.plan.states:
+                    self.deferred_sitemaps.append((loc, lastmod))  # other sitemaps may explain the change
+                else:
+                    yield self._sitemap_request(loc, lastmod)
             elif kind == "urlset" and discovery.is_followable(loc, self.sites):
                 url = discovery.clean_url(loc)
                 self.forms.learn(url)
@@ -221,8 +223,17 @@ class FansiteSpider(scrapy.Spider):
         return [CrawlErrorItem(url=request.url, kind=kind, detail=detail, at=now_iso(), status=status)]
 
     def spider_idle(self) -> None:
-        """Once the crawl has run dry, check the archived articles that nothing listed this time
-        (see `RecrawlPlan.revisits`): a 404 or 410 marks them gone."""
+        """Once the crawl has run dry, read the changed sitemaps that the others did not explain,
+        then check the archived articles that nothing listed this time (see
+        `RecrawlPlan.revisits`): a 404 or 410 marks them gone."""
+        if self.deferred_sitemaps:
+            deferred, self.deferred_sitemaps = self.deferred_sitemaps, []
+            due = [(loc, lastmod) for loc, lastmod in deferred if not self.plan.sitemap_explained(loc, lastmod)]
+            self.crawler.stats.inc_value("fanwire/recrawl/explained_sitemaps", len(deferred) - len(due))
+            if due:
+                for loc, lastmod in due:
+                    self.crawler.engine.crawl(self._sitemap_request(loc, lastmod))
+                raise DontCloseSpider
         if self.revisited:
             return
         self.revisited = True
@@ -244,8 +255,7 @@ class FansiteSpider(scrapy.Spider):
                 yield FetchItem(url=url, site=discovery.site_of(url), fetched_at=now_iso(), lastmod=lastmod,
                                 listed_in=sitemap)
             return
-        if not fetch:
-            self.seen_urls.add(url)
+        if not fetch:  # not marked seen: another source may list it as changed
             self.crawler.stats.inc_value("fanwire/recrawl/unchanged_listed")
             return
         yield self._request(url, self.parse_page, meta={"sitemap_lastmod": lastmod, "listed_in": sitemap})
@@ -343,6 +353,9 @@ class FansiteSpider(scrapy.Spider):
             self.logger.warning("Closed URL shape %s (%s)", shape, self.budget.reason(url))
             yield CrawlErrorItem(url=url, kind="trap", detail=f"URL shape {shape} closed: {self.budget.reason(url)}",
                                  at=now_iso())
+
+    def _sitemap_request(self, url: str, lastmod: str | None) -> scrapy.Request:
+        return self._request(url, self.parse_sitemap, priority=8, meta={**DOCUMENT_META, "sitemap_lastmod": lastmod})
 
     def _rest_root(self, response: TextResponse) -> Iterator[FetchItem]:
         """Remember (once per crawl and site) where a site advertises its WordPress REST API."""
