@@ -12,7 +12,7 @@ import click
 
 from archive.errors import ArchiveError
 from archive.export import FORMATS, ArticleFilter, export_articles, export_stories, export_table
-from archive.metadata import database_name, metadata_for
+from archive.metadata import metadata_for
 from fanwire.crawl import parse_setting_options, project_settings, run_crawl
 
 DEFAULT_DB = "archive.db"

@@ -11,7 +11,6 @@ import sys
 import time
 import urllib.request
 from contextlib import closing
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, sync_playwright
