@@ -9,7 +9,7 @@ asks only for what changed (`scraper.recrawl`).
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Generator, Iterable, Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urljoin, urlsplit
@@ -28,7 +28,7 @@ from twisted.python.failure import Failure
 from scraper import discovery
 from scraper.items import AliasItem, ArticleItem, CrawlErrorItem, FetchItem, RedirectItem, now_iso
 from scraper.pagetype import classify, looks_not_found
-from scraper.recrawl import RecrawlPlan
+from scraper.recrawl import RecrawlPlan, parse_date
 from scraper.signals import aliases_loaded, state_loaded
 from scraper.urlforms import UrlForms
 
@@ -40,6 +40,8 @@ REDIRECT_STATUSES = [301, 302, 303, 307, 308]
 PAGE_META = {"dont_redirect": True, "handle_httpstatus_list": [*REDIRECT_STATUSES, 304]}
 #: Sitemaps, feeds and the REST API see their 304s too.
 DOCUMENT_META = {"handle_httpstatus_list": [304]}
+#: Sorts sitemaps without a lastmod last.
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 #: Posts asked of the WordPress REST API per page (its maximum).
 REST_PAGE_SIZE = 100
 
@@ -227,11 +229,17 @@ class FansiteSpider(scrapy.Spider):
         then check the archived articles that nothing listed this time (see
         `RecrawlPlan.revisits`): a 404 or 410 marks them gone."""
         if self.deferred_sitemaps:
-            deferred, self.deferred_sitemaps = self.deferred_sitemaps, []
-            due = [(loc, lastmod) for loc, lastmod in deferred if not self.plan.sitemap_explained(loc, lastmod)]
-            self.crawler.stats.inc_value("fanwire/recrawl/explained_sitemaps", len(deferred) - len(due))
-            if due:
-                for loc, lastmod in due:
+            due = [(loc, lastmod) for loc, lastmod in self.deferred_sitemaps
+                   if not self.plan.sitemap_explained(loc, lastmod)]
+            self.crawler.stats.inc_value("fanwire/recrawl/explained_sitemaps", len(self.deferred_sitemaps) - len(due))
+            newest: dict[str, tuple[str, str | None]] = {}  # per site, read the most recently changed first
+            for loc, lastmod in due:
+                site = discovery.site_of(loc)
+                if site not in newest or (parse_date(lastmod) or EPOCH) > (parse_date(newest[site][1]) or EPOCH):
+                    newest[site] = (loc, lastmod)
+            self.deferred_sitemaps = [d for d in due if d not in newest.values()]
+            if newest:
+                for loc, lastmod in newest.values():
                     self.crawler.engine.crawl(self._sitemap_request(loc, lastmod))
                 raise DontCloseSpider
         if self.revisited:
@@ -271,7 +279,9 @@ class FansiteSpider(scrapy.Spider):
             target = discovery.clean_url(urljoin(response.url, location.decode("latin-1")))
             self.crawler.stats.inc_value("fanwire/redirects")
             yield RedirectItem(url=response.url, target_url=target, status=response.status, at=now_iso())
-            if discovery.is_followable(target, self.sites) and target not in self.seen_urls:
+            known = self.plan.states.get(target)
+            if discovery.is_followable(target, self.sites) and target not in self.seen_urls \
+                    and not (known is not None and known.kind == "article"):
                 yield self._request(target, self.parse_page,
                                     meta={"redirect_urls": chain, "sitemap_lastmod": response.meta.get("sitemap_lastmod"),
                                           "listed_in": response.meta.get("listed_in")})
