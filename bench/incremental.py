@@ -2,7 +2,8 @@
 
 Crawls a fansim world at epoch 1, switches it to epoch 2 (new, edited and deleted articles),
 crawls again into the same archive, and checks the second crawl's requests (fansim's own count,
-304s included) against what changed, the archive against epoch 2's truth, and every trap.
+304s included) against what changed, the archive against epoch 2's truth, and every trap; a
+third crawl with nothing changed shows what an idle hourly crawl costs.
 
     python bench/incremental.py [--seed 17 --sites 5 --articles 60]
 
@@ -102,6 +103,9 @@ def main() -> int:
         wall2 = crawl(fansim, db)
         stats2 = fansim.control("/__stats")
         truth2 = fansim.truth(2)
+        fansim.control("/__reset")
+        wall3 = crawl(fansim, db)
+        stats3 = fansim.control("/__stats")
     after = archive_state(db)
     changed = changes(truth1, truth2)
     per_site = {}
@@ -123,6 +127,8 @@ def main() -> int:
         "crawl1": {"wall_s": round(wall1, 1), "requests": stats1["requests_total"], "articles": before["count"]},
         "crawl2": {"wall_s": round(wall2, 1), "requests": total2, "not_modified_304": stats2["not_modified"],
                    "status": stats2["status"]},
+        "crawl3_nothing_changed": {"wall_s": round(wall3, 1), "requests": stats3["requests_total"],
+                                   "not_modified_304": stats3["not_modified"], "status": stats3["status"]},
         "requests_ratio": round(total2 / stats1["requests_total"], 3),
         "budget_total": budget_total,
         "per_site": per_site,

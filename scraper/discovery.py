@@ -142,18 +142,19 @@ def shortlinks(response: TextResponse) -> list[str]:
 
 
 def feed_entries(body: bytes) -> Iterator[tuple[str, str | None]]:
-    """(link, date) of each entry of an RSS 2.0, RSS 1.0 or Atom feed (namespaces ignored); the
-    date is when the entry last changed as far as the feed says (Atom `updated`, else published)."""
+    """(link, updated) of each entry of an RSS 2.0, RSS 1.0 or Atom feed (namespaces ignored).
+    `updated` is when the entry last changed (Atom `updated`, RSS `atom:updated` or
+    `dc:modified`), or None: a publication date says nothing about later edits."""
     sel = Selector(body=body, type="xml")
     sel.remove_namespaces()
     for item in sel.xpath("//item"):
         link = item.xpath("link/text()").get()
         if link:
-            yield link, item.xpath("(modified|updated|pubDate|date)/text()").get()
+            yield link, item.xpath("(updated|modified)/text()").get()
     for entry in sel.xpath("//entry"):
         href = entry.xpath("link[@rel='alternate' or not(@rel)]/@href").get()
         if href:
-            yield href, entry.xpath("(updated|published)/text()").get()
+            yield href, entry.xpath("updated/text()").get()
 
 
 def rest_api_root(response: TextResponse) -> str | None:

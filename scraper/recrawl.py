@@ -157,15 +157,17 @@ class RecrawlPlan:
         return state is None or listed_at is None or seen_at is None or listed_at > seen_at
 
     def sitemap_explained(self, sitemap: str, lastmod: str | None) -> bool:
-        """True when a changed sitemap cannot tell anything new: every article it listed before
-        was listed again by other sitemaps this crawl, and the newest of those dates is its own
-        new `lastmod` (as when a news sitemap and a monthly archive both list an edited article)."""
+        """True when a changed sitemap cannot tell anything new: it listed only listing pages, or
+        every article it listed before was listed again by other sitemaps this crawl and the newest
+        of those dates is its own new `lastmod` (as when a news sitemap and a monthly archive both
+        list an edited article)."""
         changed_at = parse_date(lastmod)
-        members = [s.url for s in self.states.values()
-                   if s.listed_in and sitemap in json.loads(s.listed_in)]
-        if changed_at is None or not members or any(u not in self.listed_at for u in members):
+        members = [s for s in self.states.values() if s.listed_in and sitemap in json.loads(s.listed_in)]
+        if members and not any(s.kind == "article" for s in members):
+            return True  # it lists only listing pages (categories, tags): no article to find there
+        if changed_at is None or not members or any(s.url not in self.listed_at for s in members):
             return False
-        return max(self.listed_at[u] for u in members) >= changed_at
+        return max(self.listed_at[s.url] for s in members) >= changed_at
 
     def sitemap_answered(self, sitemap: str, read: bool) -> None:
         """A site's sitemap answered: its articles are checked through its sitemaps, not by age.

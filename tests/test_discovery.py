@@ -68,13 +68,15 @@ def test_feed_links_skip_comment_feeds():
     assert discovery.feed_links(sel) == ["/feed/"]
 
 
-def test_feed_entry_links_rss_and_atom():
-    rss = b"""<?xml version="1.0"?><rss version="2.0"><channel><item><link>http://news.test/a/</link></item>
+def test_feed_entries_rss_and_atom_with_their_update_dates():
+    rss = b"""<?xml version="1.0"?><rss version="2.0"><channel><item><link>http://news.test/a/</link>
+        <pubDate>Thu, 01 May 2025 10:00:00 GMT</pubDate></item>
         <item><link>http://news.test/b/</link></item></channel></rss>"""
     atom = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry>
-        <link rel="alternate" href="http://news.test/c/"/><link rel="replies" href="http://news.test/c/#c"/></entry></feed>"""
-    assert [link for link, _ in discovery.feed_entries(rss)] == ["http://news.test/a/", "http://news.test/b/"]
-    assert [link for link, _ in discovery.feed_entries(atom)] == ["http://news.test/c/"]
+        <link rel="alternate" href="http://news.test/c/"/><link rel="replies" href="http://news.test/c/#c"/>
+        <published>2025-05-01T10:00:00Z</published><updated>2025-05-03T08:00:00Z</updated></entry></feed>"""
+    assert list(discovery.feed_entries(rss)) == [("http://news.test/a/", None), ("http://news.test/b/", None)]
+    assert list(discovery.feed_entries(atom)) == [("http://news.test/c/", "2025-05-03T08:00:00Z")]
 
 
 def test_sitemap_entries_index_and_urlset():

@@ -135,3 +135,10 @@ def test_changed_sitemap_is_explained_when_other_sitemaps_listed_its_articles_an
     p.listed("http://news.test/b/", "2025-05-02", SITEMAP)
     assert p.sitemap_explained(month, "2025-05-20")
     assert not p.sitemap_explained(month, "2025-05-21")  # something newer than what was seen changed it
+
+
+def test_changed_sitemap_of_listing_pages_only_is_explained():
+    categories = "http://news.test/category-sitemap.xml"
+    listing = UrlState(url="http://news.test/category/news/", site="news.test", kind="listing",
+                       listed_in=json.dumps([categories]))
+    assert plan(article("/a/"), listing).sitemap_explained(categories, "2025-05-20")
