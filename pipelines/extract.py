@@ -34,7 +34,8 @@ from pipelines.decode import decode_html
 from pipelines.metadata import PageMetadata, page_metadata
 from pipelines.normalize import clean_title, iso_datetime, lang_code
 from scraper.signals import template_learned, templates_loaded
-from pipelines.template import SiteTemplate
+from pipelines.pool import ExtractionPool
+from pipelines.template import SiteTemplate, block_digests
 from scraper.items import ArticleItem
 
 logger = logging.getLogger(__name__)
@@ -173,6 +174,21 @@ def without_heading(text: str, headings: tuple[str | None, ...]) -> str:
     return text
 
 
+def digest_task(body: bytes, url: str, content_type: str | None) -> tuple[str, list[str]]:
+    """A page's document identity (canonical URL) and block digests, for template warm-up."""
+    page = parse_page(body, url, content_type)
+    return page.document, block_digests(page.tree)
+
+
+def extract_task(body: bytes, url: str, content_type: str | None, site: str,
+                 chrome: frozenset[str]) -> tuple[str, list[str], Extracted]:
+    """Extract a page with the site's current chrome removed (in an extraction process), and
+    return what `digest_task` does, from which the parent keeps learning the template."""
+    page = parse_page(body, url, content_type)
+    document, digests = page.document, block_digests(page.tree)
+    return document, digests, extract_parsed(page, SiteTemplate.frozen(site, chrome))
+
+
 class ExtractPipeline:
     """Fill the article fields of an `ArticleItem`; drop pages with no body text.
 
@@ -182,19 +198,23 @@ class ExtractPipeline:
     Templates come from and go back to the archive through the store stage's signals.
     """
 
-    def __init__(self, crawler: Crawler, warmup_pages: int, wait: float) -> None:
+    def __init__(self, crawler: Crawler, warmup_pages: int, wait: float, processes: int) -> None:
         self.crawler = crawler
         self.stats = crawler.stats
         self.warmup_pages = warmup_pages
         self.wait = wait
+        self.pool = ExtractionPool(processes)
         self.templates: dict[str, SiteTemplate] = {}
         self.waiting: dict[str, list[Deferred]] = defaultdict(list)
         self.timers: dict[str, DelayedCall] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ExtractPipeline:
-        pipeline = cls(crawler, crawler.settings.getint("FANWIRE_TEMPLATE_WARMUP", 8),
-                       crawler.settings.getfloat("FANWIRE_TEMPLATE_WAIT", 3.0))
+        settings = crawler.settings
+        processes = settings.getint("FANWIRE_EXTRACT_PROCESSES", -1)
+        pipeline = cls(crawler, settings.getint("FANWIRE_TEMPLATE_WARMUP", 8),
+                       settings.getfloat("FANWIRE_TEMPLATE_WAIT", 3.0),
+                       ExtractionPool.default_size() if processes < 0 else processes)
         crawler.signals.connect(pipeline.templates_loaded, signal=templates_loaded)
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         return pipeline
@@ -203,18 +223,25 @@ class ExtractPipeline:
         for record in templates:
             self.templates[record["site"]] = SiteTemplate.from_record(record)
 
+    def open_spider(self) -> None:
+        self.stats.set_value("fanwire/extract/processes", self.pool.processes)
+        logger.info("Extracting in %s", f"{self.pool.processes} processes" if self.pool.processes else "the crawl's thread")
+
     async def process_item(self, item: object) -> object:
         if not isinstance(item, ArticleItem):
             return item
+        content_type = item.headers.get("Content-Type")
+        template = self.templates.setdefault(item.site, SiteTemplate(item.site))
         try:
-            page = parse_page(item.body, item.final_url, item.headers.get("Content-Type"))
-            template = self.templates.setdefault(item.site, SiteTemplate(item.site))
-            template.observe(page.document, page.tree)
             if template.pages < self.warmup_pages:
-                await maybe_deferred_to_future(self._warm_up(item.site))
-            else:
-                self._release(item.site)
-            extracted = extract_parsed(page, template)
+                template.observe_digests(*await self.pool.run(digest_task, item.body, item.final_url, content_type))
+                if template.pages < self.warmup_pages:
+                    await maybe_deferred_to_future(self._warm_up(item.site))
+                else:
+                    self._release(item.site)
+            document, digests, extracted = await self.pool.run(
+                extract_task, item.body, item.final_url, content_type, item.site, template.chrome)
+            template.observe_digests(document, digests)
         except NoArticleText as exc:
             self.stats.inc_value("fanwire/extract/empty")
             raise DropItem(str(exc)) from exc
@@ -256,6 +283,7 @@ class ExtractPipeline:
             self._release(site)
 
     def spider_closed(self) -> None:
+        self.pool.close()
         for template in self.templates.values():
             if template.pages:
                 self._save(template)

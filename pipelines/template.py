@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from collections.abc import Iterable
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -63,6 +64,11 @@ def blocks(tree: HtmlElement) -> list[tuple[str, HtmlElement, int]]:
     return out
 
 
+def block_digests(tree: HtmlElement) -> list[str]:
+    """The distinct block digests of a page: what a template counts."""
+    return list(dict.fromkeys(digest for digest, _, _ in blocks(tree)))
+
+
 @dataclass
 class SiteTemplate:
     """What one site repeats, learned from its documents."""
@@ -75,11 +81,15 @@ class SiteTemplate:
 
     def observe(self, document: str, tree: HtmlElement) -> None:
         """Count the blocks of one document (a repeat of a known document is ignored)."""
+        self.observe_digests(document, block_digests(tree))
+
+    def observe_digests(self, document: str, digests: Iterable[str]) -> None:
+        """`observe` for a document whose blocks were read elsewhere (an extraction process)."""
         if document in self.documents:
             return
         self.documents.add(document)
         self.pages += 1
-        self.counts.update({digest for digest, _, _ in blocks(tree)})
+        self.counts.update(set(digests))
         self._chrome = None
 
     @property
@@ -111,3 +121,9 @@ class SiteTemplate:
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> SiteTemplate:
         return cls(record["site"], int(record["pages"]), Counter(record["blocks"]))
+
+    @classmethod
+    def frozen(cls, site: str, chrome: Iterable[str]) -> SiteTemplate:
+        """A template that strips exactly `chrome`: what an extraction process gets of the
+        template its parent process keeps learning."""
+        return cls(site, _chrome=frozenset(chrome))

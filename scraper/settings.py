@@ -12,6 +12,7 @@ FANWIRE_MAX_LISTING_PAGES = 50  # listing pages followed per URL shape and site 
 FANWIRE_BARREN_PAGES = 10  # listing pages of one shape that found nothing new before the shape is closed (calendars)
 FANWIRE_TEMPLATE_WARMUP = 8  # documents per site seen before its first pages are extracted (template learning)
 FANWIRE_TEMPLATE_WAIT = 3.0  # seconds a warming-up site waits for more pages before extracting anyway
+FANWIRE_EXTRACT_PROCESSES = -1  # extraction processes: -1 one per core, 0 extract in the crawl's own thread
 FANWIRE_CONTACT_URL = "https://github.com/fanwire/fanwire"  # named in the User-Agent: set it to your own page or mailto:
 FANWIRE_MAX_CRAWL_DELAY = 10.0  # cap on a robots.txt Crawl-delay, in seconds
 FANWIRE_RETRY_BACKOFF = 1.0  # seconds before the first retry, doubled for each next one

@@ -11,6 +11,7 @@ from datetime import datetime
 import pytest
 
 from archive.store import decompress_html
+from pipelines.pool import ExtractionPool
 
 from tests.helpers import ROOT, fanwire, run
 
@@ -158,3 +159,18 @@ def test_scrapy_crawl_command_with_site_arguments(how, server, truth, tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     cel = {t["url"] for t in canonical_articles(truth) if t["host"] == "cel-shade.test"}
     assert {r[0] for r in query(db, "SELECT url FROM articles")} == cel
+
+
+def test_extraction_processes_give_the_same_archive_as_inline_extraction(crawl, world, server, tmp_path):
+    """The session crawl extracts in a process pool (the default); extracting in the crawl's own
+    thread must store the very same articles, texts and learned templates."""
+    db = tmp_path / "inline.db"
+    result = fanwire("crawl", *world.start_urls(), "--db", str(db), "-s", "FANWIRE_EXTRACT_PROCESSES=0",
+                     proxy=server.proxy_url)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert f"Extracting in {ExtractionPool.default_size()} processes" in crawl.stderr
+    assert "Extracting in the crawl's thread" in result.stderr
+    sql = "SELECT url, title, author, published, content_hash FROM articles ORDER BY url"
+    assert query(db, sql) == query(crawl.db, sql)
+    assert query(db, "SELECT site, pages FROM site_templates ORDER BY site") == \
+        query(crawl.db, "SELECT site, pages FROM site_templates ORDER BY site")
