@@ -1,13 +1,14 @@
 """Issue 7 acceptance on the simulated fan web: an hourly recrawl asks only for what changed.
+(Not named incremental.py: that would shadow Twisted's `incremental` package for bench scripts.)
 
 Crawls a fansim world at epoch 1, switches it to epoch 2 (new, edited and deleted articles),
 crawls again into the same archive, and checks the second crawl's requests (fansim's own count,
 304s included) against what changed, the archive against epoch 2's truth, and every trap; a
 third crawl with nothing changed shows what an idle hourly crawl costs.
 
-    python bench/incremental.py [--seed 17 --sites 5 --articles 60]
+    python bench/recrawl.py [--seed 17 --sites 5 --articles 60]
 
-Prints and writes bench/out/incremental.json; exits 1 when a figure misses its bar, and 0 with a
+Prints and writes bench/out/recrawl.json; exits 1 when a figure misses its bar, and 0 with a
 message when ../shared/fansim is absent.
 """
 from __future__ import annotations
@@ -92,7 +93,7 @@ def main() -> int:
     score = fansim_score()
     if score is None:
         return 0
-    db = fresh_db("incremental.db")
+    db = fresh_db("recrawl.db")
     with Fansim(args.seed, args.sites, args.articles, themes_dir=args.themes_dir) as fansim:
         truth1 = fansim.truth(1)
         wall1 = crawl(fansim, db)
@@ -152,7 +153,7 @@ def main() -> int:
         and report["robots_disallowed_requests"] == 0
         and all(t["recorded"] == t["pages"] for t in report["traps"].values())
     )
-    (OUT / "incremental.json").write_text(json.dumps(report, indent=2))
+    (OUT / "recrawl.json").write_text(json.dumps(report, indent=2))
     print(json.dumps(report, indent=2))
     return 0 if report["pass"] else 1
 
