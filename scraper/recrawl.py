@@ -93,6 +93,8 @@ class RecrawlPlan:
         self.sites: set[str] = set()
         for s in states:
             state = s if isinstance(s, UrlState) else UrlState(**s)
+            if state.kind is None:
+                continue  # listed by a sitemap, never fetched (the crawl was killed first): unknown
             if state.kind in DOCUMENT_KINDS and not state.complete:
                 continue  # a killed crawl may not have followed what this document showed: read it afresh
             self.states[state.url] = state

@@ -142,3 +142,10 @@ def test_changed_sitemap_of_listing_pages_only_is_explained():
     listing = UrlState(url="http://news.test/category/news/", site="news.test", kind="listing",
                        listed_in=json.dumps([categories]))
     assert plan(article("/a/"), listing).sitemap_explained(categories, "2025-05-20")
+
+
+def test_url_a_killed_crawl_only_saw_listed_is_unknown():
+    listed_only = UrlState(url="http://news.test/b/", site="news.test", lastmod="2025-05-01",
+                           listed_in=json.dumps([SITEMAP]), complete=False)
+    p = plan(article("/a/"), listed_only)
+    assert p.listed("http://news.test/b/", "2025-05-01") and p.follow("http://news.test/b/", deeper=False)
