@@ -100,6 +100,21 @@ def worker(ctx: click.Context, urls: tuple[str, ...], redis_url: str, db: str, s
                log_level=log_level, warc_dir=None)
 
 
+@cli.command()
+@click.argument("shards", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", required=True, type=click.Path(dir_okay=False), help="Archive to merge into (created if missing).")
+def merge(shards: tuple[str, ...], db: str) -> None:
+    """Merge archives (e.g. one per worker) into one; merging the same shard again changes nothing.
+
+    Example: fanwire merge --db archive.db worker-1.db worker-2.db
+    """
+    from archive.merge import merge as merge_archives
+
+    result = merge_archives(db, list(shards))
+    click.echo(f"fanwire: merged {result.shards} archives into {db}: {result.articles} articles, "
+               f"{result.stories} stories", err=True)
+
+
 def summary(stats: dict, db: str) -> str:
     """One line a person reads after a crawl."""
     return (

@@ -14,7 +14,7 @@ from scrapy import Request, Spider
 from scrapy.utils.test import get_crawler
 
 from scraper.distributed import RedisScheduler
-from tests.helpers import ROOT
+from tests.helpers import ROOT, fanwire
 from tests.redis_server import redis_server
 
 
@@ -88,3 +88,40 @@ def test_a_dead_workers_requests_go_back_to_the_queue(redis_url):
     assert alive.busy_workers() == []
     assert sorted(alive.next_request().url for _ in range(3)) == [f"http://a.test/{n}" for n in range(3)]
     assert alive.next_request() is None
+
+
+def test_merge_of_shards_is_the_archive_and_idempotent(crawl, tmp_path):
+    """Two shards that each hold some sites of one crawl merge back into that crawl's archive."""
+    sites = [r[0] for r in sqlite3.connect(crawl.db).execute("SELECT DISTINCT site FROM articles ORDER BY site")]
+    shards = []
+    for n, keep in enumerate((sites[:1], sites[1:])):
+        shard = tmp_path / f"shard{n}.db"
+        with closing(sqlite3.connect(crawl.db)) as src, closing(sqlite3.connect(shard)) as dst:
+            src.backup(dst)
+            marks = ",".join("?" * len(keep))
+            dst.execute(f"DELETE FROM url_aliases WHERE article_id IN (SELECT id FROM articles WHERE site NOT IN ({marks}))", keep)
+            dst.execute(f"DELETE FROM article_series WHERE article_id IN (SELECT id FROM articles WHERE site NOT IN ({marks}))", keep)
+            dst.execute(f"DELETE FROM articles WHERE site NOT IN ({marks})", keep)
+            dst.commit()
+        shards.append(shard)
+    out = tmp_path / "merged.db"
+
+    def contents(db) -> dict:
+        with closing(sqlite3.connect(db)) as conn:
+            q = lambda sql: sorted(conn.execute(sql).fetchall())  # noqa: E731
+            return {
+                "articles": q("SELECT url, title, text, site FROM articles"),
+                "aliases": q("SELECT u.url, a.url FROM url_aliases u JOIN articles a ON a.id = u.article_id"),
+                "tags": q("SELECT a.url, t.series_id, t.season FROM article_series t JOIN articles a ON a.id = t.article_id"),
+                "stories": q("SELECT s.key, s.article_count, group_concat(a.url) FROM stories s "
+                             "JOIN articles a ON a.story_id = s.id GROUP BY s.id"),
+                "fetch_state": q("SELECT url, kind, status FROM fetch_state"),
+                "errors": q("SELECT url, kind, at FROM crawl_errors"),
+                "crawls": q("SELECT started_at FROM crawls"),
+                "integrity": conn.execute("PRAGMA integrity_check").fetchone(),
+            }
+
+    for _ in range(2):
+        result = fanwire("merge", "--db", str(out), *map(str, shards))
+        assert result.returncode == 0, result.stderr[-3000:]
+        assert contents(out) == contents(crawl.db)
