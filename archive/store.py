@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import zlib
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,6 +62,9 @@ UPSERT_STATE = (
     "WHEN EXISTS (SELECT 1 FROM json_each(fetch_state.listed_in) WHERE value = excluded.listed_in ->> '$[0]') "
     "THEN fetch_state.listed_in ELSE json_insert(fetch_state.listed_in, '$[#]', excluded.listed_in ->> '$[0]') END"
 )
+#: How long a write waits for another process's transaction (several crawl workers sharing one
+#: archive) before failing.
+BUSY_TIMEOUT_MS = 120_000
 #: Statuses that say an article is gone (not a transient failure).
 GONE_STATUSES = (404, 410)
 
@@ -87,14 +91,29 @@ def decompress_html(blob: bytes) -> bytes:
     return zlib.decompress(blob)
 
 
+@contextmanager
+def _immediate(db: Database) -> Iterator[None]:
+    """A write transaction that takes SQLite's write lock first: a transaction that reads before
+    writing fails at once (SQLITE_BUSY) when another process wrote in between, waiting cannot help."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        db.conn.rollback()
+        raise
+    db.conn.commit()
+
+
 class Archive:
     """An archive database file: opened in WAL mode and migrated on open."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.db = Database(self.path)
+        self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         self.db.enable_wal()
-        migrate(self.db)
+        with _immediate(self.db):  # workers opening a new archive at once: one migrates, the others wait
+            migrate(self.db)
 
     def close(self) -> None:
         self.db.close()
@@ -131,7 +150,7 @@ class Archive:
         """
         errors = list(errors)
         result = BatchResult(errors=len(errors))
-        with self.db.atomic():
+        with _immediate(self.db):
             self._upsert_sites(articles)
             rows = self._resolve(articles, result)
             if rows:

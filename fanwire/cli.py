@@ -66,6 +66,55 @@ def crawl(urls: tuple[str, ...], db: str, sites_file: str | None, settings: tupl
         raise click.ClickException(f"crawl ended early: {stats.get('finish_reason')}")
 
 
+@cli.command()
+@click.argument("urls", nargs=-1)
+@click.option("--redis", "redis_url", required=True, metavar="URL",
+              help="Redis server the workers share, e.g. redis://host:6379/0 (REDIS_URL).")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="Archive database file (FANWIRE_DB).")
+@click.option("--sites", "sites_file", type=click.Path(exists=True, dir_okay=False),
+              help="File with one start URL per line.")
+@click.option("--key", default="fanwire", show_default=True, help="Redis key prefix of this crawl (FANWIRE_REDIS_KEY).")
+@click.option("--reset", is_flag=True, help="Forget this crawl's queue and seen requests in Redis first.")
+@click.option("-s", "--set", "settings", multiple=True, metavar="NAME=VALUE",
+              help="Override a Scrapy or FANWIRE_* setting, as with `scrapy crawl -s`.")
+@click.option("--log-level", default="INFO", show_default=True,
+              type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"], case_sensitive=False))
+@click.pass_context
+def worker(ctx: click.Context, urls: tuple[str, ...], redis_url: str, db: str, sites_file: str | None, key: str,
+           reset: bool, settings: tuple[str, ...], log_level: str) -> None:
+    """One worker of a distributed crawl: `fanwire crawl` with its queue and seen requests in Redis.
+
+    Start any number, anywhere, with the same command; the start URLs are requested once.
+
+    Example: fanwire worker --redis redis://127.0.0.1:6379/0 --sites sites.txt --db archive.db
+    """
+    import redis
+
+    from scraper.distributed import SCHEDULER, reset_crawl
+
+    if reset:
+        click.echo(f"fanwire: deleted {reset_crawl(redis.Redis.from_url(redis_url), key)} Redis keys of {key}",
+                   err=True)
+    distributed = (f"SCHEDULER={SCHEDULER}", f"REDIS_URL={redis_url}", f"FANWIRE_REDIS_KEY={key}")
+    ctx.invoke(crawl, urls=urls, db=db, sites_file=sites_file, settings=(*settings, *distributed),
+               log_level=log_level, warc_dir=None)
+
+
+@cli.command()
+@click.argument("shards", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", required=True, type=click.Path(dir_okay=False), help="Archive to merge into (created if missing).")
+def merge(shards: tuple[str, ...], db: str) -> None:
+    """Merge archives (e.g. one per worker) into one; merging the same shard again changes nothing.
+
+    Example: fanwire merge --db archive.db worker-1.db worker-2.db
+    """
+    from archive.merge import merge as merge_archives
+
+    result = merge_archives(db, list(shards))
+    click.echo(f"fanwire: merged {result.shards} archives into {db}: {result.articles} articles, "
+               f"{result.stories} stories", err=True)
+
+
 def summary(stats: dict, db: str) -> str:
     """One line a person reads after a crawl."""
     return (

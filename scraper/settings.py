@@ -21,6 +21,11 @@ FANWIRE_RECHECK_FAILED_DAYS = 7.0  # a URL that failed (4xx, timeout, trap) is n
 FANWIRE_REVISIT_DAYS = 30.0  # on sites without sitemaps, archived articles are re-checked this often
 FANWIRE_WARC = ""  # directory to write every HTTP exchange to as WARC files ("" = off)
 FANWIRE_WARC_MAX_SIZE = 1024 ** 3  # bytes after which a new WARC file is started
+# Distributed crawls (`fanwire worker`, SCHEDULER = "scraper.distributed.RedisScheduler")
+REDIS_URL = ""  # the Redis server the workers share
+FANWIRE_REDIS_KEY = "fanwire"  # prefix of the crawl's Redis keys
+FANWIRE_REDIS_HEARTBEAT = 30.0  # seconds without a heartbeat before a worker's in-flight requests are requeued
+FANWIRE_REDIS_POLL = 0.5  # seconds an idle worker waits before looking at the shared queue again
 
 USER_AGENT = "fanwire/0.1 (anime fan-news archiver; +{contact})"
 ROBOTSTXT_OBEY = True
