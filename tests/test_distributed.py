@@ -113,8 +113,8 @@ def test_merge_of_shards_is_the_archive_and_idempotent(crawl, tmp_path):
                 "articles": q("SELECT url, title, text, site FROM articles"),
                 "aliases": q("SELECT u.url, a.url FROM url_aliases u JOIN articles a ON a.id = u.article_id"),
                 "tags": q("SELECT a.url, t.series_id, t.season FROM article_series t JOIN articles a ON a.id = t.article_id"),
-                "stories": q("SELECT s.key, s.article_count, group_concat(a.url) FROM stories s "
-                             "JOIN articles a ON a.story_id = s.id GROUP BY s.id"),
+                "stories": q("SELECT s.key, s.article_count, (SELECT group_concat(url) FROM (SELECT url FROM articles "
+                             "WHERE story_id = s.id ORDER BY url)) FROM stories s"),
                 "fetch_state": q("SELECT url, kind, status FROM fetch_state"),
                 "errors": q("SELECT url, kind, at FROM crawl_errors"),
                 "crawls": q("SELECT started_at FROM crawls"),
