@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from urllib.parse import urldefrag, urljoin, urlsplit
 
@@ -39,6 +39,8 @@ ASSET = re.compile(
     re.IGNORECASE,
 )
 
+#: A family with at least this many listing pages and no article is a listing family.
+FAMILY_MIN = 3
 #: One `<url>; params` entry of an HTTP Link header.
 LINK_HEADER = re.compile(r"<([^>]*)>([^<]*)")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/rdf+xml")
@@ -75,34 +77,57 @@ def is_followable(url: str, sites: set[str]) -> bool:
 
 
 class ShapeBudget:
-    """How many listing pages of one URL shape (see `url_shape`) are worth following.
+    """How many listing pages of one kind are worth following.
 
-    A shape is closed after `max_pages` listing pages (deep pagination), or after
-    `barren_pages` listing pages in a row that led to nothing new except more pages of their
-    own shape (infinite calendars and other generated archives)."""
+    A URL shape (see `url_shape`) is closed after `max_pages` listing pages (deep pagination).
+    A URL family (see `family`) is closed after `barren_pages` of its listing pages in a row
+    showed no new link outside the site's listing families: an infinite calendar, or the tag,
+    category and pagination pages of a site whose sitemaps already listed every article."""
 
     def __init__(self, max_pages: int, barren_pages: int) -> None:
         self.max_pages = max_pages
         self.barren_pages = barren_pages
         self.listings: Counter[str] = Counter()
         self.barren: Counter[str] = Counter()
+        self.kinds: dict[str, Counter[str]] = defaultdict(Counter)
 
     def allows(self, url: str) -> bool:
-        shape = url_shape(url)
-        return self.listings[shape] < self.max_pages and self.barren[shape] < self.barren_pages
+        return self.listings[url_shape(url)] < self.max_pages and self.barren[family(url)] < self.barren_pages
 
-    def reason(self, url: str) -> str:
-        """Why `allows(url)` is False."""
+    def closed(self, url: str) -> tuple[str, str]:
+        """What `allows(url)` refuses (a shape or a family) and why."""
         shape = url_shape(url)
         if self.listings[shape] >= self.max_pages:
-            return f"{self.listings[shape]} listing pages (FANWIRE_MAX_LISTING_PAGES)"
-        return f"{self.barren[shape]} listing pages in a row led nowhere new (FANWIRE_BARREN_PAGES)"
+            return shape, f"{self.listings[shape]} listing pages (FANWIRE_MAX_LISTING_PAGES)"
+        name = family(url)
+        return name, f"{self.barren[name]} listing pages in a row showed nothing new (FANWIRE_BARREN_PAGES)"
 
-    def listing_seen(self, url: str, new_links_elsewhere: int) -> None:
-        """Count a fetched listing page and whether it led anywhere but its own shape."""
-        shape = url_shape(url)
-        self.listings[shape] += 1
-        self.barren[shape] = 0 if new_links_elsewhere else self.barren[shape] + 1
+    def is_listing_family(self, url: str) -> bool:
+        """True once enough pages of the URL's family were listings, and none an article."""
+        kinds = self.kinds[family(url)]
+        return kinds["listing"] >= FAMILY_MIN and not kinds["article"]
+
+    def article_seen(self, url: str) -> None:
+        name = family(url)
+        self.kinds[name]["article"] += 1
+        self.barren[name] = 0
+
+    def listing_seen(self, url: str, new_links: int) -> None:
+        """Count a fetched listing page and how many new links outside listing families it showed."""
+        name = family(url)
+        self.listings[url_shape(url)] += 1
+        self.kinds[name]["listing"] += 1
+        self.barren[name] = 0 if new_links else self.barren[name] + 1
+
+
+def family(url: str) -> str:
+    """URLs built by one route of a site: host, first path segment (digits as N), depth, query keys.
+    `/tag/frieren/` and `/tag/bleach/` are one family; `/frieren-season-2/` is its own."""
+    parts = urlsplit(url)
+    segments = [s for s in parts.path.split("/") if s]
+    first = re.sub(r"\d+", "N", segments[0]) if segments else ""
+    keys = sorted({kv.split("=", 1)[0] for kv in parts.query.split("&") if kv})
+    return f"{parts.netloc}/{first}/{len(segments)}?{'&'.join(keys)}"
 
 
 def url_shape(url: str) -> str:

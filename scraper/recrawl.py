@@ -19,22 +19,18 @@ A crawl of a site the archive already holds asks only for what changed:
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
-from urllib.parse import urlsplit
 
-from scraper.discovery import site_of
+from scraper.discovery import FAMILY_MIN, family, site_of
 
 #: Kinds of URL whose body an earlier crawl read: asking again with validators can answer 304.
 VALIDATED_KINDS = ("article", "listing", "sitemap", "feed", "api")
 #: Kinds of URL whose worth is in the links they show.
 DOCUMENT_KINDS = ("listing", "sitemap", "feed", "api")
-#: A family with at least this many known URLs and no article is not explored on recrawls.
-FAMILY_MIN = 3
 
 
 @dataclass(frozen=True)
@@ -70,16 +66,6 @@ def parse_date(value: str | None) -> datetime | None:
         except (TypeError, ValueError, IndexError):
             return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
-
-
-def family(url: str) -> str:
-    """URLs built by one route of a site: host, first path segment (digits as N), depth, query keys.
-    `/tag/frieren/` and `/tag/bleach/` are one family; `/frieren-season-2/` is its own."""
-    parts = urlsplit(url)
-    segments = [s for s in parts.path.split("/") if s]
-    first = re.sub(r"\d+", "N", segments[0]) if segments else ""
-    keys = sorted({kv.split("=", 1)[0] for kv in parts.query.split("&") if kv})
-    return f"{parts.netloc}/{first}/{len(segments)}?{'&'.join(keys)}"
 
 
 class RecrawlPlan:

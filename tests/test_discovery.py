@@ -101,16 +101,36 @@ def test_shape_budget_closes_a_calendar_but_not_a_productive_pagination():
     for month in range(1, 4):
         url = f"http://news.test/calendar/?m=2024{month:02d}"
         assert budget.allows(url)
-        budget.listing_seen(url, new_links_elsewhere=0)
+        budget.listing_seen(url, new_links=0)
     assert not budget.allows("http://news.test/calendar/?m=202404")
     for page in range(2, 40):
-        budget.listing_seen(f"http://news.test/page/{page}/", new_links_elsewhere=5)
+        budget.listing_seen(f"http://news.test/page/{page}/", new_links=5)
     assert budget.allows("http://news.test/page/41/")
+
+
+def test_barren_listing_family_is_closed_and_an_article_reopens_it():
+    budget = discovery.ShapeBudget(max_pages=50, barren_pages=3)
+    for tag in ("frieren", "bleach", "oshi-no-ko"):
+        assert not budget.is_listing_family(f"http://news.test/tag/{tag}/")
+        budget.listing_seen(f"http://news.test/tag/{tag}/", new_links=0)
+    assert budget.is_listing_family("http://news.test/tag/dandadan/")
+    assert not budget.allows("http://news.test/tag/dandadan/")
+    assert budget.closed("http://news.test/tag/dandadan/")[0] == discovery.family("http://news.test/tag/x/")
+    assert budget.allows("http://news.test/category/news/")
+    budget.article_seen("http://news.test/tag/a-tagged-article/")
+    assert budget.allows("http://news.test/tag/dandadan/") and not budget.is_listing_family("http://news.test/tag/x/")
+
+
+def test_family_groups_urls_of_one_route():
+    assert discovery.family("http://a.test/tag/frieren/") == discovery.family("http://a.test/tag/bleach/")
+    assert discovery.family("http://a.test/2024/05/x/") == discovery.family("http://a.test/2025/01/y/")
+    assert discovery.family("http://a.test/frieren-season-2/") != discovery.family("http://a.test/bleach-returns/")
+    assert discovery.family("http://a.test/calendar/?m=202401") == discovery.family("http://a.test/calendar/?m=202502")
 
 
 def test_shape_budget_caps_deep_pagination():
     budget = discovery.ShapeBudget(max_pages=5, barren_pages=3)
     for page in range(1, 6):
-        budget.listing_seen(f"http://news.test/page/{page}/", new_links_elsewhere=5)
+        budget.listing_seen(f"http://news.test/page/{page}/", new_links=5)
     assert not budget.allows("http://news.test/page/6/")
     assert budget.allows("http://news.test/2024/01/a-story/")

@@ -5,7 +5,7 @@ import json
 from datetime import datetime, timedelta, timezone
 
 from scraper.politeness import parse_retry_after
-from scraper.recrawl import RecrawlPlan, UrlState, family, parse_date
+from scraper.recrawl import RecrawlPlan, UrlState, parse_date
 
 NOW = datetime(2025, 6, 1, tzinfo=timezone.utc)
 SITEMAP = "http://news.test/post-sitemap.xml"
@@ -20,13 +20,6 @@ def article(path: str, lastmod: str | None = "2025-05-01T10:00:00+00:00", **extr
 
 def plan(*states: UrlState, recheck_days: float = 7, revisit_days: float = 30) -> RecrawlPlan:
     return RecrawlPlan(states, timedelta(days=recheck_days), timedelta(days=revisit_days), now=NOW)
-
-
-def test_family_groups_urls_of_one_route():
-    assert family("http://a.test/tag/frieren/") == family("http://a.test/tag/bleach/")
-    assert family("http://a.test/2024/05/x/") == family("http://a.test/2025/01/y/")
-    assert family("http://a.test/frieren-season-2/") != family("http://a.test/bleach-returns/")
-    assert family("http://a.test/calendar/?m=202401") == family("http://a.test/calendar/?m=202502")
 
 
 def test_parse_date_reads_iso_and_http_dates():

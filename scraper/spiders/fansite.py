@@ -201,6 +201,7 @@ class FansiteSpider(scrapy.Spider):
             canonical = response.xpath("//link[@rel='canonical']/@href").get()
             if canonical:
                 self.forms.learn_variant(response.url, discovery.clean_url(urljoin(response.url, canonical)))
+            self.budget.article_seen(response.url)
             yield self._article(response)
             yield from self._follow(response, deeper=False)
         else:
@@ -305,8 +306,8 @@ class FansiteSpider(scrapy.Spider):
 
     def _follow(self, response: TextResponse, deeper: bool) -> Generator[scrapy.Request | AliasItem | CrawlErrorItem,
                                                                           None, int]:
-        """Request the page's feeds and new in-site links the shape budget and the recrawl plan
-        allow; return how many of those links have another URL shape than the page (see
+        """Request the page's feeds and new in-site links the listing budget and the recrawl plan
+        allow; return how many of those links are outside the site's listing families (see
         `ShapeBudget`). `deeper` (a listing page) allows listing pages a recrawl knows already,
         until the listing shows an archived article."""
         for href in discovery.feed_links(response.selector):
@@ -326,7 +327,6 @@ class FansiteSpider(scrapy.Spider):
         candidates += [link.url for link in self.links.extract_links(response)]
         urls = list(dict.fromkeys(self.forms.preferred(discovery.clean_url(u)) for u in candidates))
         deeper = deeper and not self.plan.shows_known_article(urls)
-        own_shape = discovery.url_shape(response.url)
         fresh = 0
         numbered: dict[tuple[str, str, str], str] = {}
         for url in urls:
@@ -350,19 +350,18 @@ class FansiteSpider(scrapy.Spider):
             if not self.budget.allows(url):
                 yield from self._trap(url)
                 continue
-            fresh += discovery.url_shape(url) != own_shape
+            fresh += not self.budget.is_listing_family(url)
             yield self._request(url, self.parse_page)
         return fresh
 
     def _trap(self, url: str) -> Iterator[CrawlErrorItem]:
-        """Count a link the shape budget refused; record each closed shape once."""
+        """Count a link the listing budget refused; record each closed shape or family once."""
         self.crawler.stats.inc_value("fanwire/trap/bounded")
-        shape = discovery.url_shape(url)
-        if shape not in self.closed_shapes:
-            self.closed_shapes.add(shape)
-            self.logger.warning("Closed URL shape %s (%s)", shape, self.budget.reason(url))
-            yield CrawlErrorItem(url=url, kind="trap", detail=f"URL shape {shape} closed: {self.budget.reason(url)}",
-                                 at=now_iso())
+        closed, reason = self.budget.closed(url)
+        if closed not in self.closed_shapes:
+            self.closed_shapes.add(closed)
+            self.logger.info("Closed %s (%s)", closed, reason)
+            yield CrawlErrorItem(url=url, kind="trap", detail=f"{closed} closed: {reason}", at=now_iso())
 
     def _sitemap_request(self, url: str, lastmod: str | None) -> scrapy.Request:
         return self._request(url, self.parse_sitemap, priority=8, meta={**DOCUMENT_META, "sitemap_lastmod": lastmod})
