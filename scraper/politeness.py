@@ -35,6 +35,7 @@ class CrawlDelay:
         self.max_delay = crawler.settings.getfloat("FANWIRE_MAX_CRAWL_DELAY", 10.0)
         self.agent = crawler.settings.get("ROBOTSTXT_USER_AGENT") or "fanwire"
         self.delays: dict[str, float] = {}
+        self.local = True  # False when the workers of a distributed crawl space requests together
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CrawlDelay:
@@ -54,21 +55,23 @@ class CrawlDelay:
         downloader = self.crawler.engine.downloader
         key = downloader.get_slot_key(request)
         self.delays[key] = float(delay)
+        local = float(delay) if self.local else 0.0
         downloader.per_slot_settings[key] = {**downloader.per_slot_settings.get(key, {}),
-                                             "delay": float(delay), "concurrency": 1, "jitter": 0.0}
+                                             "delay": local, "concurrency": 1, "jitter": 0.0}
         slot = downloader.slots.get(key)
         if slot is not None:  # no random jitter: Crawl-delay is a minimum
-            slot.delay, slot.concurrency, slot.jitter = max(slot.delay, float(delay)), 1, 0.0
+            slot.delay, slot.concurrency, slot.jitter = max(slot.delay, local) if self.local else 0.0, 1, 0.0
         self.crawler.stats.set_value(f"fanwire/crawl_delay/{key}", float(delay))
         logger.info("Crawl-delay %s s for %s (robots.txt)", delay, key)
 
     def response_downloaded(self, response: Response, request: Request, spider: Spider) -> None:
-        """Runs after AutoThrottle's handler (extensions connect in order): restore the floor."""
-        key = request.meta.get("download_slot")
-        floor = self.delays.get(key or "")
-        slot = self.crawler.engine.downloader.slots.get(key) if floor else None
-        if slot is not None and slot.delay < floor:
-            slot.delay = floor
+        """Runs after AutoThrottle's handler (extensions connect in order): restore the floor, or,
+        when the workers' shared schedule spaces the site's requests, keep the slot from adding
+        a delay of its own (a request would then leave later than its reserved moment)."""
+        key = request.meta.get("download_slot") or ""
+        slot = self.crawler.engine.downloader.slots.get(key) if key in self.delays else None
+        if slot is not None:
+            slot.delay = max(slot.delay, self.delays[key]) if self.local else 0.0
 
 
 class BackoffRetryMiddleware(RetryMiddleware):

@@ -63,6 +63,7 @@ DOWNLOADER_MIDDLEWARES = {
     "scraper.politeness.ContactUserAgentMiddleware": 500,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "scraper.politeness.BackoffRetryMiddleware": 550,
+    "scraper.shared_delay.SharedCrawlDelayMiddleware": 560,
     "scraper.warc.WarcCaptureMiddleware": 860,
 }
 EXTENSIONS = {

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import socket
 import threading
 import time
 from dataclasses import dataclass, field
@@ -138,6 +139,10 @@ class ChangingSite:
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: _Server
+
+    def setup(self) -> None:
+        super().setup()  # answers go out at once (no Nagle wait), so logged times are when requests came
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
     def do_GET(self) -> None:  # noqa: N802 - http.server naming
         parts = urlsplit(self.path)

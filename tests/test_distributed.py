@@ -14,6 +14,7 @@ from scrapy import Request, Spider
 from scrapy.utils.test import get_crawler
 
 from scraper.distributed import RedisScheduler
+from tests.changing_site import ChangingServer, ChangingSite
 from tests.helpers import ROOT, fanwire
 from tests.redis_server import redis_server
 
@@ -125,3 +126,20 @@ def test_merge_of_shards_is_the_archive_and_idempotent(crawl, tmp_path):
         result = fanwire("merge", "--db", str(out), *map(str, shards))
         assert result.returncode == 0, result.stderr[-3000:]
         assert contents(out) == contents(crawl.db)
+
+
+def test_workers_share_a_sites_crawl_delay(tmp_path, redis_url):
+    site = ChangingSite(crawl_delay=0.3)
+    site.add(30)  # more than one worker takes from the queue at once (CONCURRENT_REQUESTS)
+    with ChangingServer(site) as server:
+        results = workers(2, redis_url, [site.url("/"), "--db", str(tmp_path / "shared.db")], server.proxy_url)
+    for result in results:
+        assert result.returncode == 0, result.stderr[-3000:]
+    assert sum("fanwire/redis/crawl_delay_waits" in r.stderr for r in results) >= 1
+    # Requests leave 0.3 s apart; their logged arrival jitters with the transport (a new
+    # connection's first request lags by up to ~0.2 s, so spacing is measured from the second
+    # page). Unshared, two workers' requests come a few milliseconds apart.
+    pages = sorted((h for h in site.hits if h.path != "/robots.txt"), key=lambda h: h.at)[1:]
+    gaps = [b.at - a.at for a, b in zip(pages, pages[1:])]
+    assert len(pages) >= 30 and min(gaps) >= 0.2, gaps
+    assert len(article_urls(tmp_path / "shared.db")) == 30

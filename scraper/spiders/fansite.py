@@ -115,12 +115,16 @@ class FansiteSpider(scrapy.Spider):
                 yield self._rest_request(root, 1)
 
     def robots_parsed(self, robotparser: RobotParser, request: scrapy.Request) -> None:
-        """Scrapy's robots middleware fetched and parsed a site's robots.txt: follow its `Sitemap:` lines."""
+        """Scrapy's robots middleware fetched and parsed a site's robots.txt: follow its `Sitemap:`
+        lines, on the next reactor turn, after every other handler (Crawl-delay) has seen the file."""
+        from twisted.internet import reactor  # the one Scrapy installed
+
         rules = getattr(robotparser, "rp", None)
         for url in getattr(rules, "sitemaps", ()):
             url = urljoin(request.url, url)
             if discovery.site_of(url) in self.sites and url not in self.seen_urls:
-                self.crawler.engine.crawl(self._request(url, self.parse_sitemap, meta=DOCUMENT_META, priority=8))
+                sitemap = self._request(url, self.parse_sitemap, meta=DOCUMENT_META, priority=8)
+                reactor.callLater(0, self.crawler.engine.crawl, sitemap)
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request | FetchItem]:
         yield self._fetched(response, "sitemap")
