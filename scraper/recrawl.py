@@ -77,6 +77,8 @@ class RecrawlPlan:
         self.states: dict[str, UrlState] = {}
         self.families: dict[str, Counter[str]] = defaultdict(Counter)
         self.sites: set[str] = set()
+        self.rest_roots: dict[str, str] = {}
+        self.members: dict[str, list[UrlState]] = defaultdict(list)  # per sitemap, the URLs it listed
         for s in states:
             state = s if isinstance(s, UrlState) else UrlState(**s)
             if state.kind is None:
@@ -88,6 +90,10 @@ class RecrawlPlan:
                 self.families[family(state.url)][state.kind or "unknown"] += 1
             if state.kind == "article":
                 self.sites.add(state.site or site_of(state.url))
+            if state.kind == "rest_api" and state.site:
+                self.rest_roots[state.site] = state.url
+            for sitemap in json.loads(state.listed_in) if state.listed_in else ():
+                self.members[sitemap].append(state)
         self.covered: set[str] = set()
         self.listed_at: dict[str, datetime] = {}
         self.reread: set[str] = set()
@@ -113,7 +119,7 @@ class RecrawlPlan:
 
     def rest_api(self, site: str) -> str | None:
         """The WordPress REST API root an earlier crawl saw the site advertise."""
-        return next((s.url for s in self.states.values() if s.kind == "rest_api" and s.site == site), None)
+        return self.rest_roots.get(site)
 
     def newest_lastmod(self, site: str) -> datetime | None:
         """The newest change date an earlier crawl saw listed for the site (in the site's own clock)."""
@@ -150,7 +156,7 @@ class RecrawlPlan:
         of those dates is its own new `lastmod` (as when a news sitemap and a monthly archive both
         list an edited article)."""
         changed_at = parse_date(lastmod)
-        members = [s for s in self.states.values() if s.listed_in and sitemap in json.loads(s.listed_in)]
+        members = self.members.get(sitemap, [])
         if members and not any(s.kind == "article" for s in members):
             return True  # it lists only listing pages (categories, tags): no article to find there
         if changed_at is None or not members or any(s.url not in self.listed_at for s in members):
