@@ -9,11 +9,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run(args: list[str], proxy: str | None = None, cwd: Path = ROOT, timeout: float = 300) -> subprocess.CompletedProcess:
+def environment(proxy: str | None = None) -> dict[str, str]:
+    """This process's environment with only the given proxy: nothing a test runs leaves loopback."""
     env = {k: v for k, v in os.environ.items() if k.lower() not in ("http_proxy", "https_proxy", "no_proxy")}
     if proxy:
         env["http_proxy"] = proxy
-    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+    return env
+
+
+def run(args: list[str], proxy: str | None = None, cwd: Path = ROOT, timeout: float = 300) -> subprocess.CompletedProcess:
+    return subprocess.run(args, cwd=cwd, env=environment(proxy), capture_output=True, text=True, timeout=timeout)
 
 
 def fanwire(*args: str, proxy: str | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:

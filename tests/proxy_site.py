@@ -54,6 +54,7 @@ class ProxySite:
     """The routes and the request log; fill `routes` before or during a crawl."""
 
     routes: dict[str, Route] = field(default_factory=dict)
+    fallback: Callable[[Hit], Answer | None] | None = None  # for URLs no route names (whole families)
     hits: list[Hit] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -62,6 +63,8 @@ class ProxySite:
 
     def answer(self, hit: Hit) -> Answer:
         route = self.routes.get(hit.url)
+        if route is None and self.fallback is not None:
+            route = self.fallback(hit)
         if route is None:
             return Answer("<html><body><h1>Not found</h1></body></html>", status=404)
         return route(hit) if callable(route) else route
@@ -82,7 +85,9 @@ class _Handler(BaseHTTPRequestHandler):
     def do_HEAD(self) -> None:  # noqa: N802
         self._serve(head=True)
 
-    def do_CONNECT(self) -> None:  # noqa: N802 - a tunnel would lead off loopback: refuse it
+    def do_CONNECT(self) -> None:  # noqa: N802 - a tunnel would lead off loopback: log it, refuse it
+        with self.server.site.lock:
+            self.server.site.hits.append(Hit(time.monotonic(), "CONNECT", f"https://{self.path}/", dict(self.headers.items())))
         self.send_error(405)
 
     def _serve(self, head: bool) -> None:
