@@ -179,10 +179,12 @@ def archive_views(db: Database) -> None:
     db.execute(LIBRARY_VIEW)
 
 
-#: An article date that cannot be a web page's: before 1990, or more than two days after its fetch
-#: (the rule `pipelines.normalize.plausible_datetime` applies at extraction).
-IMPLAUSIBLE_DATE = ("({column} IS NOT NULL AND (julianday({column}) IS NULL OR julianday({column}) < julianday('1990-01-01')"
-                    " OR julianday({column}) > julianday(fetched_at) + 2))")
+#: The earliest date an article of the web can have (`pipelines.normalize.EARLIEST_DATE` at extraction).
+EARLIEST_DATE = "1990-01-01"
+#: An article date that cannot be a web page's: before `EARLIEST_DATE`, or more than two days
+#: after its fetch (the rule `pipelines.normalize.plausible_datetime` applies at extraction).
+IMPLAUSIBLE_DATE = (f"({{column}} IS NOT NULL AND (julianday({{column}}) IS NULL "
+                    f"OR julianday({{column}}) < julianday('{EARLIEST_DATE}') OR julianday({{column}}) > julianday(fetched_at) + 2))")
 
 
 @MIGRATIONS(name="0009_raw_dates")
