@@ -179,6 +179,29 @@ def archive_views(db: Database) -> None:
     db.execute(LIBRARY_VIEW)
 
 
+#: The earliest date an article of the web can have (`pipelines.normalize.EARLIEST_DATE` at extraction).
+EARLIEST_DATE = "1990-01-01"
+#: An article date that cannot be a web page's: before `EARLIEST_DATE`, or more than two days
+#: after its fetch (the rule `pipelines.normalize.plausible_datetime` applies at extraction).
+IMPLAUSIBLE_DATE = (f"({{column}} IS NOT NULL AND (julianday({{column}}) IS NULL "
+                    f"OR julianday({{column}}) < julianday('{EARLIEST_DATE}') OR julianday({{column}}) > julianday(fetched_at) + 2))")
+
+
+@MIGRATIONS(name="0009_raw_dates")
+def raw_dates(db: Database) -> None:
+    """`published_raw` and `modified_raw`: an article's dates as the page states them. Dates that
+    cannot be right (0001-01-01, 9999-12-31) stay there only, out of `published` and `modified`,
+    which every listing, feed and chart sorts and groups by; archives written before are fixed."""
+    for column in ("published", "modified"):
+        db["articles"].add_column(f"{column}_raw", str)
+        db.execute(f"UPDATE articles SET {column}_raw = {column}, {column} = NULL "
+                   f"WHERE {IMPLAUSIBLE_DATE.format(column=column)}")
+    db.execute("UPDATE stories SET first_published = (SELECT a.published FROM articles a WHERE a.story_id = stories.id "
+               "ORDER BY julianday(a.published) IS NULL, julianday(a.published), a.id LIMIT 1) "
+               "WHERE first_published IS NOT NULL AND NOT EXISTS "
+               "(SELECT 1 FROM articles a WHERE a.story_id = stories.id AND a.published = stories.first_published)")
+
+
 def migrate(db: Database) -> None:
     """Bring `db` to the current schema; safe to call on every open."""
     MIGRATIONS.apply(db)

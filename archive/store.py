@@ -24,7 +24,7 @@ HTML_COMPRESSION_LEVEL = 6
 #: Columns an article upsert writes (`story_id` is set by the story assignment that follows).
 ARTICLE_COLUMNS = (
     "url", "canonical_url", "source_url", "site", "title", "author", "published", "modified",
-    "lang", "text", "content_hash", "fetched_at", "crawl_id", "gone_at",
+    "lang", "text", "content_hash", "fetched_at", "crawl_id", "gone_at", "published_raw", "modified_raw",
 )
 #: Story columns derived from the story's articles; the first (origin) is the earliest published.
 REFRESH_STORIES = """

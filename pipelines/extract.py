@@ -31,8 +31,8 @@ from twisted.internet.defer import Deferred
 
 from pipelines.boilerplate import join_split_body, prune
 from pipelines.decode import decode_html
-from pipelines.metadata import PageMetadata, page_metadata
-from pipelines.normalize import clean_title, iso_datetime, lang_code
+from pipelines.metadata import PageMetadata, drop_unreadable_jsonld, page_metadata
+from pipelines.normalize import clean_text, clean_title, lang_code, plausible_datetime, raw_date
 from scraper.signals import template_learned, templates_loaded
 from pipelines.pool import ExtractionPool
 from pipelines.template import SiteTemplate, block_digests
@@ -68,7 +68,8 @@ TRAFILATURA_CONFIG.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(MIN_EXTRACTED_SIZE))
 
 @dataclass
 class Extracted:
-    """What one page yields: body text and metadata, as the archive stores them."""
+    """What one page yields: body text and metadata, as the archive stores them. Every field is
+    clean text (`clean_text`): a page's broken escapes and control characters stop here."""
 
     text: str
     title: str | None
@@ -79,6 +80,14 @@ class Extracted:
     canonical_url: str | None
     site_name: str | None
     encoding: str
+    published_raw: str | None = None
+    modified_raw: str | None = None
+
+    def __post_init__(self) -> None:
+        for name, value in list(vars(self).items()):
+            if isinstance(value, str):
+                cleaned = clean_text(value)
+                setattr(self, name, cleaned if cleaned or name in ("text", "encoding") else None)
 
 
 class NoArticleText(ValueError):
@@ -105,12 +114,15 @@ def parse_page(body: bytes, url: str, content_type: str | None = None) -> Parsed
     tree = load_html(html)
     if tree is None:
         raise NoArticleText(f"not parseable as HTML: {url}")
+    drop_unreadable_jsonld(tree)
     return ParsedPage(url, tree, page_metadata(tree), encoding)
 
 
-def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None) -> Extracted:
+def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetched_at: str | None = None) -> Extracted:
     """Extract a parsed page (its tree is consumed): generic rules first (they read headings
-    that a template may also know), then the site's learned chrome, then trafilatura."""
+    that a template may also know), then the site's learned chrome, then trafilatura. Dates
+    are kept only when plausible for a page fetched at `fetched_at` (default now); the dates
+    the page states are kept as they are in `published_raw` and `modified_raw`."""
     url, meta = page.url, page.meta
     join_split_body(prune(page.tree, meta.author))
     if template is not None:
@@ -129,12 +141,14 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None) -> Ex
         text=text,
         title=title,
         author=author,
-        published=iso_datetime(meta.published) or iso_datetime(doc.date),
-        modified=iso_datetime(meta.modified),
+        published=plausible_datetime(meta.published, fetched_at) or plausible_datetime(doc.date, fetched_at),
+        modified=plausible_datetime(meta.modified, fetched_at),
         lang=lang_code(meta.lang or doc.language),
         canonical_url=page.document if meta.canonical else None,
         site_name=site_name,
         encoding=page.encoding,
+        published_raw=raw_date(meta.published or doc.date),
+        modified_raw=raw_date(meta.modified),
     )
 
 
@@ -180,13 +194,13 @@ def digest_task(body: bytes, url: str, content_type: str | None) -> tuple[str, l
     return page.document, block_digests(page.tree)
 
 
-def extract_task(body: bytes, url: str, content_type: str | None, site: str,
-                 chrome: frozenset[str]) -> tuple[str, list[str], Extracted]:
+def extract_task(body: bytes, url: str, content_type: str | None, site: str, chrome: frozenset[str],
+                 fetched_at: str | None = None) -> tuple[str, list[str], Extracted]:
     """Extract a page with the site's current chrome removed (in an extraction process), and
     return what `digest_task` does, from which the parent keeps learning the template."""
     page = parse_page(body, url, content_type)
     document, digests = page.document, block_digests(page.tree)
-    return document, digests, extract_parsed(page, SiteTemplate.frozen(site, chrome))
+    return document, digests, extract_parsed(page, SiteTemplate.frozen(site, chrome), fetched_at)
 
 
 class ExtractPipeline:
@@ -240,7 +254,7 @@ class ExtractPipeline:
                 else:
                     self._release(item.site)
             document, digests, extracted = await self.pool.run(
-                extract_task, item.body, item.final_url, content_type, item.site, template.chrome)
+                extract_task, item.body, item.final_url, content_type, item.site, template.chrome, item.fetched_at)
             template.observe_digests(document, digests)
         except NoArticleText as exc:
             self.stats.inc_value("fanwire/extract/empty")

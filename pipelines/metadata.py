@@ -2,13 +2,13 @@
 read before trafilatura's DOM heuristics because publishers state it there exactly."""
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from lxml.html import HtmlElement
+
+from scraper import jsonld
 
 ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenews", "analysisnewsarticle",
                  "opinionnewsarticle", "reviewnewsarticle", "review", "techarticle", "liveblogposting"}
@@ -36,29 +36,17 @@ def _first(tree: HtmlElement, *xpaths: str) -> str | None:
     return None
 
 
-def _ld_nodes(tree: HtmlElement) -> Iterator[dict[str, Any]]:
-    for script in tree.xpath("//script[@type='application/ld+json']"):
-        try:
-            data = json.loads(script.text or "")
-        except ValueError:
-            continue
-        stack = [data]
-        while stack:
-            node = stack.pop(0)
-            if isinstance(node, list):
-                stack.extend(node)
-            elif isinstance(node, dict):
-                yield node
-                stack.extend(node.get("@graph", []) if isinstance(node.get("@graph"), list) else [])
-
-
 def _ld_article(tree: HtmlElement) -> dict[str, Any]:
-    for node in _ld_nodes(tree):
-        types = node.get("@type")
-        types = [types] if isinstance(types, str) else types or []
-        if any(isinstance(t, str) and t.lower() in ARTICLE_TYPES for t in types):
-            return node
-    return {}
+    texts = (script.text for script in tree.xpath(jsonld.SCRIPTS))
+    return next((node for node in jsonld.nodes(texts) if jsonld.types(node) & ARTICLE_TYPES), {})
+
+
+def drop_unreadable_jsonld(tree: HtmlElement) -> None:
+    """Remove the JSON-LD blocks too big or too deep to read (`scraper.jsonld`), so that no later
+    stage (trafilatura reads JSON-LD too) spends the memory either."""
+    for script in tree.xpath(jsonld.SCRIPTS):
+        if script.text and not jsonld.readable(script.text):
+            script.drop_tree()
 
 
 def _ld_author(node: dict[str, Any]) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
@@ -13,7 +13,7 @@ from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 
 from scraper.discovery import clean_url, site_of
-from scraper.items import ArticleItem
+from scraper.items import ArticleItem, now_iso
 
 #: A headline or <h1> found inside <title> is the title when it is at least this share of it
 #: (an <h1> that is the site's logo is not).
@@ -53,6 +53,18 @@ def clean_title(title: str | None, site_name: str | None, host: str, headline: s
     return out.strip() or title
 
 
+#: Code points no text needs and SQLite, JSON output or XML cannot carry: C0 controls but tab and
+#: line breaks, DEL, and the noncharacters U+FFFE and U+FFFF.
+UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def clean_text(value: str) -> str:
+    """`value` without lone UTF-16 surrogates (a broken JSON escape such as "\\ud83d"; a split
+    pair is joined) and without `UNPRINTABLE` code points, stripped."""
+    joined = value.encode("utf-16", "surrogatepass").decode("utf-16", "ignore")
+    return UNPRINTABLE.sub("", joined).strip()
+
+
 def iso_datetime(value: str | None) -> str | None:
     """ISO 8601 form of an ISO, RFC 2822 or date-only timestamp; None when it cannot be read."""
     if not value:
@@ -66,6 +78,36 @@ def iso_datetime(value: str | None) -> str | None:
         return parsedate_to_datetime(value).isoformat()
     except (TypeError, ValueError, IndexError):
         return None
+
+
+#: Dates before this are a template's placeholder (0001-01-01), not the date of a page on the web.
+EARLIEST_DATE = datetime(1990, 1, 1, tzinfo=timezone.utc)
+#: How far after its fetch a page may date itself (time zones, posts scheduled ahead).
+MAX_DATE_LEAD = timedelta(days=2)
+#: Longest date kept as the page states it: a date is a few dozen characters.
+MAX_RAW_DATE_CHARS = 100
+
+
+def plausible_datetime(value: str | None, fetched_at: str | None = None) -> str | None:
+    """`iso_datetime(value)` when it lies between `EARLIEST_DATE` and `MAX_DATE_LEAD` after the
+    fetch (now when not given); None otherwise (9999-12-31 would top every "newest" list)."""
+    iso = iso_datetime(value)
+    if iso is None:
+        return None
+    moment, fetched = (_aware(datetime.fromisoformat(t)) for t in (iso, fetched_at or now_iso()))
+    try:
+        return iso if EARLIEST_DATE <= moment <= fetched + MAX_DATE_LEAD else None
+    except OverflowError:  # year 1 or 9999 shifted by its offset
+        return None
+
+
+def raw_date(value: str | None) -> str | None:
+    """A date as the page states it, bounded (`MAX_RAW_DATE_CHARS`), for the `*_raw` columns."""
+    return value.strip()[:MAX_RAW_DATE_CHARS] if value and value.strip() else None
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
 
 
 def lang_code(value: str | None) -> str | None:

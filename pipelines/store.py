@@ -35,6 +35,8 @@ def article_record(item: ArticleItem, crawl_id: int) -> dict[str, Any]:
         "source_url": item.final_url,
         "site": item.site,
         "site_name": item.site_name,
+        "published_raw": item.published_raw,
+        "modified_raw": item.modified_raw,
         **{k: a[k] for k in ("title", "author", "published", "modified", "lang", "text", "content_hash",
                              "fetched_at", "story_key", "signature", "series_tags")},
         "crawl_id": crawl_id,

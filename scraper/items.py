@@ -36,6 +36,8 @@ class ArticleItem:
     author: str | None = None
     published: str | None = None
     modified: str | None = None
+    published_raw: str | None = None  # the dates as the page states them, plausible or not
+    modified_raw: str | None = None
     lang: str | None = None
     text: str | None = None
     # Filled by pipelines.normalize

@@ -17,15 +17,15 @@ A page scoring `ARTICLE_THRESHOLD` or more is an article.
 """
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterator
 from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 from typing import Any
 
 from courlan import is_navigation_page
 from parsel import Selector
+
+from scraper import jsonld
 
 #: Minimum score of an article: one strong signal (og/JSON-LD) or two weaker ones.
 ARTICLE_THRESHOLD = 2
@@ -57,26 +57,8 @@ class PageKind:
 
 
 def _ld_types(selector: Selector) -> set[str]:
-    types: set[str] = set()
-    for raw in selector.xpath("//script[@type='application/ld+json']/text()").getall():
-        try:
-            data = json.loads(raw)
-        except ValueError:
-            continue
-        for node in _walk(data):
-            t = node.get("@type")
-            types.update(x.lower() for x in ([t] if isinstance(t, str) else t or []) if isinstance(x, str))
-    return types
-
-
-def _walk(data: Any) -> Iterator[dict[str, Any]]:
-    """Top-level JSON-LD nodes, including those inside @graph lists."""
-    if isinstance(data, list):
-        for d in data:
-            yield from _walk(d)
-    elif isinstance(data, dict):
-        yield data
-        yield from _walk(data.get("@graph", []))
+    texts = selector.xpath(f"{jsonld.SCRIPTS}/text()").getall()
+    return {t for node in jsonld.nodes(texts) for t in jsonld.types(node)}
 
 
 def _longest_paragraph_block(selector: Selector) -> int:

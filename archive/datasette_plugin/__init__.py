@@ -15,12 +15,16 @@ from markupsafe import Markup, escape
 from archive.datasette_plugin import atom, chart, reading, search
 
 TEXT_STYLE = "max-height:24em;overflow:auto;max-width:48em;white-space:normal;line-height:1.5"
+#: Characters of an article's text shown in a table cell (a page holds up to a thousand rows);
+#: the reading view and the row's JSON have it all.
+MAX_CELL_CHARS = 10_000
 
 
 def paragraphs_html(text: str) -> Markup:
-    """Escape `text` and wrap each of its lines (trafilatura's blocks) in <p>."""
-    body = "".join(f"<p>{escape(b)}</p>" for b in reading.paragraphs(text))
-    return Markup(f'<div class="fanwire-text" style="{TEXT_STYLE}">{body}</div>')
+    """Escape the start of `text` and wrap each of its lines (trafilatura's blocks) in <p>."""
+    body = "".join(f"<p>{escape(b)}</p>" for b in reading.paragraphs(text, MAX_CELL_CHARS))
+    more = "<p>…</p>" if len(text) > MAX_CELL_CHARS else ""
+    return Markup(f'<div class="fanwire-text" style="{TEXT_STYLE}">{body}{more}</div>')
 
 
 def _read_link(datasette, article_id: int, title: str | None) -> Markup:

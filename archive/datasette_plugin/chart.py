@@ -5,12 +5,14 @@ and in a screenshot. The numbers under it are the `articles_per_site_per_month` 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
 from archive.datasette_plugin.reading import archive_database
+from archive.schema import EARLIEST_DATE
 
 CHART_PATH = "/-/fanwire/chart"
 #: Lines drawn; the smaller groups are summed into one "other" line so the chart stays readable.
@@ -18,12 +20,20 @@ MAX_LINES = 8
 COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#7f7f7f")
 WIDTH, HEIGHT, MARGIN = 900, 360, 48
 
+#: Months drawn at most (the latest ones): the page stays the same size however old the archive.
+MAX_MONTHS = 240
+#: Dates a chart counts: ISO dates from `EARLIEST_DATE` to two days from now. Extraction keeps
+#: other dates out of `published`; this holds for archives written before it did, too.
+PLAUSIBLE = (f"{{column}} GLOB '[12][0-9][0-9][0-9]-[01][0-9]*' AND julianday({{column}}) "
+             f"BETWEEN julianday('{EARLIEST_DATE}') AND julianday('now', '+2 days')")
+MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
 COUNTS_SQL = {
     "site": "SELECT substr(published, 1, 7) AS month, site AS name, count(*) AS n FROM articles "
-            "WHERE published IS NOT NULL GROUP BY 1, 2",
+            f"WHERE {PLAUSIBLE.format(column='published')} GROUP BY 1, 2",
     "series": "SELECT substr(a.published, 1, 7) AS month, s.title AS name, count(*) AS n FROM article_series t "
               "JOIN series s ON s.id = t.series_id JOIN articles a ON a.id = t.article_id "
-              "WHERE a.published IS NOT NULL GROUP BY 1, 2",
+              f"WHERE {PLAUSIBLE.format(column='a.published')} GROUP BY 1, 2",
 }
 
 
@@ -36,19 +46,23 @@ class Lines:
 
 
 def month_range(first: str, last: str) -> list[str]:
-    year, month = int(first[:4]), int(first[5:7])
-    months = []
-    while f"{year:04d}-{month:02d}" <= last:
+    """The months from `first` to `last` ("YYYY-MM"), at most the latest `MAX_MONTHS`."""
+    year, month = int(last[:4]), int(last[5:7])
+    months: list[str] = []
+    while f"{year:04d}-{month:02d}" >= first and len(months) < MAX_MONTHS:
         months.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    return months[::-1]
 
 
 def lines(counts: list[tuple[str, str, int]]) -> Lines:
-    """Group (month, name, n) rows into at most MAX_LINES lines, the biggest groups first."""
+    """Group (month, name, n) rows into at most MAX_LINES lines over at most MAX_MONTHS months,
+    the biggest groups first."""
+    counts = [c for c in counts if MONTH.match(c[0])]
     if not counts:
         return Lines([], {})
     months = month_range(min(c[0] for c in counts), max(c[0] for c in counts))
+    counts = [c for c in counts if c[0] >= months[0]]
     totals: dict[str, int] = {}
     for _, name, n in counts:
         totals[name] = totals.get(name, 0) + n

@@ -12,10 +12,15 @@ from archive.datasette_plugin.sanitize import safe_url, sanitize_html
 from archive.store import decompress_html
 
 READ_PATH = "/-/fanwire/read/{id}"
+#: Characters of text the reading view shows: a long article is a few tens of thousands; the
+#: rest of a bigger text is in the archive's row.
+MAX_READ_CHARS = 200_000
+#: Other copies of a story listed under an article, oldest first.
+MAX_COPIES = 100
 
 ARTICLE_SQL = "SELECT a.*, s.first_url FROM articles a LEFT JOIN stories s ON s.id = a.story_id WHERE a.id = ?"
 COPIES_SQL = ("SELECT id, title, site, url, published FROM articles WHERE story_id = ? AND id != ? "
-              "ORDER BY julianday(published) IS NULL, julianday(published), id")
+              f"ORDER BY julianday(published) IS NULL, julianday(published), id LIMIT {MAX_COPIES}")
 SERIES_SQL = ("SELECT s.id, s.title, t.season FROM article_series t JOIN series s ON s.id = t.series_id "
               "WHERE t.article_id = ? ORDER BY s.title")
 #: The stored page an article was extracted from (its source URL first, then its own URL).
@@ -23,9 +28,9 @@ PAGE_SQL = ("SELECT url, encoding, html FROM pages WHERE url IN (:source, :url) 
             "ORDER BY url = :source DESC LIMIT 1")
 
 
-def paragraphs(text: str | None) -> list[str]:
-    """The article's blocks: trafilatura writes one paragraph per line."""
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+def paragraphs(text: str | None, limit: int = MAX_READ_CHARS) -> list[str]:
+    """The article's blocks (trafilatura writes one paragraph per line) in its first `limit` characters."""
+    return [line.strip() for line in (text or "")[:limit].splitlines() if line.strip()]
 
 
 async def archive_database(datasette) -> Database:
@@ -61,6 +66,7 @@ async def read_article(request, datasette) -> Response:
     context = {
         "article": article,
         "paragraphs": paragraphs(article["text"]),
+        "truncated": len(article["text"] or "") > MAX_READ_CHARS,
         "original": safe_url(article["url"]),
         "is_origin": article["url"] == article["first_url"],
         "copies": copies,

@@ -21,6 +21,8 @@ CURRENT_SEARCH: ContextVar[tuple[str, bool] | None] = ContextVar("fanwire_search
 START, END = "\ue000", "\ue001"
 #: Tokens of context around the matches.
 SNIPPET_TOKENS = 24
+#: Longest search that gets snippets (one FTS query per row shown); longer ones show excerpts.
+MAX_SEARCH_CHARS = 500
 SNIPPET_SQL = (f"SELECT snippet(articles_fts, -1, '{START}', '{END}', '…', {SNIPPET_TOKENS}) "
                "FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?")
 
@@ -52,7 +54,7 @@ def highlight(snippet: str) -> Markup:
 async def excerpt_html(datasette, database: str, article_id: int, excerpt: str | None) -> Markup:
     """The passages of an article matching the current search, or the start of its text."""
     current = CURRENT_SEARCH.get()
-    if current is not None:
+    if current is not None and len(current[0]) <= MAX_SEARCH_CHARS:
         search, raw = current
         rows = (await datasette.get_database(database).execute(
             SNIPPET_SQL, [search if raw else escape_fts(search), article_id])).rows

@@ -25,6 +25,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.gz import gunzip
 from twisted.python.failure import Failure
 
+from pipelines.decode import choose_encoding
 from scraper import discovery
 from scraper.items import AliasItem, ArticleItem, CrawlErrorItem, FetchItem, RedirectItem, now_iso
 from scraper.pagetype import classify, looks_not_found
@@ -189,6 +190,9 @@ class FansiteSpider(scrapy.Spider):
             self.crawler.stats.inc_value("fanwire/recrawl/not_modified")
             yield self._fetched(response, None)
             return
+        if isinstance(response, TextResponse):  # classify the text extraction will read: a charset label may lie
+            content_type = response.headers.get("Content-Type", b"").decode("latin-1")
+            response = response.replace(encoding=choose_encoding(response.body, content_type))
         skip = self._skip_reason(response)
         if skip:
             self.crawler.stats.inc_value(f"fanwire/skipped/{skip[0]}")
