@@ -27,6 +27,7 @@ from twisted.python.failure import Failure
 
 from scraper import discovery
 from scraper.items import AliasItem, ArticleItem, CrawlErrorItem, FetchItem, RedirectItem, now_iso
+from scraper.offsite import OffsiteRequest
 from scraper.pagetype import classify, looks_not_found
 from scraper.recrawl import RecrawlPlan, parse_date
 from scraper.signals import aliases_loaded, state_loaded
@@ -219,6 +220,10 @@ class FansiteSpider(scrapy.Spider):
         self.fetched.add(request.url)
         if failure.check(IgnoreRequest) and "robots.txt" in str(failure.value):
             return []
+        if failure.check(OffsiteRequest):
+            refused = failure.value
+            return [CrawlErrorItem(url=request.url, kind="offsite", detail=str(refused), at=now_iso())] \
+                if refused.first else []
         status = None
         if failure.check(HttpError):
             status = failure.value.response.status
