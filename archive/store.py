@@ -17,6 +17,7 @@ from typing import Any, Iterable, Iterator
 from sqlite_utils import Database
 
 from archive.schema import migrate
+from archive.sites import same_site
 
 #: zlib level for stored raw HTML: level 6 is ~4x smaller than the HTML at a fraction of level 9's cost.
 HTML_COMPRESSION_LEVEL = 6
@@ -309,7 +310,10 @@ class Archive:
         return dict(zip(("series", "entries", "movies", "series_with_sequels", "article_tags"), row))
 
     def alias_urls(self) -> set[str]:
-        return {r[0] for r in self.db.execute("SELECT url FROM url_aliases")}
+        """URLs a crawl need not request: aliases that may speak for their article (`_may_alias`)."""
+        return {alias for alias, article, redirected in self.db.execute(
+            "SELECT a.url, r.url, f.kind = 'redirect' FROM url_aliases a JOIN articles r ON r.id = a.article_id "
+            "LEFT JOIN fetch_state f ON f.url = a.url") if _may_alias(alias, article, bool(redirected))}
 
     def signatures(self) -> Iterator[dict[str, Any]]:
         """Every stored article signature (for the story index a crawl starts with)."""
@@ -357,12 +361,13 @@ class Archive:
                 f"SELECT url, source_url FROM articles WHERE url IN ({marks})", list(urls)
             )
         }
-        for alias, url, source in self.db.execute(
-            f"SELECT a.url, r.url, r.source_url FROM url_aliases a JOIN articles r ON r.id = a.article_id "
-            f"WHERE a.url IN ({marks})",
+        for alias, url, source, redirected in self.db.execute(
+            f"SELECT a.url, r.url, r.source_url, f.kind = 'redirect' FROM url_aliases a "
+            f"JOIN articles r ON r.id = a.article_id LEFT JOIN fetch_state f ON f.url = a.url WHERE a.url IN ({marks})",
             list(urls),
         ):
-            found.setdefault(alias, (url, source))
+            if _may_alias(alias, url, bool(redirected)):
+                found.setdefault(alias, (url, source))
         return found
 
     def _resolve(self, articles: list[dict[str, Any]], result: BatchResult) -> list[dict[str, Any]]:
@@ -386,6 +391,8 @@ class Archive:
         return list(rows.values())
 
     def _upsert_aliases(self, articles: list[dict[str, Any]]) -> int:
+        """Store each article's `aliases`; one of another site only when it is in the article's
+        `redirect_urls` (the redirects the crawl followed to the page)."""
         keys = {a["url"] for a in articles}
         marks = ",".join("?" * len(keys))
         ids = dict(self.db.execute(f"SELECT url, id FROM articles WHERE url IN ({marks})", list(keys)))
@@ -395,6 +402,7 @@ class Archive:
             for a in articles
             for alias in a.get("aliases", ())
             if alias != a["url"] and alias not in article_urls
+            and _may_alias(alias, a["url"], alias in a.get("redirect_urls", ()))
         }
         if aliases:
             self.db["url_aliases"].upsert_all(
@@ -404,6 +412,7 @@ class Archive:
 
     def _resolve_redirects(self, redirects: list[dict[str, Any]], result: BatchResult) -> list[dict[str, Any]]:
         """Alias each redirect's source to its target's article, following chains until no progress."""
+        redirects = [r for r in redirects if _may_alias(r["url"], r["target_url"], r.get("status") is not None)]
         while redirects:
             ids = self._article_ids({r["target_url"] for r in redirects})
             sources = {r["url"] for r in redirects}
@@ -431,6 +440,13 @@ class Archive:
             return set()
         marks = ",".join("?" * len(urls))
         return {r[0] for r in self.db.execute(f"SELECT url FROM articles WHERE url IN ({marks})", list(urls))}
+
+
+def _may_alias(alias: str, article_url: str, redirected: bool) -> bool:
+    """Whether `alias` may name the article at `article_url`: a URL of the article's own site
+    (`archive.sites`), or one that answered with a redirect the crawl received. A page's claims
+    (shortlink, canonical, og:url) about another site's URLs never make them its aliases."""
+    return redirected or same_site(alias, article_url)
 
 
 def _now() -> str:

@@ -325,13 +325,14 @@ class FansiteSpider(scrapy.Spider):
                 yield self._request(url, self.parse_feed, meta=DOCUMENT_META, priority=7)
         canonical = response.xpath("//link[@rel='canonical']/@href").get()
         candidates = [urljoin(response.url, canonical)] if canonical else []
-        if canonical:
-            self.forms.learn(discovery.clean_url(candidates[0]))
+        own = candidates[0] if canonical and discovery.same_site(candidates[0], response.url) else None
+        if own:  # another site's URL named as canonical is only a claim: it teaches nothing about URL forms
+            self.forms.learn(discovery.clean_url(own))
         for shortlink in discovery.shortlinks(response):
             url = discovery.clean_url(shortlink)
             if url not in self.seen_urls and url != response.url:
                 self.seen_urls.add(url)
-                yield AliasItem(url=url, target_url=discovery.clean_url(candidates[0] if canonical else response.url),
+                yield AliasItem(url=url, target_url=discovery.clean_url(own or response.url),
                                 reason="rel=shortlink", at=now_iso())
         candidates += [link.url for link in self.links.extract_links(response)]
         urls = list(dict.fromkeys(self.forms.preferred(discovery.clean_url(u)) for u in candidates))
