@@ -16,6 +16,7 @@ from typing import Any, Iterable, Iterator
 
 from sqlite_utils import Database
 
+from archive.origin import Copy, decide
 from archive.schema import migrate
 from archive.sites import same_site
 
@@ -27,7 +28,9 @@ ARTICLE_COLUMNS = (
     "url", "canonical_url", "source_url", "site", "title", "author", "published", "modified",
     "lang", "text", "content_hash", "fetched_at", "crawl_id", "gone_at",
 )
-#: Story columns derived from the story's articles; the first (origin) is the earliest published.
+#: Story columns derived from the story's articles. `first_url` and `first_published` are the
+#: copy claiming the earliest publication date and that date: a claim any copier can make, so
+#: the origin is decided apart, from evidence (`Archive._decide_origins`).
 REFRESH_STORIES = """
 UPDATE stories SET
   article_count = (SELECT count(*) FROM articles a WHERE a.story_id = stories.id),
@@ -335,9 +338,54 @@ class Archive:
                    **a["signature"]} for a in linked if a.get("signature")]
         if signed:
             self.db["article_signatures"].upsert_all(signed, pk="url")
+        self.db.conn.executemany("UPDATE articles SET first_crawl_id = crawl_id WHERE url = ? AND first_crawl_id IS NULL",
+                                 [(a["url"],) for a in linked])
+        self._store_links(linked)
         touched = sorted(set(ids.values()))
         self.db.execute(REFRESH_STORIES.format(marks=",".join("?" * len(touched))), touched)
+        self.decide_origins(touched)
         return len(set(keys) - known)
+
+    def _store_links(self, articles: list[dict[str, Any]]) -> None:
+        """Replace the stored links to other sites of each article that comes with `outlinks`."""
+        fetched = [a for a in articles if "outlinks" in a]
+        if not fetched:
+            return
+        marks = ",".join("?" * len(fetched))
+        ids = dict(self.db.execute(f"SELECT url, id FROM articles WHERE url IN ({marks})", [a["url"] for a in fetched]))
+        self.db.execute(f"DELETE FROM article_links WHERE article_id IN ({marks})", [ids[a["url"]] for a in fetched])
+        self.db.conn.executemany("INSERT OR IGNORE INTO article_links (article_id, url) VALUES (?, ?)",
+                                 [(ids[a["url"]], link) for a in fetched for link in a["outlinks"]])
+
+    def decide_origins(self, story_ids: list[int]) -> None:
+        """Set each story's `origin_url` and `origin_evidence`, and its title from the origin (`archive.origin`)."""
+        for chunk in (story_ids[i:i + FETCH_SIZE] for i in range(0, len(story_ids), FETCH_SIZE)):
+            marks = ",".join("?" * len(chunk))
+            copies = [Copy(*row) for row in self.db.execute(
+                f"SELECT id, story_id, url, source_url, site, canonical_url, first_crawl_id FROM articles "
+                f"WHERE story_id IN ({marks}) ORDER BY id", chunk)]
+            by_id = {c.id: c for c in copies}
+            if not by_id:
+                continue
+            id_marks = ",".join("?" * len(by_id))
+            for article_id, url in self.db.execute(
+                    f"SELECT article_id, url FROM url_aliases WHERE article_id IN ({id_marks})", list(by_id)):
+                by_id[article_id].urls.add(url)
+            for article_id, url in self.db.execute(
+                    f"SELECT article_id, url FROM article_links WHERE article_id IN ({id_marks})", list(by_id)):
+                by_id[article_id].links.add(url)
+            sites = sorted({c.site for c in copies})
+            first_crawls = dict(self.db.execute(
+                f"SELECT site, min(first_crawl_id) FROM articles WHERE site IN ({','.join('?' * len(sites))}) "
+                f"GROUP BY site", sites))
+            rows = []
+            for story_id in chunk:
+                origin = decide([c for c in copies if c.story_id == story_id], first_crawls)
+                rows.append((origin.url, json.dumps(origin.evidence), origin.url, story_id) if origin
+                            else (None, None, None, story_id))
+            self.db.conn.executemany(
+                "UPDATE stories SET origin_url = ?, origin_evidence = ?, "
+                "title = coalesce((SELECT title FROM articles WHERE url = ?), title) WHERE id = ?", rows)
 
     def _upsert_sites(self, articles: list[dict[str, Any]]) -> None:
         seen: dict[str, tuple[str | None, str]] = {}

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -33,6 +33,7 @@ from pipelines.boilerplate import join_split_body, prune
 from pipelines.decode import decode_html
 from pipelines.metadata import PageMetadata, page_metadata
 from pipelines.normalize import clean_title, iso_datetime, lang_code
+from pipelines.outlinks import outlinks
 from scraper.signals import template_learned, templates_loaded
 from pipelines.pool import ExtractionPool
 from pipelines.template import SiteTemplate, block_digests
@@ -79,6 +80,7 @@ class Extracted:
     canonical_url: str | None
     site_name: str | None
     encoding: str
+    outlinks: list[str] = field(default_factory=list)  # links to other sites (story origin evidence)
 
 
 class NoArticleText(ValueError):
@@ -112,6 +114,7 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None) -> Ex
     """Extract a parsed page (its tree is consumed): generic rules first (they read headings
     that a template may also know), then the site's learned chrome, then trafilatura."""
     url, meta = page.url, page.meta
+    links = outlinks(page.tree, url)  # before pruning: a credit line may sit outside the body
     join_split_body(prune(page.tree, meta.author))
     if template is not None:
         template.strip(page.tree)
@@ -135,6 +138,7 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None) -> Ex
         canonical_url=page.document if meta.canonical else None,
         site_name=site_name,
         encoding=page.encoding,
+        outlinks=links,
     )
 
 

@@ -2,6 +2,8 @@
 keys, nor take the origin of another site's story, through real crawls of 127.0.0.1 sites."""
 from __future__ import annotations
 
+import json
+
 from archive import Archive
 from tests.hijack_site import add_site, article, crawl, query, story
 from tests.proxy_site import Answer, ProxySite, serve
@@ -81,3 +83,89 @@ def test_the_archive_refuses_aliases_across_sites_unless_the_url_redirected(tmp_
     assert archive.db.execute("SELECT text FROM articles WHERE url = ?", [B + "b-news-1/"]).fetchall() == [
         ("B's own text",)]
     assert archive.db.execute("SELECT text FROM articles WHERE url = ?", [A + "grab/"]).fetchall() == [("Body text",)]
+
+
+C = "http://c.test/"
+ORIGINAL, LINKED = story("b original"), story("b linked")
+
+
+def copying_web(copy_now: bool = True) -> ProxySite:
+    """b.test publishes two stories; a.test copies both with earlier `datePublished`s, the second
+    with a credit link to b.test; c.test copies the second naming b.test's URL as canonical. Without
+    `copy_now`, a.test has only an article of its own (its copies come later)."""
+    web = ProxySite()
+    add_site(web, B, {"original/": article("B original", ORIGINAL, "2025-05-10T10:00:00+00:00"),
+                      "linked/": article("B linked", LINKED, "2025-05-11T10:00:00+00:00")})
+    own = {"own/": article("A own", story("a own"), "2025-05-01T10:00:00+00:00")}
+    copies = {"copy/": article("A copy", ORIGINAL, "2025-01-01T10:00:00+00:00"),
+              "copy-linked/": article("A copy linked", LINKED, "2025-01-02T10:00:00+00:00",
+                                      after=f'<p class="credit">Via <a href="{B}linked/?utm_source=a">B</a></p>')}
+    add_site(web, A, {**own, **copies} if copy_now else own)
+    add_site(web, C, {"copy-canonical/": article("C copy", LINKED, "2025-01-03T10:00:00+00:00",
+                                                 head=f'<link rel="canonical" href="{B}linked/">')})
+    return web
+
+
+def story_row(db, url: str) -> tuple:
+    (row,) = query(db, "SELECT s.first_url, s.first_published, s.origin_url, s.origin_evidence FROM stories s "
+                       "JOIN articles a ON a.story_id = s.id WHERE a.url = ?", url)
+    return row
+
+
+def reading_page(db, url: str) -> str:
+    import asyncio
+
+    from datasette.app import Datasette
+
+    from archive.metadata import metadata_for
+    (article_id,), = query(db, "SELECT id FROM articles WHERE url = ?", url)
+
+    async def fetch():
+        ds = Datasette([str(db)], metadata=metadata_for(db))
+        await ds.invoke_startup()
+        return await ds.client.get(f"/-/fanwire/read/{article_id}")
+    page = asyncio.run(fetch())
+    assert page.status_code == 200
+    return page.text
+
+
+def copy_line(page: str, url: str) -> str:
+    """The reading page's line listing the copy at `url`."""
+    (line,) = [li for li in page.split("<li>") if f'href="{url}"' in li]
+    return line.split("</li>")[0]
+
+
+def test_an_earlier_claimed_date_alone_does_not_make_a_copy_the_origin(tmp_path):
+    db = tmp_path / "archive.db"
+    with serve(copying_web()) as proxy:
+        crawl(proxy, db, A, B, C)
+    first_url, first_published, origin_url, evidence = story_row(db, B + "original/")
+    assert (first_url, first_published, origin_url) == (A + "copy/", "2025-01-01T10:00:00+00:00", None)
+    page = reading_page(db, B + "original/")
+    assert "(origin" not in page and "No copy is shown as the origin" in page
+    assert "(earliest claimed date)" in copy_line(page, A + "copy/")
+    # A credit link and a canonical URL naming b.test's copy are evidence a copier cannot forge.
+    first_url, _, origin_url, evidence = story_row(db, B + "linked/")
+    assert (first_url, origin_url) == (A + "copy-linked/", B + "linked/")
+    assert json.loads(evidence) == [
+        {"copy": A + "copy-linked/", "defers_to": B + "linked/", "because": "links to it"},
+        {"copy": C + "copy-canonical/", "defers_to": B + "linked/", "because": "names it as its canonical URL"}]
+    page = reading_page(db, A + "copy-linked/")
+    assert "(origin; evidence: the copy on a.test links to it; the copy on c.test names it" in copy_line(page, B + "linked/")
+    assert "(it claims the earliest publication date" in page
+
+
+def test_a_copy_archived_after_the_original_defers_to_it_whatever_date_it_claims(tmp_path):
+    db = tmp_path / "archive.db"
+    with serve(copying_web(copy_now=False)) as proxy:
+        crawl(proxy, db, A, B)
+    with serve(copying_web()) as proxy:
+        crawl(proxy, db, A, B)
+    first_url, _, origin_url, evidence = story_row(db, B + "original/")
+    assert (first_url, origin_url) == (A + "copy/", B + "original/")
+    assert json.loads(evidence) == [{"copy": A + "copy/", "defers_to": B + "original/",
+                                     "because": "first archived in crawl 2; crawl 1 archived it and already read a.test"}]
+    page = reading_page(db, B + "original/")
+    assert "(the origin of this story; evidence: the copy on a.test first archived in crawl 2" in page
+    line = copy_line(page, A + "copy/")
+    assert "(earliest claimed date)" in line and "(origin" not in line
