@@ -45,12 +45,13 @@ class StayOnSiteMiddleware:
         return middleware
 
     def spider_opened(self, spider: Spider) -> None:
-        """Read the start URLs' sites once the spider has them."""
+        """Read the start URLs' sites once the spider has them. A spider without http(s) start
+        URLs (one that builds its own requests) is not restricted, as with Scrapy's filter."""
         self.allowed = {o for o in map(origin, getattr(spider, "start_urls", ())) if o is not None}
 
     def process_request(self, request: Request) -> None:
         site = origin(request.url)
-        if site in self.allowed:
+        if not self.allowed or site in self.allowed:
             return
         first = site not in self.refused
         self.refused.add(site)
