@@ -77,6 +77,6 @@ def decide(copies: list[Copy], first_crawls: dict[str, int]) -> Origin | None:
     if len(reached) != len(copies):
         return None
     url = {c.id: c.url for c in copies}
-    evidence = [{"copy": url[src], "defers_to": url[dst], "because": why}
-                for (src, dst), why in sorted(edges.items()) if src in reached]
+    evidence = sorted(({"copy": url[src], "defers_to": url[dst], "because": why} for (src, dst), why in edges.items()),
+                      key=lambda e: (e["copy"], e["defers_to"]))  # by URL: the same whatever the crawl order
     return Origin(origin.url, evidence)

@@ -169,3 +169,19 @@ def test_a_copy_archived_after_the_original_defers_to_it_whatever_date_it_claims
     assert "(the origin of this story; evidence: the copy on a.test first archived in crawl 2" in page
     line = copy_line(page, A + "copy/")
     assert "(earliest claimed date)" in line and "(origin" not in line
+
+
+def test_a_copier_with_a_second_site_linking_to_its_copy_cannot_take_the_origin():
+    from archive.origin import Copy, decide
+
+    def copy(n: int, url: str, links: set[str] = frozenset(), crawl: int = 1) -> Copy:
+        return Copy(n, 1, url, url, url.split("/")[2], None, crawl, links=set(links))
+    original, stolen = copy(1, B + "original/"), copy(2, A + "copy/")
+    accomplice = copy(3, "http://a2.test/copy/", {A + "copy/"})
+    assert decide([original, stolen, accomplice], {"a.test": 1, "a2.test": 1, "b.test": 1}) is None
+    # The same copies, but the copier's first appears a crawl after the original, its site read by then:
+    later, accomplice = copy(2, A + "copy/", crawl=2), copy(3, "http://a2.test/copy/", {A + "copy/"}, crawl=2)
+    origin = decide([original, later, accomplice], {"a.test": 1, "a2.test": 2, "b.test": 1})
+    assert origin is not None and origin.url == B + "original/"
+    # Two copies that credit each other decide nothing.
+    assert decide([copy(1, B + "x/", {A + "y/"}), copy(2, A + "y/", {B + "x/"})], {}) is None
