@@ -26,10 +26,11 @@ MERGE = [
        first_seen = min(sites.first_seen, excluded.first_seen), last_seen = max(sites.last_seen, excluded.last_seen)""",
     "INSERT OR IGNORE INTO stories (key) SELECT key FROM shard.stories",
     """INSERT INTO articles (url, canonical_url, source_url, site, title, author, published, modified, lang, text,
-         content_hash, fetched_at, crawl_id, gone_at, story_id)
+         content_hash, fetched_at, crawl_id, gone_at, story_id, first_crawl_id)
        SELECT a.url, a.canonical_url, a.source_url, a.site, a.title, a.author, a.published, a.modified, a.lang,
          a.text, a.content_hash, a.fetched_at, (SELECT new FROM crawl_map WHERE old = a.crawl_id), a.gone_at,
-         (SELECT t.id FROM shard.stories s JOIN stories t ON t.key = s.key WHERE s.id = a.story_id)
+         (SELECT t.id FROM shard.stories s JOIN stories t ON t.key = s.key WHERE s.id = a.story_id),
+         (SELECT new FROM crawl_map WHERE old = a.first_crawl_id)
        FROM shard.articles a WHERE true ON CONFLICT(url) DO UPDATE SET canonical_url = excluded.canonical_url,
          source_url = excluded.source_url, title = excluded.title, author = excluded.author,
          published = excluded.published, modified = excluded.modified, lang = excluded.lang, text = excluded.text,
@@ -38,6 +39,8 @@ MERGE = [
        WHERE excluded.fetched_at > articles.fetched_at""",
     """CREATE TEMP TABLE article_map AS SELECT s.id AS old, a.id AS new
        FROM shard.articles s JOIN articles a ON a.url = s.url""",
+    """INSERT OR IGNORE INTO article_links (article_id, url) SELECT m.new, l.url FROM shard.article_links l
+       JOIN article_map m ON m.old = l.article_id""",
     """INSERT OR IGNORE INTO url_aliases (url, article_id) SELECT u.url, m.new FROM shard.url_aliases u
        JOIN article_map m ON m.old = u.article_id WHERE u.url NOT IN (SELECT url FROM articles)""",
     """INSERT INTO pages SELECT * FROM shard.pages WHERE true ON CONFLICT(url) DO UPDATE SET
@@ -94,6 +97,7 @@ def merge(target: str | Path, shards: list[str | Path]) -> MergeResult:
                     for statement in MERGE:
                         out.db.execute(statement)
                     out.db.execute(REFRESH_STORIES.format(marks="SELECT story_id FROM articles"))
+                    out.decide_origins([row[0] for row in out.db.execute("SELECT id FROM stories")])
                     out.db.execute("DROP TABLE temp.crawl_map")
                     out.db.execute("DROP TABLE temp.article_map")
             finally:

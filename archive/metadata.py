@@ -34,7 +34,10 @@ def metadata_for(db_path: str | Path) -> dict[str, Any]:
         "sort_desc": "published",
         "sortable_columns": ["published", "modified", "fetched_at", "title", "site", "author", "id"],
         "columns": {
-            "url": "The article's own URL (its rel=canonical when the page gives one on the same site)",
+            "url": "The article's own URL (its rel=canonical when the page gives one on its own site)",
+            "canonical_url": "The canonical URL (rel=canonical or og:url) the page names; on another site it is "
+                             "only a claim, never the article's key",
+            "first_crawl_id": "The crawl that first archived the article (evidence for story origins)",
             "source_url": "The URL the stored text was extracted from",
             "published": "Publication time, ISO 8601",
             "text": "Body text without site boilerplate, one paragraph per line",
@@ -58,6 +61,8 @@ def metadata_for(db_path: str | Path) -> dict[str, Any]:
             "copies": "How many archived articles tell the same story",
         },
     }
+    tables["article_links"] = {"description": "Links each article makes to other sites (at most 200): a copy "
+                                              "linking to another copy of its story defers to it as the origin."}
     tables["url_aliases"] = {"description": "Other URLs seen for an archived article (redirects, share links, copies)."}
     tables["crawls"] = {"description": "One row per crawl, with Scrapy's stats as JSON.", "sort_desc": "id"}
     tables["crawl_errors"] = {"description": "Pages skipped or failed during a crawl, and why.", "facets": ["kind"]}
@@ -69,10 +74,19 @@ def metadata_for(db_path: str | Path) -> dict[str, Any]:
                                 "facets": ["type"]}
     tables["stories"] = {
         "description": "One row per story: a piece of news and every copy of it across sites and URLs. "
-                       "first_url is the origin (the earliest published copy).",
+                       "origin_url is the origin when evidence a copier cannot forge decides it; first_url only "
+                       "claims the earliest date.",
         "label_column": "title",
         "sort_desc": "article_count",
         "sortable_columns": ["article_count", "first_published", "title", "id"],
+        "columns": {
+            "first_published": "The earliest publication date any copy claims (its own datePublished: a claim)",
+            "first_url": "The copy claiming that earliest date; not necessarily the origin",
+            "origin_url": "The origin: the one copy every other copy defers to (links to it, names it as "
+                          "canonical, or was first archived after it); empty when the evidence does not decide",
+            "origin_evidence": "JSON list of why each copy defers: {copy, defers_to, because}",
+            "title": "The origin's title, else the earliest claim's",
+        },
     }
     return {
         "title": TITLE,

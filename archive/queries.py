@@ -32,15 +32,19 @@ QUERIES: dict[str, dict[str, Any]] = {
     },
     "most_copied_stories": {
         "title": "Stories with the most copies",
-        "sql": "SELECT id AS story_id, title, article_count, sites, first_published, first_url FROM stories "
+        "sql": "SELECT id AS story_id, title, article_count, sites, origin_url, first_published, first_url FROM stories "
                "WHERE article_count > 1 ORDER BY article_count DESC, first_published DESC LIMIT 100",
     },
     "story_copies": {
         "title": "Copies of a story",
-        "description": "Every archived copy of one story, origin first. Give a story id (see the stories table).",
-        "sql": "SELECT a.id, a.title, a.site, a.url, a.published, a.url = s.first_url AS origin "
+        "description": "Every archived copy of one story, its origin first (when the evidence decides one: "
+                       "see stories.origin_evidence), then by the publication date each copy claims. "
+                       "Give a story id (see the stories table).",
+        "sql": "SELECT a.id, a.title, a.site, a.url, a.published, coalesce(a.url = s.origin_url, 0) AS origin, "
+               "a.url = s.first_url AS earliest_claim "
                "FROM articles a JOIN stories s ON s.id = a.story_id WHERE a.story_id = :story_id "
-               "ORDER BY julianday(a.published) IS NULL, julianday(a.published), a.id",
+               "ORDER BY coalesce(a.url = s.origin_url, 0) DESC, julianday(a.published) IS NULL, "
+               "julianday(a.published), a.id",
     },
     "series_articles": {
         "title": "Articles about a series",

@@ -200,6 +200,18 @@ def raw_dates(db: Database) -> None:
                "ORDER BY julianday(a.published) IS NULL, julianday(a.published), a.id LIMIT 1) "
                "WHERE first_published IS NOT NULL AND NOT EXISTS "
                "(SELECT 1 FROM articles a WHERE a.story_id = stories.id AND a.published = stories.first_published)")
+@MIGRATIONS(name="0010_story_origins")
+def story_origins(db: Database) -> None:
+    """What decides a story's origin from evidence its copier cannot forge alone: the crawl that
+    first archived each article, the links each article makes to other sites, and the origin
+    with its evidence (`first_url` stays the copy claiming the earliest date)."""
+    db["articles"].add_column("first_crawl_id", int)
+    db.execute("UPDATE articles SET first_crawl_id = crawl_id")  # the best an older archive knows
+    db["stories"].add_column("origin_url", str)
+    db["stories"].add_column("origin_evidence", str)
+    db["article_links"].create({"article_id": int, "url": str}, pk=("article_id", "url"),
+                               foreign_keys=[("article_id", "articles", "id")])
+    db["article_links"].create_index(["url"])
 
 
 def migrate(db: Database) -> None:

@@ -16,7 +16,9 @@ from typing import Any, Iterable, Iterator
 
 from sqlite_utils import Database
 
+from archive.origin import Copy, decide
 from archive.schema import migrate
+from archive.sites import same_site
 
 #: zlib level for stored raw HTML: level 6 is ~4x smaller than the HTML at a fraction of level 9's cost.
 HTML_COMPRESSION_LEVEL = 6
@@ -26,7 +28,9 @@ ARTICLE_COLUMNS = (
     "url", "canonical_url", "source_url", "site", "title", "author", "published", "modified",
     "lang", "text", "content_hash", "fetched_at", "crawl_id", "gone_at", "published_raw", "modified_raw",
 )
-#: Story columns derived from the story's articles; the first (origin) is the earliest published.
+#: Story columns derived from the story's articles. `first_url` and `first_published` are the
+#: copy claiming the earliest publication date and that date: a claim any copier can make, so
+#: the origin is decided apart, from evidence (`Archive._decide_origins`).
 REFRESH_STORIES = """
 UPDATE stories SET
   article_count = (SELECT count(*) FROM articles a WHERE a.story_id = stories.id),
@@ -309,7 +313,10 @@ class Archive:
         return dict(zip(("series", "entries", "movies", "series_with_sequels", "article_tags"), row))
 
     def alias_urls(self) -> set[str]:
-        return {r[0] for r in self.db.execute("SELECT url FROM url_aliases")}
+        """URLs a crawl need not request: aliases that may speak for their article (`_may_alias`)."""
+        return {alias for alias, article, redirected in self.db.execute(
+            "SELECT a.url, r.url, f.kind = 'redirect' FROM url_aliases a JOIN articles r ON r.id = a.article_id "
+            "LEFT JOIN fetch_state f ON f.url = a.url") if _may_alias(alias, article, bool(redirected))}
 
     def signatures(self) -> Iterator[dict[str, Any]]:
         """Every stored article signature (for the story index a crawl starts with)."""
@@ -331,9 +338,54 @@ class Archive:
                    **a["signature"]} for a in linked if a.get("signature")]
         if signed:
             self.db["article_signatures"].upsert_all(signed, pk="url")
+        self.db.conn.executemany("UPDATE articles SET first_crawl_id = crawl_id WHERE url = ? AND first_crawl_id IS NULL",
+                                 [(a["url"],) for a in linked])
+        self._store_links(linked)
         touched = sorted(set(ids.values()))
         self.db.execute(REFRESH_STORIES.format(marks=",".join("?" * len(touched))), touched)
+        self.decide_origins(touched)
         return len(set(keys) - known)
+
+    def _store_links(self, articles: list[dict[str, Any]]) -> None:
+        """Replace the stored links to other sites of each article that comes with `outlinks`."""
+        fetched = [a for a in articles if "outlinks" in a]
+        if not fetched:
+            return
+        marks = ",".join("?" * len(fetched))
+        ids = dict(self.db.execute(f"SELECT url, id FROM articles WHERE url IN ({marks})", [a["url"] for a in fetched]))
+        self.db.execute(f"DELETE FROM article_links WHERE article_id IN ({marks})", [ids[a["url"]] for a in fetched])
+        self.db.conn.executemany("INSERT OR IGNORE INTO article_links (article_id, url) VALUES (?, ?)",
+                                 [(ids[a["url"]], link) for a in fetched for link in a["outlinks"]])
+
+    def decide_origins(self, story_ids: list[int]) -> None:
+        """Set each story's `origin_url` and `origin_evidence`, and its title from the origin (`archive.origin`)."""
+        for chunk in (story_ids[i:i + FETCH_SIZE] for i in range(0, len(story_ids), FETCH_SIZE)):
+            marks = ",".join("?" * len(chunk))
+            copies = [Copy(*row) for row in self.db.execute(
+                f"SELECT id, story_id, url, source_url, site, canonical_url, first_crawl_id FROM articles "
+                f"WHERE story_id IN ({marks}) ORDER BY id", chunk)]
+            by_id = {c.id: c for c in copies}
+            if not by_id:
+                continue
+            id_marks = ",".join("?" * len(by_id))
+            for article_id, url in self.db.execute(
+                    f"SELECT article_id, url FROM url_aliases WHERE article_id IN ({id_marks})", list(by_id)):
+                by_id[article_id].urls.add(url)
+            for article_id, url in self.db.execute(
+                    f"SELECT article_id, url FROM article_links WHERE article_id IN ({id_marks})", list(by_id)):
+                by_id[article_id].links.add(url)
+            sites = sorted({c.site for c in copies})
+            first_crawls = dict(self.db.execute(
+                f"SELECT site, min(first_crawl_id) FROM articles WHERE site IN ({','.join('?' * len(sites))}) "
+                f"GROUP BY site", sites))
+            rows = []
+            for story_id in chunk:
+                origin = decide([c for c in copies if c.story_id == story_id], first_crawls)
+                rows.append((origin.url, json.dumps(origin.evidence), origin.url, story_id) if origin
+                            else (None, None, None, story_id))
+            self.db.conn.executemany(
+                "UPDATE stories SET origin_url = ?, origin_evidence = ?, "
+                "title = coalesce((SELECT title FROM articles WHERE url = ?), title) WHERE id = ?", rows)
 
     def _upsert_sites(self, articles: list[dict[str, Any]]) -> None:
         seen: dict[str, tuple[str | None, str]] = {}
@@ -357,12 +409,13 @@ class Archive:
                 f"SELECT url, source_url FROM articles WHERE url IN ({marks})", list(urls)
             )
         }
-        for alias, url, source in self.db.execute(
-            f"SELECT a.url, r.url, r.source_url FROM url_aliases a JOIN articles r ON r.id = a.article_id "
-            f"WHERE a.url IN ({marks})",
+        for alias, url, source, redirected in self.db.execute(
+            f"SELECT a.url, r.url, r.source_url, f.kind = 'redirect' FROM url_aliases a "
+            f"JOIN articles r ON r.id = a.article_id LEFT JOIN fetch_state f ON f.url = a.url WHERE a.url IN ({marks})",
             list(urls),
         ):
-            found.setdefault(alias, (url, source))
+            if _may_alias(alias, url, bool(redirected)):
+                found.setdefault(alias, (url, source))
         return found
 
     def _resolve(self, articles: list[dict[str, Any]], result: BatchResult) -> list[dict[str, Any]]:
@@ -386,6 +439,8 @@ class Archive:
         return list(rows.values())
 
     def _upsert_aliases(self, articles: list[dict[str, Any]]) -> int:
+        """Store each article's `aliases`; one of another site only when it is in the article's
+        `redirect_urls` (the redirects the crawl followed to the page)."""
         keys = {a["url"] for a in articles}
         marks = ",".join("?" * len(keys))
         ids = dict(self.db.execute(f"SELECT url, id FROM articles WHERE url IN ({marks})", list(keys)))
@@ -395,6 +450,7 @@ class Archive:
             for a in articles
             for alias in a.get("aliases", ())
             if alias != a["url"] and alias not in article_urls
+            and _may_alias(alias, a["url"], alias in a.get("redirect_urls", ()))
         }
         if aliases:
             self.db["url_aliases"].upsert_all(
@@ -404,6 +460,7 @@ class Archive:
 
     def _resolve_redirects(self, redirects: list[dict[str, Any]], result: BatchResult) -> list[dict[str, Any]]:
         """Alias each redirect's source to its target's article, following chains until no progress."""
+        redirects = [r for r in redirects if _may_alias(r["url"], r["target_url"], r.get("status") is not None)]
         while redirects:
             ids = self._article_ids({r["target_url"] for r in redirects})
             sources = {r["url"] for r in redirects}
@@ -431,6 +488,13 @@ class Archive:
             return set()
         marks = ",".join("?" * len(urls))
         return {r[0] for r in self.db.execute(f"SELECT url FROM articles WHERE url IN ({marks})", list(urls))}
+
+
+def _may_alias(alias: str, article_url: str, redirected: bool) -> bool:
+    """Whether `alias` may name the article at `article_url`: a URL of the article's own site
+    (`archive.sites`), or one that answered with a redirect the crawl received. A page's claims
+    (shortlink, canonical, og:url) about another site's URLs never make them its aliases."""
+    return redirected or same_site(alias, article_url)
 
 
 def _now() -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -33,6 +33,7 @@ from pipelines.boilerplate import join_split_body, prune
 from pipelines.decode import decode_html
 from pipelines.metadata import PageMetadata, drop_unreadable_jsonld, page_metadata
 from pipelines.normalize import clean_text, clean_title, lang_code, plausible_datetime, raw_date
+from pipelines.outlinks import outlinks
 from scraper.signals import template_learned, templates_loaded
 from pipelines.pool import ExtractionPool
 from pipelines.template import SiteTemplate, block_digests
@@ -82,6 +83,7 @@ class Extracted:
     encoding: str
     published_raw: str | None = None
     modified_raw: str | None = None
+    outlinks: list[str] = field(default_factory=list)  # links to other sites (story origin evidence)
 
     def __post_init__(self) -> None:
         for name, value in list(vars(self).items()):
@@ -124,6 +126,7 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
     are kept only when plausible for a page fetched at `fetched_at` (default now); the dates
     the page states are kept as they are in `published_raw` and `modified_raw`."""
     url, meta = page.url, page.meta
+    links = outlinks(page.tree, url)  # before pruning: a credit line may sit outside the body
     join_split_body(prune(page.tree, meta.author))
     if template is not None:
         template.strip(page.tree)
@@ -149,6 +152,7 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
         encoding=page.encoding,
         published_raw=raw_date(meta.published or doc.date),
         modified_raw=raw_date(meta.modified),
+        outlinks=links,
     )
 
 

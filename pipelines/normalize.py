@@ -12,7 +12,8 @@ from urllib.parse import urljoin, urlsplit
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 
-from scraper.discovery import clean_url, site_of
+from archive.sites import same_site
+from scraper.discovery import clean_url
 from scraper.items import ArticleItem, now_iso
 
 #: A headline or <h1> found inside <title> is the title when it is at least this share of it
@@ -125,15 +126,14 @@ def content_hash(text: str) -> str:
 
 
 def key_url(final_url: str, canonical: str | None) -> str:
-    """The URL an article is archived under: its rel=canonical when that stays on the same host
-    and is not the site root (a common template bug), else the URL it was fetched from."""
+    """The URL an article is archived under: its rel=canonical (or og:url) when that names a URL
+    of the page's own site (`archive.sites`) and not the site root (a common template bug), else
+    the URL it was fetched from. Another site's URL is only a claim, kept in `canonical_url`."""
     final = clean_url(final_url)
     if not canonical:
         return final
     canon = clean_url(urljoin(final, canonical))
-    c, f = urlsplit(canon), urlsplit(final)
-    other_site = c.scheme not in ("http", "https") or site_of(canon) != site_of(final)
-    if other_site or (c.path in ("", "/") and f.path not in ("", "/")):
+    if not same_site(canon, final) or (urlsplit(canon).path in ("", "/") and urlsplit(final).path not in ("", "/")):
         return final
     return canon
 
@@ -150,6 +150,8 @@ class NormalizePipeline:
             return item
         adapter = ItemAdapter(item)
         adapter["key_url"] = key_url(item.final_url, item.canonical_url)
+        if item.canonical_url:  # the claim, in the form URLs are compared in (story origins)
+            adapter["canonical_url"] = clean_url(urljoin(item.final_url, item.canonical_url))
         seen = [item.url, *item.redirect_urls, item.final_url, clean_url(item.final_url)]
         adapter["aliases"] = [u for u in dict.fromkeys(seen) if u != item.key_url]
         adapter["content_hash"] = content_hash(item.text or "")

@@ -42,6 +42,8 @@ def article_record(item: ArticleItem, crawl_id: int) -> dict[str, Any]:
         "crawl_id": crawl_id,
         "listed_in": item.listed_in,
         "aliases": item.aliases,
+        "redirect_urls": item.redirect_urls,
+        "outlinks": item.outlinks,
         "page": {
             "url": item.final_url,
             "status": item.status,

@@ -16,6 +16,8 @@ from parsel import Selector
 from scrapy.http import TextResponse
 from scrapy.utils.sitemap import Sitemap
 
+from archive.sites import same_site
+
 #: Query parameters that never change the document (comment-reply and share links); courlan
 #: already removes analytics trackers (utm_*, fbclid, ...).
 NOISE_PARAMS = re.compile(r"(?:^|&)(?:replytocom|share|shared|amp|noamp|nocache)=[^&]*")
@@ -158,12 +160,14 @@ def feed_links(selector: Selector) -> list[str]:
 
 
 def shortlinks(response: TextResponse) -> list[str]:
-    """The page's own short URLs (`<link rel="shortlink">`, `Link: <...>; rel=shortlink`), absolute."""
+    """The page's own short URLs (`<link rel="shortlink">`, `Link: <...>; rel=shortlink`), absolute.
+    Only URLs of the page's own site (`archive.sites`): a page cannot speak for another site's URLs."""
     hrefs = response.xpath("//link[contains(concat(' ', normalize-space(@rel), ' '), ' shortlink ')]/@href").getall()
     for header in response.headers.getlist("Link"):
         hrefs += [url for url, params in LINK_HEADER.findall(header.decode("latin-1"))
                   if re.search(r'rel\s*=\s*"?[^";,]*\bshortlink\b', params)]
-    return [urljoin(response.url, h) for h in hrefs]
+    urls = [urljoin(response.url, h) for h in hrefs]
+    return [url for url in urls if same_site(url, response.url)]
 
 
 def feed_entries(body: bytes) -> Iterator[tuple[str, str | None]]:

@@ -40,6 +40,7 @@ class ArticleItem:
     modified_raw: str | None = None
     lang: str | None = None
     text: str | None = None
+    outlinks: list[str] = field(default_factory=list)  # links to other sites
     # Filled by pipelines.normalize
     key_url: str | None = None
     aliases: list[str] = field(default_factory=list)

@@ -59,6 +59,10 @@ SPIDER_MIDDLEWARES = {
 }
 # Between the downloader and HttpCompressionMiddleware (590): captures bodies as sent, every hop.
 DOWNLOADER_MIDDLEWARES = {
+    # Before the robots.txt middleware (100): no robots.txt is fetched for an off-site URL; it
+    # replaces Scrapy's host-only filter.
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "scraper.offsite.StayOnSiteMiddleware": 50,
     "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": None,
     "scraper.politeness.ContactUserAgentMiddleware": 500,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,

@@ -18,6 +18,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from archive.sites import same_site
+
 #: Canonical URLs of a site needed before a form is trusted, and the share that must agree.
 MIN_EVIDENCE = 5
 MIN_AGREEMENT = 0.9
@@ -80,8 +82,9 @@ class UrlForms:
             evidence.clashes += known != canonical_url and _frame(urlsplit(known).path) != _frame(parts.path)
 
     def learn_variant(self, fetched_url: str, canonical_url: str) -> None:
-        """Count the suffix by which a fetched copy's URL extends its canonical URL, if it does."""
-        if fetched_url != canonical_url and fetched_url.startswith(canonical_url):
+        """Count the suffix by which a fetched copy's URL extends its canonical URL (of its own site), if it does."""
+        if fetched_url != canonical_url and fetched_url.startswith(canonical_url) \
+                and same_site(fetched_url, canonical_url):
             suffix = fetched_url[len(canonical_url):]
             if len(suffix) <= MAX_SUFFIX_CHARS:
                 self.sites[_site(fetched_url)].suffixes[suffix] += 1

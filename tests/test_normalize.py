@@ -54,8 +54,11 @@ def test_key_url_follows_same_host_canonical_only():
     assert key_url(page, "http://news.test/") == "http://news.test/2025/01/story/"
 
 
-def test_key_url_accepts_a_canonical_on_the_www_host():
-    assert key_url("http://news.test/a/", "https://www.news.test/a/") == "https://www.news.test/a/"
+def test_key_url_accepts_a_canonical_on_the_www_host_only_with_the_same_scheme_and_port():
+    assert key_url("http://news.test/a/", "http://www.news.test/a/") == "http://www.news.test/a/"
+    assert key_url("http://news.test/a/", "https://www.news.test/a/") == "http://news.test/a/"
+    assert key_url("http://news.test/a/", "http://news.test:8080/a/") == "http://news.test/a/"
+    assert key_url("http://news.test/a/", "http://cdn.news.test/a/") == "http://news.test/a/"
 
 
 def test_clean_title_ignores_an_h1_that_is_the_site_logo():

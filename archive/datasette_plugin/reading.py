@@ -2,8 +2,9 @@
 and the archived page itself, sanitized."""
 from __future__ import annotations
 
+import json
 import sqlite3
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from datasette.database import Database
 from datasette.utils.asgi import NotFound, Response
@@ -18,7 +19,8 @@ MAX_READ_CHARS = 200_000
 #: Other copies of a story listed under an article, oldest first.
 MAX_COPIES = 100
 
-ARTICLE_SQL = "SELECT a.*, s.first_url FROM articles a LEFT JOIN stories s ON s.id = a.story_id WHERE a.id = ?"
+ARTICLE_SQL = ("SELECT a.*, s.first_url, s.origin_url, s.origin_evidence FROM articles a "
+               "LEFT JOIN stories s ON s.id = a.story_id WHERE a.id = ?")
 COPIES_SQL = ("SELECT id, title, site, url, published FROM articles WHERE story_id = ? AND id != ? "
               f"ORDER BY julianday(published) IS NULL, julianday(published), id LIMIT {MAX_COPIES}")
 SERIES_SQL = ("SELECT s.id, s.title, t.season FROM article_series t JOIN series s ON s.id = t.series_id "
@@ -31,6 +33,10 @@ PAGE_SQL = ("SELECT url, encoding, html FROM pages WHERE url IN (:source, :url) 
 def paragraphs(text: str | None, limit: int = MAX_READ_CHARS) -> list[str]:
     """The article's blocks (trafilatura writes one paragraph per line) in its first `limit` characters."""
     return [line.strip() for line in (text or "")[:limit].splitlines() if line.strip()]
+def evidence_summary(origin_evidence: str | None) -> str:
+    """What made the origin the origin, in one line: "c.test links to it; d.test names it as …"."""
+    reasons = json.loads(origin_evidence) if origin_evidence else []
+    return "; ".join(f"the copy on {urlsplit(r['copy']).netloc} {r['because']}" for r in reasons)
 
 
 async def archive_database(datasette) -> Database:
@@ -56,7 +62,7 @@ async def read_article(request, datasette) -> Response:
     db = await archive_database(datasette)
     article = await _article(db, int(request.url_vars["id"]))
     copies = [dict(r) | {"read_url": _read_url(datasette, r["id"]), "url": safe_url(r["url"]),
-                         "origin": r["url"] == article["first_url"]}
+                         "origin": r["url"] == article["origin_url"], "earliest_claim": r["url"] == article["first_url"]}
               for r in (await db.execute(COPIES_SQL, [article["story_id"], article["id"]])).rows]
     feed = datasette.urls.query(db.name, "series_feed", format="atom")
     library = datasette.urls.table(db.name, "library")
@@ -68,7 +74,10 @@ async def read_article(request, datasette) -> Response:
         "paragraphs": paragraphs(article["text"]),
         "truncated": len(article["text"] or "") > MAX_READ_CHARS,
         "original": safe_url(article["url"]),
-        "is_origin": article["url"] == article["first_url"],
+        "is_origin": article["url"] == article["origin_url"],
+        "claims_earliest": bool(copies) and article["url"] == article["first_url"],
+        "origin_decided": article["origin_url"] is not None,
+        "evidence": evidence_summary(article["origin_evidence"]),
         "copies": copies,
         "series": series,
         "archive_feed": datasette.urls.query(db.name, "feed", format="atom"),

@@ -28,6 +28,7 @@ from twisted.python.failure import Failure
 from pipelines.decode import choose_encoding
 from scraper import discovery
 from scraper.items import AliasItem, ArticleItem, CrawlErrorItem, FetchItem, RedirectItem, now_iso
+from scraper.offsite import OffsiteRequest
 from scraper.pagetype import classify, looks_not_found
 from scraper.recrawl import RecrawlPlan, parse_date
 from scraper.signals import aliases_loaded, state_loaded
@@ -223,6 +224,10 @@ class FansiteSpider(scrapy.Spider):
         self.fetched.add(request.url)
         if failure.check(IgnoreRequest) and "robots.txt" in str(failure.value):
             return []
+        if failure.check(OffsiteRequest):
+            refused = failure.value
+            return [CrawlErrorItem(url=request.url, kind="offsite", detail=str(refused), at=now_iso())] \
+                if refused.first else []
         status = None
         if failure.check(HttpError):
             status = failure.value.response.status
@@ -324,13 +329,14 @@ class FansiteSpider(scrapy.Spider):
                 yield self._request(url, self.parse_feed, meta=DOCUMENT_META, priority=7)
         canonical = response.xpath("//link[@rel='canonical']/@href").get()
         candidates = [urljoin(response.url, canonical)] if canonical else []
-        if canonical:
-            self.forms.learn(discovery.clean_url(candidates[0]))
+        own = candidates[0] if canonical and discovery.same_site(candidates[0], response.url) else None
+        if own:  # another site's URL named as canonical is only a claim: it teaches nothing about URL forms
+            self.forms.learn(discovery.clean_url(own))
         for shortlink in discovery.shortlinks(response):
             url = discovery.clean_url(shortlink)
             if url not in self.seen_urls and url != response.url:
                 self.seen_urls.add(url)
-                yield AliasItem(url=url, target_url=discovery.clean_url(candidates[0] if canonical else response.url),
+                yield AliasItem(url=url, target_url=discovery.clean_url(own or response.url),
                                 reason="rel=shortlink", at=now_iso())
         candidates += [link.url for link in self.links.extract_links(response)]
         urls = list(dict.fromkeys(self.forms.preferred(discovery.clean_url(u)) for u in candidates))
