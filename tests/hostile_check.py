@@ -80,8 +80,8 @@ def judge(db: Path, watched: Watched, site: web.ProxySite) -> Report:
         errors = list(conn.execute("SELECT url, kind, detail FROM crawl_errors"))
         aliases = list(conn.execute("SELECT u.url, a.url AS article, a.site FROM url_aliases u "
                                     "JOIN articles a ON a.id = u.article_id"))
-        stories = {r["url"]: r["first_url"] for r in conn.execute(
-            "SELECT a.url, s.first_url FROM articles a JOIN stories s ON s.id = a.story_id")}
+        origins = {r["url"]: r["origin_url"] for r in conn.execute(
+            "SELECT a.url, s.origin_url FROM articles a JOIN stories s ON s.id = a.story_id")}
         texts = [r[0] or "" for r in conn.execute("SELECT text FROM articles UNION ALL SELECT detail FROM crawl_errors")]
     for art in web.NORMAL:
         problem = _mismatch(art, articles.get(art.url), errors)
@@ -92,7 +92,7 @@ def judge(db: Path, watched: Watched, site: web.ProxySite) -> Report:
     alias = f"http://{web.HOST}/old-news/"
     if not any(a["url"] == alias and a["article"] == web.HOSTILE_NORMAL[0].url for a in aliases):
         report.wrong.append(f"{alias}: not an alias of {web.HOSTILE_NORMAL[0].url}")
-    report.hijacked = _hijacks(articles, aliases, stories)
+    report.hijacked = _hijacks(articles, aliases, origins)
     if any("root:" in t for t in texts) or any("root:" in u for u in hits):
         report.hijacked.append("XXE: /etc/passwd content reached the archive or a request")
     expected = [a for a in web.ATTACKS if a.kinds]
@@ -139,13 +139,13 @@ def _mismatch(art: web.Article, row: sqlite3.Row | None, errors: list[sqlite3.Ro
     return None
 
 
-def _hijacks(articles: dict[str, sqlite3.Row], aliases: list[sqlite3.Row], stories: dict[str, str]) -> list[str]:
+def _hijacks(articles: dict[str, sqlite3.Row], aliases: list[sqlite3.Row], origins: dict[str, str]) -> list[str]:
     out = [f"alias {a['url']} -> {a['article']}" for a in aliases if _netloc(a["url"]) != a["site"]]
     for claimed in web.CLAIMED:
         row = articles.get(claimed.url)
         if row is None or row["site"] != web.VICTIM:
             out.append(f"{claimed.url} not archived as {web.VICTIM}'s")
     copier = f"http://{web.HOST}/news/2025/03/copied-scoop/"
-    if stories.get(web.SCOOP.url) == copier:
+    if origins.get(web.SCOOP.url) == copier:
         out.append(f"story of {web.SCOOP.url} has the copy {copier} as its origin")
     return out

@@ -61,8 +61,8 @@ def paragraphs(k: int, series: str, studio: str, arc: str) -> list[str]:
         f"of {arc} and previewing the opening theme song performed by a band that also sang for the first season.",
         f"The director said in a statement that the staff spent more than a year on storyboards for {arc}, and "
         f"that fans of the original manga would recognise several chapters that were expanded for television.",
-        f"Streaming services in North America, Europe and Southeast Asia will simulcast the episodes with "
-        f"subtitles on the day of their Japanese broadcast, and dubbed versions are planned to follow weeks later.",
+        "Streaming services in North America, Europe and Southeast Asia will simulcast the episodes with "
+        "subtitles on the day of their Japanese broadcast, and dubbed versions are planned to follow weeks later.",
         f"Report number {k}: the production committee also confirmed a collaboration cafe in Tokyo and Osaka, "
         f"an exhibition of original artwork, and a limited Blu-ray box with a booklet of character designs.",
     ]
