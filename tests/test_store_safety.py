@@ -181,10 +181,9 @@ def test_stale_crawls_are_told_from_running_ones_here_and_on_other_machines(tmp_
                               "heartbeat_at": at(STALE_AFTER + timedelta(minutes=1))},
         "before 0008, silent": {"heartbeat_at": None},
     }
-    ids = {}
+    ids, crawls = {}, archive.db["crawls"]
     for name, row in rows.items():
-        archive.db["crawls"].insert({"started_at": at(timedelta(days=1)), "start_urls": json.dumps([name]), **row})
-        ids[name] = archive.db["crawls"].last_pk
+        ids[name] = crawls.insert({"started_at": at(timedelta(days=1)), "start_urls": json.dumps([name]), **row}).last_pk
     assert sorted(close_stale(archive.db)) == sorted(ids[n] for n in ("here, dead", "elsewhere, silent",
                                                                      "before 0008, silent"))
     closed = dict(archive.db.execute("SELECT id, finished_at FROM crawls WHERE finished_at IS NOT NULL").fetchall())
