@@ -101,6 +101,23 @@ def test_an_item_the_archive_refuses_is_recorded_the_rest_stored_and_the_exit_st
     assert len(query(db, "SELECT url FROM articles")) == 6
 
 
+def test_an_archive_that_cannot_even_record_a_failure_stops_the_crawl_with_the_reason(tmp_path):
+    db = tmp_path / "a.db"
+    Archive(db).close()
+    with closing(sqlite3.connect(db)) as conn:  # as a full disk would: the item fails, and so does its record
+        for table in ("articles", "crawl_errors"):
+            conn.execute(f"CREATE TRIGGER refuse_{table} BEFORE INSERT ON {table} "
+                         "BEGIN SELECT RAISE(ABORT, 'no room'); END")
+        conn.commit()
+    with serve(news_site(4)) as proxy:
+        result = fanwire("crawl", url("/"), "--db", str(db), *FAST, proxy=proxy)
+    assert result.returncode != 0
+    summary, reason = result.stderr.splitlines()[-2:]
+    assert "items could not be stored" in summary and "(store_failed)" in summary
+    assert reason == "Error: crawl ended early: store_failed"
+    assert query(db, "SELECT count(*) FROM articles") == [(0,)]
+
+
 def test_a_crawl_killed_before_a_redirect_alias_is_stored_is_closed_as_killed_and_the_redirect_requested_again(
         tmp_path):
     """The redirect /old-news/ -> /news/story-9/ is fetched, then the crawl is killed while the
