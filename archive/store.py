@@ -208,14 +208,14 @@ class Archive:
         try:
             with _immediate(self.db):
                 return self._write(batch)
-        except Exception as exc:  # noqa: BLE001 - which item broke the batch is found by writing them one by one
+        except Exception as exc:  # which item broke the batch is found by writing them one by one
             logger.warning("A batch of %d items failed (%r); storing them one by one", batch.size(), exc)
         result = BatchResult()
         for item, part in batch.parts():
             try:
                 with _immediate(self.db):
                     result.add(self._write(part))
-            except Exception as exc:  # noqa: BLE001 - recorded with the item, the others go on
+            except Exception as exc:  # recorded with the item, the others go on
                 self._record_failure(item, exc, batch.crawl_id())
                 result.failed += 1
         return result
