@@ -179,6 +179,14 @@ def archive_views(db: Database) -> None:
     db.execute(LIBRARY_VIEW)
 
 
+@MIGRATIONS(name="0008_crawl_liveness")
+def crawl_liveness(db: Database) -> None:
+    """Which process writes each crawl (`host`, `pid`, and `process`: boot id, pid namespace, pid
+    and start time) and when it last said it was running (`heartbeat_at`), so a crawl whose
+    process died can be closed as killed (`archive.crawls`)."""
+    for column, kind in (("host", str), ("pid", int), ("process", str), ("heartbeat_at", str)):
+        if column not in db["crawls"].columns_dict:
+            db["crawls"].add_column(column, kind)
 #: The earliest date an article of the web can have (`pipelines.normalize.EARLIEST_DATE` at extraction).
 EARLIEST_DATE = "1990-01-01"
 #: An article date that cannot be a web page's: before `EARLIEST_DATE`, or more than two days

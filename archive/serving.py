@@ -4,6 +4,7 @@ An immutable database is read without locks and without looking at the WAL file,
 fastest and safest way to publish it, but only right when nothing writes to it: so a file is served
 immutable only after pending migrations and the WAL are folded into it, and only while no crawl
 is unfinished. Otherwise Datasette reads it in `mode=ro` and sees each batch a running crawl writes.
+A crawl whose process died is not running: it is closed as killed first (`archive.crawls`).
 """
 from __future__ import annotations
 
@@ -11,16 +12,16 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from sqlite_utils import Database
-
+from archive.crawls import close_stale
 from archive.export import open_readonly
-from archive.schema import migrate
+from archive.store import Archive
 
 UNFINISHED_CRAWLS_SQL = "SELECT count(*) FROM crawls WHERE finished_at IS NULL"
 
 
 def crawl_running(path: str | Path) -> bool:
-    """True when a crawl has started on the archive and not finished (or was killed mid-way)."""
+    """True when a crawl has started on the archive and is not closed (a killed one counts until
+    `prepare` or a later crawl closes it)."""
     with closing(open_readonly(path)) as conn:
         try:
             return conn.execute(UNFINISHED_CRAWLS_SQL).fetchone()[0] > 0
@@ -31,17 +32,18 @@ def crawl_running(path: str | Path) -> bool:
 def prepare(path: str | Path) -> bool:
     """Make the archive ready to serve; True when it can be served immutable.
 
-    With no crawl running, pending migrations (such as the `library` view) are applied and the WAL
-    is checkpointed into the main file, so an immutable reader sees every row.
+    Pending migrations (such as the `library` view) are applied and crawls whose process died are
+    closed as killed; then, with no crawl running, the WAL is checkpointed into the main file, so
+    an immutable reader sees every row.
     """
-    if crawl_running(path):
-        return False
-    db = Database(Path(path))
+    archive = Archive(path)
     try:
-        migrate(db)
-        busy = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        close_stale(archive.db)
+        if crawl_running(path):
+            return False
+        busy = archive.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
     finally:
-        db.close()
+        archive.close()
     return not busy
 
 

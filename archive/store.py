@@ -2,11 +2,13 @@
 
 One call of `Archive.write_batch` is one transaction: a crawl killed at any moment leaves the
 archive as it was after the last whole batch, and replaying the same pages stores nothing twice
-because every row is keyed (articles by URL, pages by URL, aliases by URL).
+because every row is keyed (articles by URL, pages by URL, aliases by URL). A batch one item of
+which cannot be stored is written again item by item, so that item alone is lost, and recorded.
 """
 from __future__ import annotations
 
 import json
+import logging
 import zlib
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -16,9 +18,13 @@ from typing import Any, Iterable, Iterator
 
 from sqlite_utils import Database
 
+from archive.crawls import COMPLETE_SQL, beat, close_stale, runner
 from archive.origin import Copy, decide
 from archive.schema import migrate
 from archive.sites import same_site
+from archive.text import clean, clean_text
+
+logger = logging.getLogger(__name__)
 
 #: zlib level for stored raw HTML: level 6 is ~4x smaller than the HTML at a fraction of level 9's cost.
 HTML_COMPRESSION_LEVEL = 6
@@ -52,6 +58,8 @@ PAGE_COLUMNS = (
     "url", "status", "content_type", "encoding", "etag", "last_modified", "sitemap_lastmod", "fetched_at", "html",
     "warc_file", "warc_offset", "warc_length",
 )
+#: Longest `crawl_errors.detail` recorded for an item that could not be stored.
+MAX_DETAIL_CHARS = 500
 ERROR_COLUMNS = ("crawl_id", "url", "kind", "detail", "at", "status")
 STATE_COLUMNS = ("url", "site", "kind", "status", "etag", "last_modified", "lastmod", "listed_in", "fetched_at",
                  "crawl_id")
@@ -84,7 +92,39 @@ class BatchResult:
     stories_new: int = 0
     revisions: int = 0
     gone: int = 0
+    failed: int = 0  # items that could not be stored, each recorded as a `store_error`
     unresolved: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, other: BatchResult) -> None:
+        """Count `other` (one item's write) into this result."""
+        for name in ("articles_new", "articles_updated", "aliases", "errors", "stories_new", "revisions", "gone",
+                     "failed"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.unresolved += other.unresolved
+
+
+@dataclass
+class Batch:
+    """What one `write_batch` call stores, its strings cleaned."""
+
+    articles: list[dict[str, Any]]
+    errors: list[dict[str, Any]]
+    redirects: list[dict[str, Any]]
+    templates: list[dict[str, Any]]
+    fetches: list[dict[str, Any]]
+
+    def size(self) -> int:
+        return sum(len(items) for items in vars(self).values())
+
+    def crawl_id(self) -> int | None:
+        """The crawl the batch belongs to, for an item that does not say (a template)."""
+        return next((i["crawl_id"] for items in vars(self).values() for i in items if i.get("crawl_id")), None)
+
+    def parts(self) -> Iterator[tuple[dict[str, Any], Batch]]:
+        """Each item of the batch with a batch of that item alone."""
+        for name, items in vars(self).items():
+            for item in items:
+                yield item, Batch(**{n: [item] if n == name else [] for n in vars(self)})
 
 
 def compress_html(html: bytes) -> bytes:
@@ -123,16 +163,24 @@ class Archive:
         self.db.close()
 
     def start_crawl(self, start_urls: Iterable[str], started_at: str) -> int:
+        """Open a crawl, naming the process that writes it (`archive.crawls`)."""
         table = self.db["crawls"]
         with self.db.atomic():
-            table.insert({"started_at": started_at, "start_urls": json.dumps(list(start_urls))})
+            table.insert({"started_at": started_at, "start_urls": json.dumps(clean(list(start_urls))),
+                          "heartbeat_at": started_at, **runner()})
         return int(table.last_pk)
 
+    def beat(self, crawl_id: int, at: str) -> None:
+        """Say the crawl is still running (every `archive.crawls.HEARTBEAT_SECONDS`)."""
+        beat(self.db, crawl_id, at)
+
     def finish_crawl(self, crawl_id: int, finished_at: str, stats: dict[str, Any]) -> None:
+        """Close the crawl with its stats, and the crawls whose process died as `killed`."""
         with self.db.atomic():
             self.db["crawls"].update(
                 crawl_id, {"finished_at": finished_at, "stats": json.dumps(stats, default=str, sort_keys=True)}
             )
+        close_stale(self.db)
 
     def write_batch(self, articles: list[dict[str, Any]], errors: Iterable[dict[str, Any]] = (),
                     redirects: Iterable[dict[str, Any]] = (), templates: Iterable[dict[str, Any]] = (),
@@ -145,34 +193,68 @@ class Archive:
         URL is already archived, the stored text is replaced only by a fetch of the article's own
         URL, so a print or AMP copy never overwrites the original. A redirect (`url`, `target_url`)
         makes `url` an alias of the article its target is or leads to; redirects whose target is
-        not (yet) an archived article come back in `BatchResult.unresolved`. A template record
-        (`site`, `pages`, `blocks`) replaces the site's stored template.
+        not (yet) an archived article come back in `BatchResult.unresolved`. A fetched redirect
+        (one with a `status`) gets its `fetch_state` row in the transaction that settles it, never
+        before: a crawl killed while it waits requests it again. A template record (`site`,
+        `pages`, `blocks`) replaces the site's stored template.
 
         An article whose text changed keeps its previous text in `article_revisions`; one that
         answered 404 or 410 (an error with that `status`) gets `gone_at` and is kept. Fetch
         records (`STATE_COLUMNS`) and every article and error update `fetch_state`.
+
+        Every string is cleaned first (`archive.text`). A batch that fails even so is written
+        again one item at a time, each in its own transaction: an item that fails alone is
+        recorded in `crawl_errors` (kind `store_error`) and counted in `BatchResult.failed`, and
+        the others are stored. Only a failure to record that (a full disk, an unwritable file)
+        raises.
         """
-        errors = list(errors)
-        result = BatchResult(errors=len(errors))
-        with _immediate(self.db):
-            self._upsert_sites(articles)
-            rows = self._resolve(articles, result)
-            if rows:
-                result.revisions = self._keep_revisions(rows)
-                self.db["articles"].upsert_all(rows, pk="url", column_order=ARTICLE_COLUMNS)
-            result.aliases = self._upsert_aliases(articles)
-            result.stories_new = self._assign_stories(articles)
-            self._tag_articles(articles)
-            result.unresolved = self._resolve_redirects(list(redirects), result)
-            pages = [_page_row(a["page"]) for a in articles if a.get("page")]
-            if pages:
-                self.db["pages"].upsert_all(pages, pk="url")
-            if errors:
-                self.db["crawl_errors"].insert_all([{k: e.get(k) for k in ERROR_COLUMNS} for e in errors])
-                result.gone = self._mark_gone(errors)
-            self._upsert_state(articles, errors, fetches)
-            self.save_templates(templates)
+        batch = Batch(*clean((list(articles), list(errors), list(redirects), list(templates), list(fetches))))
+        try:
+            with _immediate(self.db):
+                return self._write(batch)
+        except Exception as exc:  # which item broke the batch is found by writing them one by one
+            logger.warning("A batch of %d items failed (%r); storing them one by one", batch.size(), exc)
+        result = BatchResult()
+        for item, part in batch.parts():
+            try:
+                with _immediate(self.db):
+                    result.add(self._write(part))
+            except Exception as exc:  # recorded with the item, the others go on
+                self._record_failure(item, exc, batch.crawl_id())
+                result.failed += 1
         return result
+
+    def _write(self, batch: Batch) -> BatchResult:
+        """The body of `write_batch`, inside its transaction."""
+        result = BatchResult(errors=len(batch.errors))
+        articles = batch.articles
+        self._upsert_sites(articles)
+        rows = self._resolve(articles, result)
+        if rows:
+            result.revisions = self._keep_revisions(rows)
+            self.db["articles"].upsert_all(rows, pk="url", column_order=ARTICLE_COLUMNS)
+        result.aliases = self._upsert_aliases(articles)
+        result.stories_new = self._assign_stories(articles)
+        self._tag_articles(articles)
+        result.unresolved, settled = self._resolve_redirects(batch.redirects, result)
+        pages = [_page_row(a["page"]) for a in articles if a.get("page")]
+        if pages:
+            self.db["pages"].upsert_all(pages, pk="url")
+        if batch.errors:
+            self.db["crawl_errors"].insert_all([{k: e.get(k) for k in ERROR_COLUMNS} for e in batch.errors])
+            result.gone = self._mark_gone(batch.errors)
+        self._upsert_state(articles, batch.errors, [*batch.fetches, *(redirect_state(r) for r in settled)])
+        self.save_templates(batch.templates)
+        return result
+
+    def _record_failure(self, item: dict[str, Any], exc: Exception, crawl_id: int | None) -> None:
+        """Record an item that could not be stored in `crawl_errors` (kind `store_error`)."""
+        url = item.get("source_url") or item.get("url") or item.get("site")
+        detail = clean_text(f"could not store it: {type(exc).__name__}: {exc}")[:MAX_DETAIL_CHARS]
+        logger.error("Could not store %s: %r", url, exc)
+        with _immediate(self.db):
+            self.db["crawl_errors"].insert({"crawl_id": item.get("crawl_id") or crawl_id, "url": url,
+                                            "kind": "store_error", "detail": detail, "at": _now()})
 
     def _keep_revisions(self, rows: list[dict[str, Any]]) -> int:
         """Copy the stored text of each article `rows` will change into `article_revisions`."""
@@ -217,12 +299,12 @@ class Archive:
 
     def url_states(self) -> Iterator[dict[str, Any]]:
         """What earlier crawls know of each URL: its fetch state, whether the crawl that fetched it
-        finished (`complete`: a killed crawl may not have followed what a listing or sitemap showed),
+        ran to its end (`complete`: a killed crawl may not have followed what a listing or sitemap showed),
         and, for an article's URLs, the article (`article_url`), its `modified` date and `gone_at`.
         An article URL never fetched itself (a canonical URL whose page came from another), or
         fetched before `fetch_state` existed, gets a state from `articles` and `pages`."""
         cursor = self.db.execute(
-            "SELECT f.*, a.modified, a.gone_at, a.url, c.finished_at IS NOT NULL FROM fetch_state f "
+            f"SELECT f.*, a.modified, a.gone_at, a.url, {COMPLETE_SQL} FROM fetch_state f "
             "LEFT JOIN articles a ON a.source_url = f.url AND f.kind IN ('article', 'gone') "
             "LEFT JOIN crawls c ON c.id = f.crawl_id "
             "UNION ALL SELECT u.url, a.site, 'article', p.status, p.etag, p.last_modified, p.sitemap_lastmod, NULL, "
@@ -258,6 +340,7 @@ class Archive:
     def update_articles(self, rows: list[dict[str, Any]]) -> None:
         """Replace the extracted fields (`EXTRACTED_COLUMNS`) of existing articles, by `id`, in one transaction."""
         sets = ", ".join(f"{c} = ?" for c in EXTRACTED_COLUMNS)
+        rows = clean(rows)
         with self.db.atomic():
             self.db.conn.executemany(f"UPDATE articles SET {sets} WHERE id = ?",
                                      [[r[c] for c in EXTRACTED_COLUMNS] + [r["id"]] for r in rows])
@@ -279,6 +362,7 @@ class Archive:
     def replace_series(self, series: list[dict[str, Any]]) -> None:
         """Replace the series catalog (series and their entries) in one transaction; article
         tags keep pointing at series ids, which a catalog keeps stable for the same data."""
+        series = clean(series)
         entries = [{**e, "series_id": s["id"]} for s in series for e in s.get("entries", [])]
         with self.db.atomic():
             self.db.execute("DELETE FROM series_entries")
@@ -458,21 +542,27 @@ class Archive:
             )
         return len(aliases)
 
-    def _resolve_redirects(self, redirects: list[dict[str, Any]], result: BatchResult) -> list[dict[str, Any]]:
-        """Alias each redirect's source to its target's article, following chains until no progress."""
+    def _resolve_redirects(self, redirects: list[dict[str, Any]],
+                           result: BatchResult) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Alias each redirect's source to its target's article, following chains until no progress.
+
+        Returns the redirects still unresolved and the fetched ones settled here (aliased, or
+        dropped because their source is an article's own URL), whose fetch state is now due."""
         redirects = [r for r in redirects if _may_alias(r["url"], r["target_url"], r.get("status") is not None)]
+        settled = []
         while redirects:
             ids = self._article_ids({r["target_url"] for r in redirects})
-            sources = {r["url"] for r in redirects}
-            article_urls = self._article_urls(sources)
+            article_urls = self._article_urls({r["url"] for r in redirects})
             resolved = {r["url"]: ids[r["target_url"]] for r in redirects
                         if r["target_url"] in ids and r["url"] not in article_urls}
+            settled += [r for r in redirects if r.get("status") is not None
+                        and (r["url"] in resolved or r["url"] in article_urls)]
+            redirects = [r for r in redirects if r["url"] not in resolved and r["url"] not in article_urls]
             if not resolved:
                 break
             self.db["url_aliases"].upsert_all([{"url": u, "article_id": i} for u, i in resolved.items()], pk="url")
             result.aliases += len(resolved)
-            redirects = [r for r in redirects if r["url"] not in resolved and r["url"] not in article_urls]
-        return redirects
+        return redirects, settled
 
     def _article_ids(self, urls: set[str]) -> dict[str, int]:
         """Article id of each URL that is an article's own URL or one of its aliases."""
@@ -495,6 +585,10 @@ def _may_alias(alias: str, article_url: str, redirected: bool) -> bool:
     (`archive.sites`), or one that answered with a redirect the crawl received. A page's claims
     (shortlink, canonical, og:url) about another site's URLs never make them its aliases."""
     return redirected or same_site(alias, article_url)
+def redirect_state(redirect: dict[str, Any]) -> dict[str, Any]:
+    """The `fetch_state` row of a fetched redirect (`url`, `site`, `status`, `at`, `crawl_id`)."""
+    return {"url": redirect["url"], "site": redirect.get("site"), "kind": "redirect", "status": redirect["status"],
+            "fetched_at": redirect["at"], "crawl_id": redirect.get("crawl_id")}
 
 
 def _now() -> str:

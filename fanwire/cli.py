@@ -64,6 +64,9 @@ def crawl(urls: tuple[str, ...], db: str, sites_file: str | None, settings: tupl
     click.echo(summary(stats, db), err=True)
     if stats.get("finish_reason") != "finished":
         raise click.ClickException(f"crawl ended early: {stats.get('finish_reason')}")
+    if stats.get("fanwire/store/failed"):
+        raise click.ClickException(f"{stats['fanwire/store/failed']} items could not be stored in {db} "
+                                   "(crawl_errors rows of kind store_error say why)")
 
 
 @cli.command()
@@ -117,11 +120,13 @@ def merge(shards: tuple[str, ...], db: str) -> None:
 
 def summary(stats: dict, db: str) -> str:
     """One line a person reads after a crawl."""
+    failed = stats.get("fanwire/store/failed", 0)
+    lost = f"; {failed} items could not be stored (crawl_errors kind store_error)" if failed else ""
     return (
         f"fanwire: {stats.get('fanwire/store/articles_new', 0)} new and "
         f"{stats.get('fanwire/store/articles_updated', 0)} updated articles in {db} "
         f"from {stats.get('response_received_count', 0)} responses; "
-        f"{stats.get('fanwire/store/errors', 0)} skips/errors recorded in crawl_errors "
+        f"{stats.get('fanwire/store/errors', 0)} skips/errors recorded in crawl_errors{lost} "
         f"({stats.get('finish_reason', 'unknown')})"
     )
 

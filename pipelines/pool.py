@@ -5,17 +5,48 @@ every core extracts while Scrapy keeps downloading on the main thread (the tasks
 At most `2 × processes` tasks are in flight: a page waiting for a slot
 keeps its response in Scrapy's scraper slot, whose size limit (`SCRAPER_SLOT_MAX_ACTIVE_SIZE`)
 then holds back downloads, so memory stays flat when extraction is slower than the network.
+
+Workers die with the crawl, even one killed by SIGKILL: each holds its own task queue's write
+end, so it never sees the queue close and would wait for tasks forever. They are spawned
+directly by the crawl (no forkserver between them) and ask the kernel to kill them when it
+dies (`die_with_parent`).
 """
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+
+#: prctl(2) option: the signal the kernel sends a process when its parent dies.
+PR_SET_PDEATHSIG = 1
+#: Seconds between two looks at the parent, where the kernel cannot be asked (not Linux).
+WATCH_PARENT_SECONDS = 1.0
+
+
+def die_with_parent(parent: int) -> None:
+    """Worker initializer: end this process as soon as `parent` (the crawl) dies."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    else:
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the crawl died before the request took effect
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(WATCH_PARENT_SECONDS)
+    os._exit(1)
 
 
 class ExtractionPool:
@@ -26,8 +57,10 @@ class ExtractionPool:
         self.executor: Executor | None = None
         self.slots: asyncio.Semaphore | None = None
         if processes > 0:
-            # forkserver: workers start from a clean process, not a fork of a threaded reactor
-            self.executor = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("forkserver"))
+            # spawn: workers start from a clean process, not a fork of a threaded reactor, and are
+            # the crawl's own children, so the kernel can tie their lives to it
+            self.executor = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"),
+                                                initializer=die_with_parent, initargs=(os.getpid(),))
 
     @staticmethod
     def default_size() -> int:

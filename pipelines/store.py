@@ -1,21 +1,29 @@
 """Storage: buffer items and write them to the archive in batches, one transaction per batch.
 
-The crawl's row in `crawls` is opened when the spider opens and closed with Scrapy's stats when
-it closes; dropped items are recorded in `crawl_errors` through the `item_dropped` signal.
-Redirects whose target is not archived yet wait for a later batch; at the end, those that go
-round in a circle are recorded as redirect loops.
+The crawl's row in `crawls` is opened when the spider opens, beats while it runs and is closed
+with Scrapy's stats when it closes (a crawl killed before that is closed as `killed` later, see
+`archive.crawls`); dropped items are recorded in `crawl_errors` through the `item_dropped` signal.
+Redirects whose target is not archived yet wait for a later batch, and their fetch state with
+them (a crawl killed meanwhile requests them again); at the end, those that go round in a circle
+are recorded as redirect loops and the others as fetched redirects. Items that cannot be stored
+are recorded as `store_error`s and counted in `fanwire/store/failed`.
 """
 from __future__ import annotations
 
 import logging
+import sqlite3
 from typing import Any
 
 from itemadapter import ItemAdapter
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
+from scrapy.utils.defer import deferred_from_coro
+from twisted.internet.task import LoopingCall
 
 from archive import Archive
+from archive.crawls import HEARTBEAT_SECONDS
+from archive.store import redirect_state
 from pipelines.catalog import load as load_catalog
 from pipelines.catalog import records as catalog_records
 from scraper.discovery import site_of
@@ -71,6 +79,7 @@ class StorePipeline:
         self.templates: dict[str, dict[str, Any]] = {}
         self.archive: Archive | None = None
         self.crawl_id = 0
+        self.heartbeat: LoopingCall | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
@@ -95,7 +104,17 @@ class StorePipeline:
         if not self.archive.series_stats()["series"]:
             self.archive.replace_series(catalog_records(load_catalog()))
         self.crawler.signals.send_catch_log(series_loaded, series=self.archive.series_records())
+        self.heartbeat = LoopingCall(self.beat)
+        self.heartbeat.start(HEARTBEAT_SECONDS, now=False)
         logger.info("Archiving into %s (crawl %d)", self.db_path, self.crawl_id)
+
+    def beat(self) -> None:
+        if self.archive is None:
+            return
+        try:
+            self.archive.beat(self.crawl_id, now_iso())
+        except sqlite3.Error as exc:  # a missed beat is made up by the next; STALE_AFTER allows for several
+            logger.warning("Could not record the crawl's heartbeat in %s: %s", self.db_path, exc)
 
     def process_item(self, item: object) -> object:
         if isinstance(item, ArticleItem):
@@ -104,11 +123,8 @@ class StorePipeline:
             self.errors.append({**ItemAdapter(item).asdict(), "crawl_id": self.crawl_id, "site": site_of(item.url)})
         elif isinstance(item, FetchItem):
             self.fetches.append({**ItemAdapter(item).asdict(), "crawl_id": self.crawl_id})
-        elif isinstance(item, (RedirectItem, AliasItem)):
-            self.redirects.append(ItemAdapter(item).asdict())
-            if isinstance(item, RedirectItem):
-                self.fetches.append({"url": item.url, "site": site_of(item.url), "kind": "redirect",
-                                     "status": item.status, "fetched_at": item.at, "crawl_id": self.crawl_id})
+        elif isinstance(item, (RedirectItem, AliasItem)):  # its fetch state is written with its alias
+            self.redirects.append({**ItemAdapter(item).asdict(), "site": site_of(item.url), "crawl_id": self.crawl_id})
         if len(self.articles) + len(self.errors) + len(self.fetches) >= self.batch_size:
             self.flush()
         return item
@@ -124,8 +140,17 @@ class StorePipeline:
     def flush(self) -> None:
         if not (self.articles or self.errors or self.redirects or self.templates or self.fetches) or self.archive is None:
             return
-        result = self.archive.write_batch(self.articles, self.errors, self.redirects, self.templates.values(),
-                                          self.fetches)
+        pending = len(self.articles) + len(self.errors) + len(self.fetches)
+        try:
+            result = self.archive.write_batch(self.articles, self.errors, self.redirects, self.templates.values(),
+                                              self.fetches)
+        except Exception:  # not even a failure could be recorded (full disk, unwritable file): stop here
+            logger.exception("Could not write to %s; %d items lost, stopping the crawl", self.db_path, pending)
+            self.crawler.stats.inc_value("fanwire/store/failed", pending)
+            self.articles, self.errors, self.fetches, self.redirects, self.templates = [], [], [], [], {}
+            if self.crawler.engine is not None and self.crawler.engine.spider is not None:
+                deferred_from_coro(self.crawler.engine.close_spider_async(reason="store_failed"))
+            return
         self.redirects, self.templates = result.unresolved, {}
         stats = self.crawler.stats
         stats.inc_value("fanwire/store/articles_new", result.articles_new)
@@ -135,26 +160,36 @@ class StorePipeline:
         stats.inc_value("fanwire/store/errors", result.errors)
         stats.inc_value("fanwire/store/revisions", result.revisions)
         stats.inc_value("fanwire/store/gone", result.gone)
+        stats.inc_value("fanwire/store/failed", result.failed)
         stats.inc_value("fanwire/store/batches")
-        logger.info("Stored %d pages (%d new articles, %d updated, %d revisions kept, %d gone, %d errors recorded)",
+        logger.info("Stored %d pages (%d new articles, %d updated, %d revisions kept, %d gone, %d errors recorded%s)",
                     len(self.articles), result.articles_new, result.articles_updated, result.revisions, result.gone,
-                    result.errors)
+                    result.errors, f"; {result.failed} items could not be stored" if result.failed else "")
         self.articles, self.errors, self.fetches = [], [], []
 
     def close_spider(self) -> None:
         self.flush()
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
+        if self.heartbeat is not None and self.heartbeat.running:
+            self.heartbeat.stop()
         if self.archive is None:
             return
         self.flush()
-        self.errors += redirect_loops(self.redirects, self.crawl_id)
+        loops = redirect_loops(self.redirects, self.crawl_id)
+        looping = {e["url"] for e in loops}
+        self.errors += loops
+        self.fetches += [redirect_state(r) for r in self.redirects
+                         if r.get("status") is not None and r["url"] not in looping]
         self.crawler.stats.set_value("fanwire/redirects/unresolved", len(self.redirects))
         self.redirects = []
         self.flush()
         stats = dict(self.crawler.stats.get_stats())
         stats["finish_reason"] = reason
-        self.archive.finish_crawl(self.crawl_id, now_iso(), stats)
+        try:
+            self.archive.finish_crawl(self.crawl_id, now_iso(), stats)
+        except sqlite3.Error:
+            logger.exception("Could not record the end of crawl %d in %s", self.crawl_id, self.db_path)
         self.archive.close()
         self.archive = None
 

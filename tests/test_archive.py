@@ -121,14 +121,17 @@ def test_export_errors_name_the_problem(archive, tmp_path):
         export_table(tmp_path / "missing.db", "articles", "csv", io.StringIO())
 
 
-def test_a_failing_batch_leaves_nothing_behind(archive):
+def test_a_failing_item_leaves_nothing_of_itself_and_takes_nothing_else_with_it(archive):
     archive.write_batch([record("http://news.test/kept/")], [])
     broken = record("http://news.test/b/")
     broken["page"]["html"] = 12345  # not bytes: compressing it fails after the articles are written
-    with pytest.raises(TypeError):
-        archive.write_batch([record("http://news.test/a/"), broken], [])
-    assert rows(archive, "SELECT url FROM articles") == [("http://news.test/kept/",)]
-    assert rows(archive, "SELECT count(*) FROM pages") == [(1,)]
+    result = archive.write_batch([record("http://news.test/a/"), broken], [])
+    assert (result.articles_new, result.failed) == (1, 1)
+    assert rows(archive, "SELECT url FROM articles ORDER BY id") == [("http://news.test/kept/",), ("http://news.test/a/",)]
+    assert rows(archive, "SELECT count(*) FROM pages") == [(2,)]
+    assert rows(archive, "SELECT url FROM fetch_state WHERE url LIKE '%/b/'") == []  # not done: fetched again
+    (url, kind, detail), = rows(archive, "SELECT url, kind, detail FROM crawl_errors")
+    assert (url, kind) == ("http://news.test/b/", "store_error") and "TypeError" in detail
 
 
 def test_changed_text_keeps_a_revision_and_404_marks_gone_without_deleting(archive):

@@ -5,6 +5,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+from archive.crawls import runner
 from archive.serving import crawl_running, datasette_args, prepare
 from fanwire.cli import serve
 
@@ -33,8 +34,10 @@ def test_finished_archive_is_served_immutable_with_every_row(crawl, tmp_path):
 
 def test_archive_with_a_running_crawl_is_served_read_only(crawl, tmp_path):
     db = copy(crawl.db, tmp_path / "archive.db")
-    with closing(sqlite3.connect(db)) as conn:
-        conn.execute("INSERT INTO crawls (started_at, start_urls) VALUES ('2026-01-01T00:00:00+00:00', '[]')")
+    with closing(sqlite3.connect(db)) as conn:  # a crawl written by a live process (this one)
+        me = runner()
+        conn.execute("INSERT INTO crawls (started_at, start_urls, host, pid, process) "
+                     "VALUES ('2026-01-01T00:00:00+00:00', '[]', ?, ?, ?)", [me["host"], me["pid"], me["process"]])
         conn.commit()
     assert crawl_running(db) and not prepare(db)
     args = datasette_args(db, "m.json", "127.0.0.1", 8001, False)
