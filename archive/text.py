@@ -7,15 +7,16 @@ keeps it, but C-string readers of the archive, FTS tokenizers and the sqlite3 sh
 cut the text there), and the other C0 controls XML 1.0 forbids (an Atom feed or WARC export
 of the archive must stay well-formed). Cleaning costs the bad character, never the row: a
 surrogate becomes U+FFFD (a well-formed pair of surrogates is joined into its character) and
-the controls are dropped; tab, newline and carriage return are text and stay.
+the controls and noncharacters are dropped; tab, newline and carriage return are text and stay.
 """
 from __future__ import annotations
 
 import re
 from typing import Any
 
-#: C0 controls but tab, newline and carriage return: NUL cuts C strings, all are invalid in XML 1.0.
-CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+#: C0 controls but tab, newline and carriage return (NUL cuts C strings, all are invalid in XML
+#: 1.0), DEL, and the noncharacters U+FFFE and U+FFFF (invalid in XML, byte-order-mark confusion).
+CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 #: UTF-16 surrogates: never characters on their own, not encodable as UTF-8.
 SURROGATES = re.compile("[\ud800-\udfff]")
 

@@ -29,10 +29,11 @@ from trafilatura.utils import load_html
 from twisted.internet.base import DelayedCall
 from twisted.internet.defer import Deferred
 
+from archive.text import clean_text
 from pipelines.boilerplate import join_split_body, prune
 from pipelines.decode import decode_html
 from pipelines.metadata import PageMetadata, drop_unreadable_jsonld, page_metadata
-from pipelines.normalize import clean_text, clean_title, lang_code, plausible_datetime, raw_date
+from pipelines.normalize import clean_title, lang_code, plausible_datetime, raw_date
 from pipelines.outlinks import outlinks
 from scraper.signals import template_learned, templates_loaded
 from pipelines.pool import ExtractionPool
@@ -88,7 +89,7 @@ class Extracted:
     def __post_init__(self) -> None:
         for name, value in list(vars(self).items()):
             if isinstance(value, str):
-                cleaned = clean_text(value)
+                cleaned = clean_text(value).strip()
                 setattr(self, name, cleaned if cleaned or name in ("text", "encoding") else None)
 
 

@@ -54,18 +54,6 @@ def clean_title(title: str | None, site_name: str | None, host: str, headline: s
     return out.strip() or title
 
 
-#: Code points no text needs and SQLite, JSON output or XML cannot carry: C0 controls but tab and
-#: line breaks, DEL, and the noncharacters U+FFFE and U+FFFF.
-UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-
-
-def clean_text(value: str) -> str:
-    """`value` without lone UTF-16 surrogates (a broken JSON escape such as "\\ud83d"; a split
-    pair is joined) and without `UNPRINTABLE` code points, stripped."""
-    joined = value.encode("utf-16", "surrogatepass").decode("utf-16", "ignore")
-    return UNPRINTABLE.sub("", joined).strip()
-
-
 def iso_datetime(value: str | None) -> str | None:
     """ISO 8601 form of an ISO, RFC 2822 or date-only timestamp; None when it cannot be read."""
     if not value:

@@ -69,7 +69,8 @@ def test_the_archive_refuses_aliases_across_sites_unless_the_url_redirected(tmp_
     archive.write_batch([{**record(A + "grab/"), "aliases": [B + "via-aliases/", B + "followed/"],
                           "redirect_urls": [B + "followed/"]}],
                         redirects=[{"url": B + "shortlink/", "target_url": A + "grab/", "reason": "rel=shortlink"},
-                                   {"url": B + "moved/", "target_url": A + "grab/", "status": 301}],
+                                   {"url": B + "moved/", "target_url": A + "grab/", "status": 301,
+                                    "at": "2025-05-01T00:00:00+00:00"}],
                         fetches=[{"url": B + url, "site": "b.test", "kind": "redirect", "status": 301,
                                   "fetched_at": "2025-05-01T00:00:00+00:00"} for url in ("moved/", "followed/")])
     rows = dict(archive.db.execute("SELECT url, article_id FROM url_aliases").fetchall())
