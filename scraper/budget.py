@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from scrapy import Request, Spider
+from scrapy.core.scheduler import Scheduler
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
@@ -152,3 +153,25 @@ class FamilyGateMiddleware:
         if self.budget.is_failing(request.url):
             self.stats.inc_value("fanwire/family/refused")
             raise FamilyClosed(f"{family(request.url)} is closed: {self.budget.failing[family(request.url)]}")
+
+
+class FamilyScheduler(Scheduler):
+    """Scrapy's scheduler, skipping the queued requests of a family closed for failing: the
+    thousands one sitemap queued before its family failed leave the queue at once, instead of
+    each going through the downloader middlewares and the errback (`FamilyGateMiddleware` still
+    refuses them under another scheduler, as in distributed crawls)."""
+
+    budget: FamilyBudget | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> FamilyScheduler:
+        scheduler = super().from_crawler(crawler)
+        scheduler.budget = getattr(crawler.spider, "families", None)
+        return scheduler
+
+    def next_request(self) -> Request | None:
+        request = super().next_request()
+        while request is not None and self.budget is not None and self.budget.is_failing(request.url):
+            self.stats.inc_value("fanwire/family/unqueued")
+            request = super().next_request()
+        return request

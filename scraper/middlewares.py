@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any
 
+from parsel import Selector
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
@@ -18,7 +19,12 @@ from twisted.internet.threads import deferToThread
 
 from scraper.discovery import family
 from scraper.items import CrawlErrorItem, now_iso
-from scraper.links import prune_links
+from scraper.links import bounded_selector
+from scraper.reactor_watch import next_turn
+
+#: Outputs of one callback passed on before the reactor runs again (a request costs ~0.3-1 ms on
+#: its way through the middlewares to the scheduler).
+OUTPUTS_PER_TURN = 100
 
 logger = logging.getLogger(__name__)
 
@@ -42,14 +48,27 @@ class RecordErrorsMiddleware:
         return [CrawlErrorItem(url=response.url, kind="parse_error", detail=detail[:500], at=now_iso())]
 
 
+class ParsedHtmlResponse(HtmlResponse):
+    """An HTML response whose tree was built before the spider got it (`ParseOffThreadMiddleware`);
+    a copy made with `replace()` parses its own body again."""
+
+    def __init__(self, *args: Any, parsed: Selector | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.parsed = parsed
+
+    @property
+    def selector(self) -> Selector:
+        return self.parsed if self.parsed is not None else super().selector
+
+
 class ParseOffThreadMiddleware:
     """Downloader middleware: parse a big HTML page in a thread before the spider sees it.
 
     Building the tree of a multi-megabyte page, and the XPaths the spider then runs over it, block
     the reactor thread for seconds (no download progresses meanwhile). Pages over
-    FANWIRE_THREAD_PARSE_SIZE bytes are parsed in a thread, one at a time (each tree can take
-    100 MB and more), and the anchors past the spider's link limit are dropped from the tree there
-    (`scraper.links.prune_links`): the spider never follows them, and what remains is cheap to query."""
+    FANWIRE_THREAD_PARSE_SIZE bytes are parsed in a thread, one at a time, without the anchors
+    past the spider's link limit (`scraper.links.bounded_selector`): the spider never follows
+    them, and a tree without them is small and cheap to query."""
 
     def __init__(self, min_size: int, max_links: int) -> None:
         self.min_size = min_size
@@ -64,9 +83,11 @@ class ParseOffThreadMiddleware:
         return cls(min_size, crawler.settings.getint("FANWIRE_MAX_LINKS_PER_PAGE"))
 
     async def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response:
-        if isinstance(response, HtmlResponse) and len(response.body) > self.min_size:
-            await maybe_deferred_to_future(self.lock.run(deferToThread, prune_links, response, self.max_links))
-        return response
+        if not isinstance(response, HtmlResponse) or len(response.body) <= self.min_size:
+            return response
+        parsed = await maybe_deferred_to_future(self.lock.run(deferToThread, bounded_selector, response,
+                                                              self.max_links))
+        return response.replace(cls=ParsedHtmlResponse, parsed=parsed)
 
 
 class RecordDroppedRequestsMiddleware:
@@ -120,3 +141,20 @@ class RecordDroppedRequestsMiddleware:
                       "FANWIRE_SKIP_ROWS_PER_FAMILY)")
         logger.info("Not requesting %s: %s", url[:200], detail)
         return [CrawlErrorItem(url=url, kind=kind, detail=detail, at=now_iso())]
+
+
+class PaceOutputMiddleware:
+    """Spider middleware: let the reactor run every OUTPUTS_PER_TURN outputs of a callback.
+
+    Scrapy takes a callback's output in one go, and a page's 1,000 links or a sitemap's 50,000
+    entries, each a request through every middleware to the scheduler, would otherwise block the
+    reactor thread for seconds (downloads stall, timeouts fire, AutoThrottle sees the stall as
+    latency and slows the crawl)."""
+
+    async def process_spider_output(self, response: Response, result: AsyncIterator[Any]) -> AsyncIterator[Any]:
+        count = 0
+        async for output in result:
+            count += 1
+            if count % OUTPUTS_PER_TURN == 0:
+                await next_turn()
+            yield output

@@ -60,6 +60,7 @@ COOKIES_ENABLED = False
 #: JOBDIR it would outlive a kill -9 holding requests that were sent but never archived, and a
 #: resumed crawl would never ask for them again.
 DUPEFILTER_CLASS = "scrapy.dupefilters.BaseDupeFilter"
+SCHEDULER = "scraper.budget.FamilyScheduler"  # drops the queued requests of a failing URL family
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 
@@ -68,6 +69,7 @@ SPIDER_MIDDLEWARES = {
     "scraper.budget.FamilyBudgetMiddleware": 55,  # counts only the requests Depth and UrlLength let through
     "scraper.warc.WarcRefMiddleware": 60,
     "scraper.middlewares.RecordDroppedRequestsMiddleware": 950,  # spider side of Depth (900) and UrlLength (800)
+    "scraper.middlewares.PaceOutputMiddleware": 990,
 }
 # Between the downloader and HttpCompressionMiddleware (590): captures bodies as sent, every hop.
 DOWNLOADER_MIDDLEWARES = {
