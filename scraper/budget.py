@@ -61,6 +61,8 @@ class CrawlBounds:
 
 
 class FamilyBudget:
+    """Requests and failures per URL family; which families are closed, and why (see the module docstring)."""
+
     def __init__(self, max_urls: int, failed_pages: int) -> None:
         self.max_urls = max_urls
         self.failed_pages = failed_pages
@@ -69,6 +71,7 @@ class FamilyBudget:
         self.spent: set[str] = set()
         self.failing: dict[str, str] = {}  # family: why (its queued requests are refused too)
         self.news: list[Closed] = []
+        self.announced: set[str] = set()
 
     def take(self, url: str) -> bool:
         """Count a request for `url` if its family is open and has budget left."""
@@ -77,7 +80,7 @@ class FamilyBudget:
             return False
         if self.requested[name] >= self.max_urls:
             self.spent.add(name)
-            self.news.append(Closed(name, url, f"{self.requested[name]} URLs requested (FANWIRE_MAX_FAMILY_URLS)"))
+            self._announce(Closed(name, url, f"{self.requested[name]} URLs requested (FANWIRE_MAX_FAMILY_URLS)"))
             return False
         self.requested[name] += 1
         return True
@@ -95,13 +98,20 @@ class FamilyBudget:
         self.failures[name] += 1
         if self.failures[name] >= self.failed_pages and name not in self.failing:
             self.failing[name] = f"{self.failures[name]} requests in a row failed (FANWIRE_FAILED_FAMILY_PAGES)"
-            self.news.append(Closed(name, url, self.failing[name]))
+            self._announce(Closed(name, url, self.failing[name]))
 
     def closed_items(self) -> list[CrawlErrorItem]:
         """The `trap` rows of the families closed since the last call, each reported once."""
         news, self.news = self.news, []
         return [CrawlErrorItem(url=c.url, kind="trap", detail=f"{c.family} closed: {c.reason}", at=now_iso())
                 for c in news]
+
+    def _announce(self, closed: Closed) -> None:
+        """Report a family once, whether its budget ran out, it failed, or both."""
+        if closed.family not in self.announced:
+            self.announced.add(closed.family)
+            self.news.append(closed)
+
 
 def _spider_budget(crawler: Crawler) -> FamilyBudget:
     budget = getattr(crawler.spider, "families", None)
