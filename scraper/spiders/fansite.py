@@ -29,9 +29,9 @@ from twisted.python.failure import Failure
 from scraper import discovery
 from scraper.budget import CrawlBounds, FamilyBudget, FamilyClosed
 from scraper.items import AliasItem, ArticleItem, CrawlErrorItem, FetchItem, RedirectItem, now_iso
+from scraper.links import page_links
 from scraper.pagetype import classify, looks_not_found
 from scraper.recrawl import RecrawlPlan, parse_date
-from scraper.links import page_links
 from scraper.signals import aliases_loaded, state_loaded
 from scraper.sitemaps import read_sitemap
 from scraper.urlforms import UrlForms
@@ -68,6 +68,8 @@ def parse_start_urls(start_urls: str | None, site: str | None, sites: str | None
 
 class FansiteSpider(scrapy.Spider):
     name = "fansite"
+    bounds: CrawlBounds  # set in from_crawler, from the FANWIRE_* bounds settings
+    families: FamilyBudget
 
     def __init__(self, start_urls: str | None = None, site: str | None = None, sites: str | None = None,
                  max_listing_pages: int = 50, barren_pages: int = 10, **kwargs: Any) -> None:
