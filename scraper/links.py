@@ -49,21 +49,23 @@ def bounded_selector(response: TextResponse, limit: int) -> Selector:
     beyond `limit` distinct links: they are dropped while the page is parsed, so a page of 200,000
     links never holds 200,000 elements (150 MB) at once, and every XPath on it stays cheap."""
     resolve = _resolver(response)
-    parser = etree.HTMLPullParser(events=("end",), tag=LINK_TAGS, recover=True, encoding="utf-8", huge_tree=True)
+    parser = etree.HTMLPullParser(events=("end",), tag=LINK_TAGS, recover=True, encoding="utf-8", huge_tree=True,
+                                  base_url=response.url)
     body = response.text.strip().replace("\x00", "").encode("utf-8") or b"<html/>"
     urls: set[str] = set()
     flooded = False
     for start in range(0, len(body), CHUNK):
         parser.feed(body[start:start + CHUNK])
         for _, element in parser.read_events():
-            if flooded:
-                element.getparent().remove(element)
+            parent = element.getparent()
+            if flooded and parent is not None:
+                parent.remove(element)
                 continue
             url = resolve(element.get("href"))
             if url is not None and url not in urls:
                 flooded = len(urls) >= limit  # this one shows the page has more: it stays
                 urls.add(url)
-    return Selector(root=parser.close(), type="html")
+    return Selector(root=parser.close(), type="html", base_url=response.url)
 
 
 def _resolver(response: TextResponse) -> Callable[[str | None], str | None]:
