@@ -14,7 +14,6 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from courlan import is_not_crawlable, normalize_url
 from parsel import Selector
 from scrapy.http import TextResponse
-from scrapy.utils.sitemap import Sitemap
 
 from archive.sites import same_site
 
@@ -208,9 +207,3 @@ def rest_posts(body: bytes) -> list[tuple[str, str | None]]:
     return [(p["link"], p.get("modified_gmt") or p.get("modified")) for p in posts
             if isinstance(p, dict) and isinstance(p.get("link"), str)]
 
-
-def sitemap_entries(body: bytes) -> tuple[str, list[tuple[str, str | None]]]:
-    """(type, [(loc, lastmod)]) of a sitemap or sitemap index; type is 'sitemapindex' or 'urlset'."""
-    sitemap = Sitemap(body)
-    entries = [(e["loc"], e.get("lastmod")) for e in sitemap if e.get("loc")]
-    return sitemap.type, entries

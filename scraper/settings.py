@@ -21,6 +21,16 @@ FANWIRE_RECHECK_FAILED_DAYS = 7.0  # a URL that failed (4xx, timeout, trap) is n
 FANWIRE_REVISIT_DAYS = 30.0  # on sites without sitemaps, archived articles are re-checked this often
 FANWIRE_WARC = ""  # directory to write every HTTP exchange to as WARC files ("" = off)
 FANWIRE_WARC_MAX_SIZE = 1024 ** 3  # bytes after which a new WARC file is started
+# Bounds on the work one page, sitemap, URL family or site may give a crawl (hostile or broken sites)
+FANWIRE_MAX_LINKS_PER_PAGE = 1000  # distinct links taken from one page, in document order (news front pages have a few hundred)
+FANWIRE_MAX_FAMILY_URLS = 20000  # URLs requested per URL family (one route of a site) per crawl; the rest wait for the next crawl
+FANWIRE_FAILED_FAMILY_PAGES = 20  # requests of one URL family failing in a row (4xx/5xx, errors, soft 404s) that close it
+FANWIRE_SITEMAP_MAX_URLS = 50000  # entries read per sitemap or sitemap index (the sitemaps.org limit)
+FANWIRE_SITEMAP_MAX_SIZE = 50 * 1024 * 1024  # bytes of XML read per sitemap, once gunzipped (the sitemaps.org limit)
+FANWIRE_MAX_SITEMAPS = 1000  # sitemaps read per site and crawl
+FANWIRE_THREAD_PARSE_SIZE = 256 * 1024  # HTML pages bigger than this are parsed off the reactor thread (0 = never)
+FANWIRE_SKIP_ROWS_PER_FAMILY = 20  # crawl_errors rows per URL family for URLs Scrapy would drop (too long, too deep)
+FANWIRE_REACTOR_TICK = 0.1  # seconds between reactor ticks measuring stalls (stat fanwire/reactor/max_stall_ms; 0 = off)
 # Distributed crawls (`fanwire worker`, SCHEDULER = "scraper.distributed.RedisScheduler")
 REDIS_URL = ""  # the Redis server the workers share
 FANWIRE_REDIS_KEY = "fanwire"  # prefix of the crawl's Redis keys
@@ -50,12 +60,16 @@ COOKIES_ENABLED = False
 #: JOBDIR it would outlive a kill -9 holding requests that were sent but never archived, and a
 #: resumed crawl would never ask for them again.
 DUPEFILTER_CLASS = "scrapy.dupefilters.BaseDupeFilter"
+SCHEDULER = "scraper.budget.FamilyScheduler"  # drops the queued requests of a failing URL family
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 
 SPIDER_MIDDLEWARES = {
     "scraper.middlewares.RecordErrorsMiddleware": 50,
+    "scraper.budget.FamilyBudgetMiddleware": 55,  # counts only the requests Depth and UrlLength let through
     "scraper.warc.WarcRefMiddleware": 60,
+    "scraper.middlewares.RecordDroppedRequestsMiddleware": 950,  # spider side of Depth (900) and UrlLength (800)
+    "scraper.middlewares.PaceOutputMiddleware": 990,
 }
 # Between the downloader and HttpCompressionMiddleware (590): captures bodies as sent, every hop.
 DOWNLOADER_MIDDLEWARES = {
@@ -69,9 +83,12 @@ DOWNLOADER_MIDDLEWARES = {
     "scraper.politeness.BackoffRetryMiddleware": 550,
     "scraper.shared_delay.SharedCrawlDelayMiddleware": 560,
     "scraper.warc.WarcCaptureMiddleware": 860,
+    "scraper.budget.FamilyGateMiddleware": 60,  # before robots.txt (100): a closed family costs nothing
+    "scraper.middlewares.ParseOffThreadMiddleware": 120,  # sees the final, decompressed response
 }
 EXTENSIONS = {
     "scraper.politeness.CrawlDelay": 100,  # after AutoThrottle (0), so its delay floor wins
+    "scraper.reactor_watch.ReactorWatch": 110,  # stat fanwire/reactor/max_stall_ms
 }
 
 # Stages in data-flow order.

@@ -1,6 +1,9 @@
-"""Run a command and watch the memory of its whole process tree (the crawl, its forkserver and
-extraction workers), sampled from /proc: the peak of the tree's summed RSS is what a machine
-running the crawl has to have."""
+"""Memory of a process and all its descendants, read from /proc (Linux), for tests and benches
+that must hold a crawl (main process, forkserver, extraction workers) under an RSS budget.
+
+    proc = subprocess.Popen([...])
+    peak = peak_rss(proc.pid)   # blocks until the process exits; bytes
+"""
 from __future__ import annotations
 
 import os
@@ -13,34 +16,70 @@ from pathlib import Path
 
 from tests.helpers import ROOT, environment
 
-#: Seconds between samples of the tree.
-SAMPLE_EVERY = 0.1
+PROC = Path("/proc")
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 
 
-def children(pid: int) -> list[int]:
-    """Every descendant of `pid` still alive."""
+def _stat(pid: int) -> tuple[str, int] | None:
+    """(state, parent pid) of a live process, or None once it is gone."""
+    try:
+        stat = (PROC / str(pid) / "stat").read_text()
+    except OSError:
+        return None
+    fields = stat[stat.rindex(")") + 2:].split()  # the command name may hold spaces and parentheses
+    return fields[0], int(fields[1])
+
+
+def tree_pids(pid: int) -> list[int]:
+    """`pid` and every live descendant of it (children of children included)."""
+    children: dict[int, list[int]] = {}
+    for entry in PROC.iterdir():
+        if entry.name.isdigit() and (stat := _stat(int(entry.name))) is not None:
+            children.setdefault(stat[1], []).append(int(entry.name))
     found, todo = [], [pid]
     while todo:
-        parent = todo.pop()
-        for task in Path(f"/proc/{parent}/task").glob("*"):
-            try:
-                kids = [int(k) for k in (task / "children").read_text().split()]
-            except OSError:
-                continue
-            found += kids
-            todo += kids
+        current = todo.pop()
+        found.append(current)
+        todo += children.get(current, [])
     return found
 
 
 def rss(pid: int) -> int:
-    """Resident set size of one process in bytes (0 once it is gone)."""
+    """Resident set size of one process in bytes (0 if it is gone or a zombie)."""
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return 0
+        return int((PROC / str(pid) / "statm").read_text().split()[1]) * PAGE_SIZE
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def tree_rss(pid: int) -> int:
+    """Sum of the RSS of `pid` and its descendants, in bytes (shared pages are counted in each)."""
+    return sum(rss(p) for p in tree_pids(pid))
+
+
+def peak_rss(pid: int, interval: float = 0.2) -> int:
+    """Sample `tree_rss(pid)` every `interval` seconds until the process exits (or is a zombie
+    waiting to be reaped); return the highest sum seen, in bytes."""
+    peak = 0
+    while (stat := _stat(pid)) is not None and stat[0] != "Z":
+        peak = max(peak, tree_rss(pid))
+        time.sleep(interval)
+    return peak
+
+
+class PeakRss(threading.Thread):
+    """`peak_rss` in a background thread, for callers that wait on the process themselves:
+
+        sampler = PeakRss(proc.pid); sampler.start(); proc.communicate(); sampler.join()
+        sampler.peak  # bytes
+    """
+
+    def __init__(self, pid: int, interval: float = 0.2) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.interval, self.peak = pid, interval, 0
+
+    def run(self) -> None:
+        self.peak = peak_rss(self.pid, self.interval)
 
 
 @dataclass
@@ -54,44 +93,21 @@ class Watched:
     seconds: float
 
 
-def run_watched(args: list[str], proxy: str | None = None, cwd: Path = ROOT, timeout: float = 600) -> Watched:
-    """Run `args` to the end, sampling its process tree's summed RSS every `SAMPLE_EVERY` seconds."""
+def run_watched(args: list[str], proxy: str | None = None, cwd: Path = ROOT, timeout: float = 600,
+                interval: float = 0.1) -> Watched:
+    """Run `args` to the end (killing its whole tree after `timeout` seconds), sampling the tree's
+    summed RSS every `interval` seconds."""
     started = time.monotonic()
     proc = subprocess.Popen(args, cwd=cwd, env=environment(proxy), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
-    peak = 0
-    done = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        while not done.is_set():
-            peak = max(peak, sum(rss(p) for p in [proc.pid, *children(proc.pid)]))
-            done.wait(SAMPLE_EVERY)
-
-    sampler = threading.Thread(target=sample, daemon=True)
+    sampler = PeakRss(proc.pid, interval)
     sampler.start()
     try:
         stdout, stderr = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        for pid in [proc.pid, *children(proc.pid)]:
+        for pid in tree_pids(proc.pid):
             os.kill(pid, signal.SIGKILL)
         stdout, stderr = proc.communicate()
         stderr += f"\n(killed after {timeout:.0f} s)"
-    finally:
-        done.set()
-        sampler.join()
-    return Watched(proc.returncode, stdout, stderr, peak, time.monotonic() - started)
-
-
-def alive(pids: list[int]) -> list[int]:
-    """Those of `pids` that are still running (not zombies)."""
-    out = []
-    for pid in pids:
-        try:
-            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-        except OSError:
-            continue
-        if state != "Z":
-            out.append(pid)
-    return out
-
+    sampler.join()
+    return Watched(proc.returncode, stdout, stderr, sampler.peak, time.monotonic() - started)

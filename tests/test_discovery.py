@@ -1,5 +1,4 @@
 """URL cleaning, link filters, trap shapes and feed/sitemap parsing."""
-import gzip
 
 import pytest
 from parsel import Selector
@@ -77,18 +76,6 @@ def test_feed_entries_rss_and_atom_with_their_update_dates():
         <published>2025-05-01T10:00:00Z</published><updated>2025-05-03T08:00:00Z</updated></entry></feed>"""
     assert list(discovery.feed_entries(rss)) == [("http://news.test/a/", None), ("http://news.test/b/", None)]
     assert list(discovery.feed_entries(atom)) == [("http://news.test/c/", "2025-05-03T08:00:00Z")]
-
-
-def test_sitemap_entries_index_and_urlset():
-    index = b"""<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-        <sitemap><loc>http://news.test/post-sitemap.xml</loc><lastmod>2025-01-02</lastmod></sitemap></sitemapindex>"""
-    urlset = b"""<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-        <url><loc>http://news.test/a/</loc><lastmod>2025-01-01T10:00:00+00:00</lastmod></url>
-        <url><loc>http://news.test/b/</loc></url></urlset>"""
-    assert discovery.sitemap_entries(index) == ("sitemapindex", [("http://news.test/post-sitemap.xml", "2025-01-02")])
-    kind, entries = discovery.sitemap_entries(gzip.decompress(gzip.compress(urlset)))
-    assert kind == "urlset"
-    assert entries == [("http://news.test/a/", "2025-01-01T10:00:00+00:00"), ("http://news.test/b/", None)]
 
 
 def test_www_and_bare_host_are_one_site():

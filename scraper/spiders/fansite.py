@@ -8,6 +8,7 @@ asks only for what changed (`scraper.recrawl`).
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import AsyncIterator, Generator, Iterable, Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -19,19 +20,22 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import Response, TextResponse
-from scrapy.linkextractors import LinkExtractor
 from scrapy.robotstxt import RobotParser
 from scrapy.spidermiddlewares.httperror import HttpError
-from scrapy.utils.gz import gunzip
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.threads import deferToThread
 from twisted.python.failure import Failure
 
 from pipelines.decode import choose_encoding
 from scraper import discovery
+from scraper.budget import CrawlBounds, FamilyBudget, FamilyClosed
 from scraper.items import AliasItem, ArticleItem, CrawlErrorItem, FetchItem, RedirectItem, now_iso
 from scraper.offsite import OffsiteRequest
+from scraper.links import page_links
 from scraper.pagetype import classify, looks_not_found
 from scraper.recrawl import RecrawlPlan, parse_date
 from scraper.signals import aliases_loaded, state_loaded
+from scraper.sitemaps import read_sitemap
 from scraper.urlforms import UrlForms
 
 KEPT_HEADERS = ("Content-Type", "ETag", "Last-Modified", "Content-Language")
@@ -66,6 +70,8 @@ def parse_start_urls(start_urls: str | None, site: str | None, sites: str | None
 
 class FansiteSpider(scrapy.Spider):
     name = "fansite"
+    bounds: CrawlBounds  # set in from_crawler, from the FANWIRE_* bounds settings
+    families: FamilyBudget
 
     def __init__(self, start_urls: str | None = None, site: str | None = None, sites: str | None = None,
                  max_listing_pages: int = 50, barren_pages: int = 10, **kwargs: Any) -> None:
@@ -79,7 +85,7 @@ class FansiteSpider(scrapy.Spider):
         self.closed_shapes: set[str] = set()
         self.rest_roots: set[str] = set()
         self.forms = UrlForms()
-        self.links = LinkExtractor(tags=("a", "area"), attrs=("href",), unique=True)
+        self.sitemaps_taken: Counter[str] = Counter()
         self.plan = RecrawlPlan((), timedelta(), timedelta())
         self.deferred_sitemaps: list[tuple[str, str | None]] = []
         self.revisited = False
@@ -89,6 +95,8 @@ class FansiteSpider(scrapy.Spider):
         kwargs.setdefault("max_listing_pages", crawler.settings.getint("FANWIRE_MAX_LISTING_PAGES", 50))
         kwargs.setdefault("barren_pages", crawler.settings.getint("FANWIRE_BARREN_PAGES", 10))
         spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.bounds = CrawlBounds.from_settings(crawler.settings)
+        spider.families = FamilyBudget(spider.bounds.family_urls, spider.bounds.failed_family_pages)
         crawler.signals.connect(spider.aliases_loaded, signal=aliases_loaded)
         crawler.signals.connect(spider.state_loaded, signal=state_loaded)
         crawler.signals.connect(spider.robots_parsed, signal=signals.robots_parsed)
@@ -124,32 +132,45 @@ class FansiteSpider(scrapy.Spider):
         rules = getattr(robotparser, "rp", None)
         for url in getattr(rules, "sitemaps", ()):
             url = urljoin(request.url, url)
-            if discovery.site_of(url) in self.sites and url not in self.seen_urls:
+            if discovery.site_of(url) in self.sites and url not in self.seen_urls and self._sitemap_allowed(url):
                 sitemap = self._request(url, self.parse_sitemap, meta=DOCUMENT_META, priority=8)
                 reactor.callLater(0, self.crawler.engine.crawl, sitemap)
 
-    def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request | FetchItem]:
+    async def parse_sitemap(self, response: Response) -> AsyncIterator[scrapy.Request | FetchItem | CrawlErrorItem]:
+        """Read a sitemap (off the reactor thread: a big one is seconds of parsing) up to
+        FANWIRE_SITEMAP_MAX_URLS entries, and request what it lists."""
         yield self._fetched(response, "sitemap")
         self.plan.sitemap_answered(response.url, read=response.status == 200)
         if response.status == 304:
             return
-        body = response.body
-        if body[:2] == b"\x1f\x8b":
-            body = gunzip(body, max_size=self.settings.getint("DOWNLOAD_MAXSIZE"))
-        kind, entries = discovery.sitemap_entries(body)
+        self.families.answered(response.url)
+        bounds = self.bounds
+        read = await maybe_deferred_to_future(
+            deferToThread(read_sitemap, response.body, bounds.sitemap_urls, bounds.sitemap_size))
+        kind = read.kind
         self.crawler.stats.inc_value(f"fanwire/sitemap/{kind or 'unknown'}")
-        for loc, lastmod in entries:
+        if read.cut:
+            yield self._flood(response.url, "sitemap_flood", f"sitemap read in part: {read.cut}")
+        not_read = 0
+        for loc, lastmod in read.entries:
             if kind == "sitemapindex" and discovery.site_of(loc) in self.sites and loc not in self.seen_urls:
                 if not self.plan.sitemap_changed(loc, lastmod):
                     self.crawler.stats.inc_value("fanwire/recrawl/unchanged_sitemaps")
                 elif self.plan.is_recrawl(loc) and loc in self.plan.states:
                     self.deferred_sitemaps.append((loc, lastmod))  # other sitemaps may explain the change
-                else:
+                elif self._sitemap_allowed(loc):
                     yield self._sitemap_request(loc, lastmod)
+                else:
+                    not_read += 1
             elif kind == "urlset" and discovery.is_followable(loc, self.sites):
                 url = discovery.clean_url(loc)
                 self.forms.learn(url)
-                yield from self._listed(url, lastmod, self.plan.listed(url, lastmod, response.url), response.url)
+                for output in self._listed(url, lastmod, self.plan.listed(url, lastmod, response.url), response.url):
+                    yield output
+        if not_read:
+            self.crawler.stats.inc_value("fanwire/sitemap/not_read", not_read)
+            yield self._flood(response.url, "sitemap_flood", f"{not_read} of its sitemaps not read: "
+                              f"{self.bounds.sitemaps} were read on the site (FANWIRE_MAX_SITEMAPS)")
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request | FetchItem]:
         yield self._fetched(response, "feed")
@@ -189,12 +210,17 @@ class FansiteSpider(scrapy.Spider):
             return
         if response.status == 304:
             self.crawler.stats.inc_value("fanwire/recrawl/not_modified")
+            self.families.answered(response.url)
             yield self._fetched(response, None)
             return
         if isinstance(response, TextResponse):  # classify the text extraction will read: a charset label may lie
             content_type = response.headers.get("Content-Type", b"").decode("latin-1")
             response = response.replace(encoding=choose_encoding(response.body, content_type))
         skip = self._skip_reason(response)
+        if skip and skip[0] == "soft_404":
+            yield from self._failed(response.url)
+        elif skip is None:
+            self.families.answered(response.url)
         if skip:
             self.crawler.stats.inc_value(f"fanwire/skipped/{skip[0]}")
             self.logger.warning("Skipping %s: %s", response.url, skip[1])
@@ -220,9 +246,17 @@ class FansiteSpider(scrapy.Spider):
             self.budget.listing_seen(response.url, fresh)
 
     def on_error(self, failure: Failure) -> Iterable[CrawlErrorItem]:
+        """Record a failed request, unless its family was closed: the family's `trap` row says
+        why its other URLs were not asked for (robots.txt disallows are a policy, only counted)."""
         request = failure.request
         self.fetched.add(request.url)
+        if failure.check(FamilyClosed):
+            return []
         if failure.check(IgnoreRequest) and "robots.txt" in str(failure.value):
+            self.crawler.stats.inc_value("fanwire/skipped/robots_txt")
+            return []
+        if self.families.is_failing(request.url):  # in flight when its family closed
+            self.crawler.stats.inc_value("fanwire/family/failed_after_close")
             return []
         if failure.check(OffsiteRequest):
             refused = failure.value
@@ -236,7 +270,8 @@ class FansiteSpider(scrapy.Spider):
             kind, detail = _failure_kind(failure), f"{failure.type.__name__}: {failure.getErrorMessage()}"
         self.crawler.stats.inc_value(f"fanwire/errors/{kind}")
         self.logger.warning("Failed %s: %s", request.url, detail)
-        return [CrawlErrorItem(url=request.url, kind=kind, detail=detail, at=now_iso(), status=status)]
+        return [CrawlErrorItem(url=request.url, kind=kind, detail=detail, at=now_iso(), status=status),
+                *self._failed(request.url)]
 
     def spider_idle(self) -> None:
         """Once the crawl has run dry, read the changed sitemaps that the others did not explain,
@@ -338,7 +373,11 @@ class FansiteSpider(scrapy.Spider):
                 self.seen_urls.add(url)
                 yield AliasItem(url=url, target_url=discovery.clean_url(own or response.url),
                                 reason="rel=shortlink", at=now_iso())
-        candidates += [link.url for link in self.links.extract_links(response)]
+        links = page_links(response, self.bounds.links_per_page)
+        if links.flooded:
+            yield self._flood(response.url, "link_flood", f"more than {self.bounds.links_per_page} links: "
+                              "the first ones were taken (FANWIRE_MAX_LINKS_PER_PAGE)")
+        candidates += links.urls
         urls = list(dict.fromkeys(self.forms.preferred(discovery.clean_url(u)) for u in candidates))
         deeper = deeper and not self.plan.shows_known_article(urls)
         fresh = 0
@@ -376,6 +415,25 @@ class FansiteSpider(scrapy.Spider):
             self.closed_shapes.add(closed)
             self.logger.info("Closed %s (%s)", closed, reason)
             yield CrawlErrorItem(url=url, kind="trap", detail=f"{closed} closed: {reason}", at=now_iso())
+
+    def _failed(self, url: str) -> list[CrawlErrorItem]:
+        """Count a failed request against its family: the `trap` row of the family if that closed it."""
+        self.families.failed(url)
+        return self.families.closed_items()
+
+    def _flood(self, url: str, kind: str, detail: str) -> CrawlErrorItem:
+        """A document that offered more work than the crawl takes from one document."""
+        self.crawler.stats.inc_value(f"fanwire/bounded/{kind}")
+        self.logger.warning("Bounded %s: %s", url, detail)
+        return CrawlErrorItem(url=url, kind=kind, detail=detail, at=now_iso())
+
+    def _sitemap_allowed(self, url: str) -> bool:
+        """Take one of the site's FANWIRE_MAX_SITEMAPS for `url`, if any is left."""
+        site = discovery.site_of(url)
+        if self.sitemaps_taken[site] >= self.bounds.sitemaps:
+            return False
+        self.sitemaps_taken[site] += 1
+        return True
 
     def _sitemap_request(self, url: str, lastmod: str | None) -> scrapy.Request:
         return self._request(url, self.parse_sitemap, priority=8, meta={**DOCUMENT_META, "sitemap_lastmod": lastmod})
