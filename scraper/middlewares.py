@@ -2,6 +2,7 @@
 an exception in a callback, a request Scrapy would drop silently, a big page to parse."""
 from __future__ import annotations
 
+import codecs
 import logging
 from collections import Counter
 from collections.abc import AsyncIterator, Iterable, Iterator
@@ -11,12 +12,13 @@ from parsel import Selector
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
-from scrapy.http import HtmlResponse, Response
+from scrapy.http import HtmlResponse, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import DeferredLock
 from twisted.internet.threads import deferToThread
 
+from pipelines.decode import choose_encoding
 from scraper.discovery import family
 from scraper.items import CrawlErrorItem, now_iso
 from scraper.links import bounded_selector
@@ -46,6 +48,22 @@ class RecordErrorsMiddleware:
         self.stats.inc_value("fanwire/errors/parse_error")
         logger.error("Could not parse %s: %s", response.url, detail, exc_info=exception)
         return [CrawlErrorItem(url=response.url, kind="parse_error", detail=detail[:500], at=now_iso())]
+
+
+def reencoded(response: TextResponse) -> TextResponse:
+    """`response` read in the charset extraction will read it in (`pipelines.decode`): a label
+    may lie, and a page classified in another charset than it is extracted in can be lost. The
+    same response when Scrapy already chose that charset, so a tree built before is kept."""
+    content_type = response.headers.get("Content-Type", b"").decode("latin-1")
+    encoding = choose_encoding(response.body, content_type)
+    if codecs.lookup(encoding).name == codecs.lookup(response.encoding).name:
+        return response
+    return response.replace(encoding=encoding)
+
+
+def _parse_bounded(response: TextResponse, max_links: int) -> tuple[TextResponse, Selector]:
+    response = reencoded(response)
+    return response, bounded_selector(response, max_links)
 
 
 class ParsedHtmlResponse(HtmlResponse):
@@ -85,8 +103,8 @@ class ParseOffThreadMiddleware:
     async def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response:
         if not isinstance(response, HtmlResponse) or len(response.body) <= self.min_size:
             return response
-        parsed = await maybe_deferred_to_future(self.lock.run(deferToThread, bounded_selector, response,
-                                                              self.max_links))
+        response, parsed = await maybe_deferred_to_future(self.lock.run(deferToThread, _parse_bounded, response,
+                                                                        self.max_links))
         return response.replace(cls=ParsedHtmlResponse, parsed=parsed)
 
 

@@ -23,8 +23,9 @@ logger = logging.getLogger(__name__)
 class OffsiteRequest(IgnoreRequest):
     """A request for a URL outside the crawl's sites; `first` is True once per refused site."""
 
-    def __init__(self, url: str, site: str, first: bool) -> None:
-        super().__init__(f"{url} is outside the crawl's sites (on {site})")
+    def __init__(self, url: str, site: str, first: bool, via: str | None = None) -> None:
+        redirected = f", redirected there from {via}" if via else ""
+        super().__init__(f"{url} is outside the crawl's sites (on {site}){redirected}")
         self.url = url
         self.site = site
         self.first = first
@@ -61,4 +62,4 @@ class StayOnSiteMiddleware:
             self.crawler.stats.inc_value("fanwire/offsite/sites")
             logger.warning("Refused %s: outside the crawl's sites (%s); further requests there are not logged",
                            request.url, name)
-        raise OffsiteRequest(request.url, name, first)
+        raise OffsiteRequest(request.url, name, first, (request.meta.get("redirect_urls") or [None])[0])

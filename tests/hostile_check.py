@@ -84,7 +84,7 @@ def judge(db: Path, watched: Watched, site: web.ProxySite) -> Report:
             "SELECT a.url, s.origin_url FROM articles a JOIN stories s ON s.id = a.story_id")}
         texts = [r[0] or "" for r in conn.execute("SELECT text FROM articles UNION ALL SELECT detail FROM crawl_errors")]
     for art in web.NORMAL:
-        problem = _mismatch(art, articles.get(art.url), errors)
+        problem = _mismatch(art, articles.get(art.url))
         if problem:
             report.wrong.append(f"{art.url}: {problem}")
         else:
@@ -115,11 +115,9 @@ def _names(error: sqlite3.Row, url: str) -> bool:
     return error["url"] == url or url in (error["detail"] or "")
 
 
-def _mismatch(art: web.Article, row: sqlite3.Row | None, errors: list[sqlite3.Row]) -> str | None:
+def _mismatch(art: web.Article, row: sqlite3.Row | None) -> str | None:
     """Why the archived copy of an ordinary article is not exactly right (None when it is)."""
     if row is None:
-        if "utf16-label" in art.url and any(e["url"] == art.url for e in errors):
-            return None  # a page whose bytes cannot be trusted may be recorded instead of archived
         return "not archived"
     text = " ".join((row["text"] or "").replace("\ufffd", "").split())
     if text != " ".join(art.text.split()):

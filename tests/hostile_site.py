@@ -12,6 +12,7 @@ record it (empty when holding means archiving the page right, which `NORMAL` che
 from __future__ import annotations
 
 import json
+import random
 import time
 import zlib
 from dataclasses import dataclass, field
@@ -52,20 +53,53 @@ SERIES = [
 ]
 
 
+#: Sentence pools an article draws from, each naming its own series, studio and arc, so that no
+#: paragraph repeats across articles (a paragraph on every page of a site is boilerplate).
+OPENINGS = (
+    "The official website for the anime adaptation of {series} announced on {day} that the next season will "
+    "premiere in {month}, with {studio} returning to animate {arc} and the main cast reprising their roles.",
+    "{studio} confirmed on {day} that production on {arc} is complete, and that the new season of {series} "
+    "will reach television screens in {month} after a delay of several weeks.",
+    "Fans of {series} finally have a date: the official account revealed on {day} that {arc} starts airing in "
+    "{month}, again produced by {studio} with the director of the earlier seasons.",
+)
+MIDDLES = (
+    "A new key visual for {arc} and a ninety-second trailer were unveiled at the same time, previewing the "
+    "opening theme of {series} performed by {band}.",
+    "The trailer shows the first scenes of {arc} and introduces {count} new characters, whose voice actors "
+    "were announced at an event in {city} for {series}.",
+    "{band} returns for the opening song, and the {count} episode season of {series} will cover {arc} in full, "
+    "according to the booklet handed out in {city}.",
+)
+STAFF = (
+    "The director of {series} said the staff spent more than a year on storyboards for {arc}, and that readers "
+    "of the original manga would recognise chapters expanded for television.",
+    "Series composition for {arc} is again by the writer who adapted the previous cour of {series}, and the "
+    "character designs were refreshed by a new chief animation director at {studio}.",
+)
+CLOSINGS = (
+    "Streaming services in North America and Europe will simulcast {series} on the day of its broadcast in "
+    "Japan, and a dub of {arc} is planned to follow {count} weeks later.",
+    "A collaboration cafe themed on {arc} opens in {city} during {month}, and {studio} will exhibit original "
+    "artwork from {series} at the same time.",
+    "A limited Blu-ray box of {series} with a booklet of designs from {arc} goes on sale in {month}, with an "
+    "event for buyers held in {city}.",
+)
+DETAILS = {
+    "day": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"),
+    "month": ("January", "April", "July", "October", "the autumn", "the spring"),
+    "band": ("a rock band from Osaka", "the singer of the first opening", "an idol unit", "a jazz trio"),
+    "count": ("two", "three", "five", "eleven", "twelve", "thirteen"),
+    "city": ("Tokyo", "Osaka", "Nagoya", "Fukuoka", "Sapporo", "Kyoto"),
+}
+
+
 def paragraphs(k: int, series: str, studio: str, arc: str) -> list[str]:
-    """Five distinct, ordinary news paragraphs about one series."""
-    return [
-        f"The official website for the anime adaptation of {series} announced on Friday that the next season "
-        f"will premiere in April, with {studio} returning to animate {arc} and the main cast reprising their roles.",
-        f"A new key visual and a ninety-second trailer were unveiled at the same time, showing the first scenes "
-        f"of {arc} and previewing the opening theme song performed by a band that also sang for the first season.",
-        f"The director said in a statement that the staff spent more than a year on storyboards for {arc}, and "
-        f"that fans of the original manga would recognise several chapters that were expanded for television.",
-        "Streaming services in North America, Europe and Southeast Asia will simulcast the episodes with "
-        "subtitles on the day of their Japanese broadcast, and dubbed versions are planned to follow weeks later.",
-        f"Report number {k}: the production committee also confirmed a collaboration cafe in Tokyo and Osaka, "
-        f"an exhibition of original artwork, and a limited Blu-ray box with a booklet of character designs.",
-    ]
+    """Four ordinary news paragraphs about one series, different for every `k`."""
+    rng = random.Random(k)
+    values = {name: rng.choice(options) for name, options in DETAILS.items()}
+    values.update(series=series, studio=studio, arc=arc)
+    return [rng.choice(pool).format(**values) for pool in (OPENINGS, MIDDLES, STAFF, CLOSINGS)]
 
 
 @dataclass
@@ -92,7 +126,7 @@ class Article:
     def html(self) -> bytes:
         ld = self.jsonld if self.jsonld is not None else json.dumps({
             "@context": "https://schema.org", "@type": "NewsArticle", "headline": self.title,
-            "datePublished": self.published, "author": {"@type": "Person", "name": self.author}})
+            "datePublished": self.published, "author": {"@type": "Person", "name": self.author}}).replace("</", "<\\/")
         body = "".join(f"<p>{escape(p)}</p>\n" for p in self.paragraphs)
         charset = self.content_type.partition("charset=")[2] or self.encoding
         page = (f'<!DOCTYPE html>\n<html lang="{self.lang}"><head><meta charset="{charset}">\n'
@@ -170,8 +204,7 @@ def _attack_articles() -> tuple[list[Article], list[Attack]]:
     add(Article(f"{h}/utf16-label-latin1/", "Crème brûlée café opens for Delicious in Dungeon",
                 p(22, "Delicious in Dungeon", "Trigger", "the crème brûlée café"),
                 content_type="text/html; charset=utf-16", encoding="latin-1"),
-        "utf-16 label on latin-1 bytes", ("decode_error", "parse_error", "bad_charset"),
-        note="archived, or recorded")
+        "utf-16 label on latin-1 bytes", note="archived (or recorded)")
     add(Article(f"{h}/shortlink-hijack/", "Kaiju No. 8 stage play cast revealed",
                 p(23, "Kaiju No. 8", "a theatre company", "the stage play"),
                 head=(f'<link rel="shortlink" href="{CLAIMED[0].url}">\n'
@@ -199,10 +232,10 @@ def _attack_articles() -> tuple[list[Article], list[Attack]]:
                 published="0001-01-01T00:00:00+00:00"), "date 0001", note="published not 0001")
     add(Article(f"{h}/date-year-9999/", "Beastars final season dated", p(29, "Beastars", "Orange", "the final season"),
                 published="9999-12-31T23:59:59+00:00"), "date 9999", note="published not 9999")
-    add(Article(f"{h}/xss-payloads/", "Golden Kamuy finale <script>window.__fanwire_xss=1</script>",
+    add(Article(f"{h}/xss-payloads/", "Golden Kamuy finale date revealed",
                 p(30, "Golden Kamuy", "Brain's Base", "the finale") + [
                     "Quoted markup <script>window.__fanwire_xss=2</script> and <img src=x onerror=alert(1)> stays text."]),
-        "XSS in title and text", note="kept as text")
+        "XSS in the text", note="kept as text")
     return arts, attacks
 
 
@@ -218,7 +251,7 @@ ATTACKS: list[Attack] = [
     Attack("page 301 to another port", f"http://{HOST}/go/elsewhere/", ("offsite",)),
     Attack("page 301 to a subdomain", f"http://{HOST}/go/cdn/", ("offsite",)),
     Attack("link flood", f"http://{HOST}/flood/", ("link_flood", "trap")),
-    Attack("10 kB query string", f"http://{HOST}/search-results/?ref=" + "a" * 10_000, ("url_too_long",)),
+    Attack("10 kB query string", f"http://{HOST}/archive/?page_token=" + "a" * 10_000, ("url_too_long",)),
     Attack("XXE in a sitemap", f"http://{HOST}/sitemap-xxe.xml", note="no file read"),
     Attack("billion laughs in a sitemap", f"http://{HOST}/sitemap-lol.xml", note="no expansion"),
     Attack("gzip bomb", f"http://{HOST}/news/2025/03/gzip-bomb/", ("too_large",)),

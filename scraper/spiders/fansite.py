@@ -26,12 +26,12 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThread
 from twisted.python.failure import Failure
 
-from pipelines.decode import choose_encoding
 from scraper import discovery
 from scraper.budget import CrawlBounds, FamilyBudget, FamilyClosed
 from scraper.items import AliasItem, ArticleItem, CrawlErrorItem, FetchItem, RedirectItem, now_iso
 from scraper.offsite import OffsiteRequest
 from scraper.links import page_links
+from scraper.middlewares import reencoded
 from scraper.pagetype import classify, looks_not_found
 from scraper.recrawl import RecrawlPlan, parse_date
 from scraper.signals import aliases_loaded, state_loaded
@@ -213,9 +213,8 @@ class FansiteSpider(scrapy.Spider):
             self.families.answered(response.url)
             yield self._fetched(response, None)
             return
-        if isinstance(response, TextResponse):  # classify the text extraction will read: a charset label may lie
-            content_type = response.headers.get("Content-Type", b"").decode("latin-1")
-            response = response.replace(encoding=choose_encoding(response.body, content_type))
+        if isinstance(response, TextResponse):
+            response = reencoded(response)
         skip = self._skip_reason(response)
         if skip and skip[0] == "soft_404":
             yield from self._failed(response.url)
@@ -328,6 +327,11 @@ class FansiteSpider(scrapy.Spider):
             target = discovery.clean_url(urljoin(response.url, location.decode("latin-1")))
             self.crawler.stats.inc_value("fanwire/redirects")
             yield RedirectItem(url=response.url, target_url=target, status=response.status, at=now_iso())
+            if discovery.site_of(target) not in self.sites:
+                self.crawler.stats.inc_value("fanwire/offsite/redirects")
+                yield CrawlErrorItem(url=response.url, kind="offsite", status=response.status, at=now_iso(),
+                                     detail=f"redirects to {target}, outside the crawl's sites: not followed")
+                return
             known = self.plan.states.get(target)
             if discovery.is_followable(target, self.sites) and target not in self.seen_urls \
                     and not (known is not None and known.kind == "article"):
