@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 from urllib.parse import urljoin
 
-from lxml import etree
+from lxml import etree, html
 from parsel import Selector
 from scrapy.http import TextResponse
 from scrapy.utils.response import get_base_url
@@ -51,6 +51,7 @@ def bounded_selector(response: TextResponse, limit: int) -> Selector:
     resolve = _resolver(response)
     parser = etree.HTMLPullParser(events=("end",), tag=LINK_TAGS, recover=True, encoding="utf-8", huge_tree=True,
                                   base_url=response.url)
+    parser.set_element_class_lookup(html.HtmlElementClassLookup())  # the elements `response.selector` has
     body = response.text.strip().replace("\x00", "").encode("utf-8") or b"<html/>"
     urls: set[str] = set()
     flooded = False

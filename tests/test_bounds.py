@@ -92,6 +92,7 @@ def test_a_flood_page_is_parsed_without_the_links_past_the_limit():
     selector = bounded_selector(page, 1000)
     assert len(selector.xpath("//a")) == 1001  # the one past the limit shows the page had more
     assert selector.xpath("//title/text()").get() == "Everything"
+    assert type(selector.root) is type(page.selector.root)  # what page classification and extraction read
     bounded = ParsedHtmlResponse(page.url, body=page.body, encoding="utf-8", parsed=selector)
     assert page_links(bounded, 1000) == page_links(page, 1000)
     assert page_links(page, 1000).urls[-1] == f"{ROOT}/flood/999"
