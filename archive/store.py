@@ -7,6 +7,7 @@ because every row is keyed (articles by URL, pages by URL, aliases by URL).
 from __future__ import annotations
 
 import json
+import sqlite3
 import zlib
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -16,6 +17,7 @@ from typing import Any, Iterable, Iterator
 
 from sqlite_utils import Database
 
+from archive.errors import opening_error
 from archive.schema import migrate
 
 #: zlib level for stored raw HTML: level 6 is ~4x smaller than the HTML at a fraction of level 9's cost.
@@ -109,11 +111,17 @@ class Archive:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self.db = Database(self.path)
-        self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        self.db.enable_wal()
-        with _immediate(self.db):  # workers opening a new archive at once: one migrates, the others wait
-            migrate(self.db)
+        try:
+            self.db = Database(self.path)
+            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self.db.enable_wal()
+            with _immediate(self.db):  # workers opening a new archive at once: one migrates, the others wait
+                migrate(self.db)
+        except sqlite3.DatabaseError as exc:
+            named = opening_error(self.path, exc)
+            if named is None:
+                raise
+            raise named from exc
 
     def close(self) -> None:
         self.db.close()

@@ -68,6 +68,7 @@ DOWNLOADER_MIDDLEWARES = {
 }
 EXTENSIONS = {
     "scraper.politeness.CrawlDelay": 100,  # after AutoThrottle (0), so its delay floor wins
+    "scraper.logfilters.OneLineDownloadErrors": 0,
 }
 
 # Stages in data-flow order.
