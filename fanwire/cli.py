@@ -107,9 +107,10 @@ def worker(ctx: click.Context, urls: tuple[str, ...], redis_url: str, db: str, s
 
     from scraper.distributed import SCHEDULER, reset_crawl
 
+    Archive(db).close()  # local failures first: an unusable --db or Redis fails here, not inside the engine
     try:
         client = redis.Redis.from_url(redis_url)
-        client.ping()  # an unreachable Redis fails here, in one line, not inside the engine
+        client.ping()
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--redis") from exc
     except redis.RedisError as exc:

@@ -125,7 +125,7 @@ class CaptureReader:
             except Exception as exc:  # noqa: BLE001 - see the docstring; reported, never silent
                 if pending is not None:
                     yield pending
-                self.damaged.setdefault(str(path), _damage(path, exc, whole, records.offset))
+                self.damaged.setdefault(str(path), describe_damage(path, exc, whole, records.offset))
 
     def _check_end(self, path: Path, stream: IO[bytes], end: int, last: int) -> None:
         """Raise when the file goes on after its last whole record, or (gzip) when that record's
@@ -201,8 +201,8 @@ class CaptureReader:
             return self._body(next(iter(ArchiveIterator(stream))))
 
 
-def _damage(path: Path, exc: Exception, whole: int, offset: int) -> str:
-    """Why a file was not read whole, in one line."""
+def describe_damage(path: Path, exc: Exception, whole: int, offset: int) -> str:
+    """Why a file was not read whole (`exc` raised at byte `offset`, after `whole` records), in one line."""
     if isinstance(exc, DamagedRecord):
         return str(exc)
     if whole == 0 and isinstance(exc, ArchiveLoadFailed):

@@ -15,13 +15,14 @@ import scrapy
 from scrapy.crawler import Crawler
 from scrapy.http import Headers, HtmlResponse, Response
 from scrapy.responsetypes import responsetypes
+from warcio.archiveiterator import ArchiveIterator
 
 from scraper import discovery
 from scraper.items import ArticleItem, CrawlErrorItem, now_iso
 from scraper.middlewares import RecordErrorsMiddleware
 from scraper.spiders.fansite import REDIRECT_STATUSES, FansiteSpider
 from scraper.warc import stamp
-from scraper.warcread import Capture, CaptureReader, Unreadable
+from scraper.warcread import Capture, CaptureReader, Unreadable, describe_damage
 
 
 class NoResponses(ValueError):
@@ -29,11 +30,20 @@ class NoResponses(ValueError):
 
 
 def first_url(paths: list[Path]) -> str:
-    """The first HTTP response's URL in the files: a start URL for the spider's bookkeeping."""
-    reader = CaptureReader(paths)
-    for capture in reader:
-        return capture.url
-    named = (f"{path}: {reader.damaged[str(path)]}" if str(path) in reader.damaged else str(path) for path in paths)
+    """The first HTTP response's URL in the files (no body is read): a start URL for the spider's
+    bookkeeping. NoResponses says why each file had none."""
+    damaged: dict[Path, str] = {}
+    for path in paths:
+        whole = 0
+        with open(path, "rb") as stream:
+            records = ArchiveIterator(stream)
+            try:
+                for whole, record in enumerate(records, 1):
+                    if record.rec_type == "response" and record.http_headers is not None:
+                        return record.rec_headers.get_header("WARC-Target-URI").strip("<>")
+            except Exception as exc:  # noqa: BLE001 - warcio's errors on damaged input, as in CaptureReader
+                damaged[path] = describe_damage(path, exc, whole, records.offset)
+    named = (f"{path}: {damaged[path]}" if path in damaged else str(path) for path in paths)
     raise NoResponses(f"no HTTP responses in {', '.join(named)}")
 
 
