@@ -97,6 +97,7 @@ class CaptureReader:
             try:
                 for record in records:
                     offset = last = records.offset  # where this record starts; read before the record is consumed
+                    check_length(record, offset)
                     concurrent = isinstance(pending, Capture) and \
                         record.rec_headers.get_header("WARC-Concurrent-To") == pending.record_id
                     if concurrent and record.rec_type == "metadata":
@@ -199,6 +200,14 @@ class CaptureReader:
         with open(place.file, "rb") as stream:
             stream.seek(place.offset)
             return self._body(next(iter(ArchiveIterator(stream))))
+
+
+def check_length(record: ArcWarcRecord, offset: int) -> None:
+    """Raise ArchiveLoadFailed when the record declares no length: warcio reads such a record as
+    empty, and reads any line of five words as an ARC record header (a line of HTML or noise)."""
+    declared = record.rec_headers.get_header("length" if record.format == "arc" else "Content-Length")
+    if not (declared or "").strip().isdigit():
+        raise ArchiveLoadFailed(f"the record at byte {offset} has no valid length: {declared!r}")
 
 
 def describe_damage(path: Path, exc: Exception, whole: int, offset: int) -> str:

@@ -22,7 +22,7 @@ from scraper.items import ArticleItem, CrawlErrorItem, now_iso
 from scraper.middlewares import RecordErrorsMiddleware
 from scraper.spiders.fansite import REDIRECT_STATUSES, FansiteSpider
 from scraper.warc import stamp
-from scraper.warcread import Capture, CaptureReader, Unreadable, describe_damage
+from scraper.warcread import Capture, CaptureReader, Unreadable, check_length, describe_damage
 
 
 class NoResponses(ValueError):
@@ -38,9 +38,11 @@ def first_url(paths: list[Path]) -> str:
         with open(path, "rb") as stream:
             records = ArchiveIterator(stream)
             try:
-                for whole, record in enumerate(records, 1):
+                for record in records:
+                    check_length(record, records.offset)
                     if record.rec_type == "response" and record.http_headers is not None:
                         return record.rec_headers.get_header("WARC-Target-URI").strip("<>")
+                    whole += 1
             except Exception as exc:  # noqa: BLE001 - warcio's errors on damaged input, as in CaptureReader
                 damaged[path] = describe_damage(path, exc, whole, records.offset)
     named = (f"{path}: {damaged[path]}" if path in damaged else str(path) for path in paths)
