@@ -107,7 +107,7 @@ def worker(ctx: click.Context, urls: tuple[str, ...], redis_url: str, db: str, s
 
     from scraper.distributed import SCHEDULER, reset_crawl
 
-    Archive(db).close()  # local failures first: an unusable --db or Redis fails here, not inside the engine
+    Archive(db).close()  # an unusable --db, then an unreachable Redis, fail here in one line, not in the engine
     try:
         client = redis.Redis.from_url(redis_url)
         client.ping()
