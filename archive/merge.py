@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from archive.export import require_archive
 from archive.store import REFRESH_STORIES, Archive, _immediate
 
 #: Statements run with the shard attached as `shard`, in order; `crawl_map` and `article_map`
@@ -87,6 +88,8 @@ class MergeResult:
 
 def merge(target: str | Path, shards: list[str | Path]) -> MergeResult:
     """Merge each shard into `target` (created when missing), one transaction per shard."""
+    for shard in shards:
+        require_archive(shard)
     out = Archive(target)
     try:
         for shard in shards:

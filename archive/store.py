@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 import zlib
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -19,6 +20,7 @@ from typing import Any, Iterable, Iterator
 from sqlite_utils import Database
 
 from archive.crawls import COMPLETE_SQL, beat, close_stale, runner
+from archive.errors import opening_error
 from archive.origin import Copy, decide
 from archive.schema import migrate
 from archive.sites import same_site
@@ -153,11 +155,17 @@ class Archive:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self.db = Database(self.path)
-        self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        self.db.enable_wal()
-        with _immediate(self.db):  # workers opening a new archive at once: one migrates, the others wait
-            migrate(self.db)
+        try:
+            self.db = Database(self.path)
+            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self.db.enable_wal()
+            with _immediate(self.db):  # workers opening a new archive at once: one migrates, the others wait
+                migrate(self.db)
+        except sqlite3.DatabaseError as exc:
+            named = opening_error(self.path, exc)
+            if named is None:
+                raise
+            raise named from exc
 
     def close(self) -> None:
         self.db.close()

@@ -7,18 +7,32 @@ import sys
 import tempfile
 from datetime import datetime
 from pathlib import Path
+from typing import IO
 
 import click
 
+from archive import Archive
 from archive.errors import ArchiveError
-from archive.export import FORMATS, ArticleFilter, export_articles, export_stories, export_table
+from archive.export import FORMATS, ArticleFilter, export_articles, export_stories, export_table, require_archive
 from archive.metadata import metadata_for
-from fanwire.crawl import parse_setting_options, project_settings, run_crawl
+from fanwire.crawl import NothingFetched, parse_setting_options, project_settings, run_crawl
 
 DEFAULT_DB = "archive.db"
+#: Failures a user can act on: shown as one `Error:` line, never as a traceback.
+USER_ERRORS = (ArchiveError, NothingFetched)
 
 
-@click.group()
+class FanwireGroup(click.Group):
+    """Turns the library's named errors into click errors, for every command in one place."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except USER_ERRORS as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=FanwireGroup)
 @click.version_option(package_name="fanwire")
 def cli() -> None:
     """Archive anime fan news: crawl sites with Scrapy, extract articles with trafilatura,
@@ -60,6 +74,7 @@ def crawl(urls: tuple[str, ...], db: str, sites_file: str | None, settings: tupl
     overrides.update({"FANWIRE_DB": db, "LOG_LEVEL": log_level.upper()})
     if warc_dir:
         overrides["FANWIRE_WARC"] = warc_dir
+    Archive(db).close()  # an unusable --db fails here, in one line, not inside the engine
     stats = run_crawl(list(urls), project_settings(overrides), sites_file)
     click.echo(summary(stats, db), err=True)
     if stats.get("finish_reason") != "finished":
@@ -95,9 +110,16 @@ def worker(ctx: click.Context, urls: tuple[str, ...], redis_url: str, db: str, s
 
     from scraper.distributed import SCHEDULER, reset_crawl
 
+    Archive(db).close()  # an unusable --db, then an unreachable Redis, fail here in one line, not in the engine
+    try:
+        client = redis.Redis.from_url(redis_url)
+        client.ping()
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--redis") from exc
+    except redis.RedisError as exc:
+        raise click.ClickException(f"cannot reach Redis at {redis_url}: {exc}") from exc
     if reset:
-        click.echo(f"fanwire: deleted {reset_crawl(redis.Redis.from_url(redis_url), key)} Redis keys of {key}",
-                   err=True)
+        click.echo(f"fanwire: deleted {reset_crawl(client, key)} Redis keys of {key}", err=True)
     distributed = (f"SCHEDULER={SCHEDULER}", f"REDIS_URL={redis_url}", f"FANWIRE_REDIS_KEY={key}")
     ctx.invoke(crawl, urls=urls, db=db, sites_file=sites_file, settings=(*settings, *distributed),
                log_level=log_level, warc_dir=None)
@@ -149,7 +171,10 @@ def extract(files: tuple[str, ...], fmt: str, url: str | None) -> None:
         path = Path(name)
         body = path.read_bytes()
         if body[:2] == b"\x1f\x8b":
-            body = gzip.decompress(body)
+            try:
+                body = gzip.decompress(body)
+            except (OSError, EOFError) as exc:  # EOFError: cut short, which click would take for Ctrl-D
+                raise click.ClickException(f"{name} is not a whole gzip file: {exc}") from exc
         try:
             found = extract_article(body, url or path.resolve().as_uri())
         except NoArticleText:
@@ -200,7 +225,8 @@ def export(db: str, fmt: str, table: str, stories: bool, series: str | None, sea
     filtered = where != ArticleFilter()
     if filtered and (stories or table != "articles"):
         raise click.UsageError("--series, --site, --since and --until filter articles, not --stories or --table")
-    out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    require_archive(db)
+    out = open_output(output, "w") if output else sys.stdout
     try:
         if stories:
             count, what = export_stories(db, fmt, out), "stories"
@@ -208,8 +234,6 @@ def export(db: str, fmt: str, table: str, stories: bool, series: str | None, sea
             count, what = export_articles(db, where, fmt, out), "matching articles"
         else:
             count, what = export_table(db, table, fmt, out), table
-    except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from exc
     finally:
         if output:
             out.close()
@@ -220,16 +244,23 @@ def export_warc(db: str, site: str | None, output: str | None) -> None:
     """The `export --format warc` branch: binary output, to a file or stdout."""
     from archive.warc import export_captures
 
-    out = open(output, "wb") if output else sys.stdout.buffer
+    require_archive(db)
+    out = open_output(output, "wb") if output else sys.stdout.buffer
     try:
         written, missing = export_captures(db, out, site, Path(output).name if output else "")
-    except ArchiveError as exc:
-        raise click.ClickException(str(exc)) from exc
     finally:
         if output:
             out.close()
     click.echo(f"fanwire: exported {written} captures of {site or 'all'} articles"
                + (f"; {missing} articles have no WARC capture" if missing else ""), err=True)
+
+
+def open_output(path: str, mode: str) -> IO:
+    """The export's output file; one that cannot be created is a click error naming it."""
+    try:
+        return open(path, mode, **({} if "b" in mode else {"encoding": "utf-8", "newline": ""}))
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {path}: {exc.strerror}") from exc
 
 
 @cli.command()
@@ -249,6 +280,7 @@ def serve(db: str, port: int, host: str, live: bool) -> None:
 
     from archive.serving import datasette_args, prepare
 
+    require_archive(db)  # before anything starts: a file that is not an archive gets no server
     immutable = prepare(db) and not live
     meta = Path(tempfile.mkdtemp(prefix="fanwire-")) / "metadata.json"
     meta.write_text(json.dumps(metadata_for(db), indent=2), encoding="utf-8")
@@ -266,9 +298,9 @@ def reextract(db: str, only_site: str | None) -> None:
 
     Example: fanwire reextract --db archive.db --site akiba-dispatch.test
     """
-    from archive import Archive
     from fanwire.reextract import reextract as run
 
+    require_archive(db)
     archive = Archive(db)
     sites = archive.article_sites()
     if only_site:
@@ -316,7 +348,8 @@ def import_warc(files: tuple[str, ...], db: str, settings: tuple[str, ...], log_
         raise click.ClickException(str(exc)) from exc
     overrides["LOG_LEVEL"] = log_level.upper()
     with click.progressbar(length=todo.size, label="Importing", file=sys.stderr) as bar:
-        stats = run_import(db, todo, overrides, bar.update)
+        result = run_import(db, todo, overrides, bar.update)
+    stats = result.stats
     skipped = {k.rsplit("/", 1)[1]: v for k, v in stats.items() if k.startswith("fanwire/import/skipped/")}
     click.echo(f"fanwire: {stats.get('fanwire/store/articles_new', 0)} new and "
                f"{stats.get('fanwire/store/articles_updated', 0)} updated articles in {db} from "
@@ -325,6 +358,9 @@ def import_warc(files: tuple[str, ...], db: str, settings: tuple[str, ...], log_
                f"{', '.join(f'{n} {k}' for k, n in sorted(skipped.items())) or 'none'}", err=True)
     if stats.get("finish_reason") != "finished":
         raise click.ClickException(f"import ended early: {stats.get('finish_reason')}")
+    if result.damaged:
+        raise click.ClickException("; ".join(f"{path}: {why}" for path, why in result.damaged.items())
+                                   + " (what could be read was imported; not recorded as imported)")
 
 
 @cli.group()
@@ -349,12 +385,13 @@ def catalog_import(file: str, db: str) -> None:
 
     Example: fanwire catalog import data.json --db archive.db
     """
-    from archive import Archive
     from pipelines.catalog import build, load_bangumi_data, records
 
     try:
         items = load_bangumi_data(file)
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:  # these say where, not which file
+        raise click.ClickException(f"{file} is not bangumi-data JSON: {exc}") from exc
+    except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     series = build(items)
     archive = Archive(db)
@@ -376,8 +413,7 @@ def catalog_stats(db: str | None) -> None:
     from pipelines.catalog import ATTRIBUTION, load, records
 
     if db:
-        from archive import Archive
-
+        require_archive(db)
         archive = Archive(db)
         stats = archive.series_stats()
         archive.close()
@@ -399,6 +435,7 @@ def metadata(db: str) -> None:
 
     Example: fanwire metadata --db archive.db > metadata.json && datasette archive.db -m metadata.json
     """
+    require_archive(db)
     click.echo(json.dumps(metadata_for(db), indent=2, ensure_ascii=False))
 
 
@@ -416,4 +453,5 @@ def demo(db: str, articles_per_site: int, log_level: str) -> None:
     """
     from fanwire.demo_run import run_demo
 
+    Archive(db).close()  # an unusable --db fails before the demo server starts
     run_demo(db, articles_per_site, log_level.upper())

@@ -3,7 +3,9 @@ pipelines (extraction, dedupe, tagging, store) and nothing else: the `warcfile` 
 captures and never touches the network.
 
 Importing is idempotent: each file is known by its SHA-256 in `warc_imports`, and a file
-imported before is skipped, so importing the same files twice changes nothing.
+imported before is skipped, so importing the same files twice changes nothing. A file that could
+not be read whole (truncated, damaged, not a WARC file) is not recorded there: what it held is
+imported, and the file can be imported again, or its complete copy.
 """
 from __future__ import annotations
 
@@ -48,17 +50,27 @@ def plan(db: str, paths: list[str]) -> ImportPlan:
     return result
 
 
-def run_import(db: str, todo: ImportPlan, overrides: dict[str, Any], advance: Callable[[int], None]) -> dict[str, Any]:
+@dataclass
+class ImportResult:
+    """Scrapy's stats of the import, and the files not read whole, with the reason for each."""
+
+    stats: dict[str, Any]
+    damaged: dict[str, str]
+
+
+def run_import(db: str, todo: ImportPlan, overrides: dict[str, Any], advance: Callable[[int], None]) -> ImportResult:
     """Send every capture of the planned files through the pipelines into `db` (blocks; once per
-    process, like a crawl), then record the files as imported. Returns Scrapy's stats."""
+    process, like a crawl), then record the files read whole as imported."""
     settings = project_settings({**overrides, "FANWIRE_DB": db, "FANWIRE_WARC": ""})
     process = CrawlerProcess(settings)
     crawler = process.create_crawler("warcfile")
     process.crawl(crawler, files=[f["path"] for f in todo.files], advance=advance)
     process.start()
     stats = dict(crawler.stats.get_stats())
-    if stats.get("finish_reason") == "finished":
+    damaged = dict(crawler.spider.reader.damaged) if crawler.spider else {}
+    whole = [{**f, "crawl_id": stats.get("fanwire/crawl_id")} for f in todo.files if f["path"] not in damaged]
+    if stats.get("finish_reason") == "finished" and whole:
         archive = Archive(db)
-        record_imports(archive, [{**f, "crawl_id": stats.get("fanwire/crawl_id")} for f in todo.files])
+        record_imports(archive, whole)
         archive.close()
-    return stats
+    return ImportResult(stats, damaged)

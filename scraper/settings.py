@@ -89,6 +89,7 @@ DOWNLOADER_MIDDLEWARES = {
 EXTENSIONS = {
     "scraper.politeness.CrawlDelay": 100,  # after AutoThrottle (0), so its delay floor wins
     "scraper.reactor_watch.ReactorWatch": 110,  # stat fanwire/reactor/max_stall_ms
+    "scraper.logfilters.OneLineDownloadErrors": 0,
 }
 
 # Stages in data-flow order.

@@ -12,49 +12,71 @@ from pathlib import Path
 from typing import Any
 
 import scrapy
+from scrapy.crawler import Crawler
 from scrapy.http import Headers, HtmlResponse, Response
 from scrapy.responsetypes import responsetypes
 from warcio.archiveiterator import ArchiveIterator
 
 from scraper import discovery
-from scraper.items import ArticleItem
+from scraper.items import ArticleItem, CrawlErrorItem, now_iso
 from scraper.middlewares import RecordErrorsMiddleware
 from scraper.spiders.fansite import REDIRECT_STATUSES, FansiteSpider
 from scraper.warc import stamp
-from scraper.warcread import Capture, CaptureReader
+from scraper.warcread import Capture, CaptureReader, Unreadable, check_length, describe_damage
 
 
 class NoResponses(ValueError):
-    """None of the WARC files holds an HTTP response."""
+    """None of the WARC files holds an HTTP response (or none is a WARC file)."""
 
 
 def first_url(paths: list[Path]) -> str:
-    """The first HTTP response's URL in the files: a start URL for the spider's bookkeeping."""
+    """The first HTTP response's URL in the files (no body is read): a start URL for the spider's
+    bookkeeping. NoResponses says why each file had none."""
+    damaged: dict[Path, str] = {}
     for path in paths:
+        whole = 0
         with open(path, "rb") as stream:
-            for record in ArchiveIterator(stream):
-                if record.rec_type == "response" and record.http_headers is not None:
-                    return record.rec_headers.get_header("WARC-Target-URI").strip("<>")
-    raise NoResponses(f"no HTTP responses in {', '.join(map(str, paths))}")
+            records = ArchiveIterator(stream)
+            try:
+                for record in records:
+                    check_length(record, records.offset)
+                    if record.rec_type == "response" and record.http_headers is not None:
+                        return record.rec_headers.get_header("WARC-Target-URI").strip("<>")
+                    whole += 1
+            except Exception as exc:  # noqa: BLE001 - warcio's errors on damaged input, as in CaptureReader
+                damaged[path] = describe_damage(path, exc, whole, records.offset)
+    named = (f"{path}: {damaged[path]}" if path in damaged else str(path) for path in paths)
+    raise NoResponses(f"no HTTP responses in {', '.join(named)}")
 
 
 class WarcFileSpider(FansiteSpider):
     name = "warcfile"
 
-    def __init__(self, files: str | list[str], advance: Callable[[int], None] | None = None,
+    def __init__(self, files: str | list[str], advance: Callable[[int], None] | None = None, max_size: int = 0,
                  **kwargs: Any) -> None:
         paths = [Path(f) for f in (files.split(",") if isinstance(files, str) else files)]
         super().__init__(start_urls=first_url(paths), **kwargs)
         self.start_urls = [p.resolve().as_uri() for p in paths]  # what the import's row in `crawls` names
-        self.reader = CaptureReader(paths, advance or (lambda n: None))
+        self.reader = CaptureReader(paths, advance or (lambda n: None), max_size)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> WarcFileSpider:
+        """Bodies are held to the crawl's own download limit."""
+        kwargs.setdefault("max_size", crawler.settings.getint("DOWNLOAD_MAXSIZE"))
+        return super().from_crawler(crawler, *args, **kwargs)
 
     async def start(self) -> AsyncIterator[Any]:
         self.record_error = RecordErrorsMiddleware.from_crawler(self.crawler).process_spider_exception
         for capture in self.reader:
+            if isinstance(capture, Unreadable):
+                self.logger.warning("Skipped %s: %s", capture.url, capture.detail)
+                yield CrawlErrorItem(url=capture.url, kind=capture.kind, detail=capture.detail, at=now_iso())
+                continue
             for item in self.items(capture):
                 yield item
         for reason, count in self.reader.skipped.items():
             self.crawler.stats.set_value(f"fanwire/import/skipped/{reason}", count)
+        self.crawler.stats.set_value("fanwire/import/damaged_files", len(self.reader.damaged))
 
     def spider_idle(self) -> None:
         """An import never goes to the network, so it revisits nothing."""
