@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from sqlite_utils import Database
 
@@ -387,15 +387,21 @@ class Archive:
 
     def _tag_articles(self, articles: list[dict[str, Any]]) -> None:
         """Replace the series tags of the batch's articles that carry `series_tags`."""
-        tagged = [a for a in articles if "series_tags" in a]
-        if not tagged:
+        self._replace_rows("article_series", articles, "series_tags", lambda tag: tag)
+
+    def _replace_rows(self, table: str, articles: list[dict[str, Any]], key: str,
+                      row: Callable[[Any], dict[str, Any]]) -> None:
+        """Replace the `table` rows of each article that comes with `key` (a list) by `row(value)`
+        for each of its values, all articles of the batch at once."""
+        given = [a for a in articles if key in a]
+        if not given:
             return
-        marks = ",".join("?" * len(tagged))
-        ids = dict(self.db.execute(f"SELECT url, id FROM articles WHERE url IN ({marks})", [a["url"] for a in tagged]))
-        self.db.execute(f"DELETE FROM article_series WHERE article_id IN ({marks})", [ids[a["url"]] for a in tagged])
-        rows = [{"article_id": ids[a["url"]], **tag} for a in tagged for tag in a["series_tags"]]
+        marks = ",".join("?" * len(given))
+        ids = dict(self.db.execute(f"SELECT url, id FROM articles WHERE url IN ({marks})", [a["url"] for a in given]))
+        self.db.execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", [ids[a["url"]] for a in given])
+        rows = [{"article_id": ids[a["url"]], **row(value)} for a in given for value in a[key]]
         if rows:
-            self.db["article_series"].insert_all(rows, pk=("article_id", "series_id"), replace=True)
+            self.db[table].insert_all(rows, replace=True)
 
     def series_stats(self) -> dict[str, int]:
         row = self.db.execute(
@@ -440,14 +446,7 @@ class Archive:
 
     def _store_links(self, articles: list[dict[str, Any]]) -> None:
         """Replace the stored links to other sites of each article that comes with `outlinks`."""
-        fetched = [a for a in articles if "outlinks" in a]
-        if not fetched:
-            return
-        marks = ",".join("?" * len(fetched))
-        ids = dict(self.db.execute(f"SELECT url, id FROM articles WHERE url IN ({marks})", [a["url"] for a in fetched]))
-        self.db.execute(f"DELETE FROM article_links WHERE article_id IN ({marks})", [ids[a["url"]] for a in fetched])
-        self.db.conn.executemany("INSERT OR IGNORE INTO article_links (article_id, url) VALUES (?, ?)",
-                                 [(ids[a["url"]], link) for a in fetched for link in a["outlinks"]])
+        self._replace_rows("article_links", articles, "outlinks", lambda link: {"url": link})
 
     def decide_origins(self, story_ids: list[int]) -> None:
         """Set each story's `origin_url` and `origin_evidence`, and its title from the origin (`archive.origin`)."""

@@ -5,11 +5,10 @@ Each payload would set `window.__fanwire_xss` if it ever ran in the archive: a `
 """
 from __future__ import annotations
 
-import threading
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Iterator
-from urllib.parse import urlsplit
+
+from tests.proxy_site import Answer, ProxySite, serve
 
 HOST = "xss-bait.test"
 ARTICLE_PATH = "/news/2024/10/frieren-season-2-announced/"
@@ -47,34 +46,10 @@ HOME = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Bait News</ti
 <body><h1>Bait News</h1><ul><li><a href="{ARTICLE_PATH}">Frieren Season 2 announced</a></li></ul></body></html>
 """
 
-PAGES = {"/": HOME, ARTICLE_PATH: ARTICLE}
-
-
-class _Handler(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-        parts = urlsplit(self.path)
-        host = parts.hostname or self.headers.get("Host", "").partition(":")[0]
-        body = PAGES.get(parts.path) if host == HOST else None
-        status = 200 if body is not None else (404 if host == HOST else 502)
-        data = (body or "not here\n").encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "text/html; charset=utf-8" if body else "text/plain")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args) -> None:
-        pass
-
 
 @contextmanager
 def serve_xss_site() -> Iterator[str]:
-    """Run the site on a free loopback port; yields its proxy URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """Run the site on a free loopback port (`tests.proxy_site`); yields its proxy URL."""
+    site = ProxySite({f"http://{HOST}/": Answer(HOME), f"http://{HOST}{ARTICLE_PATH}": Answer(ARTICLE)})
+    with serve(site) as proxy:
+        yield proxy
