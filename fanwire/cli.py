@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import sys
 import tempfile
@@ -166,15 +167,18 @@ def extract(files: tuple[str, ...], fmt: str, url: str | None) -> None:
     """
     from pipelines.extract import NoArticleText, extract_article
 
+    limit = project_settings().getint("DOWNLOAD_MAXSIZE")
     records = []
     for name in files:
         path = Path(name)
         body = path.read_bytes()
         if body[:2] == b"\x1f\x8b":
             try:
-                body = gzip.decompress(body)
+                body = gzip.GzipFile(fileobj=io.BytesIO(body)).read(limit + 1)
             except (OSError, EOFError) as exc:  # EOFError: cut short, which click would take for Ctrl-D
                 raise click.ClickException(f"{name} is not a whole gzip file: {exc}") from exc
+            if len(body) > limit:
+                raise click.ClickException(f"{name} unpacks to more than {limit} bytes (DOWNLOAD_MAXSIZE)")
         try:
             found = extract_article(body, url or path.resolve().as_uri())
         except NoArticleText:

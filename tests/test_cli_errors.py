@@ -3,6 +3,7 @@ and a non-zero exit, never a traceback: each case runs `python -m fanwire ...` i
 against real files (an archive, SQLite impostors, a WARC file, missing and blocked paths)."""
 from __future__ import annotations
 
+import gzip
 import io
 import os
 import socket
@@ -61,6 +62,8 @@ def files(tmp_path_factory) -> Files:
     (base / "page.db").write_text("<!DOCTYPE html><html><body><p>not SQLite</p></body></html>", encoding="utf-8")
     (base / "empty.db").write_bytes(b"")
     (base / "a-file").write_text("a file where a directory is expected", encoding="utf-8")
+    (base / "bomb.html.gz").write_bytes(gzip.compress(b"<p>filler</p>" * 1_000_000))  # 13 MB unpacked
+    (base / "cut.html.gz").write_bytes(gzip.compress(b"<p>a saved page</p>" * 1000)[:60])
     return Files(base, archive, warc, base / "catalog.json", base / "page.html")
 
 
@@ -103,6 +106,10 @@ CASES = [
                  id="reextract-missing-db"),
     pytest.param(["worker", "--redis", "redis://127.0.0.1:{closed}/0", "--db", "{dir}/w.db", "http://a.test/"],
                  "redis://127.0.0.1:{closed}/0", "cannot reach Redis", None, id="worker-redis-unreachable"),
+    pytest.param(["extract", "{dir}/bomb.html.gz"], "{dir}/bomb.html.gz", "unpacks to more than", None,
+                 id="extract-gzip-bomb"),
+    pytest.param(["extract", "{dir}/cut.html.gz"], "{dir}/cut.html.gz", "is not a whole gzip file", None,
+                 id="extract-cut-gzip"),
     pytest.param(["catalog", "import", "{html}", "--db", "{dir}/c.db"], "{html}", "is not bangumi-data JSON", None,
                  id="catalog-import-of-html"),
 ]
