@@ -59,6 +59,10 @@ def test_redirects_and_base_href_never_lead_the_crawl_off_site(tmp_path):
     archived = {url for url, in query(db, "SELECT url FROM articles")}
     assert archived == {f"{BASE}news-{n}/" for n in range(1, 4)} | {BASE + "based/", "http://www.x.test/www-news/"}
     refused = query(db, "SELECT url, detail FROM crawl_errors WHERE kind = 'offsite' ORDER BY url")
+    moved = [detail for url, detail in refused if url == BASE + "moved/"]  # a page's redirect, not followed
+    assert moved == ["redirects to http://evil.test/moved/, outside the crawl's sites: not followed"]
+    refused = [(url, detail) for url, detail in refused if url != BASE + "moved/"]
+    assert all("redirected there from http://x.test/" in detail for _, detail in refused)
     assert [url for url, _ in refused] == ["http://127.0.0.1:18009/feed.xml", "http://cdn.x.test/sitemap.xml"] \
         or [url for url, _ in refused] == ["http://127.0.0.1:18009/sitemap.xml", "http://cdn.x.test/sitemap.xml"]
     assert "http://127.0.0.1:18009" in refused[0][1] and "http://cdn.x.test:80" in refused[1][1]
