@@ -136,10 +136,14 @@ def test_workers_share_a_sites_crawl_delay(tmp_path, redis_url):
     for result in results:
         assert result.returncode == 0, result.stderr[-3000:]
     assert sum("fanwire/redis/crawl_delay_waits" in r.stderr for r in results) >= 1
-    # Requests leave 0.3 s apart; their logged arrival jitters with the transport (a new
-    # connection's first request lags by up to ~0.2 s, so spacing is measured from the second
-    # page). Unshared, two workers' requests come a few milliseconds apart.
+    # Requests leave 0.3 s apart, but their logged arrival jitters with the transport and the
+    # machine's load (a new connection's first request lags, so spacing is measured from the
+    # second page): one late request shortens one gap and lengthens the next. So the whole run
+    # must take the delay per request, and only a stray gap may be short. Unshared, the two
+    # workers' requests interleave: half the gaps are a few milliseconds, and the run half as long.
     pages = sorted((h for h in site.hits if h.path != "/robots.txt"), key=lambda h: h.at)[1:]
     gaps = [b.at - a.at for a, b in zip(pages, pages[1:])]
-    assert len(pages) >= 30 and min(gaps) >= 0.2, gaps
+    assert len(pages) >= 30, gaps
+    assert pages[-1].at - pages[0].at >= 0.9 * 0.3 * len(gaps), gaps
+    assert sum(gap < 0.1 for gap in gaps) <= 2, gaps
     assert len(article_urls(tmp_path / "shared.db")) == 30
