@@ -31,6 +31,7 @@ from tests.proxy_site import serve  # noqa: E402
 
 PRECISION_BAR, RECALL_BAR = 0.95, 0.93
 Triple = tuple[str, int, int | None]
+DETAILS = ("series", "season", "expected", "tagged", "evidence")  # what an error line shows, in order
 
 
 def crawl(articles: list[Article]) -> Path:
@@ -50,7 +51,8 @@ def read_archive(db: Path, articles: list[Article]) -> tuple[dict[str, list[tupl
     with closing(sqlite3.connect(db)) as conn:
         index = series_by_title(conn.execute("SELECT series_id, title FROM series_entries"))
         titles = dict(conn.execute("SELECT id, title FROM series"))
-        archived = {row_id: by_path.get(urlsplit(url).path) for row_id, url in conn.execute("SELECT id, url FROM articles")}
+        archived = {row_id: by_path.get(urlsplit(url).path)
+                    for row_id, url in conn.execute("SELECT id, url FROM articles")}
         tags: dict[str, list] = {by_id: [] for by_id in archived.values() if by_id}
         for article_id, series_id, season, evidence in conn.execute(
                 "SELECT article_id, series_id, season, evidence FROM article_series"):
@@ -125,7 +127,7 @@ def report(result: dict) -> str:
     for kind, rows in sorted(result["errors"].items()):
         lines.append(f"\n{kind} ({len(rows)}):")
         for row in rows:
-            detail = ", ".join(f"{k}={row[k]}" for k in ("series", "season", "expected", "tagged", "evidence") if k in row)
+            detail = ", ".join(f"{k}={row[k]}" for k in DETAILS if k in row)
             lines.append(f"  {row['article']:8} {detail}  | {row['headline']}")
     lines.append(f"\npass (P >= {PRECISION_BAR}, R >= {RECALL_BAR}): {result['pass']}")
     return "\n".join(lines)
