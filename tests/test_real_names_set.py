@@ -55,3 +55,17 @@ def test_article_pages_carry_the_structured_data_the_crawler_reads(article):
     assert '<meta property="og:type" content="article">' in page
     assert '"@type": "NewsArticle"' in page and f'"datePublished": "{article.published}' in page
     assert json.dumps(article.headline, ensure_ascii=False) in page
+
+
+def test_the_scorer_counts_a_film_series_as_its_franchise_and_other_series_as_false():
+    from _real_names import Article, Label
+    from tagging_real import score
+
+    film = Article("en-1", "en", "2023-12-22", "CODE: White opens", "", "", (Label("SPY", None, "SPY film"),))
+    none = Article("ja-1", "ja", "2024-01-20", "ORANGE RANGE tour", "", "", ())
+    index = {"SPY": {1}, "SPY film": {2}, "orange": {3}}
+    result = score([film, none], {"en-1": [(2, None, "default")], "ja-1": [(3, 1, "default")]}, index,
+                   {1: "SPY×FAMILY", 2: "CODE: White", 3: "orange"})
+    assert result["figures"]["en"]["precision"] == result["figures"]["en"]["recall"] == 1.0
+    assert result["figures"]["all"]["precision"] == 0.5
+    assert [e["series"] for e in result["errors"]["false series (article about no series)"]] == ["orange"]
