@@ -1,0 +1,111 @@
+"""The real-names set (bench/data/real_names.jsonl): loading it, resolving its labels to catalog
+series, and serving it as a small fan-news site on 127.0.0.1 for a real crawl.
+
+A label names a series by the bangumi-data title of the franchise's first TV entry (or of the
+film, for a franchise that is only a film). It resolves to the catalog series that holds an entry
+with that exact title, so labels stay valid however the catalog groups entries into series. A
+film's label also names the film's own entry (`film`): a tag on the series that holds it counts
+too, since the catalog may keep a film as its own series.
+"""
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.proxy_site import Answer, ProxySite
+
+DATA = Path(__file__).resolve().parent / "data" / "real_names.jsonl"
+HOST = "realnames.test"
+
+
+@dataclass(frozen=True)
+class Label:
+    """A series the article is about (a bangumi-data title), the season meant, and the film's entry."""
+
+    series: str
+    season: int | None
+    film: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article of the set with its expected (series title, season) labels."""
+
+    id: str
+    lang: str
+    published: str
+    headline: str
+    body: str
+    source: str
+    labels: tuple[Label, ...]
+
+    @property
+    def path(self) -> str:
+        return f"/news/{self.published[:7].replace('-', '/')}/{self.id}/"
+
+
+def load(path: Path = DATA) -> list[Article]:
+    """The articles of the set, in file order."""
+    articles = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            labels = tuple(Label(label["series"], label["season"], label.get("film")) for label in row["labels"])
+            articles.append(Article(row["id"], row["lang"], row["published"], row["headline"], row["body"],
+                                    row["source"], labels))
+    return articles
+
+
+def series_by_title(entries: Iterable[tuple[int, str]]) -> dict[str, set[int]]:
+    """Entry title → ids of the series holding an entry of that title, from (series_id, title) pairs."""
+    index: dict[str, set[int]] = {}
+    for series_id, title in entries:
+        index.setdefault(title.strip(), set()).add(series_id)
+    return index
+
+
+def _page(title: str, lang: str, head: str, main: str) -> str:
+    return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(title)} | '
+            f'Real Names Anime News</title>{head}</head>\n<body><header><a href="/">Real Names Anime News</a> '
+            f'<nav><a href="/">Latest</a></nav></header>\n{main}\n'
+            '<footer><p>Real Names Anime News, a test site for fanwire. Not a real publication.</p></footer>'
+            '</body></html>')
+
+
+def article_page(article: Article) -> str:
+    """An article page as news sites publish it: og:type article and JSON-LD NewsArticle."""
+    published = f"{article.published}T09:00:00+09:00"
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": article.headline,
+                     "datePublished": published, "inLanguage": article.lang,
+                     "author": {"@type": "Person", "name": "Staff"}}, ensure_ascii=False).replace("</", "<\\/")
+    head = (f'<meta property="og:type" content="article"><meta property="og:title" '
+            f'content="{html.escape(article.headline)}"><meta property="article:published_time" content="{published}">'
+            f'<script type="application/ld+json">{ld}</script>')
+    paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in _paragraphs(article))
+    main = (f'<main><article><h1>{html.escape(article.headline)}</h1><time datetime="{published}">'
+            f'{article.published}</time>{paragraphs}</article></main>')
+    return _page(article.headline, article.lang, head, main)
+
+
+def _paragraphs(article: Article) -> list[str]:
+    """The body as two paragraphs: its first sentence, then the rest (as short news items read)."""
+    stop = "。" if article.lang == "ja" else ". "
+    first, sep, rest = article.body.partition(stop)
+    return [first + sep.strip(), rest] if rest else [article.body]
+
+
+def home_page(articles: list[Article]) -> str:
+    items = "".join(f'<li><a href="{a.path}">{html.escape(a.headline)}</a> <time>{a.published}</time></li>'
+                    for a in sorted(articles, key=lambda a: a.published, reverse=True))
+    return _page("Latest news", "en", "", f"<main><h1>Latest news</h1><ul>{items}</ul></main>")
+
+
+def site(articles: list[Article]) -> ProxySite:
+    """The routes of the site: a home page linking every article, and one page per article."""
+    routes = {f"http://{HOST}/": Answer(home_page(articles)),
+              f"http://{HOST}/robots.txt": Answer("User-agent: *\nAllow: /\n", content_type="text/plain")}
+    routes.update({f"http://{HOST}{a.path}": Answer(article_page(a)) for a in articles})
+    return ProxySite(routes)
