@@ -28,6 +28,7 @@ from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 
 from pipelines.catalog import Entry, Series, debracket, from_records
+from pipelines.media import about_other_media, collides, opens_title, shows_title
 from pipelines.seasons import SeasonMark, read_season, season_titles, titled_season
 from scraper.items import ArticleItem
 from scraper.signals import series_loaded
@@ -62,13 +63,6 @@ TITLE_CONTEXT = re.compile(r"^[\s\W]{0,3}(?:the\s+)?(?:tv\s+)?(?:anime|season\s*
 LINE_START = re.compile(r"\n\s*(?:\d{1,2}[.)]\s*)?$")
 SENTENCE_START = re.compile(r"(?:^|[.!?。！？:]\s+|\n\s*|\d+\.\s+)$")
 CALENDAR_WORDS = {"spring", "summer", "fall", "autumn", "winter", "today", "news", "anime", "manga"}
-#: What an article is about when it names no season: news of these kinds is about no season.
-NO_SEASON = re.compile(
-    r"\bmanga\b|\bvolumes?\b|copies in circulation|\bchapter\b|light novel|\bfigures?\b|pop-up store|"
-    r"collaboration caf[eé]|\bcaf[eé]\b|merchandise|\bmerch\b|reasons? |what does .+ mean|worth watching|"
-    r"^why\b|deserves more attention|underrated|opinion|explained|魅力|徹底解説|考察|"
-    r"\bmovie\b|\bfilm\b|box office|マンガ|漫画|原作|コミックス|単行本|発行部数|フィギュア|グッズ|コラボカフェ|"
-    r"ポップアップ|劇場版|映画|興収|興行収入|コラム", re.IGNORECASE)
 QUOTED = re.compile(r"[『「【\"“]([^』」】\"”]{1,80})[』」】\"”]")
 
 
@@ -177,7 +171,7 @@ class SeriesMatcher:
                     seasons[sid][season] += weight
                 elif mark and mark.part:
                     seasons[sid]["part"] += weight
-        no_season = bool(NO_SEASON.search(title or text[:200]))
+        no_season = about_other_media(title or text[:200])
         airing = _airing_window(title, published)
         tags = []
         for sid, score in scores.most_common():
@@ -219,10 +213,15 @@ class SeriesMatcher:
         if len(words) == 1 and words[0] in CALENDAR_WORDS:
             return key.strip() in quoted
         written = doc[start:end]
-        if key.strip() in quoted or (written.isupper() and len(written) >= 3):
+        before, after = re.split(SENTENCE_END, doc[max(0, start - 60):start])[-1], doc[end:end + 40]
+        if collides(before, written, after):
+            return False
+        if key.strip() in quoted or (written.isupper() and len(written) >= 3) or shows_title(before, ""):
             return True
-        if TITLE_CONTEXT.match(doc[end:end + 30]):
-            return len(words) == 2 or not SENTENCE_START.search(doc[max(0, start - 4):start])
+        if (mark := read_season("", after.lstrip(TRAILING_PUNCTUATION)[:12])) and not mark.part:
+            return True
+        if TITLE_CONTEXT.match(after) or shows_title("", after):
+            return len(words) == 2 or not SENTENCE_START.search(doc[max(0, start - 4):start]) or opens_title(after)
         catalog_forms = {n for sid in ids for s in [self.series[sid]] for n in (s.title, *s.aliases)}
         return len(words) == 2 and written in catalog_forms
 
