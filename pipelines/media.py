@@ -51,7 +51,7 @@ QUANTITY_BEFORE = re.compile(r"(?:\b(?:a|an|one|two|three|four|five|six|seven|ei
                              r"some|all|those|these|\d+)\s+)$", re.IGNORECASE)
 #: Band, drama, game and film words beside a short name: it names something else.
 OTHER_WORK = re.compile(r"\b(?:band|rock band|singer|vocalist|idol group|live-action|k-?drama|j-?drama|"
-                        r"drama series|tv drama|video game|the game|album)\b|バンド|ドラマ|実写",
+                        r"drama(?!\s+cd)|video game|the game|album)\b|バンド|ドラマ(?!CD)|実写",
                         re.IGNORECASE)
 
 
