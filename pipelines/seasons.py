@@ -103,6 +103,8 @@ def season_titles(series: Series) -> list[tuple[str, int]]:
     names a season by ("Swordsmith Village Arc", 刀鍛冶の里編, "NEW WORLD", "TO THE TOP").
     A subtitle two seasons share names neither."""
     found: dict[str, set[int]] = {}
+    if series.seasons < 2:
+        return []
     for entry in series.entries:
         if entry.type not in ("tv", "web") or not entry.season:
             continue

@@ -162,7 +162,7 @@ class SeriesMatcher:
             sentence = SENTENCE_END.search(window)
             clause = window[:sentence.start()] if sentence else window
             opening = doc[max(0, start - SEASON_WINDOW):start]
-            mark = read_season(re.split(SENTENCE_END, opening)[-1], clause)
+            mark = read_season(SENTENCE_END.split(opening)[-1], clause)
             for sid in self._disambiguate(ids, mark, published):
                 scores[sid] += weight
                 season = self._season(sid, mark) if mark and not mark.part else None
@@ -213,7 +213,7 @@ class SeriesMatcher:
         if len(words) == 1 and words[0] in CALENDAR_WORDS:
             return key.strip() in quoted
         written = doc[start:end]
-        before, after = re.split(SENTENCE_END, doc[max(0, start - 60):start])[-1], doc[end:end + 40]
+        before, after = SENTENCE_END.split(doc[max(0, start - 60):start])[-1], doc[end:end + 40]
         if collides(before, written, after):
             return False
         if key.strip() in quoted or (written.isupper() and len(written) >= 3) or shows_title(before, ""):
