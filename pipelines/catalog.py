@@ -57,6 +57,8 @@ SUBTITLE_CUT = re.compile(r"\s+|[～〜~:：]")
 #: Subtitles of spin-offs, recaps and shorts, which are not seasons of the franchise.
 SPIN_OFF = re.compile(r"外伝|スピンオフ|オルタナティブ|alternative|ぷち|ミニ|学園|日記|総集[編篇]|特別編|新編集|リマスター|"
                       r"remaster|recap|extra edition|chibi|mini\b|\bSD\b|OVA|OAD|TVSP|スペシャル|劇場", re.IGNORECASE)
+#: A subtitle naming a story arc (刀鍛冶の里編, 天竺編): a season of its franchise.
+ARC = re.compile(r"[編篇]$")
 #: A Roman numeral between a title and its subtitle.
 MID_ROMAN = re.compile(r"(?<=[^\sA-Za-z])(II|III|IV|Ⅱ|Ⅲ|Ⅳ)(?=\s*[～〜~])")
 
@@ -164,7 +166,7 @@ def build(items: list[dict[str, Any]]) -> list[Series]:
             key = parent[key]
         return key
 
-    parsed, specials = [], set()
+    parsed, specials, numbered = [], set(), set()
     for item in items:
         if not item.get("title"):
             continue
@@ -178,11 +180,13 @@ def build(items: list[dict[str, Any]]) -> list[Series]:
         root(keys[0])
         if _is_special(item):
             specials.add(id(entry))
+        if any(split_title(t)[1] for t in item.get("titleTranslate", {}).get("en", [])):
+            numbered.add(id(entry))
         parsed.append((entry, base_ja, base_en, keys[0]))
     groups: dict[str, list[tuple[Entry, str, str | None]]] = {}
     for entry, base_ja, base_en, key in parsed:
         groups.setdefault(root(key), []).append((entry, base_ja, base_en))
-    sequels = _join_sequels(groups)
+    sequels = _join_sequels(groups, numbered)
     catalog = []
     for members in groups.values():
         members.sort(key=lambda m: (m[0].begin or str(m[0].year or 9999), m[0].season or 0))
@@ -211,12 +215,13 @@ def _is_special(item: dict[str, Any]) -> bool:
         return False
 
 
-def _join_sequels(groups: dict[str, list[tuple[Entry, str, str | None]]]) -> set[int]:
+def _join_sequels(groups: dict[str, list[tuple[Entry, str, str | None]]], numbered: set[int]) -> set[int]:
     """Move each TV series titled "<franchise> <subtitle>" (メイドインアビス 烈日の黄金郷, Dr.STONE NEW WORLD,
     鬼滅の刃 刀鍛冶の里編) into the franchise it continues; returns the moved entries' ids.
 
-    It must begin after the franchise's first TV entry, within `SEQUEL_GAP_YEARS` of the one before; a group
-    holding a film (a film's TV edit) or a spin-off (SPIN_OFF) stays apart."""
+    It must begin after the franchise's first TV entry, within `SEQUEL_GAP_YEARS` of the one before,
+    and be named as a season (`_named_as_season`); a group holding a film (a film's TV edit) or a
+    spin-off (SPIN_OFF) stays apart."""
     def first_tv(members: list[tuple[Entry, str, str | None]]) -> tuple[Entry, str, str | None] | None:
         tv = sorted((m for m in members if m[0].type in ("tv", "web") and m[0].begin), key=lambda m: m[0].begin)
         return tv[0] if tv else None
@@ -236,12 +241,29 @@ def _join_sequels(groups: dict[str, list[tuple[Entry, str, str | None]]]) -> set
                 continue
             before = [m[0].begin for m in groups[franchise]
                       if m[0].type in ("tv", "web") and m[0].begin and m[0].begin < head[0].begin]
-            if before and int(head[0].begin[:4]) - int(max(before)[:4]) <= SEQUEL_GAP_YEARS:
+            if before and int(head[0].begin[:4]) - int(max(before)[:4]) <= SEQUEL_GAP_YEARS and \
+                    _named_as_season(head, head[1][cut:], first_tv(groups[franchise]), len(before), numbered):
                 groups[franchise].extend(members)
                 moved.update(id(m[0]) for m in members)
                 del groups[key]
                 break
     return moved
+
+
+def _named_as_season(head: tuple[Entry, str, str | None], subtitle: str, franchise: tuple[Entry, str, str | None],
+                     seasons_before: int, numbered: set[int]) -> bool:
+    """A subtitled series is a season of its franchise when bangumi-data says so: an English title
+    with a season number ("Dr. STONE (Season 3)"), an arc (刀鍛冶の里編), or the franchise's
+    English title and a subtitle for the TV series right after its first season ("Made in Abyss:
+    The Golden City of the Scorching Sun"). Other subtitled series (spin-offs, new generations)
+    stay series of their own."""
+    english, franchise_english = head[0].title_en or "", franchise[2] or ""
+    if fold(subtitle) == fold(franchise_english):  # 鋼の錬金術師 FULLMETAL ALCHEMIST: a remake, not a season
+        return False
+    if id(head[0]) in numbered or ARC.search(subtitle.strip()):
+        return True
+    return head[0].type == "tv" and seasons_before == 1 and bool(franchise_english) and \
+        english.casefold().startswith(franchise_english.casefold() + ":")
 
 
 def _number_seasons(entries: list[Entry], sequels: set[int] = frozenset(), specials: set[int] = frozenset()) -> None:

@@ -6,7 +6,8 @@ Fan news names a season in many ways; each form below is one alternative of `AFT
 2. Words: "seventh season", "season two", "セカンドシーズン", "第二期".
 3. Roman numerals right after the title: "Overlord IV", "Mob Psycho 100 III", "無職転生Ⅱ".
 4. Before the title: "a third season of X", "Season 2 of X".
-5. "Final Season" / "ファイナルシーズン" / "最終章": the season the catalog calls final.
+5. "Final Season" / "ファイナルシーズン": the season the catalog calls final (not 最終章, which
+   is as often a manga's final chapter).
 6. A season's own title after the series ("Demon Slayer: Swordsmith Village Arc", 「鬼滅の刃」
    刀鍛冶の里編, "Dr. STONE NEW WORLD"): that season (`season_titles`, `titled_season`).
 7. A cour or part named alone ("Part 2", "the second cour", "第2クール"): a part of a season whose
@@ -40,7 +41,7 @@ AFTER = re.compile(
     rf"(?<![a-z])season\s*(?P<a>{CARD})|(?<![a-z])(?P<b>{ORD})\s+season(?![a-z])|(?<![A-Za-z])S(?P<c>\d{{1,2}})(?![0-9a-z])|"
     rf"第\s*(?P<d>{JA_NUM})\s*(?:期|シーズン|シリーズ|部)|(?<![0-9])(?P<e>\d{{1,2}})\s*期|シーズン\s*(?P<f>{JA_NUM})|"
     rf"(?P<g>{JA_NUM}|セカンド|サード)(?:st|nd|rd|th)?\s*シーズン|"
-    rf"(?P<final>(?:the\s+)?final\s+season|ファイナルシーズン|最終章|最終シーズン)",
+    rf"(?P<final>(?:the\s+)?final\s+season|ファイナルシーズン|最終シーズン)",
     re.IGNORECASE)
 #: A Roman numeral directly after the title (capitals only, so "vs" or "I" never count).
 ROMAN_AFTER = re.compile(r"^\s?(?P<r>III|II|IV|Ⅱ|Ⅲ|Ⅳ|Ⅴ|Ⅵ)(?![A-Za-z0-9])")

@@ -27,7 +27,7 @@ import ahocorasick
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 
-from pipelines.catalog import Entry, Series, debracket, from_records
+from pipelines.catalog import Entry, Series, debracket, from_records, split_title
 from pipelines.media import about_other_media, collides, opens_title, shows_title
 from pipelines.seasons import SeasonMark, read_season, season_titles, titled_season
 from scraper.items import ArticleItem
@@ -151,6 +151,7 @@ class SeriesMatcher:
         scores: Counter[int] = Counter()
         seasons: dict[int, Counter[int | str]] = defaultdict(Counter)
         mentions = self._mentions(doc)
+        no_season = about_other_media(title or text[:200])
         for n, (start, end, key, ids) in enumerate(mentions):
             if not self._reads_as_title(doc, start, end, key, ids, quoted):
                 continue
@@ -166,12 +167,12 @@ class SeriesMatcher:
             for sid in self._disambiguate(ids, mark, published):
                 scores[sid] += weight
                 season = self._season(sid, mark) if mark and not mark.part else None
-                season = season or titled_season(self.titled[sid], doc[start:end] + " " + clause)
+                if not no_season:  # a café or figure line named after a season is still no season's news
+                    season = season or titled_season(self.titled[sid], doc[start:end] + " " + clause)
                 if season:
                     seasons[sid][season] += weight
                 elif mark and mark.part:
                     seasons[sid]["part"] += weight
-        no_season = about_other_media(title or text[:200])
         airing = _airing_window(title, published)
         tags = []
         for sid, score in scores.most_common():
@@ -187,7 +188,10 @@ class SeriesMatcher:
                 season, evidence = (None if no_season or not series.seasons else 1), "default"
                 entry = _entry_airing(series, airing) if airing and not no_season else None
                 if entry is not None:
-                    season, evidence = entry.season, "airing"
+                    # a later cour the catalog numbers only by the season it continues stays unnumbered,
+                    # as a "Part 2" named without its season is (step 4)
+                    season = None if entry.part and not split_title(entry.title)[1] else entry.season
+                    evidence = "airing"
             tags.append(Tag(series, season, score, evidence))
         return tags
 

@@ -58,7 +58,6 @@ def test_a_final_season_is_the_one_the_catalog_has_not_one_more():
     ("Dr. STONE NEW WORLD Anime's 2nd Cour Premieres in October", "", ("Dr.STONE", 3)),
     ("「Dr.STONE NEW WORLD」第2クール、10月12日より放送", "", ("Dr.STONE", 3)),
     ("Haikyu!! TO THE TOP Part 2 Streams in October", "The second cour resumes the Inarizaki match.", ("ハイキュー!!", 4)),
-    ("JUJUTSU KAISEN The Culling Game Part 1 Premieres in January", "", ("呪術廻戦", 3)),
 ])
 def test_a_season_with_its_own_title_is_a_season_of_its_franchise(title, text, expected):
     assert tagged(title, text) == [expected]

@@ -133,11 +133,11 @@ def test_roundups_are_about_the_entry_airing_then():
     matcher = SeriesMatcher(AIRING)
     text = "1. JoJo's Bizarre Adventure Stone Ocean\nThe final part arrives."
     preview = matcher.tag("Every New Anime Coming in Winter 2023", text)
-    assert [(t.season, t.evidence) for t in preview] == [(1, "airing")]  # a part is the season it continues
+    assert [(t.season, t.evidence) for t in preview] == [(None, "airing")]
     spring = matcher.tag("Every New Anime Coming in Spring 2021", text)
     assert [(t.season, t.evidence) for t in spring] == [(1, "default")]
     ranking = matcher.tag("This Week's Anime Rankings", text, published="2022-10-02T10:00:00+09:00")
-    assert [(t.season, t.evidence) for t in ranking] == [(1, "airing")]
+    assert [(t.season, t.evidence) for t in ranking] == [(None, "airing")]
 
 
 def test_a_remake_sharing_its_name_is_the_one_meant():
