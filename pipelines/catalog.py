@@ -6,8 +6,13 @@ season, part or film. Building the catalog:
 1. Read each entry's Japanese title, English titles, type, start date and MyAnimeList/bangumi ids.
 2. Strip season and part markers from the titles ("第2期", "2nd Season", "Season 3",
    "Part 2", "Final Season", a trailing "II") and keep the numbers they carry.
-3. Group entries whose base titles match (Japanese or English) into one series; number the
-   first TV season 1 and a "Final Season" after the last numbered one.
+3. Group entries whose base titles match (Japanese or English) into one series; a remake
+   ("うる星やつら(2022)") is a series of its own under the original's name.
+4. Join a TV series titled "<franchise> <subtitle>" to the franchise it continues when
+   bangumi-data names it a season (`_join_sequels`: Dr.STONE NEW WORLD, 鬼滅の刃 刀鍛冶の里編).
+5. Number seasons as fans count them (`_number_seasons`): the first TV season is 1, a joined
+   sequel the next, a cour or part the season it continues, a "Final Season" after the last
+   numbered one; a one- or two-week TV item is a special, no season.
 The result ships with the package (`pipelines/data/series.json.gz`, with the attribution).
 """
 from __future__ import annotations
