@@ -191,7 +191,7 @@ def build(items: list[dict[str, Any]]) -> list[Series]:
     groups: dict[str, list[tuple[Entry, str, str | None]]] = {}
     for entry, base_ja, base_en, key in parsed:
         groups.setdefault(root(key), []).append((entry, base_ja, base_en))
-    sequels = _join_sequels(groups, numbered)
+    sequels = _join_sequels(groups, numbered, specials)
     catalog = []
     for members in groups.values():
         members.sort(key=lambda m: (m[0].begin or str(m[0].year or 9999), m[0].season or 0))
@@ -220,13 +220,14 @@ def _is_special(item: dict[str, Any]) -> bool:
         return False
 
 
-def _join_sequels(groups: dict[str, list[tuple[Entry, str, str | None]]], numbered: set[int]) -> set[int]:
+def _join_sequels(groups: dict[str, list[tuple[Entry, str, str | None]]], numbered: set[int],
+                  specials: set[int]) -> set[int]:
     """Move each TV series titled "<franchise> <subtitle>" (メイドインアビス 烈日の黄金郷, Dr.STONE NEW WORLD,
     鬼滅の刃 刀鍛冶の里編) into the franchise it continues; returns the moved entries' ids.
 
     It must begin after the franchise's first TV entry, within `SEQUEL_GAP_YEARS` of the one before,
-    and be named as a season (`_named_as_season`); a group holding a film (a film's TV edit) or a
-    spin-off (SPIN_OFF) stays apart."""
+    and be named as a season (`_named_as_season`); a group holding a film (a film's TV edit), a
+    special (`_is_special`) or a spin-off (SPIN_OFF) stays apart."""
     def first_tv(members: list[tuple[Entry, str, str | None]]) -> tuple[Entry, str, str | None] | None:
         tv = sorted((m for m in members if m[0].type in ("tv", "web") and m[0].begin), key=lambda m: m[0].begin)
         return tv[0] if tv else None
@@ -237,7 +238,7 @@ def _join_sequels(groups: dict[str, list[tuple[Entry, str, str | None]]], number
     for key in order:
         members = groups[key]
         head = first_tv(members)
-        if any(m[0].type == "movie" for m in members) or SPIN_OFF.search(head[1]):
+        if any(m[0].type == "movie" for m in members) or id(head[0]) in specials or SPIN_OFF.search(head[1]):
             continue
         cuts = [m.start() for m in SUBTITLE_CUT.finditer(head[1]) if m.start() > 0]
         for cut in reversed(cuts):

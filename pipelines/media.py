@@ -38,7 +38,7 @@ TITLE_WORDS_AFTER = re.compile(
 #: After a name opening a headline, only news wording shows a title ("Medalist Anime Gets 2nd Season").
 OPENING_TITLE = re.compile(
     r"^[\s\W]{0,3}(?:(?:tv\s+)?anime(?:'s|’s)?\s+(?:gets|reveals|announces|confirms|premieres|unveils|adds|casts|"
-    r"streams|debuts|returns|season|sequel|film|movie|key|teaser|trailer|visual|promo|\d)|season\s*\d|"
+    r"streams|debuts|returns|season|sequel|film|movie|episode|key|teaser|trailer|visual|promo|\d)|season\s*\d|"
     r"\d+(?:st|nd|rd|th)\s+season|アニメ|第\d)", re.IGNORECASE)
 TITLE_WORDS_BEFORE = re.compile(
     r"(?:\banime\b|\bmanga\b|\bseries\b|\bseason\b|\bsequel to\b|\bstudio\s+\S+(?:'s)?|\bdirector of\b|"

@@ -42,6 +42,8 @@ MIN_SCORE = 2
 #: Characters after (and before) a mention searched for its season marker.
 SEASON_WINDOW = 40
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+#: How far ahead of its first episode an article may be about a remake rather than the original.
+REMAKE_LEAD_DAYS = 400
 #: Punctuation that ends many titles ("GOBLIN SLAYER!", "…WITH YOU.") and closes quotes.
 TRAILING_PUNCTUATION = " \t!?.。！？』」】\"”’'"
 #: The broadcast season or the date a headline is about ("Winter 2023 Anime Preview",
@@ -197,12 +199,16 @@ class SeriesMatcher:
 
     def _disambiguate(self, ids: list[int], mark: SeasonMark | None, published: str | None) -> list[int]:
         """Of several series sharing a name (an original and its remake), the one the mention means:
-        one that has the season named, else the one that aired last before the article."""
+        one that has the season named, else the latest to air by the article's date (or within
+        `REMAKE_LEAD_DAYS` after it: a remake is news before it airs)."""
         if len(ids) == 1:
             return ids
         named = mark.number if mark and not mark.part else None
         fitting = [sid for sid in ids if named is None or named in {e.season for e in self.series[sid].entries}]
-        until = (published or "")[:10] or "9999"
+        try:
+            until = (date.fromisoformat(published[:10]) + timedelta(days=REMAKE_LEAD_DAYS)).isoformat()
+        except (TypeError, ValueError):
+            until = "9999"
 
         def aired(sid: int) -> str:
             return max((e.begin for e in self.series[sid].entries if e.begin and e.begin <= until), default="")
