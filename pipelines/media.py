@@ -31,10 +31,12 @@ OTHER_MEDIA = re.compile(
     r"劇場版|映画|興収|興行収入|コラム|舞台|ミュージカル|ゲーム(?:化|アプリ|版|配信|発売)|スマホゲーム|ソシャゲ|アプリ|"
     r"展覧会|原画展|展示|展」|展』|展開催|ライブイベント|ライブツアー|コンサート",
     re.IGNORECASE)
-#: Words next to a short name that show it is used as a title.
+#: Words next to a short name that show it is used as a title (after a possessive only the work's
+#: own words: "Kinema Citrus's adaptation" is a studio's).
 TITLE_WORDS_AFTER = re.compile(
-    r"^[\s\W]{0,3}(?:'s\s+|’s\s+)?(?:(?:tv\s+)?anime\b|season\b|sequel\b|manga\b|light novel|episode\b|film\b|"
-    r"movie\b|creator\b|author\b|cast\b|staff\b|premiere|adaptation\b|アニメ|第\d|\d+期|シーズン)", re.IGNORECASE)
+    r"^(?:(?:'s|’s)\s+(?:(?:tv\s+)?anime|season|sequel|manga)\b|[\s\W]{0,3}(?:(?:tv\s+)?anime\b|season\b|"
+    r"sequel\b|manga\b|light novel|episode\b|film\b|movie\b|creator\b|author\b|cast\b|staff\b|premiere|"
+    r"adaptation\b|アニメ|第\d|\d+期|シーズン))", re.IGNORECASE)
 #: After a name opening a headline, only news wording shows a title ("Medalist Anime Gets 2nd Season").
 OPENING_TITLE = re.compile(
     r"^[\s\W]{0,3}(?:(?:tv\s+)?anime(?:'s|’s)?\s+(?:gets|reveals|announces|confirms|premieres|unveils|adds|casts|"

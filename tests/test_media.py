@@ -57,6 +57,7 @@ def test_one_word_titles_count_where_the_article_shows_a_title(title, text, expe
     ("The K-drama “Kingdom” Returns for a Third Season", "Netflix confirmed the drama."),
     ("Live-action drama \"Orange\" casts its lead", "Filming starts in May."),
     ("A Monster Hit: Anime Film Sells Out", "Orange season is here."),
+    ("Is Osamake Worth Watching?", "The show divides fans. Kinema Citrus's adaptation leans into quiet moments."),
 ])
 def test_bands_dramas_and_phrases_sharing_a_titles_words_do_not_tag(title, text):
     assert tagged(title, text) == []
