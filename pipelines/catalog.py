@@ -6,8 +6,13 @@ season, part or film. Building the catalog:
 1. Read each entry's Japanese title, English titles, type, start date and MyAnimeList/bangumi ids.
 2. Strip season and part markers from the titles ("第2期", "2nd Season", "Season 3",
    "Part 2", "Final Season", a trailing "II") and keep the numbers they carry.
-3. Group entries whose base titles match (Japanese or English) into one series; number the
-   first TV season 1 and a "Final Season" after the last numbered one.
+3. Group entries whose base titles match (Japanese or English) into one series; a remake
+   ("うる星やつら(2022)") is a series of its own under the original's name.
+4. Join a TV series titled "<franchise> <subtitle>" to the franchise it continues when
+   bangumi-data names it a season (`_join_sequels`: Dr.STONE NEW WORLD, 鬼滅の刃 刀鍛冶の里編).
+5. Number seasons as fans count them (`_number_seasons`): the first TV season is 1, a joined
+   sequel the next, a cour or part the season it continues, a "Final Season" after the last
+   numbered one; a one- or two-week TV item is a special, no season.
 The result ships with the package (`pipelines/data/series.json.gz`, with the attribution).
 """
 from __future__ import annotations
@@ -17,6 +22,7 @@ import json
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -35,14 +41,31 @@ MARKERS = [
     (re.compile(rf"[\s:：\-–]*[(（\[]?\s*{N}(?:st|nd|rd|th)?\s*(?:season|シーズン)\s*[)）\]]?$", re.I), "season"),
     (re.compile(rf"[\s:：\-–]*[(（\[]?\s*(?:season|シーズン)\s*{N}\s*[)）\]]?$", re.I), "season"),
     (re.compile(r"[\s:：\-–]*[(（\[]?\s*(セカンド|サード)\s*シーズン\s*[)）\]]?$"), "season"),
-    (re.compile(rf"[\s:：\-–]*[(（\[]?\s*(?:part|cour|第)\s*{N}\s*(?:クール|部)?\s*[)）\]]?$", re.I), "part"),
+    (re.compile(rf"[\s:：\-–]*[(（\[]?\s*(?:part|cour|第)\s*\.?\s*{N}\s*(?:クール|部)?\s*[)）\]]?$", re.I), "part"),
     (re.compile(r"[\s:：\-–]*[(（\[]?\s*(?:the )?final season\s*[)）\]]?$|\s*(?:ファイナルシーズン|最終章|完結編)$", re.I),
      "final"),
-    (re.compile(r"[\s:：\-–]*[(（\[]?\s*(?:(1st|2nd) half|(前|後)編)\s*[)）\]]?$", re.I), "half"),
+    (re.compile(r"[\s:：\-–]*[(（\[]?\s*(?:(1st|2nd) half|(前|後)編|(前|後)半クール)\s*[)）\]]?$", re.I), "half"),
     (re.compile(r"\s*完結編$"), "final"),
-    (re.compile(r"(?<=\S)\s+(II|III|IV|Ⅱ|Ⅲ|Ⅳ)$"), "season"),
+    (re.compile(r"(?<=\S)\s+(II|III|IV|Ⅱ|Ⅲ|Ⅳ)$|(?<=[^\sA-Za-z])(II|III|IV|Ⅱ|Ⅲ|Ⅳ)$"), "season"),
     (re.compile(r"(?<=[A-Za-z!?.])\s+S(\d)$"), "season"),
 ]
+
+
+#: "(2022)" after a title: a remake, kept apart from the original it is named after.
+REMAKE_YEAR = re.compile(r"\s*[(（]((?:19|20)\d\d)[)）]$")
+#: A TV item this short is a special or recap (bangumi-data lists TV edits of one evening).
+SPECIAL_DAYS = 14
+#: A sequel series follows its franchise's last TV season by at most this many years.
+SEQUEL_GAP_YEARS = 6
+#: Where a title ends and its subtitle starts.
+SUBTITLE_CUT = re.compile(r"\s+|[～〜~:：]")
+#: Subtitles of spin-offs, recaps and shorts, which are not seasons of the franchise.
+SPIN_OFF = re.compile(r"外伝|スピンオフ|オルタナティブ|alternative|ぷち|ミニ|学園|日記|総集[編篇]|特別編|新編集|リマスター|"
+                      r"remaster|recap|extra edition|chibi|mini\b|\bSD\b|OVA|OAD|TVSP|スペシャル|劇場", re.IGNORECASE)
+#: A subtitle naming a story arc (刀鍛冶の里編, 天竺編): a season of its franchise.
+ARC = re.compile(r"[編篇]$")
+#: A Roman numeral between a title and its subtitle.
+MID_ROMAN = re.compile(r"(?<=[^\sA-Za-z])(II|III|IV|Ⅱ|Ⅲ|Ⅳ)(?=\s*[～〜~])")
 
 
 def debracket(title: str) -> str:
@@ -67,6 +90,8 @@ def _number(word: str) -> int | None:
 def split_title(title: str) -> tuple[str, int | None, int | None, bool]:
     """(base title, season, part, final) of a catalog title."""
     base, season, part, final = title.strip(), None, None, False
+    if match := MID_ROMAN.search(base):  # "無職転生Ⅱ ～異世界行ったら本気だす～"
+        base, season = base[:match.start()] + base[match.end():], _number(match.group(1))
     changed = True
     while changed and base:
         changed = False
@@ -74,7 +99,8 @@ def split_title(title: str) -> tuple[str, int | None, int | None, bool]:
             match = pattern.search(base)
             if not match or match.start() == 0:
                 continue
-            value = _number(match.group(1)) if match.groups() and match.group(1) else None
+            number = next((g for g in match.groups() if g), None)
+            value = _number(number) if number else None
             if kind == "season" and value:
                 season = season or value
             elif kind == "part" and value:
@@ -145,23 +171,31 @@ def build(items: list[dict[str, Any]]) -> list[Series]:
             key = parent[key]
         return key
 
-    parsed = []
+    parsed, specials, numbered = [], set(), set()
     for item in items:
         if not item.get("title"):
             continue
         entry, base_ja, base_en = _entry(item)
-        keys = ["ja:" + fold(base_ja)] + (["en:" + fold(base_en)] if base_en and len(fold(base_en)) >= 4 else [])
-        for key in keys[1:]:
-            parent[root(keys[0])] = root(key)
+        key = "ja:" + fold(base_ja)
+        if remake := REMAKE_YEAR.search(base_ja):  # "うる星やつら(2022)": its own series, named as the original
+            base_ja, key = base_ja[:remake.start()], f"{key}:remake"
+        keys = [key] + (["en:" + fold(base_en)] if base_en and len(fold(base_en)) >= 4 and not remake else [])
+        for other in keys[1:]:
+            parent[root(keys[0])] = root(other)
         root(keys[0])
+        if _is_special(item):
+            specials.add(id(entry))
+        if any(split_title(t)[1] for t in item.get("titleTranslate", {}).get("en", [])):
+            numbered.add(id(entry))
         parsed.append((entry, base_ja, base_en, keys[0]))
     groups: dict[str, list[tuple[Entry, str, str | None]]] = {}
     for entry, base_ja, base_en, key in parsed:
         groups.setdefault(root(key), []).append((entry, base_ja, base_en))
+    sequels = _join_sequels(groups, numbered, specials)
     catalog = []
     for members in groups.values():
-        members.sort(key=lambda m: (m[0].year or 9999, m[0].season or 0))
-        _number_seasons([m[0] for m in members])
+        members.sort(key=lambda m: (m[0].begin or str(m[0].year or 9999), m[0].season or 0))
+        _number_seasons([m[0] for m in members], sequels, specials)
         first = next((m for m in members if m[0].type in ("tv", "web")), members[0])
         title_ja = first[1]
         english = [m[2] for m in [first, *members] if m[2]]
@@ -177,17 +211,89 @@ def build(items: list[dict[str, Any]]) -> list[Series]:
     return catalog
 
 
-def _number_seasons(entries: list[Entry]) -> None:
-    """The first TV entry without a number is season 1; a final season follows the last number."""
+def _is_special(item: dict[str, Any]) -> bool:
+    """A TV item that ran for `SPECIAL_DAYS` or less is a special or a recap, not a season."""
+    begin, end = (item.get("begin") or "")[:10], (item.get("end") or "")[:10]
+    try:
+        return (date.fromisoformat(end) - date.fromisoformat(begin)).days <= SPECIAL_DAYS
+    except ValueError:
+        return False
+
+
+def _join_sequels(groups: dict[str, list[tuple[Entry, str, str | None]]], numbered: set[int],
+                  specials: set[int]) -> set[int]:
+    """Move each TV series titled "<franchise> <subtitle>" (メイドインアビス 烈日の黄金郷, Dr.STONE NEW WORLD,
+    鬼滅の刃 刀鍛冶の里編) into the franchise it continues; returns the moved entries' ids.
+
+    It must begin after the franchise's first TV entry, within `SEQUEL_GAP_YEARS` of the one before,
+    and be named as a season (`_named_as_season`); a group holding a film (a film's TV edit), a
+    special (`_is_special`) or a spin-off (SPIN_OFF) stays apart."""
+    def first_tv(members: list[tuple[Entry, str, str | None]]) -> tuple[Entry, str, str | None] | None:
+        tv = sorted((m for m in members if m[0].type in ("tv", "web") and m[0].begin), key=lambda m: m[0].begin)
+        return tv[0] if tv else None
+
+    heads = {fold(head[1]): key for key, members in groups.items() if (head := first_tv(members))}
+    moved: set[int] = set()
+    order = sorted((key for key in groups if first_tv(groups[key])), key=lambda k: first_tv(groups[k])[0].begin)
+    for key in order:
+        members = groups[key]
+        head = first_tv(members)
+        if any(m[0].type == "movie" for m in members) or id(head[0]) in specials or SPIN_OFF.search(head[1]):
+            continue
+        cuts = [m.start() for m in SUBTITLE_CUT.finditer(head[1]) if m.start() > 0]
+        for cut in reversed(cuts):
+            franchise = heads.get(fold(head[1][:cut]))
+            if franchise is None or franchise == key or franchise not in groups:
+                continue
+            before = [m[0].begin for m in groups[franchise]
+                      if m[0].type in ("tv", "web") and m[0].begin and m[0].begin < head[0].begin]
+            if before and int(head[0].begin[:4]) - int(max(before)[:4]) <= SEQUEL_GAP_YEARS and \
+                    _named_as_season(head, head[1][cut:], first_tv(groups[franchise]), len(before), numbered):
+                groups[franchise].extend(members)
+                moved.update(id(m[0]) for m in members)
+                del groups[key]
+                break
+    return moved
+
+
+def _named_as_season(head: tuple[Entry, str, str | None], subtitle: str, franchise: tuple[Entry, str, str | None],
+                     seasons_before: int, numbered: set[int]) -> bool:
+    """A subtitled series is a season of its franchise when bangumi-data says so: an English title
+    with a season number ("Dr. STONE (Season 3)"), an arc (刀鍛冶の里編), or the franchise's
+    English title and a subtitle for the TV series right after its first season ("Made in Abyss:
+    The Golden City of the Scorching Sun"). Other subtitled series (spin-offs, new generations)
+    stay series of their own."""
+    english, franchise_english = head[0].title_en or "", franchise[2] or ""
+    if fold(subtitle) == fold(franchise_english):  # 鋼の錬金術師 FULLMETAL ALCHEMIST: a remake, not a season
+        return False
+    if id(head[0]) in numbered or ARC.search(subtitle.strip()):
+        return True
+    return head[0].type == "tv" and seasons_before == 1 and bool(franchise_english) and \
+        english.casefold().startswith(franchise_english.casefold() + ":")
+
+
+def _number_seasons(entries: list[Entry], sequels: set[int] = frozenset(), specials: set[int] = frozenset()) -> None:
+    """Number TV entries (sorted by start) the way fans count seasons: the first TV entry without
+    a number is season 1; a sequel series with its own title is the next season (where no later
+    entry already carries that number: a spin-off between seasons is none); a cour or part
+    ("第2クール", "Part 2") is the season it continues; a final season follows the last number;
+    specials and recaps (`_is_special`) are no season."""
     tv = [e for e in entries if e.type in ("tv", "web")]
     if tv and not tv[0].season and not tv[0].final:
         tv[0].season = 1
-    top, final = 0, None
-    for e in tv:
+    top, final, last = 0, None, None
+    for n, e in enumerate(tv):
         if e.final and not e.season and top:
             final = final or top + 1
             e.season = final
+        elif not e.season and id(e) not in specials:
+            if e.part and (e.part > 1 or id(e) not in sequels) and last:
+                e.season = last
+            elif id(e) in sequels and top and all(top + 1 < later.season for later in tv[n + 1:]
+                                                  if later.season and not later.part):
+                e.season = top + 1
         top = max(top, e.season or 0)
+        last = e.season or last
 
 
 def load_bangumi_data(path: str | Path) -> list[dict[str, Any]]:

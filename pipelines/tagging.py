@@ -9,10 +9,11 @@
    names ("Summer") and names shorter than `MIN_NAME_CHARS` never count.
 3. Weight: a mention in the headline counts `TITLE_WEIGHT`, in the first paragraph or opening a
    line (a roundup's "3. Frieren") `LEAD_WEIGHT`, elsewhere 1; a series is tagged from `MIN_SCORE`.
-4. Season: a marker next to a mention ("Season 2", "2nd Season", "第2期", "2期", "シーズン2",
-   "Season 3 Part 2" → 3, "Final Season" → the catalog's final season); a part named without a
-   season ("Part 2", "第2クール") is an entry with no season number; otherwise season 1 for news
-   about a TV show itself, and none for manga, merchandise, opinion and film news.
+4. Season: what the words around a mention name (`pipelines.seasons`: "Season 2", "seventh
+   season", "Overlord IV", "第2期", "Final Season", a season's own title such as "Swordsmith
+   Village Arc"); a part named without a season ("Part 2", "第2クール") is an entry with no season
+   number; otherwise season 1 for news about a TV show itself, and none for manga, merchandise,
+   opinion and film news.
 """
 from __future__ import annotations
 
@@ -26,7 +27,9 @@ import ahocorasick
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 
-from pipelines.catalog import Entry, Series, debracket, from_records
+from pipelines.catalog import Entry, Series, debracket, from_records, split_title
+from pipelines.media import about_other_media, collides, opens_title, shows_title
+from pipelines.seasons import SeasonMark, read_season, season_titles, titled_season
 from scraper.items import ArticleItem
 from scraper.signals import series_loaded
 
@@ -39,17 +42,10 @@ MIN_SCORE = 2
 #: Characters after (and before) a mention searched for its season marker.
 SEASON_WINDOW = 40
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
-N = r"(\d{1,2}|first|second|third|fourth|fifth|sixth|two|three|four|five|six|一|二|三|四|五|六)"
-WORD_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "two": 2, "three": 3,
-                "four": 4, "five": 5, "six": 6, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
-SEASON_MARKER = re.compile(
-    rf"\b(?:season|s)\s*{N}\b|\b{N}(?:st|nd|rd|th)?\s+season|第?{N}期|シーズン\s*{N}|{N}(?:st|nd|rd|th)?\s*シーズン|"
-    rf"(?P<final>(?:the\s+)?final\s+season|ファイナルシーズン)",
-    re.IGNORECASE)
+#: How far ahead of its first episode an article may be about a remake rather than the original.
+REMAKE_LEAD_DAYS = 400
 #: Punctuation that ends many titles ("GOBLIN SLAYER!", "…WITH YOU.") and closes quotes.
 TRAILING_PUNCTUATION = " \t!?.。！？』」】\"”’'"
-#: A cour or part named without a season ("Part 2", "第2クール", "後編"): an entry with no season number.
-PART_MARKER = re.compile(rf"\bpart\s*{N}\b|\bcour\s*{N}\b|第{N}クール|[前後]編", re.IGNORECASE)
 #: The broadcast season or the date a headline is about ("Winter 2023 Anime Preview",
 #: "2022年夏アニメ", "Top 10 Anime of the Week (May 24, 2021)"): roundups are about what airs then.
 BROADCAST_SEASON = re.compile(r"\b(winter|spring|summer|fall|autumn)\s+(20\d\d)\b|(20\d\d)年(冬|春|夏|秋)", re.IGNORECASE)
@@ -69,13 +65,6 @@ TITLE_CONTEXT = re.compile(r"^[\s\W]{0,3}(?:the\s+)?(?:tv\s+)?(?:anime|season\s*
 LINE_START = re.compile(r"\n\s*(?:\d{1,2}[.)]\s*)?$")
 SENTENCE_START = re.compile(r"(?:^|[.!?。！？:]\s+|\n\s*|\d+\.\s+)$")
 CALENDAR_WORDS = {"spring", "summer", "fall", "autumn", "winter", "today", "news", "anime", "manga"}
-#: What an article is about when it names no season: news of these kinds is about no season.
-NO_SEASON = re.compile(
-    r"\bmanga\b|\bvolumes?\b|copies in circulation|\bchapter\b|light novel|\bfigures?\b|pop-up store|"
-    r"collaboration caf[eé]|\bcaf[eé]\b|merchandise|\bmerch\b|reasons? |what does .+ mean|worth watching|"
-    r"^why\b|deserves more attention|underrated|opinion|explained|魅力|徹底解説|考察|"
-    r"\bmovie\b|\bfilm\b|box office|マンガ|漫画|原作|コミックス|単行本|発行部数|フィギュア|グッズ|コラボカフェ|"
-    r"ポップアップ|劇場版|映画|興収|興行収入|コラム", re.IGNORECASE)
 QUOTED = re.compile(r"[『「【\"“]([^』」】\"”]{1,80})[』」】\"”]")
 
 
@@ -120,6 +109,7 @@ class SeriesMatcher:
     def __init__(self, catalog: list[Series]) -> None:
         self.automaton = ahocorasick.Automaton()
         self.series = {s.id: s for s in catalog}
+        self.titled = {s.id: season_titles(s) for s in catalog}
         names: dict[str, set[int]] = defaultdict(set)
         for s in catalog:
             for name in {s.title, s.title_ja, debracket(s.title), debracket(s.title_ja), *s.aliases}:
@@ -163,6 +153,7 @@ class SeriesMatcher:
         scores: Counter[int] = Counter()
         seasons: dict[int, Counter[int | str]] = defaultdict(Counter)
         mentions = self._mentions(doc)
+        no_season = about_other_media(title or text[:200])
         for n, (start, end, key, ids) in enumerate(mentions):
             if not self._reads_as_title(doc, start, end, key, ids, quoted):
                 continue
@@ -173,15 +164,17 @@ class SeriesMatcher:
             window = doc[end:min(stop, end + SEASON_WINDOW)].lstrip(TRAILING_PUNCTUATION)
             sentence = SENTENCE_END.search(window)
             clause = window[:sentence.start()] if sentence else window
-            marker = SEASON_MARKER.search(clause)
-            part_only = marker is None and PART_MARKER.search(clause) is not None
-            for sid in self._disambiguate(ids, marker):
+            opening = doc[max(0, start - SEASON_WINDOW):start]
+            mark = read_season(SENTENCE_END.split(opening)[-1], clause)
+            for sid in self._disambiguate(ids, mark, published):
                 scores[sid] += weight
-                if marker:
-                    seasons[sid][self._season(sid, marker)] += weight
-                elif part_only:
+                season = self._season(sid, mark) if mark and not mark.part else None
+                if not no_season:  # a café or figure line named after a season is still no season's news
+                    season = season or titled_season(self.titled[sid], doc[start:end] + " " + clause)
+                if season:
+                    seasons[sid][season] += weight
+                elif mark and mark.part:
                     seasons[sid]["part"] += weight
-        no_season = bool(NO_SEASON.search(title or text[:200]))
         airing = _airing_window(title, published)
         tags = []
         for sid, score in scores.most_common():
@@ -197,19 +190,30 @@ class SeriesMatcher:
                 season, evidence = (None if no_season or not series.seasons else 1), "default"
                 entry = _entry_airing(series, airing) if airing and not no_season else None
                 if entry is not None:
-                    season, evidence = entry.season, "airing"
+                    # a later cour the catalog numbers only by the season it continues stays unnumbered,
+                    # as a "Part 2" named without its season is (step 4)
+                    season = None if entry.part and not split_title(entry.title)[1] else entry.season
+                    evidence = "airing"
             tags.append(Tag(series, season, score, evidence))
         return tags
 
-    def _disambiguate(self, ids: list[int], marker: re.Match[str] | None) -> list[int]:
+    def _disambiguate(self, ids: list[int], mark: SeasonMark | None, published: str | None) -> list[int]:
         """Of several series sharing a name (an original and its remake), the one the mention means:
-        one that has the season or final season named, else the most recent."""
+        one that has the season named, else the latest to air by the article's date (or within
+        `REMAKE_LEAD_DAYS` after it: a remake is news before it airs)."""
         if len(ids) == 1:
             return ids
-        fitting = [sid for sid in ids if marker is None or self._season(sid, marker) in
-                   {e.season for e in self.series[sid].entries}]
-        latest = max(fitting or ids, key=lambda sid: max((e.begin or "" for e in self.series[sid].entries), default=""))
-        return [latest]
+        named = mark.number if mark and not mark.part else None
+        fitting = [sid for sid in ids if named is None or named in {e.season for e in self.series[sid].entries}]
+        try:
+            until = (date.fromisoformat(published[:10]) + timedelta(days=REMAKE_LEAD_DAYS)).isoformat()
+        except (TypeError, ValueError):
+            until = "9999"
+
+        def aired(sid: int) -> str:
+            return max((e.begin for e in self.series[sid].entries if e.begin and e.begin <= until), default="")
+
+        return [max(fitting or ids, key=aired)]
 
     def _reads_as_title(self, doc: str, start: int, end: int, key: str, ids: list[int], quoted: set[str]) -> bool:
         """A short plain-word name must look like a title where it stands (see guard 2)."""
@@ -219,19 +223,26 @@ class SeriesMatcher:
         if len(words) == 1 and words[0] in CALENDAR_WORDS:
             return key.strip() in quoted
         written = doc[start:end]
-        if key.strip() in quoted or (written.isupper() and len(written) >= 3):
+        before, after = SENTENCE_END.split(doc[max(0, start - 60):start])[-1], doc[end:end + 40]
+        if collides(before, written, after):
+            return False
+        if key.strip() in quoted or (written.isupper() and len(written) >= 3) or shows_title(before, ""):
             return True
-        if TITLE_CONTEXT.match(doc[end:end + 30]):
-            return len(words) == 2 or not SENTENCE_START.search(doc[max(0, start - 4):start])
+        if (mark := read_season("", after.lstrip(TRAILING_PUNCTUATION)[:12])) and not mark.part:
+            return True
+        if TITLE_CONTEXT.match(after) or shows_title("", after):
+            return len(words) == 2 or not SENTENCE_START.search(doc[max(0, start - 4):start]) or opens_title(after)
         catalog_forms = {n for sid in ids for s in [self.series[sid]] for n in (s.title, *s.aliases)}
         return len(words) == 2 and written in catalog_forms
 
-    def _season(self, sid: int, marker: re.Match[str]) -> int | None:
-        if marker.group("final"):
-            finals = [e.season for e in self.series[sid].entries if e.final and e.season]
-            return finals[0] if finals else (self.series[sid].seasons + 1 if self.series[sid].seasons else None)
-        value = next(g for g in marker.groups()[:-1] if g)
-        return int(value) if value.isdigit() else WORD_NUMBERS.get(value.casefold())
+    def _season(self, sid: int, mark: SeasonMark) -> int | None:
+        """The number named, or for "final season" the season the catalog calls final (its last
+        season when none is marked final)."""
+        if not mark.final:
+            return mark.number
+        series = self.series[sid]
+        finals = [e.season for e in series.entries if e.final and e.season]
+        return finals[0] if finals else series.seasons or None
 
 
 def _airing_window(title: str, published: str | None) -> tuple[date, date] | None:

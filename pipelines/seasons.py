@@ -1,0 +1,128 @@
+"""Which season a mention of a series names, read from the words around it.
+
+Fan news names a season in many ways; each form below is one alternative of `AFTER` or `BEFORE`:
+
+1. Digits: "Season 2", "2nd Season", "S2", "第2期", "2期", "シーズン2", "第2シーズン", "第2部".
+2. Words: "seventh season", "season two", "セカンドシーズン", "第二期".
+3. Roman numerals right after the title: "Overlord IV", "Mob Psycho 100 III", "無職転生Ⅱ".
+4. Before the title: "a third season of X", "Season 2 of X".
+5. "Final Season" / "ファイナルシーズン": the season the catalog calls final (not 最終章, which
+   is as often a manga's final chapter).
+6. A season's own title after the series ("Demon Slayer: Swordsmith Village Arc", 「鬼滅の刃」
+   刀鍛冶の里編, "Dr. STONE NEW WORLD"): that season (`season_titles`, `titled_season`).
+7. A cour or part named alone ("Part 2", "the second cour", "第2クール"): a part of a season whose
+   number the text does not give; a cour inside a named season (「第4期」第2クール) is that season.
+No word boundary is needed before kana ("Season 2が"): numbers end where digits end.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from pipelines.catalog import Series, split_title
+
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+            "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+CARDINALS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+             "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+KANJI = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "弐": 2,
+         "参": 3, "セカンド": 2, "サード": 3}
+ROMAN = {"II": 2, "III": 3, "IV": 4, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5, "Ⅵ": 6}
+WORDS = {**ORDINALS, **CARDINALS, **KANJI, **{k.casefold(): v for k, v in ROMAN.items()}}
+
+DIGITS = r"(?<![0-9])\d{1,2}(?![0-9])"
+ORD = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(ORDINALS)})"
+CARD = rf"(?:{DIGITS}|{'|'.join(CARDINALS)})(?![a-z])"
+JA_NUM = rf"(?:\d{{1,2}}|[{''.join(k for k in KANJI if len(k) == 1)}])"
+
+#: A season named after the mention (within its clause), first match wins.
+AFTER = re.compile(
+    rf"(?<![a-z])season\s*(?P<a>{CARD})|(?<![a-z])(?P<b>{ORD})\s+season(?![a-z])|(?<![A-Za-z])S(?P<c>\d{{1,2}})(?![0-9a-z])|"
+    rf"第\s*(?P<d>{JA_NUM})\s*(?:期|シーズン|シリーズ|部)|(?<![0-9])(?P<e>\d{{1,2}})\s*期|シーズン\s*(?P<f>{JA_NUM})|"
+    rf"(?P<g>{JA_NUM}|セカンド|サード)(?:st|nd|rd|th)?\s*シーズン|"
+    rf"(?P<final>(?:the\s+)?final\s+season|ファイナルシーズン|最終シーズン)",
+    re.IGNORECASE)
+#: A Roman numeral directly after the title (capitals only, so "vs" or "I" never count).
+ROMAN_AFTER = re.compile(r"^\s?(?P<r>III|II|IV|Ⅱ|Ⅲ|Ⅳ|Ⅴ|Ⅵ)(?![A-Za-z0-9])")
+#: A season named before the mention: "a third season of", "Season 2 of", "the final season of".
+BEFORE = re.compile(
+    rf"(?:(?<![a-z])(?P<b>{ORD})\s+season|(?<![a-z])season\s*(?P<a>{CARD})|(?P<final>final\s+season))"
+    rf"\s+(?:of|for)\s+(?:the\s+)?(?:(?:tv\s+)?anime\s+)?[\"“『「]?$",
+    re.IGNORECASE)
+#: A cour or part without its season.
+PART = re.compile(rf"(?<![a-z])(?:part|cour)\s*\.?\s*(?:{CARD})|(?<![a-z]){ORD}\s+(?:cour|part)(?![a-z])|"
+                  rf"第\s*{JA_NUM}\s*クール|[前後]編|(?:1st|2nd)\s+half", re.IGNORECASE)
+
+
+#: Shortest season subtitle matched (folded characters): "NEW WORLD" yes, "II" no.
+MIN_SUBTITLE_CHARS = 3
+#: "Arc" / 編 end many subtitles and are often left out ("the Swordsmith Village arc", 刀鍛冶の里).
+ARC_WORD = re.compile(r"(?:arc|編|篇)$")
+
+
+@dataclass(frozen=True)
+class SeasonMark:
+    """What the text says of a mention's season: a number, "final", or only a part of one."""
+
+    number: int | None = None
+    final: bool = False
+    part: bool = False
+
+
+def _number(text: str) -> int | None:
+    word = re.sub(r"(?:st|nd|rd|th)$", "", text.strip(), flags=re.IGNORECASE) if text[:1].isdigit() else text.strip()
+    return int(word) if word.isdigit() else WORDS.get(word.casefold())
+
+
+def _mark(match: re.Match[str]) -> SeasonMark | None:
+    if match.groupdict().get("final"):
+        return SeasonMark(final=True)
+    value = next((v for k, v in match.groupdict().items() if k != "final" and v), None)
+    number = _number(value) if value else None
+    return SeasonMark(number) if number else None
+
+
+def read_season(before: str, after: str) -> SeasonMark | None:
+    """The season named around a mention: `before` is its sentence up to the mention, `after` the
+    clause after it (up to the sentence's end or the next mention)."""
+    if match := ROMAN_AFTER.match(after):
+        return SeasonMark(ROMAN[match.group("r")])
+    if (match := AFTER.search(after)) and (mark := _mark(match)):
+        return mark
+    if (match := BEFORE.search(before[-60:])) and (mark := _mark(match)):
+        return mark
+    return SeasonMark(part=True) if PART.search(after) else None
+
+
+def _folded(text: str) -> str:
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text).casefold())
+
+
+def season_titles(series: Series) -> list[tuple[str, int]]:
+    """(folded subtitle, season) of the series' seasons that carry their own title: what text
+    names a season by ("Swordsmith Village Arc", 刀鍛冶の里編, "NEW WORLD", "TO THE TOP").
+    A subtitle two seasons share names neither."""
+    found: dict[str, set[int]] = {}
+    if series.seasons < 2:
+        return []
+    for entry in series.entries:
+        if entry.type not in ("tv", "web") or not entry.season:
+            continue
+        for title, base in ((entry.title, series.title_ja), (entry.title_en, series.title)):
+            head, rest = _folded(base or ""), _folded(split_title(title or "")[0])
+            if not head or not rest.startswith(head) or len(rest) - len(head) < MIN_SUBTITLE_CHARS:
+                continue
+            subtitle = rest[len(head):]
+            for form in {subtitle, ARC_WORD.sub("", subtitle)}:
+                if len(form) >= MIN_SUBTITLE_CHARS:
+                    found.setdefault(form, set()).add(entry.season)
+    return [(form, seasons.pop()) for form, seasons in found.items() if len(seasons) == 1]
+
+
+def titled_season(arcs: list[tuple[str, int]], text: str) -> int | None:
+    """The season whose own title `text` (a mention and the words after it) contains."""
+    if not arcs:
+        return None
+    folded = _folded(text)
+    return next((season for form, season in arcs if form in folded), None)

@@ -1,0 +1,107 @@
+"""Issue 15: the season a mention names, in the forms fan news writes (English and Japanese), and
+franchises whose later seasons carry their own titles, tagged against the shipped catalog."""
+from __future__ import annotations
+
+import pytest
+
+from pipelines.catalog import build, load
+from pipelines.tagging import SeriesMatcher
+
+MATCHER = SeriesMatcher(load())
+
+
+def tagged(title: str, text: str = "", published: str | None = None) -> list[tuple[str, int | None]]:
+    """(Japanese title, season) of each tag: the Japanese title is bangumi-data's own name."""
+    return sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published))
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("Mob Psycho 100 Season Two Review", "Bones animates the second season.", 2),
+    ("Mob Psycho 100 2nd Season Streams on Crunchyroll", "", 2),
+    ("Attack on Titan season three recap", "", 3),
+    ("Haikyu!! S2 gets a Blu-ray box", "", 2),
+    ("A third season of Mob Psycho 100 is in production", "Staff return.", 3),
+    ("Crunchyroll adds the seventh season of My Hero Academia", "The season streams weekly.", 7),
+    ("Overlord IV Anime Reveals Teaser, July Premiere", "The fourth season opens with a one-hour episode.", 4),
+    ("Mob Psycho 100 III Anime Reveals October Premiere", "Studio Bones returns for the last season.", 3),
+    ("My Hero Academia Final Season Premieres in October", "It adapts the manga's last arc.", 8),
+    ("Attack on Titan The Final Season Part 3 Gets Premiere Date", "", 4),
+])
+def test_english_season_forms(title, text, expected):
+    assert [season for _, season in tagged(title, text)] == [expected]
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("「モブサイコ100 III」10月5日より放送開始", "TVアニメ「モブサイコ100 III」のキービジュアルが公開された。", 3),
+    ("TVアニメ「呪術廻戦」第2期、7月6日より放送", "「呪術廻戦」第2期は「懐玉・玉折」から始まる。", 2),
+    ("「転生したらスライムだった件」3期の放送時期が決定", "", 3),
+    ("「ダンダダン」Season 2が7月より放送", "TVアニメ「ダンダダン」Season 2が7月3日より放送開始。", 2),
+    ("「ハイキュー!!」シーズン2のBlu-ray BOXが発売", "", 2),
+    ("「転生したらスライムだった件」第3期 第2クールのPV公開", "第3期の第2クールは秋に放送。", 3),
+    ("「進撃の巨人」ファイナルシーズン完結編、放送日決定", "", 4),
+    ("「ジョジョの奇妙な冒険」第5部 黄金の風 一挙放送", "", 5),
+])
+def test_japanese_season_forms(title, text, expected):
+    assert [season for _, season in tagged(title, text)] == [expected]
+
+
+def test_a_final_season_is_the_one_the_catalog_has_not_one_more():
+    # Dr.STONE SCIENCE FUTURE (season 4) is the final season; no entry is marked final.
+    assert tagged("Dr. STONE Final Season Announced for 2025", "") == [("Dr.STONE", 4)]
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("Demon Slayer: Kimetsu no Yaiba Swordsmith Village Arc Anime Premieres April 9",
+     "The arc opens with a one-hour episode.", ("鬼滅の刃", 3)),
+    ("「鬼滅の刃」刀鍛冶の里編、4月9日より放送開始", "TVアニメ「鬼滅の刃」刀鍛冶の里編の放送日が決定した。", ("鬼滅の刃", 3)),
+    ("「メイドインアビス 烈日の黄金郷」7月より放送", "TVアニメ「メイドインアビス 烈日の黄金郷」のPVが公開。", ("メイドインアビス", 2)),
+    ("Dr. STONE NEW WORLD Anime's 2nd Cour Premieres in October", "", ("Dr.STONE", 3)),
+    ("「Dr.STONE NEW WORLD」第2クール、10月12日より放送", "", ("Dr.STONE", 3)),
+    ("Haikyu!! TO THE TOP Part 2 Streams in October", "The second cour resumes the Inarizaki match.", ("ハイキュー!!", 4)),
+])
+def test_a_season_with_its_own_title_is_a_season_of_its_franchise(title, text, expected):
+    assert tagged(title, text) == [expected]
+
+
+def test_franchise_grouping_numbers_seasons_as_fans_count():
+    def item(title: str, begin: str, end: str, kind: str = "tv") -> dict:
+        return {"title": title, "type": kind, "begin": f"{begin}T00:00:00.000Z", "end": f"{end}T00:00:00.000Z"}
+
+    catalog = build([
+        item("無職転生～異世界行ったら本気だす～", "2021-01-10", "2021-03-21"),
+        item("無職転生～異世界行ったら本気だす～(第2クール)", "2021-10-03", "2021-12-19"),
+        item("無職転生Ⅱ ～異世界行ったら本気だす～", "2023-07-02", "2023-09-24"),
+        item("無職転生Ⅱ ～異世界行ったら本気だす～(第2クール)", "2024-04-07", "2024-06-30"),
+        item("鬼滅の刃", "2019-04-06", "2019-09-28"),
+        item("鬼滅の刃 那田蜘蛛山編", "2020-10-16", "2020-10-16"),  # a one-evening TV edit
+        item("鬼滅の刃 遊郭編", "2021-12-05", "2022-02-13"),
+        item("鬼滅の刃 刀鍛冶の里編", "2023-04-09", "2023-06-18"),
+        item("鬼滅の刃 中高一貫!! キメツ学園物語", "2021-02-14", "2021-03-14", "web"),  # a spin-off
+    ])
+    seasons = {e.title: (s.title_ja, e.season) for s in catalog for e in s.entries}
+    assert seasons["無職転生～異世界行ったら本気だす～(第2クール)"] == ("無職転生～異世界行ったら本気だす～", 1)
+    assert seasons["無職転生Ⅱ ～異世界行ったら本気だす～"] == ("無職転生～異世界行ったら本気だす～", 2)
+    assert seasons["無職転生Ⅱ ～異世界行ったら本気だす～(第2クール)"] == ("無職転生～異世界行ったら本気だす～", 2)
+    assert seasons["鬼滅の刃 那田蜘蛛山編"][0] != "鬼滅の刃"  # a TV special is no season
+    assert seasons["鬼滅の刃 遊郭編"] == ("鬼滅の刃", 2)
+    assert seasons["鬼滅の刃 刀鍛冶の里編"] == ("鬼滅の刃", 3)
+    assert seasons["鬼滅の刃 中高一貫!! キメツ学園物語"][0] != "鬼滅の刃"
+
+
+def test_the_shipped_catalog_groups_later_titled_seasons_with_their_franchise():
+    by_title = {e.title: (s.title_ja, e.season) for s in load() for e in s.entries}
+    assert by_title["ハイキュー!! TO THE TOP"] == ("ハイキュー!!", 4)
+    assert by_title["モブサイコ100III"] == ("モブサイコ100", 3)
+    assert by_title["無職転生Ⅱ ～異世界行ったら本気だす～"] == ("無職転生～異世界行ったら本気だす～", 2)
+    assert by_title["進撃の巨人 The Final Season Part.2"] == ("進撃の巨人", 4)
+
+
+@pytest.mark.parametrize("published, year", [("2023-03-26T12:00:00+09:00", 2022), ("1984-05-01T00:00:00+09:00", 1981)])
+def test_a_remake_is_resolved_by_the_articles_date(published, year):
+    tags = MATCHER.tag("「うる星やつら」一挙放送が決定", "TVアニメ「うる星やつら」の一挙放送が決定した。", published)
+    assert [(t.series.title_ja, min(e.year for e in t.series.entries)) for t in tags] == [("うる星やつら", year)]
+
+
+def test_a_remakes_second_season_is_the_remake():
+    tags = MATCHER.tag("「うる星やつら」第2期、2024年1月より放送", "", "2023-03-26T12:00:00+09:00")
+    assert [(min(e.year for e in t.series.entries), t.season) for t in tags] == [(2022, 2)]
