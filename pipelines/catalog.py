@@ -8,6 +8,8 @@ season, part or film. Building the catalog:
    "Part 2", "Final Season", a trailing "II") and keep the numbers they carry.
 3. Group entries whose base titles match (Japanese or English) into one series; number the
    first TV season 1 and a "Final Season" after the last numbered one.
+4. Give each series its aliases (`pipelines.aliases`): every bangumi-data title and translation
+   of its entries, the forms derived from them, and the curated names of `data/aliases.tsv`.
 The result ships with the package (`pipelines/data/series.json.gz`, with the attribution).
 """
 from __future__ import annotations
@@ -19,6 +21,8 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+
+from pipelines.aliases import Alias, CuratedRow, derived_forms, guess_lang, load_curated, merge, strip_chinese_season
 
 PACKAGED = Path(__file__).parent / "data" / "series.json.gz"
 ATTRIBUTION = ("Series catalog derived from bangumi-data (https://github.com/bangumi-data/bangumi-data), "
@@ -108,7 +112,7 @@ class Series:
     id: int
     title: str
     title_ja: str
-    aliases: list[str] = field(default_factory=list)
+    aliases: list[Alias] = field(default_factory=list)
     mal_id: str | None = None
     bangumi_id: str | None = None
     entries: list[Entry] = field(default_factory=list)
@@ -118,9 +122,12 @@ class Series:
         return max((e.season or 0 for e in self.entries if e.type in ("tv", "web")), default=0)
 
 
-def _entry(item: dict[str, Any]) -> tuple[Entry, str, str | None]:
+def _entry(item: dict[str, Any]) -> tuple[Entry, str, str | None, list[Alias]]:
+    """The entry, its base Japanese and English titles, and every title it has (markers stripped)."""
     ids = {s.get("site"): s.get("id") for s in item.get("sites", [])}
-    titles_en = [t.strip() for t in item.get("titleTranslate", {}).get("en", []) if t.strip()]
+    translations = {lang: [t.strip() for t in titles if t.strip()]
+                    for lang, titles in item.get("titleTranslate", {}).items()}
+    titles_en = translations.get("en", [])
     base_ja, season_ja, part_ja, final_ja = split_title(FILM_PREFIX.sub("", item["title"]))
     base_en, season_en, part_en, final_en = split_title(titles_en[0]) if titles_en else (None, None, None, False)
     season = season_ja or season_en
@@ -132,11 +139,15 @@ def _entry(item: dict[str, Any]) -> tuple[Entry, str, str | None]:
                   int(begin[:4]) if begin[:4].isdigit() else None,
                   None if kind == "movie" else season, part_ja or part_en, final_ja or final_en,
                   ids.get("mal"), ids.get("bangumi"), begin[:10] or None)
-    return entry, base_ja, base_en
+    names = [Alias(base_ja, "ja", "bangumi")] + [
+        Alias(split_title(strip_chinese_season(FILM_PREFIX.sub("", title)))[0] or title, lang, "bangumi")
+        for lang, titles in translations.items() for title in titles]
+    return entry, base_ja, base_en, names
 
 
-def build(items: list[dict[str, Any]]) -> list[Series]:
-    """Group bangumi-data items into series (see the module docstring)."""
+def build(items: list[dict[str, Any]], curated: list[CuratedRow] | None = None) -> list[Series]:
+    """Group bangumi-data items into series with their aliases (see the module docstring);
+    `curated` defaults to the shipped curated alias file."""
     parent: dict[str, str] = {}
 
     def root(key: str) -> str:
@@ -149,15 +160,15 @@ def build(items: list[dict[str, Any]]) -> list[Series]:
     for item in items:
         if not item.get("title"):
             continue
-        entry, base_ja, base_en = _entry(item)
+        entry, base_ja, base_en, names = _entry(item)
         keys = ["ja:" + fold(base_ja)] + (["en:" + fold(base_en)] if base_en and len(fold(base_en)) >= 4 else [])
         for key in keys[1:]:
             parent[root(keys[0])] = root(key)
         root(keys[0])
-        parsed.append((entry, base_ja, base_en, keys[0]))
-    groups: dict[str, list[tuple[Entry, str, str | None]]] = {}
-    for entry, base_ja, base_en, key in parsed:
-        groups.setdefault(root(key), []).append((entry, base_ja, base_en))
+        parsed.append((entry, base_ja, base_en, names, keys[0]))
+    groups: dict[str, list[tuple[Entry, str, str | None, list[Alias]]]] = {}
+    for entry, base_ja, base_en, names, key in parsed:
+        groups.setdefault(root(key), []).append((entry, base_ja, base_en, names))
     catalog = []
     for members in groups.values():
         members.sort(key=lambda m: (m[0].year or 9999, m[0].season or 0))
@@ -166,15 +177,33 @@ def build(items: list[dict[str, Any]]) -> list[Series]:
         title_ja = first[1]
         english = [m[2] for m in [first, *members] if m[2]]
         title = next((t for t in english if t != t.lower()), english[0] if english else title_ja)
-        names = [n for m in members for n in (m[2], m[1]) if n]
-        aliases = list(dict.fromkeys(a for n in names for a in (n, debracket(n))
-                                     if fold(a) and a not in (title, title_ja)))
-        catalog.append(Series(0, title, title_ja, aliases[:12], first[0].mal_id, first[0].bangumi_id,
+        named = [a for m in members for a in m[3]]
+        derived = [Alias(form, a.lang, "derived") for a in [*named, Alias(title, guess_lang(title), "bangumi")]
+                   for form in derived_forms(a.alias)]
+        aliases = merge(named + derived, exclude=[title, title_ja])
+        catalog.append(Series(0, title, title_ja, aliases, first[0].mal_id, first[0].bangumi_id,
                               [m[0] for m in members]))
     catalog.sort(key=lambda s: (min((e.year or 9999) for e in s.entries), fold(s.title)))
     for number, series in enumerate(catalog, 1):
         series.id = number
+    _add_curated(catalog, load_curated() if curated is None else curated)
     return catalog
+
+
+def _add_curated(catalog: list[Series], rows: list[CuratedRow]) -> None:
+    """Add each curated alias to the series its row names (a Japanese title of one of its
+    entries, or `mal:ID` / `bangumi:ID` of one of them)."""
+    named: dict[str, list[Series]] = {}
+    for series in catalog:
+        keys = {series.title_ja, *(e.title for e in series.entries),
+                *(f"mal:{e.mal_id}" for e in series.entries if e.mal_id),
+                *(f"bangumi:{e.bangumi_id}" for e in series.entries if e.bangumi_id)}
+        for key in keys:
+            named.setdefault(key, []).append(series)
+    for row in rows:
+        for series in named.get(row.series, []):
+            series.aliases = merge([Alias(row.alias, row.lang, "curated"), *series.aliases],
+                                   exclude=[series.title, series.title_ja])
 
 
 def _number_seasons(entries: list[Entry]) -> None:
@@ -208,7 +237,7 @@ def save(catalog: list[Series], path: Path = PACKAGED) -> None:
 
 def records(catalog: list[Series]) -> list[dict[str, Any]]:
     """The archive's rows for a catalog: `series` with their `entries`."""
-    return [{"id": s.id, "title": s.title, "title_ja": s.title_ja, "aliases": json.dumps(s.aliases, ensure_ascii=False),
+    return [{"id": s.id, "title": s.title, "title_ja": s.title_ja, "aliases": [asdict(a) for a in s.aliases],
              "mal_id": s.mal_id, "bangumi_id": s.bangumi_id, "seasons": s.seasons,
              "first_year": min((e.year for e in s.entries if e.year), default=None),
              "entries": [{"title": e.title, "title_en": e.title_en, "type": e.type, "year": e.year, "season": e.season,
@@ -220,7 +249,7 @@ def records(catalog: list[Series]) -> list[dict[str, Any]]:
 
 def from_records(rows: list[dict[str, Any]]) -> list[Series]:
     """The catalog back from the archive's rows (see `records`)."""
-    return [Series(r["id"], r["title"], r["title_ja"], json.loads(r["aliases"] or "[]"), r["mal_id"], r["bangumi_id"],
+    return [Series(r["id"], r["title"], r["title_ja"], [Alias(**a) for a in r["aliases"]], r["mal_id"], r["bangumi_id"],
                    [Entry(e["title"], e["title_en"], e["type"], e["year"], e["season"], e["part"], bool(e["final"]),
                           e["mal_id"], e["bangumi_id"], e.get("begin")) for e in r["entries"]])
             for r in rows]
@@ -229,4 +258,5 @@ def from_records(rows: list[dict[str, Any]]) -> list[Series]:
 def load(path: Path = PACKAGED) -> list[Series]:
     with gzip.open(path, "rt", encoding="utf-8") as f:
         payload = json.load(f)
-    return [Series(**{**s, "entries": [Entry(**e) for e in s["entries"]]}) for s in payload["series"]]
+    return [Series(**{**s, "aliases": [Alias(**a) for a in s["aliases"]], "entries": [Entry(**e) for e in s["entries"]]})
+            for s in payload["series"]]

@@ -1,12 +1,14 @@
 """Tagging: which anime series (and which season) an article is about.
 
-1. Names: every title and alias of the catalog, normalized (width, case, punctuation), in one
+1. Names: every title and alias of the catalog (`series_aliases`), normalized (width, case, punctuation), in one
    Aho–Corasick automaton; the longest name wins where names overlap ("Attack on Titan" over
    "Titan"). Latin names match on word boundaries, Japanese ones anywhere.
 2. Guards: a short Latin name (one or two plain words: "Monster", "Orange", "Another World")
    counts only where it reads as a title: in title quotes (『』「」"..."), written in capitals or
    exactly as the catalog writes it, or followed by "anime", "season", "manga", ... Season
-   names ("Summer") and names shorter than `MIN_NAME_CHARS` never count.
+   names ("Summer") and names shorter than `MIN_NAME_CHARS` never count. A curated or user
+   alias written as it was given counts, a one-word one ("Kingdom") unless a capitalized word
+   beside it makes it part of another name ("United Kingdom").
 3. Weight: a mention in the headline counts `TITLE_WEIGHT`, in the first paragraph or opening a
    line (a roundup's "3. Frieren") `LEAD_WEIGHT`, elsewhere 1; a series is tagged from `MIN_SCORE`.
 4. Season: a marker next to a mention ("Season 2", "2nd Season", "第2期", "2期", "シーズン2",
@@ -26,6 +28,7 @@ import ahocorasick
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 
+from pipelines.aliases import TRUSTED_SOURCES
 from pipelines.catalog import Entry, Series, debracket, from_records
 from scraper.items import ArticleItem
 from scraper.signals import series_loaded
@@ -67,6 +70,9 @@ TITLE_CONTEXT = re.compile(r"^[\s\W]{0,3}(?:the\s+)?(?:tv\s+)?(?:anime|season\s*
                            r"light novel|pop-up|collaboration|s\d|\d+(?:st|nd|rd|th)\s+season|アニメ|第)", re.IGNORECASE)
 #: A mention that opens a line, numbered or not ("3. Frieren"), heads a roundup entry.
 LINE_START = re.compile(r"\n\s*(?:\d{1,2}[.)]\s*)?$")
+#: A capitalized word next to a one-word alias makes it part of another name ("United Kingdom").
+CAPITALIZED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
+CAPITALIZED_AFTER = re.compile(r"\s+[A-Z]")
 SENTENCE_START = re.compile(r"(?:^|[.!?。！？:]\s+|\n\s*|\d+\.\s+)$")
 CALENDAR_WORDS = {"spring", "summer", "fall", "autumn", "winter", "today", "news", "anime", "manga"}
 #: What an article is about when it names no season: news of these kinds is about no season.
@@ -121,8 +127,10 @@ class SeriesMatcher:
         self.automaton = ahocorasick.Automaton()
         self.series = {s.id: s for s in catalog}
         names: dict[str, set[int]] = defaultdict(set)
+        #: Aliases a user or the curated file gave, as written: no ordinary-word guard for them.
+        self.trusted = {a.alias for s in catalog for a in s.aliases if a.source in TRUSTED_SOURCES}
         for s in catalog:
-            for name in {s.title, s.title_ja, debracket(s.title), debracket(s.title_ja), *s.aliases}:
+            for name in {s.title, s.title_ja, debracket(s.title), debracket(s.title_ja), *(a.alias for a in s.aliases)}:
                 key = _key(name) if name else None
                 if key:
                     names[key].add(s.id)
@@ -219,11 +227,14 @@ class SeriesMatcher:
         if len(words) == 1 and words[0] in CALENDAR_WORDS:
             return key.strip() in quoted
         written = doc[start:end]
+        if written in self.trusted and (len(words) > 1 or TITLE_CONTEXT.match(doc[end:end + 30]) or not (
+                CAPITALIZED_BEFORE.search(doc[max(0, start - 40):start]) or CAPITALIZED_AFTER.match(doc[end:end + 3]))):
+            return True
         if key.strip() in quoted or (written.isupper() and len(written) >= 3):
             return True
         if TITLE_CONTEXT.match(doc[end:end + 30]):
             return len(words) == 2 or not SENTENCE_START.search(doc[max(0, start - 4):start])
-        catalog_forms = {n for sid in ids for s in [self.series[sid]] for n in (s.title, *s.aliases)}
+        catalog_forms = {n for sid in ids for s in [self.series[sid]] for n in (s.title, *(a.alias for a in s.aliases))}
         return len(words) == 2 and written in catalog_forms
 
     def _season(self, sid: int, marker: re.Match[str]) -> int | None:
