@@ -449,6 +449,15 @@ class Archive:
         while rows := cursor.fetchmany(FETCH_SIZE):
             yield from (dict(zip(("id", "title", "text", "published"), row)) for row in rows)
 
+    def article_tags(self, site: str | None = None) -> dict[int, set[tuple[int, int | None]]]:
+        """Each tagged article's (series id, season) pairs."""
+        where, params = ("WHERE a.site = ?", [site]) if site else ("", [])
+        tags: dict[int, set[tuple[int, int | None]]] = {}
+        for aid, sid, season in self.db.execute("SELECT t.article_id, t.series_id, t.season FROM article_series t "
+                                                f"JOIN articles a ON a.id = t.article_id {where}", params):
+            tags.setdefault(aid, set()).add((sid, season))
+        return tags
+
     def retag_articles(self, tags: dict[int, list[dict[str, Any]]]) -> None:
         """Replace the series tags of the articles in `tags` (article id → its tags), in one transaction."""
         if not tags:

@@ -8,7 +8,8 @@ Sources, in the order a conflict is settled (a name known from two sources keeps
    from public knowledge; rows name a series by a bangumi-data Japanese title or `mal:ID`.
 3. `bangumi`: every bangumi-data title of the series' entries and every `titleTranslate` entry
    (all English and Chinese ones), with their season and part markers stripped.
-4. `derived`: forms generated from those names: brackets dropped (【推しの子】 → 推しの子), the
+4. `derived`: forms generated from those names: brackets and a remake's year dropped
+   (【推しの子】 → 推しの子, うる星やつら(2022) → うる星やつら), the
    part before a subtitle (`:`, ` - `, `～`), × and x swapped, apostrophes dropped, spaced
    short words run together (DAN DA DAN → DANDADAN).
 """
@@ -28,9 +29,12 @@ TRUSTED_SOURCES = ("user", "curated")
 MIN_PREFIX_CHARS = {"latin": 5, "cjk": 2}
 #: Longest run-together form made from a spaced name ("DAN DA DAN" → "DANDADAN", 8 letters).
 MAX_COMPACT_CHARS = 12
-SUBTITLE = re.compile(r"\s*(?:[:：]|\s[-–—]\s|[～〜~]|―)\s*")
+#: Where a subtitle starts: a colon, a dash after a space or after kana and kanji, a wave dash.
+SUBTITLE = re.compile(r"\s*(?:[:：]|\s[-–—]|(?<=[\u3040-\u30ff\u4e00-\u9fff])[-–—]|[～〜~―])\s*")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 BRACKETS = re.compile(r"[【】「」『』〈〉《》]")
+#: The year that tells a remake's title apart: "うる星やつら(2022)", "HUNTER×HUNTER(2011)".
+YEAR = re.compile(r"\s*[(（]\s*(?:19|20)\d\d\s*[)）]$")
 #: Season and half markers of Chinese titles ("第二季", "(第2季)", "第二部分", "后半").
 CHINESE_SEASON = re.compile(r"\s*[(（]?\s*第\s*[\d一二三四五六七八九十]+\s*(?:季|部分)\s*[)）]?\s*$|\s*[后後]半$")
 
@@ -61,11 +65,11 @@ def strip_chinese_season(title: str) -> str:
 def derived_forms(name: str) -> list[str]:
     """Other ways fans write `name` (see source 4 of the module docstring), without `name` itself."""
     forms = [name, " ".join(BRACKETS.sub(" ", name).split())]
-    parts = SUBTITLE.split(forms[-1], maxsplit=1)
-    if len(parts) == 2:
-        prefix = parts[0].strip()
-        minimum = MIN_PREFIX_CHARS["cjk" if CJK.search(prefix) else "latin"]
-        if len(_folded(prefix)) >= minimum:
+    forms.append(YEAR.sub("", forms[-1]))
+    plain = forms[-1]
+    for subtitle in SUBTITLE.finditer(plain):
+        prefix = plain[:subtitle.start()].strip()
+        if subtitle.start() and subtitle.end() < len(plain) and len(_folded(prefix)) >= MIN_PREFIX_CHARS["cjk" if CJK.search(prefix) else "latin"]:
             forms.append(prefix)
     for form in list(forms):
         if "×" in form:
@@ -111,11 +115,11 @@ def match_key(name: str) -> str:
 
 def merge(aliases: list[Alias], exclude: list[str]) -> list[Alias]:
     """`aliases` with one entry per name (`match_key`; the first source of `SOURCES` wins), none
-    of them one of `exclude`."""
+    of them one of `exclude` unless trusted (a curated "Kingdom" is the title "KINGDOM" as written)."""
     excluded = {match_key(name) for name in exclude}
     best: dict[str, Alias] = {}
     for a in sorted(aliases, key=lambda a: SOURCES.index(a.source)):
         key = match_key(a.alias)
-        if key and key not in excluded:
+        if key and (key not in excluded or a.source in TRUSTED_SOURCES):
             best.setdefault(key, a)
     return list(best.values())

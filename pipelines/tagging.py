@@ -35,6 +35,8 @@ from scraper.signals import series_loaded
 
 #: Shortest name matched (characters after normalization, spaces excluded).
 MIN_NAME_CHARS = 4
+#: Curated and user aliases may be shorter: the abbreviations fans write (JJK, AoT, SAO).
+MIN_TRUSTED_NAME_CHARS = 3
 MIN_CJK_NAME_CHARS = 2
 TITLE_WEIGHT = 3
 LEAD_WEIGHT = 2
@@ -104,12 +106,12 @@ def normalize(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
-def _key(name: str) -> str | None:
+def _key(name: str, min_chars: int = MIN_NAME_CHARS) -> str | None:
     folded = normalize(name)[0].strip()
     compact = folded.replace(" ", "")
     if CJK.search(compact):
         return compact if len(compact) >= MIN_CJK_NAME_CHARS else None
-    return f" {folded} " if len(compact) >= MIN_NAME_CHARS else None
+    return f" {folded} " if len(compact) >= min_chars else None
 
 
 @dataclass
@@ -131,7 +133,7 @@ class SeriesMatcher:
         self.trusted = {a.alias for s in catalog for a in s.aliases if a.source in TRUSTED_SOURCES}
         for s in catalog:
             for name in {s.title, s.title_ja, debracket(s.title), debracket(s.title_ja), *(a.alias for a in s.aliases)}:
-                key = _key(name) if name else None
+                key = _key(name, MIN_TRUSTED_NAME_CHARS if name in self.trusted else MIN_NAME_CHARS) if name else None
                 if key:
                     names[key].add(s.id)
         for key, ids in names.items():
@@ -245,6 +247,11 @@ class SeriesMatcher:
         return int(value) if value.isdigit() else WORD_NUMBERS.get(value.casefold())
 
 
+def tag_rows(tags: list[Tag]) -> list[dict]:
+    """The archive's `article_series` rows of an article's tags (a crawl's and a retag's)."""
+    return [{"series_id": t.series.id, "season": t.season, "evidence": t.evidence} for t in tags]
+
+
 def _airing_window(title: str, published: str | None) -> tuple[date, date] | None:
     """The dates a roundup headline is about: a broadcast season, the week ending on a date, or
     for "this week's ranking" the week it was published."""
@@ -297,7 +304,6 @@ class TagPipeline:
         if not isinstance(item, ArticleItem) or self.matcher is None:
             return item
         tags = self.matcher.tag(item.title or "", item.text or "", item.published)
-        ItemAdapter(item)["series_tags"] = [{"series_id": t.series.id, "season": t.season, "evidence": t.evidence}
-                                           for t in tags]
+        ItemAdapter(item)["series_tags"] = tag_rows(tags)
         self.stats.inc_value("fanwire/tag/articles_tagged" if tags else "fanwire/tag/articles_untagged")
         return item
