@@ -115,11 +115,14 @@ def match_key(name: str) -> str:
 
 def merge(aliases: list[Alias], exclude: list[str]) -> list[Alias]:
     """`aliases` with one entry per name (`match_key`; the first source of `SOURCES` wins), none
-    of them one of `exclude` unless trusted (a curated "Kingdom" is the title "KINGDOM" as written)."""
+    of them one of `exclude`; trusted ones are kept as written, each spelling (a curated
+    "Kingdom" beside the title "KINGDOM", "Zenshu" beside "ZENSHU")."""
     excluded = {match_key(name) for name in exclude}
     best: dict[str, Alias] = {}
     for a in sorted(aliases, key=lambda a: SOURCES.index(a.source)):
         key = match_key(a.alias)
-        if key and (key not in excluded or a.source in TRUSTED_SOURCES):
+        if a.source in TRUSTED_SOURCES:  # each spelling: the tagger trusts them as written
+            best.setdefault(a.alias, a)
+        elif key and key not in excluded and a.alias not in best:
             best.setdefault(key, a)
     return list(best.values())

@@ -74,7 +74,7 @@ TITLE_CONTEXT = re.compile(r"^[\s\W]{0,3}(?:the\s+)?(?:tv\s+)?(?:anime|season\s*
 LINE_START = re.compile(r"\n\s*(?:\d{1,2}[.)]\s*)?$")
 #: A capitalized word next to a one-word alias makes it part of another name ("United Kingdom").
 CAPITALIZED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
-CAPITALIZED_AFTER = re.compile(r"\s+[A-Z]")
+CAPITALIZED_AFTER = re.compile(r"\s+(?!(?:I{1,3}|IV|VI{0,3}|IX|X)\b)[A-Z]")  # a Roman numeral is a season
 SENTENCE_START = re.compile(r"(?:^|[.!?。！？:]\s+|\n\s*|\d+\.\s+)$")
 CALENDAR_WORDS = {"spring", "summer", "fall", "autumn", "winter", "today", "news", "anime", "manga"}
 #: What an article is about when it names no season: news of these kinds is about no season.

@@ -140,3 +140,22 @@ def test_a_user_alias_tags_articles_of_a_crawl(tmp_path):
                             "JOIN articles a ON a.id = t.article_id WHERE a.url = 'http://news.test/drugstore/'"
                             ).fetchall()
     assert tags == [("薬屋のひとりごと",)]
+
+
+def test_an_older_archive_keeps_its_aliases_in_series_aliases(tmp_path):
+    from sqlite_utils import Database
+
+    from archive import Archive
+    from archive.schema import MIGRATIONS
+
+    db = Database(tmp_path / "old.db")
+    MIGRATIONS.apply(db, stop_before="0011_series_aliases")
+    db["series"].insert({"id": 7, "title": "Oshi no Ko", "title_ja": "【推しの子】", "aliases": '["推しの子", "OSHI NO KO"]'})
+    db.close()
+    archive = Archive(tmp_path / "old.db")
+    assert "aliases" not in archive.db["series"].columns_dict
+    assert archive.series_aliases(7) == [
+        {"series_id": 7, "title": "Oshi no Ko", "alias": alias, "lang": lang, "source": "bangumi"}
+        for alias, lang in (("OSHI NO KO", "en"), ("推しの子", "ja"))]
+    assert archive.find_series("OSHI NO KO")["id"] == 7
+    archive.close()
