@@ -25,8 +25,10 @@ CURATED = Path(__file__).parent / "data" / "aliases.tsv"
 SOURCES = ("user", "curated", "bangumi", "learned", "derived")
 #: Sources whose one-word aliases count as titles wherever written as given (no ordinary-word guard).
 TRUSTED_SOURCES = ("user", "curated")
-#: Shortest subtitle-stripped prefix kept (folded characters): "Re" of "Re:Zero" is no name.
-MIN_PREFIX_CHARS = {"latin": 5, "cjk": 2}
+#: Shortest subtitle-stripped prefix kept (folded characters): "Re" of "Re:Zero" is no name,
+#: nor are short Japanese words (いじめ of "いじめ 〜いけにえの教室〜", かな of "かな～でぃあん…").
+MIN_PREFIX_CHARS = {"latin": 5, "cjk": 3, "hiragana": 4}
+HIRAGANA_ONLY = re.compile(r"^[\u3040-\u309f]+$")
 #: Longest run-together form made from a spaced name ("DAN DA DAN" → "DANDADAN", 8 letters).
 MAX_COMPACT_CHARS = 12
 #: Where a subtitle starts: a colon, a dash after a space or after kana and kanji, a wave dash.
@@ -69,7 +71,8 @@ def derived_forms(name: str) -> list[str]:
     plain = forms[-1]
     for subtitle in SUBTITLE.finditer(plain):
         prefix = plain[:subtitle.start()].strip()
-        if subtitle.start() and subtitle.end() < len(plain) and len(_folded(prefix)) >= MIN_PREFIX_CHARS["cjk" if CJK.search(prefix) else "latin"]:
+        script = "hiragana" if HIRAGANA_ONLY.match(_folded(prefix)) else "cjk" if CJK.search(prefix) else "latin"
+        if subtitle.start() and subtitle.end() < len(plain) and len(_folded(prefix)) >= MIN_PREFIX_CHARS[script]:
             forms.append(prefix)
     for form in list(forms):
         if "×" in form:

@@ -38,6 +38,8 @@ MIN_NAME_CHARS = 4
 #: Curated and user aliases may be shorter: the abbreviations fans write (JJK, AoT, SAO).
 MIN_TRUSTED_NAME_CHARS = 3
 MIN_CJK_NAME_CHARS = 2
+#: A Chinese alias shorter than this is a word of Japanese text too (自由, 死神, 人生): not matched.
+MIN_CHINESE_NAME_CHARS = 4
 TITLE_WEIGHT = 3
 LEAD_WEIGHT = 2
 MIN_SCORE = 2
@@ -106,11 +108,11 @@ def normalize(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
-def _key(name: str, min_chars: int = MIN_NAME_CHARS) -> str | None:
+def _key(name: str, min_chars: int = MIN_NAME_CHARS, min_cjk_chars: int = MIN_CJK_NAME_CHARS) -> str | None:
     folded = normalize(name)[0].strip()
     compact = folded.replace(" ", "")
     if CJK.search(compact):
-        return compact if len(compact) >= MIN_CJK_NAME_CHARS else None
+        return compact if len(compact) >= min_cjk_chars else None
     return f" {folded} " if len(compact) >= min_chars else None
 
 
@@ -132,9 +134,13 @@ class SeriesMatcher:
         #: Aliases a user or the curated file gave, as written: no ordinary-word guard for them.
         self.trusted = {a.alias for s in catalog for a in s.aliases if a.source in TRUSTED_SOURCES}
         for s in catalog:
-            for name in {s.title, s.title_ja, debracket(s.title), debracket(s.title_ja), *(a.alias for a in s.aliases)}:
-                key = _key(name, MIN_TRUSTED_NAME_CHARS if name in self.trusted else MIN_NAME_CHARS) if name else None
-                if key:
+            for name in {s.title, s.title_ja, debracket(s.title), debracket(s.title_ja)}:
+                if key := _key(name):
+                    names[key].add(s.id)
+            for a in s.aliases:
+                trusted = a.source in TRUSTED_SOURCES
+                if key := _key(a.alias, MIN_TRUSTED_NAME_CHARS if trusted else MIN_NAME_CHARS,
+                               MIN_CHINESE_NAME_CHARS if a.lang.startswith("zh") else MIN_CJK_NAME_CHARS):
                     names[key].add(s.id)
         for key, ids in names.items():
             self.automaton.add_word(key, (key, sorted(ids)))

@@ -159,3 +159,12 @@ def test_an_older_archive_keeps_its_aliases_in_series_aliases(tmp_path):
         for alias, lang in (("OSHI NO KO", "en"), ("推しの子", "ja"))]
     assert archive.find_series("OSHI NO KO")["id"] == 7
     archive.close()
+
+
+def test_short_chinese_aliases_are_not_read_in_japanese_text():
+    catalog = build([item("BLEACH", {"en": ["Bleach"], "zh-Hans": ["死神", "境·界"]}),
+                     item("進撃の巨人", {"zh-Hans": ["进击的巨人"]})], curated=[])
+    assert ("死神", "zh-Hans", "bangumi") in aliases(catalog[0])
+    matcher = SeriesMatcher(catalog)
+    assert matcher.tag("死神をテーマにした新作映画が公開", "死神の姿を描く。") == []
+    assert [t.series.title_ja for t in matcher.tag("《进击的巨人》最终季", "")] == ["進撃の巨人"]
