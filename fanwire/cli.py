@@ -327,7 +327,7 @@ def retag(db: str, only_site: str | None) -> None:
     and aliases as they are now (after `catalog import` or `catalog alias add`); a crawl of the
     same article today would give it the same tags. Nothing is fetched or extracted.
 
-    Example: fanwire catalog alias add "Kusuriya no Hitorigoto" "Apothecary" --db archive.db && fanwire retag --db archive.db
+    Example: fanwire retag --db archive.db --site animenews.example.com
     """
     from fanwire.retag import retag as run
 

@@ -258,5 +258,5 @@ def from_records(rows: list[dict[str, Any]]) -> list[Series]:
 def load(path: Path = PACKAGED) -> list[Series]:
     with gzip.open(path, "rt", encoding="utf-8") as f:
         payload = json.load(f)
-    return [Series(**{**s, "aliases": [Alias(**a) for a in s["aliases"]], "entries": [Entry(**e) for e in s["entries"]]})
-            for s in payload["series"]]
+    return [Series(**{**s, "aliases": [Alias(**a) for a in s["aliases"]],
+                      "entries": [Entry(**e) for e in s["entries"]]}) for s in payload["series"]]

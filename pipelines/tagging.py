@@ -1,8 +1,8 @@
 """Tagging: which anime series (and which season) an article is about.
 
-1. Names: every title and alias of the catalog (`series_aliases`), normalized (width, case, punctuation), in one
-   Aho–Corasick automaton; the longest name wins where names overlap ("Attack on Titan" over
-   "Titan"). Latin names match on word boundaries, Japanese ones anywhere.
+1. Names: every title and alias of the catalog (`series_aliases`), normalized (width, case,
+   punctuation), in one Aho–Corasick automaton; the longest name wins where names overlap
+   ("Attack on Titan" over "Titan"). Latin names match on word boundaries, Japanese ones anywhere.
 2. Guards: a short Latin name (one or two plain words: "Monster", "Orange", "Another World")
    counts only where it reads as a title: in title quotes (『』「」"..."), written in capitals or
    exactly as the catalog writes it, or followed by "anime", "season", "manga", ... Season
@@ -242,7 +242,8 @@ class SeriesMatcher:
             return True
         if TITLE_CONTEXT.match(doc[end:end + 30]):
             return len(words) == 2 or not SENTENCE_START.search(doc[max(0, start - 4):start])
-        catalog_forms = {n for sid in ids for s in [self.series[sid]] for n in (s.title, *(a.alias for a in s.aliases))}
+        catalog_forms = {n for sid in ids for s in [self.series[sid]]
+                         for n in (s.title, *(a.alias for a in s.aliases))}
         return len(words) == 2 and written in catalog_forms
 
     def _season(self, sid: int, marker: re.Match[str]) -> int | None:
