@@ -376,7 +376,7 @@ class Archive:
         series = clean(series)
         entries = [{**e, "series_id": s["id"]} for s in series for e in s.get("entries", [])]
         aliases = [{**a, "series_id": s["id"]} for s in series for a in s.get("aliases", [])]
-        with self.db.atomic():
+        with _immediate(self.db):  # it reads the user aliases before writing
             kept = self._user_aliases_on(series)
             self.db.execute("DELETE FROM series_entries")
             self.db.execute("DELETE FROM series_aliases")
