@@ -29,6 +29,8 @@ TRUSTED_SOURCES = ("user", "curated")
 #: nor are short Japanese words (いじめ of "いじめ 〜いけにえの教室〜", かな of "かな～でぃあん…").
 MIN_PREFIX_CHARS = {"latin": 5, "cjk": 3, "hiragana": 4}
 HIRAGANA_ONLY = re.compile(r"^[\u3040-\u309f]+$")
+#: A prefix of an article and one word is a phrase, not a name ("THE LAST" of "THE LAST -NARUTO THE MOVIE-").
+GENERIC_PREFIX = re.compile(r"^(?:the|a|an|my|our|your|this|that)\s+\S+$", re.IGNORECASE)
 #: Longest run-together form made from a spaced name ("DAN DA DAN" → "DANDADAN", 8 letters).
 MAX_COMPACT_CHARS = 12
 #: Where a subtitle starts: a colon, a dash after a space or after kana and kanji, a wave dash.
@@ -72,7 +74,8 @@ def derived_forms(name: str) -> list[str]:
     for subtitle in SUBTITLE.finditer(plain):
         prefix = plain[:subtitle.start()].strip()
         script = "hiragana" if HIRAGANA_ONLY.match(_folded(prefix)) else "cjk" if CJK.search(prefix) else "latin"
-        if subtitle.start() and subtitle.end() < len(plain) and len(_folded(prefix)) >= MIN_PREFIX_CHARS[script]:
+        if subtitle.start() and subtitle.end() < len(plain) and len(_folded(prefix)) >= MIN_PREFIX_CHARS[script] \
+                and not GENERIC_PREFIX.match(prefix):
             forms.append(prefix)
     for form in list(forms):
         if "×" in form:

@@ -9,7 +9,8 @@ season, part or film. Building the catalog:
 3. Group entries whose base titles match (Japanese or English) into one series; number the
    first TV season 1 and a "Final Season" after the last numbered one.
 4. Give each series its aliases (`pipelines.aliases`): every bangumi-data title and translation
-   of its entries, the forms derived from them, and the curated names of `data/aliases.tsv`.
+   of its entries, the forms derived from them (unless another series has the same name), and
+   the curated names of `data/aliases.tsv`.
 The result ships with the package (`pipelines/data/series.json.gz`, with the attribution).
 """
 from __future__ import annotations
@@ -22,7 +23,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipelines.aliases import Alias, CuratedRow, derived_forms, guess_lang, load_curated, merge, strip_chinese_season
+from pipelines.aliases import (Alias, CuratedRow, derived_forms, guess_lang, load_curated, match_key, merge,
+                               strip_chinese_season)
 
 PACKAGED = Path(__file__).parent / "data" / "series.json.gz"
 ATTRIBUTION = ("Series catalog derived from bangumi-data (https://github.com/bangumi-data/bangumi-data), "
@@ -187,7 +189,24 @@ def build(items: list[dict[str, Any]], curated: list[CuratedRow] | None = None) 
     for number, series in enumerate(catalog, 1):
         series.id = number
     _add_curated(catalog, load_curated() if curated is None else curated)
+    _drop_shared_derived(catalog)
     return catalog
+
+
+def _drop_shared_derived(catalog: list[Series]) -> None:
+    """A derived form that names another series too is not this one's: "Fruits Basket" of the film
+    "Fruits Basket: prelude" is the TV series' title, "BLEACH" of "BLEACH: Thousand-Year Blood
+    War - The Conflict" is two series' prefix."""
+    named: dict[str, set[int]] = {}
+    derived: dict[str, set[int]] = {}
+    for series in catalog:
+        for name in (series.title, series.title_ja, debracket(series.title), debracket(series.title_ja)):
+            named.setdefault(match_key(name), set()).add(series.id)
+        for a in series.aliases:
+            (derived if a.source == "derived" else named).setdefault(match_key(a.alias), set()).add(series.id)
+    for series in catalog:
+        series.aliases = [a for a in series.aliases if a.source != "derived" or (
+            named.get(match_key(a.alias), {series.id}) <= {series.id} and derived[match_key(a.alias)] == {series.id})]
 
 
 def _add_curated(catalog: list[Series], rows: list[CuratedRow]) -> None:

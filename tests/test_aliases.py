@@ -168,3 +168,18 @@ def test_short_chinese_aliases_are_not_read_in_japanese_text():
     matcher = SeriesMatcher(catalog)
     assert matcher.tag("死神をテーマにした新作映画が公開", "死神の姿を描く。") == []
     assert [t.series.title_ja for t in matcher.tag("《进击的巨人》最终季", "")] == ["進撃の巨人"]
+
+
+def test_a_derived_form_that_names_another_series_is_dropped():
+    catalog = build([item("フルーツバスケット", {"en": ["Fruits Basket"]}, begin="2019-04-06T00:00:00.000Z"),
+                     item("フルーツバスケット －prelude－", {"en": ["Fruits Basket: prelude"]}, kind="movie",
+                          begin="2022-02-18T00:00:00.000Z"),
+                     item("THE LAST -NARUTO THE MOVIE-", {"en": ["THE LAST -NARUTO THE MOVIE-"]}, kind="movie")],
+                    curated=[])
+    film, naruto = (next(s for s in catalog if s.title_ja == name)
+                    for name in ("フルーツバスケット －prelude－", "THE LAST -NARUTO THE MOVIE-"))
+    assert "Fruits Basket" not in {a.alias for a in film.aliases}
+    assert "THE LAST" not in {a.alias for a in naruto.aliases}
+    matcher = SeriesMatcher(catalog)
+    assert [t.series.title_ja for t in matcher.tag("Fruits Basket anime gets a new visual", "")] == ["フルーツバスケット"]
+    assert matcher.tag("Rumours say it would be the last. The manga has sold millions", "") == []
