@@ -25,6 +25,14 @@ class UnknownTable(ArchiveError):
     """An export named a table the archive does not have."""
 
 
+class UnknownSeries(ArchiveError):
+    """No series of the catalog has the title, alias or id given."""
+
+
+class AmbiguousSeries(ArchiveError):
+    """More than one series has the name given: an id tells them apart."""
+
+
 def opening_error(path: str | Path, exc: sqlite3.DatabaseError) -> ArchiveError | None:
     """The named error for SQLite's failure to open or write the archive at `path`, if it is one
     a user can act on (None for others, such as a lock held too long)."""

@@ -56,6 +56,8 @@ MERGE = [
        WHERE excluded.updated_at > site_templates.updated_at""",
     "INSERT OR IGNORE INTO series SELECT * FROM shard.series",
     "INSERT OR IGNORE INTO series_entries SELECT * FROM shard.series_entries",
+    """INSERT OR IGNORE INTO series_aliases (series_id, alias, lang, source, article_id)
+       SELECT series_id, alias, lang, source, article_id FROM shard.series_aliases""",
     """INSERT OR IGNORE INTO article_series (article_id, series_id, season, evidence)
        SELECT m.new, t.series_id, t.season, t.evidence FROM shard.article_series t JOIN article_map m ON m.old = t.article_id""",
     """INSERT INTO fetch_state (url, site, kind, status, etag, last_modified, lastmod, listed_in, fetched_at, crawl_id)

@@ -72,6 +72,9 @@ def metadata_for(db_path: str | Path) -> dict[str, Any]:
                                 "facets": ["series_id", "season", "evidence"]}
     tables["series_entries"] = {"description": "Seasons, parts, films and OVAs of each series (bangumi-data, CC-BY-4.0).",
                                 "facets": ["type"]}
+    tables["series_aliases"] = {"description": "Names each series is known by, with their language and source: "
+                                               "bangumi (bangumi-data, CC-BY-4.0), derived, curated, learned or user.",
+                                "facets": ["source", "lang"]}
     tables["stories"] = {
         "description": "One row per story: a piece of news and every copy of it across sites and URLs. "
                        "origin_url is the origin when evidence a copier cannot forge decides it; first_url only "

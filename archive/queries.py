@@ -12,7 +12,7 @@ FEED_SIZE = 100
 
 #: Matches a series (`s`) by its title, Japanese title, an alias or its id (parameter :series).
 SERIES_MATCH = ("(s.title = :series COLLATE NOCASE OR s.title_ja = :series OR CAST(s.id AS TEXT) = :series "
-                "OR EXISTS (SELECT 1 FROM json_each(s.aliases) WHERE value = :series COLLATE NOCASE))")
+                "OR EXISTS (SELECT 1 FROM series_aliases x WHERE x.series_id = s.id AND x.alias = :series COLLATE NOCASE))")
 
 #: Columns of one Atom entry per article (`a` is articles).
 ATOM_COLUMNS = ("a.id AS atom_id, a.title AS atom_title, coalesce(a.published, a.fetched_at) AS atom_updated, "

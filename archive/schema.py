@@ -3,11 +3,16 @@
 Running `migrate` twice is a no-op, which is what makes opening an archive at the start of every
 crawl (and again after a kill -9) safe.
 """
+import json
+import re
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 MIGRATIONS = Migrations("fanwire")
 
+#: Kana and kanji: a name written with them is Japanese.
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 #: Tables a reader of the archive should not be shown by default (raw pages, bookkeeping).
 INTERNAL_TABLES = ("pages", "site_templates", "article_signatures", "fetch_state", "_sqlite_migrations")
 
@@ -220,6 +225,24 @@ def story_origins(db: Database) -> None:
     db["article_links"].create({"article_id": int, "url": str}, pk=("article_id", "url"),
                                foreign_keys=[("article_id", "articles", "id")])
     db["article_links"].create_index(["url"])
+
+
+@MIGRATIONS(name="0011_series_aliases")
+def series_aliases(db: Database) -> None:
+    """Every name of a series with its language and source (`bangumi`, `derived`, `curated`,
+    `learned` with the `article_id` that taught it, `user`), replacing the capped JSON list
+    `series.aliases`; the names that list held are kept as `bangumi` names."""
+    db["series_aliases"].create(
+        {"series_id": int, "alias": str, "lang": str, "source": str, "article_id": int},
+        pk=("series_id", "alias"), foreign_keys=[("series_id", "series", "id")], if_not_exists=True,
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS idx_series_aliases_alias ON series_aliases (alias COLLATE NOCASE)")
+    if "aliases" in db["series"].columns_dict:
+        rows = [{"series_id": sid, "alias": alias, "lang": "ja" if CJK.search(alias) else "en", "source": "bangumi"}
+                for sid, names in db.execute("SELECT id, aliases FROM series WHERE aliases IS NOT NULL")
+                for alias in json.loads(names)]
+        db["series_aliases"].insert_all(rows, ignore=True)
+        db["series"].transform(drop={"aliases"})
 
 
 def migrate(db: Database) -> None:

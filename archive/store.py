@@ -20,8 +20,9 @@ from typing import Any, Callable, Iterable, Iterator
 from sqlite_utils import Database
 
 from archive.crawls import COMPLETE_SQL, beat, close_stale, runner
-from archive.errors import opening_error
+from archive.errors import AmbiguousSeries, UnknownSeries, opening_error
 from archive.origin import Copy, decide
+from archive.queries import SERIES_MATCH
 from archive.schema import migrate
 from archive.sites import same_site
 from archive.text import clean, clean_text
@@ -368,22 +369,105 @@ class Archive:
                 self.db["site_templates"].upsert_all(rows, pk="site")
 
     def replace_series(self, series: list[dict[str, Any]]) -> None:
-        """Replace the series catalog (series and their entries) in one transaction; article
-        tags keep pointing at series ids, which a catalog keeps stable for the same data."""
+        """Replace the series catalog (series, their entries and aliases) in one transaction;
+        article tags keep pointing at series ids, which a catalog keeps stable for the same data.
+        User aliases are kept, each on the new series with its old series' bangumi id, MyAnimeList
+        id or Japanese title (in that order); one whose series is gone is dropped."""
         series = clean(series)
         entries = [{**e, "series_id": s["id"]} for s in series for e in s.get("entries", [])]
-        with self.db.atomic():
+        aliases = [{**a, "series_id": s["id"]} for s in series for a in s.get("aliases", [])]
+        with _immediate(self.db):  # it reads the user aliases before writing
+            kept = self._user_aliases_on(series)
             self.db.execute("DELETE FROM series_entries")
-            self.db["series"].upsert_all([{k: v for k, v in s.items() if k != "entries"} for s in series], pk="id")
+            self.db.execute("DELETE FROM series_aliases")
+            self.db["series"].upsert_all([{k: v for k, v in s.items() if k not in ("entries", "aliases")}
+                                          for s in series], pk="id")
             if entries:
                 self.db["series_entries"].insert_all(entries)
+            self.db["series_aliases"].insert_all(kept + aliases, pk=("series_id", "alias"), ignore=True)
+
+    def _user_aliases_on(self, series: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The archive's user aliases, moved to the series of `series` that is their series."""
+        ids: dict[tuple[str, str], int] = {}
+        for s in series:
+            for key in ("bangumi_id", "mal_id", "title_ja"):
+                if s.get(key):
+                    ids.setdefault((key, s[key]), s["id"])
+        kept = []
+        for row in self.db.execute("SELECT a.alias, a.lang, s.bangumi_id, s.mal_id, s.title_ja FROM series_aliases a "
+                                   "JOIN series s ON s.id = a.series_id WHERE a.source = 'user'").fetchall():
+            target = next((ids[k] for k in zip(("bangumi_id", "mal_id", "title_ja"), row[2:]) if k in ids), None)
+            if target is not None:
+                kept.append({"series_id": target, "alias": row[0], "lang": row[1], "source": "user"})
+        return kept
 
     def series_records(self) -> list[dict[str, Any]]:
-        """The series catalog with each series' `entries`, as `replace_series` takes it."""
+        """The series catalog with each series' `entries` and `aliases`, as `replace_series` takes it."""
         entries: dict[int, list[dict[str, Any]]] = {}
         for row in self.db["series_entries"].rows_where(order_by="id"):
             entries.setdefault(row.pop("series_id"), []).append(row)
-        return [{**s, "entries": entries.get(s["id"], [])} for s in self.db["series"].rows_where(order_by="id")]
+        aliases: dict[int, list[dict[str, Any]]] = {}
+        for sid, alias, lang, source in self.db.execute(
+                "SELECT series_id, alias, lang, source FROM series_aliases ORDER BY rowid"):
+            aliases.setdefault(sid, []).append({"alias": alias, "lang": lang, "source": source})
+        return [{**s, "entries": entries.get(s["id"], []), "aliases": aliases.get(s["id"], [])}
+                for s in self.db["series"].rows_where(order_by="id")]
+
+    def find_series(self, name: str) -> dict[str, Any]:
+        """The one series `name` names (title, Japanese title, alias or id, as `export --series`)."""
+        found = self.db.execute(f"SELECT s.id, s.title, s.title_ja FROM series s WHERE {SERIES_MATCH} ORDER BY s.id",
+                                {"series": name}).fetchall()
+        if not found:
+            raise UnknownSeries(f"no series {name!r} in the catalog (give a title, Japanese title, alias or id)")
+        if len(found) > 1:
+            raise AmbiguousSeries(f"{name!r} names {len(found)} series; give one of their ids: "
+                                  + "; ".join(f"{sid} {title} ({ja})" for sid, title, ja in found[:10]))
+        return dict(zip(("id", "title", "title_ja"), found[0]))
+
+    def add_series_alias(self, series_id: int, alias: str, lang: str) -> None:
+        """Add a user alias (replacing the source of the same name given by the catalog)."""
+        self.db["series_aliases"].upsert({"series_id": series_id, "alias": clean_text(alias), "lang": lang,
+                                          "source": "user"}, pk=("series_id", "alias"))
+
+    def series_aliases(self, series_id: int | None = None) -> list[dict[str, Any]]:
+        """Aliases with their series' title, of one series or all, by series then source."""
+        where, params = ("WHERE a.series_id = ?", [series_id]) if series_id is not None else ("", [])
+        cursor = self.db.execute(
+            "SELECT a.series_id, s.title, a.alias, a.lang, a.source FROM series_aliases a JOIN series s "
+            f"ON s.id = a.series_id {where} ORDER BY a.series_id, "
+            "instr('user curated bangumi learned derived', a.source), a.alias", params)
+        return [dict(zip(("series_id", "title", "alias", "lang", "source"), row)) for row in cursor]
+
+    def count_articles(self, site: str | None = None) -> int:
+        where, params = ("WHERE site = ?", [site]) if site else ("", [])
+        return self.db.execute(f"SELECT count(*) FROM articles {where}", params).fetchone()[0]
+
+    def article_texts(self, site: str | None = None) -> Iterator[dict[str, Any]]:
+        """Each article's id, title, text and publication date (what tagging reads), by id."""
+        where, params = ("WHERE site = ?", [site]) if site else ("", [])
+        cursor = self.db.execute(f"SELECT id, title, text, published FROM articles {where} ORDER BY id", params)
+        while rows := cursor.fetchmany(FETCH_SIZE):
+            yield from (dict(zip(("id", "title", "text", "published"), row)) for row in rows)
+
+    def article_tags(self, site: str | None = None) -> dict[int, set[tuple[int, int | None]]]:
+        """Each tagged article's (series id, season) pairs."""
+        where, params = ("WHERE a.site = ?", [site]) if site else ("", [])
+        tags: dict[int, set[tuple[int, int | None]]] = {}
+        for aid, sid, season in self.db.execute("SELECT t.article_id, t.series_id, t.season FROM article_series t "
+                                                f"JOIN articles a ON a.id = t.article_id {where}", params):
+            tags.setdefault(aid, set()).add((sid, season))
+        return tags
+
+    def retag_articles(self, tags: dict[int, list[dict[str, Any]]]) -> None:
+        """Replace the series tags of the articles in `tags` (article id → its tags), in one transaction."""
+        if not tags:
+            return
+        marks = ",".join("?" * len(tags))
+        with self.db.atomic():
+            self.db.execute(f"DELETE FROM article_series WHERE article_id IN ({marks})", list(tags))
+            rows = [{"article_id": aid, **tag} for aid, given in tags.items() for tag in given]
+            if rows:
+                self.db["article_series"].insert_all(rows, replace=True)
 
     def _tag_articles(self, articles: list[dict[str, Any]]) -> None:
         """Replace the series tags of the batch's articles that carry `series_tags`."""

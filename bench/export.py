@@ -41,7 +41,7 @@ def build(path: Path, rows: int, seed: int = 8) -> None:
     rng = random.Random(seed)
     db = Database(path)
     migrate(db)
-    db["series"].insert({"id": 1, "title": "Synthetic Show", "aliases": "[]", "seasons": 2})
+    db["series"].insert({"id": 1, "title": "Synthetic Show", "seasons": 2})
     conn = db.conn
     batch = []
     for i in range(1, rows + 1):

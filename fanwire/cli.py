@@ -319,6 +319,30 @@ def reextract(db: str, only_site: str | None) -> None:
                f"{result.changed} changed, {result.failed} without text (kept as they were)", err=True)
 
 
+@cli.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--site", "only_site", metavar="HOST", help="Only this site (as in the articles' site column).")
+def retag(db: str, only_site: str | None) -> None:
+    """Tag every archived article with its series and seasons again, with the archive's catalog
+    and aliases as they are now (after `catalog import` or `catalog alias add`); a crawl of the
+    same article today would give it the same tags. Nothing is fetched or extracted.
+
+    Example: fanwire retag --db archive.db --site animenews.example.com
+    """
+    from fanwire.retag import retag as run
+
+    require_archive(db)
+    archive = Archive(db)
+    if only_site and only_site not in archive.article_sites():
+        archive.close()
+        raise click.ClickException(f"no articles from site {only_site!r} in {db}")
+    with click.progressbar(length=archive.count_articles(only_site), label="Retagging", file=sys.stderr) as bar:
+        result = run(archive, only_site, bar.update)
+    archive.close()
+    click.echo(f"fanwire: retagged {result.articles} articles in {db}; {result.tagged} tagged, "
+               f"{result.changed} with tags that changed", err=True)
+
+
 @cli.command(name="import-warc")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
@@ -404,6 +428,68 @@ def catalog_import(file: str, db: str) -> None:
     archive.close()
     click.echo(f"fanwire: {len(items)} bangumi-data entries -> {stats['series']} series "
                f"({stats['series_with_sequels']} with sequels) in {db}", err=True)
+
+
+@catalog.group(name="alias")
+def catalog_alias() -> None:
+    """The names a series is known by (`series_aliases`): from bangumi-data, derived from its
+    titles, curated, or added by you; the tagger matches them all.
+
+    Example: fanwire catalog alias list "Jujutsu Kaisen" --db archive.db
+    """
+
+
+def catalog_archive(db: str) -> Archive:
+    """The archive at `db` with a catalog: the shipped one, as a crawl would seed it, if it has none."""
+    from pipelines.catalog import load, records
+
+    archive = Archive(db)
+    if not archive.series_stats()["series"]:
+        archive.replace_series(records(load()))
+    return archive
+
+
+@catalog_alias.command(name="add")
+@click.argument("series")
+@click.argument("alias")
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+def catalog_alias_add(series: str, alias: str, db: str) -> None:
+    """Add ALIAS as a name of SERIES (its title, Japanese title, an alias or its id, as
+    `export --series` takes it). Crawls from now on tag articles that use it; `fanwire retag`
+    tags the archived ones. User aliases are kept by `fanwire catalog import`.
+
+    Example: fanwire catalog alias add 薬屋のひとりごと "Drugstore Diaries" --db archive.db
+    """
+    from pipelines.aliases import guess_lang
+
+    if not alias.strip():
+        raise click.BadParameter("the alias is empty", param_hint="ALIAS")
+    archive = catalog_archive(db)
+    try:
+        found = archive.find_series(series)
+        archive.add_series_alias(found["id"], alias.strip(), guess_lang(alias))
+    finally:
+        archive.close()
+    click.echo(f"fanwire: {alias.strip()!r} is now an alias of {found['title']} ({found['title_ja']}, "
+               f"id {found['id']}) in {db}; run `fanwire retag --db {db}` to tag archived articles by it", err=True)
+
+
+@catalog_alias.command(name="list")
+@click.argument("series", required=False)
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+def catalog_alias_list(series: str | None, db: str) -> None:
+    """Print the aliases of SERIES (title, Japanese title, alias or id), or of every series: one
+    line each, tab-separated: series id, series title, alias, language, source.
+
+    Example: fanwire catalog alias list Frieren --db archive.db
+    """
+    archive = catalog_archive(db)
+    try:
+        rows = archive.series_aliases(archive.find_series(series)["id"] if series else None)
+    finally:
+        archive.close()
+    for row in rows:
+        click.echo("\t".join(str(row[k]) for k in ("series_id", "title", "alias", "lang", "source")))
 
 
 @catalog.command(name="stats")

@@ -13,6 +13,9 @@ season, part or film. Building the catalog:
 5. Number seasons as fans count them (`_number_seasons`): the first TV season is 1, a joined
    sequel the next, a cour or part the season it continues, a "Final Season" after the last
    numbered one; a one- or two-week TV item is a special, no season.
+6. Give each series its aliases (`pipelines.aliases`): every bangumi-data title and translation
+   of its entries, the forms derived from them (unless another series has the same name), and
+   the curated names of `data/aliases.tsv`.
 The result ships with the package (`pipelines/data/series.json.gz`, with the attribution).
 """
 from __future__ import annotations
@@ -25,6 +28,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from pipelines.aliases import (Alias, CuratedRow, derived_forms, guess_lang, load_curated, match_key, merge,
+                               strip_chinese_season)
 
 PACKAGED = Path(__file__).parent / "data" / "series.json.gz"
 ATTRIBUTION = ("Series catalog derived from bangumi-data (https://github.com/bangumi-data/bangumi-data), "
@@ -134,7 +140,7 @@ class Series:
     id: int
     title: str
     title_ja: str
-    aliases: list[str] = field(default_factory=list)
+    aliases: list[Alias] = field(default_factory=list)
     mal_id: str | None = None
     bangumi_id: str | None = None
     entries: list[Entry] = field(default_factory=list)
@@ -144,9 +150,12 @@ class Series:
         return max((e.season or 0 for e in self.entries if e.type in ("tv", "web")), default=0)
 
 
-def _entry(item: dict[str, Any]) -> tuple[Entry, str, str | None]:
+def _entry(item: dict[str, Any]) -> tuple[Entry, str, str | None, list[Alias]]:
+    """The entry, its base Japanese and English titles, and every title it has (markers stripped)."""
     ids = {s.get("site"): s.get("id") for s in item.get("sites", [])}
-    titles_en = [t.strip() for t in item.get("titleTranslate", {}).get("en", []) if t.strip()]
+    translations = {lang: [t.strip() for t in titles if t.strip()]
+                    for lang, titles in item.get("titleTranslate", {}).items()}
+    titles_en = translations.get("en", [])
     base_ja, season_ja, part_ja, final_ja = split_title(FILM_PREFIX.sub("", item["title"]))
     base_en, season_en, part_en, final_en = split_title(titles_en[0]) if titles_en else (None, None, None, False)
     season = season_ja or season_en
@@ -158,11 +167,15 @@ def _entry(item: dict[str, Any]) -> tuple[Entry, str, str | None]:
                   int(begin[:4]) if begin[:4].isdigit() else None,
                   None if kind == "movie" else season, part_ja or part_en, final_ja or final_en,
                   ids.get("mal"), ids.get("bangumi"), begin[:10] or None)
-    return entry, base_ja, base_en
+    names = [Alias(base_ja, "ja", "bangumi")] + [
+        Alias(split_title(strip_chinese_season(FILM_PREFIX.sub("", title)))[0] or title, lang, "bangumi")
+        for lang, titles in translations.items() for title in titles]
+    return entry, base_ja, base_en, names
 
 
-def build(items: list[dict[str, Any]]) -> list[Series]:
-    """Group bangumi-data items into series (see the module docstring)."""
+def build(items: list[dict[str, Any]], curated: list[CuratedRow] | None = None) -> list[Series]:
+    """Group bangumi-data items into series with their aliases (see the module docstring);
+    `curated` defaults to the shipped curated alias file."""
     parent: dict[str, str] = {}
 
     def root(key: str) -> str:
@@ -175,7 +188,7 @@ def build(items: list[dict[str, Any]]) -> list[Series]:
     for item in items:
         if not item.get("title"):
             continue
-        entry, base_ja, base_en = _entry(item)
+        entry, base_ja, base_en, names = _entry(item)
         key = "ja:" + fold(base_ja)
         if remake := REMAKE_YEAR.search(base_ja):  # "うる星やつら(2022)": its own series, named as the original
             base_ja, key = base_ja[:remake.start()], f"{key}:remake"
@@ -187,10 +200,10 @@ def build(items: list[dict[str, Any]]) -> list[Series]:
             specials.add(id(entry))
         if any(split_title(t)[1] for t in item.get("titleTranslate", {}).get("en", [])):
             numbered.add(id(entry))
-        parsed.append((entry, base_ja, base_en, keys[0]))
-    groups: dict[str, list[tuple[Entry, str, str | None]]] = {}
-    for entry, base_ja, base_en, key in parsed:
-        groups.setdefault(root(key), []).append((entry, base_ja, base_en))
+        parsed.append((entry, base_ja, base_en, names, keys[0]))
+    groups: dict[str, list[tuple[Entry, str, str | None, list[Alias]]]] = {}
+    for entry, base_ja, base_en, names, key in parsed:
+        groups.setdefault(root(key), []).append((entry, base_ja, base_en, names))
     sequels = _join_sequels(groups, numbered, specials)
     catalog = []
     for members in groups.values():
@@ -200,14 +213,17 @@ def build(items: list[dict[str, Any]]) -> list[Series]:
         title_ja = first[1]
         english = [m[2] for m in [first, *members] if m[2]]
         title = next((t for t in english if t != t.lower()), english[0] if english else title_ja)
-        names = [n for m in members for n in (m[2], m[1]) if n]
-        aliases = list(dict.fromkeys(a for n in names for a in (n, debracket(n))
-                                     if fold(a) and a not in (title, title_ja)))
-        catalog.append(Series(0, title, title_ja, aliases[:12], first[0].mal_id, first[0].bangumi_id,
+        named = [a for m in members for a in m[3]]
+        derived = [Alias(form, a.lang, "derived") for a in [*named, Alias(title, guess_lang(title), "bangumi")]
+                   for form in derived_forms(a.alias)]
+        aliases = merge(named + derived, exclude=[title, title_ja])
+        catalog.append(Series(0, title, title_ja, aliases, first[0].mal_id, first[0].bangumi_id,
                               [m[0] for m in members]))
     catalog.sort(key=lambda s: (min((e.year or 9999) for e in s.entries), fold(s.title)))
     for number, series in enumerate(catalog, 1):
         series.id = number
+    _add_curated(catalog, load_curated() if curated is None else curated)
+    _drop_shared_derived(catalog)
     return catalog
 
 
@@ -272,6 +288,38 @@ def _named_as_season(head: tuple[Entry, str, str | None], subtitle: str, franchi
         english.casefold().startswith(franchise_english.casefold() + ":")
 
 
+def _drop_shared_derived(catalog: list[Series]) -> None:
+    """A derived form that names another series too is not this one's: "Fruits Basket" of the film
+    "Fruits Basket: prelude" is the TV series' title, "BLEACH" of "BLEACH: Thousand-Year Blood
+    War - The Conflict" is two series' prefix."""
+    named: dict[str, set[int]] = {}
+    derived: dict[str, set[int]] = {}
+    for series in catalog:
+        for name in (series.title, series.title_ja, debracket(series.title), debracket(series.title_ja)):
+            named.setdefault(match_key(name), set()).add(series.id)
+        for a in series.aliases:
+            (derived if a.source == "derived" else named).setdefault(match_key(a.alias), set()).add(series.id)
+    for series in catalog:
+        series.aliases = [a for a in series.aliases if a.source != "derived" or (
+            named.get(match_key(a.alias), {series.id}) <= {series.id} and derived[match_key(a.alias)] == {series.id})]
+
+
+def _add_curated(catalog: list[Series], rows: list[CuratedRow]) -> None:
+    """Add each curated alias to the series its row names (a Japanese title of one of its
+    entries, or `mal:ID` / `bangumi:ID` of one of them)."""
+    named: dict[str, list[Series]] = {}
+    for series in catalog:
+        keys = {series.title_ja, *(e.title for e in series.entries),
+                *(f"mal:{e.mal_id}" for e in series.entries if e.mal_id),
+                *(f"bangumi:{e.bangumi_id}" for e in series.entries if e.bangumi_id)}
+        for key in keys:
+            named.setdefault(key, []).append(series)
+    for row in rows:
+        for series in named.get(row.series, []):
+            series.aliases = merge([Alias(row.alias, row.lang, "curated"), *series.aliases],
+                                   exclude=[series.title, series.title_ja])
+
+
 def _number_seasons(entries: list[Entry], sequels: set[int] = frozenset(), specials: set[int] = frozenset()) -> None:
     """Number TV entries (sorted by start) the way fans count seasons: the first TV entry without
     a number is season 1; a sequel series with its own title is the next season (where no later
@@ -314,7 +362,7 @@ def save(catalog: list[Series], path: Path = PACKAGED) -> None:
 
 def records(catalog: list[Series]) -> list[dict[str, Any]]:
     """The archive's rows for a catalog: `series` with their `entries`."""
-    return [{"id": s.id, "title": s.title, "title_ja": s.title_ja, "aliases": json.dumps(s.aliases, ensure_ascii=False),
+    return [{"id": s.id, "title": s.title, "title_ja": s.title_ja, "aliases": [asdict(a) for a in s.aliases],
              "mal_id": s.mal_id, "bangumi_id": s.bangumi_id, "seasons": s.seasons,
              "first_year": min((e.year for e in s.entries if e.year), default=None),
              "entries": [{"title": e.title, "title_en": e.title_en, "type": e.type, "year": e.year, "season": e.season,
@@ -326,7 +374,7 @@ def records(catalog: list[Series]) -> list[dict[str, Any]]:
 
 def from_records(rows: list[dict[str, Any]]) -> list[Series]:
     """The catalog back from the archive's rows (see `records`)."""
-    return [Series(r["id"], r["title"], r["title_ja"], json.loads(r["aliases"] or "[]"), r["mal_id"], r["bangumi_id"],
+    return [Series(r["id"], r["title"], r["title_ja"], [Alias(**a) for a in r["aliases"]], r["mal_id"], r["bangumi_id"],
                    [Entry(e["title"], e["title_en"], e["type"], e["year"], e["season"], e["part"], bool(e["final"]),
                           e["mal_id"], e["bangumi_id"], e.get("begin")) for e in r["entries"]])
             for r in rows]
@@ -335,4 +383,5 @@ def from_records(rows: list[dict[str, Any]]) -> list[Series]:
 def load(path: Path = PACKAGED) -> list[Series]:
     with gzip.open(path, "rt", encoding="utf-8") as f:
         payload = json.load(f)
-    return [Series(**{**s, "entries": [Entry(**e) for e in s["entries"]]}) for s in payload["series"]]
+    return [Series(**{**s, "aliases": [Alias(**a) for a in s["aliases"]],
+                      "entries": [Entry(**e) for e in s["entries"]]}) for s in payload["series"]]

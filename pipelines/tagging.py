@@ -1,12 +1,14 @@
 """Tagging: which anime series (and which season) an article is about.
 
-1. Names: every title and alias of the catalog, normalized (width, case, punctuation), in one
-   Aho–Corasick automaton; the longest name wins where names overlap ("Attack on Titan" over
-   "Titan"). Latin names match on word boundaries, Japanese ones anywhere.
+1. Names: every title and alias of the catalog (`series_aliases`), normalized (width, case,
+   punctuation), in one Aho–Corasick automaton; the longest name wins where names overlap
+   ("Attack on Titan" over "Titan"). Latin names match on word boundaries, Japanese ones anywhere.
 2. Guards: a short Latin name (one or two plain words: "Monster", "Orange", "Another World")
    counts only where it reads as a title: in title quotes (『』「」"..."), written in capitals or
    exactly as the catalog writes it, or followed by "anime", "season", "manga", ... Season
-   names ("Summer") and names shorter than `MIN_NAME_CHARS` never count.
+   names ("Summer") and names shorter than `MIN_NAME_CHARS` never count. A curated or user
+   alias written as it was given counts, a one-word one ("Kingdom") unless a capitalized word
+   beside it makes it part of another name ("United Kingdom").
 3. Weight: a mention in the headline counts `TITLE_WEIGHT`, in the first paragraph or opening a
    line (a roundup's "3. Frieren") `LEAD_WEIGHT`, elsewhere 1; a series is tagged from `MIN_SCORE`.
 4. Season: what the words around a mention name (`pipelines.seasons`: "Season 2", "seventh
@@ -27,6 +29,7 @@ import ahocorasick
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 
+from pipelines.aliases import TRUSTED_SOURCES
 from pipelines.catalog import Entry, Series, debracket, from_records, split_title
 from pipelines.media import about_other_media, collides, opens_title, shows_title
 from pipelines.seasons import SeasonMark, read_season, season_titles, titled_season
@@ -35,7 +38,11 @@ from scraper.signals import series_loaded
 
 #: Shortest name matched (characters after normalization, spaces excluded).
 MIN_NAME_CHARS = 4
+#: Curated and user aliases may be shorter: the abbreviations fans write (JJK, AoT, SAO).
+MIN_TRUSTED_NAME_CHARS = 3
 MIN_CJK_NAME_CHARS = 2
+#: A Chinese alias shorter than this is a word of Japanese text too (自由, 死神, 人生): not matched.
+MIN_CHINESE_NAME_CHARS = 4
 TITLE_WEIGHT = 3
 LEAD_WEIGHT = 2
 MIN_SCORE = 2
@@ -63,6 +70,9 @@ TITLE_CONTEXT = re.compile(r"^[\s\W]{0,3}(?:the\s+)?(?:tv\s+)?(?:anime|season\s*
                            r"light novel|pop-up|collaboration|s\d|\d+(?:st|nd|rd|th)\s+season|アニメ|第)", re.IGNORECASE)
 #: A mention that opens a line, numbered or not ("3. Frieren"), heads a roundup entry.
 LINE_START = re.compile(r"\n\s*(?:\d{1,2}[.)]\s*)?$")
+#: A capitalized word next to a one-word alias makes it part of another name ("United Kingdom").
+CAPITALIZED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
+CAPITALIZED_AFTER = re.compile(r"\s+(?!(?:I{1,3}|IV|VI{0,3}|IX|X)\b)[A-Z]")  # a Roman numeral is a season
 SENTENCE_START = re.compile(r"(?:^|[.!?。！？:]\s+|\n\s*|\d+\.\s+)$")
 CALENDAR_WORDS = {"spring", "summer", "fall", "autumn", "winter", "today", "news", "anime", "manga"}
 QUOTED = re.compile(r"[『「【\"“]([^』」】\"”]{1,80})[』」】\"”]")
@@ -87,12 +97,12 @@ def normalize(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
-def _key(name: str) -> str | None:
+def _key(name: str, min_chars: int = MIN_NAME_CHARS, min_cjk_chars: int = MIN_CJK_NAME_CHARS) -> str | None:
     folded = normalize(name)[0].strip()
     compact = folded.replace(" ", "")
     if CJK.search(compact):
-        return compact if len(compact) >= MIN_CJK_NAME_CHARS else None
-    return f" {folded} " if len(compact) >= MIN_NAME_CHARS else None
+        return compact if len(compact) >= min_cjk_chars else None
+    return f" {folded} " if len(compact) >= min_chars else None
 
 
 @dataclass
@@ -111,10 +121,16 @@ class SeriesMatcher:
         self.series = {s.id: s for s in catalog}
         self.titled = {s.id: season_titles(s) for s in catalog}
         names: dict[str, set[int]] = defaultdict(set)
+        #: Aliases a user or the curated file gave, as written: no ordinary-word guard for them.
+        self.trusted = {a.alias for s in catalog for a in s.aliases if a.source in TRUSTED_SOURCES}
         for s in catalog:
-            for name in {s.title, s.title_ja, debracket(s.title), debracket(s.title_ja), *s.aliases}:
-                key = _key(name) if name else None
-                if key:
+            for name in {s.title, s.title_ja, debracket(s.title), debracket(s.title_ja)}:
+                if key := _key(name):
+                    names[key].add(s.id)
+            for a in s.aliases:
+                trusted = a.source in TRUSTED_SOURCES
+                if key := _key(a.alias, MIN_TRUSTED_NAME_CHARS if trusted else MIN_NAME_CHARS,
+                               MIN_CHINESE_NAME_CHARS if a.lang.startswith("zh") else MIN_CJK_NAME_CHARS):
                     names[key].add(s.id)
         for key, ids in names.items():
             self.automaton.add_word(key, (key, sorted(ids)))
@@ -226,13 +242,17 @@ class SeriesMatcher:
         before, after = SENTENCE_END.split(doc[max(0, start - 60):start])[-1], doc[end:end + 40]
         if collides(before, written, after):
             return False
+        if written in self.trusted and (len(words) > 1 or TITLE_CONTEXT.match(after) or not (
+                CAPITALIZED_BEFORE.search(doc[max(0, start - 40):start]) or CAPITALIZED_AFTER.match(doc[end:end + 3]))):
+            return True
         if key.strip() in quoted or (written.isupper() and len(written) >= 3) or shows_title(before, ""):
             return True
         if (mark := read_season("", after.lstrip(TRAILING_PUNCTUATION)[:12])) and not mark.part:
             return True
         if TITLE_CONTEXT.match(after) or shows_title("", after):
             return len(words) == 2 or not SENTENCE_START.search(doc[max(0, start - 4):start]) or opens_title(after)
-        catalog_forms = {n for sid in ids for s in [self.series[sid]] for n in (s.title, *s.aliases)}
+        catalog_forms = {n for sid in ids for s in [self.series[sid]]
+                         for n in (s.title, *(a.alias for a in s.aliases))}
         return len(words) == 2 and written in catalog_forms
 
     def _season(self, sid: int, mark: SeasonMark) -> int | None:
@@ -243,6 +263,11 @@ class SeriesMatcher:
         series = self.series[sid]
         finals = [e.season for e in series.entries if e.final and e.season]
         return finals[0] if finals else series.seasons or None
+
+
+def tag_rows(tags: list[Tag]) -> list[dict]:
+    """The archive's `article_series` rows of an article's tags (a crawl's and a retag's)."""
+    return [{"series_id": t.series.id, "season": t.season, "evidence": t.evidence} for t in tags]
 
 
 def _airing_window(title: str, published: str | None) -> tuple[date, date] | None:
@@ -297,7 +322,6 @@ class TagPipeline:
         if not isinstance(item, ArticleItem) or self.matcher is None:
             return item
         tags = self.matcher.tag(item.title or "", item.text or "", item.published)
-        ItemAdapter(item)["series_tags"] = [{"series_id": t.series.id, "season": t.season, "evidence": t.evidence}
-                                           for t in tags]
+        ItemAdapter(item)["series_tags"] = tag_rows(tags)
         self.stats.inc_value("fanwire/tag/articles_tagged" if tags else "fanwire/tag/articles_untagged")
         return item

@@ -1,0 +1,134 @@
+"""The names fans use for a series, each with where it came from (`series_aliases`).
+
+Sources, in the order a conflict is settled (a name known from two sources keeps the first):
+
+1. `user`: added with `fanwire catalog alias add`; kept when the catalog is imported again.
+2. `curated`: `pipelines/data/aliases.tsv`, abbreviations and the English and romaji names fan
+   news uses for the franchises it covers most (JJK, Frieren, Kusuriya no Hitorigoto), written
+   from public knowledge; rows name a series by a bangumi-data Japanese title or `mal:ID`.
+3. `bangumi`: every bangumi-data title of the series' entries and every `titleTranslate` entry
+   (all English and Chinese ones), with their season and part markers stripped.
+4. `derived`: forms generated from those names: brackets and a remake's year dropped
+   (【推しの子】 → 推しの子, うる星やつら(2022) → うる星やつら), the
+   part before a subtitle (`:`, ` - `, `～`), × and x swapped, apostrophes dropped, spaced
+   short words run together (DAN DA DAN → DANDADAN).
+"""
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+CURATED = Path(__file__).parent / "data" / "aliases.tsv"
+SOURCES = ("user", "curated", "bangumi", "learned", "derived")
+#: Sources whose one-word aliases count as titles wherever written as given (no ordinary-word guard).
+TRUSTED_SOURCES = ("user", "curated")
+#: Shortest subtitle-stripped prefix kept (folded characters): "Re" of "Re:Zero" is no name,
+#: nor are short Japanese words (いじめ of "いじめ 〜いけにえの教室〜", かな of "かな～でぃあん…").
+MIN_PREFIX_CHARS = {"latin": 5, "cjk": 3, "hiragana": 4}
+HIRAGANA_ONLY = re.compile(r"^[\u3040-\u309f]+$")
+#: A prefix of an article and one word is a phrase, not a name ("THE LAST" of "THE LAST -NARUTO THE MOVIE-").
+GENERIC_PREFIX = re.compile(r"^(?:the|a|an|my|our|your|this|that)\s+\S+$", re.IGNORECASE)
+#: Longest run-together form made from a spaced name ("DAN DA DAN" → "DANDADAN", 8 letters).
+MAX_COMPACT_CHARS = 12
+#: Where a subtitle starts: a colon, a dash after a space or after kana and kanji, a wave dash.
+SUBTITLE = re.compile(r"\s*(?:[:：]|\s[-–—]|(?<=[\u3040-\u30ff\u4e00-\u9fff])[-–—]|[～〜~―])\s*")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+BRACKETS = re.compile(r"[【】「」『』〈〉《》]")
+#: The year that tells a remake's title apart: "うる星やつら(2022)", "HUNTER×HUNTER(2011)".
+YEAR = re.compile(r"\s*[(（]\s*(?:19|20)\d\d\s*[)）]$")
+#: Season and half markers of Chinese titles ("第二季", "(第2季)", "第二部分", "后半").
+CHINESE_SEASON = re.compile(r"\s*[(（]?\s*第\s*[\d一二三四五六七八九十]+\s*(?:季|部分)\s*[)）]?\s*$|\s*[后後]半$")
+
+
+@dataclass(frozen=True)
+class Alias:
+    """One name of a series: how it is written, its language (BCP 47) and its source."""
+
+    alias: str
+    lang: str
+    source: str
+
+
+def guess_lang(name: str) -> str:
+    """`ja` for a name in kana or kanji, else `en` (Chinese names come with their language)."""
+    return "ja" if CJK.search(name) else "en"
+
+
+def _folded(text: str) -> str:
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text).casefold())
+
+
+def strip_chinese_season(title: str) -> str:
+    """A Chinese title without its season marker: "咒术回战 第二季" → "咒术回战"."""
+    return CHINESE_SEASON.sub("", title) or title
+
+
+def derived_forms(name: str) -> list[str]:
+    """Other ways fans write `name` (see source 4 of the module docstring), without `name` itself."""
+    forms = [name, " ".join(BRACKETS.sub(" ", name).split())]
+    forms.append(YEAR.sub("", forms[-1]))
+    plain = forms[-1]
+    for subtitle in SUBTITLE.finditer(plain):
+        prefix = plain[:subtitle.start()].strip()
+        script = "hiragana" if HIRAGANA_ONLY.match(_folded(prefix)) else "cjk" if CJK.search(prefix) else "latin"
+        if subtitle.start() and subtitle.end() < len(plain) and len(_folded(prefix)) >= MIN_PREFIX_CHARS[script] \
+                and not GENERIC_PREFIX.match(prefix):
+            forms.append(prefix)
+    for form in list(forms):
+        if "×" in form:
+            forms += [re.sub(r"\s*×\s*", " x ", form), form.replace("×", "x")]
+        elif re.search(r"[A-Za-z] x [A-Za-z]", form):
+            forms.append(re.sub(r" x ", "×", form))
+        if re.search(r"['’]", form):
+            forms.append(re.sub(r"['’]", "", form))
+        words = form.split()
+        if len(words) >= 2 and not CJK.search(form) and len(_folded(form)) <= MAX_COMPACT_CHARS \
+                and all(w.isalpha() for w in words):
+            forms.append("".join(words))
+    return [f for f in dict.fromkeys(forms[1:]) if f != name and _folded(f)]
+
+
+@dataclass(frozen=True)
+class CuratedRow:
+    """One line of the curated alias file: the series it names, the alias, and why."""
+
+    series: str
+    alias: str
+    note: str
+
+    @property
+    def lang(self) -> str:
+        return "ja-Latn" if self.note.casefold().startswith("romaji") else guess_lang(self.alias)
+
+
+def load_curated(path: Path = CURATED) -> list[CuratedRow]:
+    """The curated alias file (tab-separated, header `series alias note`, `#` comments)."""
+    with path.open(encoding="utf-8", newline="") as f:
+        lines = [line for line in f if line.strip() and not line.startswith("#")]
+    return [CuratedRow(r["series"].strip(), r["alias"].strip(), (r.get("note") or "").strip())
+            for r in csv.DictReader(lines, delimiter="\t") if r["series"] and r["alias"]]
+
+
+def match_key(name: str) -> str:
+    """What the tagger tells names apart by: case, width and punctuation folded, and the word
+    breaks of a Latin name kept ("DAN DA DAN" and "Dandadan" are two names, 推しの子 and 【推しの子】 one)."""
+    words = re.sub(r"[\W_]+", " ", unicodedata.normalize("NFKC", name).casefold()).split()
+    return "".join(words) if CJK.search(name) else " ".join(words)
+
+
+def merge(aliases: list[Alias], exclude: list[str]) -> list[Alias]:
+    """`aliases` with one entry per name (`match_key`; the first source of `SOURCES` wins), none
+    of them one of `exclude`; trusted ones are kept as written, each spelling (a curated
+    "Kingdom" beside the title "KINGDOM", "Zenshu" beside "ZENSHU")."""
+    excluded = {match_key(name) for name in exclude}
+    best: dict[str, Alias] = {}
+    for a in sorted(aliases, key=lambda a: SOURCES.index(a.source)):
+        key = match_key(a.alias)
+        if a.source in TRUSTED_SOURCES:  # each spelling: the tagger trusts them as written
+            best.setdefault(a.alias, a)
+        elif key and key not in excluded and a.alias not in best:
+            best.setdefault(key, a)
+    return list(best.values())

@@ -1,0 +1,185 @@
+"""Issue 15, a catalog of the names fans use: each alias source (bangumi-data translations,
+derived forms, the curated file, user aliases), `catalog alias add/list`, and user aliases kept
+through `catalog import`; a user alias tags an article of a real crawl."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import closing
+
+import pytest
+
+from pipelines.aliases import CuratedRow, derived_forms, load_curated
+from pipelines.catalog import build, load
+from pipelines.tagging import SeriesMatcher
+from tests.helpers import fanwire
+from tests.hijack_site import add_site, article, crawl, query
+from tests.proxy_site import ProxySite, serve
+
+
+def item(title, translations=None, kind="tv", begin="2023-01-01T00:00:00.000Z", mal=None):
+    return {"title": title, "titleTranslate": translations or {}, "type": kind, "begin": begin,
+            "sites": [{"site": "mal", "id": mal}] if mal else []}
+
+
+def aliases(series):
+    return {(a.alias, a.lang, a.source) for a in series.aliases}
+
+
+def test_every_title_translation_is_a_bangumi_alias_with_its_language():
+    (frieren,) = build([
+        item("葬送のフリーレン", {"en": ["Frieren: Beyond the Journey's End", "Frieren: Beyond Journey's End"],
+                           "zh-Hans": ["葬送的芙莉莲", "芙莉莲"], "zh-Hant": ["葬送的芙莉蓮"]}),
+        item("葬送のフリーレン(第2期)", {"en": ["Frieren Season 2"], "zh-Hans": ["葬送的芙莉莲 第二季"]},
+             begin="2026-01-16T00:00:00.000Z"),
+    ], curated=[])
+    assert frieren.title == "Frieren: Beyond the Journey's End"
+    assert {("Frieren: Beyond Journey's End", "en", "bangumi"), ("葬送的芙莉莲", "zh-Hans", "bangumi"),
+            ("芙莉莲", "zh-Hans", "bangumi"), ("葬送的芙莉蓮", "zh-Hant", "bangumi")} <= aliases(frieren)
+    assert not [a for a in frieren.aliases if "第二季" in a.alias or "Season" in a.alias]  # markers stripped
+
+
+@pytest.mark.parametrize("name, form", [
+    ("【推しの子】", "推しの子"),
+    ("うる星やつら(2022)", "うる星やつら"),
+    ("Frieren: Beyond Journey's End", "Frieren"),
+    ("Re:ZERO -Starting Life in Another World-", "Re:ZERO"),
+    ("マッシュル-MASHLE-", "マッシュル"),
+    ("無職転生～異世界行ったら本気だす～", "無職転生"),
+    ("SPY×FAMILY", "SPY x FAMILY"),
+    ("Spy x Family", "Spy×Family"),
+    ("Hell's Paradise", "Hells Paradise"),
+    ("DAN DA DAN", "DANDADAN"),
+])
+def test_derived_forms(name, form):
+    assert form in derived_forms(name)
+
+
+def test_no_derived_form_is_too_short_to_be_a_name():
+    assert derived_forms("Re:Zero") == []
+    assert "Spider" not in derived_forms("Spider-Man")
+
+
+def test_derived_and_curated_names_tag_articles():
+    catalog = build([item("SPY×FAMILY", {"en": ["SPY×FAMILY"]}), item("ダンダダン", {"en": ["DAN DA DAN"]}),
+                     item("キングダム", {"en": ["KINGDOM"]}), item("呪術廻戦", {"en": ["Jujutsu Kaisen"]})],
+                    curated=[CuratedRow("ダンダダン", "Dandadan", "English spelling"),
+                             CuratedRow("キングダム", "Kingdom", "English title"),
+                             CuratedRow("呪術廻戦", "JJK", "abbreviation")])
+    matcher = SeriesMatcher(catalog)
+
+    def tagged(title, text=""):
+        return sorted(t.series.title_ja for t in matcher.tag(title, text))
+
+    assert tagged("Spy x Family collaboration cafe opens in Shibuya") == ["SPY×FAMILY"]
+    assert tagged("Dandadan Season 2 reveals new key visual") == ["ダンダダン"]
+    assert tagged("JJK creator Gege Akutami draws a new one-shot") == ["呪術廻戦"]
+    assert tagged("Kingdom gets a sixth season in 2026") == ["キングダム"]
+    assert tagged("A film festival in the United Kingdom", "The United Kingdom premiere is in May.") == []
+    assert tagged("Fans gathered in the kingdom of Denmark", "The kingdom was busy.") == []
+
+
+def test_every_curated_row_names_a_series_of_the_shipped_catalog():
+    catalog = load()
+    names = {n for s in catalog for n in (s.title_ja, *(e.title for e in s.entries))}
+    rows = load_curated()
+    assert len({r.series for r in rows}) >= 180
+    assert [r for r in rows if r.series not in names] == []
+    by_alias = {(s.title_ja, a.alias): a for s in catalog for a in s.aliases}
+    assert by_alias[("呪術廻戦", "JJK")].source == "curated"
+    assert by_alias[("薬屋のひとりごと", "Kusuriya no Hitorigoto")].lang == "ja-Latn"
+
+
+def test_alias_add_and_list(tmp_path):
+    db = str(tmp_path / "archive.db")
+    added = fanwire("catalog", "alias", "add", "JJK", "Sorcery Fight", "--db", db)
+    assert added.returncode == 0, added.stderr
+    assert "Jujutsu Kaisen" in added.stderr
+    listed = fanwire("catalog", "alias", "list", "呪術廻戦", "--db", db)
+    rows = [line.split("\t") for line in listed.stdout.splitlines()]
+    assert rows[0][2:] == ["Sorcery Fight", "en", "user"]
+    assert ["JJK", "en", "curated"] in [r[2:] for r in rows]
+    assert {r[1] for r in rows} == {"Jujutsu Kaisen"}
+    everything = fanwire("catalog", "alias", "list", "--db", db).stdout.splitlines()
+    assert len(everything) > 10000
+    unknown = fanwire("catalog", "alias", "add", "No Such Show At All", "x", "--db", db)
+    assert unknown.returncode == 1 and "no series 'No Such Show At All'" in unknown.stderr
+
+
+ITEMS = [item("進撃の巨人", {"en": ["Attack on Titan"]}, mal="16498"),
+         item("葬送のフリーレン", {"en": ["Frieren: Beyond Journey's End"]}, mal="52991")]
+
+
+def test_user_aliases_survive_catalog_import(tmp_path):
+    source, db = tmp_path / "data.json", str(tmp_path / "archive.db")
+    source.write_text(json.dumps({"items": ITEMS}, ensure_ascii=False), encoding="utf-8")
+    assert fanwire("catalog", "import", str(source), "--db", db).returncode == 0
+    assert fanwire("catalog", "alias", "add", "Attack on Titan", "Titan Show", "--db", db).returncode == 0
+    earlier = item("アキラ", {"en": ["Akira"]}, begin="1988-07-16T00:00:00.000Z", kind="movie")
+    source.write_text(json.dumps({"items": [earlier, *ITEMS]}, ensure_ascii=False), encoding="utf-8")
+    assert fanwire("catalog", "import", str(source), "--db", db).returncode == 0  # ids move by one
+    rows = query(db, "SELECT s.title, a.source FROM series_aliases a JOIN series s ON s.id = a.series_id "
+                     "WHERE a.alias = 'Titan Show'")
+    assert rows == [("Attack on Titan", "user")]
+    assert query(db, "SELECT count(*) FROM series_aliases WHERE source = 'curated'") != [(0,)]
+
+
+def test_a_user_alias_tags_articles_of_a_crawl(tmp_path):
+    db = tmp_path / "archive.db"
+    added = fanwire("catalog", "alias", "add", "薬屋のひとりごと", "Drugstore Whispers", "--db", str(db))
+    assert added.returncode == 0, added.stderr
+    web = ProxySite()
+    text = ["Drugstore Whispers returns in January with Maomao back at the rear palace.",
+            "The staff announced the broadcast schedule and a new visual on Friday."]
+    add_site(web, "http://news.test/", {"drugstore/": article("Drugstore Whispers anime returns in January", text,
+                                                               "2025-01-05T10:00:00+00:00")})
+    with serve(web) as proxy:
+        crawl(proxy, db, "http://news.test/")
+    with closing(sqlite3.connect(db)) as conn:
+        tags = conn.execute("SELECT s.title_ja FROM article_series t JOIN series s ON s.id = t.series_id "
+                            "JOIN articles a ON a.id = t.article_id WHERE a.url = 'http://news.test/drugstore/'"
+                            ).fetchall()
+    assert tags == [("薬屋のひとりごと",)]
+
+
+def test_an_older_archive_keeps_its_aliases_in_series_aliases(tmp_path):
+    from sqlite_utils import Database
+
+    from archive import Archive
+    from archive.schema import MIGRATIONS
+
+    db = Database(tmp_path / "old.db")
+    MIGRATIONS.apply(db, stop_before="0011_series_aliases")
+    db["series"].insert({"id": 7, "title": "Oshi no Ko", "title_ja": "【推しの子】", "aliases": '["推しの子", "OSHI NO KO"]'})
+    db.close()
+    archive = Archive(tmp_path / "old.db")
+    assert "aliases" not in archive.db["series"].columns_dict
+    assert archive.series_aliases(7) == [
+        {"series_id": 7, "title": "Oshi no Ko", "alias": alias, "lang": lang, "source": "bangumi"}
+        for alias, lang in (("OSHI NO KO", "en"), ("推しの子", "ja"))]
+    assert archive.find_series("OSHI NO KO")["id"] == 7
+    archive.close()
+
+
+def test_short_chinese_aliases_are_not_read_in_japanese_text():
+    catalog = build([item("BLEACH", {"en": ["Bleach"], "zh-Hans": ["死神", "境·界"]}),
+                     item("進撃の巨人", {"zh-Hans": ["进击的巨人"]})], curated=[])
+    assert ("死神", "zh-Hans", "bangumi") in aliases(catalog[0])
+    matcher = SeriesMatcher(catalog)
+    assert matcher.tag("死神をテーマにした新作映画が公開", "死神の姿を描く。") == []
+    assert [t.series.title_ja for t in matcher.tag("《进击的巨人》最终季", "")] == ["進撃の巨人"]
+
+
+def test_a_derived_form_that_names_another_series_is_dropped():
+    catalog = build([item("フルーツバスケット", {"en": ["Fruits Basket"]}, begin="2019-04-06T00:00:00.000Z"),
+                     item("フルーツバスケット －prelude－", {"en": ["Fruits Basket: prelude"]}, kind="movie",
+                          begin="2022-02-18T00:00:00.000Z"),
+                     item("THE LAST -NARUTO THE MOVIE-", {"en": ["THE LAST -NARUTO THE MOVIE-"]}, kind="movie")],
+                    curated=[])
+    film, naruto = (next(s for s in catalog if s.title_ja == name)
+                    for name in ("フルーツバスケット －prelude－", "THE LAST -NARUTO THE MOVIE-"))
+    assert "Fruits Basket" not in {a.alias for a in film.aliases}
+    assert "THE LAST" not in {a.alias for a in naruto.aliases}
+    matcher = SeriesMatcher(catalog)
+    assert [t.series.title_ja for t in matcher.tag("Fruits Basket anime gets a new visual", "")] == ["フルーツバスケット"]
+    assert matcher.tag("Rumours say it would be the last. The manga has sold millions", "") == []
