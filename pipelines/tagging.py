@@ -242,14 +242,15 @@ class SeriesMatcher:
         before, after = SENTENCE_END.split(doc[max(0, start - 60):start])[-1], doc[end:end + 40]
         if collides(before, written, after):
             return False
-        if written in self.trusted and (len(words) > 1 or TITLE_CONTEXT.match(after) or not (
-                CAPITALIZED_BEFORE.search(doc[max(0, start - 40):start]) or CAPITALIZED_AFTER.match(doc[end:end + 3]))):
+        in_a_name = len(words) == 1 and bool(  # "United Kingdom": a word of another capitalized name
+            CAPITALIZED_BEFORE.search(doc[max(0, start - 40):start]) or CAPITALIZED_AFTER.match(doc[end:end + 3]))
+        if written in self.trusted and (len(words) > 1 or TITLE_CONTEXT.match(after) or not in_a_name):
             return True
         if key.strip() in quoted or (written.isupper() and len(written) >= 3) or shows_title(before, ""):
             return True
         if (mark := read_season("", after.lstrip(TRAILING_PUNCTUATION)[:12])) and not mark.part:
             return True
-        if TITLE_CONTEXT.match(after) or shows_title("", after):
+        if TITLE_CONTEXT.match(after) or (shows_title("", after) and not in_a_name):
             return len(words) == 2 or not SENTENCE_START.search(doc[max(0, start - 4):start]) or opens_title(after)
         catalog_forms = {n for sid in ids for s in [self.series[sid]]
                          for n in (s.title, *(a.alias for a in s.aliases))}
