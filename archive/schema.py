@@ -9,6 +9,8 @@ import re
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from archive.dates import EARLIEST_DATE, MAX_DATE_LEAD_DAYS
+
 MIGRATIONS = Migrations("fanwire")
 
 #: Kana and kanji: a name written with them is Japanese.
@@ -192,12 +194,13 @@ def crawl_liveness(db: Database) -> None:
     for column, kind in (("host", str), ("pid", int), ("process", str), ("heartbeat_at", str)):
         if column not in db["crawls"].columns_dict:
             db["crawls"].add_column(column, kind)
-#: The earliest date an article of the web can have (`pipelines.normalize.EARLIEST_DATE` at extraction).
-EARLIEST_DATE = "1990-01-01"
+
+
 #: An article date that cannot be a web page's: before `EARLIEST_DATE`, or more than two days
-#: after its fetch (the rule `pipelines.normalize.plausible_datetime` applies at extraction).
+#: after its fetch (`archive.dates`, the rule extraction applies).
 IMPLAUSIBLE_DATE = (f"({{column}} IS NOT NULL AND (julianday({{column}}) IS NULL "
-                    f"OR julianday({{column}}) < julianday('{EARLIEST_DATE}') OR julianday({{column}}) > julianday(fetched_at) + 2))")
+                    f"OR julianday({{column}}) < julianday('{EARLIEST_DATE}') "
+                    f"OR julianday({{column}}) > julianday(fetched_at) + {MAX_DATE_LEAD_DAYS}))")
 
 
 @MIGRATIONS(name="0009_raw_dates")

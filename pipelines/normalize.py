@@ -5,13 +5,14 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 
+from archive.dates import is_plausible
 from archive.sites import same_site
 from scraper.discovery import clean_url
 from scraper.items import ArticleItem, now_iso
@@ -69,25 +70,18 @@ def iso_datetime(value: str | None) -> str | None:
         return None
 
 
-#: Dates before this are a template's placeholder (0001-01-01), not the date of a page on the web.
-EARLIEST_DATE = datetime(1990, 1, 1, tzinfo=timezone.utc)
-#: How far after its fetch a page may date itself (time zones, posts scheduled ahead).
-MAX_DATE_LEAD = timedelta(days=2)
 #: Longest date kept as the page states it: a date is a few dozen characters.
 MAX_RAW_DATE_CHARS = 100
 
 
 def plausible_datetime(value: str | None, fetched_at: str | None = None) -> str | None:
-    """`iso_datetime(value)` when it lies between `EARLIEST_DATE` and `MAX_DATE_LEAD` after the
-    fetch (now when not given); None otherwise (9999-12-31 would top every "newest" list)."""
+    """`iso_datetime(value)` when `archive.dates` finds it plausible for a page fetched at
+    `fetched_at` (now when not given); None otherwise."""
     iso = iso_datetime(value)
     if iso is None:
         return None
-    moment, fetched = (_aware(datetime.fromisoformat(t)) for t in (iso, fetched_at or now_iso()))
-    try:
-        return iso if EARLIEST_DATE <= moment <= fetched + MAX_DATE_LEAD else None
-    except OverflowError:  # year 1 or 9999 shifted by its offset
-        return None
+    fetched = datetime.fromisoformat(fetched_at or now_iso())
+    return iso if is_plausible(datetime.fromisoformat(iso), _aware(fetched)) else None
 
 
 def raw_date(value: str | None) -> str | None:

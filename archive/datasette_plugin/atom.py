@@ -7,8 +7,7 @@ HTML with the deprecated bleach. Entries keep the query's order (fanwire's feeds
 """
 from __future__ import annotations
 
-import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from xml.etree.ElementTree import Element, SubElement, tostring
 
 from datasette import __version__ as datasette_version
@@ -16,15 +15,11 @@ from datasette.utils.asgi import Response
 
 from archive.datasette_plugin.reading import READ_PATH
 from archive.datasette_plugin.sanitize import safe_url
-from archive.schema import EARLIEST_DATE
+from archive.dates import is_plausible
+from archive.text import clean_text
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 REQUIRED = frozenset({"atom_id", "atom_title", "atom_updated"})
-#: Characters XML 1.0 forbids; crawled text can carry them.
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-EARLIEST = datetime.fromisoformat(EARLIEST_DATE).replace(tzinfo=timezone.utc)
-#: How far ahead of now an entry may be dated (time zones, posts scheduled ahead).
-MAX_DATE_LEAD = timedelta(days=2)
 
 
 def can_render(columns: list[str]) -> bool:
@@ -33,8 +28,8 @@ def can_render(columns: list[str]) -> bool:
 
 def rfc3339(value: str | None) -> str | None:
     """An ISO 8601 date or time as RFC 3339 (Atom's date format); naive times are taken as UTC.
-    None for a date no article can have (before `EARLIEST_DATE`, after two days from now): a
-    feed saying 9999-12-31 would sort first in every reader forever."""
+    None for a date no article can have (`archive.dates`, from now): a feed saying 9999-12-31
+    would sort first in every reader forever."""
     if not value:
         return None
     try:
@@ -43,16 +38,12 @@ def rfc3339(value: str | None) -> str | None:
         return None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=timezone.utc)
-    try:
-        plausible = EARLIEST <= parsed <= datetime.now(timezone.utc) + MAX_DATE_LEAD
-    except OverflowError:  # year 1 or 9999 shifted by its offset
-        plausible = False
-    return parsed.isoformat(timespec="seconds") if plausible else None
+    return parsed.isoformat(timespec="seconds") if is_plausible(parsed, datetime.now(timezone.utc)) else None
 
 
 def _text(parent: Element, tag: str, value: object, **attrs: str) -> Element:
     element = SubElement(parent, tag, attrs)
-    element.text = NOT_XML.sub("", str(value))
+    element.text = clean_text(str(value))  # crawled text may carry what XML 1.0 forbids
     return element
 
 

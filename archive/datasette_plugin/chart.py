@@ -12,7 +12,7 @@ from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
 from archive.datasette_plugin.reading import archive_database
-from archive.schema import EARLIEST_DATE
+from archive.dates import EARLIEST_DATE, MAX_DATE_LEAD_DAYS
 
 CHART_PATH = "/-/fanwire/chart"
 #: Lines drawn; the smaller groups are summed into one "other" line so the chart stays readable.
@@ -25,7 +25,7 @@ MAX_MONTHS = 240
 #: Dates a chart counts: ISO dates from `EARLIEST_DATE` to two days from now. Extraction keeps
 #: other dates out of `published`; this holds for archives written before it did, too.
 PLAUSIBLE = (f"{{column}} GLOB '[12][0-9][0-9][0-9]-[01][0-9]*' AND julianday({{column}}) "
-             f"BETWEEN julianday('{EARLIEST_DATE}') AND julianday('now', '+2 days')")
+             f"BETWEEN julianday('{EARLIEST_DATE}') AND julianday('now', '+{MAX_DATE_LEAD_DAYS} days')")
 MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 COUNTS_SQL = {
