@@ -54,6 +54,10 @@ MARKERS = [
     (re.compile(r"\s*完結編$"), "final"),
     (re.compile(r"(?<=\S)\s+(II|III|IV|Ⅱ|Ⅲ|Ⅳ)$|(?<=[^\sA-Za-z])(II|III|IV|Ⅱ|Ⅲ|Ⅳ)$"), "season"),
     (re.compile(r"(?<=[A-Za-z!?.])\s+S(\d)$"), "season"),
+    (re.compile(r"(?<=[!！?？])\s*([2-9])$"), "season"),  # "この素晴らしい世界に祝福を！2"
+    (re.compile(rf"\s*{N}\s*[ノの]章$"), "season"),  # "炎炎ノ消防隊 参ノ章"
+    (re.compile(r"(?<=[。！!？?])\s*完$"), "final"),  # "やはり俺の青春ラブコメはまちがっている。完"
+    (CONTINUED := re.compile(r"(?<=[。！!？?])\s*続$"), "half"),  # "…まちがっている。続": the next season
 ]
 
 
@@ -184,7 +188,7 @@ def build(items: list[dict[str, Any]], curated: list[CuratedRow] | None = None) 
             key = parent[key]
         return key
 
-    parsed, specials, numbered = [], set(), set()
+    parsed, specials, numbered, continued, remakes = [], set(), set(), set(), {}
     for item in items:
         if not item.get("title"):
             continue
@@ -192,19 +196,23 @@ def build(items: list[dict[str, Any]], curated: list[CuratedRow] | None = None) 
         key = "ja:" + fold(base_ja)
         if remake := REMAKE_YEAR.search(base_ja):  # "うる星やつら(2022)": its own series, named as the original
             base_ja, key = base_ja[:remake.start()], f"{key}:remake"
+            remakes[key] = "ja:" + fold(base_ja)
         keys = [key] + (["en:" + fold(base_en)] if base_en and len(fold(base_en)) >= 4 and not remake else [])
         for other in keys[1:]:
             parent[root(keys[0])] = root(other)
         root(keys[0])
         if _is_special(item):
             specials.add(id(entry))
+        if CONTINUED.search(item["title"].strip()):
+            continued.add(id(entry))
         if any(split_title(t)[1] for t in item.get("titleTranslate", {}).get("en", [])):
             numbered.add(id(entry))
         parsed.append((entry, base_ja, base_en, names, keys[0]))
     groups: dict[str, list[tuple[Entry, str, str | None, list[Alias]]]] = {}
     for entry, base_ja, base_en, names, key in parsed:
         groups.setdefault(root(key), []).append((entry, base_ja, base_en, names))
-    sequels = _join_sequels(groups, numbered, specials)
+    _move_remake_sequels(groups, {root(remake): root(original) for remake, original in remakes.items()})
+    sequels = _join_sequels(groups, numbered, specials) | continued
     catalog = []
     for members in groups.values():
         members.sort(key=lambda m: (m[0].begin or str(m[0].year or 9999), m[0].season or 0))
@@ -225,6 +233,22 @@ def build(items: list[dict[str, Any]], curated: list[CuratedRow] | None = None) 
     _add_curated(catalog, load_curated() if curated is None else curated)
     _drop_shared_derived(catalog)
     return catalog
+
+
+def _move_remake_sequels(groups: dict[str, list[tuple[Entry, str, str | None, list[Alias]]]],
+                         remakes: dict[str, str]) -> None:
+    """An entry named as the original ("らんま1/2 第2期") that begins after the remake did
+    ("らんま1/2(2024)") continues the remake; `remakes` maps a remake's group to its original's."""
+    for key, original_key in remakes.items():
+        original = groups.get(original_key)
+        started = min((m[0].begin for m in groups.get(key, []) if m[0].begin), default=None)
+        if not original or not started or original_key == key:
+            continue
+        later = [m for m in original if m[0].begin and m[0].begin > started]
+        groups[key].extend(later)
+        original[:] = [m for m in original if m not in later]
+        if not original:
+            del groups[original_key]
 
 
 def _is_special(item: dict[str, Any]) -> bool:

@@ -21,14 +21,17 @@ STUDIO_FILM = re.compile(r"\b(?:bones|mappa|toho|sunrise|cloverworks|kadokawa|ky
                          r"\b(?:bones|mappa|toho|sunrise)\s+films?\b", re.IGNORECASE)
 #: Headline words of news about other media than a TV season.
 OTHER_MEDIA = re.compile(
-    r"\bmanga\b|\bvolumes?\b|copies in circulation|\bchapters?\b|light novel|\bfigures?\b|\bfigurines?\b|"
+    r"\bmanga\b|\bvolumes?\b|\bcopies\b|\bchapters?\b|light novel|\bfigures?\b|\bfigurines?\b|\bnendoroids?\b|"
+    r"\bserializ|shonen jump|\bthe game\b|\bsmartphones?\b|\bsteam\b|"
     r"pop-up|collaboration caf[eé]|\bcaf[eé]\b|merchandise|\bmerch\b|reasons? |what does .+ mean|worth watching|"
     r"^why\b|deserves more attention|underrated|opinion|explained|\bmovie\b|\bfilms?\b|box office|"
     r"stage (?:play|adaptation|musical|production)|musical|(?:mobile|smartphone|video|console|rhythm|gacha|card|"
     r"browser|pc|switch|ps5|ps4)\s+games?|\bgame\b.*\b(?:release|launch|pre-?registration|trailer|download)|"
     r"\bexhibitions?\b|\bexhibit\b|art show|museum|\bconcert\b|live event|theme park|\bplush|\bgoods\b|"
-    r"魅力|徹底解説|考察|マンガ|漫画|原作|コミックス|単行本|発行部数|フィギュア|グッズ|コラボカフェ|カフェ|ポップアップ|"
-    r"劇場版|映画|興収|興行収入|コラム|舞台|ミュージカル|ゲーム(?:化|アプリ|版|配信|発売)|スマホゲーム|ソシャゲ|アプリ|"
+    r"魅力|徹底解説|考察|マンガ|漫画|原作|コミックス|単行本|発行部数|フィギュア(?!スケート)|グッズ|コラボカフェ|カフェ|"
+    r"ポップアップ|連載|少年ジャンプ|ヤンジャン|"
+    r"劇場版|映画|興収|興行収入|コラム|舞台|演劇|上演|公演|ミュージカル|ゲーム(?:化|アプリ|版|配信|発売)|スマホゲーム|"
+    r"ソシャゲ|アプリ|"
     r"展覧会|原画展|展示|展」|展』|展開催|ライブイベント|ライブツアー|コンサート",
     re.IGNORECASE)
 #: Words next to a short name that show it is used as a title (after a possessive only the work's
@@ -76,7 +79,7 @@ def opens_title(after: str) -> bool:
 def collides(before: str, written: str, after: str) -> bool:
     """The short name `written` is a word of a longer name or phrase, or names a band, drama or
     game (see 3); `before` and `after` are its sentence around it."""
-    glued = re.match(r"[ \t]([A-Z]{3,})\b", after)
+    glued = re.match(r"[ \t]([A-Z]{3,})(?![A-Za-z])", after)
     if written.isupper() and glued and not TITLE_WORDS_AFTER.match(after) and not SEASON_WORD.match(glued.group(1)):
         return True
     return bool(QUANTITY_BEFORE.search(before) or OTHER_WORK.search(before[-40:]) or OTHER_WORK.search(after[:40]))

@@ -75,15 +75,25 @@ CAPITALIZED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
 CAPITALIZED_AFTER = re.compile(r"\s+(?!(?:I{1,3}|IV|VI{0,3}|IX|X)\b)[A-Z]")  # a Roman numeral is a season
 SENTENCE_START = re.compile(r"(?:^|[.!?。！？:]\s+|\n\s*|\d+\.\s+)$")
 CALENDAR_WORDS = {"spring", "summer", "fall", "autumn", "winter", "today", "news", "anime", "manga"}
-QUOTED = re.compile(r"[『「【\"“]([^』」】\"”]{1,80})[』」】\"”]")
+QUOTED = re.compile(r"[『「【《〈\"“]([^『「【《〈』」】》〉\"“”]{1,80})[』」】》〉\"”]")  # innermost: 「劇場版『鬼滅の刃』…」
+#: A Japanese name this short is as often a word ("宝島", "メダリスト", "キングダム"): it counts where
+#: the article writes it as a title (see `_writes_as_title`) or names the anime right after it.
+MAX_GUARDED_CJK_CHARS = 5
+CJK_TITLE_CONTEXT = re.compile(r"^\s*(?:TV)?(?:アニメ|第\s*\d|\d+期|シーズン|劇場版|の(?:TV)?アニメ)")
+#: Kana after a name in brackets continue it into another word: 「キングダム ハーツ」 is another title.
+KANA = re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")
 
 
 def normalize(text: str) -> tuple[str, list[int]]:
-    """Folded text (NFKC, case, punctuation as single spaces, padded) and each char's source index."""
+    """Folded text (NFKC, case, punctuation as single spaces, padded) and each char's source index.
+    A Latin letter next to a digit is a word boundary too ("Ranma1/2" reads as "Ranma 1/2")."""
     out, where, space = [" "], [0], True
     for i, ch in enumerate(text):
         for c in unicodedata.normalize("NFKC", ch).casefold():
             if c.isalnum():
+                if not space and (c.isdigit() != out[-1].isdigit()) and (c.isascii() and out[-1].isascii()):
+                    out.append(" ")
+                    where.append(i)
                 out.append(c)
                 where.append(i)
                 space = False
@@ -165,13 +175,15 @@ class SeriesMatcher:
         dates a "this week's ranking" headline)."""
         lead_end = len(title) + 1 + len(text.split("\n", 1)[0])
         doc = f"{title}\n{text}"
-        quoted = {normalize(q)[0].strip() for q in QUOTED.findall(doc)}
+        quotes = QUOTED.findall(doc)
+        quoted = {normalize(q)[0].strip() for q in quotes}
+        titled = [normalize(q)[0].replace(" ", "") for q in quotes if CJK.search(q)]
         scores: Counter[int] = Counter()
         seasons: dict[int, Counter[int | str]] = defaultdict(Counter)
         mentions = self._mentions(doc)
         no_season = about_other_media(title or text[:200])
         for n, (start, end, key, ids) in enumerate(mentions):
-            if not self._reads_as_title(doc, start, end, key, ids, quoted):
+            if not self._reads_as_title(doc, start, end, key, ids, quoted, titled):
                 continue
             in_title = end <= len(title)
             heading = LINE_START.search(doc[max(0, start - 8):start]) is not None
@@ -231,10 +243,14 @@ class SeriesMatcher:
 
         return [max(fitting or ids, key=aired)]
 
-    def _reads_as_title(self, doc: str, start: int, end: int, key: str, ids: list[int], quoted: set[str]) -> bool:
-        """A short plain-word name must look like a title where it stands (see guard 2)."""
+    def _reads_as_title(self, doc: str, start: int, end: int, key: str, ids: list[int], quoted: set[str],
+                        titled: list[str]) -> bool:
+        """A short plain-word name must look like a title where it stands (see guard 2); a short
+        Japanese name where the article writes it as a title (`_writes_as_title`) or before アニメ, 第2期."""
+        if not key.startswith(" "):
+            return len(key) > MAX_GUARDED_CJK_CHARS or _writes_as_title(key, titled) or bool(CJK_TITLE_CONTEXT.match(doc[end:end + 8]))
         words = key.split()
-        if not key.startswith(" ") or len(words) > 2 or not all(w.isalpha() and w.isascii() for w in words):
+        if len(words) > 2 or not all(w.isalpha() and w.isascii() for w in words):
             return True
         if len(words) == 1 and words[0] in CALENDAR_WORDS:
             return key.strip() in quoted
@@ -264,6 +280,13 @@ class SeriesMatcher:
         series = self.series[sid]
         finals = [e.season for e in series.entries if e.final and e.season]
         return finals[0] if finals else series.seasons or None
+
+
+def _writes_as_title(key: str, quotes: list[str]) -> bool:
+    """The article writes the Japanese name `key` as a title: a bracketed name alone or before its
+    subtitle or season (「呪術廻戦」, 「呪術廻戦 戦華双乱」, 「無職転生Ⅱ」), not one that kana continue into
+    another word (「キングダム ハーツIV」, 「宝島の冒険」). `quotes` are folded without spaces."""
+    return any(q.startswith(key) and not KANA.match(q[len(key):len(key) + 1]) for q in quotes)
 
 
 def tag_rows(tags: list[Tag]) -> list[dict]:

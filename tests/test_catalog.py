@@ -56,6 +56,34 @@ def test_build_groups_seasons_into_series_and_numbers_them():
     assert sorted(s.id for s in catalog.values()) == list(range(1, len(catalog) + 1))
 
 
+@pytest.mark.parametrize("title, expected", [
+    ("この素晴らしい世界に祝福を！3", ("この素晴らしい世界に祝福を！", 3, None, False)),
+    ("炎炎ノ消防隊 参ノ章", ("炎炎ノ消防隊", 3, None, False)),
+    ("やはり俺の青春ラブコメはまちがっている。完", ("やはり俺の青春ラブコメはまちがっている。", None, None, True)),
+    ("やはり俺の青春ラブコメはまちがっている。続", ("やはり俺の青春ラブコメはまちがっている。", None, None, False)),
+    ("Kaiju No. 8", ("Kaiju No. 8", None, None, False)),
+])
+def test_split_title_reads_numbered_and_continued_sequels(title, expected):
+    assert split_title(title) == expected
+
+
+def test_a_continued_series_is_the_next_season_and_a_remakes_sequel_follows_the_remake():
+    catalog = build([
+        item("やはり俺の青春ラブコメはまちがっている。", begin="2013-04-04T00:00:00.000Z"),
+        item("やはり俺の青春ラブコメはまちがっている。続", begin="2015-04-02T00:00:00.000Z"),
+        item("やはり俺の青春ラブコメはまちがっている。完", begin="2020-07-09T00:00:00.000Z"),
+        item("らんま1/2", begin="1989-04-15T00:00:00.000Z"),
+        item("らんま1/2(2024)", "Ranma1/2", begin="2024-10-05T00:00:00.000Z"),
+        item("らんま1/2 第2期", begin="2025-10-04T00:00:00.000Z"),
+    ], curated=[])
+    seasons = {s.entries[0].title: [(e.title, e.season) for e in s.entries] for s in catalog}
+    assert seasons["やはり俺の青春ラブコメはまちがっている。"] == [
+        ("やはり俺の青春ラブコメはまちがっている。", 1), ("やはり俺の青春ラブコメはまちがっている。続", 2),
+        ("やはり俺の青春ラブコメはまちがっている。完", 3)]
+    assert seasons["らんま1/2"] == [("らんま1/2", 1)]
+    assert seasons["らんま1/2(2024)"] == [("らんま1/2(2024)", 1), ("らんま1/2 第2期", 2)]
+
+
 def test_shipped_catalog_has_known_series_and_their_seasons():
     catalog = load()
     assert len(catalog) > 7000

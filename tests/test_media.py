@@ -63,6 +63,27 @@ def test_bands_dramas_and_phrases_sharing_a_titles_words_do_not_tag(title, text)
     assert tagged(title, text) == []
 
 
+@pytest.mark.parametrize("title, text", [
+    ("ORANGE RANGE、全国ホールツアー開催決定", "ORANGE RANGEが全国ホールツアーを開催する。"),
+    ("五輪メダリストがアニメのイベントに登場", "金メダリストがトークショーに出演した。"),
+    ("「キングダム ハーツIV」開発状況を公開", "シリーズ最新作の映像が公開された。"),
+    ("新作映画の撮影が宝島で始まる", "撮影は宝島の海岸で行われた。"),
+])
+def test_short_japanese_names_count_only_where_written_as_titles(title, text):
+    assert tagged(title, text) == []
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("「メダリスト」放送開始", "フィギュアスケートに懸ける少女の物語。", [("メダリスト", 1)]),
+    ("「呪術廻戦 戦華双乱」発売", "対戦アクションゲームが発売された。", [("呪術廻戦", None)]),
+    ("「無職転生Ⅱ」放送スタート", "ルーデウスの新たな旅が描かれる。", [("無職転生～異世界行ったら本気だす～", 2)]),
+    ("「劇場版『鬼滅の刃』無限城編 第一章」公開", "全国の劇場で公開された。", [("鬼滅の刃", None)]),
+    ("New Ranma 1/2 Anime Premieres on Netflix", "MAPPA animates the new series.", [("らんま1/2", 1)]),
+])
+def test_japanese_titles_in_brackets_and_spacing_folds_tag(title, text, expected):
+    assert tagged(title, text) == expected
+
+
 NEWS = {
     "stage/": ("「呪術廻戦」舞台化決定、2025年に上演", ["舞台「呪術廻戦」の上演が決定した。", "キャストは後日発表される。"]),
     "overlord/": ("Overlord IV Anime Reveals Teaser, July Premiere",
