@@ -137,7 +137,8 @@ def report(result: dict) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", type=Path, default=DATA, metavar="PATH", help="the set to score (default: bench/data/real_names.jsonl)")
+    parser.add_argument("--set", type=Path, default=DATA, metavar="PATH",
+                        help="the set to score (default: bench/data/real_names.jsonl)")
     parser.add_argument("--json", action="store_true", help="also write bench/out/tagging_<set>.json")
     parser.add_argument("--limit", type=int, help="only the first N articles (a quick look)")
     args = parser.parse_args()
