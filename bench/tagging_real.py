@@ -1,13 +1,15 @@
 """Issue 15 acceptance: series and season tags on the real-names set (bench/data/real_names.jsonl),
 articles worded as Anime News Network, Crunchyroll News, Natalie and Animate Times word them.
 
-    python bench/tagging_real.py [--json] [--limit N]
+    python bench/tagging_real.py [--set PATH] [--json] [--limit N]
 
 Serves the set as a fan-news site on 127.0.0.1 (tests/proxy_site.py), crawls it through the real
 engine with `python -m fanwire crawl`, reads `article_series` back from the archive and scores
 (article, series, season) and (article, series) precision and recall, overall and per language.
 Prints every miss and false tag grouped by kind (series missed, wrong season, false series), with
-the tag's evidence, so the cause of each is visible. `--json` writes bench/out/tagging_real.json.
+the tag's evidence, so the cause of each is visible. `--set` scores another set of the same format,
+such as the validation set nobody tuned the tagger on (bench/data/real_names_validation.jsonl).
+`--json` writes bench/out/tagging_<set>.json (tagging_real_names.json for the default set).
 Bars (issue 15): P >= 0.95 and R >= 0.93 on (article, series, season).
 """
 from __future__ import annotations
@@ -24,7 +26,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 from _fansim import FANWIRE, OUT, fresh_db  # noqa: E402
-from _real_names import HOST, Article, load, series_by_title, site  # noqa: E402
+from _real_names import DATA, HOST, Article, load, series_by_title, site  # noqa: E402
 
 from tests.helpers import run  # noqa: E402
 from tests.proxy_site import serve  # noqa: E402
@@ -34,9 +36,9 @@ Triple = tuple[str, int, int | None]
 DETAILS = ("series", "season", "expected", "tagged", "evidence")  # what an error line shows, in order
 
 
-def crawl(articles: list[Article]) -> Path:
-    """A fresh archive of the site, crawled as a user would."""
-    db = fresh_db("tagging_real.db")
+def crawl(articles: list[Article], name: str) -> Path:
+    """A fresh archive of the site (bench/out/NAME.db, one per set), crawled as a user would."""
+    db = fresh_db(f"{name}.db")
     with serve(site(articles)) as proxy:
         result = run([*FANWIRE, "crawl", f"http://{HOST}/", "--db", str(db)], proxy=proxy, timeout=1800)
     if result.returncode != 0:
@@ -135,16 +137,19 @@ def report(result: dict) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--json", action="store_true", help="also write bench/out/tagging_real.json")
+    parser.add_argument("--set", type=Path, default=DATA, metavar="PATH",
+                        help="the set to score (default: bench/data/real_names.jsonl)")
+    parser.add_argument("--json", action="store_true", help="also write bench/out/tagging_<set>.json")
     parser.add_argument("--limit", type=int, help="only the first N articles (a quick look)")
     args = parser.parse_args()
-    articles = load()[: args.limit]
-    db = crawl(articles)
+    articles = load(args.set)[: args.limit]
+    name = f"tagging_{args.set.stem}"
+    db = crawl(articles, name)
     result = score(articles, *read_archive(db, articles))
     print(report(result))
     if args.json:
         OUT.mkdir(parents=True, exist_ok=True)
-        (OUT / "tagging_real.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
+        (OUT / f"{name}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
     return 0 if result["pass"] else 1
 
 
