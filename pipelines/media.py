@@ -7,7 +7,10 @@ name stands as a title or as a word of something else.
 2. Title context: a one-word title counts where the article treats it as one: a season
    right after it ("Overlord IV", "Medalist Season 2"), "anime" / "manga" / "season" around it,
    a studio or the cast ("the Kingdom anime by Studio Signpost") (`shows_title`).
-3. Collisions: a short name that is a word of a longer name ("ORANGE RANGE", a band) or of a
+3. Another work: a title followed by a subtitle that names no season ("Bleach: Rebirth of Souls",
+   「呪術廻戦 戦華双乱」, "Detective Conan: The Million-Dollar Pentagram") is a game, film or
+   spin-off of the franchise (`subtitle_after`); the caller checks it is not the series' own.
+4. Collisions: a short name that is a word of a longer name ("ORANGE RANGE", a band) or of a
    phrase ("in Four Days"), or stands beside band, drama or game words, is not the title
    (`collides`).
 """
@@ -22,7 +25,7 @@ STUDIO_FILM = re.compile(r"\b(?:bones|mappa|toho|sunrise|cloverworks|kadokawa|ky
 #: Headline words of news about other media than a TV season.
 OTHER_MEDIA = re.compile(
     r"\bmanga\b|\bvolumes?\b|\bcopies\b|\bchapters?\b|light novel|\bfigures?\b|\bfigurines?\b|\bnendoroids?\b|"
-    r"\bserializ|shonen jump|\bthe game\b|\bsmartphones?\b|\bsteam\b|"
+    r"\bserializ|shonen jump|\bthe game\b|\bsmartphones?\b|\bsteam(?![a-z])|"
     r"pop-up|collaboration caf[eé]|\bcaf[eé]\b|merchandise|\bmerch\b|reasons? |what does .+ mean|worth watching|"
     r"^why\b|deserves more attention|underrated|opinion|explained|\bmovie\b|\bfilms?\b|box office|"
     r"stage (?:play|adaptation|musical|production)|musical|(?:mobile|smartphone|video|console|rhythm|gacha|card|"
@@ -30,7 +33,7 @@ OTHER_MEDIA = re.compile(
     r"\bexhibitions?\b|\bexhibit\b|art show|museum|\bconcert\b|live event|theme park|\bplush|\bgoods\b|"
     r"魅力|徹底解説|考察|マンガ|漫画|原作|コミックス|単行本|発行部数|フィギュア(?!スケート)|グッズ|コラボカフェ|カフェ|"
     r"ポップアップ|連載|少年ジャンプ|ヤンジャン|"
-    r"劇場版|映画|興収|興行収入|コラム|舞台|演劇|上演|公演|ミュージカル|ゲーム(?:化|アプリ|版|配信|発売)|スマホゲーム|"
+    r"劇場|映画|興収|興行収入|コラム|舞台|演劇|上演|公演|ミュージカル|ゲーム(?:化|アプリ|版|配信|発売)|スマホゲーム|"
     r"ソシャゲ|アプリ|"
     r"展覧会|原画展|展示|展」|展』|展開催|ライブイベント|ライブツアー|コンサート",
     re.IGNORECASE)
@@ -58,6 +61,25 @@ QUANTITY_BEFORE = re.compile(r"(?:\b(?:a|an|one|two|three|four|five|six|seven|ei
 OTHER_WORK = re.compile(r"\b(?:band|rock band|singer|vocalist|idol group|live-action|k-?drama|j-?drama|"
                         r"drama(?!\s+cd)|video game|the game|album)\b|バンド|ドラマ(?!CD)|実写",
                         re.IGNORECASE)
+
+
+#: A subtitle after a title: after a colon in English, or up to the closing bracket in Japanese.
+SUBTITLE_AFTER = re.compile(r"^(?:[:：]\s+(?!(?:the\s+)?(?:final|season|part|movie|film|anime|manga)\b)"
+                            r"(?P<en>[A-Z0-9\"“'][^\n]{2,40})|[ 　]+(?P<ja>[^」』\s][^」』\n]{0,30})[」』])")
+#: A subtitle naming an arc is a season's ("Swordsmith Village Arc", 刀鍛冶の里編).
+ARC_SUBTITLE = re.compile(r"\b(?:arc|hen)\b|[編篇章]", re.IGNORECASE)
+STOPWORDS = {"the", "a", "an", "of", "to", "in", "on", "and", "no", "wa", "ga"}
+
+
+def subtitle_after(after: str) -> list[str]:
+    """The leading words of a subtitle right after a title that names no arc (see 3), or []."""
+    if not (match := SUBTITLE_AFTER.match(after)):
+        return []
+    subtitle = match.group("en") or match.group("ja")
+    if ARC_SUBTITLE.search(subtitle):
+        return []
+    words = [w for w in re.findall(r"\w+", subtitle.casefold()) if w not in STOPWORDS]
+    return words[:2] or [subtitle]
 
 
 def about_other_media(headline: str) -> bool:

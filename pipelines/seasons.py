@@ -3,11 +3,11 @@
 Fan news names a season in many ways; each form below is one alternative of `AFTER` or `BEFORE`:
 
 1. Digits: "Season 2", "2nd Season", "S2", "第2期", "2期", "シーズン2", "第2シーズン", "第2部".
-2. Words: "seventh season", "season two", "セカンドシーズン", "第二期".
+2. Words: "seventh season", "season two", "セカンドシーズン", "第二期", "参ノ章".
 3. Roman numerals right after the title: "Overlord IV", "Mob Psycho 100 III", "無職転生Ⅱ".
 4. Before the title: "a third season of X", "Season 2 of X".
-5. "Final Season" / "ファイナルシーズン": the season the catalog calls final (not 最終章, which
-   is as often a manga's final chapter).
+5. "Final Season" / "ファイナルシーズン" / 完結編 / a series "finale": the season the catalog calls
+   final (not 最終章, which is as often a manga's final chapter).
 6. A season's own title after the series ("Demon Slayer: Swordsmith Village Arc", 「鬼滅の刃」
    刀鍛冶の里編, "Dr. STONE NEW WORLD"): that season (`season_titles`, `titled_season`).
 7. A cour or part named alone ("Part 2", "the second cour", "第2クール"): a part of a season whose
@@ -41,7 +41,8 @@ AFTER = re.compile(
     rf"(?<![a-z])season\s*(?P<a>{CARD})|(?<![a-z])(?P<b>{ORD})\s+season(?![a-z])|(?<![A-Za-z])S(?P<c>\d{{1,2}})(?![0-9a-z])|"
     rf"第\s*(?P<d>{JA_NUM})\s*(?:期|シーズン|シリーズ|部)|(?<![0-9])(?P<e>\d{{1,2}})\s*期|シーズン\s*(?P<f>{JA_NUM})|"
     rf"(?P<g>{JA_NUM}|セカンド|サード)(?:st|nd|rd|th)?\s*シーズン|"
-    rf"(?P<final>(?:the\s+)?final\s+season|ファイナルシーズン|最終シーズン)",
+    rf"(?P<h>{JA_NUM})\s*[ノの]章|"
+    rf"(?P<final>(?:the\s+)?final\s+season|(?<![a-z])finale\b|ファイナルシーズン|最終シーズン|完結編)",
     re.IGNORECASE)
 #: A Roman numeral directly after the title (capitals only, so "vs" or "I" never count).
 ROMAN_AFTER = re.compile(r"^\s?(?P<r>III|II|IV|Ⅱ|Ⅲ|Ⅳ|Ⅴ|Ⅵ)(?![A-Za-z0-9])")
@@ -50,6 +51,8 @@ BEFORE = re.compile(
     rf"(?:(?<![a-z])(?P<b>{ORD})\s+season|(?<![a-z])season\s*(?P<a>{CARD})|(?P<final>final\s+season))"
     rf"\s+(?:of|for)\s+(?:the\s+)?(?:(?:tv\s+)?anime\s+)?[\"“『「]?$",
     re.IGNORECASE)
+#: "…, the second season of Spy x Family": a season named after a mention but of the next title.
+OF_NEXT = re.compile(r"\s+(?:of|for)\b", re.IGNORECASE)
 #: A cour or part without its season.
 PART = re.compile(rf"(?<![a-z])(?:part|cour)\s*\.?\s*(?:{CARD})|(?<![a-z]){ORD}\s+(?:cour|part)(?![a-z])|"
                   rf"第\s*{JA_NUM}\s*クール|[前後]編|(?:1st|2nd)\s+half", re.IGNORECASE)
@@ -88,7 +91,7 @@ def read_season(before: str, after: str) -> SeasonMark | None:
     clause after it (up to the sentence's end or the next mention)."""
     if match := ROMAN_AFTER.match(after):
         return SeasonMark(ROMAN[match.group("r")])
-    if (match := AFTER.search(after)) and (mark := _mark(match)):
+    if (match := AFTER.search(after)) and not OF_NEXT.match(after, match.end()) and (mark := _mark(match)):
         return mark
     if (match := BEFORE.search(before[-60:])) and (mark := _mark(match)):
         return mark

@@ -13,9 +13,9 @@
    line (a roundup's "3. Frieren") `LEAD_WEIGHT`, elsewhere 1; a series is tagged from `MIN_SCORE`.
 4. Season: what the words around a mention name (`pipelines.seasons`: "Season 2", "seventh
    season", "Overlord IV", "第2期", "Final Season", a season's own title such as "Swordsmith
-   Village Arc"); a part named without a season ("Part 2", "第2クール") is an entry with no season
-   number; otherwise season 1 for news about a TV show itself, and none for manga, merchandise,
-   opinion and film news.
+   Village Arc"); a part named without a season ("Part 2", "第2クール") is of the season airing by
+   the article's date (`_part_season`); otherwise season 1 for news about a TV show itself, and
+   none for manga, merchandise, opinion and film news.
 """
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ from scrapy.crawler import Crawler
 
 from pipelines.aliases import TRUSTED_SOURCES
 from pipelines.catalog import Entry, Series, debracket, from_records, split_title
-from pipelines.media import about_other_media, collides, opens_title, shows_title
+from pipelines.media import about_other_media, collides, opens_title, shows_title, subtitle_after
 from pipelines.seasons import SeasonMark, read_season, season_titles, titled_season
 from scraper.items import ArticleItem
 from scraper.signals import series_loaded
@@ -49,6 +49,8 @@ MIN_SCORE = 2
 #: Characters after (and before) a mention searched for its season marker.
 SEASON_WINDOW = 40
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+#: How far ahead of its start an article may name a part ("Part 2") of a season.
+PART_LEAD_DAYS = 120
 #: How far ahead of its first episode an article may be about a remake rather than the original.
 REMAKE_LEAD_DAYS = 400
 #: Punctuation that ends many titles ("GOBLIN SLAYER!", "…WITH YOU.") and closes quotes.
@@ -130,6 +132,7 @@ class SeriesMatcher:
         self.automaton = ahocorasick.Automaton()
         self.series = {s.id: s for s in catalog}
         self.titled = {s.id: season_titles(s) for s in catalog}
+        self.name_words: dict[int, str] = {}  # each series' names, folded: filled as headlines need them
         names: dict[str, set[int]] = defaultdict(set)
         #: Aliases a user or the curated file gave, as written: no ordinary-word guard for them.
         self.trusted = {a.alias for s in catalog for a in s.aliases if a.source in TRUSTED_SOURCES}
@@ -203,6 +206,8 @@ class SeriesMatcher:
                     seasons[sid][season] += weight
                 elif mark and mark.part:
                     seasons[sid]["part"] += weight
+                elif not mark and in_title and self._another_work(sid, doc[end:end + SEASON_WINDOW]):
+                    seasons[sid]["work"] += weight
         airing = _airing_window(title, published)
         tags = []
         for sid, score in scores.most_common():
@@ -210,8 +215,10 @@ class SeriesMatcher:
                 continue
             series = self.series[sid]
             explicit = [s for s, _ in seasons[sid].most_common() if s is not None]
-            if explicit and explicit[0] == "part":
-                season, evidence = None, "part"
+            if explicit and explicit[0] == "work":
+                season, evidence = None, "work"
+            elif explicit and explicit[0] == "part":
+                season, evidence = None if no_season else _part_season(series, published), "part"
             elif explicit:
                 season, evidence = explicit[0], "explicit"
             else:
@@ -262,7 +269,8 @@ class SeriesMatcher:
             CAPITALIZED_BEFORE.search(doc[max(0, start - 40):start]) or CAPITALIZED_AFTER.match(doc[end:end + 3]))
         if written in self.trusted and (len(words) > 1 or TITLE_CONTEXT.match(after) or not in_a_name):
             return True
-        if key.strip() in quoted or (written.isupper() and len(written) >= 3) or shows_title(before, ""):
+        if key.strip() in quoted or (written.isupper() and len(written) >= 3) or shows_title(before, "") or \
+                (written[:1].isupper() and bool(subtitle_after(after))):  # "Bleach: Rebirth of Souls"
             return True
         if (mark := read_season("", after.lstrip(TRAILING_PUNCTUATION)[:12])) and not mark.part:
             return True
@@ -272,6 +280,18 @@ class SeriesMatcher:
                          for n in (s.title, *(a.alias for a in s.aliases))}
         return len(words) == 2 and written in catalog_forms
 
+    def _another_work(self, sid: int, after: str) -> bool:
+        """A headline names another work of the franchise: a subtitle follows the title that is
+        none of the series' own names ("Bleach: Rebirth of Souls", not "Frieren: Beyond Journey's End")."""
+        words = subtitle_after(after)
+        if not words:
+            return False
+        if sid not in self.name_words:
+            series = self.series[sid]
+            names = (series.title, series.title_ja, *(a.alias for a in series.aliases), *(e.title for e in series.entries))
+            self.name_words[sid] = " ".join(normalize(n)[0] for n in names)
+        return not any(normalize(w)[0] in self.name_words[sid] for w in words)
+
     def _season(self, sid: int, mark: SeasonMark) -> int | None:
         """The number named, or for "final season" the season the catalog calls final (its last
         season when none is marked final)."""
@@ -280,6 +300,18 @@ class SeriesMatcher:
         series = self.series[sid]
         finals = [e.season for e in series.entries if e.final and e.season]
         return finals[0] if finals else series.seasons or None
+
+
+def _part_season(series: Series, published: str | None) -> int | None:
+    """The season a "Part 2" named without its number belongs to: the one airing by the article's
+    date (within `PART_LEAD_DAYS` after it: a part is news before it starts), or a series' only one."""
+    try:
+        until = (date.fromisoformat((published or "")[:10]) + timedelta(days=PART_LEAD_DAYS)).isoformat()
+    except ValueError:
+        return 1 if series.seasons == 1 else None
+    aired = [(e.begin, e.season) for e in series.entries
+             if e.type in ("tv", "web") and e.season and e.begin and e.begin <= until]
+    return max(aired)[1] if aired else None
 
 
 def _writes_as_title(key: str, quotes: list[str]) -> bool:

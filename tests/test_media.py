@@ -105,3 +105,14 @@ def test_a_crawl_stores_the_series_and_seasons_articles_are_about(tmp_path):
                      "LEFT JOIN article_series t ON t.article_id = a.id LEFT JOIN series s ON s.id = t.series_id")
     assert sorted(rows) == [("http://news.test/band/", None, None), ("http://news.test/overlord/", "オーバーロード", 4),
                             ("http://news.test/stage/", "呪術廻戦", None), ("http://news.test/swordsmith/", "鬼滅の刃", 3)]
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Bleach: Rebirth of Souls Fighting Title Released", [("BLEACH", None)]),
+    ("Detective Conan: The Million-Dollar Pentagram Sets Franchise Record", [("名探偵コナン", None)]),
+    ("「呪術廻戦 戦華双乱」発売", [("呪術廻戦", None)]),
+    ("Frieren: Beyond Journey's End Anime Gets Special Premiere", [("葬送のフリーレン", 1)]),
+    ("Demon Slayer: Hashira Training Arc Premieres in May", [("鬼滅の刃", 4)]),
+])
+def test_a_subtitle_that_names_no_season_is_another_work_of_the_franchise(title, expected):
+    assert tagged(title, "") == expected

@@ -26,6 +26,7 @@ def tagged(title: str, text: str = "", published: str | None = None) -> list[tup
     ("Mob Psycho 100 III Anime Reveals October Premiere", "Studio Bones returns for the last season.", 3),
     ("My Hero Academia Final Season Premieres in October", "It adapts the manga's last arc.", 8),
     ("Attack on Titan The Final Season Part 3 Gets Premiere Date", "", 4),
+    ("Shingeki no Kyojin Finale Streams Worldwide", "The last episodes air on NHK.", 4),
 ])
 def test_english_season_forms(title, text, expected):
     assert [season for _, season in tagged(title, text)] == [expected]
@@ -40,6 +41,8 @@ def test_english_season_forms(title, text, expected):
     ("「転生したらスライムだった件」第3期 第2クールのPV公開", "第3期の第2クールは秋に放送。", 3),
     ("「進撃の巨人」ファイナルシーズン完結編、放送日決定", "", 4),
     ("「ジョジョの奇妙な冒険」第5部 黄金の風 一挙放送", "", 5),
+    ("「炎炎ノ消防隊 参ノ章」放送開始", "シリーズ最終章となる。", 3),
+    ("「進撃の巨人」完結編（後編）放送", "13年のアニメシリーズが完結した。", 4),
 ])
 def test_japanese_season_forms(title, text, expected):
     assert [season for _, season in tagged(title, text)] == [expected]
@@ -105,3 +108,19 @@ def test_a_remake_is_resolved_by_the_articles_date(published, year):
 def test_a_remakes_second_season_is_the_remake():
     tags = MATCHER.tag("「うる星やつら」第2期、2024年1月より放送", "", "2023-03-26T12:00:00+09:00")
     assert [(min(e.year for e in t.series.entries), t.season) for t in tags] == [(2022, 2)]
+
+
+def test_a_season_named_before_the_next_title_is_not_the_previous_ones():
+    assert tagged("Frieren, Spy x Family Season 2 and Shangri-La Frontier Head Into Fall",
+                  "The fall season includes Frieren, the second season of Spy x Family and Shangri-La Frontier.",
+                  "2023-10-01") == [("SPY×FAMILY", 2), ("シャングリラ・フロンティア～クソゲーハンター、神ゲーに挑まんとす～", 1),
+                                    ("葬送のフリーレン", 1)]
+
+
+@pytest.mark.parametrize("title, published, expected", [
+    ("Sakamoto Days Part 2 Begins Streaming", "2025-07-14", [("SAKAMOTO DAYS", 1)]),
+    ("「進撃の巨人」Season3 Part.2 放送開始", "2019-04-29", [("進撃の巨人", 3)]),
+    ("Chainsaw Man Part 2 Launches on Shonen Jump+", "2022-07-13", [("チェンソーマン", None)]),
+])
+def test_a_part_named_alone_is_of_the_season_airing_by_the_articles_date(title, published, expected):
+    assert tagged(title, "", published) == expected
