@@ -71,7 +71,14 @@ SEQUEL_GAP_YEARS = 6
 SUBTITLE_CUT = re.compile(r"\s+|[～〜~:：]")
 #: Subtitles of spin-offs, recaps and shorts, which are not seasons of the franchise.
 SPIN_OFF = re.compile(r"外伝|スピンオフ|オルタナティブ|alternative|ぷち|ミニ|学園|日記|総集[編篇]|特別編|新編集|リマスター|"
-                      r"remaster|recap|extra edition|chibi|mini\b|\bSD\b|OVA|OAD|TVSP|スペシャル|劇場", re.IGNORECASE)
+                      r"remaster|recap|memorial|memories|extra edition|chibi|mini\b|\bSD\b|OVA|OAD|TVSP|スペシャル|劇場", re.IGNORECASE)
+#: "からかい上手の高木さん3", "PSYCHO-PASS サイコパス 3": a franchise's title and its season's number.
+NUMBERED_SEQUEL = re.compile(r"^(.*[^\d\s.:/・])\s?([2-9])$")
+#: Words of a subtitle that say it continues the franchise ("The Second Barrage", "2nd Attack",
+#: "Return of Kings", リベンジ, 新章, 第二章, 漆): a season, not a spin-off.
+SEQUEL_WORDS = re.compile(r"\b(?:2nd|3rd|[4-9]th|second|third|next|new|returns?|revenge|again|after story|act\.?\s?\d)\b|"
+                          r"リベンジ|リターンズ|新章|新シリーズ|第[二三四五六七八九]章|第[二三四]幕|^\s*[弐参肆伍陸漆捌玖]\s*$",
+                          re.IGNORECASE)
 #: A subtitle naming a story arc (刀鍛冶の里編, 天竺編): a season of its franchise.
 ARC = re.compile(r"[編篇]$")
 #: A Roman numeral between a title and its subtitle.
@@ -280,15 +287,21 @@ def _join_sequels(groups: dict[str, list[tuple[Entry, str, str | None]]], number
         head = first_tv(members)
         if any(m[0].type == "movie" for m in members) or id(head[0]) in specials or SPIN_OFF.search(head[1]):
             continue
+        number = NUMBERED_SEQUEL.match(head[1])
         cuts = [m.start() for m in SUBTITLE_CUT.finditer(head[1]) if m.start() > 0]
-        for cut in reversed(cuts):
+        for cut in [*reversed(cuts), *([number.end(1)] if number else [])]:
             franchise = heads.get(fold(head[1][:cut]))
             if franchise is None or franchise == key or franchise not in groups:
                 continue
             before = [m[0].begin for m in groups[franchise]
                       if m[0].type in ("tv", "web") and m[0].begin and m[0].begin < head[0].begin]
-            if before and int(head[0].begin[:4]) - int(max(before)[:4]) <= SEQUEL_GAP_YEARS and \
-                    _named_as_season(head, head[1][cut:], first_tv(groups[franchise]), len(before), numbered):
+            numbered_sequel = bool(number) and cut == number.end(1)
+            if numbered_sequel:
+                for m in members:
+                    if m[0].type in ("tv", "web") and not m[0].season:
+                        m[0].season = int(number.group(2))
+            if before and int(head[0].begin[:4]) - int(max(before)[:4]) <= SEQUEL_GAP_YEARS and (numbered_sequel or
+                    _named_as_season(head, head[1][cut:], first_tv(groups[franchise]), len(before), numbered)):
                 groups[franchise].extend(members)
                 moved.update(id(m[0]) for m in members)
                 del groups[key]
@@ -299,16 +312,18 @@ def _join_sequels(groups: dict[str, list[tuple[Entry, str, str | None]]], number
 def _named_as_season(head: tuple[Entry, str, str | None], subtitle: str, franchise: tuple[Entry, str, str | None],
                      seasons_before: int, numbered: set[int]) -> bool:
     """A subtitled series is a season of its franchise when bangumi-data says so: an English title
-    with a season number ("Dr. STONE (Season 3)"), an arc (刀鍛冶の里編), or the franchise's
-    English title and a subtitle for the TV series right after its first season ("Made in Abyss:
-    The Golden City of the Scorching Sun"). Other subtitled series (spin-offs, new generations)
-    stay series of their own."""
+    with a season number ("Dr. STONE (Season 3)"), an arc (刀鍛冶の里編), a sequel's words
+    (SEQUEL_WORDS), or the franchise's English title and a subtitle ("Made in Abyss: The Golden
+    City of the Scorching Sun"). Other subtitled series (spin-offs, new generations) stay series
+    of their own."""
     english, franchise_english = head[0].title_en or "", franchise[2] or ""
     if fold(subtitle) == fold(franchise_english):  # 鋼の錬金術師 FULLMETAL ALCHEMIST: a remake, not a season
         return False
     if id(head[0]) in numbered or ARC.search(subtitle.strip()):
         return True
-    return head[0].type == "tv" and seasons_before == 1 and bool(franchise_english) and \
+    if SEQUEL_WORDS.search(subtitle):
+        return True
+    return head[0].type == "tv" and seasons_before >= 1 and bool(franchise_english) and \
         english.casefold().startswith(franchise_english.casefold() + ":")
 
 

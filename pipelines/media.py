@@ -25,14 +25,15 @@ STUDIO_FILM = re.compile(r"\b(?:bones|mappa|toho|sunrise|cloverworks|kadokawa|ky
 #: Headline words of news about other media than a TV season.
 OTHER_MEDIA = re.compile(
     r"\bmanga\b|\bvolumes?\b|\bcopies\b|\bchapters?\b|light novel|\bfigures?\b|\bfigurines?\b|\bnendoroids?\b|"
-    r"\bserializ|shonen jump|\bthe game\b|\bsmartphones?\b|\bsteam(?![a-z])|"
+    r"\bserializ|shonen jump|\bthe game\b|\bsmartphones?\b|\bsteam(?![a-z])|\bps[45]\b|nintendo switch|xbox|"
+    r"live-action|\bopens (?:at no|in (?:japan|theaters|cinemas))|"
     r"pop-up|collaboration caf[eé]|\bcaf[eé]\b|merchandise|\bmerch\b|reasons? |what does .+ mean|worth watching|"
     r"^why\b|deserves more attention|underrated|opinion|explained|\bmovie\b|\bfilms?\b|box office|"
     r"stage (?:play|adaptation|musical|production)|musical|(?:mobile|smartphone|video|console|rhythm|gacha|card|"
     r"browser|pc|switch|ps5|ps4)\s+games?|\bgame\b.*\b(?:release|launch|pre-?registration|trailer|download)|"
     r"\bexhibitions?\b|\bexhibit\b|art show|museum|\bconcert\b|live event|theme park|\bplush|\bgoods\b|"
     r"魅力|徹底解説|考察|マンガ|漫画|原作|コミックス|単行本|発行部数|フィギュア(?!スケート)|グッズ|コラボカフェ|カフェ|"
-    r"ポップアップ|連載|少年ジャンプ|ヤンジャン|"
+    r"ポップアップ|連載|ジャンプ(?!\s*フェスタ)|ヤンジャン|マガジン|サンデー|発売|実写|(?<![発進])展(?![開望])|"
     r"劇場|映画|興収|興行収入|コラム|舞台|演劇|上演|公演|ミュージカル|ゲーム(?:化|アプリ|版|配信|発売)|スマホゲーム|"
     r"ソシャゲ|アプリ|"
     r"展覧会|原画展|展示|展」|展』|展開催|ライブイベント|ライブツアー|コンサート",
@@ -80,6 +81,16 @@ def subtitle_after(after: str) -> list[str]:
         return []
     words = [w for w in re.findall(r"\w+", subtitle.casefold()) if w not in STOPWORDS]
     return words[:2] or [subtitle]
+
+
+#: A medium named right before a title: the mention is of that work (舞台「呪術廻戦」, live-action "One Piece").
+MEDIUM_BEFORE = re.compile(r"(?:ミュージカル|舞台|演劇|劇場版|映画|実写|ゲーム|\bmusical|\bstage play|\blive-action|\bfilm|"
+                           r"\bmovie|\bgame)\s*[『「\"“]?$", re.IGNORECASE)
+
+
+def media_before(before: str) -> bool:
+    """The words right before a mention name another medium than the TV anime (see 1)."""
+    return bool(MEDIUM_BEFORE.search(before))
 
 
 def about_other_media(headline: str) -> bool:

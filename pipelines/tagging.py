@@ -31,7 +31,7 @@ from scrapy.crawler import Crawler
 
 from pipelines.aliases import TRUSTED_SOURCES
 from pipelines.catalog import Entry, Series, debracket, from_records, split_title
-from pipelines.media import about_other_media, collides, opens_title, shows_title, subtitle_after
+from pipelines.media import about_other_media, collides, media_before, opens_title, shows_title, subtitle_after
 from pipelines.seasons import SeasonMark, read_season, season_titles, titled_season
 from scraper.items import ArticleItem
 from scraper.signals import series_loaded
@@ -197,6 +197,8 @@ class SeriesMatcher:
             clause = window[:sentence.start()] if sentence else window
             opening = doc[max(0, start - SEASON_WINDOW):start]
             mark = read_season(SENTENCE_END.split(opening)[-1], clause)
+            if media_before(opening):  # ミュージカル『テニスの王子様』4thシーズン: the musical's season
+                mark = None
             for sid in self._disambiguate(ids, mark, published):
                 scores[sid] += weight
                 season = self._season(sid, mark) if mark and not mark.part else None
@@ -206,7 +208,7 @@ class SeriesMatcher:
                     seasons[sid][season] += weight
                 elif mark and mark.part:
                     seasons[sid]["part"] += weight
-                elif not mark and in_title and self._another_work(sid, doc[end:end + SEASON_WINDOW]):
+                elif not mark and (media_before(opening) or in_title and self._another_work(sid, doc[end:end + SEASON_WINDOW])):
                     seasons[sid]["work"] += weight
         airing = _airing_window(title, published)
         tags = []

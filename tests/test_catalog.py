@@ -116,3 +116,19 @@ def test_catalog_import_rejects_other_json(tmp_path):
     bad.write_text('{"rows": []}')
     result = fanwire("catalog", "import", str(bad), "--db", str(tmp_path / "a.db"))
     assert result.returncode == 1 and "is not bangumi-data JSON" in result.stderr
+
+
+def test_numbered_and_sequel_worded_series_join_their_franchise():
+    catalog = build([
+        item("からかい上手の高木さん", begin="2018-01-08T00:00:00.000Z"),
+        item("からかい上手の高木さん2", begin="2019-07-07T00:00:00.000Z"),
+        item("からかい上手の高木さん3", begin="2022-01-07T00:00:00.000Z"),
+        item("ゾンビランドサガ", begin="2018-10-04T00:00:00.000Z"),
+        item("ゾンビランドサガ リベンジ", begin="2021-04-08T00:00:00.000Z"),
+        item("ぼっち・ざ・ろっく！", begin="2022-10-08T00:00:00.000Z"),
+        item("ぼっち・ざ・ろっく！ 学園ものがたり", begin="2024-01-08T00:00:00.000Z"),
+    ], curated=[])
+    seasons = {e.title: (s.title_ja, e.season) for s in catalog for e in s.entries}
+    assert seasons["からかい上手の高木さん3"] == ("からかい上手の高木さん", 3)
+    assert seasons["ゾンビランドサガ リベンジ"] == ("ゾンビランドサガ", 2)
+    assert seasons["ぼっち・ざ・ろっく！ 学園ものがたり"][0] != "ぼっち・ざ・ろっく！"  # no sequel's words: its own series

@@ -116,3 +116,11 @@ def test_a_crawl_stores_the_series_and_seasons_articles_are_about(tmp_path):
 ])
 def test_a_subtitle_that_names_no_season_is_another_work_of_the_franchise(title, expected):
     assert tagged(title, "") == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("ミュージカル『テニスの王子様』4thシーズン開幕", [("テニスの王子様", None)]),
+    ("The Stage Play \"Jujutsu Kaisen\" Season 2 Reveals Its Cast", [("呪術廻戦", None)]),
+])
+def test_a_medium_named_before_the_title_makes_its_season_that_works(title, expected):
+    assert tagged(title, "") == expected
