@@ -287,15 +287,15 @@ def _join_sequels(groups: dict[str, list[tuple[Entry, str, str | None]]], number
         head = first_tv(members)
         if any(m[0].type == "movie" for m in members) or id(head[0]) in specials or SPIN_OFF.search(head[1]):
             continue
-        number = NUMBERED_SEQUEL.match(head[1])
+        number = NUMBERED_SEQUEL.match(unicodedata.normalize("NFKC", head[1]))
         cuts = [m.start() for m in SUBTITLE_CUT.finditer(head[1]) if m.start() > 0]
-        for cut in [*reversed(cuts), *([number.end(1)] if number else [])]:
-            franchise = heads.get(fold(head[1][:cut]))
+        for cut in [*reversed(cuts), *([None] if number else [])]:
+            franchise = heads.get(fold(head[1][:cut] if cut is not None else number.group(1)))
             if franchise is None or franchise == key or franchise not in groups:
                 continue
             before = [m[0].begin for m in groups[franchise]
                       if m[0].type in ("tv", "web") and m[0].begin and m[0].begin < head[0].begin]
-            numbered_sequel = bool(number) and cut == number.end(1)
+            numbered_sequel = cut is None
             if numbered_sequel:
                 for m in members:
                     if m[0].type in ("tv", "web") and not m[0].season:
@@ -368,6 +368,10 @@ def _number_seasons(entries: list[Entry], sequels: set[int] = frozenset(), speci
     tv = [e for e in entries if e.type in ("tv", "web")]
     if tv and not tv[0].season and not tv[0].final:
         tv[0].season = 1
+    for e in tv[1:]:  # "響け！ユーフォニアム3" of "響け！ユーフォニアム"
+        if not e.season and (number := NUMBERED_SEQUEL.match(unicodedata.normalize("NFKC", e.title))) and \
+                fold(number.group(1)) == fold(tv[0].title):
+            e.season = int(number.group(2))
     top, final, last = 0, None, None
     for n, e in enumerate(tv):
         if e.final and not e.season and top:

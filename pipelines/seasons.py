@@ -4,7 +4,8 @@ Fan news names a season in many ways; each form below is one alternative of `AFT
 
 1. Digits: "Season 2", "2nd Season", "S2", "第2期", "2期", "シーズン2", "第2シーズン", "第2部".
 2. Words: "seventh season", "season two", "セカンドシーズン", "第二期", "参ノ章".
-3. Roman numerals right after the title: "Overlord IV", "Mob Psycho 100 III", "無職転生Ⅱ".
+3. Roman numerals right after the title: "Overlord IV", "Mob Psycho 100 III", "無職転生Ⅱ"; a
+   digit, where the catalog has that season: "からかい上手の高木さん3", "Psycho-Pass 3".
 4. Before the title: "a third season of X", "Season 2 of X".
 5. "Final Season" / "ファイナルシーズン" / 完結編 / a series "finale": the season the catalog calls
    final (not 最終章, which is as often a manga's final chapter).
@@ -51,6 +52,10 @@ BEFORE = re.compile(
     rf"(?:(?<![a-z])(?P<b>{ORD})\s+season|(?<![a-z])season\s*(?P<a>{CARD})|(?P<final>final\s+season))"
     rf"\s+(?:of|for)\s+(?:the\s+)?(?:(?:tv\s+)?anime\s+)?[\"“『「]?$",
     re.IGNORECASE)
+#: A digit right after a title and not a count of something (see `numbered_season`).
+BARE_NUMBER = re.compile(r"^ ?([2-9])(?![0-9.,:/%])(?!\s*(?:episodes?|eps?|days?|weeks?|months?|years?|million|billion|"
+                         r"seasons?|parts?|cours?|chapters?|volumes?|話|日|月|年|人|位|万|億|期|部|クール|シーズン|巻))",
+                         re.IGNORECASE)
 #: "…, the second season of Spy x Family": a season named after a mention but of the next title.
 OF_NEXT = re.compile(r"\s+(?:of|for)\b", re.IGNORECASE)
 #: A cour or part without its season.
@@ -86,6 +91,13 @@ def _mark(match: re.Match[str]) -> SeasonMark | None:
     return SeasonMark(number) if number else None
 
 
+def numbered_season(after: str, seasons: set[int]) -> SeasonMark | None:
+    """A bare number right after a title ("からかい上手の高木さん3", "Psycho-Pass 3 Premieres") is
+    its season where the catalog has that season (so "Kaiju No. 8" or "2 Days Left" are not)."""
+    match = BARE_NUMBER.match(after)
+    return SeasonMark(int(match.group(1))) if match and int(match.group(1)) in seasons else None
+
+
 def read_season(before: str, after: str) -> SeasonMark | None:
     """The season named around a mention: `before` is its sentence up to the mention, `after` the
     clause after it (up to the sentence's end or the next mention)."""
@@ -114,9 +126,12 @@ def season_titles(series: Series) -> list[tuple[str, int]]:
             continue
         for title, base in ((entry.title, series.title_ja), (entry.title_en, series.title)):
             head, rest = _folded(base or ""), _folded(split_title(title or "")[0])
-            if not head or not rest.startswith(head) or len(rest) - len(head) < MIN_SUBTITLE_CHARS:
-                continue
             subtitle = rest[len(head):]
+            if not head or not rest.startswith(head) or not subtitle:
+                continue
+            if subtitle.isdigit():  # "からかい上手の高木さん3": the whole title names the season
+                found.setdefault(rest, set()).add(entry.season)
+                continue
             for form in {subtitle, ARC_WORD.sub("", subtitle)}:
                 if len(form) >= MIN_SUBTITLE_CHARS:
                     found.setdefault(form, set()).add(entry.season)

@@ -57,7 +57,7 @@ def test_one_word_titles_count_where_the_article_shows_a_title(title, text, expe
     ("The K-drama “Kingdom” Returns for a Third Season", "Netflix confirmed the drama."),
     ("Live-action drama \"Orange\" casts its lead", "Filming starts in May."),
     ("A Monster Hit: Anime Film Sells Out", "Orange season is here."),
-    ("Is Osamake Worth Watching?", "The show divides fans. Kinema Citrus's adaptation leans into quiet moments."),
+    ("Is This Romance Worth Watching?", "The show divides fans. Kinema Citrus's adaptation leans into quiet moments."),
 ])
 def test_bands_dramas_and_phrases_sharing_a_titles_words_do_not_tag(title, text):
     assert tagged(title, text) == []
@@ -123,4 +123,13 @@ def test_a_subtitle_that_names_no_season_is_another_work_of_the_franchise(title,
     ("The Stage Play \"Jujutsu Kaisen\" Season 2 Reveals Its Cast", [("呪術廻戦", None)]),
 ])
 def test_a_medium_named_before_the_title_makes_its_season_that_works(title, expected):
+    assert tagged(title, "") == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Is Osamake Worth Watching?", [("幼なじみが絶対に負けないラブコメ", None)]),
+    ("CloverWorks' Horimiya Premieres", [("ホリミヤ", 1)]),
+    ("Good Smile Company Opens Preorders for Frieren Nendoroid", [("葬送のフリーレン", None)]),
+])
+def test_a_name_english_hardly_uses_needs_no_title_context(title, expected):
     assert tagged(title, "") == expected

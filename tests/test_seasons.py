@@ -27,6 +27,8 @@ def tagged(title: str, text: str = "", published: str | None = None) -> list[tup
     ("My Hero Academia Final Season Premieres in October", "It adapts the manga's last arc.", 8),
     ("Attack on Titan The Final Season Part 3 Gets Premiere Date", "", 4),
     ("Shingeki no Kyojin Finale Streams Worldwide", "The last episodes air on NHK.", 4),
+    ("Psycho-Pass 3 Premieres With Two New Inspectors", "", 3),
+    ("Chihayafuru 3 Premieres Six Years After Season 2", "", 3),
 ])
 def test_english_season_forms(title, text, expected):
     assert [season for _, season in tagged(title, text)] == [expected]
@@ -42,6 +44,8 @@ def test_english_season_forms(title, text, expected):
     ("「進撃の巨人」ファイナルシーズン完結編、放送日決定", "", 4),
     ("「ジョジョの奇妙な冒険」第5部 黄金の風 一挙放送", "", 5),
     ("「炎炎ノ消防隊 参ノ章」放送開始", "シリーズ最終章となる。", 3),
+    ("「からかい上手の高木さん3」放送開始", "", 3),
+    ("「響け！ユーフォニアム3」放送開始、久美子が部長に", "", 3),
     ("「進撃の巨人」完結編（後編）放送", "13年のアニメシリーズが完結した。", 4),
 ])
 def test_japanese_season_forms(title, text, expected):
