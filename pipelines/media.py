@@ -10,9 +10,9 @@ name stands as a title or as a word of something else.
 3. Another work: a title followed by a subtitle that names no season ("Bleach: Rebirth of Souls",
    「呪術廻戦 戦華双乱」, "Detective Conan: The Million-Dollar Pentagram") is a game, film or
    spin-off of the franchise (`subtitle_after`); the caller checks it is not the series' own.
-4. Collisions: a short name that is a word of a longer name ("ORANGE RANGE", a band) or of a
-   phrase ("in Four Days"), or stands beside band, drama or game words, is not the title
-   (`collides`).
+4. Collisions: a short name that is a word of a longer name ("ORANGE RANGE", a band; "Gundam
+   SEED FREEDOM"; "Campfire Cooking in Another World") or of a phrase ("in Four Days"), or stands
+   beside band, drama or game words, is not the title (`collides`).
 """
 from __future__ import annotations
 
@@ -58,6 +58,9 @@ SEASON_WORD = re.compile(r"SEASON|FINAL|PART|COUR|III|MOVIE|FILM|ANIME$")
 #: A number or quantity word right before a short name makes it a phrase ("in Four Days").
 QUANTITY_BEFORE = re.compile(r"(?:\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many|"
                              r"some|all|those|these|\d+)\s+)$", re.IGNORECASE)
+#: A capitalized word and a small word right before a name: it ends a longer title.
+IN_A_LONGER_TITLE = re.compile(r"(?<![.!?:]\s)\b(?!(?:Season|Arc|Part|Cour|Film|Movie|Episode|Volume|Chapter|Adaptation|"
+                               r"Anime|Sequel|Creator|Cast|Director)\b)[A-Z][\w'’-]+\s+(?:in|of|from|with|the|to)\s+$")
 #: Band, drama, game and film words beside a short name: it names something else.
 OTHER_WORK = re.compile(r"\b(?:band|rock band|singer|vocalist|idol group|live-action|k-?drama|j-?drama|"
                         r"drama(?!\s+cd)|video game|the game|album)\b|バンド|ドラマ(?!CD)|実写",
@@ -114,5 +117,9 @@ def collides(before: str, written: str, after: str) -> bool:
     game (see 3); `before` and `after` are its sentence around it."""
     glued = re.match(r"[ \t]([A-Z]{3,})(?![A-Za-z])", after)
     if written.isupper() and glued and not TITLE_WORDS_AFTER.match(after) and not SEASON_WORD.match(glued.group(1)):
+        return True
+    if written.isupper() and re.search(r"(?<![A-Za-z])[A-Z]{3,}[ \t]$", before):  # "Gundam SEED FREEDOM"
+        return True
+    if IN_A_LONGER_TITLE.search(before):  # "Campfire Cooking in Another World"
         return True
     return bool(QUANTITY_BEFORE.search(before) or OTHER_WORK.search(before[-40:]) or OTHER_WORK.search(after[:40]))

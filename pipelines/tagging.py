@@ -10,7 +10,8 @@
    alias written as it was given counts, a one-word one ("Kingdom") unless a capitalized word
    beside it makes it part of another name ("United Kingdom").
 3. Weight: a mention in the headline counts `TITLE_WEIGHT`, in the first paragraph or opening a
-   line (a roundup's "3. Frieren") `LEAD_WEIGHT`, elsewhere 1; a series is tagged from `MIN_SCORE`.
+   line (a roundup's "3. Frieren") or anywhere in a season's lineup ("Winter 2023 Preview: ...")
+   `LEAD_WEIGHT`, elsewhere 1; a series is tagged from `MIN_SCORE`.
 4. Season: what the words around a mention name (`pipelines.seasons`: "Season 2", "seventh
    season", "Overlord IV", "第2期", "Final Season", a season's own title such as "Swordsmith
    Village Arc"); a part named without a season ("Part 2", "第2クール") is of the season airing by
@@ -182,6 +183,7 @@ class SeriesMatcher:
         """The series `title` and `text` are about, with their seasons (`published`, ISO 8601,
         dates a "this week's ranking" headline)."""
         lead_end = len(title) + 1 + len(text.split("\n", 1)[0])
+        roundup = _airing_window(title, published) is not None  # each show a lineup lists is news
         doc = f"{title}\n{text}"
         quotes = QUOTED.findall(doc)
         quoted = {normalize(q)[0].strip() for q in quotes}
@@ -195,7 +197,7 @@ class SeriesMatcher:
                 continue
             in_title = end <= len(title)
             heading = LINE_START.search(doc[max(0, start - 8):start]) is not None
-            weight = TITLE_WEIGHT if in_title else LEAD_WEIGHT if start < lead_end or heading else 1
+            weight = TITLE_WEIGHT if in_title else LEAD_WEIGHT if start < lead_end or heading or roundup else 1
             stop = mentions[n + 1][0] if n + 1 < len(mentions) else len(doc)
             window = doc[end:min(stop, end + SEASON_WINDOW)].lstrip(TRAILING_PUNCTUATION)
             sentence = SENTENCE_END.search(window)

@@ -133,3 +133,13 @@ def test_a_medium_named_before_the_title_makes_its_season_that_works(title, expe
 ])
 def test_a_name_english_hardly_uses_needs_no_title_context(title, expected):
     assert tagged(title, "") == expected
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("Gundam SEED FREEDOM Opens at No. 1", "The film topped the box office.", [("機動戦士ガンダムSEED", None)]),
+    ("Campfire Cooking in Another World Season 2 Premieres", "", [("とんでもスキルで異世界放浪メシ", 2)]),
+    ("Summer 2024: Oshi no Ko Season 2, Makeine and Alya Top Fan Polls", "", [
+        ("【推しの子】", 2), ("時々ボソッとロシア語でデレる隣のアーリャさん", 1), ("負けヒロインが多すぎる！", 1)]),
+])
+def test_a_name_inside_a_longer_title_is_not_tagged_but_a_list_of_titles_is(title, text, expected):
+    assert tagged(title, text) == expected
