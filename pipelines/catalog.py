@@ -72,6 +72,8 @@ SUBTITLE_CUT = re.compile(r"\s+|[～〜~:：]")
 #: Subtitles of spin-offs, recaps and shorts, which are not seasons of the franchise.
 SPIN_OFF = re.compile(r"外伝|スピンオフ|オルタナティブ|alternative|ぷち|ミニ|学園|日記|総集[編篇]|特別編|新編集|リマスター|"
                       r"remaster|recap|memorial|memories|extra edition|chibi|mini\b|\bSD\b|OVA|OAD|TVSP|スペシャル|劇場", re.IGNORECASE)
+#: A season number in a Chinese title: "第七季", "第2季", "2期".
+CHINESE_SEASON_NUMBER = re.compile(r"第\s*(\d{1,2}|[一二三四五六七八九十])\s*季|(?<![\d.])(\d)\s*期")
 #: "からかい上手の高木さん3", "PSYCHO-PASS サイコパス 3": a franchise's title and its season's number.
 NUMBERED_SEQUEL = re.compile(r"^(.*[^\d\s.:/・])\s?([2-9])$")
 #: Words of a subtitle that say it continues the franchise ("The Second Barrage", "2nd Attack",
@@ -195,7 +197,7 @@ def build(items: list[dict[str, Any]], curated: list[CuratedRow] | None = None) 
             key = parent[key]
         return key
 
-    parsed, specials, numbered, continued, remakes = [], set(), set(), set(), {}
+    parsed, specials, numbered, continued, remakes, chinese = [], set(), set(), set(), {}, {}
     for item in items:
         if not item.get("title"):
             continue
@@ -214,12 +216,15 @@ def build(items: list[dict[str, Any]], curated: list[CuratedRow] | None = None) 
             continued.add(id(entry))
         if any(split_title(t)[1] for t in item.get("titleTranslate", {}).get("en", [])):
             numbered.add(id(entry))
+        if (season := _chinese_season(item)) and season > 1 and entry.type in ("tv", "web"):
+            numbered.add(id(entry))  # "夏目友人帐 第七季": the Chinese titles number what the Japanese one names
+            chinese[id(entry)] = season
         parsed.append((entry, base_ja, base_en, names, keys[0]))
     groups: dict[str, list[tuple[Entry, str, str | None, list[Alias]]]] = {}
     for entry, base_ja, base_en, names, key in parsed:
         groups.setdefault(root(key), []).append((entry, base_ja, base_en, names))
     _move_remake_sequels(groups, {root(remake): root(original) for remake, original in remakes.items()})
-    sequels = _join_sequels(groups, numbered, specials) | continued
+    sequels = _join_sequels(groups, numbered, specials, chinese) | continued
     catalog = []
     for members in groups.values():
         members.sort(key=lambda m: (m[0].begin or str(m[0].year or 9999), m[0].season or 0))
@@ -240,6 +245,15 @@ def build(items: list[dict[str, Any]], curated: list[CuratedRow] | None = None) 
     _add_curated(catalog, load_curated() if curated is None else curated)
     _drop_shared_derived(catalog)
     return catalog
+
+
+def _chinese_season(item: dict[str, Any]) -> int | None:
+    """The season number a Chinese title translation gives ("飙速宅男 第五季", "街角魔族 2期")."""
+    for lang in ("zh-Hans", "zh-Hant"):
+        for title in item.get("titleTranslate", {}).get(lang, []):
+            if match := CHINESE_SEASON_NUMBER.search(title):
+                return _number(match.group(1) or match.group(2))
+    return None
 
 
 def _move_remake_sequels(groups: dict[str, list[tuple[Entry, str, str | None, list[Alias]]]],
@@ -268,18 +282,20 @@ def _is_special(item: dict[str, Any]) -> bool:
 
 
 def _join_sequels(groups: dict[str, list[tuple[Entry, str, str | None]]], numbered: set[int],
-                  specials: set[int]) -> set[int]:
+                  specials: set[int], chinese: dict[int, int]) -> set[int]:
     """Move each TV series titled "<franchise> <subtitle>" (メイドインアビス 烈日の黄金郷, Dr.STONE NEW WORLD,
     鬼滅の刃 刀鍛冶の里編) into the franchise it continues; returns the moved entries' ids.
 
-    It must begin after the franchise's first TV entry, within `SEQUEL_GAP_YEARS` of the one before,
-    and be named as a season (`_named_as_season`); a group holding a film (a film's TV edit), a
+    It must begin after the franchise's first TV entry, within `SEQUEL_GAP_YEARS` of the one before
+    (any time after, where a title numbers it), and be named as a season (`_named_as_season`); a group holding a film (a film's TV edit), a
     special (`_is_special`) or a spin-off (SPIN_OFF) stays apart."""
     def first_tv(members: list[tuple[Entry, str, str | None]]) -> tuple[Entry, str, str | None] | None:
         tv = sorted((m for m in members if m[0].type in ("tv", "web") and m[0].begin), key=lambda m: m[0].begin)
         return tv[0] if tv else None
 
-    heads = {fold(head[1]): key for key, members in groups.items() if (head := first_tv(members))}
+    heads: dict[str, list[str]] = {}  # an original and its remake share a name: the later one is meant
+    for key in sorted((k for k in groups if first_tv(groups[k])), key=lambda k: first_tv(groups[k])[0].begin):
+        heads.setdefault(fold(first_tv(groups[key])[1]), []).append(key)
     moved: set[int] = set()
     order = sorted((key for key in groups if first_tv(groups[key])), key=lambda k: first_tv(groups[k])[0].begin)
     for key in order:
@@ -290,18 +306,20 @@ def _join_sequels(groups: dict[str, list[tuple[Entry, str, str | None]]], number
         number = NUMBERED_SEQUEL.match(unicodedata.normalize("NFKC", head[1]))
         cuts = [m.start() for m in SUBTITLE_CUT.finditer(head[1]) if m.start() > 0]
         for cut in [*reversed(cuts), *([None] if number else [])]:
-            franchise = heads.get(fold(head[1][:cut] if cut is not None else number.group(1)))
-            if franchise is None or franchise == key or franchise not in groups:
+            earlier = [k for k in heads.get(fold(head[1][:cut] if cut is not None else number.group(1)), [])
+                       if k != key and k in groups and first_tv(groups[k])[0].begin < head[0].begin]
+            if not earlier:
                 continue
+            franchise = earlier[-1]
             before = [m[0].begin for m in groups[franchise]
                       if m[0].type in ("tv", "web") and m[0].begin and m[0].begin < head[0].begin]
             numbered_sequel = cut is None
-            if numbered_sequel:
-                for m in members:
-                    if m[0].type in ("tv", "web") and not m[0].season:
-                        m[0].season = int(number.group(2))
-            if before and int(head[0].begin[:4]) - int(max(before)[:4]) <= SEQUEL_GAP_YEARS and (numbered_sequel or
+            gap = int(head[0].begin[:4]) - int(max(before)[:4])
+            if (gap <= SEQUEL_GAP_YEARS or id(head[0]) in numbered) and (numbered_sequel or
                     _named_as_season(head, head[1][cut:], first_tv(groups[franchise]), len(before), numbered)):
+                for m in members:  # its number: the title's ("高木さん3") or its Chinese titles'
+                    if m[0].type in ("tv", "web") and not m[0].season:
+                        m[0].season = int(number.group(2)) if numbered_sequel else chinese.get(id(m[0]))
                 groups[franchise].extend(members)
                 moved.update(id(m[0]) for m in members)
                 del groups[key]

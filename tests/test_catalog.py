@@ -132,3 +132,19 @@ def test_numbered_and_sequel_worded_series_join_their_franchise():
     assert seasons["からかい上手の高木さん3"] == ("からかい上手の高木さん", 3)
     assert seasons["ゾンビランドサガ リベンジ"] == ("ゾンビランドサガ", 2)
     assert seasons["ぼっち・ざ・ろっく！ 学園ものがたり"][0] != "ぼっち・ざ・ろっく！"  # no sequel's words: its own series
+
+
+def test_a_subtitled_series_the_chinese_titles_number_joins_its_franchise_as_that_season():
+    def zh(title, begin, chinese):
+        return {**item(title, begin=begin), "titleTranslate": {"zh-Hans": [chinese]}}
+
+    catalog = build([
+        zh("夏目友人帳", "2008-07-07T00:00:00.000Z", "夏目友人帐"),
+        zh("夏目友人帳 陸", "2017-04-11T00:00:00.000Z", "夏目友人帐 第6季"),
+        zh("夏目友人帳 漆", "2024-10-07T00:00:00.000Z", "夏目友人帐 第七季"),
+        zh("ドラえもん", "1979-04-02T00:00:00.000Z", "哆啦A梦 第2季"),
+    ], curated=[])
+    seasons = {e.title: (s.title_ja, e.season) for s in catalog for e in s.entries}
+    assert seasons["夏目友人帳 漆"] == ("夏目友人帳", 7)  # seven years after the sixth: numbered, so joined
+    assert seasons["夏目友人帳 陸"] == ("夏目友人帳", 6)
+    assert seasons["ドラえもん"] == ("ドラえもん", 1)  # a number alone makes no sequel of a first season
