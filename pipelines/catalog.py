@@ -68,7 +68,7 @@ SPECIAL_DAYS = 14
 #: A sequel series follows its franchise's last TV season by at most this many years.
 SEQUEL_GAP_YEARS = 6
 #: Where a title ends and its subtitle starts.
-SUBTITLE_CUT = re.compile(r"\s+|[～〜~:：]")
+SUBTITLE_CUT = re.compile(r"\s+|[～〜~:：]|(?<=[？?！!…])(?=[A-Za-zＡ-Ｚ])")  # "ご注文はうさぎですか？BLOOM"
 #: Subtitles of spin-offs, recaps and shorts, which are not seasons of the franchise.
 SPIN_OFF = re.compile(r"外伝|スピンオフ|オルタナティブ|alternative|ぷち|ミニ|学園|日記|総集[編篇]|特別編|新編集|リマスター|"
                       r"remaster|recap|memorial|memories|extra edition|chibi|mini\b|\bSD\b|OVA|OAD|TVSP|スペシャル|劇場", re.IGNORECASE)
@@ -259,7 +259,8 @@ def _chinese_season(item: dict[str, Any]) -> int | None:
 def _move_remake_sequels(groups: dict[str, list[tuple[Entry, str, str | None, list[Alias]]]],
                          remakes: dict[str, str]) -> None:
     """An entry named as the original ("らんま1/2 第2期") that begins after the remake did
-    ("らんま1/2(2024)") continues the remake; `remakes` maps a remake's group to its original's."""
+    ("らんま1/2(2024)") continues the remake, and the original's English names name the remake too
+    (the article's date tells them apart); `remakes` maps a remake's group to its original's."""
     for key, original_key in remakes.items():
         original = groups.get(original_key)
         started = min((m[0].begin for m in groups.get(key, []) if m[0].begin), default=None)
@@ -267,6 +268,7 @@ def _move_remake_sequels(groups: dict[str, list[tuple[Entry, str, str | None, li
             continue
         later = [m for m in original if m[0].begin and m[0].begin > started]
         groups[key].extend(later)
+        groups[key][0][3].extend(Alias(m[2], "en", "bangumi") for m in original if m[2])
         original[:] = [m for m in original if m not in later]
         if not original:
             del groups[original_key]
