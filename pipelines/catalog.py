@@ -13,7 +13,9 @@ season, part or film. Building the catalog:
 5. Number seasons as fans count them (`_number_seasons`): the first TV season is 1, a joined
    sequel the next, a cour or part the season it continues, a "Final Season" after the last
    numbered one; a one- or two-week TV item is a special, no season.
-6. Give each series its aliases (`pipelines.aliases`): every bangumi-data title and translation
+6. Name each series as fans know it (`display_title`): its official English title where
+   bangumi-data has one, with the signs its own names write (SPY×FAMILY, not "SPY FAMILY").
+7. Give each series its aliases (`pipelines.aliases`): every bangumi-data title and translation
    of its entries, the forms derived from them (unless another series has the same name), and
    the curated names of `data/aliases.tsv`.
 The result ships with the package (`pipelines/data/series.json.gz`, with the attribution).
@@ -212,7 +214,7 @@ def build(items: list[dict[str, Any]], curated: list[CuratedRow] | None = None) 
         first = next((m for m in members if m[0].type in ("tv", "web")), members[0])
         title_ja = first[1]
         english = [m[2] for m in [first, *members] if m[2]]
-        title = next((t for t in english if t != t.lower()), english[0] if english else title_ja)
+        title = display_title(english, [a.alias for a in first[3] if a.lang == "en"], title_ja)
         named = [a for m in members for a in m[3]]
         derived = [Alias(form, a.lang, "derived") for a in [*named, Alias(title, guess_lang(title), "bangumi")]
                    for form in derived_forms(a.alias)]
@@ -225,6 +227,22 @@ def build(items: list[dict[str, Any]], curated: list[CuratedRow] | None = None) 
     _add_curated(catalog, load_curated() if curated is None else curated)
     _drop_shared_derived(catalog)
     return catalog
+
+
+def signs(name: str) -> int:
+    """How many signs (×, !, :, ☆, ...) a name writes: neither letters, digits, spaces nor the
+    brackets some names are quoted in (「K」 is K)."""
+    return sum(1 for c in debracket(name) if not c.isalnum() and not c.isspace())
+
+
+def display_title(english: list[str], names: list[str], title_ja: str) -> str:
+    """The name a series is shown by: its first English title in proper case (bangumi-data's
+    official one), else its Japanese title, written with the signs another name of its first
+    entry keeps where that one dropped them (bangumi-data's "SPY FAMILY" is shown as SPY×FAMILY).
+    A later season's names are not asked: their signs may mark the season (K-ON!!)."""
+    title = next((t for t in english if t != t.lower()), english[0] if english else title_ja)
+    same = [name for name in (*names, title_ja) if fold(name) == fold(title)]
+    return max([title, *same], key=signs)
 
 
 def _is_special(item: dict[str, Any]) -> bool:

@@ -65,6 +65,28 @@ def test_shipped_catalog_has_known_series_and_their_seasons():
     assert [e.season for e in kingdom.entries if e.type == "tv"][:4] == [1, 2, 3, 4]
 
 
+def test_series_are_shown_by_their_english_title_with_the_signs_kept():
+    def titled(*english, ja="SPY×FAMILY", **kw):
+        return {**item(ja, **kw), "titleTranslate": {"en": list(english)} if english else {}}
+
+    catalog = {s.title_ja: s.title for s in build([
+        titled("SPY FAMILY", begin="2022-04-09T00:00:00.000Z"),
+        titled("SPY FAMILY", "SPY x FAMILY", ja="SPY×FAMILY(第2クール)", begin="2022-10-01T00:00:00.000Z"),
+        titled("HAIKYU", "Haikyu!!", ja="ハイキュー!!", begin="2014-04-06T00:00:00.000Z"),
+        titled("K-ON!", ja="けいおん!", begin="2009-04-02T00:00:00.000Z"),
+        titled("K-ON!!", ja="けいおん!! 第2期", begin="2010-04-07T00:00:00.000Z"),
+        titled("Oshi no Ko", ja="「推しの子」"),
+        titled(ja="ダンジョン飯"),
+    ], curated=[])}
+    assert catalog["SPY×FAMILY"] == "SPY×FAMILY"  # bangumi-data's English dropped the ×
+    assert catalog["ハイキュー!!"] == "Haikyu!!"
+    assert catalog["けいおん!"] == "K-ON!"  # a later season's !! marks that season, not the name
+    assert catalog["「推しの子」"] == "Oshi no Ko"  # quoting brackets are no signs of the name
+    assert catalog["ダンジョン飯"] == "ダンジョン飯"
+    shipped = {s.title_ja: s.title for s in load()}
+    assert shipped["SPY×FAMILY"] == "SPY×FAMILY" and shipped["ハイキュー!!"] == "Haikyu!!"
+
+
 def test_catalog_import_and_stats(tmp_path):
     source = tmp_path / "data.json"
     source.write_text(json.dumps({"siteMeta": {}, "items": ITEMS}, ensure_ascii=False), encoding="utf-8")
