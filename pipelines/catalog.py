@@ -14,7 +14,8 @@ season, part or film. Building the catalog:
    sequel the next, a cour or part the season it continues, a "Final Season" after the last
    numbered one; a one- or two-week TV item is a special, no season.
 6. Name each series as fans know it (`display_title`): its official English title where
-   bangumi-data has one, with the signs its own names write (SPY×FAMILY, not "SPY FAMILY").
+   bangumi-data has one, with the signs its own names write (SPY×FAMILY, not "SPY FAMILY");
+   a series named only in Japanese takes its curated English title (step 7).
 7. Give each series its aliases (`pipelines.aliases`): every bangumi-data title and translation
    of its entries, the forms derived from them (unless another series has the same name), and
    the curated names of `data/aliases.tsv`.
@@ -31,7 +32,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pipelines.aliases import (Alias, CuratedRow, derived_forms, guess_lang, load_curated, match_key, merge,
+from pipelines.aliases import (CJK, Alias, CuratedRow, derived_forms, guess_lang, load_curated, match_key, merge,
                                strip_chinese_season)
 
 PACKAGED = Path(__file__).parent / "data" / "series.json.gz"
@@ -58,6 +59,9 @@ MARKERS = [
     (re.compile(r"(?<=[A-Za-z!?.])\s+S(\d)$"), "season"),
 ]
 
+
+#: The note of a curated row whose alias is the series' official English title.
+ENGLISH_TITLE_NOTE = "English title"
 
 #: "(2022)" after a title: a remake, kept apart from the original it is named after.
 REMAKE_YEAR = re.compile(r"\s*[(（]((?:19|20)\d\d)[)）]$")
@@ -324,7 +328,10 @@ def _drop_shared_derived(catalog: list[Series]) -> None:
 
 def _add_curated(catalog: list[Series], rows: list[CuratedRow]) -> None:
     """Add each curated alias to the series its row names (a Japanese title of one of its
-    entries, or `mal:ID` / `bangumi:ID` of one of them)."""
+    entries, or `mal:ID` / `bangumi:ID` of one of them). A series bangumi-data names only in
+    Japanese is shown by its curated English title (`ENGLISH_TITLE_NOTE`), one whose row names
+    it alone before one shared with the series of the same name (ポケットモンスター(2023) before
+    ポケットモンスター)."""
     named: dict[str, list[Series]] = {}
     for series in catalog:
         keys = {series.title_ja, *(e.title for e in series.entries),
@@ -332,10 +339,16 @@ def _add_curated(catalog: list[Series], rows: list[CuratedRow]) -> None:
                 *(f"bangumi:{e.bangumi_id}" for e in series.entries if e.bangumi_id)}
         for key in keys:
             named.setdefault(key, []).append(series)
+    english: dict[int, list[tuple[bool, str]]] = {}
     for row in rows:
         for series in named.get(row.series, []):
             series.aliases = merge([Alias(row.alias, row.lang, "curated"), *series.aliases],
                                    exclude=[series.title, series.title_ja])
+            if row.note == ENGLISH_TITLE_NOTE:
+                english.setdefault(series.id, []).append((len(named[row.series]) > 1, row.alias))
+    for series in catalog:
+        if series.id in english and CJK.search(series.title):
+            series.title = min(english[series.id], key=lambda shared_title: shared_title[0])[1]
 
 
 def _number_seasons(entries: list[Entry], sequels: set[int] = frozenset(), specials: set[int] = frozenset()) -> None:

@@ -7,6 +7,7 @@ from contextlib import closing
 
 import pytest
 
+from pipelines.aliases import CuratedRow
 from pipelines.catalog import build, load, split_title
 from tests.helpers import fanwire
 
@@ -85,6 +86,23 @@ def test_series_are_shown_by_their_english_title_with_the_signs_kept():
     assert catalog["ダンジョン飯"] == "ダンジョン飯"
     shipped = {s.title_ja: s.title for s in load()}
     assert shipped["SPY×FAMILY"] == "SPY×FAMILY" and shipped["ハイキュー!!"] == "Haikyu!!"
+
+
+def test_a_series_named_only_in_japanese_is_shown_by_its_curated_english_title():
+    catalog = build([item("ルックバック", kind="movie"), item("ONE PIECE"), item("宇宙兄弟"),
+                     item("ポケットモンスター", "Pokemon", begin="1997-04-01T00:00:00.000Z"),
+                     item("ポケットモンスター(2023)", begin="2023-04-14T00:00:00.000Z")],
+                    curated=[CuratedRow("ルックバック", "Look Back", "English title"),
+                             CuratedRow("ONE PIECE", "One Piece", "English title"),
+                             CuratedRow("宇宙兄弟", "Uchu Kyodai", "romaji"),
+                             CuratedRow("ポケットモンスター", "Pokémon", "English title"),
+                             CuratedRow("ポケットモンスター(2023)", "Pokémon Horizons: The Series", "English title")])
+    shown = {(s.title_ja, s.entries[0].year): s.title for s in catalog}
+    assert shown[("ルックバック", 2023)] == "Look Back"
+    assert shown[("ONE PIECE", 2023)] == "ONE PIECE"  # already Latin: written as the catalog writes it
+    assert shown[("宇宙兄弟", 2023)] == "宇宙兄弟"  # a romaji alias is no English title
+    assert shown[("ポケットモンスター", 1997)] == "Pokemon"  # bangumi-data's English title stays
+    assert shown[("ポケットモンスター", 2023)] == "Pokémon Horizons: The Series"  # its own row before the shared one
 
 
 def test_catalog_import_and_stats(tmp_path):
