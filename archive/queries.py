@@ -26,8 +26,9 @@ QUERIES: dict[str, dict[str, Any]] = {
                        "it, and its Japanese title) with its newest article and how many articles are about it.",
         "sql": "SELECT series_id, series, series_ja, articles, id AS article_id, title, site, published, url FROM ("
                "SELECT s.id AS series_id, s.title AS series, s.title_ja AS series_ja, a.id, a.title, a.site, "
-               "a.published, a.url, count(*) OVER (PARTITION BY s.id) AS articles, row_number() OVER (PARTITION BY s.id "
-               "ORDER BY julianday(a.published) DESC, a.id DESC) AS n FROM article_series t "
+               "a.published, a.url, count(*) OVER (PARTITION BY s.id) AS articles, "
+               "row_number() OVER (PARTITION BY s.id ORDER BY julianday(a.published) DESC, a.id DESC) AS n "
+               "FROM article_series t "
                "JOIN series s ON s.id = t.series_id JOIN articles a ON a.id = t.article_id) "
                "WHERE n = 1 ORDER BY julianday(published) DESC",
     },
