@@ -55,7 +55,8 @@ def metadata_for(db_path: str | Path) -> dict[str, Any]:
         "sort_desc": "published",
         "sortable_columns": ["published", "title", "site", "author", "copies"],
         "columns": {
-            "series": "Series the article is about (bangumi-data titles)",
+            "series": "Series the article is about, by the name fans know (the official English title where "
+                      "bangumi-data has one; the Japanese one is shown beside it)",
             "seasons": "Seasons the article is about",
             "excerpt": "The start of the text, or the passages matching a search",
             "copies": "How many archived articles tell the same story",
@@ -67,7 +68,10 @@ def metadata_for(db_path: str | Path) -> dict[str, Any]:
     tables["crawls"] = {"description": "One row per crawl, with Scrapy's stats as JSON.", "sort_desc": "id"}
     tables["crawl_errors"] = {"description": "Pages skipped or failed during a crawl, and why.", "facets": ["kind"]}
     tables["sites"] = {"description": "Sites in the archive."}
-    tables["series"] = {"description": "Anime series, derived from bangumi-data (CC-BY-4.0).", "label_column": "title"}
+    tables["series"] = {"description": "Anime series, derived from bangumi-data (CC-BY-4.0).", "label_column": "title",
+                        "columns": {"title": "The name fans know: the official English title where bangumi-data has "
+                                             "one, its signs kept (SPY×FAMILY), else the Japanese title",
+                                    "title_ja": "The Japanese title"}}
     tables["article_series"] = {"description": "Which series (and season) each article is about.",
                                 "facets": ["series_id", "season", "evidence"]}
     tables["series_entries"] = {"description": "Seasons, parts, films and OVAs of each series (bangumi-data, CC-BY-4.0).",

@@ -22,11 +22,13 @@ ATOM_COLUMNS = ("a.id AS atom_id, a.title AS atom_title, coalesce(a.published, a
 QUERIES: dict[str, dict[str, Any]] = {
     "latest_per_series": {
         "title": "Latest article per series",
-        "description": "Every series in the archive with its newest article and how many articles are about it.",
-        "sql": "SELECT series_id, series, articles, id AS article_id, title, site, published, url FROM ("
-               "SELECT s.id AS series_id, s.title AS series, a.id, a.title, a.site, a.published, a.url, "
-               "count(*) OVER (PARTITION BY s.id) AS articles, row_number() OVER (PARTITION BY s.id "
-               "ORDER BY julianday(a.published) DESC, a.id DESC) AS n FROM article_series t "
+        "description": "Every series in the archive (its title, the official English one where the catalog has "
+                       "it, and its Japanese title) with its newest article and how many articles are about it.",
+        "sql": "SELECT series_id, series, series_ja, articles, id AS article_id, title, site, published, url FROM ("
+               "SELECT s.id AS series_id, s.title AS series, s.title_ja AS series_ja, a.id, a.title, a.site, "
+               "a.published, a.url, count(*) OVER (PARTITION BY s.id) AS articles, "
+               "row_number() OVER (PARTITION BY s.id ORDER BY julianday(a.published) DESC, a.id DESC) AS n "
+               "FROM article_series t "
                "JOIN series s ON s.id = t.series_id JOIN articles a ON a.id = t.article_id) "
                "WHERE n = 1 ORDER BY julianday(published) DESC",
     },

@@ -13,7 +13,10 @@ season, part or film. Building the catalog:
 5. Number seasons as fans count them (`_number_seasons`): the first TV season is 1, a joined
    sequel the next, a cour or part the season it continues, a "Final Season" after the last
    numbered one; a one- or two-week TV item is a special, no season.
-6. Give each series its aliases (`pipelines.aliases`): every bangumi-data title and translation
+6. Name each series as fans know it (`display_title`): its official English title where
+   bangumi-data has one, with the signs its own names write (SPY×FAMILY, not "SPY FAMILY");
+   a series named only in Japanese takes its curated English title (step 7).
+7. Give each series its aliases (`pipelines.aliases`): every bangumi-data title and translation
    of its entries, the forms derived from them (unless another series has the same name), and
    the curated names of `data/aliases.tsv`.
 The result ships with the package (`pipelines/data/series.json.gz`, with the attribution).
@@ -29,7 +32,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pipelines.aliases import (Alias, CuratedRow, derived_forms, guess_lang, load_curated, match_key, merge,
+from pipelines.aliases import (CJK, Alias, CuratedRow, derived_forms, guess_lang, load_curated, match_key, merge,
                                strip_chinese_season)
 
 PACKAGED = Path(__file__).parent / "data" / "series.json.gz"
@@ -60,6 +63,9 @@ MARKERS = [
     (CONTINUED := re.compile(r"(?<=[。！!？?])\s*続$"), "half"),  # "…まちがっている。続": the next season
 ]
 
+
+#: Notes of a curated row whose alias is the series' official English title.
+ENGLISH_TITLE_NOTES = ("English title", "official English title", "English title (film)")
 
 #: "(2022)" after a title: a remake, kept apart from the original it is named after.
 REMAKE_YEAR = re.compile(r"\s*[(（]((?:19|20)\d\d)[)）]$")
@@ -232,7 +238,7 @@ def build(items: list[dict[str, Any]], curated: list[CuratedRow] | None = None) 
         first = next((m for m in members if m[0].type in ("tv", "web")), members[0])
         title_ja = first[1]
         english = [m[2] for m in [first, *members] if m[2]]
-        title = next((t for t in english if t != t.lower()), english[0] if english else title_ja)
+        title = display_title(english, [a.alias for a in first[3] if a.lang == "en"], title_ja)
         named = [a for m in members for a in m[3]]
         derived = [Alias(form, a.lang, "derived") for a in [*named, Alias(title, guess_lang(title), "bangumi")]
                    for form in derived_forms(a.alias)]
@@ -272,6 +278,22 @@ def _move_remake_sequels(groups: dict[str, list[tuple[Entry, str, str | None, li
         original[:] = [m for m in original if m not in later]
         if not original:
             del groups[original_key]
+
+
+def signs(name: str) -> int:
+    """How many signs (×, !, :, ☆, ...) a name writes: neither letters, digits, spaces nor the
+    brackets some names are quoted in (「K」 is K)."""
+    return sum(1 for c in debracket(name) if not c.isalnum() and not c.isspace())
+
+
+def display_title(english: list[str], names: list[str], title_ja: str) -> str:
+    """The name a series is shown by: its first English title in proper case (bangumi-data's
+    official one), else its Japanese title, written with the signs another name of its first
+    entry keeps where that one dropped them (bangumi-data's "SPY FAMILY" is shown as SPY×FAMILY).
+    A later season's names are not asked: their signs may mark the season (K-ON!!)."""
+    title = next((t for t in english if t != t.lower()), english[0] if english else title_ja)
+    same = [name for name in (*names, title_ja) if fold(name) == fold(title)]
+    return max([title, *same], key=signs)
 
 
 def _is_special(item: dict[str, Any]) -> bool:
@@ -365,7 +387,10 @@ def _drop_shared_derived(catalog: list[Series]) -> None:
 
 def _add_curated(catalog: list[Series], rows: list[CuratedRow]) -> None:
     """Add each curated alias to the series its row names (a Japanese title of one of its
-    entries, or `mal:ID` / `bangumi:ID` of one of them)."""
+    entries, or `mal:ID` / `bangumi:ID` of one of them). A series bangumi-data names only in
+    Japanese is shown by its curated English title (`ENGLISH_TITLE_NOTES`), one whose row names
+    it alone before one shared with the series of the same name (ポケットモンスター(2023) before
+    ポケットモンスター)."""
     named: dict[str, list[Series]] = {}
     for series in catalog:
         keys = {series.title_ja, *(e.title for e in series.entries),
@@ -373,10 +398,16 @@ def _add_curated(catalog: list[Series], rows: list[CuratedRow]) -> None:
                 *(f"bangumi:{e.bangumi_id}" for e in series.entries if e.bangumi_id)}
         for key in keys:
             named.setdefault(key, []).append(series)
+    english: dict[int, list[tuple[bool, str]]] = {}
     for row in rows:
         for series in named.get(row.series, []):
             series.aliases = merge([Alias(row.alias, row.lang, "curated"), *series.aliases],
                                    exclude=[series.title, series.title_ja])
+            if row.note in ENGLISH_TITLE_NOTES:
+                english.setdefault(series.id, []).append((len(named[row.series]) > 1, row.alias))
+    for series in catalog:
+        if series.id in english and CJK.search(series.title):
+            series.title = min(english[series.id], key=lambda shared_title: shared_title[0])[1]
 
 
 def _number_seasons(entries: list[Entry], sequels: set[int] = frozenset(), specials: set[int] = frozenset()) -> None:

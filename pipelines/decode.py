@@ -44,8 +44,10 @@ from w3lib.encoding import html_body_declared_encoding, http_content_type_encodi
 
 #: Encodings a declaration of latin-1/ASCII really means on the web (WHATWG: both are windows-1252).
 WEB_ALIASES = {"latin_1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252", "shift_jis": "cp932"}
-#: Detected Latin-script guesses that short pages confuse with windows-1252, by far the commonest.
-WESTERN_GUESSES = {"cp1250", "cp1254", "cp1257", "iso8859-2", "iso8859-9", "iso8859-13", "iso8859-15", "mac-roman"}
+#: Detected Latin-script guesses that short pages confuse with windows-1252, by far the commonest;
+#: DOS code pages (cp775, cp850, ...) are among them: no browser reads a web page in one.
+WESTERN_GUESSES = {"cp1250", "cp1254", "cp1257", "iso8859-2", "iso8859-9", "iso8859-13", "iso8859-15", "mac-roman",
+                   "cp437", "cp775", "cp850", "cp852", "cp857", "cp858", "cp860", "cp861", "cp863", "cp865"}
 #: windows-1252's typographic punctuation (’ “ ” – … €), control characters in ISO-8859-15.
 CP1252_PUNCTUATION = re.compile(rb"[\x80-\x9f]")
 #: Bytes ISO-8859-15 reads as € Š š Ž ž Œ œ Ÿ where windows-1252 has rare symbols (¤ ¦ ¨ ´ ¸ ¼ ½ ¾).

@@ -7,6 +7,7 @@ from contextlib import closing
 
 import pytest
 
+from pipelines.aliases import CuratedRow
 from pipelines.catalog import build, load, split_title
 from tests.helpers import fanwire
 
@@ -91,6 +92,45 @@ def test_shipped_catalog_has_known_series_and_their_seasons():
     assert frieren.mal_id == "52991" and frieren.seasons >= 1
     kingdom = next(s for s in catalog if s.title == "KINGDOM" and s.title_ja == "キングダム")
     assert [e.season for e in kingdom.entries if e.type == "tv"][:4] == [1, 2, 3, 4]
+
+
+def test_series_are_shown_by_their_english_title_with_the_signs_kept():
+    def titled(*english, ja="SPY×FAMILY", **kw):
+        return {**item(ja, **kw), "titleTranslate": {"en": list(english)} if english else {}}
+
+    catalog = {s.title_ja: s.title for s in build([
+        titled("SPY FAMILY", begin="2022-04-09T00:00:00.000Z"),
+        titled("SPY FAMILY", "SPY x FAMILY", ja="SPY×FAMILY(第2クール)", begin="2022-10-01T00:00:00.000Z"),
+        titled("HAIKYU", "Haikyu!!", ja="ハイキュー!!", begin="2014-04-06T00:00:00.000Z"),
+        titled("K-ON!", ja="けいおん!", begin="2009-04-02T00:00:00.000Z"),
+        titled("K-ON!!", ja="けいおん!! 第2期", begin="2010-04-07T00:00:00.000Z"),
+        titled("Oshi no Ko", ja="「推しの子」"),
+        titled(ja="ダンジョン飯"),
+    ], curated=[])}
+    assert catalog["SPY×FAMILY"] == "SPY×FAMILY"  # bangumi-data's English dropped the ×
+    assert catalog["ハイキュー!!"] == "Haikyu!!"
+    assert catalog["けいおん!"] == "K-ON!"  # a later season's !! marks that season, not the name
+    assert catalog["「推しの子」"] == "Oshi no Ko"  # quoting brackets are no signs of the name
+    assert catalog["ダンジョン飯"] == "ダンジョン飯"
+    shipped = {s.title_ja: s.title for s in load()}
+    assert shipped["SPY×FAMILY"] == "SPY×FAMILY" and shipped["ハイキュー!!"] == "Haikyu!!"
+
+
+def test_a_series_named_only_in_japanese_is_shown_by_its_curated_english_title():
+    catalog = build([item("ルックバック", kind="movie"), item("ONE PIECE"), item("宇宙兄弟"),
+                     item("ポケットモンスター", "Pokemon", begin="1997-04-01T00:00:00.000Z"),
+                     item("ポケットモンスター(2023)", begin="2023-04-14T00:00:00.000Z")],
+                    curated=[CuratedRow("ルックバック", "Look Back", "English title"),
+                             CuratedRow("ONE PIECE", "One Piece", "English title"),
+                             CuratedRow("宇宙兄弟", "Uchu Kyodai", "romaji"),
+                             CuratedRow("ポケットモンスター", "Pokémon", "English title"),
+                             CuratedRow("ポケットモンスター(2023)", "Pokémon Horizons: The Series", "English title")])
+    shown = {(s.title_ja, s.entries[0].year): s.title for s in catalog}
+    assert shown[("ルックバック", 2023)] == "Look Back"
+    assert shown[("ONE PIECE", 2023)] == "ONE PIECE"  # already Latin: written as the catalog writes it
+    assert shown[("宇宙兄弟", 2023)] == "宇宙兄弟"  # a romaji alias is no English title
+    assert shown[("ポケットモンスター", 1997)] == "Pokemon"  # bangumi-data's English title stays
+    assert shown[("ポケットモンスター", 2023)] == "Pokémon Horizons: The Series"  # its own row before the shared one
 
 
 def test_catalog_import_and_stats(tmp_path):

@@ -4,9 +4,11 @@ from __future__ import annotations
 import asyncio
 import json
 import sqlite3
+from collections import Counter
 from contextlib import closing
 
 from datasette.app import Datasette
+from markupsafe import escape
 
 from archive.metadata import metadata_for
 
@@ -69,3 +71,24 @@ def test_crawl_errors_are_browsable(crawl):
     assert {"http_error", "binary", "empty"} <= kinds
     stats = get(crawl.db, "/archive/crawls.json?_shape=objects").json()["rows"][0]["stats"]
     assert json.loads(stats)["finish_reason"] == "finished"
+
+
+def test_pages_show_a_series_by_its_english_title_with_the_japanese_beside_it(crawl):
+    with closing(sqlite3.connect(crawl.db)) as conn:
+        tagged = conn.execute("SELECT t.article_id, s.title, s.title_ja FROM article_series t "
+                              "JOIN series s ON s.id = t.series_id ORDER BY t.article_id").fetchall()
+    (spy_id, spy, _), = [row for row in tagged if row[2] == "SPY×FAMILY"]
+    article_id, title, japanese = next(row for row in tagged if row[1] != row[2])
+    beside = f'{escape(title)}</a> <span class="title-ja" lang="ja">({escape(japanese)})</span>'
+    spy_page, page, library, latest, chart = (get(crawl.db, path) for path in (
+        f"/-/fanwire/read/{spy_id}", f"/-/fanwire/read/{article_id}", f"/archive/library?id={article_id}",
+        "/archive/latest_per_series.json?_shape=objects", "/-/fanwire/chart?by=series"))
+    about = spy_page.text.split('<p class="series">', 1)[1].split("</p>", 1)[0]
+    assert spy == "SPY×FAMILY" and ">SPY×FAMILY</a>" in about and "SPY FAMILY" not in spy_page.text
+    assert 'class="title-ja"' not in about  # the Japanese title is the same name: not repeated
+    assert beside in page.text.split('<p class="series">', 1)[1].split("</p>", 1)[0]
+    assert beside in library.text
+    assert {(r["series"], r["series_ja"]) for r in latest.json()["rows"]} >= {(spy, "SPY×FAMILY"), (title, japanese)}
+    (top, top_ja), _ = Counter(row[1:] for row in tagged).most_common(1)[0]
+    label = f"{top} ({top_ja})" if top_ja != top else top
+    assert f"<title>{escape(label)}</title></polyline>" in chart.text

@@ -20,6 +20,18 @@ def test_windows_1252_bytes_claiming_utf8_are_detected():
     assert "\ufffd" not in text and enc == "cp1252"
 
 
+def test_windows_1252_that_detection_reads_as_a_dos_code_page_is_windows_1252():
+    from urllib.parse import urlsplit
+
+    from fanwire.demo import DemoWorld
+
+    world = DemoWorld(seed=7, articles_per_site=60)  # its cp1252 page is one charset-normalizer calls cp775
+    row = next(t for t in world.truth() if t["fault"] == "bad_charset" and t["variant"] is None)
+    response = world.serve(urlsplit(row["url"]).netloc, urlsplit(row["url"]).path)
+    text, enc = decode_html(response.body, response.content_type)
+    assert "Pokémon Horizons’ “Terastal Debut” arc" in text and enc == "cp1252"
+
+
 def test_shift_jis_declared_only_in_meta():
     text, enc = decode_html(JAPANESE.encode("shift_jis"), "text/html")
     assert "「葬送のフリーレン」第2期" in text and enc == "cp932"

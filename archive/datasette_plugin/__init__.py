@@ -1,18 +1,20 @@
 """Datasette plugin (entry point `fanwire`): the archive as a fan-news library.
 
-Hooks only; each job lives in its own module: the reading view (`reading`), sanitizing crawled
-HTML (`sanitize`), Atom feeds (`atom`), the per-month chart (`chart`) and search snippets (`search`).
+Hooks only; each job lives in its own module: the reading view (`reading`), how a series is
+named (`names`), sanitizing crawled HTML (`sanitize`), Atom feeds (`atom`), the per-month chart
+(`chart`) and search snippets (`search`).
 """
 from __future__ import annotations
 
 import json
+from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import urlencode
 
 from datasette import hookimpl
 from markupsafe import Markup, escape
 
-from archive.datasette_plugin import atom, chart, reading, search
+from archive.datasette_plugin import atom, chart, names, reading, search
 
 TEXT_STYLE = "max-height:24em;overflow:auto;max-width:48em;white-space:normal;line-height:1.5"
 #: Characters of an article's text shown in a table cell (a page holds up to a thousand rows);
@@ -32,17 +34,39 @@ def _read_link(datasette, article_id: int, title: str | None) -> Markup:
     return Markup(f'<a class="fanwire-read" href="{escape(href)}">{escape(title or "Untitled")}</a>')
 
 
-def _facet_links(datasette, database: str, column: str, value: str | None) -> Markup | None:
-    """A JSON array cell of the library as links to the library filtered by each of its values."""
+def _array(value: str | None) -> list[str] | None:
+    """The values of a JSON array cell of the library, or None when it holds something else."""
     try:
         values = json.loads(value) if value else []
     except ValueError:
         return None
+    return values if isinstance(values, list) and all(isinstance(v, str) for v in values) else None
+
+
+def _facet_links(datasette, database: str, column: str, values: list[str] | None,
+                 japanese: dict[str, str] | None = None) -> Markup | None:
+    """A JSON array cell of the library as links to the library filtered by each of its values,
+    each series with its Japanese title beside it (`japanese`)."""
+    if values is None:
+        return None
     if not values:
         return Markup("&nbsp;")
     table = datasette.urls.table(database, "library")
+    beside = japanese or {}
     return Markup(", ".join(f'<a href="{escape(table)}?{escape(urlencode({f"{column}__arraycontains": v}))}">'
-                            f"{escape(v)}</a>" for v in values))
+                            f"{escape(v)}</a>" + (f' <span class="title-ja" lang="ja">({escape(beside[v])})</span>'
+                                                  if v in beside else "")
+                            for v in values))
+
+
+def _series_links(datasette, database: str, value: str | None) -> Callable[[], Awaitable[Markup | None]]:
+    """The library's series cell: links, each series with its Japanese title beside it."""
+    async def inner() -> Markup | None:
+        values = _array(value)
+        japanese = await names.japanese_titles(datasette.get_database(database), values or [])
+        return _facet_links(datasette, database, "series", values, japanese)
+
+    return inner
 
 
 @hookimpl
@@ -55,8 +79,10 @@ def render_cell(row, value: Any, column: str, table: str | None, database: str, 
         return None
     if column == "title":
         return _read_link(datasette, row["id"], value)
-    if column in ("series", "seasons"):
-        return _facet_links(datasette, database, column, value)
+    if column == "series":
+        return _series_links(datasette, database, value)
+    if column == "seasons":
+        return _facet_links(datasette, database, column, _array(value))
     if column == "excerpt":
         return search.excerpt_html(datasette, database, row["id"], value)
     return None

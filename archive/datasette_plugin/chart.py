@@ -31,7 +31,9 @@ MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 COUNTS_SQL = {
     "site": "SELECT substr(published, 1, 7) AS month, site AS name, count(*) AS n FROM articles "
             f"WHERE {PLAUSIBLE.format(column='published')} GROUP BY 1, 2",
-    "series": "SELECT substr(a.published, 1, 7) AS month, s.title AS name, count(*) AS n FROM article_series t "
+    "series": "SELECT substr(a.published, 1, 7) AS month, "
+              "s.title || coalesce(' (' || nullif(s.title_ja, s.title) || ')', '') AS name, count(*) AS n "
+              "FROM article_series t "
               "JOIN series s ON s.id = t.series_id JOIN articles a ON a.id = t.article_id "
               f"WHERE {PLAUSIBLE.format(column='a.published')} GROUP BY 1, 2",
 }

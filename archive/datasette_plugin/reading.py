@@ -9,6 +9,7 @@ from urllib.parse import urlencode, urlsplit
 from datasette.database import Database
 from datasette.utils.asgi import NotFound, Response
 
+from archive.datasette_plugin.names import japanese_beside
 from archive.datasette_plugin.sanitize import safe_url, sanitize_html
 from archive.store import decompress_html
 
@@ -23,7 +24,7 @@ ARTICLE_SQL = ("SELECT a.*, s.first_url, s.origin_url, s.origin_evidence FROM ar
                "LEFT JOIN stories s ON s.id = a.story_id WHERE a.id = ?")
 COPIES_SQL = ("SELECT id, title, site, url, published FROM articles WHERE story_id = ? AND id != ? "
               f"ORDER BY julianday(published) IS NULL, julianday(published), id LIMIT {MAX_COPIES}")
-SERIES_SQL = ("SELECT s.id, s.title, t.season FROM article_series t JOIN series s ON s.id = t.series_id "
+SERIES_SQL = ("SELECT s.id, s.title, s.title_ja, t.season FROM article_series t JOIN series s ON s.id = t.series_id "
               "WHERE t.article_id = ? ORDER BY s.title")
 #: The stored page an article was extracted from (its source URL first, then its own URL).
 PAGE_SQL = ("SELECT url, encoding, html FROM pages WHERE url IN (:source, :url) AND html IS NOT NULL "
@@ -66,7 +67,8 @@ async def read_article(request, datasette) -> Response:
               for r in (await db.execute(COPIES_SQL, [article["story_id"], article["id"]])).rows]
     feed = datasette.urls.query(db.name, "series_feed", format="atom")
     library = datasette.urls.table(db.name, "library")
-    series = [dict(r) | {"feed": f"{feed}?{urlencode({'series': r['title']})}",
+    series = [dict(r) | {"japanese": japanese_beside(r["title"], r["title_ja"]),
+                         "feed": f"{feed}?{urlencode({'series': r['title']})}",
                          "browse": f"{library}?{urlencode({'series__arraycontains': r['title']})}"}
               for r in (await db.execute(SERIES_SQL, [article["id"]])).rows]
     context = {
