@@ -42,7 +42,7 @@ ATTRIBUTION = ("Series catalog derived from bangumi-data (https://github.com/ban
 NUMBER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "two": 2, "three": 3,
                 "four": 4, "five": 5, "six": 6, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
                 "八": 8, "九": 9, "十": 10, "弐": 2, "参": 3, "ii": 2, "iii": 3, "iv": 4, "v": 5, "ⅱ": 2, "ⅲ": 3,
-                "ⅳ": 4, "セカンド": 2, "サード": 3}
+                "ⅳ": 4, "ⅴ": 5, "セカンド": 2, "サード": 3}
 N = r"(\d{1,2}|[一二三四五六七八九十弐参]|first|second|third|fourth|fifth|sixth|two|three|four|five|six)"
 #: (pattern, kind) for the end of a title; kind is "season", "part" or "final".
 MARKERS = [
@@ -90,7 +90,7 @@ SEQUEL_WORDS = re.compile(r"\b(?:2nd|3rd|[4-9]th|second|third|next|new|returns?|
 #: A subtitle naming a story arc (刀鍛冶の里編, 天竺編): a season of its franchise.
 ARC = re.compile(r"[編篇]$")
 #: A Roman numeral between a title and its subtitle.
-MID_ROMAN = re.compile(r"(?<=[^\sA-Za-z])(II|III|IV|Ⅱ|Ⅲ|Ⅳ)(?=\s*[～〜~])")
+MID_ROMAN = re.compile(r"(?<=[^\sA-Za-z])(III|II|IV|V|Ⅱ|Ⅲ|Ⅳ|Ⅴ)(?=\s*[～〜~]|\s+[^\sA-Za-z])")  # "…だろうかⅤ 豊穣の女神篇"
 
 
 def debracket(title: str) -> str:

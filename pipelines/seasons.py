@@ -29,7 +29,7 @@ CARDINALS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "se
              "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 KANJI = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "弐": 2,
          "参": 3, "セカンド": 2, "サード": 3}
-ROMAN = {"II": 2, "III": 3, "IV": 4, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5, "Ⅵ": 6}
+ROMAN = {"II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5, "Ⅵ": 6}
 WORDS = {**ORDINALS, **CARDINALS, **KANJI, **{k.casefold(): v for k, v in ROMAN.items()}}
 
 DIGITS = r"(?<![0-9])\d{1,2}(?![0-9])"
@@ -46,7 +46,7 @@ AFTER = re.compile(
     rf"(?P<final>(?:the\s+)?final\s+season|(?<![a-z])finale\b|ファイナルシーズン|最終シーズン|完結編)",
     re.IGNORECASE)
 #: A Roman numeral directly after the title (capitals only, so "vs" or "I" never count).
-ROMAN_AFTER = re.compile(r"^\s?(?P<r>III|II|IV|Ⅱ|Ⅲ|Ⅳ|Ⅴ|Ⅵ)(?![A-Za-z0-9])")
+ROMAN_AFTER = re.compile(r"^\s?(?P<r>III|II|IV|VI|V|Ⅱ|Ⅲ|Ⅳ|Ⅴ|Ⅵ)(?![A-Za-z0-9.'’])")
 #: A season named before the mention: "a third season of", "Season 2 of", "the final season of".
 BEFORE = re.compile(
     rf"(?:(?<![a-z])(?P<b>{ORD})\s+season|(?<![a-z])season\s*(?P<a>{CARD})|(?P<final>final\s+season))"
