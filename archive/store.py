@@ -435,7 +435,7 @@ class Archive:
         cursor = self.db.execute(
             "SELECT a.series_id, s.title, a.alias, a.lang, a.source FROM series_aliases a JOIN series s "
             f"ON s.id = a.series_id {where} ORDER BY a.series_id, "
-            "instr('user curated bangumi learned derived', a.source), a.alias", params)
+            "instr('user curated bangumi derived romaji learned', a.source), a.alias", params)
         return [dict(zip(("series_id", "title", "alias", "lang", "source"), row)) for row in cursor]
 
     def count_articles(self, site: str | None = None) -> int:
