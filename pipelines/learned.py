@@ -28,6 +28,8 @@ from pipelines.romaji import english_words
 
 MIN_CHARS, MAX_CHARS = 2, 80
 MAX_WORDS = 10
+#: Characters read on either side of a pairing: room for `MAX_WORDS` words and what precedes them.
+WINDOW = 300
 #: Fewest Japanese characters of a name: two-character words (自由, 世界) are everyday words.
 MIN_JAPANESE_CHARS = 3
 #: Fewest Japanese characters of a strong known name (step 3).
@@ -107,12 +109,13 @@ class AliasLearner:
             inside = match.group(1).strip()
             labelled = LABEL.match(inside)
             inner = _side_after(inside[labelled.end():] if labelled else inside, whole=True)
-            outer = _side_before(text[:match.start()])
+            outer = _side_before(text[max(0, match.start() - WINDOW):match.start()])
             bare = not labelled and _quoted(inside) is None
             if outer and inner and not (bare and CJK.search(outer.names[0]) and CJK.search(inner.names[0])):
                 pairs.append((outer, inner, bare))
         for match in KNOWN_AS.finditer(text):
-            outer, inner = _side_before(text[:match.start()]), _side_after(text[match.end():])
+            outer = _side_before(text[max(0, match.start() - WINDOW):match.start()])
+            inner = _side_after(text[match.end():match.end() + WINDOW])
             if outer and inner:
                 pairs.append((outer, inner, False))
         return pairs

@@ -2,6 +2,7 @@
 
 Each article's text is read for names it pairs with the catalog's (`pipelines.learned`); the
 aliases it teaches are stored with it, and the next crawl's tagging knows them.
+
 The crawl's row in `crawls` is opened when the spider opens, beats while it runs and is closed
 with Scrapy's stats when it closes (a crawl killed before that is closed as `killed` later, see
 `archive.crawls`); dropped items are recorded in `crawl_errors` through the `item_dropped` signal.
