@@ -245,6 +245,7 @@ class Archive:
         result.aliases = self._upsert_aliases(articles)
         result.stories_new = self._assign_stories(articles)
         self._tag_articles(articles)
+        self._learn_from(articles)
         result.unresolved, settled = self._resolve_redirects(batch.redirects, result)
         pages = [_page_row(a["page"]) for a in articles if a.get("page")]
         if pages:
@@ -371,34 +372,39 @@ class Archive:
     def replace_series(self, series: list[dict[str, Any]]) -> None:
         """Replace the series catalog (series, their entries and aliases) in one transaction;
         article tags keep pointing at series ids, which a catalog keeps stable for the same data.
-        User aliases are kept, each on the new series with its old series' bangumi id, MyAnimeList
-        id or Japanese title (in that order); one whose series is gone is dropped."""
+        User and learned aliases are kept, each on the new series with its old series' bangumi id,
+        MyAnimeList id or Japanese title (in that order); one whose series is gone is dropped, and
+        a learned one the new catalog has itself is the catalog's."""
         series = clean(series)
         entries = [{**e, "series_id": s["id"]} for s in series for e in s.get("entries", [])]
         aliases = [{**a, "series_id": s["id"]} for s in series for a in s.get("aliases", [])]
         with _immediate(self.db):  # it reads the user aliases before writing
-            kept = self._user_aliases_on(series)
+            kept = self._kept_aliases_on(series)
             self.db.execute("DELETE FROM series_entries")
             self.db.execute("DELETE FROM series_aliases")
             self.db["series"].upsert_all([{k: v for k, v in s.items() if k not in ("entries", "aliases")}
                                           for s in series], pk="id")
             if entries:
                 self.db["series_entries"].insert_all(entries)
-            self.db["series_aliases"].insert_all(kept + aliases, pk=("series_id", "alias"), ignore=True)
+            self.db["series_aliases"].insert_all([a for a in kept if a["source"] == "user"] + aliases,
+                                                 pk=("series_id", "alias"), ignore=True)
+            self.learn_aliases([a for a in kept if a["source"] == "learned"])
 
-    def _user_aliases_on(self, series: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """The archive's user aliases, moved to the series of `series` that is their series."""
+    def _kept_aliases_on(self, series: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The archive's user and learned aliases, moved to the series of `series` that is their series."""
         ids: dict[tuple[str, str], int] = {}
         for s in series:
             for key in ("bangumi_id", "mal_id", "title_ja"):
                 if s.get(key):
                     ids.setdefault((key, s[key]), s["id"])
         kept = []
-        for row in self.db.execute("SELECT a.alias, a.lang, s.bangumi_id, s.mal_id, s.title_ja FROM series_aliases a "
-                                   "JOIN series s ON s.id = a.series_id WHERE a.source = 'user'").fetchall():
-            target = next((ids[k] for k in zip(("bangumi_id", "mal_id", "title_ja"), row[2:]) if k in ids), None)
+        for row in self.db.execute("SELECT a.alias, a.lang, a.source, a.article_id, s.bangumi_id, s.mal_id, s.title_ja "
+                                   "FROM series_aliases a JOIN series s ON s.id = a.series_id "
+                                   "WHERE a.source IN ('user', 'learned')").fetchall():
+            target = next((ids[k] for k in zip(("bangumi_id", "mal_id", "title_ja"), row[4:]) if k in ids), None)
             if target is not None:
-                kept.append({"series_id": target, "alias": row[0], "lang": row[1], "source": "user"})
+                kept.append({"series_id": target, "alias": row[0], "lang": row[1], "source": row[2],
+                             "article_id": row[3]})
         return kept
 
     def series_records(self) -> list[dict[str, Any]]:
@@ -430,13 +436,14 @@ class Archive:
                                           "source": "user"}, pk=("series_id", "alias"))
 
     def series_aliases(self, series_id: int | None = None) -> list[dict[str, Any]]:
-        """Aliases with their series' title, of one series or all, by series then source."""
+        """Aliases with their series' title (and a learned one's article URL), of one series or
+        all, by series then source."""
         where, params = ("WHERE a.series_id = ?", [series_id]) if series_id is not None else ("", [])
         cursor = self.db.execute(
-            "SELECT a.series_id, s.title, a.alias, a.lang, a.source FROM series_aliases a JOIN series s "
-            f"ON s.id = a.series_id {where} ORDER BY a.series_id, "
-            "instr('user curated bangumi learned derived', a.source), a.alias", params)
-        return [dict(zip(("series_id", "title", "alias", "lang", "source"), row)) for row in cursor]
+            "SELECT a.series_id, s.title, a.alias, a.lang, a.source, r.url FROM series_aliases a JOIN series s "
+            f"ON s.id = a.series_id LEFT JOIN articles r ON r.id = a.article_id {where} ORDER BY a.series_id, "
+            "instr('user curated bangumi derived romaji learned', a.source), a.alias", params)
+        return [dict(zip(("series_id", "title", "alias", "lang", "source", "article_url"), row)) for row in cursor]
 
     def count_articles(self, site: str | None = None) -> int:
         where, params = ("WHERE site = ?", [site]) if site else ("", [])
@@ -468,6 +475,29 @@ class Archive:
             rows = [{"article_id": aid, **tag} for aid, given in tags.items() for tag in given]
             if rows:
                 self.db["article_series"].insert_all(rows, replace=True)
+
+    def learn_aliases(self, rows: list[dict[str, Any]]) -> int:
+        """Add learned aliases (`series_id`, `alias`, `lang`, `article_id`: the article that taught
+        it); a name the catalog already has, for any series and from any source, is left as it is.
+        Returns how many were added."""
+        added = 0
+        with self.db.atomic():
+            for row in clean(rows):
+                added += self.db.execute(
+                    "INSERT INTO series_aliases (series_id, alias, lang, source, article_id) "
+                    "SELECT ?, ?, ?, 'learned', ? WHERE NOT EXISTS "
+                    "(SELECT 1 FROM series_aliases WHERE alias = ? COLLATE NOCASE)",
+                    [row["series_id"], row["alias"], row["lang"], row["article_id"], row["alias"]]).rowcount
+        return added
+
+    def _learn_from(self, articles: list[dict[str, Any]]) -> None:
+        """Add the aliases the batch's articles taught (`learned_aliases`), with their article."""
+        given = [a for a in articles if a.get("learned_aliases")]
+        if not given:
+            return
+        ids = self._article_ids({a["url"] for a in given})
+        self.learn_aliases([{**row, "article_id": ids[a["url"]]} for a in given for row in a["learned_aliases"]
+                            if a["url"] in ids])
 
     def _tag_articles(self, articles: list[dict[str, Any]]) -> None:
         """Replace the series tags of the batch's articles that carry `series_tags`."""

@@ -340,7 +340,7 @@ def retag(db: str, only_site: str | None) -> None:
         result = run(archive, only_site, bar.update)
     archive.close()
     click.echo(f"fanwire: retagged {result.articles} articles in {db}; {result.tagged} tagged, "
-               f"{result.changed} with tags that changed", err=True)
+               f"{result.changed} with tags that changed; {result.learned} aliases learned", err=True)
 
 
 @cli.command(name="import-warc")
@@ -479,7 +479,8 @@ def catalog_alias_add(series: str, alias: str, db: str) -> None:
 @click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
 def catalog_alias_list(series: str | None, db: str) -> None:
     """Print the aliases of SERIES (title, Japanese title, alias or id), or of every series: one
-    line each, tab-separated: series id, series title, alias, language, source.
+    line each, tab-separated: series id, series title, alias, language, source, and for a
+    learned alias the URL of the article that taught it.
 
     Example: fanwire catalog alias list Frieren --db archive.db
     """
@@ -489,7 +490,8 @@ def catalog_alias_list(series: str | None, db: str) -> None:
     finally:
         archive.close()
     for row in rows:
-        click.echo("\t".join(str(row[k]) for k in ("series_id", "title", "alias", "lang", "source")))
+        fields = ("series_id", "title", "alias", "lang", "source") + (("article_url",) if row["article_url"] else ())
+        click.echo("\t".join(str(row[k]) for k in fields))
 
 
 @catalog.command(name="stats")

@@ -12,6 +12,11 @@ Sources, in the order a conflict is settled (a name known from two sources keeps
    (【推しの子】 → 推しの子, うる星やつら(2022) → うる星やつら), the
    part before a subtitle (`:`, ` - `, `～`), × and x swapped, apostrophes dropped, spaced
    short words run together (DAN DA DAN → DANDADAN).
+5. `romaji`: the Hepburn romaji of the Japanese title, as fans type it (`pipelines.romaji`:
+   進撃の巨人 → Shingeki no Kyojin).
+6. `learned`: pairs an archived article wrote, a name the catalog does not know beside one it
+   knows ("The Apothecary Diaries (Kusuriya no Hitorigoto)", `pipelines.learned`), kept with
+   the article that taught it.
 """
 from __future__ import annotations
 
@@ -22,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CURATED = Path(__file__).parent / "data" / "aliases.tsv"
-SOURCES = ("user", "curated", "bangumi", "learned", "derived")
+SOURCES = ("user", "curated", "bangumi", "derived", "romaji", "learned")
 #: Sources whose one-word aliases count as titles wherever written as given (no ordinary-word guard).
 TRUSTED_SOURCES = ("user", "curated")
 #: Shortest subtitle-stripped prefix kept (folded characters): "Re" of "Re:Zero" is no name,

@@ -17,8 +17,8 @@ season, part or film. Building the catalog:
    bangumi-data has one, with the signs its own names write (SPY×FAMILY, not "SPY FAMILY");
    a series named only in Japanese takes its curated English title (step 7).
 7. Give each series its aliases (`pipelines.aliases`): every bangumi-data title and translation
-   of its entries, the forms derived from them (unless another series has the same name), and
-   the curated names of `data/aliases.tsv`.
+   of its entries, the forms derived from them (unless another series has the same name), the
+   romaji of its Japanese title (`pipelines.romaji`), and the curated names of `data/aliases.tsv`.
 The result ships with the package (`pipelines/data/series.json.gz`, with the attribution).
 """
 from __future__ import annotations
@@ -34,6 +34,7 @@ from typing import Any
 
 from pipelines.aliases import (CJK, Alias, CuratedRow, derived_forms, guess_lang, load_curated, match_key, merge,
                                strip_chinese_season)
+from pipelines.romaji import romaji
 
 PACKAGED = Path(__file__).parent / "data" / "series.json.gz"
 ATTRIBUTION = ("Series catalog derived from bangumi-data (https://github.com/bangumi-data/bangumi-data), "
@@ -249,6 +250,7 @@ def build(items: list[dict[str, Any]], curated: list[CuratedRow] | None = None) 
     for number, series in enumerate(catalog, 1):
         series.id = number
     _add_curated(catalog, load_curated() if curated is None else curated)
+    _add_romaji(catalog)
     _drop_shared_derived(catalog)
     return catalog
 
@@ -383,6 +385,28 @@ def _drop_shared_derived(catalog: list[Series]) -> None:
     for series in catalog:
         series.aliases = [a for a in series.aliases if a.source != "derived" or (
             named.get(match_key(a.alias), {series.id}) <= {series.id} and derived[match_key(a.alias)] == {series.id})]
+
+
+def _add_romaji(catalog: list[Series]) -> None:
+    """Add the romaji of each series' Japanese title and of the Japanese forms derived from it
+    (無職転生～異世界行ったら本気だす～ and 無職転生), its loanwords spelled by its English names.
+    A derived form's romaji that is another series' name or title romaji is not added (the film
+    夏目友人帳 石起こしと怪しき来訪者 does not take the TV series' "Natsume Yuujinchou")."""
+    found: dict[int, list[str | None]] = {}
+    named: dict[str, set[int]] = {}
+    for series in catalog:
+        english = [series.title, *(a.alias for a in series.aliases if a.lang == "en")]
+        names = [series.title_ja, *(f for f in derived_forms(series.title_ja) if guess_lang(f) == "ja")]
+        found[series.id] = [romaji(name, english) for name in names]
+        for name in (found[series.id][0], series.title, *(a.alias for a in series.aliases if a.source != "derived")):
+            if name:
+                named.setdefault(match_key(name), set()).add(series.id)
+    for series in catalog:
+        own = [name for n, name in enumerate(found[series.id])
+               if name and (n == 0 or named.get(match_key(name), {series.id}) <= {series.id})]
+        if own:
+            series.aliases = merge([*series.aliases, *(Alias(name, "ja-Latn", "romaji") for name in own)],
+                                   exclude=[series.title, series.title_ja])
 
 
 def _add_curated(catalog: list[Series], rows: list[CuratedRow]) -> None:

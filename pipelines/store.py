@@ -1,5 +1,8 @@
 """Storage: buffer items and write them to the archive in batches, one transaction per batch.
 
+Each article's text is read for names it pairs with the catalog's (`pipelines.learned`); the
+aliases it teaches are stored with it, and the next crawl's tagging knows them.
+
 The crawl's row in `crawls` is opened when the spider opens, beats while it runs and is closed
 with Scrapy's stats when it closes (a crawl killed before that is closed as `killed` later, see
 `archive.crawls`); dropped items are recorded in `crawl_errors` through the `item_dropped` signal.
@@ -24,8 +27,10 @@ from twisted.internet.task import LoopingCall
 from archive import Archive
 from archive.crawls import HEARTBEAT_SECONDS
 from archive.store import redirect_state
+from pipelines.catalog import from_records
 from pipelines.catalog import load as load_catalog
 from pipelines.catalog import records as catalog_records
+from pipelines.learned import AliasLearner, learned_rows
 from scraper.discovery import site_of
 from scraper.items import AliasItem, ArticleItem, CrawlErrorItem, FetchItem, RedirectItem, now_iso
 from scraper.signals import (aliases_loaded, series_loaded, signatures_loaded, state_loaded, template_learned,
@@ -78,6 +83,7 @@ class StorePipeline:
         self.fetches: list[dict[str, Any]] = []
         self.templates: dict[str, dict[str, Any]] = {}
         self.archive: Archive | None = None
+        self.learner: AliasLearner | None = None
         self.crawl_id = 0
         self.heartbeat: LoopingCall | None = None
 
@@ -103,7 +109,9 @@ class StorePipeline:
         self.crawler.signals.send_catch_log(state_loaded, states=list(self.archive.url_states()))
         if not self.archive.series_stats()["series"]:
             self.archive.replace_series(catalog_records(load_catalog()))
-        self.crawler.signals.send_catch_log(series_loaded, series=self.archive.series_records())
+        series = self.archive.series_records()
+        self.learner = AliasLearner(from_records(series))
+        self.crawler.signals.send_catch_log(series_loaded, series=series)
         self.heartbeat = LoopingCall(self.beat)
         self.heartbeat.start(HEARTBEAT_SECONDS, now=False)
         logger.info("Archiving into %s (crawl %d)", self.db_path, self.crawl_id)
@@ -118,7 +126,10 @@ class StorePipeline:
 
     def process_item(self, item: object) -> object:
         if isinstance(item, ArticleItem):
-            self.articles.append(article_record(item, self.crawl_id))
+            record = article_record(item, self.crawl_id)
+            if self.learner is not None:
+                record["learned_aliases"] = learned_rows(self.learner.learn(item.text or ""))
+            self.articles.append(record)
         elif isinstance(item, CrawlErrorItem):
             self.errors.append({**ItemAdapter(item).asdict(), "crawl_id": self.crawl_id, "site": site_of(item.url)})
         elif isinstance(item, FetchItem):

@@ -4,9 +4,10 @@
    punctuation), in one Aho–Corasick automaton; the longest name wins where names overlap
    ("Attack on Titan" over "Titan"). Latin names match on word boundaries, Japanese ones anywhere.
 2. Guards: a short Latin name (one or two plain words: "Monster", "Orange", "Another World")
-   that English uses (`RARE_WORD_ZIPF`) counts only where it reads as a title: in title quotes (『』「」"..."), written in capitals or
-   exactly as the catalog writes it, or followed by "anime", "season", "manga", ... Season
-   names ("Summer") and names shorter than `MIN_NAME_CHARS` never count. A curated or user
+   that English uses (`pipelines.english`) counts only where it reads as a title: in title
+   quotes (『』「」"..."), written in capitals or exactly as the catalog writes it, or followed
+   by "anime", "season", "manga", ... Season names ("Summer") and names shorter than
+   `MIN_NAME_CHARS` never count. A curated or user
    alias written as it was given counts, a one-word one ("Kingdom") unless a capitalized word
    beside it makes it part of another name ("United Kingdom").
 3. Weight: a mention in the headline counts `TITLE_WEIGHT`, in the first paragraph or opening a
@@ -27,20 +28,17 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 import ahocorasick
-from wordfreq import zipf_frequency
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 
 from pipelines.aliases import TRUSTED_SOURCES
 from pipelines.catalog import Entry, Series, debracket, from_records, split_title
+from pipelines.english import is_rare_in_english
 from pipelines.media import about_other_media, collides, media_before, opens_title, shows_title, subtitle_after
 from pipelines.seasons import SeasonMark, numbered_season, read_season, season_titles, titled_season
 from scraper.items import ArticleItem
 from scraper.signals import series_loaded
 
-#: A word rarer than this in English (wordfreq's Zipf scale: 1 = once per 100 million words) is no
-#: ordinary word: MAPPA 1.7, Frieren 0, Dororo 1.6 are below; Naruto 3.5, Kingdom 4.6 are not.
-RARE_WORD_ZIPF = 2.0
 #: Shortest name matched (characters after normalization, spaces excluded).
 MIN_NAME_CHARS = 4
 #: Curated and user aliases may be shorter: the abbreviations fans write (JJK, AoT, SAO).
@@ -296,7 +294,7 @@ class SeriesMatcher:
         """A name with a word English hardly uses ("Horimiya", "Trigun Stampede", "Frieren") is no
         ordinary phrase, so it needs no title context (guard 2 is for "Kingdom", "Orange")."""
         if key not in self.distinctive:
-            self.distinctive[key] = any(len(w) >= 4 and zipf_frequency(w, "en") < RARE_WORD_ZIPF for w in key.split())
+            self.distinctive[key] = any(is_rare_in_english(w) for w in key.split())
         return self.distinctive[key]
 
     def _another_work(self, sid: int, after: str) -> bool:

@@ -155,7 +155,7 @@ def test_an_older_archive_keeps_its_aliases_in_series_aliases(tmp_path):
     archive = Archive(tmp_path / "old.db")
     assert "aliases" not in archive.db["series"].columns_dict
     assert archive.series_aliases(7) == [
-        {"series_id": 7, "title": "Oshi no Ko", "alias": alias, "lang": lang, "source": "bangumi"}
+        {"series_id": 7, "title": "Oshi no Ko", "alias": alias, "lang": lang, "source": "bangumi", "article_url": None}
         for alias, lang in (("OSHI NO KO", "en"), ("推しの子", "ja"))]
     assert archive.find_series("OSHI NO KO")["id"] == 7
     archive.close()
