@@ -25,6 +25,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import cache
 from datetime import date, datetime, timedelta
 
 import ahocorasick
@@ -33,7 +34,7 @@ from scrapy.crawler import Crawler
 
 from pipelines.aliases import TRUSTED_SOURCES
 from pipelines.catalog import Entry, Series, debracket, from_records, split_title
-from pipelines.english import is_rare_in_english
+from pipelines import english
 from pipelines.media import about_other_media, collides, media_before, opens_title, shows_title, subtitle_after
 from pipelines.seasons import SeasonMark, numbered_season, read_season, season_titles, titled_season
 from scraper.items import ArticleItem
@@ -89,24 +90,32 @@ CJK_TITLE_CONTEXT = re.compile(r"^\s*(?:TV)?(?:アニメ|第\s*\d|\d+期|シー�
 KANA = re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")
 
 
+@cache
+def _fold_char(ch: str) -> tuple[tuple[str, int], ...]:
+    """Each character `ch` folds to (NFKC, case) with its kind: 0 a sign, 1 a Latin letter or a
+    letter of another script, 2 an ASCII digit (memoized: text repeats its characters)."""
+    return tuple((c, 2 if c.isascii() and c.isdigit() else 1 if c.isalnum() else 0)
+                 for c in unicodedata.normalize("NFKC", ch).casefold())
+
+
 def normalize(text: str) -> tuple[str, list[int]]:
     """Folded text (NFKC, case, punctuation as single spaces, padded) and each char's source index.
-    A Latin letter next to a digit is a word boundary too ("Ranma1/2" reads as "Ranma 1/2")."""
-    out, where, space = [" "], [0], True
+    An ASCII letter next to a digit is a word boundary too ("Ranma1/2" reads as "Ranma 1/2")."""
+    out, where, last = [" "], [0], 0  # last: the kind of the last character written, 0 after a space
     for i, ch in enumerate(text):
-        for c in unicodedata.normalize("NFKC", ch).casefold():
-            if c.isalnum():
-                if not space and (c.isdigit() != out[-1].isdigit()) and (c.isascii() and out[-1].isascii()):
+        for c, kind in _fold_char(ch):
+            if kind:
+                if last and last != kind and c.isascii() and out[-1].isascii():
                     out.append(" ")
                     where.append(i)
                 out.append(c)
                 where.append(i)
-                space = False
-            elif not space:
+                last = kind
+            elif last:
                 out.append(" ")
                 where.append(i)
-                space = True
-    if not space:
+                last = 0
+    if last:
         out.append(" ")
         where.append(len(text))
     return "".join(out), where
@@ -152,6 +161,7 @@ class SeriesMatcher:
         for key, ids in names.items():
             self.automaton.add_word(key, (key, sorted(ids)))
         self.automaton.make_automaton()
+        english.load()
 
     def _mentions(self, text: str) -> list[tuple[int, int, str, list[int]]]:
         """(start, end, key, series ids) in `text`'s own indices, longest names first, no overlaps."""
@@ -294,7 +304,7 @@ class SeriesMatcher:
         """A name with a word English hardly uses ("Horimiya", "Trigun Stampede", "Frieren") is no
         ordinary phrase, so it needs no title context (guard 2 is for "Kingdom", "Orange")."""
         if key not in self.distinctive:
-            self.distinctive[key] = any(is_rare_in_english(w) for w in key.split())
+            self.distinctive[key] = any(english.is_rare_in_english(w) for w in key.split())
         return self.distinctive[key]
 
     def _another_work(self, sid: int, after: str) -> bool:
