@@ -12,7 +12,10 @@ name stands as a title or as a word of something else.
    spin-off of the franchise (`subtitle_after`); the caller checks it is not the series' own.
 4. Collisions: a short name that is a word of a longer name ("ORANGE RANGE", a band; "Gundam
    SEED FREEDOM"; "Campfire Cooking in Another World") or of a phrase ("in Four Days"), or stands
-   beside band, drama or game words, is not the title (`collides`).
+   beside band, drama or game words, is not the title (`part_of_longer_name`,
+   `beside_other_work`), unless the name is no ordinary phrase (the live-action "One Piece").
+5. Credits: a title named for who made it ("Re:Zero author Tappei Nagatsuki", "from the creator
+   of Attack on Titan") is not what the article is about (`credits_a_person`).
 """
 from __future__ import annotations
 
@@ -112,14 +115,30 @@ def opens_title(after: str) -> bool:
     return bool(OPENING_TITLE.match(after))
 
 
-def collides(before: str, written: str, after: str) -> bool:
-    """The short name `written` is a word of a longer name or phrase, or names a band, drama or
-    game (see 3); `before` and `after` are its sentence around it."""
+#: A title named to credit a person or studio ("Re:Zero author Tappei Nagatsuki", "from the
+#: creator of Attack on Titan", 「進撃の巨人」の作者): the article is about their new work.
+CREDIT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:author|creator|mangaka|original creator|writer)s?\b|"
+                          r"^[」』]?の?(?:作者|原作者|作家)", re.IGNORECASE)
+CREDIT_BEFORE = re.compile(r"\b(?:creator|author|mangaka|writer)s?\s+(?:of|behind)\s+(?:the\s+)?[\"“『「]?$",
+                           re.IGNORECASE)
+
+
+def credits_a_person(before: str, after: str) -> bool:
+    """The mention credits a person or studio with the title (see 5)."""
+    return bool(CREDIT_AFTER.match(after) or CREDIT_BEFORE.search(before))
+
+
+def part_of_longer_name(before: str, written: str, after: str) -> bool:
+    """The short name `written` is a word of a longer name or phrase (see 4); `before` and
+    `after` are its sentence around it."""
     glued = re.match(r"[ \t]([A-Z]{3,})(?![A-Za-z])", after)
     if written.isupper() and glued and not TITLE_WORDS_AFTER.match(after) and not SEASON_WORD.match(glued.group(1)):
         return True
     if written.isupper() and re.search(r"(?<![A-Za-z])[A-Z]{3,}[ \t]$", before):  # "Gundam SEED FREEDOM"
         return True
-    if IN_A_LONGER_TITLE.search(before):  # "Campfire Cooking in Another World"
-        return True
-    return bool(QUANTITY_BEFORE.search(before) or OTHER_WORK.search(before[-40:]) or OTHER_WORK.search(after[:40]))
+    return bool(IN_A_LONGER_TITLE.search(before) or QUANTITY_BEFORE.search(before))
+
+
+def beside_other_work(before: str, after: str) -> bool:
+    """Band, drama or game words stand beside a short name: it names something else (see 4)."""
+    return bool(OTHER_WORK.search(before[-40:]) or OTHER_WORK.search(after[:40]))

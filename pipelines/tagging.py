@@ -35,7 +35,7 @@ from scrapy.crawler import Crawler
 from pipelines.aliases import TRUSTED_SOURCES
 from pipelines.catalog import Entry, Series, debracket, from_records, split_title
 from pipelines import english
-from pipelines.media import about_other_media, collides, media_before, opens_title, shows_title, subtitle_after
+from pipelines.media import about_other_media, beside_other_work, credits_a_person, media_before, opens_title, part_of_longer_name, shows_title, subtitle_after
 from pipelines.seasons import SeasonMark, numbered_season, read_season, season_titles, titled_season
 from scraper.items import ArticleItem
 from scraper.signals import series_loaded
@@ -61,7 +61,9 @@ REMAKE_LEAD_DAYS = 400
 TRAILING_PUNCTUATION = " \t!?.。！？』」】\"”’'"
 #: The broadcast season or the date a headline is about ("Winter 2023 Anime Preview",
 #: "2022年夏アニメ", "Top 10 Anime of the Week (May 24, 2021)"): roundups are about what airs then.
-BROADCAST_SEASON = re.compile(r"\b(winter|spring|summer|fall|autumn)\s+(20\d\d)\b|(20\d\d)年(冬|春|夏|秋)", re.IGNORECASE)
+BROADCAST_SEASON = re.compile(r"\b(?P<en>winter|spring|summer|fall|autumn)\s+(?P<year>20\d\d)\b|"
+                              r"(?P<year2>20\d\d)年(?P<ja>冬|春|夏|秋)|(?P<ja2>冬|春|夏|秋)アニメ\s*(?P<year3>20\d\d)",
+                              re.IGNORECASE)
 HEADLINE_DATE = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|"
                            r"december)\s+(\d{1,2}),\s+(20\d\d)\b", re.IGNORECASE)
 THIS_WEEK = re.compile(r"this week|of the week|airing (?:right )?now|now airing|今週|週間ランキング|放送中", re.IGNORECASE)
@@ -203,6 +205,8 @@ class SeriesMatcher:
         for n, (start, end, key, ids) in enumerate(mentions):
             if not self._reads_as_title(doc, start, end, key, ids, quoted, titled):
                 continue
+            if credits_a_person(doc[max(0, start - 40):start], doc[end:end + 20]):  # "Re:Zero author Tappei Nagatsuki"
+                continue
             in_title = end <= len(title)
             heading = LINE_START.search(doc[max(0, start - 8):start]) is not None
             weight = TITLE_WEIGHT if in_title else LEAD_WEIGHT if start < lead_end or heading or roundup else 1
@@ -281,10 +285,13 @@ class SeriesMatcher:
             return key.strip() in quoted
         written = doc[start:end]
         before, after = SENTENCE_END.split(doc[max(0, start - 60):start])[-1], doc[end:end + 40]
-        if collides(before, written, after):
+        if part_of_longer_name(before, written, after):
             return False
-        if self._distinctive(key):
+        strong = self._distinctive(key) or (len(words) > 1 and written in self.trusted)
+        if strong:  # the live-action "One Piece" is One Piece's; the K-drama "Kingdom" is not Kingdom's
             return True
+        if beside_other_work(before, after):
+            return False
         in_a_name = len(words) == 1 and bool(  # "United Kingdom": a word of another capitalized name
             CAPITALIZED_BEFORE.search(doc[max(0, start - 40):start]) or CAPITALIZED_AFTER.match(doc[end:end + 3]))
         if written in self.trusted and (len(words) > 1 or TITLE_CONTEXT.match(after) or not in_a_name):
@@ -357,7 +364,8 @@ def _airing_window(title: str, published: str | None) -> tuple[date, date] | Non
     """The dates a roundup headline is about: a broadcast season, the week ending on a date, or
     for "this week's ranking" the week it was published."""
     if match := BROADCAST_SEASON.search(title):
-        name, year = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+        name = match.group("en") or match.group("ja") or match.group("ja2")
+        year = match.group("year") or match.group("year2") or match.group("year3")
         start = date(int(year), QUARTER_START[name.casefold()], 1)
         return start - timedelta(days=SEASON_SLACK_BEFORE), start + timedelta(days=SEASON_SLACK_AFTER)
     if match := HEADLINE_DATE.search(title):

@@ -143,3 +143,29 @@ def test_a_name_english_hardly_uses_needs_no_title_context(title, expected):
 ])
 def test_a_name_inside_a_longer_title_is_not_tagged_but_a_list_of_titles_is(title, text, expected):
     assert tagged(title, text) == expected
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("Vivy -Fluorite Eye's Song- Premieres",
+     "Wit Studio's original anime premiered on April 3. Re:Zero author Tappei Nagatsuki co-wrote the story.",
+     [("Vivy -Fluorite Eye's Song-", 1)]),
+    ("New Manga From the Creator of Attack on Titan", "The one-shot runs in a magazine.", []),
+])
+def test_a_title_named_to_credit_its_author_is_not_what_the_article_is_about(title, text, expected):
+    assert tagged(title, text) == expected
+
+
+def test_a_live_action_adaptation_keeps_its_series_but_a_drama_sharing_a_word_does_not():
+    assert tagged("Netflix's Live-Action One Piece Premieres", "The series streams worldwide.") == [
+        ("ONE PIECE", None)]
+    assert tagged("The K-drama “Kingdom” Returns for a Third Season", "Netflix confirmed the drama.") == []
+
+
+def test_every_show_a_seasons_lineup_names_is_tagged():
+    tags = MATCHER.tag("春アニメ2024、「ユーフォ」3期や「魔法科」第3シーズンが放送へ",
+                       "2024年春アニメでは人気シリーズの続編が放送される。\n新作では「夜桜さんちの大作戦」が世界配信される。",
+                       "2024-04-01T09:00:00+09:00")
+    assert "夜桜さんちの大作戦" in {t.series.title_ja for t in tags}
+    passing = MATCHER.tag("「響け！ユーフォニアム3」放送開始",
+                          "久美子が部長になる。\n新作では「夜桜さんちの大作戦」も世界配信される。", "2024-04-07T09:00:00+09:00")
+    assert "夜桜さんちの大作戦" not in {t.series.title_ja for t in passing}  # one passing mention outside a lineup
