@@ -11,7 +11,8 @@ Sources, in the order a conflict is settled (a name known from two sources keeps
 4. `derived`: forms generated from those names: brackets and a remake's year dropped
    (【推しの子】 → 推しの子, うる星やつら(2022) → うる星やつら), the
    part before a subtitle (`:`, ` - `, `～`), × and x swapped, apostrophes dropped, spaced
-   short words run together (DAN DA DAN → DANDADAN).
+   short words run together (DAN DA DAN → DANDADAN), a title written in Latin letters and again
+   in katakana split in two (THE GOD OF HIGH SCHOOL ゴッド・オブ・ハイスクール).
 5. `romaji`: the Hepburn romaji of the Japanese title, as fans type it (`pipelines.romaji`:
    進撃の巨人 → Shingeki no Kyojin).
 6. `learned`: pairs an archived article wrote, a name the catalog does not know beside one it
@@ -57,6 +58,10 @@ class Alias:
     source: str
 
 
+#: A title written twice, in Latin letters and then in katakana: each is a name.
+LATIN_THEN_KANA = re.compile(r"^([A-Za-z][A-Za-z0-9'’!?.,&:\- ]*[A-Za-z0-9!?.])\s+([\u30a0-\u30ff・ー\s]{3,})$")
+
+
 def guess_lang(name: str) -> str:
     """`ja` for a name in kana or kanji, else `en` (Chinese names come with their language)."""
     return "ja" if CJK.search(name) else "en"
@@ -76,6 +81,8 @@ def derived_forms(name: str) -> list[str]:
     forms = [name, " ".join(BRACKETS.sub(" ", name).split())]
     forms.append(YEAR.sub("", forms[-1]))
     plain = forms[-1]
+    if match := LATIN_THEN_KANA.match(plain):  # "THE GOD OF HIGH SCHOOL ゴッド・オブ・ハイスクール"
+        forms += [match.group(1).strip(), match.group(2).strip()]
     for subtitle in SUBTITLE.finditer(plain):
         prefix = plain[:subtitle.start()].strip()
         script = "hiragana" if HIRAGANA_ONLY.match(_folded(prefix)) else "cjk" if CJK.search(prefix) else "latin"
