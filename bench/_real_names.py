@@ -1,7 +1,8 @@
 """The real-names set (bench/data/real_names.jsonl): loading it, resolving its labels to catalog
 series, and serving it as a small fan-news site on 127.0.0.1 for a real crawl. The validation set
 (real_names_validation.jsonl) has the same format and labelling rules, and other articles: it was
-written apart, so nobody tuned the tagger on it.
+written apart, then used for tuning. The test set (real_names_test.jsonl) is written the same way and
+held out: it is not used to tune the tagger.
 
 A label names a series by the bangumi-data title of the franchise's first TV entry (or of the
 film, for a franchise that is only a film). It resolves to the catalog series that holds an entry
@@ -21,6 +22,7 @@ from tests.proxy_site import Answer, ProxySite
 
 DATA = Path(__file__).resolve().parent / "data" / "real_names.jsonl"
 VALIDATION = DATA.with_name("real_names_validation.jsonl")
+TEST = DATA.with_name("real_names_test.jsonl")  # held out: not used to tune the tagger
 HOST = "realnames.test"
 
 
