@@ -74,22 +74,29 @@ REMAKE_YEAR = re.compile(r"\s*[(（]((?:19|20)\d\d)[)）]$")
 SPECIAL_DAYS = 14
 #: A sequel series follows its franchise's last TV season by at most this many years.
 SEQUEL_GAP_YEARS = 6
+#: ... and a sequel its title letters or names as an arc, by at most this many.
+NAMED_SEQUEL_GAP_YEARS = 10
 #: Where a title ends and its subtitle starts.
 SUBTITLE_CUT = re.compile(r"\s+|[～〜~:：]|(?<=[？?！!…])(?=[A-Za-zＡ-Ｚ])")  # "ご注文はうさぎですか？BLOOM"
 #: Subtitles of spin-offs, recaps and shorts, which are not seasons of the franchise.
 SPIN_OFF = re.compile(r"外伝|スピンオフ|オルタナティブ|alternative|ぷち|ミニ|学園|日記|総集[編篇]|特別編|新編集|リマスター|"
                       r"remaster|recap|memorial|memories|extra edition|chibi|mini\b|\bSD\b|OVA|OAD|TVSP|スペシャル|劇場", re.IGNORECASE)
+#: A Japanese title and a sequel's letters or signs glued after it: "小林さんちのメイドラゴンS",
+#: "戦姫絶唱シンフォギアXV", "賭ケグルイ××", "けいおん！！".
+LETTERED_SEQUEL = re.compile(r"^(.*[\u3040-\u30ff\u3400-\u9fff])([A-Z×!！+＋♪☆]{1,3})$")
 #: A season number in a Chinese title: "第七季", "第2季", "2期".
 CHINESE_SEASON_NUMBER = re.compile(r"第\s*(\d{1,2}|[一二三四五六七八九十])\s*季|(?<![\d.])(\d)\s*期")
 #: "からかい上手の高木さん3", "PSYCHO-PASS サイコパス 3": a franchise's title and its season's number.
 NUMBERED_SEQUEL = re.compile(r"^(.*[^\d\s.:/・])\s?([2-9])$")
 #: Words of a subtitle that say it continues the franchise ("The Second Barrage", "2nd Attack",
 #: "Return of Kings", リベンジ, 新章, 第二章, 漆): a season, not a spin-off.
-SEQUEL_WORDS = re.compile(r"\b(?:2nd|3rd|[4-9]th|second|third|next|new|returns?|revenge|again|after story|act\.?\s?\d)\b|"
+SEQUEL_WORDS = re.compile(r"\b(?:2nd|3rd|[4-9]th|second|third|next|new|returns?|revenge|again|after story|"
+                          r"act\.?\s?(?:\d|II|III|IV))\b|"
                           r"リベンジ|リターンズ|新章|新シリーズ|第[二三四五六七八九]章|第[二三四]幕|^\s*[弐参肆伍陸漆捌玖]\s*$",
                           re.IGNORECASE)
 #: A subtitle naming a story arc (刀鍛冶の里編, 天竺編): a season of its franchise.
 ARC = re.compile(r"[編篇]$")
+ARC_BRACKETS = " -－―~〜～()（）"  # "黒執事 -緑の魔女編-"
 #: A Roman numeral between a title and its subtitle.
 MID_ROMAN = re.compile(r"(?<=[^\sA-Za-z])(III|II|IV|V|Ⅱ|Ⅲ|Ⅳ|Ⅴ)(?=\s*[～〜~]|\s+[^\sA-Za-z])")  # "…だろうかⅤ 豊穣の女神篇"
 
@@ -313,7 +320,8 @@ def _join_sequels(groups: dict[str, list[tuple[Entry, str, str | None]]], number
     鬼滅の刃 刀鍛冶の里編) into the franchise it continues; returns the moved entries' ids.
 
     It must begin after the franchise's first TV entry, within `SEQUEL_GAP_YEARS` of the one before
-    (any time after, where a title numbers it), and be named as a season (`_named_as_season`); a group holding a film (a film's TV edit), a
+    (`NAMED_SEQUEL_GAP_YEARS` where its title letters it or names an arc, any time where a title
+    numbers it), and be named as a season (`_named_as_season`); a group holding a film (a film's TV edit), a
     special (`_is_special`) or a spin-off (SPIN_OFF) stays apart."""
     def first_tv(members: list[tuple[Entry, str, str | None]]) -> tuple[Entry, str, str | None] | None:
         tv = sorted((m for m in members if m[0].type in ("tv", "web") and m[0].begin), key=lambda m: m[0].begin)
@@ -331,6 +339,9 @@ def _join_sequels(groups: dict[str, list[tuple[Entry, str, str | None]]], number
             continue
         number = NUMBERED_SEQUEL.match(unicodedata.normalize("NFKC", head[1]))
         cuts = [m.start() for m in SUBTITLE_CUT.finditer(head[1]) if m.start() > 0]
+        lettered = LETTERED_SEQUEL.match(head[1])  # "とある科学の超電磁砲T", "賭ケグルイ××"
+        if lettered:
+            cuts.append(lettered.end(1))
         for cut in [*reversed(cuts), *([None] if number else [])]:
             earlier = [k for k in heads.get(fold(head[1][:cut] if cut is not None else number.group(1)), [])
                        if k != key and k in groups and first_tv(groups[k])[0].begin < head[0].begin]
@@ -340,8 +351,12 @@ def _join_sequels(groups: dict[str, list[tuple[Entry, str, str | None]]], number
             before = [m[0].begin for m in groups[franchise]
                       if m[0].type in ("tv", "web") and m[0].begin and m[0].begin < head[0].begin]
             numbered_sequel = cut is None
+            lettered_sequel = bool(lettered) and cut == lettered.end(1)
+            arc = cut is not None and bool(ARC.search(head[1][cut:].strip(ARC_BRACKETS)))
             gap = int(head[0].begin[:4]) - int(max(before)[:4])
-            if (gap <= SEQUEL_GAP_YEARS or id(head[0]) in numbered) and (numbered_sequel or
+            if (gap <= SEQUEL_GAP_YEARS or id(head[0]) in numbered or
+                    gap <= NAMED_SEQUEL_GAP_YEARS and (lettered_sequel or arc)) and (
+                    numbered_sequel or lettered_sequel or
                     _named_as_season(head, head[1][cut:], first_tv(groups[franchise]), len(before), numbered)):
                 for m in members:  # its number: the title's ("高木さん3") or its Chinese titles'
                     if m[0].type in ("tv", "web") and not m[0].season:
@@ -363,7 +378,7 @@ def _named_as_season(head: tuple[Entry, str, str | None], subtitle: str, franchi
     english, franchise_english = head[0].title_en or "", franchise[2] or ""
     if fold(subtitle) == fold(franchise_english):  # 鋼の錬金術師 FULLMETAL ALCHEMIST: a remake, not a season
         return False
-    if id(head[0]) in numbered or ARC.search(subtitle.strip()):
+    if id(head[0]) in numbered or ARC.search(subtitle.strip(ARC_BRACKETS)):
         return True
     if SEQUEL_WORDS.search(subtitle):
         return True

@@ -129,7 +129,7 @@ def season_titles(series: Series) -> list[tuple[str, int]]:
             subtitle = rest[len(head):]
             if not head or not rest.startswith(head) or not subtitle:
                 continue
-            if subtitle.isdigit():  # "からかい上手の高木さん3": the whole title names the season
+            if subtitle.isdigit() or len(subtitle) < MIN_SUBTITLE_CHARS:  # "高木さん3", "超電磁砲T": the whole title
                 found.setdefault(rest, set()).add(entry.season)
                 continue
             for form in {subtitle, ARC_WORD.sub("", subtitle)}:

@@ -188,3 +188,17 @@ def test_a_subtitled_series_the_chinese_titles_number_joins_its_franchise_as_tha
     assert seasons["夏目友人帳 漆"] == ("夏目友人帳", 7)  # seven years after the sixth: numbered, so joined
     assert seasons["夏目友人帳 陸"] == ("夏目友人帳", 6)
     assert seasons["ドラえもん"] == ("ドラえもん", 1)  # a number alone makes no sequel of a first season
+
+
+def test_a_sequel_named_by_letters_after_its_franchise_joins_it():
+    catalog = build([
+        item("とある科学の超電磁砲", begin="2009-10-02T00:00:00.000Z"),
+        item("とある科学の超電磁砲S", begin="2013-04-12T00:00:00.000Z"),
+        item("とある科学の超電磁砲T", begin="2020-01-10T00:00:00.000Z"),
+        item("黒執事", begin="2008-10-02T00:00:00.000Z"),
+        item("黒執事 -寄宿学校編-", begin="2024-04-13T00:00:00.000Z"),
+        item("黒執事 -緑の魔女編-", begin="2025-04-05T00:00:00.000Z"),
+    ], curated=[])
+    seasons = {e.title: (s.title_ja, e.season) for s in catalog for e in s.entries}
+    assert seasons["とある科学の超電磁砲T"] == ("とある科学の超電磁砲", 3)
+    assert seasons["黒執事 -緑の魔女編-"] == ("黒執事", 3)  # an arc, however bracketed
