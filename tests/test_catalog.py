@@ -195,10 +195,13 @@ def test_a_sequel_named_by_letters_after_its_franchise_joins_it():
         item("とある科学の超電磁砲", begin="2009-10-02T00:00:00.000Z"),
         item("とある科学の超電磁砲S", begin="2013-04-12T00:00:00.000Z"),
         item("とある科学の超電磁砲T", begin="2020-01-10T00:00:00.000Z"),
-        item("黒執事", begin="2008-10-02T00:00:00.000Z"),
+        item("黒執事", "Black Butler", begin="2008-10-02T00:00:00.000Z"),
+        item("黒執事II", begin="2010-07-02T00:00:00.000Z"),
+        item("黒執事 Book of Circus", "Black Butler: Book of Circus", begin="2014-07-10T00:00:00.000Z"),
         item("黒執事 -寄宿学校編-", begin="2024-04-13T00:00:00.000Z"),
         item("黒執事 -緑の魔女編-", begin="2025-04-05T00:00:00.000Z"),
     ], curated=[])
     seasons = {e.title: (s.title_ja, e.season) for s in catalog for e in s.entries}
     assert seasons["とある科学の超電磁砲T"] == ("とある科学の超電磁砲", 3)
-    assert seasons["黒執事 -緑の魔女編-"] == ("黒執事", 3)  # an arc, however bracketed
+    assert seasons["黒執事 -寄宿学校編-"] == ("黒執事", 4)  # an arc ten years after the last season
+    assert seasons["黒執事 -緑の魔女編-"] == ("黒執事", 5)  # an arc, however bracketed

@@ -109,7 +109,7 @@ def test_a_crawl_stores_the_series_and_seasons_articles_are_about(tmp_path):
 
 @pytest.mark.parametrize("title, expected", [
     ("Bleach: Rebirth of Souls Fighting Title Released", [("BLEACH", None)]),
-    ("Detective Conan: The Million-Dollar Pentagram Sets Franchise Record", [("名探偵コナン", None)]),
+    ("Detective Conan: The Million-Dollar Pentagram Sets Franchise Record", [("名探偵コナン 100万ドルの五稜星", None)]),
     ("「呪術廻戦 戦華双乱」発売", [("呪術廻戦", None)]),
     ("Frieren: Beyond Journey's End Anime Gets Special Premiere", [("葬送のフリーレン", 1)]),
     ("Demon Slayer: Hashira Training Arc Premieres in May", [("鬼滅の刃", 4)]),
