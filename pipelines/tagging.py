@@ -30,7 +30,7 @@ from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 
 from pipelines.aliases import TRUSTED_SOURCES
-from pipelines.catalog import Entry, Series, debracket, from_records, split_title
+from pipelines.catalog import Entry, Series, debracket, from_records
 from pipelines.media import about_other_media, collides, opens_title, shows_title
 from pipelines.seasons import SeasonMark, read_season, season_titles, titled_season
 from scraper.items import ArticleItem
@@ -205,11 +205,8 @@ class SeriesMatcher:
             else:
                 season, evidence = (None if no_season or not series.seasons else 1), "default"
                 entry = _entry_airing(series, airing) if airing and not no_season else None
-                if entry is not None:
-                    # a later cour the catalog numbers only by the season it continues stays unnumbered,
-                    # as a "Part 2" named without its season is (step 4)
-                    season = None if entry.part and not split_title(entry.title)[1] else entry.season
-                    evidence = "airing"
+                if entry is not None:  # a later cour is the season it continues, as fans count it
+                    season, evidence = entry.season, "airing"
             tags.append(Tag(series, season, score, evidence))
         return tags
 

@@ -133,11 +133,21 @@ def test_roundups_are_about_the_entry_airing_then():
     matcher = SeriesMatcher(AIRING)
     text = "1. JoJo's Bizarre Adventure Stone Ocean\nThe final part arrives."
     preview = matcher.tag("Every New Anime Coming in Winter 2023", text)
-    assert [(t.season, t.evidence) for t in preview] == [(None, "airing")]
+    assert [(t.season, t.evidence) for t in preview] == [(1, "airing")]
     spring = matcher.tag("Every New Anime Coming in Spring 2021", text)
     assert [(t.season, t.evidence) for t in spring] == [(1, "default")]
     ranking = matcher.tag("This Week's Anime Rankings", text, published="2022-10-02T10:00:00+09:00")
-    assert [(t.season, t.evidence) for t in ranking] == [(None, "airing")]
+    assert [(t.season, t.evidence) for t in ranking] == [(1, "airing")]
+
+
+def test_a_roundup_airing_a_later_cour_names_the_season_it_continues():
+    matcher = SeriesMatcher(build([
+        item("無職転生", "Mushoku Tensei", year=2021),
+        {**item("無職転生 第2期", "Mushoku Tensei Season 2"), "begin": "2023-07-03T00:00:00.000Z"},
+        {**item("無職転生(第2クール)", "Mushoku Tensei Part 2"), "begin": "2024-04-08T00:00:00.000Z"},
+    ]))
+    roundup = matcher.tag("Spring 2024 Anime Season Preview", "1. Mushoku Tensei\nRudeus returns.")
+    assert [(t.season, t.evidence) for t in roundup] == [(2, "airing")]
 
 
 def test_a_remake_sharing_its_name_is_the_one_meant():
