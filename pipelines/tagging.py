@@ -5,12 +5,14 @@
    ("Attack on Titan" over "Titan"). Latin names match on word boundaries, Japanese ones anywhere.
 2. Guards: a short Latin name (one or two plain words: "Monster", "Orange", "Another World")
    counts only where it reads as a title: in title quotes (『』「」"..."), written in capitals or
-   exactly as the catalog writes it, or followed by "anime", "season", "manga", ... Season
-   names ("Summer") and names shorter than `MIN_NAME_CHARS` never count. A curated or user
-   alias written as it was given counts, a one-word one ("Kingdom") unless a capitalized word
-   beside it makes it part of another name ("United Kingdom").
+   exactly as the catalog writes it, alone on its line (a roundup's "8. Leviathan"), or followed
+   by "anime", "season", "manga", ... Season names ("Summer") and names shorter than
+   `MIN_NAME_CHARS` never count. A curated or user alias written as it was given counts, a
+   one-word one ("Kingdom") unless a capitalized word beside it makes it part of another name
+   ("United Kingdom").
 3. Weight: a mention in the headline counts `TITLE_WEIGHT`, in the first paragraph or opening a
-   line (a roundup's "3. Frieren") `LEAD_WEIGHT`, elsewhere 1; a series is tagged from `MIN_SCORE`.
+   line (a roundup's "3. Frieren", "3. the Frieren TV anime") `LEAD_WEIGHT`, elsewhere 1; a
+   series is tagged from `MIN_SCORE`.
 4. Season: what the words around a mention name (`pipelines.seasons`: "Season 2", "seventh
    season", "Overlord IV", "第2期", "Final Season", a season's own title such as "Swordsmith
    Village Arc"); a part named without a season ("Part 2", "第2クール") is an entry with no season
@@ -68,8 +70,13 @@ SENTENCE_END = re.compile(r"[.!?。！？\n]")
 #: Words after a short name that show it is used as a title.
 TITLE_CONTEXT = re.compile(r"^[\s\W]{0,3}(?:the\s+)?(?:tv\s+)?(?:anime|season\s*\d|manga|episode|ep\b|movie|film|"
                            r"light novel|pop-up|collaboration|s\d|\d+(?:st|nd|rd|th)\s+season|アニメ|第)", re.IGNORECASE)
-#: A mention that opens a line, numbered or not ("3. Frieren"), heads a roundup entry.
-LINE_START = re.compile(r"\n\s*(?:\d{1,2}[.)]\s*)?$")
+#: A mention that opens a line, numbered or not ("3. Frieren", "3. the Frieren TV anime"), heads a
+#: roundup entry.
+LINE_START = re.compile(r"\n\s*(?:\d{1,2}[.)]\s*)?(?:the\s+)?$", re.IGNORECASE)
+#: Characters before a mention searched for `LINE_START`.
+LINE_START_WINDOW = 12
+#: What may follow a name that is a whole line (a roundup's "8. Leviathan"): its end punctuation.
+LINE_END = re.compile(r"[ \t!?.]*(?:\n|$)")
 #: A capitalized word next to a one-word alias makes it part of another name ("United Kingdom").
 CAPITALIZED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
 CAPITALIZED_AFTER = re.compile(r"\s+(?!(?:I{1,3}|IV|VI{0,3}|IX|X)\b)[A-Z]")  # a Roman numeral is a season
@@ -174,7 +181,7 @@ class SeriesMatcher:
             if not self._reads_as_title(doc, start, end, key, ids, quoted):
                 continue
             in_title = end <= len(title)
-            heading = LINE_START.search(doc[max(0, start - 8):start]) is not None
+            heading = LINE_START.search(doc[max(0, start - LINE_START_WINDOW):start]) is not None
             weight = TITLE_WEIGHT if in_title else LEAD_WEIGHT if start < lead_end or heading else 1
             stop = mentions[n + 1][0] if n + 1 < len(mentions) else len(doc)
             window = doc[end:min(stop, end + SEASON_WINDOW)].lstrip(TRAILING_PUNCTUATION)
@@ -243,6 +250,8 @@ class SeriesMatcher:
             CAPITALIZED_BEFORE.search(doc[max(0, start - 40):start]) or CAPITALIZED_AFTER.match(doc[end:end + 3]))
         if written in self.trusted and (len(words) > 1 or TITLE_CONTEXT.match(after) or not in_a_name):
             return True
+        if _is_whole_line(doc, start, end):
+            return True
         if key.strip() in quoted or (written.isupper() and len(written) >= 3) or shows_title(before, ""):
             return True
         if (mark := read_season("", after.lstrip(TRAILING_PUNCTUATION)[:12])) and not mark.part:
@@ -261,6 +270,12 @@ class SeriesMatcher:
         series = self.series[sid]
         finals = [e.season for e in series.entries if e.final and e.season]
         return finals[0] if finals else series.seasons or None
+
+
+def _is_whole_line(doc: str, start: int, end: int) -> bool:
+    """The mention is its line, numbered or not: a roundup's entry heading ("8. Leviathan")."""
+    opening = LINE_START.search(doc[max(0, start - LINE_START_WINDOW):start])
+    return opening is not None and LINE_END.match(doc, end) is not None
 
 
 def tag_rows(tags: list[Tag]) -> list[dict]:

@@ -115,6 +115,21 @@ def test_crawled_articles_are_tagged_and_exportable_by_series(crawl, truth):
     assert fanwire("export", "--db", str(crawl.db), "--season", "2").returncode == 2
 
 
+def test_a_roundup_entry_heading_shows_a_one_word_title():
+    assert tags("Every New Anime Coming This Fall", "8. Monster\nExpect Monster to spark conversation.") == [
+        ("Monster", 1)]
+    assert tags("Every New Anime Coming This Fall", "Here is the lineup.\n3. the Monster TV anime\nIt stands out.") == [
+        ("Monster", 1)]
+
+
+def test_a_headline_opening_with_a_one_word_title_before_release_news_shows_a_title():
+    assert tags("Monster TV Anime Release Date Confirmed for January", "The story premieres soon.") == [("Monster", 1)]
+
+
+def test_a_heading_line_saying_more_than_the_name_is_not_a_title():
+    assert tags("Every New Anime Coming This Fall", "8. Monster hunters flock to the event\nIt sold out.") == []
+
+
 def test_a_part_without_a_season_has_no_season_number():
     assert tags("Jujutsu Kaisen Part 2 tops the weekly ranking") == [("Jujutsu Kaisen", None)]
     assert tags("Jujutsu Kaisen Season 3 Part 2 tops the weekly ranking") == [("Jujutsu Kaisen", 3)]
