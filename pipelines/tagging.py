@@ -16,8 +16,9 @@
 4. Season: what the words around a mention name (`pipelines.seasons`: "Season 2", "seventh
    season", "Overlord IV", "第2期", "Final Season", a season's own title such as "Swordsmith
    Village Arc"); a part named without a season ("Part 2", "第2クール") is an entry with no season
-   number; otherwise season 1 for news about a TV show itself, and none for manga, merchandise,
-   opinion and film news.
+   number; otherwise, for news about a TV show itself, the season a roundup's broadcast season
+   or week airs, else the season that began last by the article's date (`NEWS_LEAD_DAYS` ahead),
+   else 1; none for manga, merchandise, opinion and film news.
 """
 from __future__ import annotations
 
@@ -53,6 +54,8 @@ SEASON_WINDOW = 40
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 #: How far ahead of its first episode an article may be about a remake rather than the original.
 REMAKE_LEAD_DAYS = 400
+#: How far ahead of a season's first episode news that names no season is about that season.
+NEWS_LEAD_DAYS = 120
 #: Punctuation that ends many titles ("GOBLIN SLAYER!", "…WITH YOU.") and closes quotes.
 TRAILING_PUNCTUATION = " \t!?.。！？』」】\"”’'"
 #: The broadcast season or the date a headline is about ("Winter 2023 Anime Preview",
@@ -214,6 +217,8 @@ class SeriesMatcher:
                 entry = _entry_airing(series, airing) if airing and not no_season else None
                 if entry is not None:  # a later cour is the season it continues, as fans count it
                     season, evidence = entry.season, "airing"
+                elif not no_season and (entry := _entry_by_date(series, published)) is not None:
+                    season, evidence = entry.season, "dated"
             tags.append(Tag(series, season, score, evidence))
         return tags
 
@@ -299,6 +304,17 @@ def _airing_window(title: str, published: str | None) -> tuple[date, date] | Non
         except ValueError:
             return None
     return None
+
+
+def _entry_by_date(series: Series, published: str | None) -> Entry | None:
+    """The series' TV or web entry news of `published` (ISO 8601) is about when it names no
+    season: the last to begin by then, or by `NEWS_LEAD_DAYS` after (news runs ahead of a show)."""
+    try:
+        until = (date.fromisoformat(published[:10]) + timedelta(days=NEWS_LEAD_DAYS)).isoformat()
+    except (TypeError, ValueError):
+        return None
+    started = [e for e in series.entries if e.type in ("tv", "web") and e.begin and e.begin <= until]
+    return max(started, key=lambda e: e.begin) if started else None
 
 
 def _entry_airing(series: Series, window: tuple[date, date]) -> Entry | None:

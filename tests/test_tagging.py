@@ -115,6 +115,20 @@ def test_crawled_articles_are_tagged_and_exportable_by_series(crawl, truth):
     assert fanwire("export", "--db", str(crawl.db), "--season", "2").returncode == 2
 
 
+def test_news_naming_no_season_is_about_the_season_begun_by_its_date():
+    matcher = SeriesMatcher(CATALOG)
+
+    def season(published):
+        return [(t.season, t.evidence) for t in matcher.tag("Jujutsu Kaisen anime reveals a new visual", "", published)]
+
+    assert season("2021-05-01T09:00:00+00:00") == [(1, "dated")]
+    assert season("2023-06-01T09:00:00+00:00") == [(2, "dated")]
+    assert season("2022-10-15T09:00:00+00:00") == [(2, "dated")]  # within NEWS_LEAD_DAYS of season 2
+    assert season(None) == [(1, "default")]
+    manga = matcher.tag("Jujutsu Kaisen Manga Ends in September", "", "2023-06-01T09:00:00+00:00")
+    assert [(t.season, t.evidence) for t in manga] == [(None, "default")]
+
+
 def test_a_roundup_entry_heading_shows_a_one_word_title():
     assert tags("Every New Anime Coming This Fall", "8. Monster\nExpect Monster to spark conversation.") == [
         ("Monster", 1)]
