@@ -7,7 +7,8 @@
    counts only where it reads as a title: in title quotes (『』「」"..."), written in capitals or
    exactly as the catalog writes it, alone on its line (a roundup's "8. Leviathan"), or followed
    by "anime", "season", "manga", ... Season names ("Summer") and names shorter than
-   `MIN_NAME_CHARS` never count. A curated or user alias written as it was given counts, a
+   `MIN_NAME_CHARS` never count, but for a title in capitals ("CUE!") written so right before
+   such a word ("the CUE TV anime"). A curated or user alias written as it was given counts, a
    one-word one ("Kingdom") unless a capitalized word beside it makes it part of another name
    ("United Kingdom").
 3. Weight: a mention in the headline counts `TITLE_WEIGHT`, in the first paragraph or opening a
@@ -44,6 +45,8 @@ MIN_NAME_CHARS = 4
 #: Curated and user aliases may be shorter: the abbreviations fans write (JJK, AoT, SAO).
 MIN_TRUSTED_NAME_CHARS = 3
 MIN_CJK_NAME_CHARS = 2
+#: A title in capitals may be shorter ("CUE!", "K-ON!"), where "anime", "season", ... follows it.
+MIN_CAPITALS_TITLE_CHARS = 3
 #: A Chinese alias shorter than this is a word of Japanese text too (自由, 死神, 人生): not matched.
 MIN_CHINESE_NAME_CHARS = 4
 TITLE_WEIGHT = 3
@@ -133,14 +136,24 @@ class SeriesMatcher:
         names: dict[str, set[int]] = defaultdict(set)
         #: Aliases a user or the curated file gave, as written: no ordinary-word guard for them.
         self.trusted = {a.alias for s in catalog for a in s.aliases if a.source in TRUSTED_SOURCES}
+        capitals: set[str] = set()
         for s in catalog:
             for name in {s.title, s.title_ja, debracket(s.title), debracket(s.title_ja)}:
                 if key := _key(name):
                     names[key].add(s.id)
+                elif name.isupper() and (key := _key(name, MIN_CAPITALS_TITLE_CHARS)):
+                    capitals.add(key)
             for a in s.aliases:
                 trusted = a.source in TRUSTED_SOURCES
                 if key := _key(a.alias, MIN_TRUSTED_NAME_CHARS if trusted else MIN_NAME_CHARS,
                                MIN_CHINESE_NAME_CHARS if a.lang.startswith("zh") else MIN_CJK_NAME_CHARS):
+                    names[key].add(s.id)
+        #: Capitals titles shorter than `MIN_NAME_CHARS` ("CUE!") that no other name shares: they read
+        #: as titles only in capitals before title words (`_reads_as_title`).
+        self.short_titles = capitals - names.keys()
+        for s in catalog:
+            for name in {s.title, s.title_ja, debracket(s.title), debracket(s.title_ja)}:
+                if name.isupper() and (key := _key(name, MIN_CAPITALS_TITLE_CHARS)) in self.short_titles:
                     names[key].add(s.id)
         for key, ids in names.items():
             self.automaton.add_word(key, (key, sorted(ids)))
@@ -242,6 +255,8 @@ class SeriesMatcher:
 
     def _reads_as_title(self, doc: str, start: int, end: int, key: str, ids: list[int], quoted: set[str]) -> bool:
         """A short plain-word name must look like a title where it stands (see guard 2)."""
+        if key in self.short_titles:  # "CUE TV anime": in capitals, as the catalog writes it, before title words
+            return doc[start:end].isupper() and TITLE_CONTEXT.match(doc[end:end + 40]) is not None
         words = key.split()
         if not key.startswith(" ") or len(words) > 2 or not all(w.isalpha() and w.isascii() for w in words):
             return True

@@ -129,6 +129,19 @@ def test_news_naming_no_season_is_about_the_season_begun_by_its_date():
     assert [(t.season, t.evidence) for t in manga] == [(None, "default")]
 
 
+def test_a_short_title_in_capitals_counts_only_before_title_words():
+    matcher = SeriesMatcher(build([item("CUE!", "CUE", year=2022), item("AIR", "AIR", year=2005),
+                                   item("MONSTER", "Monster", year=2004)]))
+
+    def found(title, text=""):
+        return [t.series.title for t in matcher.tag(title, text)]
+
+    assert found("CUE TV anime premieres in January") == ["CUE"]
+    assert found("Winter 2022 Preview", "Intro.\n4. the CUE TV anime\nExpect CUE to be big.") == ["CUE"]
+    assert found("Cue the anime music", "Cue the anime music again.") == []
+    assert found("CUE cards for AIR travel", "The AIR show and a CUE sheet.") == []
+
+
 def test_a_roundup_entry_heading_shows_a_one_word_title():
     assert tags("Every New Anime Coming This Fall", "8. Monster\nExpect Monster to spark conversation.") == [
         ("Monster", 1)]
