@@ -192,6 +192,7 @@ class SeriesMatcher:
         scores: Counter[int] = Counter()
         seasons: dict[int, Counter[int | str]] = defaultdict(Counter)
         mentions = self._mentions(doc)
+        named_alone = {ids[0] for _, _, _, ids in mentions if len(ids) == 1}
         no_season = about_other_media(title or text[:200])
         for n, (start, end, key, ids) in enumerate(mentions):
             if not self._reads_as_title(doc, start, end, key, ids, quoted):
@@ -205,7 +206,7 @@ class SeriesMatcher:
             clause = window[:sentence.start()] if sentence else window
             opening = doc[max(0, start - SEASON_WINDOW):start]
             mark = read_season(SENTENCE_END.split(opening)[-1], clause)
-            for sid in self._disambiguate(ids, mark, published):
+            for sid in self._disambiguate(ids, mark, published, named_alone):
                 scores[sid] += weight
                 season = self._season(sid, mark) if mark and not mark.part else None
                 if not no_season:  # a café or figure line named after a season is still no season's news
@@ -235,12 +236,15 @@ class SeriesMatcher:
             tags.append(Tag(series, season, score, evidence))
         return tags
 
-    def _disambiguate(self, ids: list[int], mark: SeasonMark | None, published: str | None) -> list[int]:
+    def _disambiguate(self, ids: list[int], mark: SeasonMark | None, published: str | None,
+                      named_alone: set[int] = frozenset()) -> list[int]:
         """Of several series sharing a name (an original and its remake), the one the mention means:
-        one that has the season named, else the latest to air by the article's date (or within
-        `REMAKE_LEAD_DAYS` after it: a remake is news before it airs)."""
+        one the article names by a name of its own too (`named_alone`), else one that has the season
+        named, else the latest to air by the article's date (or within `REMAKE_LEAD_DAYS` after it:
+        a remake is news before it airs)."""
         if len(ids) == 1:
             return ids
+        ids = [sid for sid in ids if sid in named_alone] or ids
         named = mark.number if mark and not mark.part else None
         fitting = [sid for sid in ids if named is None or named in {e.season for e in self.series[sid].entries}]
         try:
@@ -278,8 +282,8 @@ class SeriesMatcher:
             return True
         if TITLE_CONTEXT.match(after) or (shows_title("", after) and not in_a_name):
             return len(words) == 2 or not SENTENCE_START.search(doc[max(0, start - 4):start]) or opens_title(after)
-        catalog_forms = {n for sid in ids for s in [self.series[sid]]
-                         for n in (s.title, *(a.alias for a in s.aliases))}
+        catalog_forms = {n.rstrip(TRAILING_PUNCTUATION) for sid in ids for s in [self.series[sid]]
+                         for n in (s.title, *(a.alias for a in s.aliases))}  # "Waccha PriMagi!" less its "!"
         return len(words) == 2 and written in catalog_forms
 
     def _season(self, sid: int, mark: SeasonMark) -> int | None:

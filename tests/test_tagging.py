@@ -129,6 +129,31 @@ def test_news_naming_no_season_is_about_the_season_begun_by_its_date():
     assert [(t.season, t.evidence) for t in manga] == [(None, "default")]
 
 
+def test_a_shared_name_means_the_series_the_article_also_names_on_its_own():
+    def entry(title, english, begin):
+        return {"title": title, "titleTranslate": {"en": english}, "type": "tv", "begin": begin, "sites": []}
+
+    matcher = SeriesMatcher(build([
+        entry("うる星やつら", ["Urusei Yatsura", "Lum the Invader Girl"], "1981-10-14T00:00:00.000Z"),
+        entry("うる星やつら(2022)", ["Urusei Yatsura"], "2022-10-13T00:00:00.000Z"),
+    ]))
+
+    def began(text):
+        return [t.series.entries[0].begin for t in matcher.tag("Urusei Yatsura Blu-ray box restored", text,
+                                                               "2023-05-01T00:00:00+00:00")]
+
+    assert began("The Lum the Invader Girl series returns on Blu-ray.") == ["1981-10-14"]
+    assert began("The classic returns on Blu-ray.") == ["2022-10-13"]
+
+
+def test_a_two_word_title_written_as_the_catalog_writes_it_with_its_exclamation_mark():
+    matcher = SeriesMatcher(build([item("ワッチャプリマジ！", "Waccha Primagi!", year=2021),
+                                   item("MONSTER", "Monster", year=2004)]))
+    tagged = matcher.tag("Why Waccha Primagi! Deserves More Attention",
+                         "Few shows balance heart the way Waccha Primagi! does.")
+    assert [(t.series.title, t.season) for t in tagged] == [("Waccha Primagi!", None)]
+
+
 def test_a_short_title_in_capitals_counts_only_before_title_words():
     matcher = SeriesMatcher(build([item("CUE!", "CUE", year=2022), item("AIR", "AIR", year=2005),
                                    item("MONSTER", "Monster", year=2004)]))
