@@ -7,8 +7,8 @@
    counts only where it reads as a title: in title quotes (『』「」"..."), written in capitals or
    exactly as the catalog writes it, alone on its line (a roundup's "8. Leviathan"), or followed
    by "anime", "season", "manga", ... Season names ("Summer") and names shorter than
-   `MIN_NAME_CHARS` never count, but for a title in capitals ("CUE!") written so right before
-   such a word ("the CUE TV anime"). A curated or user alias written as it was given counts, a
+   `MIN_NAME_CHARS` never count, but for a title in capitals ("CUE!") written so in title quotes
+   or right before such a word ("the CUE TV anime"). A curated or user alias written as it was given counts, a
    one-word one ("Kingdom") unless a capitalized word beside it makes it part of another name
    ("United Kingdom").
 3. Weight: a mention in the headline counts `TITLE_WEIGHT`, in the first paragraph or opening a
@@ -259,8 +259,9 @@ class SeriesMatcher:
 
     def _reads_as_title(self, doc: str, start: int, end: int, key: str, ids: list[int], quoted: set[str]) -> bool:
         """A short plain-word name must look like a title where it stands (see guard 2)."""
-        if key in self.short_titles:  # "CUE TV anime": in capitals, as the catalog writes it, before title words
-            return doc[start:end].isupper() and TITLE_CONTEXT.match(doc[end:end + 40]) is not None
+        if key in self.short_titles:  # "the CUE TV anime", 『CUE!』: in capitals, before title words or in quotes
+            return doc[start:end].isupper() and (TITLE_CONTEXT.match(doc[end:end + 40]) is not None
+                                                 or key.strip() in quoted)
         words = key.split()
         if not key.startswith(" ") or len(words) > 2 or not all(w.isalpha() and w.isascii() for w in words):
             return True

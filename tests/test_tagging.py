@@ -162,6 +162,7 @@ def test_a_short_title_in_capitals_counts_only_before_title_words():
         return [t.series.title for t in matcher.tag(title, text)]
 
     assert found("CUE TV anime premieres in January") == ["CUE"]
+    assert found("今期見るべき新作アニメ", "4. 『CUE!』\n『CUE!』は2022年1月7日から放送される。") == ["CUE"]
     assert found("Winter 2022 Preview", "Intro.\n4. the CUE TV anime\nExpect CUE to be big.") == ["CUE"]
     assert found("Cue the anime music", "Cue the anime music again.") == []
     assert found("CUE cards for AIR travel", "The AIR show and a CUE sheet.") == []
