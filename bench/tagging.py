@@ -10,7 +10,8 @@ bangumi-data items differently (the catalog joins a titled sequel such as "Dr.ST
 to its franchise, where fansim counts it as season 1 of a series of its own; issue 15 asks for
 franchise grouping and the fans' season count):
 - a truth line naming its bangumi-data item (a TV season, or a box-office film: its `mal_id` /
-  `bangumi_id`) expects the catalog series holding that item, with the season the catalog gives it;
+  `bangumi_id`, or for a season of a franchise of one item without ids, that item) expects the
+  catalog series holding that item, with the season the catalog gives it;
 - a truth line naming no item (manga, merchandise, opinion: season none) expects any catalog
   series holding an item of fansim's franchise, with the truth's season.
 A tag is its (series id, season) as archived: a wrong season, or the right season of another
@@ -69,12 +70,14 @@ def in_catalog_terms(line: dict, franchises: dict[tuple[str, str], list[str]], p
     """A fansim truth series line restated as the catalog series it expects (its id, or ids where
     fansim's franchise spans several and the line names no item) and season, in `score.tag_pr`'s
     format (see the module docstring)."""
+    franchise = {places[k] for k in franchises[(line["series_en"], line["series_ja"])] if k in places}
     item = next((places[k] for k in item_keys(line.get("mal_id"), line.get("bangumi_id")) if k in places), None)
+    if item is None and line["season"] is not None and len(franchise) == 1:
+        item = next(iter(franchise))  # a season of a one-item franchise whose item has no ids: that item
     if item is not None:
         ids, season = [item[0]], item[1]
     else:
-        ids = sorted({places[k][0] for k in franchises[(line["series_en"], line["series_ja"])] if k in places})
-        season = line["season"]
+        ids, season = sorted({sid for sid, _ in franchise}), line["season"]
     names = [str(i) for i in ids] or [f"unknown: {line['series_en']}"]
     return {"series_en": names[0], "series_ja": names[0], "aliases": names, "season": season,
             "mal_id": None, "hard": line["hard"], "fansim": (line["series_en"], line["season"])}

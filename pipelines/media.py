@@ -35,7 +35,7 @@ OTHER_MEDIA = re.compile(
     r"stage (?:play|adaptation|musical|production)|musical|(?:mobile|smartphone|video|console|rhythm|gacha|card|"
     r"browser|pc|switch|ps5|ps4)\s+games?|\bgame\b.*\b(?:release|launch|pre-?registration|trailer|download)|"
     r"\bexhibitions?\b|\bexhibit\b|art show|museum|\bconcert\b|live event|theme park|\bplush|\bgoods\b|"
-    r"魅力|徹底解説|考察|マンガ|漫画|原作|コミックス|単行本|発行部数|フィギュア(?!スケート)|グッズ|コラボカフェ|カフェ|"
+    r"魅力|なぜ|徹底解説|考察|マンガ|漫画|原作|コミックス|単行本|発行部数|フィギュア(?!スケート)|グッズ|コラボカフェ|カフェ|"
     r"ポップアップ|連載|ジャンプ(?!\s*フェスタ)|ヤンジャン|マガジン|サンデー|発売|実写|(?<![発進])展(?![開望])|"
     r"劇場|映画|興収|興行収入|コラム|舞台|演劇|上演|公演|ミュージカル|ゲーム(?:化|アプリ|版|配信|発売)|スマホゲーム|"
     r"ソシャゲ|アプリ|"
@@ -50,7 +50,7 @@ TITLE_WORDS_AFTER = re.compile(
 #: After a name opening a headline, only news wording shows a title ("Medalist Anime Gets 2nd Season").
 OPENING_TITLE = re.compile(
     r"^[\s\W]{0,3}(?:(?:tv\s+)?anime(?:'s|’s)?\s+(?:gets|reveals|announces|confirms|premieres|unveils|adds|casts|"
-    r"streams|debuts|returns|season|sequel|film|movie|episode|key|teaser|trailer|visual|promo|\d)|season\s*\d|"
+    r"streams|debuts|returns|release|season|sequel|film|movie|episode|key|teaser|trailer|visual|promo|\d)|season\s*\d|"
     r"\d+(?:st|nd|rd|th)\s+season|アニメ|第\d)", re.IGNORECASE)
 TITLE_WORDS_BEFORE = re.compile(
     r"(?:\banime\b|\bmanga\b|\bseries\b|\bseason\b|\bsequel to\b|\bstudio\s+\S+(?:'s)?|\bdirector of\b|"

@@ -5,19 +5,21 @@
    ("Attack on Titan" over "Titan"). Latin names match on word boundaries, Japanese ones anywhere.
 2. Guards: a short Latin name (one or two plain words: "Monster", "Orange", "Another World")
    that English uses (`pipelines.english`) counts only where it reads as a title: in title
-   quotes (『』「」"..."), written in capitals or exactly as the catalog writes it, or followed
-   by "anime", "season", "manga", ... Season names ("Summer") and names shorter than
-   `MIN_NAME_CHARS` never count. A curated or user
-   alias written as it was given counts, a one-word one ("Kingdom") unless a capitalized word
-   beside it makes it part of another name ("United Kingdom").
+   quotes (『』「」"..."), written in capitals or exactly as the catalog writes it, alone on its
+   line (a roundup's "8. Leviathan"), or followed by "anime", "season", "manga", ... Season names
+   ("Summer") and names shorter than `MIN_NAME_CHARS` never count, but for a title in capitals
+   ("CUE!") written so in title quotes or right before such a word ("the CUE TV anime"). A
+   curated or user alias written as it was given counts, a one-word one ("Kingdom") unless a
+   capitalized word beside it makes it part of another name ("United Kingdom").
 3. Weight: a mention in the headline counts `TITLE_WEIGHT`, in the first paragraph or opening a
-   line (a roundup's "3. Frieren") or anywhere in a season's lineup ("Winter 2023 Preview: ...")
-   `LEAD_WEIGHT`, elsewhere 1; a series is tagged from `MIN_SCORE`.
+   line (a roundup's "3. Frieren", "3. the Frieren TV anime") or anywhere in a season's lineup
+   ("Winter 2023 Preview: ...") `LEAD_WEIGHT`, elsewhere 1; a series is tagged from `MIN_SCORE`.
 4. Season: what the words around a mention name (`pipelines.seasons`: "Season 2", "seventh
    season", "Overlord IV", "第2期", "Final Season", a season's own title such as "Swordsmith
    Village Arc"); a part named without a season ("Part 2", "第2クール") is of the season airing by
-   the article's date (`_part_season`); otherwise season 1 for news about a TV show itself, and
-   none for manga, merchandise, opinion and film news.
+   the article's date (`_part_season`); otherwise, for news about a TV show itself, the season a
+   roundup's broadcast season or week airs, else the season that began last by the article's
+   date (`NEWS_LEAD_DAYS` ahead), else 1; none for manga, merchandise, opinion and film news.
 """
 from __future__ import annotations
 
@@ -33,9 +35,10 @@ from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 
 from pipelines.aliases import TRUSTED_SOURCES
-from pipelines.catalog import Entry, Series, debracket, from_records, split_title
 from pipelines import english
-from pipelines.media import about_other_media, beside_other_work, credits_a_person, media_before, opens_title, part_of_longer_name, shows_title, subtitle_after
+from pipelines.catalog import Entry, Series, debracket, from_records
+from pipelines.media import (about_other_media, beside_other_work, credits_a_person, media_before, opens_title,
+                             part_of_longer_name, shows_title, subtitle_after)
 from pipelines.seasons import SeasonMark, numbered_season, read_season, season_titles, titled_season
 from scraper.items import ArticleItem
 from scraper.signals import series_loaded
@@ -45,6 +48,8 @@ MIN_NAME_CHARS = 4
 #: Curated and user aliases may be shorter: the abbreviations fans write (JJK, AoT, SAO).
 MIN_TRUSTED_NAME_CHARS = 3
 MIN_CJK_NAME_CHARS = 2
+#: A title in capitals may be shorter ("CUE!", "K-ON!"), where "anime", "season", ... follows it.
+MIN_CAPITALS_TITLE_CHARS = 3
 #: A Chinese alias shorter than this is a word of Japanese text too (自由, 死神, 人生): not matched.
 MIN_CHINESE_NAME_CHARS = 4
 TITLE_WEIGHT = 3
@@ -57,6 +62,8 @@ CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 PART_LEAD_DAYS = 120
 #: How far ahead of its first episode an article may be about a remake rather than the original.
 REMAKE_LEAD_DAYS = 400
+#: How far ahead of a season's first episode news that names no season is about that season.
+NEWS_LEAD_DAYS = 120
 #: Punctuation that ends many titles ("GOBLIN SLAYER!", "…WITH YOU.") and closes quotes.
 TRAILING_PUNCTUATION = " \t!?.。！？』」】\"”’'"
 #: The broadcast season or the date a headline is about ("Winter 2023 Anime Preview",
@@ -76,8 +83,13 @@ SENTENCE_END = re.compile(r"[.!?。！？\n]")
 #: Words after a short name that show it is used as a title.
 TITLE_CONTEXT = re.compile(r"^[\s\W]{0,3}(?:the\s+)?(?:tv\s+)?(?:anime|season\s*\d|manga|episode|ep\b|movie|film|"
                            r"light novel|pop-up|collaboration|s\d|\d+(?:st|nd|rd|th)\s+season|アニメ|第)", re.IGNORECASE)
-#: A mention that opens a line, numbered or not ("3. Frieren"), heads a roundup entry.
-LINE_START = re.compile(r"\n\s*(?:\d{1,2}[.)]\s*)?$")
+#: A mention that opens a line, numbered or not ("3. Frieren", "3. the Frieren TV anime"), heads a
+#: roundup entry.
+LINE_START = re.compile(r"\n\s*(?:\d{1,2}[.)]\s*)?(?:the\s+)?$", re.IGNORECASE)
+#: Characters before a mention searched for `LINE_START`.
+LINE_START_WINDOW = 12
+#: What may follow a name that is a whole line (a roundup's "8. Leviathan"): its end punctuation.
+LINE_END = re.compile(r"[ \t!?.]*(?:\n|$)")
 #: A capitalized word next to a one-word alias makes it part of another name ("United Kingdom").
 CAPITALIZED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
 CAPITALIZED_AFTER = re.compile(r"\s+(?!(?:I{1,3}|IV|VI{0,3}|IX|X)\b)[A-Z]")  # a Roman numeral is a season
@@ -151,14 +163,24 @@ class SeriesMatcher:
         names: dict[str, set[int]] = defaultdict(set)
         #: Aliases a user or the curated file gave, as written: no ordinary-word guard for them.
         self.trusted = {a.alias for s in catalog for a in s.aliases if a.source in TRUSTED_SOURCES}
+        capitals: set[str] = set()
         for s in catalog:
             for name in {s.title, s.title_ja, debracket(s.title), debracket(s.title_ja)}:
                 if key := _key(name):
                     names[key].add(s.id)
+                elif name.isupper() and (key := _key(name, MIN_CAPITALS_TITLE_CHARS)):
+                    capitals.add(key)
             for a in s.aliases:
                 trusted = a.source in TRUSTED_SOURCES
                 if key := _key(a.alias, MIN_TRUSTED_NAME_CHARS if trusted else MIN_NAME_CHARS,
                                MIN_CHINESE_NAME_CHARS if a.lang.startswith("zh") else MIN_CJK_NAME_CHARS):
+                    names[key].add(s.id)
+        #: Capitals titles shorter than `MIN_NAME_CHARS` ("CUE!") that no other name shares: they read
+        #: as titles only in capitals before title words (`_reads_as_title`).
+        self.short_titles = capitals - names.keys()
+        for s in catalog:
+            for name in {s.title, s.title_ja, debracket(s.title), debracket(s.title_ja)}:
+                if name.isupper() and (key := _key(name, MIN_CAPITALS_TITLE_CHARS)) in self.short_titles:
                     names[key].add(s.id)
         for key, ids in names.items():
             self.automaton.add_word(key, (key, sorted(ids)))
@@ -193,7 +215,7 @@ class SeriesMatcher:
         """The series `title` and `text` are about, with their seasons (`published`, ISO 8601,
         dates a "this week's ranking" headline)."""
         lead_end = len(title) + 1 + len(text.split("\n", 1)[0])
-        roundup = _airing_window(title, published) is not None  # each show a lineup lists is news
+        airing = _airing_window(title, published)  # a lineup: each show it lists is news
         doc = f"{title}\n{text}"
         quotes = QUOTED.findall(doc)
         quoted = {normalize(q)[0].strip() for q in quotes}
@@ -201,25 +223,27 @@ class SeriesMatcher:
         scores: Counter[int] = Counter()
         seasons: dict[int, Counter[int | str]] = defaultdict(Counter)
         mentions = self._mentions(doc)
+        named_alone = {ids[0] for _, _, _, ids in mentions if len(ids) == 1}
         no_season = about_other_media(title or text[:200])
         for n, (start, end, key, ids) in enumerate(mentions):
             if not self._reads_as_title(doc, start, end, key, ids, quoted, titled):
                 continue
-            if credits_a_person(doc[max(0, start - 40):start], doc[end:end + 20]):  # "Re:Zero author Tappei Nagatsuki"
+            if credits_a_person(doc[max(0, start - 40):start], doc[end:end + 20]):  # "Re:Zero author Nagatsuki"
                 continue
             in_title = end <= len(title)
-            heading = LINE_START.search(doc[max(0, start - 8):start]) is not None
-            weight = TITLE_WEIGHT if in_title else LEAD_WEIGHT if start < lead_end or heading or roundup else 1
+            heading = LINE_START.search(doc[max(0, start - LINE_START_WINDOW):start]) is not None
+            weight = TITLE_WEIGHT if in_title else LEAD_WEIGHT if start < lead_end or heading or airing else 1
             stop = mentions[n + 1][0] if n + 1 < len(mentions) else len(doc)
             window = doc[end:min(stop, end + SEASON_WINDOW)].lstrip(TRAILING_PUNCTUATION)
             sentence = SENTENCE_END.search(window)
             clause = window[:sentence.start()] if sentence else window
             opening = doc[max(0, start - SEASON_WINDOW):start]
-            mark = numbered_season(doc[end:end + 16], {e.season for sid in ids for e in self.series[sid].entries
-                                                        if e.season}) or read_season(SENTENCE_END.split(opening)[-1], clause)
+            catalog_seasons = {e.season for sid in ids for e in self.series[sid].entries if e.season}
+            mark = numbered_season(doc[end:end + 16], catalog_seasons) or \
+                read_season(SENTENCE_END.split(opening)[-1], clause)
             if media_before(opening):  # ミュージカル『テニスの王子様』4thシーズン: the musical's season
                 mark = None
-            for sid in self._disambiguate(ids, mark, published):
+            for sid in self._disambiguate(ids, mark, published, named_alone):
                 scores[sid] += weight
                 season = self._season(sid, mark) if mark and not mark.part else None
                 if not no_season:  # a café or figure line named after a season is still no season's news
@@ -228,9 +252,9 @@ class SeriesMatcher:
                     seasons[sid][season] += weight
                 elif mark and mark.part:
                     seasons[sid]["part"] += weight
-                elif not mark and (media_before(opening) or in_title and self._another_work(sid, doc[end:end + SEASON_WINDOW])):
+                elif not mark and (media_before(opening) or
+                                   in_title and self._another_work(sid, doc[end:end + SEASON_WINDOW])):
                     seasons[sid]["work"] += weight
-        airing = _airing_window(title, published)
         tags = []
         for sid, score in scores.most_common():
             if score < MIN_SCORE:
@@ -246,20 +270,22 @@ class SeriesMatcher:
             else:
                 season, evidence = (None if no_season or not series.seasons else 1), "default"
                 entry = _entry_airing(series, airing) if airing and not no_season else None
-                if entry is not None:
-                    # a later cour the catalog numbers only by the season it continues stays unnumbered,
-                    # as a "Part 2" named without its season is (step 4)
-                    season = None if entry.part and not split_title(entry.title)[1] else entry.season
-                    evidence = "airing"
+                if entry is not None:  # a later cour is the season it continues, as fans count it
+                    season, evidence = entry.season, "airing"
+                elif not no_season and (entry := _entry_by_date(series, published)) is not None:
+                    season, evidence = entry.season, "dated"
             tags.append(Tag(series, season, score, evidence))
         return tags
 
-    def _disambiguate(self, ids: list[int], mark: SeasonMark | None, published: str | None) -> list[int]:
+    def _disambiguate(self, ids: list[int], mark: SeasonMark | None, published: str | None,
+                      named_alone: set[int] = frozenset()) -> list[int]:
         """Of several series sharing a name (an original and its remake), the one the mention means:
-        one that has the season named, else the latest to air by the article's date (or within
-        `REMAKE_LEAD_DAYS` after it: a remake is news before it airs)."""
+        one the article names by a name of its own too (`named_alone`), else one that has the season
+        named, else the latest to air by the article's date (or within `REMAKE_LEAD_DAYS` after it:
+        a remake is news before it airs)."""
         if len(ids) == 1:
             return ids
+        ids = [sid for sid in ids if sid in named_alone] or ids
         named = mark.number if mark and not mark.part else None
         fitting = [sid for sid in ids if named is None or named in {e.season for e in self.series[sid].entries}]
         try:
@@ -276,8 +302,12 @@ class SeriesMatcher:
                         titled: list[str]) -> bool:
         """A short plain-word name must look like a title where it stands (see guard 2); a short
         Japanese name where the article writes it as a title (`_writes_as_title`) or before アニメ, 第2期."""
+        if key in self.short_titles:  # "the CUE TV anime", 『CUE!』: in capitals, before title words or in quotes
+            return doc[start:end].isupper() and (TITLE_CONTEXT.match(doc[end:end + 40]) is not None
+                                                 or key.strip() in quoted)
         if not key.startswith(" "):
-            return len(key) > MAX_GUARDED_CJK_CHARS or _writes_as_title(key, titled) or bool(CJK_TITLE_CONTEXT.match(doc[end:end + 8]))
+            return len(key) > MAX_GUARDED_CJK_CHARS or _writes_as_title(key, titled) or \
+                bool(CJK_TITLE_CONTEXT.match(doc[end:end + 8]))
         words = key.split()
         if len(words) > 2 or not all(w.isalpha() and w.isascii() for w in words):
             return True
@@ -296,6 +326,8 @@ class SeriesMatcher:
             CAPITALIZED_BEFORE.search(doc[max(0, start - 40):start]) or CAPITALIZED_AFTER.match(doc[end:end + 3]))
         if written in self.trusted and (len(words) > 1 or TITLE_CONTEXT.match(after) or not in_a_name):
             return True
+        if _is_whole_line(doc, start, end):
+            return True
         if key.strip() in quoted or (written.isupper() and len(written) >= 3) or shows_title(before, "") or \
                 (written[:1].isupper() and bool(subtitle_after(after))):  # "Bleach: Rebirth of Souls"
             return True
@@ -303,8 +335,8 @@ class SeriesMatcher:
             return True
         if TITLE_CONTEXT.match(after) or (shows_title("", after) and not in_a_name):
             return len(words) == 2 or not SENTENCE_START.search(doc[max(0, start - 4):start]) or opens_title(after)
-        catalog_forms = {n for sid in ids for s in [self.series[sid]]
-                         for n in (s.title, *(a.alias for a in s.aliases))}
+        catalog_forms = {n.rstrip(TRAILING_PUNCTUATION) for sid in ids for s in [self.series[sid]]
+                         for n in (s.title, *(a.alias for a in s.aliases))}  # "Waccha PriMagi!" less its "!"
         return len(words) == 2 and written in catalog_forms
 
     def _distinctive(self, key: str) -> bool:
@@ -322,7 +354,8 @@ class SeriesMatcher:
             return False
         if sid not in self.name_words:
             series = self.series[sid]
-            names = (series.title, series.title_ja, *(a.alias for a in series.aliases), *(e.title for e in series.entries))
+            names = (series.title, series.title_ja, *(a.alias for a in series.aliases),
+                     *(e.title for e in series.entries))
             self.name_words[sid] = " ".join(normalize(n)[0] for n in names)
         return not any(normalize(w)[0] in self.name_words[sid] for w in words)
 
@@ -355,6 +388,12 @@ def _writes_as_title(key: str, quotes: list[str]) -> bool:
     return any(q.startswith(key) and not KANA.match(q[len(key):len(key) + 1]) for q in quotes)
 
 
+def _is_whole_line(doc: str, start: int, end: int) -> bool:
+    """The mention is its line, numbered or not: a roundup's entry heading ("8. Leviathan")."""
+    opening = LINE_START.search(doc[max(0, start - LINE_START_WINDOW):start])
+    return opening is not None and LINE_END.match(doc, end) is not None
+
+
 def tag_rows(tags: list[Tag]) -> list[dict]:
     """The archive's `article_series` rows of an article's tags (a crawl's and a retag's)."""
     return [{"series_id": t.series.id, "season": t.season, "evidence": t.evidence} for t in tags]
@@ -377,6 +416,17 @@ def _airing_window(title: str, published: str | None) -> tuple[date, date] | Non
         except ValueError:
             return None
     return None
+
+
+def _entry_by_date(series: Series, published: str | None) -> Entry | None:
+    """The series' TV or web entry news of `published` (ISO 8601) is about when it names no
+    season: the last to begin by then, or by `NEWS_LEAD_DAYS` after (news runs ahead of a show)."""
+    try:
+        until = (date.fromisoformat(published[:10]) + timedelta(days=NEWS_LEAD_DAYS)).isoformat()
+    except (TypeError, ValueError):
+        return None
+    started = [e for e in series.entries if e.type in ("tv", "web") and e.begin and e.begin <= until]
+    return max(started, key=lambda e: e.begin) if started else None
 
 
 def _entry_airing(series: Series, window: tuple[date, date]) -> Entry | None:

@@ -27,6 +27,7 @@ def tagged(title: str, text: str = "") -> list[tuple[str, int | None]]:
     ("「SPY×FAMILY」コラボカフェが開催", "TVアニメ「SPY×FAMILY」のコラボカフェが東京で開催。", [("SPY×FAMILY", None)]),
     ("Jujutsu Kaisen Manga Ends in September", "The manga's final chapter runs in Weekly Shonen Jump.",
      [("呪術廻戦", None)]),
+    ("『ハイキュー!!』はなぜこれほど支持されるのか", "TVアニメ『ハイキュー!!』の人気を振り返る。", [("ハイキュー!!", None)]),
 ])
 def test_other_media_keep_the_series_and_name_no_season(title, text, expected):
     assert tagged(title, text) == expected

@@ -115,6 +115,74 @@ def test_crawled_articles_are_tagged_and_exportable_by_series(crawl, truth):
     assert fanwire("export", "--db", str(crawl.db), "--season", "2").returncode == 2
 
 
+def test_news_naming_no_season_is_about_the_season_begun_by_its_date():
+    matcher = SeriesMatcher(CATALOG)
+
+    def season(published):
+        return [(t.season, t.evidence) for t in matcher.tag("Jujutsu Kaisen anime reveals a new visual", "", published)]
+
+    assert season("2021-05-01T09:00:00+00:00") == [(1, "dated")]
+    assert season("2023-06-01T09:00:00+00:00") == [(2, "dated")]
+    assert season("2022-10-15T09:00:00+00:00") == [(2, "dated")]  # within NEWS_LEAD_DAYS of season 2
+    assert season(None) == [(1, "default")]
+    manga = matcher.tag("Jujutsu Kaisen Manga Ends in September", "", "2023-06-01T09:00:00+00:00")
+    assert [(t.season, t.evidence) for t in manga] == [(None, "default")]
+
+
+def test_a_shared_name_means_the_series_the_article_also_names_on_its_own():
+    def entry(title, english, begin):
+        return {"title": title, "titleTranslate": {"en": english}, "type": "tv", "begin": begin, "sites": []}
+
+    matcher = SeriesMatcher(build([
+        entry("うる星やつら", ["Urusei Yatsura", "Lum the Invader Girl"], "1981-10-14T00:00:00.000Z"),
+        entry("うる星やつら(2022)", ["Urusei Yatsura"], "2022-10-13T00:00:00.000Z"),
+    ]))
+
+    def began(text):
+        return [t.series.entries[0].begin for t in matcher.tag("Urusei Yatsura Blu-ray box restored", text,
+                                                               "2023-05-01T00:00:00+00:00")]
+
+    assert began("The Lum the Invader Girl series returns on Blu-ray.") == ["1981-10-14"]
+    assert began("The classic returns on Blu-ray.") == ["2022-10-13"]
+
+
+def test_a_two_word_title_written_as_the_catalog_writes_it_with_its_exclamation_mark():
+    matcher = SeriesMatcher(build([item("ワッチャプリマジ！", "Waccha Primagi!", year=2021),
+                                   item("MONSTER", "Monster", year=2004)]))
+    tagged = matcher.tag("Why Waccha Primagi! Deserves More Attention",
+                         "Few shows balance heart the way Waccha Primagi! does.")
+    assert [(t.series.title, t.season) for t in tagged] == [("Waccha Primagi!", None)]
+
+
+def test_a_short_title_in_capitals_counts_only_before_title_words():
+    matcher = SeriesMatcher(build([item("CUE!", "CUE", year=2022), item("AIR", "AIR", year=2005),
+                                   item("MONSTER", "Monster", year=2004)]))
+
+    def found(title, text=""):
+        return [t.series.title for t in matcher.tag(title, text)]
+
+    assert found("CUE TV anime premieres in January") == ["CUE!"]  # shown with its sign
+    assert found("今期見るべき新作アニメ", "4. 『CUE!』\n『CUE!』は2022年1月7日から放送される。") == ["CUE!"]
+    assert found("Winter 2022 Preview", "Intro.\n4. the CUE TV anime\nExpect CUE to be big.") == ["CUE!"]
+    assert found("Cue the anime music", "Cue the anime music again.") == []
+    assert found("CUE cards for AIR travel", "The AIR show and a CUE sheet.") == []
+
+
+def test_a_roundup_entry_heading_shows_a_one_word_title():
+    assert tags("Every New Anime Coming This Fall", "8. Monster\nExpect Monster to spark conversation.") == [
+        ("Monster", 1)]
+    assert tags("Every New Anime Coming This Fall", "Here is the lineup.\n3. the Monster TV anime\nIt stands out.") == [
+        ("Monster", 1)]
+
+
+def test_a_headline_opening_with_a_one_word_title_before_release_news_shows_a_title():
+    assert tags("Monster TV Anime Release Date Confirmed for January", "The story premieres soon.") == [("Monster", 1)]
+
+
+def test_a_heading_line_saying_more_than_the_name_is_not_a_title():
+    assert tags("Every New Anime Coming This Fall", "8. Monster hunters flock to the event\nIt sold out.") == []
+
+
 def test_a_part_without_a_season_has_no_season_number():
     assert tags("Jujutsu Kaisen Part 2 tops the weekly ranking") == [("Jujutsu Kaisen", None)]
     assert tags("Jujutsu Kaisen Season 3 Part 2 tops the weekly ranking") == [("Jujutsu Kaisen", 3)]
@@ -133,11 +201,21 @@ def test_roundups_are_about_the_entry_airing_then():
     matcher = SeriesMatcher(AIRING)
     text = "1. JoJo's Bizarre Adventure Stone Ocean\nThe final part arrives."
     preview = matcher.tag("Every New Anime Coming in Winter 2023", text)
-    assert [(t.season, t.evidence) for t in preview] == [(None, "airing")]
+    assert [(t.season, t.evidence) for t in preview] == [(1, "airing")]
     spring = matcher.tag("Every New Anime Coming in Spring 2021", text)
     assert [(t.season, t.evidence) for t in spring] == [(1, "default")]
     ranking = matcher.tag("This Week's Anime Rankings", text, published="2022-10-02T10:00:00+09:00")
-    assert [(t.season, t.evidence) for t in ranking] == [(None, "airing")]
+    assert [(t.season, t.evidence) for t in ranking] == [(1, "airing")]
+
+
+def test_a_roundup_airing_a_later_cour_names_the_season_it_continues():
+    matcher = SeriesMatcher(build([
+        item("無職転生", "Mushoku Tensei", year=2021),
+        {**item("無職転生 第2期", "Mushoku Tensei Season 2"), "begin": "2023-07-03T00:00:00.000Z"},
+        {**item("無職転生(第2クール)", "Mushoku Tensei Part 2"), "begin": "2024-04-08T00:00:00.000Z"},
+    ]))
+    roundup = matcher.tag("Spring 2024 Anime Season Preview", "1. Mushoku Tensei\nRudeus returns.")
+    assert [(t.season, t.evidence) for t in roundup] == [(2, "airing")]
 
 
 def test_a_remake_sharing_its_name_is_the_one_meant():
