@@ -58,8 +58,6 @@ MIN_SCORE = 2
 #: Characters after (and before) a mention searched for its season marker.
 SEASON_WINDOW = 40
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
-#: How far ahead of its start an article may name a part ("Part 2") of a season.
-PART_LEAD_DAYS = 120
 #: How far ahead of its first episode an article may be about a remake rather than the original.
 REMAKE_LEAD_DAYS = 400
 #: How far ahead of a season's first episode news that names no season is about that season.
@@ -371,14 +369,9 @@ class SeriesMatcher:
 
 def _part_season(series: Series, published: str | None) -> int | None:
     """The season a "Part 2" named without its number belongs to: the one airing by the article's
-    date (within `PART_LEAD_DAYS` after it: a part is news before it starts), or a series' only one."""
-    try:
-        until = (date.fromisoformat((published or "")[:10]) + timedelta(days=PART_LEAD_DAYS)).isoformat()
-    except ValueError:
-        return 1 if series.seasons == 1 else None
-    aired = [(e.begin, e.season) for e in series.entries
-             if e.type in ("tv", "web") and e.season and e.begin and e.begin <= until]
-    return max(aired)[1] if aired else None
+    date (`_entry_by_date`), or a series' only one."""
+    entry = _entry_by_date(series, published)
+    return entry.season if entry else 1 if series.seasons == 1 else None
 
 
 def _writes_as_title(key: str, quotes: list[str]) -> bool:
@@ -419,13 +412,14 @@ def _airing_window(title: str, published: str | None) -> tuple[date, date] | Non
 
 
 def _entry_by_date(series: Series, published: str | None) -> Entry | None:
-    """The series' TV or web entry news of `published` (ISO 8601) is about when it names no
-    season: the last to begin by then, or by `NEWS_LEAD_DAYS` after (news runs ahead of a show)."""
+    """The series' TV or web season news of `published` (ISO 8601) is about when it names no
+    season or only a part: the last to begin by then, or by `NEWS_LEAD_DAYS` after (news runs
+    ahead of a show)."""
     try:
         until = (date.fromisoformat(published[:10]) + timedelta(days=NEWS_LEAD_DAYS)).isoformat()
     except (TypeError, ValueError):
         return None
-    started = [e for e in series.entries if e.type in ("tv", "web") and e.begin and e.begin <= until]
+    started = [e for e in series.entries if e.type in ("tv", "web") and e.season and e.begin and e.begin <= until]
     return max(started, key=lambda e: e.begin) if started else None
 
 

@@ -205,3 +205,9 @@ def test_a_sequel_named_by_letters_after_its_franchise_joins_it():
     assert seasons["とある科学の超電磁砲T"] == ("とある科学の超電磁砲", 3)
     assert seasons["黒執事 -寄宿学校編-"] == ("黒執事", 4)  # an arc ten years after the last season
     assert seasons["黒執事 -緑の魔女編-"] == ("黒執事", 5)  # an arc, however bracketed
+
+
+def test_a_franchise_entry_named_by_its_first_title_and_signs_is_the_next_season():
+    catalog = build([item("けいおん！", begin="2009-04-02T00:00:00.000Z"),
+                     item("けいおん!!", "K-ON!!", begin="2010-04-07T00:00:00.000Z")], curated=[])
+    assert [(e.title, e.season) for s in catalog for e in s.entries] == [("けいおん！", 1), ("けいおん!!", 2)]
