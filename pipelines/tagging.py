@@ -188,18 +188,17 @@ class SeriesMatcher:
     def _mentions(self, text: str) -> list[tuple[int, int, str, list[int]]]:
         """(start, end, key, series ids) in `text`'s own indices, longest names first, no overlaps."""
         folded, where = normalize(text)
-        spaced = folded
-        compact_chars = [(i, c) for i, c in enumerate(folded) if c != " "]
-        compact = "".join(c for _, c in compact_chars)
         found = []
-        for end, (key, ids) in self.automaton.iter(spaced):
+        for end, (key, ids) in self.automaton.iter(folded):
             if key.startswith(" "):
                 start = end - len(key) + 1
                 found.append((where[start + 1], where[end - 1] + 1, key, ids))
-        for end, (key, ids) in self.automaton.iter(compact):
-            if not key.startswith(" "):
-                start = end - len(key) + 1
-                found.append((where[compact_chars[start][0]], where[compact_chars[end][0]] + 1, key, ids))
+        if CJK.search(folded):  # Japanese names match without word boundaries, spaces ignored
+            compact_at = [i for i, c in enumerate(folded) if c != " "]
+            for end, (key, ids) in self.automaton.iter(folded.replace(" ", "")):
+                if not key.startswith(" "):
+                    start = end - len(key) + 1
+                    found.append((where[compact_at[start]], where[compact_at[end]] + 1, key, ids))
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
         taken: list[tuple[int, int]] = []
         kept = []
@@ -215,9 +214,9 @@ class SeriesMatcher:
         lead_end = len(title) + 1 + len(text.split("\n", 1)[0])
         airing = _airing_window(title, published)  # a lineup: each show it lists is news
         doc = f"{title}\n{text}"
-        quotes = QUOTED.findall(doc)
-        quoted = {normalize(q)[0].strip() for q in quotes}
-        titled = [normalize(q)[0].replace(" ", "") for q in quotes if CJK.search(q)]
+        quotes = {normalize(q)[0].strip(): q for q in QUOTED.findall(doc)}
+        quoted = set(quotes)
+        titled = [folded.replace(" ", "") for folded, q in quotes.items() if CJK.search(q)]
         scores: Counter[int] = Counter()
         seasons: dict[int, Counter[int | str]] = defaultdict(Counter)
         mentions = self._mentions(doc)
@@ -239,7 +238,8 @@ class SeriesMatcher:
             catalog_seasons = {e.season for sid in ids for e in self.series[sid].entries if e.season}
             mark = numbered_season(doc[end:end + 16], catalog_seasons) or \
                 read_season(SENTENCE_END.split(opening)[-1], clause)
-            if media_before(opening):  # ミュージカル『テニスの王子様』4thシーズン: the musical's season
+            of_medium = media_before(opening)
+            if of_medium:  # ミュージカル『テニスの王子様』4thシーズン: the musical's season
                 mark = None
             for sid in self._disambiguate(ids, mark, published, named_alone):
                 scores[sid] += weight
@@ -250,7 +250,7 @@ class SeriesMatcher:
                     seasons[sid][season] += weight
                 elif mark and mark.part:
                     seasons[sid]["part"] += weight
-                elif not mark and (media_before(opening) or
+                elif not mark and (of_medium or
                                    in_title and self._another_work(sid, doc[end:end + SEASON_WINDOW])):
                     seasons[sid]["work"] += weight
         tags = []
