@@ -24,6 +24,7 @@ The result ships with the package (`pipelines/data/series.json.gz`, with the att
 from __future__ import annotations
 
 import gzip
+import html
 import json
 import re
 import unicodedata
@@ -56,7 +57,7 @@ MARKERS = [
      "final"),
     (re.compile(r"[\s:：\-–]*[(（\[]?\s*(?:(1st|2nd) half|(前|後)編|(前|後)半クール)\s*[)）\]]?$", re.I), "half"),
     (re.compile(r"\s*完結編$"), "final"),
-    (re.compile(r"(?<=\S)\s+(II|III|IV|Ⅱ|Ⅲ|Ⅳ)$|(?<=[^\sA-Za-z])(II|III|IV|Ⅱ|Ⅲ|Ⅳ)$"), "season"),
+    (re.compile(r"(?<=\S)\s+(II|III|IV|Ⅱ|Ⅲ|Ⅳ|Ⅴ)$|(?<=[^\sA-Za-z])(II|III|IV|Ⅱ|Ⅲ|Ⅳ|Ⅴ)$"), "season"),
     (re.compile(r"(?<=[A-Za-z!?.])\s+S(\d)$"), "season"),
     (re.compile(r"(?<=[!！?？])\s*([2-9])$"), "season"),  # "この素晴らしい世界に祝福を！2"
     (re.compile(rf"\s*{N}\s*[ノの]章$"), "season"),  # "炎炎ノ消防隊 参ノ章"
@@ -80,7 +81,7 @@ NAMED_SEQUEL_GAP_YEARS = 10
 SUBTITLE_CUT = re.compile(r"\s+|[～〜~:：]|(?<=[？?！!…])(?=[A-Za-zＡ-Ｚ])")  # "ご注文はうさぎですか？BLOOM"
 #: Subtitles of spin-offs, recaps and shorts, which are not seasons of the franchise.
 SPIN_OFF = re.compile(r"外伝|スピンオフ|オルタナティブ|alternative|ぷち|ミニ|学園|日記|総集[編篇]|特別編|新編集|リマスター|"
-                      r"remaster|recap|memorial|memories|extra edition|chibi|mini\b|\bSD\b|OVA|OAD|TVSP|スペシャル|劇場", re.IGNORECASE)
+                      r"remaster|recap|memorial|memories|anniversary|extra edition|chibi|mini\b|\bSD\b|OVA|OAD|TVSP|スペシャル|劇場", re.IGNORECASE)
 #: A Japanese title and a sequel's letters or signs glued after it: "小林さんちのメイドラゴンS",
 #: "戦姫絶唱シンフォギアXV", "賭ケグルイ××", "けいおん！！".
 LETTERED_SEQUEL = re.compile(r"^(.*[\u3040-\u30ff\u3400-\u9fff])([A-Z×!！+＋♪☆]{1,3})$")
@@ -212,7 +213,7 @@ def build(items: list[dict[str, Any]], curated: list[CuratedRow] | None = None) 
         return key
 
     parsed, specials, numbered, continued, remakes, chinese = [], set(), set(), set(), {}, {}
-    for item in items:
+    for item in map(_unescaped, items):
         if not item.get("title"):
             continue
         entry, base_ja, base_en, names = _entry(item)
@@ -262,6 +263,13 @@ def build(items: list[dict[str, Any]], curated: list[CuratedRow] | None = None) 
     return catalog
 
 
+def _unescaped(item: dict[str, Any]) -> dict[str, Any]:
+    """The item with its titles as written: bangumi-data keeps a few HTML entities ("TIGER &amp; BUNNY 2")."""
+    return {**item, "title": html.unescape(item.get("title") or ""),
+            "titleTranslate": {lang: [html.unescape(t) for t in titles]
+                               for lang, titles in (item.get("titleTranslate") or {}).items()}}
+
+
 def _chinese_season(item: dict[str, Any]) -> int | None:
     """The season number a Chinese title translation gives ("飙速宅男 第五季", "街角魔族 2期")."""
     for lang in ("zh-Hans", "zh-Hant"):
@@ -306,7 +314,10 @@ def display_title(english: list[str], names: list[str], title_ja: str) -> str:
 
 
 def _is_special(item: dict[str, Any]) -> bool:
-    """A TV item that ran for `SPECIAL_DAYS` or less is a special or a recap, not a season."""
+    """A TV item that ran for `SPECIAL_DAYS` or less is a special or a recap, not a season (a web
+    series released at once, as streaming services do, is a season)."""
+    if (item.get("type") or "tv") != "tv":
+        return False
     begin, end = (item.get("begin") or "")[:10], (item.get("end") or "")[:10]
     try:
         return (date.fromisoformat(end) - date.fromisoformat(begin)).days <= SPECIAL_DAYS
@@ -354,7 +365,7 @@ def _join_sequels(groups: dict[str, list[tuple[Entry, str, str | None]]], number
             lettered_sequel = bool(lettered) and cut == lettered.end(1)
             arc = cut is not None and bool(ARC.search(head[1][cut:].strip(ARC_BRACKETS)))
             gap = int(head[0].begin[:4]) - int(max(before)[:4])
-            if (gap <= SEQUEL_GAP_YEARS or id(head[0]) in numbered or
+            if (gap <= SEQUEL_GAP_YEARS or id(head[0]) in numbered or numbered_sequel or
                     gap <= NAMED_SEQUEL_GAP_YEARS and (lettered_sequel or arc)) and (
                     numbered_sequel or lettered_sequel or
                     _named_as_season(head, head[1][cut:], first_tv(groups[franchise]), len(before), numbered)):
@@ -383,7 +394,7 @@ def _named_as_season(head: tuple[Entry, str, str | None], subtitle: str, franchi
     if SEQUEL_WORDS.search(subtitle):
         return True
     return head[0].type == "tv" and seasons_before >= 1 and bool(franchise_english) and \
-        english.casefold().startswith(franchise_english.casefold() + ":")
+        english.casefold().startswith(tuple(franchise_english.casefold() + sep for sep in (":", " -", " –")))
 
 
 def _drop_shared_derived(catalog: list[Series]) -> None:

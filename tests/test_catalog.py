@@ -211,3 +211,23 @@ def test_a_franchise_entry_named_by_its_first_title_and_signs_is_the_next_season
     catalog = build([item("けいおん！", begin="2009-04-02T00:00:00.000Z"),
                      item("けいおん!!", "K-ON!!", begin="2010-04-07T00:00:00.000Z")], curated=[])
     assert [(e.title, e.season) for s in catalog for e in s.entries] == [("けいおん！", 1), ("けいおん!!", 2)]
+
+
+def test_a_web_series_released_at_once_is_a_season_and_titles_are_unescaped():
+    def web(title, begin):
+        return {**item(title, begin=f"{begin}T00:00:00.000Z"), "type": "web", "end": f"{begin}T00:00:00.000Z"}
+
+    catalog = build([item("TIGER &amp; BUNNY", begin="2011-04-02T00:00:00.000Z"),
+                     web("TIGER &amp; BUNNY 2", "2022-04-08")], curated=[])
+    assert [(s.title_ja, [(e.title, e.season) for e in s.entries]) for s in catalog] == [
+        ("TIGER & BUNNY", [("TIGER & BUNNY", 1), ("TIGER & BUNNY 2", 2)])]
+
+
+def test_a_subtitled_series_whose_english_title_continues_the_franchises_is_its_season():
+    catalog = build([item("ホリミヤ", "Horimiya", begin="2021-01-09T00:00:00.000Z"),
+                     item("ホリミヤ -piece-", "Horimiya -piece-", begin="2023-07-01T00:00:00.000Z"),
+                     item("デート・ア・ライブ", "Date A Live", begin="2013-03-30T00:00:00.000Z"),
+                     item("デート・ア・ライブⅤ", begin="2024-04-10T00:00:00.000Z")], curated=[])
+    seasons = {e.title: (s.title_ja, e.season) for s in catalog for e in s.entries}
+    assert seasons["ホリミヤ -piece-"] == ("ホリミヤ", 2)
+    assert seasons["デート・ア・ライブⅤ"] == ("デート・ア・ライブ", 5)
