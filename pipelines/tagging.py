@@ -60,8 +60,10 @@ SEASON_WINDOW = 40
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 #: How far ahead of its first episode an article may be about a remake rather than the original.
 REMAKE_LEAD_DAYS = 400
-#: How far ahead of a season's first episode news that names no season is about that season.
+#: How far ahead of a season's first episode news that names no season is about that season,
+#: unless another began within `AIRING_DAYS` before the news (a season airing is the news).
 NEWS_LEAD_DAYS = 120
+AIRING_DAYS = 90
 #: Punctuation that ends many titles ("GOBLIN SLAYER!", "…WITH YOU.") and closes quotes.
 TRAILING_PUNCTUATION = " \t!?.。！？』」】\"”’'"
 #: The broadcast season or the date a headline is about ("Winter 2023 Anime Preview",
@@ -221,7 +223,7 @@ class SeriesMatcher:
         seasons: dict[int, Counter[int | str]] = defaultdict(Counter)
         mentions = self._mentions(doc)
         named_alone = {ids[0] for _, _, _, ids in mentions if len(ids) == 1}
-        no_season = about_other_media(title or text[:200])
+        no_season = about_other_media(_without_titles(title, mentions) if title else text[:200])
         for n, (start, end, key, ids) in enumerate(mentions):
             if not self._reads_as_title(doc, start, end, key, ids, quoted, titled):
                 continue
@@ -367,6 +369,15 @@ class SeriesMatcher:
         return finals[0] if finals else series.seasons or None
 
 
+def _without_titles(headline: str, mentions: list[tuple[int, int, str, list[int]]]) -> str:
+    """The headline with the Japanese titles it names blanked: 「女神のカフェテラス」 is no café's
+    news (an English film title's "Movie" is a word of its own, and says what the news is)."""
+    for start, end, key, _ in mentions:
+        if end <= len(headline) and not key.startswith(" "):
+            headline = headline[:start] + " " * (end - start) + headline[end:]
+    return headline
+
+
 def _part_season(series: Series, published: str | None) -> int | None:
     """The season a "Part 2" named without its number belongs to: the one airing by the article's
     date (`_entry_by_date`), or a series' only one."""
@@ -413,14 +424,20 @@ def _airing_window(title: str, published: str | None) -> tuple[date, date] | Non
 
 def _entry_by_date(series: Series, published: str | None) -> Entry | None:
     """The series' TV or web season news of `published` (ISO 8601) is about when it names no
-    season or only a part: the last to begin by then, or by `NEWS_LEAD_DAYS` after (news runs
-    ahead of a show)."""
+    season or only a part: the one airing then (begun within `AIRING_DAYS`), else the next to
+    begin within `NEWS_LEAD_DAYS` (news runs ahead of a show), else the last to have begun."""
     try:
-        until = (date.fromisoformat(published[:10]) + timedelta(days=NEWS_LEAD_DAYS)).isoformat()
+        day = date.fromisoformat(published[:10])
     except (TypeError, ValueError):
         return None
-    started = [e for e in series.entries if e.type in ("tv", "web") and e.season and e.begin and e.begin <= until]
-    return max(started, key=lambda e: e.begin) if started else None
+    seasons = sorted((e for e in series.entries if e.type in ("tv", "web") and e.season and e.begin),
+                     key=lambda e: e.begin)
+    today, airing_since = day.isoformat(), (day - timedelta(days=AIRING_DAYS)).isoformat()
+    ahead = (day + timedelta(days=NEWS_LEAD_DAYS)).isoformat()
+    airing = [e for e in seasons if airing_since < e.begin <= today]
+    coming = [e for e in seasons if today < e.begin <= ahead]
+    begun = [e for e in seasons if e.begin <= today]
+    return airing[-1] if airing else coming[0] if coming else begun[-1] if begun else None
 
 
 def _entry_airing(series: Series, window: tuple[date, date]) -> Entry | None:

@@ -170,3 +170,7 @@ def test_every_show_a_seasons_lineup_names_is_tagged():
     passing = MATCHER.tag("「響け！ユーフォニアム3」放送開始",
                           "久美子が部長になる。\n新作では「夜桜さんちの大作戦」も世界配信される。", "2024-04-07T09:00:00+09:00")
     assert "夜桜さんちの大作戦" not in {t.series.title_ja for t in passing}  # one passing mention outside a lineup
+
+
+def test_a_media_word_inside_a_japanese_title_is_not_the_news():
+    assert tagged("「女神のカフェテラス」放送開始", "海辺の喫茶店が舞台のラブコメ。") == [("女神のカフェテラス", 1)]

@@ -129,3 +129,12 @@ def test_a_season_named_before_the_next_title_is_not_the_previous_ones():
 ])
 def test_a_part_named_alone_is_of_the_season_airing_by_the_articles_date(title, published, expected):
     assert tagged(title, "", published) == expected
+
+
+def test_news_naming_no_season_is_about_the_one_airing_before_the_next_one_ahead():
+    def season(published):
+        return [t.season for t in MATCHER.tag("「青の祓魔師」新エピソード配信", "", published)]
+
+    assert season("2024-11-20") == [4]  # 雪ノ果篇 began on 2024-10-05 and airs; 終夜篇 starts in January
+    assert season("2024-12-20") == [4]
+    assert season("2024-09-20") == [4]  # nothing airs: the season starting within weeks
