@@ -27,6 +27,8 @@ from pipelines.catalog import Series, debracket, split_title
 from pipelines.english import is_english_word
 
 MIN_CHARS, MAX_CHARS = 2, 80
+#: The series of a name several series share: it teaches nothing.
+AMBIGUOUS = -1
 MAX_WORDS = 10
 #: Characters read on either side of a pairing: room for `MAX_WORDS` words and what precedes them.
 WINDOW = 300
@@ -80,7 +82,7 @@ class AliasLearner:
     """Reads name pairs in articles against a catalog (build once per crawl or retag)."""
 
     def __init__(self, catalog: list[Series]) -> None:
-        self.names: dict[str, set[int]] = {}
+        self.names: dict[str, int] = {}  # each name's series, AMBIGUOUS where several share it
         self.strong: set[str] = set()
         for s in catalog:
             for name, trusted in [(s.title, False), (s.title_ja, False), (debracket(s.title), False),
@@ -89,7 +91,7 @@ class AliasLearner:
                 key = match_key(name)
                 if not key:
                     continue
-                self.names.setdefault(key, set()).add(s.id)
+                self.names[key] = s.id if self.names.get(key, s.id) == s.id else AMBIGUOUS
                 if trusted or len(key.split()) >= 2 or (CJK.search(key) and len(key) >= STRONG_JAPANESE_CHARS):
                     self.strong.add(key)
 
@@ -128,13 +130,13 @@ class AliasLearner:
                 break
         else:
             return None
-        ids = self.names[key]
-        if len(ids) != 1 or key not in self.strong or unknown.unknown is None:
+        series_id = self.names[key]
+        if series_id == AMBIGUOUS or key not in self.strong or unknown.unknown is None:
             return None
         name = split_title(unknown.unknown)[0].strip(" :：-–")
         if not self._looks_like_title(name, bare):
             return None
-        return Learned(next(iter(ids)), name, guess_lang(name))
+        return Learned(series_id, name, guess_lang(name))
 
     def _looks_like_title(self, name: str, bare: bool) -> bool:
         """Step 4 of the module docstring."""
