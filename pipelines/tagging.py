@@ -159,7 +159,6 @@ class SeriesMatcher:
         self.series = {s.id: s for s in catalog}
         self.titled = {s.id: season_titles(s) for s in catalog}
         self.name_words: dict[int, str] = {}  # each series' names, folded: filled as headlines need them
-        self.distinctive: dict[str, bool] = {}
         names: dict[str, set[int]] = defaultdict(set)
         #: Aliases a user or the curated file gave, as written: no ordinary-word guard for them.
         self.trusted = {a.alias for s in catalog for a in s.aliases if a.source in TRUSTED_SOURCES}
@@ -185,7 +184,9 @@ class SeriesMatcher:
         for key, ids in names.items():
             self.automaton.add_word(key, (key, sorted(ids)))
         self.automaton.make_automaton()
-        english.load()
+        plain_words = {w for key in names if key.startswith(" ") and len(key.split()) <= 2 for w in key.split()
+                       if w.isascii() and w.isalpha()}
+        self.rare_words = english.rare_in_english(plain_words)  # guard 2 spares names with one of them
 
     def _mentions(self, text: str) -> list[tuple[int, int, str, list[int]]]:
         """(start, end, key, series ids) in `text`'s own indices, longest names first, no overlaps."""
@@ -342,9 +343,7 @@ class SeriesMatcher:
     def _distinctive(self, key: str) -> bool:
         """A name with a word English hardly uses ("Horimiya", "Trigun Stampede", "Frieren") is no
         ordinary phrase, so it needs no title context (guard 2 is for "Kingdom", "Orange")."""
-        if key not in self.distinctive:
-            self.distinctive[key] = any(english.is_rare_in_english(w) for w in key.split())
-        return self.distinctive[key]
+        return any(w in self.rare_words for w in key.split())
 
     def _another_work(self, sid: int, after: str) -> bool:
         """A headline names another work of the franchise: a subtitle follows the title that is
