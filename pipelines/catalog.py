@@ -469,12 +469,14 @@ def _number_seasons(entries: list[Entry], sequels: set[int] = frozenset(), speci
     tv = [e for e in entries if e.type in ("tv", "web")]
     if tv and not tv[0].season and not tv[0].final:
         tv[0].season = 1
+    lettered_sequels = set()
     for e in tv[1:]:  # "響け！ユーフォニアム3" of "響け！ユーフォニアム"; "賭ケグルイ××" of "賭ケグルイ"
         if not e.season and (number := NUMBERED_SEQUEL.match(unicodedata.normalize("NFKC", e.title))) and \
                 fold(number.group(1)) == fold(tv[0].title):
             e.season = int(number.group(2))
         elif (lettered := LETTERED_SEQUEL.match(e.title)) and fold(lettered.group(1)) == fold(tv[0].title):
-            sequels = {*sequels, id(e)}
+            lettered_sequels.add(id(e))
+    sequels = sequels | lettered_sequels
     top, final, last = 0, None, None
     for n, e in enumerate(tv):
         if e.final and not e.season and top:

@@ -18,8 +18,9 @@
    season", "Overlord IV", "第2期", "Final Season", a season's own title such as "Swordsmith
    Village Arc"); a part named without a season ("Part 2", "第2クール") is of the season airing by
    the article's date (`_part_season`); otherwise, for news about a TV show itself, the season a
-   roundup's broadcast season or week airs, else the season that began last by the article's
-   date (`NEWS_LEAD_DAYS` ahead), else 1; none for manga, merchandise, opinion and film news.
+   roundup's broadcast season or week airs, else the one airing by the article's date or coming
+   within `NEWS_LEAD_DAYS` (`_entry_by_date`), else 1; none for manga, merchandise, opinion, film
+   and other-media news, nor for a work a subtitle or a medium names ("Bleach: Rebirth of Souls").
 """
 from __future__ import annotations
 
@@ -34,8 +35,8 @@ import ahocorasick
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 
-from pipelines.aliases import TRUSTED_SOURCES
 from pipelines import english
+from pipelines.aliases import TRUSTED_SOURCES
 from pipelines.catalog import Entry, Series, debracket, from_records
 from pipelines.media import (about_other_media, beside_other_work, credits_a_person, media_before, opens_title,
                              part_of_longer_name, shows_title, subtitle_after)
