@@ -19,10 +19,15 @@ season, part or film. Building the catalog:
 7. Give each series its aliases (`pipelines.aliases`): every bangumi-data title and translation
    of its entries, the forms derived from them (unless another series has the same name), the
    romaji of its Japanese title (`pipelines.romaji`), and the curated names of `data/aliases.tsv`.
+8. Where fans count otherwise than steps 3–5 can tell, the curated seasons of `data/seasons.tsv`
+   decide (written from public knowledge: Wikipedia's season lists, ANN's and Crunchyroll's
+   numbering): a sequel season bangumi-data keeps apart with no marker (七つの大罪 神々の逆鱗 is
+   The Seven Deadly Sins' season 3) joins its franchise with its number and English title.
 The result ships with the package (`pipelines/data/series.json.gz`, with the attribution).
 """
 from __future__ import annotations
 
+import csv
 import gzip
 import html
 import json
@@ -38,6 +43,7 @@ from pipelines.aliases import (CJK, Alias, CuratedRow, derived_forms, guess_lang
 from pipelines.romaji import romaji
 
 PACKAGED = Path(__file__).parent / "data" / "series.json.gz"
+CURATED_SEASONS = Path(__file__).parent / "data" / "seasons.tsv"
 ATTRIBUTION = ("Series catalog derived from bangumi-data (https://github.com/bangumi-data/bangumi-data), "
                "licensed CC-BY-4.0 by the bangumi-data project.")
 
@@ -186,7 +192,7 @@ def _entry(item: dict[str, Any]) -> tuple[Entry, str, str | None, list[Alias]]:
     titles_en = translations.get("en", [])
     base_ja, season_ja, part_ja, final_ja = split_title(FILM_PREFIX.sub("", item["title"]))
     base_en, season_en, part_en, final_en = split_title(titles_en[0]) if titles_en else (None, None, None, False)
-    season = season_ja or season_en
+    season = season_ja or (None if part_ja else season_en)  # "(第2クール)" is a cour, whatever "Season 2" says
     if season and base_en and re.search(rf"[A-Za-z]{season}$", base_en):
         base_en = base_en[: -len(str(season))]  # "KINGDOM2" is KINGDOM's season 2
     kind = item.get("type") or "tv"
@@ -201,9 +207,10 @@ def _entry(item: dict[str, Any]) -> tuple[Entry, str, str | None, list[Alias]]:
     return entry, base_ja, base_en, names
 
 
-def build(items: list[dict[str, Any]], curated: list[CuratedRow] | None = None) -> list[Series]:
+def build(items: list[dict[str, Any]], curated: list[CuratedRow] | None = None,
+          curated_seasons: list[SeasonRow] | None = None) -> list[Series]:
     """Group bangumi-data items into series with their aliases (see the module docstring);
-    `curated` defaults to the shipped curated alias file."""
+    `curated` and `curated_seasons` default to the shipped curated files."""
     parent: dict[str, str] = {}
 
     def root(key: str) -> str:
@@ -240,6 +247,7 @@ def build(items: list[dict[str, Any]], curated: list[CuratedRow] | None = None) 
         groups.setdefault(root(key), []).append((entry, base_ja, base_en, names))
     _move_remake_sequels(groups, {root(remake): root(original) for remake, original in remakes.items()})
     sequels = _join_sequels(groups, numbered, specials, chinese) | continued
+    _apply_curated_seasons(groups, specials, load_curated_seasons() if curated_seasons is None else curated_seasons)
     catalog = []
     for members in groups.values():
         members.sort(key=lambda m: (m[0].begin or str(m[0].year or 9999), m[0].season or 0))
@@ -458,6 +466,61 @@ def _add_curated(catalog: list[Series], rows: list[CuratedRow]) -> None:
     for series in catalog:
         if series.id in english and CJK.search(series.title):
             series.title = min(english[series.id], key=lambda shared_title: shared_title[0])[1]
+
+
+@dataclass(frozen=True)
+class SeasonRow:
+    """One line of the curated seasons file: a TV entry, an entry of the series it belongs to, its
+    season as fans count it (None: no season, a recap or a short), its English title, and why."""
+
+    entry: str
+    franchise: str
+    season: int | None
+    english: str = ""
+    note: str = ""
+
+
+def load_curated_seasons(path: Path = CURATED_SEASONS) -> list[SeasonRow]:
+    """The curated seasons file (tab-separated, header `entry franchise season english note`,
+    `#` comments; season is a number or `none`)."""
+    with path.open(encoding="utf-8", newline="") as f:
+        lines = [line for line in f if line.strip() and not line.startswith("#")]
+    rows = []
+    for r in csv.DictReader(lines, delimiter="\t"):
+        season = (r.get("season") or "").strip()
+        if not season.isdigit() and season != "none":
+            raise ValueError(f"{path}: season of {r.get('entry')!r} is {season!r}, not a number or 'none'")
+        rows.append(SeasonRow(r["entry"].strip(), r["franchise"].strip(), int(season) if season.isdigit() else None,
+                              (r.get("english") or "").strip(), (r.get("note") or "").strip()))
+    return rows
+
+
+def _apply_curated_seasons(groups: dict[str, list[tuple[Entry, str, str | None, list[Alias]]]], specials: set[int],
+                           rows: list[SeasonRow]) -> None:
+    """Move each curated row's TV entries into the group of its franchise, with the row's season
+    (a row with no season makes the entry a special) and English title."""
+    where: dict[str, str] = {}
+    for key, members in groups.items():
+        for m in members:
+            where.setdefault(m[0].title, key)
+    for row in rows:
+        source, target = where.get(row.entry), where.get(row.franchise)
+        if source is None or target is None:
+            continue
+        moving = [m for m in groups[source] if m[0].title == row.entry and m[0].type in ("tv", "web")]
+        for m in moving:
+            m[0].season, m[0].part = row.season, None
+            if row.season is None:
+                specials.add(id(m[0]))
+            if row.english:
+                m[0].title_en = row.english
+                m[3].append(Alias(row.english, "en", "curated"))
+            if source != target:
+                groups[source].remove(m)
+                groups[target].append(m)
+                where[m[0].title] = target
+        if not groups[source]:
+            del groups[source]
 
 
 def _number_seasons(entries: list[Entry], sequels: set[int] = frozenset(), specials: set[int] = frozenset()) -> None:

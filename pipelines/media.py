@@ -41,6 +41,14 @@ OTHER_MEDIA = re.compile(
     r"ソシャゲ|アプリ|"
     r"展覧会|原画展|展示|展」|展』|展開催|ライブイベント|ライブツアー|コンサート",
     re.IGNORECASE)
+#: Headline words of news about a TV broadcast.
+BROADCAST = re.compile(r"放送(?:開始|スタート|決定|日|中)|TVアニメ|テレビアニメ|\bTV anime\b|\bpremieres? on\b|"
+                       r"\bsimulcast|\bbroadcast|\banime adaptation\b|\bgets (?:an? )?anime\b|アニメ化|新作アニメ", re.IGNORECASE)
+#: Words of a headline that describe a show's source rather than being the news.
+SOURCE_WORDS = re.compile(r"マンガ|漫画|原作|コミックス|連載|ジャンプ|ヤンジャン|マガジン|サンデー|\bmanga\b|light novel|"
+                          r"\bserializ\w*|shonen jump", re.IGNORECASE)
+#: "…が舞台" says where a story is set, not that it is a stage play.
+SETTING = re.compile(r"[がを]舞台(?!化)")
 #: Words next to a short name that show it is used as a title (after a possessive only the work's
 #: own words: "Kinema Citrus's adaptation" is a studio's).
 TITLE_WORDS_AFTER = re.compile(
@@ -74,7 +82,7 @@ OTHER_WORK = re.compile(r"\b(?:band|rock band|singer|vocalist|idol group|live-ac
 SUBTITLE_AFTER = re.compile(r"^(?:[:：]\s+(?!(?:the\s+)?(?:final|season|part|movie|film|anime|manga)\b)"
                             r"(?P<en>[A-Z0-9\"“'][^\n]{2,40})|[ 　]+(?P<ja>[^」』\s][^」』\n]{0,30})[」』])")
 #: A subtitle naming an arc is a season's ("Swordsmith Village Arc", 刀鍛冶の里編).
-ARC_SUBTITLE = re.compile(r"\b(?:arc|hen)\b|[編篇章]", re.IGNORECASE)
+ARC_SUBTITLE = re.compile(r"\b(?:arc|hen|saga)\b|[編篇章]", re.IGNORECASE)
 STOPWORDS = {"the", "a", "an", "of", "to", "in", "on", "and", "no", "wa", "ga"}
 
 
@@ -101,8 +109,13 @@ def media_before(before: str) -> bool:
 
 def about_other_media(headline: str) -> bool:
     """The article is news of a film, stage play, game, exhibition, café, merchandise or manga
-    (read from its headline), so it names no TV season unless it says one."""
-    return bool(OTHER_MEDIA.search(STUDIO_FILM.sub(" ", headline)))
+    (read from its headline), so it names no TV season unless it says one. A headline about the
+    broadcast names the source and setting only to describe the show (「僕とロボコ」放送開始
+    ジャンプのギャグ漫画, 海辺の喫茶店が舞台)."""
+    headline = SETTING.sub(" ", STUDIO_FILM.sub(" ", headline))
+    if BROADCAST.search(headline):
+        headline = SOURCE_WORDS.sub(" ", headline)
+    return bool(OTHER_MEDIA.search(headline))
 
 
 def shows_title(before: str, after: str) -> bool:

@@ -66,7 +66,7 @@ PART = re.compile(rf"(?<![a-z])(?:part|cour)\s*\.?\s*(?:{CARD})|(?<![a-z]){ORD}\
 #: Shortest season subtitle matched (folded characters): "NEW WORLD" yes, "II" no.
 MIN_SUBTITLE_CHARS = 3
 #: "Arc" / 編 end many subtitles and are often left out ("the Swordsmith Village arc", 刀鍛冶の里).
-ARC_WORD = re.compile(r"(?:arc|編|篇)$")
+ARC_WORD = re.compile(r"(?:arc|saga|編|篇)$")
 
 
 @dataclass(frozen=True)

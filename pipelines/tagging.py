@@ -247,7 +247,7 @@ class SeriesMatcher:
                 mark = None
             for sid in self._disambiguate(ids, mark, published, named_alone):
                 scores[sid] += weight
-                season = self._season(sid, mark) if mark and not mark.part else None
+                season = self._season(sid, mark, published) if mark and not mark.part else None
                 if not no_season:  # a café or figure line named after a season is still no season's news
                     season = season or titled_season(self.titled[sid], doc[start:end] + " " + clause)
                 if season:
@@ -359,14 +359,22 @@ class SeriesMatcher:
             self.name_words[sid] = " ".join(normalize(n)[0] for n in names)
         return not any(normalize(w)[0] in self.name_words[sid] for w in words)
 
-    def _season(self, sid: int, mark: SeasonMark) -> int | None:
-        """The number named, or for "final season" the season the catalog calls final (its last
-        season when none is marked final)."""
+    def _season(self, sid: int, mark: SeasonMark, published: str | None) -> int | None:
+        """The number named, or for "final season" the season the catalog calls final; where none
+        is, its last season, or the one after it when that began `AIRING_DAYS` before the news
+        (the catalog does not list the final season yet)."""
         if not mark.final:
             return mark.number
         series = self.series[sid]
         finals = [e.season for e in series.entries if e.final and e.season]
-        return finals[0] if finals else series.seasons or None
+        if finals or not series.seasons:
+            return finals[0] if finals else None
+        last = max((e.begin for e in series.entries if e.season == series.seasons and e.begin), default=None)
+        try:
+            aired = date.fromisoformat(published[:10]) - date.fromisoformat(last) > timedelta(days=AIRING_DAYS)
+        except (TypeError, ValueError):
+            aired = False
+        return series.seasons + 1 if aired else series.seasons
 
 
 def _without_titles(headline: str, mentions: list[tuple[int, int, str, list[int]]]) -> str:

@@ -8,7 +8,7 @@ from contextlib import closing
 import pytest
 
 from pipelines.aliases import CuratedRow
-from pipelines.catalog import build, load, split_title
+from pipelines.catalog import SeasonRow, build, load, load_curated_seasons, split_title
 from tests.helpers import fanwire
 
 
@@ -231,3 +231,41 @@ def test_a_subtitled_series_whose_english_title_continues_the_franchises_is_its_
     seasons = {e.title: (s.title_ja, e.season) for s in catalog for e in s.entries}
     assert seasons["ホリミヤ -piece-"] == ("ホリミヤ", 2)
     assert seasons["デート・ア・ライブⅤ"] == ("デート・ア・ライブ", 5)
+
+
+def test_curated_seasons_join_a_sequel_kept_apart_and_renumber_a_franchise():
+    """A sequel bangumi-data keeps apart with no marker joins its franchise as the season the
+    curated file gives, with its English title; a curated `none` is no season."""
+    items = [item("七つの大罪", "The Seven Deadly Sins", begin="2014-10-05T00:00:00.000Z"),
+             item("七つの大罪 聖戦の予兆", begin="2016-08-28T00:00:00.000Z"),
+             item("七つの大罪 戒めの復活", "The Seven Deadly Sins: Revival of The Commandments",
+                  begin="2018-01-12T00:00:00.000Z"),
+             item("七つの大罪 神々の逆鱗", begin="2019-10-09T00:00:00.000Z")]
+    rows = [SeasonRow("七つの大罪 聖戦の予兆", "七つの大罪", None),
+            SeasonRow("七つの大罪 戒めの復活", "七つの大罪", 2),
+            SeasonRow("七つの大罪 神々の逆鱗", "七つの大罪", 3, "The Seven Deadly Sins: Imperial Wrath of the Gods")]
+    untouched = {e.title: s.title_ja for s in build(items, curated=[], curated_seasons=[]) for e in s.entries}
+    assert untouched["七つの大罪 神々の逆鱗"] == "七つの大罪 神々の逆鱗"
+    catalog = build(items, curated=[], curated_seasons=rows)
+    sins = next(s for s in catalog if s.title_ja == "七つの大罪")
+    assert [(e.title, e.season) for e in sins.entries] == [
+        ("七つの大罪", 1), ("七つの大罪 聖戦の予兆", None), ("七つの大罪 戒めの復活", 2), ("七つの大罪 神々の逆鱗", 3)]
+    assert "The Seven Deadly Sins: Imperial Wrath of the Gods" in {a.alias for a in sins.aliases}
+    assert len(catalog) == 1
+
+
+def test_the_shipped_curated_seasons_file_names_entries_the_catalog_has():
+    rows = load_curated_seasons()
+    assert len(rows) > 200
+    catalog = load()
+    seasons = {(e.title, e.type): (s.title_ja, e.season) for s in catalog for e in s.entries}
+    wrath = seasons[("七つの大罪 神々の逆鱗", "tv")]
+    assert wrath == ("七つの大罪", 3)
+    assert seasons[("アークナイツ【焔燼曙明/RISE FROM EMBER】", "tv")][1] == 3
+
+
+def test_a_cour_the_english_title_calls_a_season_is_the_season_it_continues():
+    catalog = build([item("デッドマウント・デスプレイ", "DEAD MOUNT DEATH PLAY", begin="2023-04-10T00:00:00.000Z"),
+                     item("デッドマウント・デスプレイ(第2クール)", "DEAD MOUNT DEATH PLAY Season 2",
+                          begin="2023-10-09T00:00:00.000Z")], curated=[], curated_seasons=[])
+    assert [(e.season, e.part) for s in catalog for e in s.entries] == [(1, None), (1, 2)]

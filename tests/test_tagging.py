@@ -258,3 +258,21 @@ def test_series_page_and_query_in_datasette(crawl):
     published = [datetime.fromisoformat(r["published"]) for r in rows]
     assert published == sorted(published, reverse=True)
     assert "season" in facets["facet_results"]
+
+
+def test_a_final_season_the_catalog_does_not_list_yet_follows_its_last_season():
+    catalog = build([item("ULTRAMAN", year=2019), item("ULTRAMAN Season 2", year=2022)], curated=[], curated_seasons=[])
+    matcher = SeriesMatcher(catalog)
+    assert [t.season for t in matcher.tag("ULTRAMAN Final Season Streams on Netflix", "", "2023-05-11")] == [3]
+    assert [t.season for t in matcher.tag("ULTRAMAN Final Season announced", "", "2022-02-01")] == [2]
+
+
+def test_a_broadcast_headline_describing_its_source_is_season_news():
+    assert tags("TVアニメ『呪術廻戦』第2期放送開始　ジャンプの人気漫画") == [("Jujutsu Kaisen", 2)]
+    assert tags("「葬送のフリーレン」放送開始　魔法の世界が舞台") == [("Frieren: Beyond Journey's End", 1)]
+    assert tags("「葬送のフリーレン」原作漫画の発行部数が2000万部突破") == [("Frieren: Beyond Journey's End", None)]
+
+
+def test_a_saga_after_the_title_names_a_season_not_another_work():
+    dated = MATCHER.tag("Jujutsu Kaisen: Shibuya Incident Saga Premieres", "", "2023-08-31")
+    assert [(t.series.title, t.season, t.evidence) for t in dated] == [("Jujutsu Kaisen", 2, "dated")]
