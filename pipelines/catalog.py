@@ -509,7 +509,7 @@ def _apply_curated_seasons(groups: dict[str, list[tuple[Entry, str, str | None, 
             continue
         moving = [m for m in groups[source] if m[0].title == row.entry and m[0].type in ("tv", "web")]
         for m in moving:
-            m[0].season, m[0].part = row.season, None
+            m[0].season = row.season
             if row.season is None:
                 specials.add(id(m[0]))
             if row.english:

@@ -363,9 +363,9 @@ class SeriesMatcher:
         """The number named, or for "final season" the season the catalog calls final; where none
         is, its last season, or the one after it when that began `AIRING_DAYS` before the news
         (the catalog does not list the final season yet)."""
-        if not mark.final:
-            return mark.number
         series = self.series[sid]
+        if not mark.final:
+            return _cour_called_a_season(series, mark.number, published) or mark.number
         finals = [e.season for e in series.entries if e.final and e.season]
         if finals or not series.seasons:
             return finals[0] if finals else None
@@ -375,6 +375,23 @@ class SeriesMatcher:
         except (TypeError, ValueError):
             aired = False
         return series.seasons + 1 if aired else series.seasons
+
+
+def _cour_called_a_season(series: Series, number: int, published: str | None) -> int | None:
+    """News may call a split season's later cour a season ("DEAD MOUNT DEATH PLAY Season 2" for
+    its second cour): a season number the catalog lacks, said while the series' `number`-th TV
+    entry airs or is coming and that entry continues an earlier season, means that season."""
+    if number <= series.seasons or (entry := _entry_by_date(series, published)) is None:
+        return None
+    try:
+        current = date.fromisoformat(entry.begin) >= date.fromisoformat(published[:10]) - timedelta(days=AIRING_DAYS)
+    except (TypeError, ValueError):
+        return None
+    tv = sorted((e for e in series.entries if e.type in ("tv", "web") and e.season and e.begin), key=lambda e: e.begin)
+    if current and len(tv) >= number and tv[number - 1] is entry and \
+            any(e.season == entry.season for e in tv[:number - 1]):
+        return entry.season
+    return None
 
 
 def _without_titles(headline: str, mentions: list[tuple[int, int, str, list[int]]]) -> str:

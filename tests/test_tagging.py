@@ -276,3 +276,16 @@ def test_a_broadcast_headline_describing_its_source_is_season_news():
 def test_a_saga_after_the_title_names_a_season_not_another_work():
     dated = MATCHER.tag("Jujutsu Kaisen: Shibuya Incident Saga Premieres", "", "2023-08-31")
     assert [(t.series.title, t.season, t.evidence) for t in dated] == [("Jujutsu Kaisen", 2, "dated")]
+
+
+def test_a_later_cour_news_calls_a_season_is_the_season_it_continues():
+    catalog = build([{**item("デッドマウント・デスプレイ", "DEAD MOUNT DEATH PLAY"), "begin": "2023-04-10"},
+                     {**item("デッドマウント・デスプレイ(第2クール)", "DEAD MOUNT DEATH PLAY Season 2"),
+                      "begin": "2023-10-09"}], curated=[], curated_seasons=[])
+    matcher = SeriesMatcher(catalog)
+
+    def season(published):
+        return [t.season for t in matcher.tag("DEAD MOUNT DEATH PLAY Season 2 gets a new key visual", "", published)]
+
+    assert season("2023-08-01") == [1]  # the second cour is coming
+    assert season("2025-03-01") == [2]  # long after: a season the catalog does not list yet
