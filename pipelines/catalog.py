@@ -105,6 +105,8 @@ SEQUEL_WORDS = re.compile(r"\b(?:2nd|3rd|[4-9]th|second|third|next|new|returns?|
 ARC = re.compile(r"[編篇]$")
 ARC_BRACKETS = " -－―~〜～()（）"  # "黒執事 -緑の魔女編-"
 #: A Roman numeral between a title and its subtitle.
+#: A season number before a subtitle ("キャプテン翼シーズン2 ジュニアユース編", "Season 2: Junior Youth Arc").
+MID_SEASON = re.compile(rf"(?<=\S)\s*(?:シーズン\s*{N}|(?<![A-Za-z])season\s*{N}|第{N}期)(?=\s*[:：]?\s+\S)", re.I)
 MID_ROMAN = re.compile(r"(?<=[^\sA-Za-z])(III|II|IV|V|Ⅱ|Ⅲ|Ⅳ|Ⅴ)(?=\s*[～〜~]|\s+[^\sA-Za-z])")  # "…だろうかⅤ 豊穣の女神篇"
 
 
@@ -132,6 +134,8 @@ def split_title(title: str) -> tuple[str, int | None, int | None, bool]:
     base, season, part, final = title.strip(), None, None, False
     if match := MID_ROMAN.search(base):  # "無職転生Ⅱ ～異世界行ったら本気だす～"
         base, season = base[:match.start()] + base[match.end():], _number(match.group(1))
+    elif (match := MID_SEASON.search(base)) and not re.match(r"\s*[(（]", base[match.end():]):
+        base, season = base[:match.start()] + base[match.end():], _number(next(g for g in match.groups() if g))
     changed = True
     while changed and base:
         changed = False
@@ -448,7 +452,7 @@ def _add_curated(catalog: list[Series], rows: list[CuratedRow]) -> None:
     entries, or `mal:ID` / `bangumi:ID` of one of them). A series bangumi-data names only in
     Japanese is shown by its curated English title (`ENGLISH_TITLE_NOTES`), one whose row names
     it alone before one shared with the series of the same name (ポケットモンスター(2023) before
-    ポケットモンスター)."""
+    ポケットモンスター); a film's English title names the film, not a TV series holding it."""
     named: dict[str, list[Series]] = {}
     for series in catalog:
         keys = {series.title_ja, *(e.title for e in series.entries),
@@ -461,7 +465,10 @@ def _add_curated(catalog: list[Series], rows: list[CuratedRow]) -> None:
         for series in named.get(row.series, []):
             series.aliases = merge([Alias(row.alias, row.lang, "curated"), *series.aliases],
                                    exclude=[series.title, series.title_ja])
-            if row.note in ENGLISH_TITLE_NOTES:
+            films = [e for e in series.entries if e.type == "movie" and e.title == row.series]
+            for film in films:  # the film's English title: the tagger knows news naming it is the film's
+                film.title_en = film.title_en or row.alias
+            if row.note in ENGLISH_TITLE_NOTES and (not films or all(e.type == "movie" for e in series.entries)):
                 english.setdefault(series.id, []).append((len(named[row.series]) > 1, row.alias))
     for series in catalog:
         if series.id in english and CJK.search(series.title):

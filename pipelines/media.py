@@ -11,11 +11,13 @@ name stands as a title or as a word of something else.
    「呪術廻戦 戦華双乱」, "Detective Conan: The Million-Dollar Pentagram") is a game, film or
    spin-off of the franchise (`subtitle_after`); the caller checks it is not the series' own.
 4. Collisions: a short name that is a word of a longer name ("ORANGE RANGE", a band; "Gundam
-   SEED FREEDOM"; "Campfire Cooking in Another World") or of a phrase ("in Four Days"), or stands
-   beside band, drama or game words, is not the title (`part_of_longer_name`,
-   `beside_other_work`), unless the name is no ordinary phrase (the live-action "One Piece").
+   SEED FREEDOM"; "Campfire Cooking in Another World"; "Tears of the Kingdom") or of a phrase
+   ("in Four Days"), or stands beside band, drama or game words, is not the title
+   (`part_of_longer_name`, `beside_other_work`), unless the name is no ordinary phrase. A
+   live-action adaptation is the franchise's news ("Live-Action City Hunter").
 5. Credits: a title named for who made it ("Re:Zero author Tappei Nagatsuki", "from the creator
-   of Attack on Titan") is not what the article is about (`credits_a_person`).
+   of Attack on Titan") or as an adaptation's source (「おそ松くん」を原作とする) is not what
+   the article is about (`credits_a_person`).
 """
 from __future__ import annotations
 
@@ -39,7 +41,8 @@ OTHER_MEDIA = re.compile(
     r"ポップアップ|連載|ジャンプ(?!\s*フェスタ)|ヤンジャン|マガジン|サンデー|発売|実写|(?<![発進])展(?![開望])|"
     r"劇場|映画|興収|興行収入|コラム|舞台|演劇|上演|公演|ミュージカル|ゲーム(?:化|アプリ|版|配信|発売)|スマホゲーム|"
     r"ソシャゲ|アプリ|"
-    r"展覧会|原画展|展示|展」|展』|展開催|ライブイベント|ライブツアー|コンサート",
+    r"展覧会|原画展|展示|展」|展』|展開催|ライブイベント|ライブツアー|コンサート|ドラマ(?!CD|ＣＤ)|\b[jk]-?drama\b|"
+    r"完結(?!編)|マンホール",
     re.IGNORECASE)
 #: Headline words of news about a TV broadcast.
 BROADCAST = re.compile(r"放送(?:開始|スタート|決定|日|中)|TVアニメ|テレビアニメ|\bTV anime\b|\bpremieres? on\b|"
@@ -71,10 +74,11 @@ QUANTITY_BEFORE = re.compile(r"(?:\b(?:a|an|one|two|three|four|five|six|seven|ei
                              r"some|all|those|these|\d+)\s+)$", re.IGNORECASE)
 #: A capitalized word and a small word right before a name: it ends a longer title.
 IN_A_LONGER_TITLE = re.compile(r"(?<![.!?:]\s)\b(?!(?:Season|Arc|Part|Cour|Film|Movie|Episode|Volume|Chapter|Adaptation|"
-                               r"Anime|Sequel|Creator|Cast|Director)\b)[A-Z][\w'’-]+\s+(?:in|of|from|with|the|to)\s+$")
+                               r"Anime|Sequel|Creator|Cast|Director)\b)[A-Z][\w'’-]+\s+"
+                               r"(?:(?:in|of|from|with|to)\s+the|in|of|from|with|the|to)\s+$")  # "Tears of the Kingdom"
 #: Band, drama, game and film words beside a short name: it names something else.
-OTHER_WORK = re.compile(r"\b(?:band|rock band|singer|vocalist|idol group|live-action|k-?drama|j-?drama|"
-                        r"drama(?!\s+cd)|video game|the game|album)\b|バンド|ドラマ(?!CD)|実写",
+OTHER_WORK = re.compile(r"\b(?:band|rock band|singer|vocalist|idol group|k-?drama|j-?drama|"
+                        r"drama(?!\s+cd)|video game|the game|album)\b|バンド|ドラマ(?!CD)",
                         re.IGNORECASE)
 
 
@@ -131,7 +135,7 @@ def opens_title(after: str) -> bool:
 #: A title named to credit a person or studio ("Re:Zero author Tappei Nagatsuki", "from the
 #: creator of Attack on Titan", 「進撃の巨人」の作者): the article is about their new work.
 CREDIT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:author|creator|mangaka|original creator|writer)s?\b|"
-                          r"^[」』]?の?(?:作者|原作者|作家)", re.IGNORECASE)
+                          r"^[」』]?の?(?:作者|原作者|作家)|^[」』]?(?:を原作と|が原作の)", re.IGNORECASE)
 CREDIT_BEFORE = re.compile(r"\b(?:creator|author|mangaka|writer)s?\s+(?:of|behind)\s+(?:the\s+)?[\"“『「]?$",
                            re.IGNORECASE)
 

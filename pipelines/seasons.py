@@ -8,7 +8,8 @@ Fan news names a season in many ways; each form below is one alternative of `AFT
    digit, where the catalog has that season: "からかい上手の高木さん3", "Psycho-Pass 3".
 4. Before the title: "a third season of X", "Season 2 of X".
 5. "Final Season" / "ファイナルシーズン" / 完結編 / a series "finale": the season the catalog calls
-   final (not 最終章, which is as often a manga's final chapter).
+   final (not 最終章, which is as often a manga's final chapter); a sequel announced (続編,
+   新シリーズ, "sequel", "renewed"): the season after the last one begun.
 6. A season's own title after the series ("Demon Slayer: Swordsmith Village Arc", 「鬼滅の刃」
    刀鍛冶の里編, "Dr. STONE NEW WORLD"): that season (`season_titles`, `titled_season`).
 7. A cour or part named alone ("Part 2", "the second cour", "第2クール"): a part of a season whose
@@ -43,7 +44,8 @@ AFTER = re.compile(
     rf"第\s*(?P<d>{JA_NUM})\s*(?:期|シーズン|シリーズ|部)|(?<![0-9])(?P<e>\d{{1,2}})\s*期|シーズン\s*(?P<f>{JA_NUM})|"
     rf"(?P<g>{JA_NUM}|セカンド|サード)(?:st|nd|rd|th)?\s*シーズン|"
     rf"(?P<h>{JA_NUM})\s*[ノの]章|"
-    rf"(?P<final>(?:the\s+)?final\s+season|(?<![a-z])finale\b|ファイナルシーズン|最終シーズン|完結編)",
+    rf"(?P<final>(?:the\s+)?final\s+season|(?<![a-z])finale\b|ファイナルシーズン|最終シーズン|完結編)|"
+    rf"(?P<next>続編(?!劇場版|映画|小説|漫画|ゲーム|舞台)|新シリーズ|(?<![a-z])sequel\b(?!\s+(?:film|movie|novel|manga|game))|\brenewed\b)",
     re.IGNORECASE)
 #: A Roman numeral directly after the title (capitals only, so "vs" or "I" never count).
 ROMAN_AFTER = re.compile(r"^\s?(?P<r>III|II|IV|VI|V|Ⅱ|Ⅲ|Ⅳ|Ⅴ|Ⅵ)(?![A-Za-z0-9.'’])")
@@ -53,7 +55,7 @@ BEFORE = re.compile(
     rf"\s+(?:of|for)\s+(?:the\s+)?(?:(?:tv\s+)?anime\s+)?[\"“『「]?$",
     re.IGNORECASE)
 #: A digit right after a title and not a count of something (see `numbered_season`).
-BARE_NUMBER = re.compile(r"^ ?([2-9])(?![0-9.,:/%])(?!\s*(?:episodes?|eps?|days?|weeks?|months?|years?|million|billion|"
+BARE_NUMBER = re.compile(r"^ ?([2-9])(?![0-9.,/%])(?!:\d)(?!\s*(?:episodes?|eps?|days?|weeks?|months?|years?|million|billion|"
                          r"seasons?|parts?|cours?|chapters?|volumes?|話|日|月|年|人|位|万|億|期|部|クール|シーズン|巻))",
                          re.IGNORECASE)
 #: "…, the second season of Spy x Family": a season named after a mention but of the next title.
@@ -76,6 +78,7 @@ class SeasonMark:
     number: int | None = None
     final: bool = False
     part: bool = False
+    next: bool = False
 
 
 def _number(text: str) -> int | None:
@@ -86,7 +89,9 @@ def _number(text: str) -> int | None:
 def _mark(match: re.Match[str]) -> SeasonMark | None:
     if match.groupdict().get("final"):
         return SeasonMark(final=True)
-    value = next((v for k, v in match.groupdict().items() if k != "final" and v), None)
+    if match.groupdict().get("next"):
+        return SeasonMark(next=True)
+    value = next((v for k, v in match.groupdict().items() if k not in ("final", "next") and v), None)
     number = _number(value) if value else None
     return SeasonMark(number) if number else None
 

@@ -37,7 +37,7 @@ from scrapy.crawler import Crawler
 
 from pipelines import english
 from pipelines.aliases import TRUSTED_SOURCES
-from pipelines.catalog import Entry, Series, debracket, from_records
+from pipelines.catalog import FILM_PREFIX, Entry, Series, debracket, from_records
 from pipelines.media import (about_other_media, beside_other_work, credits_a_person, media_before, opens_title,
                              part_of_longer_name, shows_title, subtitle_after)
 from pipelines.seasons import SeasonMark, numbered_season, read_season, season_titles, titled_season
@@ -65,6 +65,8 @@ REMAKE_LEAD_DAYS = 400
 #: unless another began within `AIRING_DAYS` before the news (a season airing is the news).
 NEWS_LEAD_DAYS = 120
 AIRING_DAYS = 90
+#: News of a sequel this soon after a season began is of that season's premiere.
+PREMIERE_DAYS = 30
 #: Punctuation that ends many titles ("GOBLIN SLAYER!", "…WITH YOU.") and closes quotes.
 TRAILING_PUNCTUATION = " \t!?.。！？』」】\"”’'"
 #: The broadcast season or the date a headline is about ("Winter 2023 Anime Preview",
@@ -178,6 +180,14 @@ class SeriesMatcher:
         #: Capitals titles shorter than `MIN_NAME_CHARS` ("CUE!") that no other name shares: they read
         #: as titles only in capitals before title words (`_reads_as_title`).
         self.short_titles = capitals - names.keys()
+        #: Names only films have ("Jujutsu Kaisen 0", 劇場版 呪術廻戦 0): news naming them is the film's.
+        film, tv = set(), set()
+        for s in catalog:
+            tv.update(_key(n) for n in (s.title, s.title_ja))
+            for e in s.entries:
+                keys = {_key(n) for n in (e.title, FILM_PREFIX.sub("", e.title), e.title_en) if n}
+                (film if e.type == "movie" else tv).update(keys)
+        self.film_names = film - tv - {None}
         for s in catalog:
             for name in {s.title, s.title_ja, debracket(s.title), debracket(s.title_ja)}:
                 if name.isupper() and (key := _key(name, MIN_CAPITALS_TITLE_CHARS)) in self.short_titles:
@@ -245,8 +255,10 @@ class SeriesMatcher:
             of_medium = media_before(opening)
             if of_medium:  # ミュージカル『テニスの王子様』4thシーズン: the musical's season
                 mark = None
-            for sid in self._disambiguate(ids, mark, published, named_alone):
+            for sid in self._disambiguate(ids, mark, published, named_alone, no_season):
                 scores[sid] += weight
+                if mark and mark.next and no_season:  # a stage play's or a film's sequel is no season
+                    mark = None
                 season = self._season(sid, mark, published) if mark and not mark.part else None
                 if not no_season:  # a café or figure line named after a season is still no season's news
                     season = season or titled_season(self.titled[sid], doc[start:end] + " " + clause)
@@ -254,7 +266,7 @@ class SeriesMatcher:
                     seasons[sid][season] += weight
                 elif mark and mark.part:
                     seasons[sid]["part"] += weight
-                elif not mark and (of_medium or
+                elif not mark and (of_medium or key in self.film_names or
                                    in_title and self._another_work(sid, doc[end:end + SEASON_WINDOW])):
                     seasons[sid]["work"] += weight
         tags = []
@@ -280,14 +292,17 @@ class SeriesMatcher:
         return tags
 
     def _disambiguate(self, ids: list[int], mark: SeasonMark | None, published: str | None,
-                      named_alone: set[int] = frozenset()) -> list[int]:
+                      named_alone: set[int] = frozenset(), franchise_news: bool = False) -> list[int]:
         """Of several series sharing a name (an original and its remake), the one the mention means:
         one the article names by a name of its own too (`named_alone`), else one that has the season
         named, else the latest to air by the article's date (or within `REMAKE_LEAD_DAYS` after it:
-        a remake is news before it airs)."""
+        a remake is news before it airs). News of the manga, a film, a stage play or merchandise
+        (`franchise_news`) naming no season is the franchise's: its first TV series."""
         if len(ids) == 1:
             return ids
         ids = [sid for sid in ids if sid in named_alone] or ids
+        if franchise_news and not mark:
+            return [min(ids, key=self._first_aired)]
         named = mark.number if mark and not mark.part else None
         fitting = [sid for sid in ids if named is None or named in {e.season for e in self.series[sid].entries}]
         try:
@@ -299,6 +314,9 @@ class SeriesMatcher:
             return max((e.begin for e in self.series[sid].entries if e.begin and e.begin <= until), default="")
 
         return [max(fitting or ids, key=aired)]
+
+    def _first_aired(self, sid: int) -> str:
+        return min((e.begin for e in self.series[sid].entries if e.type in ("tv", "web") and e.begin), default="9999")
 
     def _reads_as_title(self, doc: str, start: int, end: int, key: str, ids: list[int], quoted: set[str],
                         titled: list[str]) -> bool:
@@ -333,7 +351,7 @@ class SeriesMatcher:
         if key.strip() in quoted or (written.isupper() and len(written) >= 3) or shows_title(before, "") or \
                 (written[:1].isupper() and bool(subtitle_after(after))):  # "Bleach: Rebirth of Souls"
             return True
-        if (mark := read_season("", after.lstrip(TRAILING_PUNCTUATION)[:12])) and not mark.part:
+        if (mark := read_season("", after.lstrip(TRAILING_PUNCTUATION)[:12])) and not mark.part and not mark.next:
             return True
         if TITLE_CONTEXT.match(after) or (shows_title("", after) and not in_a_name):
             return len(words) == 2 or not SENTENCE_START.search(doc[max(0, start - 4):start]) or opens_title(after)
@@ -364,6 +382,8 @@ class SeriesMatcher:
         is, its last season, or the one after it when that began `AIRING_DAYS` before the news
         (the catalog does not list the final season yet)."""
         series = self.series[sid]
+        if mark.next:
+            return _next_season(series, published)
         if not mark.final:
             return _cour_called_a_season(series, mark.number, published) or mark.number
         finals = [e.season for e in series.entries if e.final and e.season]
@@ -375,6 +395,21 @@ class SeriesMatcher:
         except (TypeError, ValueError):
             aired = False
         return series.seasons + 1 if aired else series.seasons
+
+
+def _next_season(series: Series, published: str | None) -> int | None:
+    """The season a sequel announced by `published` will be: the one after the last begun
+    `PREMIERE_DAYS` before (a sequel premiering is the season airing)."""
+    try:
+        day = (date.fromisoformat(published[:10]) - timedelta(days=PREMIERE_DAYS)).isoformat()
+    except (TypeError, ValueError):
+        return None
+    begun = [e.season for e in series.entries if e.type in ("tv", "web") and e.season and e.begin and e.begin <= day]
+    airing = [e.season for e in series.entries if e.type in ("tv", "web") and e.season and e.begin
+              and day < e.begin <= published[:10]]
+    if airing and max(airing) > max(begun, default=0):
+        return max(airing)
+    return max(begun) + 1 if begun else None
 
 
 def _cour_called_a_season(series: Series, number: int, published: str | None) -> int | None:

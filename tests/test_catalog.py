@@ -63,6 +63,8 @@ def test_build_groups_seasons_into_series_and_numbers_them():
     ("やはり俺の青春ラブコメはまちがっている。完", ("やはり俺の青春ラブコメはまちがっている。", None, None, True)),
     ("やはり俺の青春ラブコメはまちがっている。続", ("やはり俺の青春ラブコメはまちがっている。", None, None, False)),
     ("Kaiju No. 8", ("Kaiju No. 8", None, None, False)),
+    ("キャプテン翼シーズン2 ジュニアユース編", ("キャプテン翼 ジュニアユース編", 2, None, False)),
+    ("Captain Tsubasa Season 2: Junior Youth Arc", ("Captain Tsubasa: Junior Youth Arc", 2, None, False)),
 ])
 def test_split_title_reads_numbered_and_continued_sequels(title, expected):
     assert split_title(title) == expected

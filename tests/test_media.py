@@ -137,7 +137,7 @@ def test_a_name_english_hardly_uses_needs_no_title_context(title, expected):
 
 
 @pytest.mark.parametrize("title, text, expected", [
-    ("Gundam SEED FREEDOM Opens at No. 1", "The film topped the box office.", [("機動戦士ガンダムSEED", None)]),
+    ("Gundam SEED FREEDOM Opens at No. 1", "The film topped the box office.", [("機動戦士ガンダムSEED FREEDOM", None)]),
     ("Campfire Cooking in Another World Season 2 Premieres", "", [("とんでもスキルで異世界放浪メシ", 2)]),
     ("Summer 2024: Oshi no Ko Season 2, Makeine and Alya Top Fan Polls", "", [
         ("【推しの子】", 2), ("時々ボソッとロシア語でデレる隣のアーリャさん", 1), ("負けヒロインが多すぎる！", 1)]),

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipelines.aliases import CuratedRow
 from pipelines.catalog import build
 from pipelines.tagging import SeriesMatcher
 
@@ -289,3 +290,36 @@ def test_a_later_cour_news_calls_a_season_is_the_season_it_continues():
 
     assert season("2023-08-01") == [1]  # the second cour is coming
     assert season("2025-03-01") == [2]  # long after: a season the catalog does not list yet
+
+
+def test_a_sequel_announced_is_the_season_after_the_last_begun():
+    assert [t.season for t in MATCHER.tag("「葬送のフリーレン」続編制作が決定", "", "2024-03-25")] == [2]
+    assert [t.season for t in MATCHER.tag("Frieren anime sequel announced", "", "2024-03-25")] == [2]
+    stage = MATCHER.tag("Frieren Stage Play Sequel Announced", "", "2024-03-25")
+    assert [(t.season, t.evidence) for t in stage] == [(None, "default")]
+
+
+def test_news_naming_a_film_by_its_own_title_is_the_films():
+    catalog = build([item("若おかみは小学生！", year=2018), item("劇場版 若おかみは小学生！", kind="movie", year=2018)],
+                    curated=[CuratedRow("劇場版 若おかみは小学生！", "Okko's Inn", "English title (film)")],
+                    curated_seasons=[])
+    matcher = SeriesMatcher(catalog)
+    assert [(t.season, t.evidence) for t in matcher.tag("Okko's Inn wins the Annie jury prize", "")] == [(None, "work")]
+    assert [t.season for t in matcher.tag("「若おかみは小学生！」アニメ、新ビジュアル公開", "")] == [1]
+
+
+def test_a_title_inside_another_works_name_or_credited_as_a_source_is_not_the_news():
+    assert tags("The Legend of Zelda: Tears of the Kingdom Sells 10 Million") == []
+    tagged = tags("「推しの子」第2期が放送開始", "「進撃の巨人」を原作とする作品ではない。赤坂アカ原作のTVアニメ「推しの子」の第2期が始まった。")
+    assert tagged == [("Oshi no Ko", 2)]
+
+
+def test_franchise_news_naming_a_remade_title_is_the_first_series():
+    catalog = build([item("うる星やつら", "Urusei Yatsura", year=1981), item("うる星やつら(2022)", year=2022)],
+                    curated=[], curated_seasons=[])
+    matcher = SeriesMatcher(catalog)
+    firsts = {s.id: min(e.year for e in s.entries) for s in catalog}
+    manga = matcher.tag("「うる星やつら」原画展が開幕", "", "2023-05-01")
+    anime = matcher.tag("「うる星やつら」第2期が放送開始", "", "2024-01-12")
+    assert [firsts[t.series.id] for t in manga] == [1981]
+    assert [(firsts[t.series.id], t.season) for t in anime] == [(2022, 2)]
