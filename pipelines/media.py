@@ -73,7 +73,7 @@ SEASON_WORD = re.compile(r"SEASON|FINAL|PART|COUR|III|MOVIE|FILM|ANIME$")
 QUANTITY_BEFORE = re.compile(r"(?:\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many|"
                              r"some|all|those|these|\d+)\s+)$", re.IGNORECASE)
 #: A capitalized word and a small word right before a name: it ends a longer title.
-IN_A_LONGER_TITLE = re.compile(r"(?<![.!?:]\s)\b(?!(?:Season|Arc|Part|Cour|Film|Movie|Episode|Volume|Chapter|Adaptation|"
+IN_A_LONGER_TITLE = re.compile(r"(?<![.!?]\s)\b(?!(?:Season|Arc|Part|Cour|Film|Movie|Episode|Volume|Chapter|Adaptation|"
                                r"Anime|Sequel|Creator|Cast|Director)\b)[A-Z][\w'’-]+\s+"
                                r"(?:(?:in|of|from|with|to)\s+the|in|of|from|with|the|to)\s+$")  # "Tears of the Kingdom"
 #: Band, drama, game and film words beside a short name: it names something else.

@@ -309,7 +309,9 @@ def test_news_naming_a_film_by_its_own_title_is_the_films():
 
 
 def test_a_title_inside_another_works_name_or_credited_as_a_source_is_not_the_news():
-    assert tags("The Legend of Zelda: Tears of the Kingdom Sells 10 Million") == []
+    kingdom = SeriesMatcher(build([item("キングダム", "Kingdom", year=2012)], curated=[], curated_seasons=[]))
+    assert [t.series.title for t in kingdom.tag("Kingdom Season 5 premieres", "")] == ["Kingdom"]
+    assert kingdom.tag("The Legend of Zelda: Tears of the Kingdom Sells 10 Million", "") == []
     tagged = tags("「推しの子」第2期が放送開始", "「進撃の巨人」を原作とする作品ではない。赤坂アカ原作のTVアニメ「推しの子」の第2期が始まった。")
     assert tagged == [("Oshi no Ko", 2)]
 
