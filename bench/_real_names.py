@@ -22,7 +22,9 @@ from tests.proxy_site import Answer, ProxySite
 
 DATA = Path(__file__).resolve().parent / "data" / "real_names.jsonl"
 VALIDATION = DATA.with_name("real_names_validation.jsonl")
-TEST = DATA.with_name("real_names_test.jsonl")  # held out: not used to tune the tagger
+TEST = DATA.with_name("real_names_test.jsonl")
+SET4 = DATA.with_name("real_names_set4.jsonl")
+SET5 = DATA.with_name("real_names_set5.jsonl")
 HOST = "realnames.test"
 
 

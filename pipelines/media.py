@@ -39,10 +39,11 @@ OTHER_MEDIA = re.compile(
     r"\bexhibitions?\b|\bexhibit\b|art show|museum|\bconcert\b|live event|theme park|\bplush|\bgoods\b|"
     r"魅力|なぜ|徹底解説|考察|マンガ|漫画|原作|コミックス|単行本|発行部数|フィギュア(?!スケート)|グッズ|コラボカフェ|カフェ|"
     r"ポップアップ|連載|ジャンプ(?!\s*フェスタ)|ヤンジャン|マガジン|サンデー|発売|実写|(?<![発進])展(?![開望])|"
-    r"劇場|映画|興収|興行収入|コラム|舞台|演劇|上演|公演|ミュージカル|ゲーム(?:化|アプリ|版|配信|発売)|スマホゲーム|"
+    r"劇場|映画|興収|興行収入|コラム|舞台(?=\s*[「『]|版|化|公演|上演|劇)|演劇|上演|公演|ミュージカル|ゲーム(?:化|アプリ|版|配信|発売)|スマホゲーム|"
     r"ソシャゲ|アプリ|"
     r"展覧会|原画展|展示|展」|展』|展開催|ライブイベント|ライブツアー|コンサート|ドラマ(?!CD|ＣＤ)|\b[jk]-?drama\b|"
-    r"完結(?!編)|マンホール",
+    r"完結(?!編)|マンホール|アルバム|\balbum\b|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|\bworld tour\b|"
+    r"\bfestival\b|フェス",
     re.IGNORECASE)
 #: Headline words of news about a TV broadcast.
 BROADCAST = re.compile(r"放送(?:開始|スタート|決定|日|中)|TVアニメ|テレビアニメ|\bTV anime\b|\bpremieres? on\b|"
@@ -50,8 +51,6 @@ BROADCAST = re.compile(r"放送(?:開始|スタート|決定|日|中)|TVアニ�
 #: Words of a headline that describe a show's source rather than being the news.
 SOURCE_WORDS = re.compile(r"マンガ|漫画|原作|コミックス|連載|ジャンプ|ヤンジャン|マガジン|サンデー|\bmanga\b|light novel|"
                           r"\bserializ\w*|shonen jump", re.IGNORECASE)
-#: "…が舞台" says where a story is set, not that it is a stage play.
-SETTING = re.compile(r"[がを]舞台(?!化)")
 #: Words next to a short name that show it is used as a title (after a possessive only the work's
 #: own words: "Kinema Citrus's adaptation" is a studio's).
 TITLE_WORDS_AFTER = re.compile(
@@ -114,9 +113,9 @@ def media_before(before: str) -> bool:
 def about_other_media(headline: str) -> bool:
     """The article is news of a film, stage play, game, exhibition, café, merchandise or manga
     (read from its headline), so it names no TV season unless it says one. A headline about the
-    broadcast names the source and setting only to describe the show (「僕とロボコ」放送開始
-    ジャンプのギャグ漫画, 海辺の喫茶店が舞台)."""
-    headline = SETTING.sub(" ", STUDIO_FILM.sub(" ", headline))
+    broadcast names the source only to describe the show (「僕とロボコ」放送開始 ジャンプのギャグ漫画);
+    舞台 is a stage play only as one (舞台「…」, 舞台化), not a story's setting or a big stage."""
+    headline = STUDIO_FILM.sub(" ", headline)
     if BROADCAST.search(headline):
         headline = SOURCE_WORDS.sub(" ", headline)
     return bool(OTHER_MEDIA.search(headline))

@@ -55,7 +55,7 @@ BEFORE = re.compile(
     rf"\s+(?:of|for)\s+(?:the\s+)?(?:(?:tv\s+)?anime\s+)?[\"“『「]?$",
     re.IGNORECASE)
 #: A digit right after a title and not a count of something (see `numbered_season`).
-BARE_NUMBER = re.compile(r"^ ?([2-9])(?![0-9.,/%])(?!:\d)(?!\s*(?:episodes?|eps?|days?|weeks?|months?|years?|million|billion|"
+BARE_NUMBER = re.compile(r"^ ?([2-9])(?![0-9.,:/%])(?!\s*(?:episodes?|eps?|days?|weeks?|months?|years?|million|billion|"
                          r"seasons?|parts?|cours?|chapters?|volumes?|話|日|月|年|人|位|万|億|期|部|クール|シーズン|巻))",
                          re.IGNORECASE)
 #: "…, the second season of Spy x Family": a season named after a mention but of the next title.
@@ -108,8 +108,10 @@ def read_season(before: str, after: str) -> SeasonMark | None:
     clause after it (up to the sentence's end or the next mention)."""
     if match := ROMAN_AFTER.match(after):
         return SeasonMark(ROMAN[match.group("r")])
-    if (match := AFTER.search(after)) and not OF_NEXT.match(after, match.end()) and (mark := _mark(match)):
-        return mark
+    marks = [mark for match in AFTER.finditer(after) if not OF_NEXT.match(after, match.end())
+             and (mark := _mark(match))]  # "renewed for season 2": the number, over a sequel's word
+    if marks:
+        return next((mark for mark in marks if not mark.next), marks[0])
     if (match := BEFORE.search(before[-60:])) and (mark := _mark(match)):
         return mark
     return SeasonMark(part=True) if PART.search(after) else None

@@ -105,6 +105,12 @@ MAX_GUARDED_CJK_CHARS = 5
 CJK_TITLE_CONTEXT = re.compile(r"^\s*(?:TV)?(?:アニメ|第\s*\d|\d+期|シーズン|劇場版|の(?:TV)?アニメ)")
 #: Kana after a name in brackets continue it into another word: 「キングダム ハーツ」 is another title.
 KANA = re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")
+#: Katakana right after a katakana name continue it into a longer word (スラムダンクコンテスト), but
+#: for the words news puts after a title (ダンダダンアニメ, ぼっちざろっくコラボ).
+KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc\uff66-\uff9f]")
+KATAKANA_TITLE_WORDS = re.compile(r"アニメ|シリーズ|シーズン|コラボ|カフェ|グッズ|ショップ|イベント|ライブ|ステージ|"
+                                  r"ミュージカル|ゲーム|ファン|キャラ|ポップアップ|フェア|スペシャル|ムービー|コミック|"
+                                  r"ノベル|ストア|ファイナル|セカンド|サード")
 
 
 @cache
@@ -326,6 +332,9 @@ class SeriesMatcher:
             return doc[start:end].isupper() and (TITLE_CONTEXT.match(doc[end:end + 40]) is not None
                                                  or key.strip() in quoted)
         if not key.startswith(" "):
+            if KATAKANA.match(doc[end - 1]) and KATAKANA.match(doc[end:end + 1]) and \
+                    not KATAKANA_TITLE_WORDS.match(doc, end):  # スラムダンクコンテスト: a longer word
+                return False
             return len(key) > MAX_GUARDED_CJK_CHARS or _writes_as_title(key, titled) or \
                 bool(CJK_TITLE_CONTEXT.match(doc[end:end + 8]))
         words = key.split()

@@ -325,3 +325,14 @@ def test_franchise_news_naming_a_remade_title_is_the_first_series():
     anime = matcher.tag("「うる星やつら」第2期が放送開始", "", "2024-01-12")
     assert [firsts[t.series.id] for t in manga] == [1981]
     assert [(firsts[t.series.id], t.season) for t in anime] == [(2022, 2)]
+
+
+def test_a_katakana_title_continued_into_a_longer_word_is_not_the_title():
+    catalog = build([item("スラムダンク", "Slam Dunk", year=1993)], curated=[], curated_seasons=[])
+    matcher = SeriesMatcher(catalog)
+    assert matcher.tag("NBAオールスター、スラムダンクコンテストでマクラングが3連覇", "") == []
+    assert [t.series.title for t in matcher.tag("スラムダンクアニメの新作映像が公開", "")] == ["Slam Dunk"]
+
+
+def test_renewed_for_a_numbered_season_is_that_season():
+    assert tags("Frieren Renewed for Season 2") == [("Frieren: Beyond Journey's End", 2)]
