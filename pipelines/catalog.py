@@ -40,6 +40,7 @@ from typing import Any
 
 from pipelines.aliases import (CJK, Alias, CuratedRow, derived_forms, guess_lang, load_curated, match_key, merge,
                                strip_chinese_season)
+from pipelines.english import is_english_word
 from pipelines.romaji import romaji
 
 PACKAGED = Path(__file__).parent / "data" / "series.json.gz"
@@ -72,6 +73,8 @@ MARKERS = [
 ]
 
 
+#: Signs around a one-word name ("Mission:", "Overlord!").
+TRAILING_SIGNS = " !?.:：-–"
 #: Notes of a curated row whose alias is the series' official English title.
 ENGLISH_TITLE_NOTES = ("English title", "official English title", "English title (film)")
 
@@ -412,7 +415,8 @@ def _named_as_season(head: tuple[Entry, str, str | None], subtitle: str, franchi
 def _drop_shared_derived(catalog: list[Series]) -> None:
     """A derived form that names another series too is not this one's: "Fruits Basket" of the film
     "Fruits Basket: prelude" is the TV series' title, "BLEACH" of "BLEACH: Thousand-Year Blood
-    War - The Conflict" is two series' prefix."""
+    War - The Conflict" is two series' prefix. Shared only with films and OVAs, it is the TV
+    series' ("Hypnosis Mic" of "Hypnosis Mic: Division Rap Battle: Rhyme Anima" and its film)."""
     named: dict[str, set[int]] = {}
     derived: dict[str, set[int]] = {}
     for series in catalog:
@@ -420,9 +424,11 @@ def _drop_shared_derived(catalog: list[Series]) -> None:
             named.setdefault(match_key(name), set()).add(series.id)
         for a in series.aliases:
             (derived if a.source == "derived" else named).setdefault(match_key(a.alias), set()).add(series.id)
+    on_tv = {series.id for series in catalog if any(e.type in ("tv", "web") for e in series.entries)}
     for series in catalog:
         series.aliases = [a for a in series.aliases if a.source != "derived" or (
-            named.get(match_key(a.alias), {series.id}) <= {series.id} and derived[match_key(a.alias)] == {series.id})]
+            named.get(match_key(a.alias), {series.id}) <= {series.id} and
+            (derived[match_key(a.alias)] == {series.id} or derived[match_key(a.alias)] & on_tv == {series.id}))]
 
 
 def _add_romaji(catalog: list[Series]) -> None:
@@ -448,8 +454,8 @@ def _add_romaji(catalog: list[Series]) -> None:
 
 
 def _add_curated(catalog: list[Series], rows: list[CuratedRow]) -> None:
-    """Add each curated alias to the series its row names (a Japanese title of one of its
-    entries, or `mal:ID` / `bangumi:ID` of one of them). A series bangumi-data names only in
+    """Add each curated alias, and the forms derived from it, to the series its row names (a
+    Japanese title of one of its entries, or `mal:ID` / `bangumi:ID` of one of them). A series bangumi-data names only in
     Japanese is shown by its curated English title (`ENGLISH_TITLE_NOTES`), one whose row names
     it alone before one shared with the series of the same name (ポケットモンスター(2023) before
     ポケットモンスター); a film's English title names the film, not a TV series holding it."""
@@ -462,8 +468,11 @@ def _add_curated(catalog: list[Series], rows: list[CuratedRow]) -> None:
             named.setdefault(key, []).append(series)
     english: dict[int, list[tuple[bool, str]]] = {}
     for row in rows:
+        derived = [] if "film" in row.note else [  # a film's "Psycho-Pass 3" is the TV season's name
+            Alias(form, guess_lang(form), "derived") for form in derived_forms(row.alias)
+            if len(form.split()) > 1 or not is_english_word(form.strip(TRAILING_SIGNS))]
         for series in named.get(row.series, []):
-            series.aliases = merge([Alias(row.alias, row.lang, "curated"), *series.aliases],
+            series.aliases = merge([Alias(row.alias, row.lang, "curated"), *series.aliases, *derived],
                                    exclude=[series.title, series.title_ja])
             films = [e for e in series.entries if e.type == "movie" and e.title == row.series]
             for film in films:  # the film's English title: the tagger knows news naming it is the film's

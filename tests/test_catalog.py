@@ -271,3 +271,16 @@ def test_a_cour_the_english_title_calls_a_season_is_the_season_it_continues():
                      item("デッドマウント・デスプレイ(第2クール)", "DEAD MOUNT DEATH PLAY Season 2",
                           begin="2023-10-09T00:00:00.000Z")], curated=[], curated_seasons=[])
     assert [(e.season, e.part) for s in catalog for e in s.entries] == [(1, None), (1, 2)]
+
+
+def test_a_curated_title_gives_its_derived_forms_but_a_films_does_not():
+    catalog = build([item("ヒプノシスマイク -Division Rap Battle- Rhyme Anima", begin="2020-10-03T00:00:00.000Z"),
+                     item("PSYCHO-PASS サイコパス 3", "PSYCHO-PASS 3", begin="2019-10-24T00:00:00.000Z"),
+                     item("PSYCHO-PASS サイコパス 3 FIRST INSPECTOR", kind="movie", begin="2020-03-27T00:00:00.000Z")],
+                    curated=[CuratedRow("ヒプノシスマイク -Division Rap Battle- Rhyme Anima",
+                                        "Hypnosis Mic: Division Rap Battle: Rhyme Anima", "official English title"),
+                             CuratedRow("PSYCHO-PASS サイコパス 3 FIRST INSPECTOR", "Psycho-Pass 3: First Inspector",
+                                        "English title (film)")], curated_seasons=[])
+    names = {s.title_ja: {a.alias for a in s.aliases} for s in catalog}
+    assert "Hypnosis Mic" in names["ヒプノシスマイク -Division Rap Battle- Rhyme Anima"]
+    assert "Psycho-Pass 3" not in names["PSYCHO-PASS サイコパス 3 FIRST INSPECTOR"]
