@@ -7,8 +7,10 @@ Body F1 is reported two ways over word 4-shingles (tokens and shingles as fansim
   then F1 of the two means, as `score.body_f1` computes;
 - micro: shingle counts pooled over all pages before P/R/F1, so long pages weigh more.
 Title, author and date are exact rates over the pages whose source states them: titles equal
-once whitespace is squashed; authors too, less a leading "By"; dates the same instant when both
-carry a time zone, else the same calendar day (a zoned truth's day in any time zone).
+once whitespace is squashed; authors too, less a leading "By"; dates the same instant (to the
+minute: sources differ in seconds and milliseconds) when both carry a time zone, else the same
+calendar day (a zoned truth's day in any time zone). A date-only answer is thus judged by its
+day, a timestamp by its instant.
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ TOKEN = re.compile(r"\w+", re.UNICODE)
 METADATA = ("title", "author", "published")
 # Offsets a calendar day can be read in: UTC-12 to UTC+14.
 ZONES = (timedelta(hours=-12), timedelta(hours=14))
+SAME_INSTANT = timedelta(minutes=1)
 
 
 @dataclass
@@ -117,7 +120,7 @@ def same_date(truth: str, pred: str | None) -> bool:
     if t is None or p is None:
         return False
     if t.tzinfo is not None and p.tzinfo is not None and "T" in truth and "T" in pred:
-        return t == p
+        return abs(t - p) < SAME_INSTANT
     if t.tzinfo is None or "T" not in truth:
         return t.date() == p.date()
     utc = t.astimezone(timezone.utc).replace(tzinfo=None)

@@ -33,6 +33,7 @@ def test_empty_pages_count_as_fansim_counts_them():
 
 @pytest.mark.parametrize("truth, pred, same", [
     ("2019-04-11T13:22:00.000Z", "2019-04-11T22:22:00+09:00", True),   # one instant
+    ("2016-10-13T16:34:00.918Z", "2016-10-13T12:34:00-04:00", True),   # to the minute
     ("2019-04-11T13:22:00.000Z", "2019-04-11T13:23:00+00:00", False),
     ("2019-03-04T15:00:00.000Z", "2019-03-05", True),                  # midnight in Tokyo
     ("2019-03-04T15:00:00.000Z", "2019-03-06", False),
