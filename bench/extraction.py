@@ -1,15 +1,22 @@
-"""Issue 4: fanwire's extraction against plain trafilatura, side by side on the same pages in
-the same run.
+"""Issues 4 and 16: fanwire's extraction against plain trafilatura, side by side on the same
+pages in the same run.
 
     python bench/extraction.py [--seed 12 --sites 6 --articles 50] [--db EXISTING_CRAWL.db]
+    python bench/extraction.py --real-only [--corpora DIR]
 
-1. The public article-extraction benchmark (../shared/benchmarks/article-extraction): body F1.
+1. Real pages with expected output, each page on its own (no site template): the public
+   article-extraction benchmark (../shared/benchmarks/article-extraction, when present) and
+   every corpus in bench/data/extraction/ (built by bench/build_extraction_corpora.py; then
+   ../shared/benchmarks/extraction-corpora/): per corpus and language, body F1 macro and micro,
+   exact title, author and date where the corpus states them, and fanwire − trafilatura
+   (bench/_real_pages.py says how each is counted).
 2. A fansim world crawled by `fansite` (or an existing crawl given with --db): per theme, body
    F1, boilerplate leak, exact title, author and published date of what the crawl archived
    (site templates included), against plain trafilatura on the same stored raw pages.
 3. Speed: pages/s of both on the same pages, alternating, as a ratio; fanwire's time includes
    learning and applying the site templates, as in a crawl.
-Writes bench/out/extraction.json; skips when ../shared is absent.
+--real-only runs part 1 alone (fansim takes minutes). Writes bench/out/extraction.json; parts
+2 and 3 are skipped when ../shared is absent.
 """
 from __future__ import annotations
 
@@ -27,7 +34,9 @@ from typing import Callable
 from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _fansim import OUT, SHARED, Fansim, crawl_world, fansim_score, world_parser  # noqa: E402
+from _corpora import guess_lang  # noqa: E402
+from _fansim import OUT, ROOT, SHARED, Fansim, crawl_world, fansim_score, world_parser  # noqa: E402
+from _real_pages import Page, load_corpora, score_pages, table  # noqa: E402
 
 from archive.store import decompress_html  # noqa: E402
 from pipelines.extract import NoArticleText, extract_article, extract_parsed, parse_page  # noqa: E402
@@ -35,6 +44,7 @@ from pipelines.template import SiteTemplate  # noqa: E402
 from trafilatura import bare_extraction  # noqa: E402
 
 BENCHMARK = SHARED / "benchmarks" / "article-extraction"
+CORPORA = [ROOT / "bench" / "data" / "extraction", SHARED / "benchmarks" / "extraction-corpora"]
 
 
 def plain(body: bytes, url: str, content_type: str | None = None) -> dict:
@@ -93,13 +103,11 @@ def fansim_pages(db: Path, truth: list[dict], themes: dict[str, str]) -> list[tu
     return pages
 
 
-def score_benchmark(pages, score: ModuleType) -> dict:
-    out = {}
-    for name, system in SYSTEMS.items():
-        pred = {key: system(body, url)["text"] for key, body, url, _ in pages}
-        f1, p, r = score.body_f1({key: gold for key, _, _, gold in pages}, pred)
-        out[name] = {"f1": round(f1, 4), "precision": round(p, 4), "recall": round(r, 4)}
-    return out
+def real_pages(folders: list[Path]) -> list[Page]:
+    """The benchmark's pages (when ../shared has it), then every corpus in the folders."""
+    bench = [Page("article-extraction", key, url, body, guess_lang(gold), {"body": gold})
+             for key, body, url, gold in benchmark_pages()] if BENCHMARK.exists() else []
+    return bench + load_corpora(folders)
 
 
 def score_fansim(pages, score: ModuleType) -> dict:
@@ -160,12 +168,26 @@ def speed(bodies: list[tuple[bytes, str]], rounds: int = 3) -> dict:
 def main() -> int:
     parser = world_parser(__doc__, seed=12, sites=6, articles=50)
     parser.add_argument("--db", type=Path, help="score an existing crawl of that world instead of crawling")
+    parser.add_argument("--real-only", action="store_true", help="score the real-page corpora alone, no fansim crawl")
+    parser.add_argument("--corpora", type=Path, action="append",
+                        help="a folder of <name>.jsonl.gz corpora (repeatable; default bench/data/extraction, "
+                             "then ../shared/benchmarks/extraction-corpora)")
     args = parser.parse_args()
-    score = fansim_score()
-    if score is None:
-        return 0
-
     OUT.mkdir(parents=True, exist_ok=True)
+
+    real = score_pages(real_pages(args.corpora or CORPORA), SYSTEMS)
+    print(table(real, *SYSTEMS))
+    report: dict = {"real_pages": real}
+    fansim = None if args.real_only else fansim_score()
+    if fansim is not None:
+        report.update(crawled(args, fansim))
+    (OUT / "extraction.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
+    print(json.dumps({k: v for k, v in report.items() if k != "real_pages"}, indent=2))
+    return 0
+
+
+def crawled(args, score: ModuleType) -> dict:
+    """Parts 2 and 3: a fansim world's archived articles, and speed."""
     bench = benchmark_pages()
     if args.db is None:
         world = crawl_world(args.seed, args.sites, args.articles, "extraction.db", args.themes_dir)
@@ -175,15 +197,11 @@ def main() -> int:
             db, truth, sites = args.db, fansim.truth(), fansim.sites()
     themes = {s["host"]: s["theme"] for s in sites}
     pages = fansim_pages(db, truth, themes)
-    report = {
+    return {
         "world": {"seed": args.seed, "sites": args.sites, "articles": args.articles, "themes_dir": args.themes_dir},
-        "article_extraction_benchmark": score_benchmark(bench, score),
         "fansim": score_fansim(pages, score),
         "speed": speed([(b, u) for _, b, u, _ in bench[:60]] + [(b, t["url"]) for t, b, _, _ in pages[:60]]),
     }
-    (OUT / "extraction.json").write_text(json.dumps(report, indent=2))
-    print(json.dumps(report, indent=2))
-    return 0
 
 
 if __name__ == "__main__":
