@@ -14,12 +14,18 @@ ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenews", "anal
                  "opinionnewsarticle", "reviewnewsarticle", "review", "techarticle", "liveblogposting"}
 
 
+#: How many <h1> a page's headline is looked for among.
+MAX_H1S = 8
+
+
 @dataclass
 class PageMetadata:
     canonical: str | None = None
     headline: str | None = None
     og_title: str | None = None
     h1: str | None = None
+    page_title: str | None = None  # the document's <title>
+    h1s: tuple[str, ...] = ()  # every <h1>, in page order: the first is often the site's logo
     site_name: str | None = None
     author: str | None = None
     published: str | None = None
@@ -89,6 +95,8 @@ def page_metadata(tree: HtmlElement) -> PageMetadata:
         headline=_str(ld.get("headline")),
         og_title=_first(tree, "//meta[@property='og:title']/@content", "//meta[@name='twitter:title']/@content"),
         h1=_first(tree, "//h1"),
+        page_title=_first(tree, "//head/title", "//title"),
+        h1s=tuple(text for h in tree.xpath("//h1")[:MAX_H1S] if (text := " ".join(h.text_content().split()))),
         site_name=_first(tree, "//meta[@property='og:site_name']/@content",
                          "//meta[@name='application-name']/@content"),
         author=_ld_author(ld) or (meta_author if meta_author and not meta_author.startswith("http") else None)

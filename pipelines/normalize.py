@@ -20,6 +20,12 @@ from scraper.items import ArticleItem, now_iso
 #: A headline or <h1> found inside <title> is the title when it is at least this share of it
 #: (an <h1> that is the site's logo is not).
 MIN_HEADLINE_SHARE = 0.4
+#: A heading this short that shares less than this with the page's <title> names a section or the
+#: site ("Latest in Gear"), not the article: an article's own headline, even an SEO <title>'s
+#: variant, is longer or shares its words.
+MIN_TITLE_WORDS_SHARED = 0.25
+MAX_SECTION_HEADING_WORDS = 5
+MAX_SECTION_HEADING_CHARS = 40
 #: Separators between a headline and a site name in <title>: "Headline | Site", "Site – Headline", "見出し｜サイト".
 TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·•»«/~]\s+|\s*[｜|│]\s*|\s+::\s+")
 
@@ -30,13 +36,15 @@ def _squash(text: str) -> str:
 
 
 def clean_title(title: str | None, site_name: str | None, host: str, headline: str | None = None,
-                h1: str | None = None) -> str | None:
-    """The headline alone. A JSON-LD headline or the page's <h1> wins when the title contains it;
-    otherwise leading/trailing segments naming the site (its name or host) are dropped."""
-    names = {_squash(n) for n in (site_name, host, host.split(".")[0], host.removeprefix("www.")) if n}
+                h1: str | None = None, h1s: tuple[str, ...] = ()) -> str | None:
+    """The headline alone. A JSON-LD headline or a <h1> of the page (`h1`, or any of `h1s`: the
+    first is often the site's logo) wins when the title contains it; otherwise leading/trailing
+    segments naming the site (its name or host) are dropped."""
+    bare = host.removeprefix("www.")
+    names = {_squash(n) for n in (site_name, host, host.split(".")[0], bare, bare.split(".")[0]) if n}
     if not title:
         return headline or h1
-    for candidate in (headline, h1):
+    for candidate in (headline, h1, *h1s):
         squashed = _squash(candidate or "")
         if squashed and squashed not in names and len(squashed) >= MIN_HEADLINE_SHARE * len(_squash(title)) \
                 and squashed in _squash(title):
@@ -53,6 +61,24 @@ def clean_title(title: str | None, site_name: str | None, host: str, headline: s
     for sep, part in zip(seps, parts[1:]):
         out += sep + part
     return out.strip() or title
+
+
+def visible_title(headline: str | None, page_title: str | None) -> str | None:
+    """The headline trafilatura read off the page (the visible one, over an SEO <title>), unless it
+    is a short heading sharing little with the page's <title> ("Latest in Gear", "Allergies
+    Health Center": a section or the logo), then the <title> (`clean_title` keeps its headline)."""
+    if not headline or not page_title:
+        return headline or page_title
+    words = _words(headline)
+    shared = len(words & _words(page_title)) / len(words) if words else 1.0
+    short = len(headline.split()) <= MAX_SECTION_HEADING_WORDS and len(headline) <= MAX_SECTION_HEADING_CHARS
+    return page_title if short and shared < MIN_TITLE_WORDS_SHARED else headline
+
+
+def _words(text: str) -> set[str]:
+    """Words of a title, and the characters of CJK runs (no spaces between their words)."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return {w for w in re.findall(r"\w+", folded) if w.isascii()} | set(re.findall(r"[^\x00-\u024f\W]", folded))
 
 
 def iso_datetime(value: str | None) -> str | None:

@@ -177,3 +177,15 @@ def test_body_split_into_chunks_between_ads_is_joined_in_order():
     (body,) = tree.xpath("//div[@class='body__chunk']")
     assert [p.text for p in body.findall("p")] == sentences
     assert len(tree.xpath("//div[@class='ad-slot']")) == 2 and tree.xpath("//div[@class='rail']/p")
+
+
+@pytest.mark.parametrize("logo", ["<h1>Latest in Gear</h1>", "<div class='logo'>Engadget</div>"])
+def test_the_headline_is_the_articles_not_a_section_heading_or_the_site_name(logo):
+    """A page without og:title whose only <h1> names a section: the headline comes from <title>,
+    less the site's name read from the host."""
+    paragraph = "We are told the city will keep the scooters running through the spring. " * 6
+    html = (f"<html><head><title>Lyft extends free scooter rides for critical workers | Engadget</title></head>"
+            f"<body><header>{logo}</header><article><h2>Lyft extends free scooter rides for critical workers</h2>"
+            f"<p>{paragraph}</p><p>{paragraph}</p></article></body></html>")
+    extracted = extract_article(html.encode(), "https://www.engadget.com/2020-04-30-lyft-scooters.html")
+    assert extracted.title == "Lyft extends free scooter rides for critical workers"
