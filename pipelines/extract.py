@@ -32,7 +32,7 @@ from twisted.internet.defer import Deferred
 from archive.text import clean_text
 from pipelines.boilerplate import join_split_body, prune
 from pipelines.decode import decode_html
-from pipelines.metadata import PageMetadata, drop_unreadable_jsonld, page_metadata
+from pipelines.metadata import PageMetadata, date_in_page, drop_unreadable_jsonld, page_metadata
 from pipelines.normalize import clean_title, lang_code, plausible_datetime, raw_date, visible_title
 from pipelines.outlinks import outlinks
 from scraper.signals import template_learned, templates_loaded
@@ -128,6 +128,7 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
     the page states are kept as they are in `published_raw` and `modified_raw`."""
     url, meta = page.url, page.meta
     links = outlinks(page.tree, url)  # before pruning: a credit line may sit outside the body
+    shown_date = None if meta.published else date_in_page(page.tree, url)
     join_split_body(prune(page.tree, meta.author))
     if template is not None:
         template.strip(page.tree)
@@ -145,13 +146,14 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
         text=text,
         title=title,
         author=author,
-        published=plausible_datetime(meta.published, fetched_at) or plausible_datetime(doc.date, fetched_at),
+        published=plausible_datetime(meta.published, fetched_at) or plausible_datetime(shown_date, fetched_at)
+        or plausible_datetime(doc.date, fetched_at),
         modified=plausible_datetime(meta.modified, fetched_at),
         lang=lang_code(meta.lang or doc.language),
         canonical_url=page.document if meta.canonical else None,
         site_name=site_name,
         encoding=page.encoding,
-        published_raw=raw_date(meta.published or doc.date),
+        published_raw=raw_date(meta.published or shown_date or doc.date),
         modified_raw=raw_date(meta.modified),
         outlinks=links,
     )

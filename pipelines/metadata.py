@@ -1,11 +1,18 @@
 """Metadata from a page's structured data (JSON-LD, Open Graph, `article:*` and `itemprop` meta),
-read before trafilatura's DOM heuristics because publishers state it there exactly."""
+read before trafilatura's DOM heuristics because publishers state it there exactly.
+
+The publication date is read in this order: JSON-LD `datePublished`, `article:published_time`
+and `itemprop` meta, a `<time datetime>` in the article, then (`date_in_page`) the URL's date
+and the page's text, whole, as htmldate finds them."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from typing import Any
 
+from copy import deepcopy
+
+from htmldate import find_date
 from lxml.html import HtmlElement
 
 from scraper import jsonld
@@ -111,3 +118,9 @@ def page_metadata(tree: HtmlElement) -> PageMetadata:
         lang=_first(tree, "/html/@lang", "//meta[@http-equiv='content-language']/@content",
                     "//meta[@property='og:locale']/@content"),
     )
+
+
+def date_in_page(tree: HtmlElement, url: str) -> str | None:
+    """The publication date a page without structured dates shows in its URL or its text (htmldate,
+    on the whole page: once boilerplate is pruned, the date a byline or header carried is gone)."""
+    return find_date(deepcopy(tree), url=url, original_date=True, outputformat="%Y-%m-%d")

@@ -189,3 +189,15 @@ def test_the_headline_is_the_articles_not_a_section_heading_or_the_site_name(log
             f"<p>{paragraph}</p><p>{paragraph}</p></article></body></html>")
     extracted = extract_article(html.encode(), "https://www.engadget.com/2020-04-30-lyft-scooters.html")
     assert extracted.title == "Lyft extends free scooter rides for critical workers"
+
+
+def test_a_page_stating_no_date_in_its_metadata_is_dated_by_what_it_shows_before_pruning():
+    """The byline carrying the date is pruned as an author box; the date is read from the whole
+    page first, not from a date the body mentions."""
+    paragraph = "Amazon's assistant now runs on speakers, lamps and thermostats made by other companies. " * 5
+    html = ("<html><head><title>Six gadgets powered by Alexa</title></head><body>"
+            "<div class='post-author'>Jane Doe · December 15, 2016</div>"
+            f"<article><h1>Six gadgets powered by Alexa</h1><p>{paragraph}</p>"
+            f"<p>{paragraph} Sales have doubled since August 18, 2016.</p></article></body></html>")
+    extracted = extract_article(html.encode(), "https://www.example.com/tech/six-gadgets-alexa")
+    assert extracted.published == "2016-12-15T00:00:00"
