@@ -12,7 +12,8 @@ not the class names of particular themes:
    they hold a large part of the page's prose (a guard against `class="post share-enabled"`).
 3. Short promo lines: "Also Read:", "See Related Post-", "Read more", "関連記事" ... followed by
    a link, and the headings that open related/comment sections with the list after them.
-4. Short UI strings on their own: ad labels, "Scroll to Top", "Share", "Copy URL", ...
+4. Short UI strings on their own: ad labels, "Scroll to Top", "Share", "Copy URL", ...; calls
+   to subscribe or follow, and appeals for money ("please consider supporting us on Patreon").
 5. An article body split into sibling chunks between ads is joined (`join_split_body`).
 """
 from __future__ import annotations
@@ -60,6 +61,14 @@ APPEAL = re.compile(
     r"follow (?:us|\w+(?: \w+)?) on (?:instagram|facebook|twitter|x|youtube|tiktok|threads|bluesky)|"
     r"follow .{0,30}full coverage|subscribe to .{0,40} on (?:youtube|spotify|apple podcasts)|"
     r"this copy is for your personal|ニュースレターに登録|公式(?:X|ツイッター|Twitter)をフォロー)",
+    re.IGNORECASE,
+)
+#: Appeals for money, anywhere in a short block: "…is reader-funded; please consider supporting us
+#: on Patreon", "Become a patron", "Buy us a coffee" (first-person: news about donations stays).
+SUPPORT_APPEAL = re.compile(
+    r"\b(?:support(?:ing)? (?:us|our (?:work|site|journalism|coverage|writers|team))\b|become a (?:patron|supporter|"
+    r"member)\b|(?:donate|contribute) to (?:us|our)\b|buy (?:us|me) a coffee|reader[- ]funded\b|"
+    r"(?:us|our \w+) on (?:patreon|ko-fi)\b)|ご支援(?:を|の)お願い|支援をお願いします",
     re.IGNORECASE,
 )
 #: Credit and rights lines under pictures and at the end of Japanese anime news.
@@ -233,7 +242,8 @@ def prune(tree: HtmlElement, author: str | None = None) -> HtmlElement:
             if not el.xpath(".//a[@href]"):
                 _drop_link_run(el.getnext(), body_chars)
             _drop(el)
-        elif len(text) <= MAX_PROMO_CHARS and (APPEAL.match(text) or _is_author_bio(text, authors)):
+        elif len(text) <= MAX_PROMO_CHARS and (APPEAL.match(text) or SUPPORT_APPEAL.search(text) or
+                                               _is_author_bio(text, authors)):
             _drop(el)
         elif len(text) <= MAX_HEADING_CHARS and AUTHOR_HEADING.match(text):
             box, nxt = el.getparent(), el.getnext()
