@@ -16,11 +16,15 @@
    ("Winter 2023 Preview: ...") `LEAD_WEIGHT`, elsewhere 1; a series is tagged from `MIN_SCORE`.
 4. Season: what the words around a mention name (`pipelines.seasons`: "Season 2", "seventh
    season", "Overlord IV", "第2期", "Final Season", a season's own title such as "Swordsmith
-   Village Arc"); a part named without a season ("Part 2", "第2クール") is of the season airing by
-   the article's date (`_part_season`); otherwise, for news about a TV show itself, the season a
-   roundup's broadcast season or week airs, else the one airing by the article's date or coming
-   within `NEWS_LEAD_DAYS` (`_entry_by_date`), else 1; none for manga, merchandise, opinion, film
-   and other-media news, nor for a work a subtitle or a medium names ("Bleach: Rebirth of Souls").
+   Village Arc", a sequel announced: `_next_season`); a part named without a season ("Part 2",
+   "第2クール") is of the season airing by the article's date (`_part_season`), and so is a season
+   number the catalog lacks said of a split season's later cour (`_cour_called_a_season`);
+   otherwise, for news about a TV show itself, the season a roundup's broadcast season or week
+   airs, else the one airing by the article's date or coming within `NEWS_LEAD_DAYS`
+   (`_entry_by_date`), else 1; none for manga, merchandise, opinion, film and other-media news,
+   nor for a film named by its own title or a work a subtitle or a medium names ("Bleach: Rebirth
+   of Souls"). Such franchise news naming a title an original and its remake share is the
+   original's.
 """
 from __future__ import annotations
 
