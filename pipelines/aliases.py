@@ -116,12 +116,18 @@ class CuratedRow:
         return "ja-Latn" if self.note.casefold().startswith("romaji") else guess_lang(self.alias)
 
 
-def load_curated(path: Path = CURATED) -> list[CuratedRow]:
-    """The curated alias file (tab-separated, header `series alias note`, `#` comments)."""
+def read_curated_tsv(path: Path) -> list[dict[str, str]]:
+    """The rows of a curated data file: tab-separated with a header line, `#` comments and blank
+    lines skipped (`data/aliases.tsv`, `data/seasons.tsv`)."""
     with path.open(encoding="utf-8", newline="") as f:
         lines = [line for line in f if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def load_curated(path: Path = CURATED) -> list[CuratedRow]:
+    """The curated alias file (header `series alias note`)."""
     return [CuratedRow(r["series"].strip(), r["alias"].strip(), (r.get("note") or "").strip())
-            for r in csv.DictReader(lines, delimiter="\t") if r["series"] and r["alias"]]
+            for r in read_curated_tsv(path) if r["series"] and r["alias"]]
 
 
 def match_key(name: str) -> str:

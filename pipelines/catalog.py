@@ -27,7 +27,6 @@ The result ships with the package (`pipelines/data/series.json.gz`, with the att
 """
 from __future__ import annotations
 
-import csv
 import gzip
 import html
 import json
@@ -39,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from pipelines.aliases import (CJK, Alias, CuratedRow, derived_forms, guess_lang, load_curated, match_key, merge,
-                               strip_chinese_season)
+                               read_curated_tsv, strip_chinese_season)
 from pipelines.english import is_english_word
 from pipelines.romaji import romaji
 
@@ -455,10 +454,11 @@ def _add_romaji(catalog: list[Series]) -> None:
 
 def _add_curated(catalog: list[Series], rows: list[CuratedRow]) -> None:
     """Add each curated alias, and the forms derived from it, to the series its row names (a
-    Japanese title of one of its entries, or `mal:ID` / `bangumi:ID` of one of them). A series bangumi-data names only in
-    Japanese is shown by its curated English title (`ENGLISH_TITLE_NOTES`), one whose row names
-    it alone before one shared with the series of the same name (ポケットモンスター(2023) before
-    ポケットモンスター); a film's English title names the film, not a TV series holding it."""
+    Japanese title of one of its entries, or `mal:ID` / `bangumi:ID` of one of them). A series
+    bangumi-data names only in Japanese is shown by its curated English title
+    (`ENGLISH_TITLE_NOTES`), one whose row names it alone before one shared with the series of
+    the same name (ポケットモンスター(2023) before ポケットモンスター); a film's English title names
+    the film, not a TV series holding it."""
     named: dict[str, list[Series]] = {}
     for series in catalog:
         keys = {series.title_ja, *(e.title for e in series.entries),
@@ -497,12 +497,10 @@ class SeasonRow:
 
 
 def load_curated_seasons(path: Path = CURATED_SEASONS) -> list[SeasonRow]:
-    """The curated seasons file (tab-separated, header `entry franchise season english note`,
-    `#` comments; season is a number or `none`)."""
-    with path.open(encoding="utf-8", newline="") as f:
-        lines = [line for line in f if line.strip() and not line.startswith("#")]
+    """The curated seasons file (header `entry franchise season english note`; season is a number
+    or `none`)."""
     rows = []
-    for r in csv.DictReader(lines, delimiter="\t"):
+    for r in read_curated_tsv(path):
         season = (r.get("season") or "").strip()
         if not season.isdigit() and season != "none":
             raise ValueError(f"{path}: season of {r.get('entry')!r} is {season!r}, not a number or 'none'")
