@@ -14,7 +14,9 @@ not the class names of particular themes:
    a link, and the headings that open related/comment sections with the list after them.
 4. Short UI strings on their own: ad labels, "Scroll to Top", "Share", "Copy URL", ...; calls
    to subscribe or follow, and appeals for money ("please consider supporting us on Patreon").
-5. An article body split into sibling chunks between ads is joined (`join_split_body`).
+5. Teaser grids: three or more sibling cards, each a linked headline with at most a short
+   teaser line ("latest news", "more stories" rails without a heading or class that says so).
+6. An article body split into sibling chunks between ads is joined (`join_split_body`).
 """
 from __future__ import annotations
 
@@ -33,6 +35,7 @@ ROLE_TOKENS = {
     "breadcrumb", "breadcrumbs", "tags", "tagcloud", "taglist", "advert", "advertisement", "ad", "ads",
     "adspot", "adsbygoogle", "sponsor", "sponsored", "promo", "recommended", "popular", "trending",
     "caption", "credit", "disqus", "scrolltop", "backtotop", "pagination", "pager", "signup", "sidebar",
+    "footer", "foot", "copyright",
 }
 #: Two-token roles (after splitting at - and _).
 ROLE_PAIRS = {("author", "box"), ("about", "author"), ("author", "bio"), ("author", "info"), ("post", "author"),
@@ -116,12 +119,28 @@ UI_TEXT = re.compile(
 MAX_UI_CHARS = 40
 #: Longest text of a section heading ("You may also like...", "Related Posts").
 MAX_HEADING_CHARS = 80
+#: Cards in a row that make a teaser grid, and the most text a card may hold beside its headline.
+MIN_TEASER_CARDS = 3
+MAX_TEASER_CHARS = 160
+#: An id of this many words or more is a heading's slug ("sharing-with-a-single-developer"),
+#: not a role name, when its words are the element's own opening text.
+MIN_SLUG_WORDS = 4
 BLOCKS = ("p", "div", "li", "section", "aside", "span", "h2", "h3", "h4", "h5", "h6", "dd", "blockquote", "figure")
 
 
 def _tokens(el: HtmlElement) -> list[str]:
-    names = f"{el.get('class', '')} {el.get('id', '')}".lower()
+    names = f"{el.get('class', '')} {'' if _is_slug_id(el) else el.get('id', '')}".lower()
     return [t for t in re.split(r"[\s\-_]+", names) if t]
+
+
+def _is_slug_id(el: HtmlElement) -> bool:
+    """An id made from the section's own heading (documentation and wiki pages): its words say
+    what the section is about, not what role it plays."""
+    words = [w for w in re.split(r"[\W_]+", el.get("id", "").lower()) if w]
+    if len(words) < MIN_SLUG_WORDS:
+        return False
+    opening = re.sub(r"[\W_]+", " ", " ".join(el.text_content().split()[:2 * len(words)]).lower())
+    return " ".join(words) in opening
 
 
 def _has_role(tokens: list[str]) -> bool:
@@ -145,7 +164,7 @@ def _attached(el: HtmlElement, root: HtmlElement) -> bool:
     return el.getroottree().getroot() is root
 
 
-def _paragraph_chars(el: HtmlElement) -> int:
+def paragraph_chars(el: HtmlElement) -> int:
     return sum(len(p.text_content()) for p in el.iter("p"))
 
 
@@ -163,7 +182,7 @@ def _is_link_block(el: HtmlElement, body_chars: int) -> bool:
     text = _text(el)
     linked = sum(len(" ".join(a.text_content().split())) for a in el.xpath(".//a[@href]"))
     if el.tag in ("ul", "ol", "div", "section", "aside"):
-        return bool(linked) and _paragraph_chars(el) < ROLE_GUARD_SHARE * body_chars and linked >= 0.5 * len(text)
+        return bool(linked) and paragraph_chars(el) < ROLE_GUARD_SHARE * body_chars and linked >= 0.5 * len(text)
     return bool(text) and len(text) <= MAX_PROMO_CHARS and linked >= 0.9 * len(text)
 
 
@@ -190,7 +209,7 @@ def _is_small_box(box: HtmlElement, body_chars: int) -> bool:
     """Small enough to be an author box, not the article around it."""
     if len(_text(box)) > MAX_AUTHOR_BOX_CHARS or box.xpath(".//h1"):
         return False
-    return len(box.xpath(".//p")) <= MAX_AUTHOR_BOX_PARAGRAPHS or _paragraph_chars(box) < ROLE_GUARD_SHARE * body_chars
+    return len(box.xpath(".//p")) <= MAX_AUTHOR_BOX_PARAGRAPHS or paragraph_chars(box) < ROLE_GUARD_SHARE * body_chars
 
 
 def _is_promo(el: HtmlElement, text: str) -> bool:
@@ -205,6 +224,23 @@ def _is_promo(el: HtmlElement, text: str) -> bool:
     return rest > 0 and linked >= 0.8 * rest
 
 
+def _is_teaser_card(el: HtmlElement) -> bool:
+    """A card of a teaser grid: a heading that is a link, and little text beside it."""
+    if not isinstance(el.tag, str):
+        return False
+    heads = el.xpath(".//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6][.//a[@href] or ancestor::a[@href]]")
+    if not heads:
+        return False
+    headline = _text(heads[0])
+    return bool(headline) and len(_text(el)) - len(headline) <= MAX_TEASER_CHARS
+
+
+def _is_teaser_grid(el: HtmlElement, body_chars: int) -> bool:
+    cards = [child for child in el if isinstance(child.tag, str)]
+    return (len(cards) >= MIN_TEASER_CARDS and all(_is_teaser_card(card) for card in cards)
+            and paragraph_chars(el) < ROLE_GUARD_SHARE * body_chars)
+
+
 def _is_author_bio(text: str, authors: list[str]) -> bool:
     return any(text.startswith(name) and BIO.match(text[len(name):]) for name in authors)
 
@@ -212,7 +248,7 @@ def _is_author_bio(text: str, authors: list[str]) -> bool:
 def prune(tree: HtmlElement, author: str | None = None) -> HtmlElement:
     """Remove generic boilerplate from `tree` in place and return it. `author` (names separated
     by ";") lets a closing "<author> is a staff writer who ..." paragraph be recognised."""
-    body_chars = max(1, _paragraph_chars(tree))
+    body_chars = max(1, paragraph_chars(tree))
     authors = [a.strip() for a in (author or "").split(";") if len(a.strip()) > 2]
     for el in tree.xpath("//nav | //figcaption | //form[.//textarea or .//input[@type='email' or @type='search']]"):
         _drop(el)
@@ -228,7 +264,9 @@ def prune(tree: HtmlElement, author: str | None = None) -> HtmlElement:
             _drop(el)
         elif EMBED_CLASSES.intersection(tokens) or EMBED_CLASSES.intersection({el.get("class", "").strip()}):
             _drop(el)
-        elif tokens and _has_role(tokens) and _paragraph_chars(el) < ROLE_GUARD_SHARE * body_chars:
+        elif tokens and _has_role(tokens) and paragraph_chars(el) < ROLE_GUARD_SHARE * body_chars:
+            _drop(el)
+        elif el.tag in ("ul", "ol", "div", "section") and _is_teaser_grid(el, body_chars):
             _drop(el)
     for el in list(tree.iter(*BLOCKS)):
         if not _attached(el, tree):

@@ -30,7 +30,7 @@ from twisted.internet.base import DelayedCall
 from twisted.internet.defer import Deferred
 
 from archive.text import clean_text
-from pipelines.boilerplate import join_split_body, prune
+from pipelines.boilerplate import join_split_body, paragraph_chars, prune
 from pipelines.decode import decode_html
 from pipelines.metadata import PageMetadata, date_in_page, drop_unreadable_jsonld, page_metadata
 from pipelines.normalize import clean_title, lang_code, plausible_datetime, raw_date, visible_title
@@ -64,6 +64,12 @@ BYLINE_WORDS = re.compile(r"\b(?:by|posted|published|updated|on|at|written|staff
 #: trafilatura escalates to its fallback extractors below this many characters (default 250);
 #: a short news item, and any Japanese one, is shorter, and the fallbacks then keep page chrome.
 MIN_EXTRACTED_SIZE = 50
+#: Recall mode can settle on the wrong container (a rail of teaser blurbs) and leave the article:
+#: when what it kept is short and a small share of the page's paragraph text, the balanced mode's
+#: pick is asked for and kept when clearly longer (trafilatura escalates the other way alike).
+SECOND_OPINION_MAX_CHARS = 3000
+SECOND_OPINION_PAGE_SHARE = 0.2
+SECOND_OPINION_GAIN = 1.5
 TRAFILATURA_CONFIG = use_config()
 TRAFILATURA_CONFIG.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(MIN_EXTRACTED_SIZE))
 
@@ -135,6 +141,7 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
     doc = bare_extraction(page.tree, url=url, with_metadata=True, include_comments=False,
                           include_tables=True, favor_recall=True, config=TRAFILATURA_CONFIG)
     text = (doc.text or "").strip() if doc is not None else ""
+    text = second_opinion(page.tree, url, text)
     site_name = (meta.site_name or doc.sitename) if doc is not None else meta.site_name
     title = clean_title(meta.og_title or visible_title(doc.title if doc else None, meta.page_title), site_name,
                         urlsplit(url).netloc, meta.headline, meta.h1, meta.h1s)
@@ -157,6 +164,17 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
         modified_raw=raw_date(meta.modified),
         outlinks=links,
     )
+
+
+def second_opinion(tree: HtmlElement, url: str, text: str) -> str:
+    """The balanced mode's text instead of recall mode's `text` when `text` covers little of the
+    page and the balanced pick is clearly longer (`tree` is left as it is: trafilatura copies it)."""
+    if len(text) >= SECOND_OPINION_MAX_CHARS or len(text) >= SECOND_OPINION_PAGE_SHARE * paragraph_chars(tree):
+        return text
+    doc = bare_extraction(tree, url=url, with_metadata=False, include_comments=False, include_tables=True,
+                          config=TRAFILATURA_CONFIG)
+    balanced = (doc.text or "").strip() if doc is not None else ""
+    return balanced if len(balanced) > SECOND_OPINION_GAIN * len(text) else text
 
 
 def extract_article(body: bytes, url: str, content_type: str | None = None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.extract import extract_article
+from pipelines.extract import extract_article, parse_page, second_opinion
 
 PARAGRAPHS = [
     "The studio confirmed on Friday that the second season will premiere in April, with the original staff "
@@ -43,6 +43,13 @@ CASES = {
                             "<a href='/y'>Spy x Family film tops box office</a></h3><p>The film earned 1.2 billion yen "
                             "in its opening weekend across Japan.</p></article></section>"),
                 ["You may also like", "Oshi no Ko", "third season", "1.2 billion yen"]),
+    "teaser grid without a name": (page(PLAIN, "<ul class='row'>" + "".join(
+        f"<li class='col-4'><a href='/n{i}'><img src='/t{i}.jpg' alt=''></a><div><h3><a href='/n{i}'>{title}</a></h3>"
+        f"<h4>{line}</h4></div></li>" for i, (title, line) in enumerate([
+            ("Gundam film opens at number one", "The new film topped the weekend box office"),
+            ("Voice actor wins top award", "The ceremony was held in Tokyo on Saturday"),
+            ("Manga ends after ten years", "The final chapter ships in the spring issue")])) + "</ul>"),
+        ["Gundam film", "Voice actor wins", "final chapter"]),
 }
 
 
@@ -58,3 +65,36 @@ def test_a_news_paragraph_about_donations_is_kept():
              "use the money to support its staff.")
     text = extract_article(page(PLAIN + f"<p>{about}</p>"), URL).text
     assert text.split("\n") == [*PARAGRAPHS, about]
+
+
+def test_a_section_whose_id_is_its_headings_slug_is_kept():
+    """id="ads-that-ran-during-the-broadcast" names the section's topic (documentation and wiki pages
+    take ids from their headings); its "ads" is not an ad slot's role name."""
+    section = ("Three sponsors bought every break of the premiere, and one of them aired a commercial drawn by the "
+               "series' own character designer.")
+    html = page(PLAIN + "<div class='section' id='ads-that-ran-during-the-broadcast'><h2>Ads that ran during the "
+                f"broadcast</h2><p>{section}</p></div>")
+    assert extract_article(html, URL).text.split("\n")[-1] == section
+
+
+def test_a_page_footer_inside_the_main_container_is_dropped():
+    """Short Japanese paragraphs and no <article>: recall mode keeps the wrapper's page footer
+    (licence numbers, the rights notice) unless the footer's class says what it is."""
+    lines = ["TVアニメ「推しの子」第3期の放送が2026年1月に決まった。", "制作は引き続き動画工房が担当し、主要キャストも続投する。",
+             "公式サイトでは新しいキービジュアルが公開された。"]
+    html = ("<html><body><div id='all'><div class='container'><div class='left'><h1>第3期決定</h1><div class='article'>"
+            + "".join(f"<p>{line}</p>" for line in lines) + "</div></div></div><div class='dibu'><div class='foot'>"
+            "<div class='foot-right'><ul><li>違法情報の通報</li><li>ニュース配信許可10120170006</li><li>放送許可0108263号</li>"
+            "</ul><p>本サイトの内容の著作権はファンニュースに帰属します。無断転載を禁じます。</p></div></div></div></div></body></html>")
+    assert extract_article(html.encode(), URL).text.split("\n") == lines
+
+
+def test_a_short_recall_pick_gets_the_balanced_pick_when_clearly_longer():
+    """Recall mode can settle on a rail of blurbs (a real page: webmd-2 of readability's tests); when
+    what it kept is a small share of the page's paragraphs, the balanced pick, the article, is taken."""
+    article = "".join(f"<p>{p}</p>" for p in PARAGRAPHS * 3)
+    tree = parse_page(f"<html><body><article>{article}</article></body></html>".encode(), URL).tree
+    rail = "Get the facts you need about simulcasts."
+    assert second_opinion(tree, URL, rail).split("\n") == PARAGRAPHS * 3
+    long_enough = " ".join(PARAGRAPHS)
+    assert second_opinion(tree, URL, long_enough) == long_enough
