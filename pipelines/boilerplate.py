@@ -10,7 +10,9 @@ not the class names of particular themes:
 2. Containers whose class or id names a boilerplate role (share bars, related posts, author
    boxes, newsletter boxes, tables of contents, comments, ads, breadcrumbs, tag lists), unless
    they hold a large part of the page's prose (a guard against `class="post share-enabled"`).
-3. Short promo lines: "Also Read:", "See Related Post-", "Read more", "関連記事" ... followed by
+3. A short paragraph that is all one link to another page of the same site: an inline teaser
+   ("CO-FOUNDER 'PROUD' OF HOME DEPOT EMPLOYEES", "China furious at Macron [INSIGHT]").
+   Short promo lines: "Also Read:", "See Related Post-", "Read more", "関連記事" ... followed by
    a link, and the headings that open related/comment sections with the list after them.
 4. Short UI strings on their own: ad labels, "Scroll to Top", "Share", "Copy URL", ...; calls
    to subscribe or follow, and appeals for money ("please consider supporting us on Patreon").
@@ -23,7 +25,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from urllib.parse import urldefrag, urljoin, urlsplit
+
 from lxml.html import HtmlElement
+
+from archive.sites import same_site
 
 #: Embed markup of social posts and CMS link cards (class tokens).
 EMBED_CLASSES = {"twitter-tweet", "twitter-timeline", "instagram-media", "tiktok-embed", "wp-embedded-content",
@@ -119,6 +125,9 @@ UI_TEXT = re.compile(
 MAX_UI_CHARS = 40
 #: Longest text of a section heading ("You may also like...", "Related Posts").
 MAX_HEADING_CHARS = 80
+#: An inline teaser: at least this many words, this share of them linked.
+MIN_TEASER_WORDS = 3
+TEASER_LINKED_SHARE = 0.85
 #: Cards in a row that make a teaser grid, and the most text a card may hold beside its headline.
 MIN_TEASER_CARDS = 3
 MAX_TEASER_CHARS = 160
@@ -224,6 +233,19 @@ def _is_promo(el: HtmlElement, text: str) -> bool:
     return rest > 0 and linked >= 0.8 * rest
 
 
+def _is_inline_teaser(el: HtmlElement, text: str, url: str | None) -> bool:
+    """A paragraph that is one link (or a few) to other pages of this site, and nothing else."""
+    links = el.xpath(".//a[@href]")
+    if not links or len(text.split()) < MIN_TEASER_WORDS:
+        return False
+    linked = sum(len(" ".join(a.text_content().split())) for a in links)
+    if linked < TEASER_LINKED_SHARE * len(text):
+        return False
+    targets = [urljoin(url or "", a.get("href", "").strip()) for a in links]
+    return all(not t.startswith("#") and urldefrag(t)[0] != urldefrag(url or "")[0] and
+               (url is None and not urlsplit(t).netloc or url is not None and same_site(url, t)) for t in targets)
+
+
 def _is_teaser_card(el: HtmlElement) -> bool:
     """A card of a teaser grid: a heading that is a link, and little text beside it."""
     if not isinstance(el.tag, str):
@@ -245,9 +267,10 @@ def _is_author_bio(text: str, authors: list[str]) -> bool:
     return any(text.startswith(name) and BIO.match(text[len(name):]) for name in authors)
 
 
-def prune(tree: HtmlElement, author: str | None = None) -> HtmlElement:
+def prune(tree: HtmlElement, author: str | None = None, url: str | None = None) -> HtmlElement:
     """Remove generic boilerplate from `tree` in place and return it. `author` (names separated
-    by ";") lets a closing "<author> is a staff writer who ..." paragraph be recognised."""
+    by ";") lets a closing "<author> is a staff writer who ..." paragraph be recognised; `url`
+    (the page's) tells links to the same site, of inline teasers, from credits of sources."""
     body_chars = max(1, paragraph_chars(tree))
     authors = [a.strip() for a in (author or "").split(";") if len(a.strip()) > 2]
     for el in tree.xpath("//nav | //figcaption | //form[.//textarea or .//input[@type='email' or @type='search']]"):
@@ -275,6 +298,8 @@ def prune(tree: HtmlElement, author: str | None = None) -> HtmlElement:
         if not text:
             continue
         if len(text) <= MAX_UI_CHARS and UI_TEXT.match(text) or len(text) <= MAX_PROMO_CHARS and CREDIT.match(text):
+            _drop(el)
+        elif el.tag == "p" and len(text) <= MAX_PROMO_CHARS and _is_inline_teaser(el, text, url):
             _drop(el)
         elif len(text) <= MAX_PROMO_CHARS and _is_promo(el, text):
             if not el.xpath(".//a[@href]"):

@@ -135,7 +135,7 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
     url, meta = page.url, page.meta
     links = outlinks(page.tree, url)  # before pruning: a credit line may sit outside the body
     shown_date = None if meta.published else date_in_page(page.tree, url)
-    join_split_body(prune(page.tree, meta.author))
+    join_split_body(prune(page.tree, meta.author, url))
     if template is not None:
         template.strip(page.tree)
     doc = bare_extraction(page.tree, url=url, with_metadata=True, include_comments=False,

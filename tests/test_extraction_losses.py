@@ -50,6 +50,8 @@ CASES = {
             ("Voice actor wins top award", "The ceremony was held in Tokyo on Saturday"),
             ("Manga ends after ten years", "The final chapter ships in the spring issue")])) + "</ul>"),
         ["Gundam film", "Voice actor wins", "final chapter"]),
+    "inline teaser": (page(PLAIN.replace("</p>", "</p><p><strong><a href='/2025/01/manga-ends'>MANGA ENDS AFTER TEN "
+                                               "YEARS IN THE MAGAZINE</a></strong></p>", 1)), ["MANGA ENDS"]),
 }
 
 
@@ -98,3 +100,10 @@ def test_a_short_recall_pick_gets_the_balanced_pick_when_clearly_longer():
     assert second_opinion(tree, URL, rail).split("\n") == PARAGRAPHS * 3
     long_enough = " ".join(PARAGRAPHS)
     assert second_opinion(tree, URL, long_enough) == long_enough
+
+
+def test_a_paragraph_linking_to_the_source_on_another_site_is_kept():
+    """Unlike an inline teaser, a paragraph that is all one link to another site is a source."""
+    credit = "The full interview is on the official website"
+    html = page(PLAIN.replace("</p>", f"</p><p><a href='https://anime-official.example/news/1'>{credit}</a></p>", 1))
+    assert extract_article(html, URL).text.split("\n") == [PARAGRAPHS[0], credit, *PARAGRAPHS[1:]]
