@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from copy import deepcopy
 
@@ -23,6 +24,8 @@ ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenews", "anal
 
 #: How many <h1> a page's headline is looked for among.
 MAX_H1S = 8
+#: Most words an <h1> showing an image has when it is the site's logo.
+MAX_LOGO_WORDS = 4
 
 
 @dataclass
@@ -93,6 +96,16 @@ def _byline_author(tree: HtmlElement) -> str | None:
     return None
 
 
+def _is_logo(h1: HtmlElement) -> bool:
+    """An <h1> that is the site's logo: it links to the home page, or shows an image and a few words
+    (an <svg>'s title, an <img>'s alt)."""
+    for href in h1.xpath(".//a/@href"):
+        parts = urlsplit(href.strip())
+        if href.strip() and not href.strip().startswith("#") and parts.path in ("", "/") and not parts.query:
+            return True
+    return bool(h1.xpath(".//svg | .//img")) and len(h1.text_content().split()) <= MAX_LOGO_WORDS
+
+
 def page_metadata(tree: HtmlElement) -> PageMetadata:
     ld = _ld_article(tree)
     meta_author = _first(tree, "//meta[@name='author']/@content", "//meta[@property='article:author']/@content")
@@ -103,7 +116,8 @@ def page_metadata(tree: HtmlElement) -> PageMetadata:
         og_title=_first(tree, "//meta[@property='og:title']/@content", "//meta[@name='twitter:title']/@content"),
         h1=_first(tree, "//h1"),
         page_title=_first(tree, "//head/title", "//title"),
-        h1s=tuple(text for h in tree.xpath("//h1")[:MAX_H1S] if (text := " ".join(h.text_content().split()))),
+        h1s=tuple(text for h in tree.xpath("//h1")[:MAX_H1S]
+                  if not _is_logo(h) and (text := " ".join(h.text_content().split()).rstrip(" ¶"))),
         site_name=_first(tree, "//meta[@property='og:site_name']/@content",
                          "//meta[@name='application-name']/@content"),
         author=_ld_author(ld) or (meta_author if meta_author and not meta_author.startswith("http") else None)

@@ -24,6 +24,10 @@ MIN_HEADLINE_SHARE = 0.4
 #: site ("Latest in Gear"), not the article: an article's own headline, even an SEO <title>'s
 #: variant, is longer or shares its words.
 MIN_TITLE_WORDS_SHARED = 0.25
+#: An <h1> is the visible headline when it and a title the page states share at least this share of
+#: the longer one's words: a headline reworded for search keeps most of its words, a section or
+#: promo heading, a logo or a related story's headline does not.
+MIN_WORDS_SHARED = 0.5
 MAX_SECTION_HEADING_WORDS = 5
 MAX_SECTION_HEADING_CHARS = 40
 #: Separators between a headline and a site name in <title>: "Headline | Site", "Site – Headline", "見出し｜サイト".
@@ -35,13 +39,17 @@ def _squash(text: str) -> str:
     return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text).casefold())
 
 
+def _site_names(site_name: str | None, host: str) -> set[str]:
+    bare = host.removeprefix("www.")
+    return {_squash(n) for n in (site_name, host, host.split(".")[0], bare, bare.split(".")[0]) if n}
+
+
 def clean_title(title: str | None, site_name: str | None, host: str, headline: str | None = None,
-                h1: str | None = None, h1s: tuple[str, ...] = ()) -> str | None:
+                h1: str | None = None, h1s: tuple[str, ...] = (), also_names: frozenset[str] = frozenset()) -> str | None:
     """The headline alone. A JSON-LD headline or a <h1> of the page (`h1`, or any of `h1s`: the
     first is often the site's logo) wins when the title contains it; otherwise leading/trailing
-    segments naming the site (its name or host) are dropped."""
-    bare = host.removeprefix("www.")
-    names = {_squash(n) for n in (site_name, host, host.split(".")[0], bare, bare.split(".")[0]) if n}
+    segments naming the site (its name or host, or `also_names`, squashed) are dropped."""
+    names = _site_names(site_name, host) | also_names
     if not title:
         return headline or h1
     for candidate in (headline, h1, *h1s):
@@ -61,6 +69,30 @@ def clean_title(title: str | None, site_name: str | None, host: str, headline: s
     for sep, part in zip(seps, parts[1:]):
         out += sep + part
     return out.strip() or title
+
+
+def choose_title(h1s: tuple[str, ...], headline: str | None, og_title: str | None, page_title: str | None,
+                 extracted: str | None, site_name: str | None, host: str) -> str | None:
+    """The article's headline, in this order:
+    1. the first <h1> (logos left out by `pipelines.metadata`) that shares most of its words with a
+       title the page states (JSON-LD headline, og:title, <title>, each less the site's name): the
+       visible headline, over an SEO og:title or <title> reworded from it;
+    2. og:title, else the headline trafilatura read off the page (`extracted`, unless
+       `visible_title` finds it a section heading), less the site's name (`clean_title`). An <h1>
+       that is a whole leading or trailing segment of <title> ("Diary of X - Entry") is then the
+       site's name too."""
+    names = _site_names(site_name, host)
+    stated = [_words(clean_title(t, site_name, host) or "") for t in (headline, og_title, page_title) if t]
+    for h1 in h1s:
+        words = _words(h1)
+        if _squash(h1) not in names and any(len(words & s) >= MIN_WORDS_SHARED * max(len(words), len(s))
+                                            for s in stated if s):
+            return h1
+    segments = TITLE_SEPARATOR.split(page_title or "")
+    edges = {_squash(segments[0]), _squash(segments[-1])} if len(segments) > 1 else set()
+    site_h1s = frozenset(_squash(h) for h in h1s) & edges
+    shown = None if extracted and _squash(extracted) in site_h1s else extracted
+    return clean_title(og_title or visible_title(shown, page_title), site_name, host, headline, None, h1s, site_h1s)
 
 
 def visible_title(headline: str | None, page_title: str | None) -> str | None:
