@@ -2,7 +2,10 @@
 `pipelines.metadata`, `pipelines.normalize` and `scraper.jsonld` with the exact value it gives."""
 from __future__ import annotations
 
+import lxml.html
+
 from pipelines.extract import extract_article
+from pipelines.metadata import _byline_author
 from pipelines.normalize import choose_title
 
 PARAGRAPH = "The council voted on Tuesday to keep the night buses running through the winter months. " * 4
@@ -63,3 +66,30 @@ def test_a_site_name_guessed_from_the_headline_is_not_stripped():
     headline = "Trump Has Shown Receptiveness To Obama's Agenda. Does He Actually Mean It?"
     assert choose_title((headline,), None, None, f"{headline} | The Huffington Post", headline, headline,
                         "www.huffingtonpost.com") == headline
+
+
+def test_a_byline_names_every_author_without_their_job_title_or_handle():
+    assert page("<title>Night buses stay</title>",
+                "<h1>Night buses stay</h1><div class='byline'>By Marc Santora, William K. Rashbaum, Al Baker "
+                "and Adam Goldman</div>")["author"] == "Marc Santora; William K. Rashbaum; Al Baker; Adam Goldman"
+    assert page("<title>Night buses stay</title>",
+                "<h1>Night buses stay</h1><p class='author'>By <a>Ben Silverman</a> Games Editor</p>")["author"] == \
+        "Ben Silverman"
+    assert page("<title>Night buses stay</title>",
+                "<h1>Night buses stay</h1><p class='byline'>By <a>April Glaser</a><a>@aprilaser</a>"
+                "<span>Dec. 15, 2016</span></p>")["author"] == "April Glaser"
+    assert page("<title>Night buses stay</title>",
+                "<h1>Night buses stay</h1><p class='byline'>By <b>Teresa Newsome</b>Dec. 5, 2016</p>")["author"] == \
+        "Teresa Newsome"
+
+
+def test_bylines_of_teaser_cards_are_not_the_articles():
+    """One kind of element bylining several people is a list of stories; the article's own byline
+    is then the one of another kind, or none (trafilatura's is kept)."""
+    cards = "".join(f"<div class='card'><h3>Story {n}</h3><span class='author'>By {n}</span></div>"
+                    for n in ("Kyle Wood", "Zach Koons", "Ann Lee"))
+    assert page("<title>Night buses stay</title>",
+                f"<h1>Night buses stay</h1><aside class='author-box'>By Austin Murphy</aside>{cards}")["author"] == \
+        "Austin Murphy"
+    ad = lxml.html.fromstring("<html><body><div class='trc-byline'>by Taboola · Sponsored Links</div></body></html>")
+    assert _byline_author(ad) is None
