@@ -7,7 +7,11 @@ Body F1 is reported two ways over word 4-shingles (tokens and shingles as fansim
   then F1 of the two means, as `score.body_f1` computes;
 - micro: shingle counts pooled over all pages before P/R/F1, so long pages weigh more.
 Title, author and date are exact rates over the pages whose source states them: titles equal
-once whitespace is squashed; authors too, less a leading "By"; dates the same instant (to the
+once whitespace is squashed and typographic quotes made straight (a page's <title> and its
+og:title often differ in nothing else); authors the same names in the same order, case aside,
+less a leading "By", however they are listed ("A, B and C", "A; B; C", "A & B": sources join
+several authors each their own way, and CSS alone often sets a byline in capitals, so markup
+and a parser's output differ there); dates the same instant (to the
 minute: sources differ in seconds and milliseconds) when both carry a time zone, else the same
 calendar day (a zoned truth's day in any time zone). A date-only answer is thus judged by its
 day, a timestamp by its instant.
@@ -98,14 +102,20 @@ def squash(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
+QUOTES = str.maketrans("‘’‚‛“”„‟", "''''\"\"\"\"")
+#: What joins several authors: "A, B and C", "A; B", "A & B", "A und B", "A et B", "A y B", "A、B".
+AUTHOR_SEPARATOR = re.compile(r"\s*[,;&、]\s*(?:and\s+)?|\s+(?:and|und|et|y|e)\s+", re.I)
+
+
 def same_title(truth: str, pred: str | None) -> bool:
-    return squash(truth) == squash(pred)
+    return squash(truth).translate(QUOTES) == squash(pred).translate(QUOTES)
 
 
 def same_author(truth: str, pred: str | None) -> bool:
-    def bare(name: str | None) -> str:
-        return re.sub(r"^by\s+", "", squash(name), flags=re.I)
-    return bare(truth) == bare(pred)
+    def names(value: str | None) -> list[str]:
+        bare = re.sub(r"^by\s+", "", squash(value), flags=re.I).casefold()
+        return [name for name in AUTHOR_SEPARATOR.split(bare) if name]
+    return names(truth) == names(pred)
 
 
 def _when(value: str | None) -> datetime | None:

@@ -34,6 +34,7 @@ from typing import Callable
 from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(Path(__file__).resolve().parent.parent))  # this tree's code, not the editable install's (a git worktree)
 from _corpora import guess_lang  # noqa: E402
 from _fansim import OUT, ROOT, SHARED, Fansim, crawl_world, fansim_score, world_parser  # noqa: E402
 from _real_pages import Page, load_corpora, score_pages, table  # noqa: E402

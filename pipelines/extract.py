@@ -33,7 +33,7 @@ from archive.text import clean_text
 from pipelines.boilerplate import join_split_body, paragraph_chars, prune
 from pipelines.decode import decode_html
 from pipelines.metadata import PageMetadata, date_in_page, drop_unreadable_jsonld, page_metadata
-from pipelines.normalize import clean_title, lang_code, plausible_datetime, raw_date, visible_title
+from pipelines.normalize import choose_title, lang_code, plausible_datetime, raw_date
 from pipelines.outlinks import outlinks
 from scraper.signals import template_learned, templates_loaded
 from pipelines.pool import ExtractionPool
@@ -143,8 +143,8 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
     text = (doc.text or "").strip() if doc is not None else ""
     text = second_opinion(page.tree, url, text)
     site_name = (meta.site_name or doc.sitename) if doc is not None else meta.site_name
-    title = clean_title(meta.og_title or visible_title(doc.title if doc else None, meta.page_title), site_name,
-                        urlsplit(url).netloc, meta.headline, meta.h1, meta.h1s)
+    title = choose_title(meta.h1s, meta.headline, meta.og_title, meta.page_title, doc.title if doc else None,
+                         site_name, urlsplit(url).netloc)
     author = meta.author or (doc.author if doc else None)
     text = without_byline(without_heading(text, (title, meta.headline, meta.h1)), author)
     if len(text) < MIN_TEXT_CHARS:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from copy import deepcopy
 
@@ -23,6 +24,8 @@ ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenews", "anal
 
 #: How many <h1> a page's headline is looked for among.
 MAX_H1S = 8
+#: Most words an <h1> showing an image has when it is the site's logo.
+MAX_LOGO_WORDS = 4
 
 
 @dataclass
@@ -75,22 +78,82 @@ def _str(value: Any) -> str | None:
 
 
 #: A byline: "By Name", "Written by Name", "文：名前", "著者：名前" on a short element of its own.
-BYLINE = re.compile(r"^(?:by|written by|words by|text by|文|著者|執筆|取材・文)\s*[:：]?\s*(\S.{0,48})$", re.IGNORECASE)
+BYLINE = re.compile(r"^(?:(?:by|written by|words by|text by|文|著者|執筆|取材・文)\s*[:：]?\s*)+(\S.{0,98})$",
+                    re.IGNORECASE)
+MAX_BYLINE_CHARS = 100
+MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+#: Where a byline's names end: "By Aoi Okada · May 2, 2025", "By Ann | Staff", "By Ann in Politics", "By Ann @ann",
+#: "By Ann last updated", and a date or a label glued on by the markup ("By Ann NewsomeDec. 5").
+BYLINE_END = re.compile(rf"\s*[·•|/@+]\s*|\s+[-–—]\s+|\s+(?:on|in)\s+|\s*\d|\s+(?:{MONTHS})[a-z]*\.?\s+\d|"
+                        r"\s+(?:last updated|updated|published|posted|more stories|see full bio)\b|"
+                        rf"(?<=[a-z])(?=(?-i:{MONTHS.title()}|Staff)[a-z]*\b)", re.IGNORECASE)
+#: An advertising widget's label ("by Taboola · Sponsored Links"), not a byline.
+SPONSORED = re.compile(r"\b(?:sponsored|promoted)\b", re.IGNORECASE)
+#: Between several authors' names: "A, B and C", "A & B", "A y B", "A und B", "A et B".
+NAME_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&|y|und|et)\s+", re.IGNORECASE)
+PARTICLES = "de|da|do|dos|van|von|der|den|la|le|del|di|du|bin|al|ter"
+#: A second or later author's name: two to four capitalised words (particles and initials too).
+NAME = re.compile(r"^(?:[^\W\d_][\w.'’-]*\s+){1,3}[^\W\d_][\w.'’-]*$")
+#: Words of a job title after a name ("Ben Silverman Games Editor", "Steve Gillman Contributor").
+ROLES = frozenset("editor writer reporter correspondent contributor columnist fellow producer ceo founder "
+                  "critic intern".split())
+#: Words that qualify a job title ("Senior Politics Editor"), dropped with it.
+ROLE_QUALIFIERS = frozenset("senior chief staff contributing managing deputy executive associate special news "
+                            "politics political games business sports tech science health national foreign "
+                            "opinion features culture digital investigative data".split())
 
 
-#: Where a byline's name ends: "By Aoi Okada · May 2, 2025", "By Ann | Staff", "By Ann, Tokyo".
-BYLINE_END = re.compile(r"\s*[·•|,/]\s*|\s+[-–—]\s+|\s+on\s+|\s+\d|"
-                        r"\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.IGNORECASE)
+def _names(text: str) -> list[str]:
+    """The authors a byline names: the first name as written up to where the byline ends, then
+    each further name that looks like one ("By A, B and C"), without a job title after it."""
+    names = []
+    for i, part in enumerate(NAME_SEPARATOR.split(BYLINE_END.split(text)[0].strip())):
+        words = part.split()
+        if i and not (NAME.match(part) and all(w[0].isupper() or w in PARTICLES.split("|") for w in words)):
+            break
+        if not i and len(words) > 1 and words[0].islower():  # "By the time the council voted…"
+            return []
+        names.append(" ".join(_without_role(words)))
+    return [n for n in dict.fromkeys(names) if n]
+
+
+def _without_role(words: list[str]) -> list[str]:
+    """A name without the job title after it: at most its first two words when what stands
+    between it and the title is long ("Ikran Dahir BuzzFeed UK News Fellow")."""
+    role = next((i for i, w in enumerate(words) if i >= 2 and w.casefold() in ROLES), None)
+    if role is None:
+        return words
+    kept = words[:role]
+    while len(kept) > 2 and (kept[-1].casefold() in ROLE_QUALIFIERS or kept[-1].islower()):
+        kept.pop()
+    return kept if len(kept) <= 3 else kept[:2]
 
 
 def _byline_author(tree: HtmlElement) -> str | None:
+    """The first byline's authors, "; "-joined. Bylines of teaser cards are left out: where one
+    kind of element (tag and class) bylines several different people, it is a list of stories."""
+    found: list[tuple[tuple[str, str], str]] = []
     for el in tree.xpath("//article//*[self::span or self::p or self::div or self::address or self::a] | "
                          "//main//*[self::span or self::p or self::div or self::address or self::a] | "
                          "//*[contains(@class, 'byline') or contains(@class, 'author')]"):
-        text = " ".join(el.text_content().split())
-        if len(text) <= 60 and (match := BYLINE.match(text)):
-            return BYLINE_END.split(match.group(1))[0].strip() or None
-    return None
+        text = " ".join(" ".join(el.itertext()).split())
+        if len(text) <= MAX_BYLINE_CHARS and not SPONSORED.search(text) and (match := BYLINE.match(text)) \
+                and (names := _names(match.group(1))):
+            found.append(((el.tag, el.get("class", "")), "; ".join(names)))
+    people: dict[tuple[str, str], set[str]] = {}
+    for kind, names in found:
+        people.setdefault(kind, set()).add(names)
+    return next((names for kind, names in found if len(people[kind]) == 1), None)
+
+
+def _is_logo(h1: HtmlElement) -> bool:
+    """An <h1> that is the site's logo: it links to the home page, or shows an image and a few words
+    (an <svg>'s title, an <img>'s alt)."""
+    for href in h1.xpath(".//a/@href"):
+        parts = urlsplit(href.strip())
+        if href.strip() and not href.strip().startswith("#") and parts.path in ("", "/") and not parts.query:
+            return True
+    return bool(h1.xpath(".//svg | .//img")) and len(h1.text_content().split()) <= MAX_LOGO_WORDS
 
 
 def page_metadata(tree: HtmlElement) -> PageMetadata:
@@ -103,7 +166,8 @@ def page_metadata(tree: HtmlElement) -> PageMetadata:
         og_title=_first(tree, "//meta[@property='og:title']/@content", "//meta[@name='twitter:title']/@content"),
         h1=_first(tree, "//h1"),
         page_title=_first(tree, "//head/title", "//title"),
-        h1s=tuple(text for h in tree.xpath("//h1")[:MAX_H1S] if (text := " ".join(h.text_content().split()))),
+        h1s=tuple(text for h in tree.xpath("//h1")[:MAX_H1S]
+                  if not _is_logo(h) and (text := " ".join(h.text_content().split()).rstrip(" ¶"))),
         site_name=_first(tree, "//meta[@property='og:site_name']/@content",
                          "//meta[@name='application-name']/@content"),
         author=_ld_author(ld) or (meta_author if meta_author and not meta_author.startswith("http") else None)

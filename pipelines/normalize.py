@@ -24,6 +24,10 @@ MIN_HEADLINE_SHARE = 0.4
 #: site ("Latest in Gear"), not the article: an article's own headline, even an SEO <title>'s
 #: variant, is longer or shares its words.
 MIN_TITLE_WORDS_SHARED = 0.25
+#: An <h1> is the visible headline when it and a title the page states share at least this share of
+#: the longer one's words: a headline reworded for search keeps most of its words, a section or
+#: promo heading, a logo or a related story's headline does not.
+MIN_WORDS_SHARED = 0.5
 MAX_SECTION_HEADING_WORDS = 5
 MAX_SECTION_HEADING_CHARS = 40
 #: Separators between a headline and a site name in <title>: "Headline | Site", "Site – Headline", "見出し｜サイト".
@@ -35,13 +39,26 @@ def _squash(text: str) -> str:
     return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text).casefold())
 
 
+def _site_names(site_name: str | None, host: str) -> set[str]:
+    """Squashed forms a site's name takes in titles: its stated name, its host, the host's first
+    label, with "The" before it too (newrepublic.com is "The New Republic")."""
+    bare = host.removeprefix("www.")
+    labels = {_squash(n) for n in (host, host.split(".")[0], bare, bare.split(".")[0])}
+    return {_squash(site_name or ""), *labels, *("the" + label for label in labels)} - {""}
+
+
+def _names_site(segment: str, names: set[str], host: str) -> bool:
+    """A title segment naming the site: one of its names, or any text with its host in it
+    ("ประชาไท Prachatai.com")."""
+    return _squash(segment) in names or host.removeprefix("www.").casefold() in segment.casefold()
+
+
 def clean_title(title: str | None, site_name: str | None, host: str, headline: str | None = None,
                 h1: str | None = None, h1s: tuple[str, ...] = ()) -> str | None:
     """The headline alone. A JSON-LD headline or a <h1> of the page (`h1`, or any of `h1s`: the
     first is often the site's logo) wins when the title contains it; otherwise leading/trailing
     segments naming the site (its name or host) are dropped."""
-    bare = host.removeprefix("www.")
-    names = {_squash(n) for n in (site_name, host, host.split(".")[0], bare, bare.split(".")[0]) if n}
+    names = _site_names(site_name, host)
     if not title:
         return headline or h1
     for candidate in (headline, h1, *h1s):
@@ -51,16 +68,46 @@ def clean_title(title: str | None, site_name: str | None, host: str, headline: s
             return candidate
     parts = TITLE_SEPARATOR.split(title)
     seps = TITLE_SEPARATOR.findall(title)
-    while len(parts) > 1 and _squash(parts[-1]) in names:
+    while len(parts) > 1 and _names_site(parts[-1], names, host):
         parts.pop()
         seps.pop()
-    while len(parts) > 1 and _squash(parts[0]) in names:
+    while len(parts) > 1 and _names_site(parts[0], names, host):
         parts.pop(0)
         seps.pop(0)
     out = parts[0]
     for sep, part in zip(seps, parts[1:]):
         out += sep + part
     return out.strip() or title
+
+
+def choose_title(h1s: tuple[str, ...], headline: str | None, og_title: str | None, page_title: str | None,
+                 extracted: str | None, site_name: str | None, host: str) -> str | None:
+    """The article's headline, in this order:
+    1. the <h1> (logos left out by `pipelines.metadata`; the first of equals) sharing most words,
+       at least `MIN_WORDS_SHARED` of the longer's, with a title the page states (JSON-LD
+       headline, og:title, <title>, each less the site's name) or one of its segments ("Headline
+       - Section - Site"): the visible headline, over an SEO og:title or <title> reworded from it;
+    2. og:title, else the headline trafilatura read off the page (`extracted`, unless
+       `visible_title` finds it a section heading or the logo: few words, few of them in <title>
+       less the site's name), less the site's name (`clean_title`).
+    A `site_name` as long as a headline and equal to a stated title or an <h1> is a bad guess
+    (trafilatura takes a <title> segment for one) and is not stripped."""
+    if site_name and not _short(site_name) and _squash(site_name) in {_squash(t) for t in (*h1s, headline, og_title)
+                                                                        if t}:
+        site_name = None
+    names = _site_names(site_name, host)
+    stated = []
+    for title in filter(None, (headline, og_title, page_title)):
+        bare = clean_title(title, site_name, host) or ""
+        segments = TITLE_SEPARATOR.split(bare)
+        stated += [_words(t) for t in (bare, *(segments if len(segments) > 1 else ()))]
+    scored = [(max((len(words & s) / max(len(words), len(s)) for s in stated if s), default=0.0), -i, h1)
+              for i, h1 in enumerate(h1s) if _squash(h1) not in names and (words := _words(h1))]
+    share, _, best = max(scored, default=(0.0, 0, None))
+    if share >= MIN_WORDS_SHARED:
+        return best
+    bare_title = clean_title(page_title, site_name, host)
+    return clean_title(og_title or visible_title(extracted, bare_title), site_name, host, headline, None, h1s)
 
 
 def visible_title(headline: str | None, page_title: str | None) -> str | None:
@@ -71,8 +118,12 @@ def visible_title(headline: str | None, page_title: str | None) -> str | None:
         return headline or page_title
     words = _words(headline)
     shared = len(words & _words(page_title)) / len(words) if words else 1.0
-    short = len(headline.split()) <= MAX_SECTION_HEADING_WORDS and len(headline) <= MAX_SECTION_HEADING_CHARS
-    return page_title if short and shared < MIN_TITLE_WORDS_SHARED else headline
+    return page_title if _short(headline) and shared < MIN_TITLE_WORDS_SHARED else headline
+
+
+def _short(heading: str) -> bool:
+    """Short enough to be a section's or a site's name."""
+    return len(heading.split()) <= MAX_SECTION_HEADING_WORDS and len(heading) <= MAX_SECTION_HEADING_CHARS
 
 
 def _words(text: str) -> set[str]:

@@ -24,6 +24,8 @@ MAX_DEPTH = 64
 MAX_NODES = 200
 #: XPath of the blocks in a page.
 SCRIPTS = "//script[@type='application/ld+json']"
+#: A block wrapped for XHTML or old browsers: `<![CDATA[ … ]]>`, `<!-- … -->` (JSON allows neither).
+WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
 STRING = re.compile(r'"(?:[^"\\]++|\\.)*+"', re.DOTALL)
 BRACKET = re.compile(r"[\[\]{}]")
 
@@ -40,11 +42,12 @@ def readable(text: str | None) -> bool:
 
 
 def parse(text: str | None) -> Any:
-    """A block's data, or None when it is too big, too deep or not JSON."""
+    """A block's data, or None when it is too big, too deep or not JSON (a CDATA or comment
+    wrapper aside)."""
     if not text or not readable(text):
         return None
     try:
-        return json.loads(text)
+        return json.loads(WRAPPER.sub("", text))
     except ValueError:
         return None
 

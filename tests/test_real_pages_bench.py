@@ -10,7 +10,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from _corpora import block_text, guess_lang  # noqa: E402
 from _mercury import cases  # noqa: E402
-from _real_pages import counts, macro_f1, micro_f1, same_author, same_date  # noqa: E402
+from _real_pages import counts, macro_f1, micro_f1, same_author, same_date, same_title  # noqa: E402
 
 TRUE = "one two three four five six"  # 3 shingles
 
@@ -47,6 +47,19 @@ def test_dates(truth, pred, same):
 def test_authors_ignore_a_leading_by():
     assert same_author("By Erin Cunningham", "Erin Cunningham")
     assert not same_author("Erin Cunningham", "Erin Cunningham, Staff")
+
+
+def test_authors_are_the_same_names_however_listed_and_cased():
+    assert same_author("JOSH HASKELL, DAVID CAPLAN and PATRICK REEVELL", "Josh Haskell; David Caplan; Patrick Reevell")
+    assert same_author("Julia Carrie Wong and Sam Levin", "Julia Carrie Wong; Sam Levin")
+    assert same_author("Gina Kolata y Benjamin Mueller", "Gina Kolata & Benjamin Mueller")
+    assert not same_author("Julia Carrie Wong and Sam Levin", "Julia Carrie Wong")
+    assert not same_author("Sam Levin; Julia Carrie Wong", "Julia Carrie Wong; Sam Levin")
+
+
+def test_titles_ignore_typographic_quotes():
+    assert same_title("Heartsteel’s song: “Worlds”", "Heartsteel's song: \"Worlds\"")
+    assert not same_title("Heartsteel’s song", "Heartsteel's songs")
 
 
 def test_expected_html_becomes_a_line_per_block():

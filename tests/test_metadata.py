@@ -1,0 +1,95 @@
+"""Headline, author and publication date of small hand-made pages (issue 16): each rule of
+`pipelines.metadata`, `pipelines.normalize` and `scraper.jsonld` with the exact value it gives."""
+from __future__ import annotations
+
+import lxml.html
+
+from pipelines.extract import extract_article
+from pipelines.metadata import _byline_author
+from pipelines.normalize import choose_title
+
+PARAGRAPH = "The council voted on Tuesday to keep the night buses running through the winter months. " * 4
+
+
+def page(head: str, body: str, url: str = "https://news.example/2024/city/night-buses") -> dict:
+    """Title, author and date `fanwire extract` gives for a page of this head and article body."""
+    html = f"<html><head>{head}</head><body>{body}<article><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></article></body></html>"
+    e = extract_article(html.encode(), url)
+    return {"title": e.title, "author": e.author, "published": e.published}
+
+
+def test_json_ld_in_a_cdata_wrapper_is_read():
+    """Blocks wrapped in `<![CDATA[ ]]>` are JSON once unwrapped: their date and authors win over
+    a later `article:published_time`."""
+    ld = ('<script type="application/ld+json"><![CDATA[ {"@type": "NewsArticle", "headline": "Night buses stay",'
+          ' "datePublished": "2024-12-06T22:00:40Z", "author": [{"name": "Stella Kim"}, {"name": "Jennifer Jett"}]}'
+          ' ]]></script><meta property="article:published_time" content="2024-12-07T12:43:39Z">')
+    assert page(f"<title>Night buses stay</title>{ld}", "<h1>Night buses stay</h1>") == {
+        "title": "Night buses stay", "author": "Stella Kim; Jennifer Jett", "published": "2024-12-06T22:00:40+00:00"}
+
+
+def test_the_visible_headline_wins_over_a_reworded_og_title():
+    head = ('<title>Night buses to stay, council says | City News</title>'
+            '<meta property="og:title" content="Council keeps night buses running all winter">')
+    body = "<h1>Council votes to keep the night buses running all winter</h1>"
+    assert page(head, body)["title"] == "Council votes to keep the night buses running all winter"
+
+
+def test_an_h1_sharing_few_words_with_the_stated_titles_is_not_the_headline():
+    head = ('<title>Council keeps night buses running | City News</title>'
+            '<meta property="og:title" content="Council keeps night buses running">')
+    assert page(head, "<h1>Latest stories from our newsroom today</h1>")["title"] == "Council keeps night buses running"
+
+
+def test_logo_h1s_are_left_out():
+    """An <h1> linking to the home page, or showing an image and a few words, is the logo; the
+    <h1> naming the site ("The New Republic" on newrepublic.com) is not the headline either."""
+    head = "<title>Council keeps night buses running | The Daily Bus</title>"
+    logos = ('<h1><a href="https://dailybus.example/"><img src="logo.png" alt="The Daily Bus"></a></h1>'
+             '<h1><svg><title>DAILY BUS</title><desc>Daily Bus Logo</desc></svg></h1><h1>The Daily Bus</h1>')
+    assert page(head, logos, "https://www.dailybus.example/2024/night-buses")["title"] == \
+        "Council keeps night buses running"
+    assert page(head, logos + "<h1>Council keeps the night buses running</h1>",
+                "https://www.dailybus.example/2024/night-buses")["title"] == "Council keeps the night buses running"
+
+
+def test_of_several_h1s_the_one_closest_to_a_stated_title_wins():
+    head = ('<title>Council keeps night buses running | City News Citynews.example</title>'
+            '<meta property="og:title" content="Council keeps night buses running">')
+    body = "<h1>City News</h1><h1>Council keeps night buses running</h1>"
+    assert page(head, body, "https://citynews.example/a/1")["title"] == "Council keeps night buses running"
+
+
+def test_a_site_name_guessed_from_the_headline_is_not_stripped():
+    """trafilatura takes a <title> segment for the site's name: "Headline | Site" must not lose
+    its headline for it."""
+    headline = "Trump Has Shown Receptiveness To Obama's Agenda. Does He Actually Mean It?"
+    assert choose_title((headline,), None, None, f"{headline} | The Huffington Post", headline, headline,
+                        "www.huffingtonpost.com") == headline
+
+
+def test_a_byline_names_every_author_without_their_job_title_or_handle():
+    assert page("<title>Night buses stay</title>",
+                "<h1>Night buses stay</h1><div class='byline'>By Marc Santora, William K. Rashbaum, Al Baker "
+                "and Adam Goldman</div>")["author"] == "Marc Santora; William K. Rashbaum; Al Baker; Adam Goldman"
+    assert page("<title>Night buses stay</title>",
+                "<h1>Night buses stay</h1><p class='author'>By <a>Ben Silverman</a> Games Editor</p>")["author"] == \
+        "Ben Silverman"
+    assert page("<title>Night buses stay</title>",
+                "<h1>Night buses stay</h1><p class='byline'>By <a>April Glaser</a><a>@aprilaser</a>"
+                "<span>Dec. 15, 2016</span></p>")["author"] == "April Glaser"
+    assert page("<title>Night buses stay</title>",
+                "<h1>Night buses stay</h1><p class='byline'>By <b>Teresa Newsome</b>Dec. 5, 2016</p>")["author"] == \
+        "Teresa Newsome"
+
+
+def test_bylines_of_teaser_cards_are_not_the_articles():
+    """One kind of element bylining several people is a list of stories; the article's own byline
+    is then the one of another kind, or none (trafilatura's is kept)."""
+    cards = "".join(f"<div class='card'><h3>Story {n}</h3><span class='author'>By {n}</span></div>"
+                    for n in ("Kyle Wood", "Zach Koons", "Ann Lee"))
+    assert page("<title>Night buses stay</title>",
+                f"<h1>Night buses stay</h1><aside class='author-box'>By Austin Murphy</aside>{cards}")["author"] == \
+        "Austin Murphy"
+    ad = lxml.html.fromstring("<html><body><div class='trc-byline'>by Taboola · Sponsored Links</div></body></html>")
+    assert _byline_author(ad) is None
