@@ -201,12 +201,13 @@ def _is_byline(line: str, author: str | None) -> bool:
 
 
 def without_heading(text: str, headings: tuple[str | None, ...]) -> str:
-    """The body after the headline when the extracted text repeats it near the top: what stands
-    above it there is the page header (breadcrumbs, a category kicker), not the article."""
+    """The body after the headline when the extracted text repeats it near the top (a documentation
+    page's permalink mark "¶" aside): what stands above it there is the page header (breadcrumbs,
+    a category kicker), not the article."""
     names = {" ".join(h.split()).casefold() for h in headings if h}
     lines = text.split("\n")
     for i, line in enumerate(lines[:HEADER_LINES]):
-        if " ".join(line.split()).casefold() in names:
+        if " ".join(line.split()).rstrip(" ¶").casefold() in names:
             if all(len(above) <= MAX_HEADER_LINE_CHARS for above in lines[:i]):
                 return "\n".join(lines[i + 1:]).strip()
             break

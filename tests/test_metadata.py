@@ -60,6 +60,15 @@ def test_of_several_h1s_the_one_closest_to_a_stated_title_wins():
     assert page(head, body, "https://citynews.example/a/1")["title"] == "Council keeps night buses running"
 
 
+def test_an_h1_with_the_sites_name_glued_on_gives_the_stated_title():
+    """<h1>Headline<span>Site</span></h1> reads as one run of text: the stated title it starts with is
+    the headline."""
+    headline = "La infanta Cristina declara ante el juez"
+    head = f'<title>{headline} - Ultima Hora</title><meta property="og:title" content="{headline}">'
+    body = f"<h1>{headline}<span>Ultima Hora Mallorca</span></h1><p>Texto.</p>"
+    assert page(head, body, "https://ultimahora.example/a/1")["title"] == headline
+
+
 def test_a_site_name_guessed_from_the_headline_is_not_stripped():
     """trafilatura takes a <title> segment for the site's name: "Headline | Site" must not lose
     its headline for it."""
