@@ -11,7 +11,8 @@ not the class names of particular themes:
    boxes, newsletter boxes, tables of contents, comments, ads, breadcrumbs, tag lists), unless
    they hold a large part of the page's prose (a guard against `class="post share-enabled"`).
 3. A short paragraph that is all one link to another page of the same site: an inline teaser
-   ("CO-FOUNDER 'PROUD' OF HOME DEPOT EMPLOYEES", "China furious at Macron [INSIGHT]").
+   ("CO-FOUNDER 'PROUD' OF HOME DEPOT EMPLOYEES", "China furious at Macron [INSIGHT]"), and a
+   list whose items mostly are such teasers (a "More great stories" list without its heading).
    Short promo lines: "Also Read:", "See Related Post-", "Read more", "関連記事" ... followed by
    a link, and the headings that open related/comment sections with the list after them.
 4. Short UI strings on their own: ad labels, "Scroll to Top", "Share", "Copy URL", ...; calls
@@ -128,6 +129,8 @@ MAX_HEADING_CHARS = 80
 #: An inline teaser: at least this many words, this share of them linked.
 MIN_TEASER_WORDS = 3
 TEASER_LINKED_SHARE = 0.85
+#: A list of teasers: this share of its items (at least `MIN_TEASER_CARDS`) are inline teasers.
+TEASER_LIST_SHARE = 2 / 3
 #: Cards in a row that make a teaser grid, and the most text a card may hold beside its headline.
 MIN_TEASER_CARDS = 3
 MAX_TEASER_CHARS = 160
@@ -246,6 +249,14 @@ def _is_inline_teaser(el: HtmlElement, text: str, url: str | None) -> bool:
                (url is None and not urlsplit(t).netloc or url is not None and same_site(url, t)) for t in targets)
 
 
+def _is_teaser_list(el: HtmlElement, url: str | None) -> bool:
+    """A list of links to other pages of this site ("More great stories", "Related" without its
+    heading): most of its items are inline teasers."""
+    items = el.findall("li")
+    teasers = sum(1 for li in items if _is_inline_teaser(li, _text(li), url))
+    return len(items) >= MIN_TEASER_CARDS and teasers >= TEASER_LIST_SHARE * len(items)
+
+
 def _is_teaser_card(el: HtmlElement) -> bool:
     """A card of a teaser grid: a heading that is a link, and little text beside it."""
     if not isinstance(el.tag, str):
@@ -290,6 +301,8 @@ def prune(tree: HtmlElement, author: str | None = None, url: str | None = None) 
         elif tokens and _has_role(tokens) and paragraph_chars(el) < ROLE_GUARD_SHARE * body_chars:
             _drop(el)
         elif el.tag in ("ul", "ol", "div", "section") and _is_teaser_grid(el, body_chars):
+            _drop(el)
+        elif el.tag in ("ul", "ol") and _is_teaser_list(el, url):
             _drop(el)
     for el in list(tree.iter(*BLOCKS)):
         if not _attached(el, tree):

@@ -52,6 +52,11 @@ CASES = {
         ["Gundam film", "Voice actor wins", "final chapter"]),
     "inline teaser": (page(PLAIN.replace("</p>", "</p><p><strong><a href='/2025/01/manga-ends'>MANGA ENDS AFTER TEN "
                                                "YEARS IN THE MAGAZINE</a></strong></p>", 1)), ["MANGA ENDS"]),
+    "teaser list": (page(PLAIN.replace("</p>", "</p><ul>" + "".join(f"<li><a href='/2025/01/{i}'>{t}</a></li>" for i, t in
+                                                              enumerate(["Why every studio wants a second cour this year",
+                                                                         "The voice cast of the spring's biggest sequel",
+                                                                         "Ten manga that deserve an anime next"])) + "</ul>", 1)),
+                    ["second cour", "voice cast", "deserve an anime"]),
 }
 
 
