@@ -26,11 +26,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import urldefrag, urljoin
 
 from lxml.html import HtmlElement
 
 from archive.sites import same_site
+from pipelines.outlinks import ABSOLUTE
 
 #: Embed markup of social posts and CMS link cards (class tokens).
 EMBED_CLASSES = {"twitter-tweet", "twitter-timeline", "instagram-media", "tiktok-embed", "wp-embedded-content",
@@ -244,17 +245,32 @@ def _is_inline_teaser(el: HtmlElement, text: str, url: str | None) -> bool:
     linked = sum(len(" ".join(a.text_content().split())) for a in links)
     if linked < TEASER_LINKED_SHARE * len(text):
         return False
-    targets = [urljoin(url or "", a.get("href", "").strip()) for a in links]
-    return all(not t.startswith("#") and urldefrag(t)[0] != urldefrag(url or "")[0] and
-               (url is None and not urlsplit(t).netloc or url is not None and same_site(url, t)) for t in targets)
+    return all(_is_other_page_here(a.get("href", "").strip(), url) for a in links)
+
+
+def _is_other_page_here(href: str, url: str | None) -> bool:
+    """A link to another page of the page's own site (a relative one, without resolving it)."""
+    if not href or href.startswith("#"):
+        return False
+    if not ABSOLUTE.match(href):
+        return True
+    return url is not None and urldefrag(urljoin(url, href))[0] != urldefrag(url)[0] and same_site(url, urljoin(url, href))
 
 
 def _is_teaser_list(el: HtmlElement, url: str | None) -> bool:
     """A list of links to other pages of this site ("More great stories", "Related" without its
     heading): most of its items are inline teasers."""
     items = el.findall("li")
-    teasers = sum(1 for li in items if _is_inline_teaser(li, _text(li), url))
-    return len(items) >= MIN_TEASER_CARDS and teasers >= TEASER_LIST_SHARE * len(items)
+    if len(items) < MIN_TEASER_CARDS:
+        return False
+    allowed = (1 - TEASER_LIST_SHARE) * len(items)
+    others = 0
+    for li in items:
+        if not _is_inline_teaser(li, _text(li), url):
+            others += 1
+            if others > allowed:
+                return False
+    return True
 
 
 def _is_teaser_card(el: HtmlElement) -> bool:
