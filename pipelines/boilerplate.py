@@ -11,14 +11,14 @@ not the class names of particular themes:
    boxes, newsletter boxes, tables of contents, comments, ads, breadcrumbs, tag lists), unless
    they hold a large part of the page's prose (a guard against `class="post share-enabled"`).
 3. A short paragraph that is all one link to another page of the same site: an inline teaser
-   ("CO-FOUNDER 'PROUD' OF HOME DEPOT EMPLOYEES", "China furious at Macron [INSIGHT]"), and a
-   list whose items mostly are such teasers (a "More great stories" list without its heading).
+   ("CO-FOUNDER 'PROUD' OF HOME DEPOT EMPLOYEES", "China furious at Macron [INSIGHT]").
    Short promo lines: "Also Read:", "See Related Post-", "Read more", "関連記事" ... followed by
    a link, and the headings that open related/comment sections with the list after them.
 4. Short UI strings on their own: ad labels, "Scroll to Top", "Share", "Copy URL", ...; calls
    to subscribe or follow, and appeals for money ("please consider supporting us on Patreon").
-5. Teaser grids: three or more sibling cards, each a linked headline with at most a short
-   teaser line ("latest news", "more stories" rails without a heading or class that says so).
+5. Teaser grids: three or more sibling cards or list items of one kind, most of them a
+   headline linking to another page of the site with at most a short teaser line ("latest
+   news", "more stories" rails and lists without a heading or class that says so).
 6. An article body split into sibling chunks between ads is joined (`join_split_body`).
 """
 from __future__ import annotations
@@ -130,11 +130,12 @@ MAX_HEADING_CHARS = 80
 #: An inline teaser: at least this many words, this share of them linked.
 MIN_TEASER_WORDS = 3
 TEASER_LINKED_SHARE = 0.85
-#: A list of teasers: this share of its items (at least `MIN_TEASER_CARDS`) are inline teasers.
-TEASER_LIST_SHARE = 2 / 3
+#: A teaser grid: this share of its items (at least `MIN_TEASER_CARDS`) are teaser cards.
+TEASER_GRID_SHARE = 2 / 3
 #: Cards in a row that make a teaser grid, and the most text a card may hold beside its headline.
 MIN_TEASER_CARDS = 3
-MAX_TEASER_CHARS = 160
+MAX_TEASER_CHARS = 200
+CARD_TAGS = ("div", "li", "article", "section")
 #: An id of this many words or more is a heading's slug ("sharing-with-a-single-developer"),
 #: not a role name, when its words are the element's own opening text.
 MIN_SLUG_WORDS = 4
@@ -257,37 +258,40 @@ def _is_other_page_here(href: str, url: str | None) -> bool:
     return url is not None and urldefrag(urljoin(url, href))[0] != urldefrag(url)[0] and same_site(url, urljoin(url, href))
 
 
-def _is_teaser_list(el: HtmlElement, url: str | None) -> bool:
-    """A list of links to other pages of this site ("More great stories", "Related" without its
-    heading): most of its items are inline teasers."""
-    items = el.findall("li")
-    if len(items) < MIN_TEASER_CARDS:
+def _is_teaser_card(el: HtmlElement, url: str | None) -> bool:
+    """A card of a teaser grid: a headline linking to another page of the site (a heading that is
+    a link, or a link on its own that the card's text opens with, not a sentence's first words),
+    and little text beside it; or an item that is all links to other pages of the site. A
+    paragraph is never a card."""
+    if el.tag not in CARD_TAGS:
         return False
-    allowed = (1 - TEASER_LIST_SHARE) * len(items)
-    others = 0
-    for li in items:
-        if not _is_inline_teaser(li, _text(li), url):
-            others += 1
-            if others > allowed:
-                return False
-    return True
-
-
-def _is_teaser_card(el: HtmlElement) -> bool:
-    """A card of a teaser grid: a heading that is a link, and little text beside it."""
-    if not isinstance(el.tag, str):
-        return False
+    text = _text(el)
+    if _is_inline_teaser(el, text, url):
+        return True
     heads = el.xpath(".//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6][.//a[@href] or ancestor::a[@href]]")
-    if not heads:
-        return False
-    headline = _text(heads[0])
-    return bool(headline) and len(_text(el)) - len(headline) <= MAX_TEASER_CHARS
+    if heads:
+        headline = _text(heads[0])
+        link = next(iter(heads[0].xpath(".//a[@href] | ancestor::a[@href][1]")), None)
+    else:
+        link = next((a for a in el.iter("a") if a.get("href") and _text(a)), None)
+        headline = _text(link) if link is not None else ""
+        if (len(headline.split()) < MIN_TEASER_WORDS or not text.startswith(headline)
+                or link.getparent() is not el and _text(link.getparent()) != headline):
+            return False
+    return (bool(headline) and len(text) - len(headline) <= MAX_TEASER_CHARS
+            and _is_other_page_here(link.get("href", "").strip(), url))
 
 
-def _is_teaser_grid(el: HtmlElement, body_chars: int) -> bool:
-    cards = [child for child in el if isinstance(child.tag, str)]
-    return (len(cards) >= MIN_TEASER_CARDS and all(_is_teaser_card(card) for card in cards)
-            and paragraph_chars(el) < ROLE_GUARD_SHARE * body_chars)
+def _teaser_grids(el: HtmlElement, body_chars: int, url: str | None) -> list[list[HtmlElement]]:
+    """The children of `el` that make teaser grids: three or more siblings of one kind (tag and
+    class), most of them teaser cards, together a small part of the page's prose."""
+    kinds: dict[tuple[str, str], list[HtmlElement]] = defaultdict(list)
+    for child in el:
+        if child.tag in CARD_TAGS:
+            kinds[(child.tag, child.get("class", ""))].append(child)
+    return [group for group in kinds.values() if len(group) >= MIN_TEASER_CARDS
+            and sum(_is_teaser_card(card, url) for card in group) >= TEASER_GRID_SHARE * len(group)
+            and sum(map(paragraph_chars, group)) < ROLE_GUARD_SHARE * body_chars]
 
 
 def _is_author_bio(text: str, authors: list[str]) -> bool:
@@ -316,10 +320,9 @@ def prune(tree: HtmlElement, author: str | None = None, url: str | None = None) 
             _drop(el)
         elif tokens and _has_role(tokens) and paragraph_chars(el) < ROLE_GUARD_SHARE * body_chars:
             _drop(el)
-        elif el.tag in ("ul", "ol", "div", "section") and _is_teaser_grid(el, body_chars):
-            _drop(el)
-        elif el.tag in ("ul", "ol") and _is_teaser_list(el, url):
-            _drop(el)
+        elif el.tag in ("ul", "ol", "div", "section") and (grids := _teaser_grids(el, body_chars, url)):
+            for card in (card for grid in grids for card in grid):
+                _drop(card)
     for el in list(tree.iter(*BLOCKS)):
         if not _attached(el, tree):
             continue

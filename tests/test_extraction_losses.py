@@ -57,6 +57,14 @@ CASES = {
                                                                          "The voice cast of the spring's biggest sequel",
                                                                          "Ten manga that deserve an anime next"])) + "</ul>", 1)),
                     ["second cour", "voice cast", "deserve an anime"]),
+    "rail of cards": (page(PLAIN, "<div class='box'><div class='box-head'>Part of our coverage of</div>" + "".join(
+        f"<div class='card'><div><a href='/2025/0{i}/x'>{title}</a></div><div class='when'>January {i}, 2025 -- "
+        f"Updated 1358 GMT</div><div class='tease'>{tease}</div></div>" for i, (title, tease) in enumerate([
+            ("Ten things to know about simulcasts", "Here are ten facts about how anime reaches you the same day."),
+            ("Photos: the year's biggest conventions", "A glimpse of the crowds at every show this year."),
+            ("How a studio schedules a season", "Producers explain the months before a premiere.")], 1))
+        + "<div class='ad'>Loading…</div></div>"),
+        ["Ten things to know", "biggest conventions", "ten facts", "Updated 1358 GMT"]),
 }
 
 
