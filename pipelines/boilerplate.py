@@ -14,7 +14,7 @@ not the class names of particular themes:
    ("CO-FOUNDER 'PROUD' OF HOME DEPOT EMPLOYEES", "China furious at Macron [INSIGHT]").
    Short promo lines: "Also Read:", "See Related Post-", "Read more", "関連記事" ... followed by
    a link, and the headings that open related/comment sections with the list after them.
-4. Short UI strings on their own: ad labels, "Scroll to Top", "Share", "Copy URL", ...; calls
+4. Menus set as a line of text ("Home | Video | World | Business"). Short UI strings on their own: ad labels, "Scroll to Top", "Share", "Copy URL", ...; calls
    to subscribe or follow, and appeals for money ("please consider supporting us on Patreon").
 5. Teaser grids: three or more sibling cards or list items of one kind, most of them a
    headline linking to another page of the site with at most a short teaser line ("latest
@@ -43,7 +43,7 @@ ROLE_TOKENS = {
     "breadcrumb", "breadcrumbs", "tags", "tagcloud", "taglist", "advert", "advertisement", "ad", "ads",
     "adspot", "adsbygoogle", "sponsor", "sponsored", "promo", "recommended", "popular", "trending",
     "caption", "credit", "disqus", "scrolltop", "backtotop", "pagination", "pager", "signup", "sidebar",
-    "footer", "foot", "copyright",
+    "footer", "foot", "copyright", "recirc", "recirculation",
 }
 #: Two-token roles (after splitting at - and _).
 ROLE_PAIRS = {("author", "box"), ("about", "author"), ("author", "bio"), ("author", "info"), ("post", "author"),
@@ -109,7 +109,7 @@ MAX_PROMO_CHARS = 250
 #: Headings that open a boilerplate section (removed with the list or cards that follow them).
 SECTION_HEADING = re.compile(
     r"^\s*(?:leave a (?:comment|reply)|\d+\s+(?:thoughts?|comments?|responses?|replies) on|comments?|"
-    r"related(?: posts?| articles?| stories| news)?|more (?:from|by) (?:the )?author|more stories|"
+    r"related(?: posts?| articles?| stories| news)?|more (?:from|by) (?:the )?author|more stories|more (?:[\w-]+ ){0,2}from (?:the )?[\w&-]+(?: [\w&-]+){0,3}$|"
     r"recommended|popular posts|trending|you may also like|read next|don'?t miss|must read|(?:our )?latest (?:news|stories|headlines)|"
     r"tags|share this|"
     r"関連記事|関連ニュース|コメント|人気記事|おすすめ記事|この記事をシェアする|(?:アクセス)?ランキング|新着(?:ニュース|記事)|"
@@ -132,6 +132,10 @@ MIN_TEASER_WORDS = 3
 TEASER_LINKED_SHARE = 0.85
 #: A teaser grid: this share of its items (at least `MIN_TEASER_CARDS`) are teaser cards.
 TEASER_GRID_SHARE = 2 / 3
+#: A menu set as a line of text: this many links or more between separators, each this short.
+MENU_SEPARATOR = re.compile(r"\s+[|｜•·/]\s+")
+MIN_MENU_ITEMS = 4
+MAX_MENU_ITEM_CHARS = 30
 #: Cards in a row that make a teaser grid, and the most text a card may hold beside its headline.
 MIN_TEASER_CARDS = 3
 MAX_TEASER_CHARS = 200
@@ -294,6 +298,15 @@ def _teaser_grids(el: HtmlElement, body_chars: int, url: str | None) -> list[lis
             and sum(map(paragraph_chars, group)) < ROLE_GUARD_SHARE * body_chars]
 
 
+def _is_menu_line(el: HtmlElement, text: str) -> bool:
+    """"Home | Video | World | Business | Sport": a line of short links between separators."""
+    parts = MENU_SEPARATOR.split(text)
+    if len(parts) < MIN_MENU_ITEMS or any(len(part) > MAX_MENU_ITEM_CHARS for part in parts):
+        return False
+    linked = sum(len(" ".join(a.text_content().split())) for a in el.xpath(".//a[@href]"))
+    return linked >= TEASER_LINKED_SHARE * len(MENU_SEPARATOR.sub("", text))
+
+
 def _is_author_bio(text: str, authors: list[str]) -> bool:
     return any(text.startswith(name) and BIO.match(text[len(name):]) for name in authors)
 
@@ -329,7 +342,8 @@ def prune(tree: HtmlElement, author: str | None = None, url: str | None = None) 
         text = _text(el)
         if not text:
             continue
-        if len(text) <= MAX_UI_CHARS and UI_TEXT.match(text) or len(text) <= MAX_PROMO_CHARS and CREDIT.match(text):
+        if (len(text) <= MAX_UI_CHARS and UI_TEXT.match(text) or len(text) <= MAX_PROMO_CHARS and CREDIT.match(text)
+                or len(text) <= MAX_PROMO_CHARS and _is_menu_line(el, text)):
             _drop(el)
         elif el.tag == "p" and len(text) <= MAX_PROMO_CHARS and _is_inline_teaser(el, text, url):
             _drop(el)

@@ -3,8 +3,10 @@ article's paragraphs, and the lede alone, a "read next / more from" rail, a dona
 related-article teasers never are (or are not part of) what is archived."""
 from __future__ import annotations
 
+import lxml.html
 import pytest
 
+from pipelines.boilerplate import prune
 from pipelines.extract import extract_article, parse_page, second_opinion
 
 PARAGRAPHS = [
@@ -65,6 +67,10 @@ CASES = {
             ("How a studio schedules a season", "Producers explain the months before a premiere.")], 1))
         + "<div class='ad'>Loading…</div></div>"),
         ["Ten things to know", "biggest conventions", "ten facts", "Updated 1358 GMT"]),
+    "more from the site": (page(PLAIN.replace("</p>", "</p><h3>More Must-Reads From Fan News</h3><ul><li><span>The "
+                                                      "struggle to </span><a href='/a'>finish a season on schedule</a></li>"
+                                                      "<li><a href='/b'>Voice actors look back</a><span> on roles</span></li>"
+                                                      "</ul>", 1)), ["More Must-Reads", "finish a season", "Voice actors"]),
 }
 
 
@@ -120,3 +126,14 @@ def test_a_paragraph_linking_to_the_source_on_another_site_is_kept():
     credit = "The full interview is on the official website"
     html = page(PLAIN.replace("</p>", f"</p><p><a href='https://anime-official.example/news/1'>{credit}</a></p>", 1))
     assert extract_article(html, URL).text.split("\n") == [PARAGRAPHS[0], credit, *PARAGRAPHS[1:]]
+
+
+def test_a_menu_set_as_a_line_of_links_is_pruned_and_a_sentence_with_bars_is_not():
+    """Where trafilatura keeps a page's whole wrapper, a text menu comes with it (a real page:
+    CNN Arabic's header); `prune` takes it out first."""
+    menu = " | ".join(f"<a href='/{w.lower()}/'>{w}</a>" for w in ("Home", "Video", "Anime", "Manga", "Games"))
+    sentence = "Scores: Frieren 9.1 | Dandadan 8.7 | Kaiju No. 8 7.9 | Sakamoto Days 8.0, by our readers."
+    tree = lxml.html.fromstring(f"<html><body><div>{menu}</div><p>{sentence}</p>{PLAIN}</body></html>")
+    text = prune(tree, url=URL).text_content()
+    assert "Home" not in text and "Games" not in text
+    assert sentence in text
