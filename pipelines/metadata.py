@@ -6,6 +6,7 @@ and `itemprop` meta, a `<time datetime>` in the article, then (`date_in_page`) t
 and the page's text, whole, as htmldate finds them."""
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -68,13 +69,14 @@ def drop_unreadable_jsonld(tree: HtmlElement) -> None:
 def _ld_author(node: dict[str, Any]) -> str | None:
     authors = node.get("author")
     authors = authors if isinstance(authors, list) else [authors]
-    names = [a.get("name") if isinstance(a, dict) else a for a in authors]
-    names = [n.strip() for n in names if isinstance(n, str) and n.strip() and not n.startswith("http")]
-    return "; ".join(dict.fromkeys(names)) or None
+    names = [_str(a.get("name") if isinstance(a, dict) else a) for a in authors]
+    return "; ".join(dict.fromkeys(n for n in names if n and not n.startswith("http"))) or None
 
 
 def _str(value: Any) -> str | None:
-    return value.strip() if isinstance(value, str) and value.strip() else None
+    """A JSON-LD string, HTML character references read: many CMSs escape their JSON-LD as HTML
+    ("&#27744;&#30000;", "Director&#8217;s Cut"), which a <script> leaves as it is."""
+    return html.unescape(value).strip() or None if isinstance(value, str) else None
 
 
 #: A byline: "By Name", "Written by Name", "文：名前", "著者：名前" on a short element of its own.

@@ -28,6 +28,14 @@ def test_json_ld_in_a_cdata_wrapper_is_read():
         "title": "Night buses stay", "author": "Stella Kim; Jennifer Jett", "published": "2024-12-06T22:00:40+00:00"}
 
 
+def test_json_ld_strings_escaped_as_html_are_read():
+    """A CMS that escapes its JSON-LD as HTML gives "&#27744;&#30000;&#38520;" for 池田陸."""
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Director&#8217;s Cut", '
+            '"author": [{"@type": "Person", "name": "&#27744;&#30000;&#38520;"}]}</script>')
+    got = page(head, "<h1>Director’s Cut</h1><p>Text of the article.</p>", "https://news.example/a/1")
+    assert (got["author"], got["title"]) == ("池田陸", "Director’s Cut")
+
+
 def test_the_visible_headline_wins_over_a_reworded_og_title():
     head = ('<title>Night buses to stay, council says | City News</title>'
             '<meta property="og:title" content="Council keeps night buses running all winter">')
