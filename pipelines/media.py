@@ -45,6 +45,9 @@ OTHER_MEDIA = re.compile(
     r"完結(?!編)|マンホール|アルバム|\balbum\b|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|\bworld tour\b|"
     r"\bfestival\b|フェス",
     re.IGNORECASE)
+#: Headline words of a home-video release: the season's news, not merchandise.
+HOME_VIDEO = re.compile(r"blu-?ray|ブルーレイ|\bBD\b|\bDVD\b|BD-?BOX", re.IGNORECASE)
+FILM_WORDS = re.compile(r"\bmovie\b|\bfilms?\b|劇場|映画", re.IGNORECASE)
 #: Headline words of news about a TV broadcast.
 BROADCAST = re.compile(r"放送(?:開始|スタート|決定|日|中)|TVアニメ|テレビアニメ|\bTV anime\b|\bpremieres? on\b|"
                        r"\bsimulcast|\bbroadcast|\banime adaptation\b|\bgets (?:an? )?anime\b|アニメ化|新作アニメ", re.IGNORECASE)
@@ -116,9 +119,22 @@ def about_other_media(headline: str) -> bool:
     broadcast names the source only to describe the show (「僕とロボコ」放送開始 ジャンプのギャグ漫画);
     舞台 is a stage play only as one (舞台「…」, 舞台化), not a story's setting or a big stage."""
     headline = STUDIO_FILM.sub(" ", headline)
+    if HOME_VIDEO.search(headline) and not FILM_WORDS.search(headline):
+        return False  # "Lycoris Recoil's First Blu-ray Volume", 「…２」Blu-ray BOX発売: a season's release
     if BROADCAST.search(headline):
         headline = SOURCE_WORDS.sub(" ", headline)
     return bool(OTHER_MEDIA.search(headline))
+
+
+#: A live-action adaptation named in the headline or lead.
+LIVE_ACTION = re.compile(r"\blive-action\b|実写", re.IGNORECASE)
+
+
+def about_live_action(headline: str, lead: str) -> bool:
+    """The headline, or the lead of news not about a broadcast, is about a live-action adaptation:
+    a season it names is the adaptation's ("Netflix's live-action One Piece ... Season 2"), none of
+    the anime's (see 1). 「ザ・ファブル」TVアニメ放送開始 … 実写映画化もされた is the anime's news."""
+    return bool(LIVE_ACTION.search(headline) or (not BROADCAST.search(headline) and LIVE_ACTION.search(lead)))
 
 
 def shows_title(before: str, after: str) -> bool:

@@ -162,6 +162,25 @@ def test_a_live_action_adaptation_keeps_its_series_but_a_drama_sharing_a_word_do
     assert tagged("The K-drama “Kingdom” Returns for a Third Season", "Netflix confirmed the drama.") == []
 
 
+@pytest.mark.parametrize("title, text, expected", [
+    ("ONE PIECE Live-Action Season 2 Casts Its Crocodile", "Filming is under way in Cape Town.", [("ONE PIECE", None)]),
+    ("Netflix's One Piece Season 2 Gets a Title", "The second season of its live-action One Piece streams in March.",
+     [("ONE PIECE", None)]),
+    ("南勝久「ザ・ファブル」TVアニメ放送開始", "実写映画化もされた漫画『ザ・ファブル』のTVアニメが始まった。", [("ザ・ファブル", 1)]),
+])
+def test_a_season_named_in_live_action_news_is_the_adaptations(title, text, expected):
+    assert tagged(title, text) == expected
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("Lycoris Recoil's First Blu-ray Volume Opens High on Oricon Chart", "It sold 20,000 copies.",
+     [("リコリス・リコイル", 1)]),
+    ("「吸血鬼すぐ死ぬ２」Blu-ray BOX発売", "第2期全12話を収録する。", [("吸血鬼すぐ死ぬ", 2)]),
+])
+def test_a_seasons_blu_ray_is_that_seasons_news(title, text, expected):
+    assert tagged(title, text) == expected
+
+
 def test_every_show_a_seasons_lineup_names_is_tagged():
     tags = MATCHER.tag("春アニメ2024、「ユーフォ」3期や「魔法科」第3シーズンが放送へ",
                        "2024年春アニメでは人気シリーズの続編が放送される。\n新作では「夜桜さんちの大作戦」が世界配信される。",
