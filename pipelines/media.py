@@ -25,7 +25,7 @@ import re
 
 #: Studios whose name ends in "Film(s)" or "Pictures": not a film.
 STUDIO_FILM = re.compile(r"\b(?:bones|mappa|toho|sunrise|cloverworks|kadokawa|kyoto animation|wit|ufotable|"
-                         r"[A-Z][A-Za-z]+)\s+films?\b(?=\s+(?:studio|will|is|has|and|to|,)|\s*(?:'s|’s))|"
+                         r"[A-Z][A-Za-z]+)\s+films?\b(?=\s+(?:studio|staff|will|is|has|and|to|,)|\s*(?:'s|’s))|"
                          r"\b(?:bones|mappa|toho|sunrise)\s+films?\b", re.IGNORECASE)
 #: Headline words of news about other media than a TV season.
 OTHER_MEDIA = re.compile(
@@ -149,8 +149,9 @@ def opens_title(after: str) -> bool:
 
 #: A title named to credit a person or studio ("Re:Zero author Tappei Nagatsuki", "from the
 #: creator of Attack on Titan", 「進撃の巨人」の作者): the article is about their new work.
-CREDIT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:author|creator|mangaka|original creator|writer)s?\b|"
-                          r"^[」』]?の?(?:作者|原作者|作家)|^[」』]?(?:を原作と|が原作の)", re.IGNORECASE)
+CREDIT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:author|creator|mangaka|original creator|writer|artist)s?\b|"
+                          r"^[」』]?の?(?:作者|原作者|作家)|^[」』]?(?:を原作と|が原作の)|"
+                          r"^[」』]の[^、。「『]{2,10}が(?:ストーリー)?(?:原案|原作|脚本|シリーズ構成)", re.IGNORECASE)
 CREDIT_BEFORE = re.compile(r"\b(?:creator|author|mangaka|writer)s?\s+(?:of|behind)\s+(?:the\s+)?[\"“『「]?$",
                            re.IGNORECASE)
 

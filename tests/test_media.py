@@ -41,6 +41,8 @@ def test_a_film_with_its_own_catalog_entry_is_tagged_with_it():
 def test_a_studio_named_film_is_not_a_film():
     assert tagged("WITCH WATCH Anime Is Bones Film's Next TV Series", "It premieres in April.") == [
         ("ウィッチウォッチ", 1)]
+    assert tagged("Witch Hat Atelier Anime Reveals Bug Films Staff", "Ayumu Watanabe directs.") == [
+        ("とんがり帽子のアトリエ", 1)]
 
 
 @pytest.mark.parametrize("title, text, expected", [
@@ -151,6 +153,9 @@ def test_a_name_inside_a_longer_title_is_not_tagged_but_a_list_of_titles_is(titl
      "Wit Studio's original anime premiered on April 3. Re:Zero author Tappei Nagatsuki co-wrote the story.",
      [("Vivy -Fluorite Eye's Song-", 1)]),
     ("New Manga From the Creator of Attack on Titan", "The one-shot runs in a magazine.", []),
+    ("Ayakashi Triangle Premieres", "The anime comes from To Love-Ru artist Kentaro Yabuki.", [("あやかしトライアングル", 1)]),
+    ("「戦翼のシグルドリーヴァ」放送開始", "「Re:ゼロから始める異世界生活」の長月達平がストーリー原案を手がけるオリジナルアニメ。",
+     [("戦翼のシグルドリーヴァ", 1)]),
 ])
 def test_a_title_named_to_credit_its_author_is_not_what_the_article_is_about(title, text, expected):
     assert tagged(title, text) == expected
