@@ -10,9 +10,10 @@ name stands as a title or as a word of something else.
 3. Another work: a title followed by a subtitle that names no season ("Bleach: Rebirth of Souls",
    「呪術廻戦 戦華双乱」, "Detective Conan: The Million-Dollar Pentagram") is a game, film or
    spin-off of the franchise (`subtitle_after`); the caller checks it is not the series' own.
-4. Collisions: a short name that is a word of a longer name ("ORANGE RANGE", a band; "Gundam
-   SEED FREEDOM"; "Campfire Cooking in Another World"; "Tears of the Kingdom") or of a phrase
-   ("in Four Days"), or stands beside band, drama or game words, is not the title
+4. Collisions: a company's name (Bushiroad, `names_a_company`), a short name that is a word of a
+   longer name ("ORANGE RANGE", a band; "Gundam SEED FREEDOM"; "Campfire Cooking in Another
+   World"; "Tears of the Kingdom") or of a phrase ("in Four Days"), or stands beside band, drama
+   or game words, is not the title
    (`part_of_longer_name`, `beside_other_work`), unless the name is no ordinary phrase. A
    live-action adaptation is the franchise's news ("Live-Action City Hunter").
 5. Credits: a title named for who made it ("Re:Zero author Tappei Nagatsuki", "from the creator
@@ -60,6 +61,14 @@ TITLE_WORDS_AFTER = re.compile(
     r"^(?:(?:'s|’s)\s+(?:(?:tv\s+)?anime|season|sequel|manga)\b|[\s\W]{0,3}(?:(?:tv\s+)?anime\b|season\b|"
     r"sequel\b|manga\b|light novel|episode\b|film\b|movie\b|creator\b|author\b|cast\b|staff\b|premiere|"
     r"adaptation\b|アニメ|第\d|\d+期|シーズン))", re.IGNORECASE)
+#: Animation studios whose possessive names their work ("Wit Studio's Bubble", "Lerche's Given").
+ANIME_STUDIOS = (r"Wit Studio|[A-Z][\w.-]* Studio|Studio [A-Z][\w.-]*|Lerche|MAPPA|Bones|Kyoto Animation|KyoAni|CloverWorks|"
+                 r"A-1 Pictures|Madhouse|Production I\.G|Sunrise|Toei Animation|ufotable|Trigger|Science SARU|"
+                 r"P\.A\. ?Works|J\.C\.Staff|Shaft|SHAFT|David Production|TMS Entertainment|OLM|Doga Kobo|Silver Link|"
+                 r"Kinema Citrus|Orange|Polygon Pictures|Studio Ghibli|Ghibli|CoMix Wave Films|Shin-Ei Animation|"
+                 r"Liden Films|LIDENFILMS|Passione|Diomedea|Feel\.|Lay-duce|Bridge|Nexus|Satelight|Telecom Animation Film|"
+                 r"Sanzigen|SANZIGEN|Graphinica|Bee Media|Studio 4°C|Signpost|CygamesPictures|Khara|Shuka|Lapin Track|"
+                 r"Bibury Animation Studios|NAZ|Domerica|Kaiga|GEEKTOYS|OZ|Liber|Bug Films|BUG FILMS|Yumeta Company")
 #: After a name opening a headline, only news wording shows a title ("Medalist Anime Gets 2nd Season").
 OPENING_TITLE = re.compile(
     r"^[\s\W]{0,3}(?:(?:tv\s+)?anime(?:'s|’s)?\s+(?:gets|reveals|announces|confirms|premieres|unveils|adds|casts|"
@@ -67,6 +76,7 @@ OPENING_TITLE = re.compile(
     r"\d+(?:st|nd|rd|th)\s+season|アニメ|第\d)", re.IGNORECASE)
 TITLE_WORDS_BEFORE = re.compile(
     r"(?:\banime\b|\bmanga\b|\bseries\b|\bseason\b|\bsequel to\b|\bstudio\s+\S+(?:'s)?|\bdirector of\b|"
+    rf"\b(?:{ANIME_STUDIOS})(?:'s|’s)|"
     r"\bcast of\b|\bstar(?:s|ring)? of\b|\bcreator of\b|\badaptation of\b|"
     r"アニメ|TVアニメ)[\s\"“『「]*$", re.IGNORECASE)
 #: Capitals after an all-capitals title that still belong to its season ("OVERLORD FINAL SEASON").
@@ -159,6 +169,16 @@ CREDIT_BEFORE = re.compile(r"\b(?:creator|author|mangaka|writer)s?\s+(?:of|behin
 def credits_a_person(before: str, after: str) -> bool:
     """The mention credits a person or studio with the title (see 5)."""
     return bool(CREDIT_AFTER.match(after) or CREDIT_BEFORE.search(before))
+
+
+#: Companies whose names are also a title's spelling (the 2013 show BUSHI ROAD, written "BUSHIROAD"):
+#: "Bushiroad's D4DJ" names the publisher.
+COMPANY = re.compile(r"bushiroad", re.IGNORECASE)
+
+
+def names_a_company(written: str) -> bool:
+    """The name as written is a company's, not a title (see 4)."""
+    return bool(COMPANY.fullmatch(written))
 
 
 def part_of_longer_name(before: str, written: str, after: str) -> bool:

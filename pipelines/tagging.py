@@ -42,8 +42,8 @@ from scrapy.crawler import Crawler
 from pipelines import english
 from pipelines.aliases import TRUSTED_SOURCES
 from pipelines.catalog import FILM_PREFIX, Entry, Series, debracket, from_records
-from pipelines.media import (about_live_action, about_other_media, beside_other_work, credits_a_person, media_before, opens_title,
-                             part_of_longer_name, shows_title, subtitle_after)
+from pipelines.media import (about_live_action, about_other_media, beside_other_work, credits_a_person, media_before,
+                             names_a_company, opens_title, part_of_longer_name, shows_title, subtitle_after)
 from pipelines.seasons import SeasonMark, numbered_season, read_season, season_titles, titled_season
 from scraper.items import ArticleItem
 from scraper.signals import series_loaded
@@ -350,7 +350,7 @@ class SeriesMatcher:
             return key.strip() in quoted
         written = doc[start:end]
         before, after = SENTENCE_END.split(doc[max(0, start - 60):start])[-1], doc[end:end + 40]
-        if part_of_longer_name(before, written, after):
+        if part_of_longer_name(before, written, after) or names_a_company(written):
             return False
         strong = self._distinctive(key) or (len(words) > 1 and written in self.trusted)
         if strong:  # the live-action "One Piece" is One Piece's; the K-drama "Kingdom" is not Kingdom's

@@ -167,6 +167,11 @@ def test_a_live_action_adaptation_keeps_its_series_but_a_drama_sharing_a_word_do
     assert tagged("The K-drama “Kingdom” Returns for a Third Season", "Netflix confirmed the drama.") == []
 
 
+def test_a_studios_possessive_shows_a_title_and_a_companys_name_is_none():
+    assert tagged("Wit Studio's Bubble Debuts on Netflix", "The film streams worldwide.") == [("バブル", None)]
+    assert [series for series, _ in tagged("D4DJ All Mix Premieres", "Bushiroad's DJ franchise returns.")] == ["D4DJ First Mix"]
+
+
 @pytest.mark.parametrize("title, text, expected", [
     ("ONE PIECE Live-Action Season 2 Casts Its Crocodile", "Filming is under way in Cape Town.", [("ONE PIECE", None)]),
     ("Netflix's One Piece Season 2 Gets a Title", "The second season of its live-action One Piece streams in March.",
