@@ -444,11 +444,15 @@ def _cour_called_a_season(series: Series, number: int, published: str | None) ->
     return None
 
 
+#: Words of an English title that say it is a film's.
+FILM_WORD = re.compile(r"\b(?:movie|film)\b")
+
+
 def _without_titles(headline: str, mentions: list[tuple[int, int, str, list[int]]]) -> str:
-    """The headline with the Japanese titles it names blanked: 「女神のカフェテラス」 is no café's
-    news (an English film title's "Movie" is a word of its own, and says what the news is)."""
+    """The headline with the titles it names blanked: 「女神のカフェテラス」 and "Darwin's Game" are
+    no café's or game's news (an English film title's "Movie" says what the news is, and stays)."""
     for start, end, key, _ in mentions:
-        if end <= len(headline) and not key.startswith(" "):
+        if end <= len(headline) and not FILM_WORD.search(key):
             headline = headline[:start] + " " * (end - start) + headline[end:]
     return headline
 

@@ -167,6 +167,11 @@ def test_a_live_action_adaptation_keeps_its_series_but_a_drama_sharing_a_word_do
     assert tagged("The K-drama “Kingdom” Returns for a Third Season", "Netflix confirmed the drama.") == []
 
 
+def test_a_media_word_inside_an_english_title_is_not_the_news():
+    assert tagged("Darwin's Game Anime Launches With Its First Hour-Long Episode", "Nexus animates it.") == [
+        ("ダーウィンズゲーム", 1)]
+
+
 def test_a_studios_possessive_shows_a_title_and_a_companys_name_is_none():
     assert tagged("Wit Studio's Bubble Debuts on Netflix", "The film streams worldwide.") == [("バブル", None)]
     assert [series for series, _ in tagged("D4DJ All Mix Premieres", "Bushiroad's DJ franchise returns.")] == ["D4DJ First Mix"]
