@@ -46,6 +46,9 @@ OTHER_MEDIA = re.compile(
     r"完結(?!編)|マンホール|アルバム|\balbum\b|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|\bworld tour\b|"
     r"\bfestival\b|フェス",
     re.IGNORECASE)
+#: An anniversary is the franchise's news, unless a season premieres for it.
+ANNIVERSARY = re.compile(r"\banniversary\b|周年", re.IGNORECASE)
+SEASON_NEWS = re.compile(r"premiere|\bdebuts?\b|\bseason\b|放送開始|スタート|第\d+期|\d+期", re.IGNORECASE)
 #: Headline words of a home-video release: the season's news, not merchandise.
 HOME_VIDEO = re.compile(r"blu-?ray|ブルーレイ|\bBD\b|\bDVD\b|BD-?BOX", re.IGNORECASE)
 FILM_WORDS = re.compile(r"\bmovie\b|\bfilms?\b|劇場|映画", re.IGNORECASE)
@@ -133,6 +136,8 @@ def about_other_media(headline: str) -> bool:
         return False  # "Lycoris Recoil's First Blu-ray Volume", 「…２」Blu-ray BOX発売: a season's release
     if BROADCAST.search(headline):
         headline = SOURCE_WORDS.sub(" ", headline)
+    elif ANNIVERSARY.search(headline) and not SEASON_NEWS.search(headline):
+        return True  # 「サザエさん」放送55周年: the franchise's news
     return bool(OTHER_MEDIA.search(headline))
 
 
