@@ -1,9 +1,11 @@
 """What an article is about: a TV season, or the franchise's other media; and whether a short
 name stands as a title or as a word of something else.
 
-1. Other media: news of a film, stage play, game, exhibition, café, merchandise or the manga
-   keeps its series but names no season (`about_other_media`). A studio's name ending in
-   "Film" (Bones Film, MAPPA Film) is a studio, not a film.
+1. Other media: news of a film, stage play, game (a visual novel too), exhibition, café,
+   merchandise or the manga, and of an anniversary or a creator's death, keeps its series but
+   names no season (`about_other_media`); a season's Blu-ray is that season's news, and a
+   live-action adaptation's "Season 2" is none of the anime's (`about_live_action`). A
+   studio's name ending in "Film" (Bones Film, MAPPA Film) is a studio, not a film.
 2. Title context: a one-word title counts where the article treats it as one: a season
    right after it ("Overlord IV", "Medalist Season 2"), "anime" / "manga" / "season" around it,
    a studio or the cast ("the Kingdom anime by Studio Signpost") (`shows_title`).
@@ -44,7 +46,7 @@ OTHER_MEDIA = re.compile(
     r"ソシャゲ|アプリ|"
     r"展覧会|原画展|展示|展」|展』|展開催|ライブイベント|ライブツアー|コンサート|ドラマ(?!CD|ＣＤ)|\b[jk]-?drama\b|"
     r"完結(?!編)|マンホール|アルバム|\balbum\b|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|\bworld tour\b|"
-    r"\bfestival\b|フェス",
+    r"\bfestival\b|フェス|visual novel|\bdies\b|\bdied\b|passes away|死去|逝去|訃報",
     re.IGNORECASE)
 #: An anniversary is the franchise's news, unless a season premieres for it.
 ANNIVERSARY = re.compile(r"\banniversary\b|周年", re.IGNORECASE)
@@ -127,8 +129,9 @@ def media_before(before: str) -> bool:
 
 
 def about_other_media(headline: str) -> bool:
-    """The article is news of a film, stage play, game, exhibition, café, merchandise or manga
-    (read from its headline), so it names no TV season unless it says one. A headline about the
+    """The article is news of a film, stage play, game, exhibition, café, merchandise or manga,
+    of an anniversary or of a creator's death (read from its headline), so it names no TV season
+    unless it says one. A headline about the
     broadcast names the source only to describe the show (「僕とロボコ」放送開始 ジャンプのギャグ漫画);
     舞台 is a stage play only as one (舞台「…」, 舞台化), not a story's setting or a big stage."""
     headline = STUDIO_FILM.sub(" ", headline)

@@ -167,12 +167,13 @@ def test_a_live_action_adaptation_keeps_its_series_but_a_drama_sharing_a_word_do
     assert tagged("The K-drama “Kingdom” Returns for a Third Season", "Netflix confirmed the drama.") == []
 
 
-@pytest.mark.parametrize("title, expected", [
-    ("「サザエさん」放送55周年、記念企画が続々", [("サザエさん", None)]),
-    ("Bones' Metallic Rouge Premieres for the Studio's 25th Anniversary", [("メタリックルージュ", 1)]),
+@pytest.mark.parametrize("title, text, expected", [
+    ("「サザエさん」放送55周年、記念企画が続々", "", [("サザエさん", None)]),
+    ("Bones' Metallic Rouge Premieres for the Studio's 25th Anniversary", "", [("メタリックルージュ", 1)]),
+    ("Manga Artist Akira Toriyama Dies at 68", "He drew Dragon Ball in Weekly Shonen Jump.", [("ドラゴンボール", None)]),
 ])
-def test_an_anniversary_is_the_franchises_news_unless_a_season_premieres(title, expected):
-    assert tagged(title, "") == expected
+def test_an_anniversary_or_a_creators_death_is_the_franchises_news(title, text, expected):
+    assert tagged(title, text) == expected
 
 
 def test_a_media_word_inside_an_english_title_is_not_the_news():
