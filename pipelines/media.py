@@ -148,6 +148,15 @@ def about_other_media(headline: str) -> bool:
 LIVE_ACTION = re.compile(r"\blive-action\b|実写", re.IGNORECASE)
 
 
+#: A café, pop-up shop or collaboration in the headline.
+CAFE = re.compile(r"caf[eé]|pop-up|カフェ|ポップアップ", re.IGNORECASE)
+
+
+def about_a_cafe(headline: str) -> bool:
+    """The headline is a café's or pop-up's news: a season it ties in with is no season (see 1)."""
+    return bool(CAFE.search(headline))
+
+
 def about_live_action(headline: str, lead: str) -> bool:
     """The headline, or the lead of news not about a broadcast, is about a live-action adaptation:
     a season it names is the adaptation's ("Netflix's live-action One Piece ... Season 2"), none of

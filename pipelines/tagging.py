@@ -42,8 +42,9 @@ from scrapy.crawler import Crawler
 from pipelines import english
 from pipelines.aliases import TRUSTED_SOURCES
 from pipelines.catalog import FILM_PREFIX, Entry, Series, debracket, from_records
-from pipelines.media import (about_live_action, about_other_media, beside_other_work, credits_a_person, media_before,
-                             names_a_company, opens_title, part_of_longer_name, shows_title, subtitle_after)
+from pipelines.media import (about_a_cafe, about_live_action, about_other_media, beside_other_work, credits_a_person,
+                             media_before, names_a_company, opens_title, part_of_longer_name, shows_title,
+                             subtitle_after)
 from pipelines.seasons import SeasonMark, numbered_season, read_season, season_titles, titled_season
 from scraper.items import ArticleItem
 from scraper.signals import series_loaded
@@ -248,6 +249,7 @@ class SeriesMatcher:
         no_season = about_other_media(_without_titles(title, mentions) if title else text[:200])
         live_action = about_live_action(title, doc[:lead_end])  # its "Season 2" is the drama's, not the anime's
         no_season = no_season or live_action
+        unseasoned = live_action or about_a_cafe(_without_titles(title, mentions))  # a café "for Season 2" too
         for n, (start, end, key, ids) in enumerate(mentions):
             if not self._reads_as_title(doc, start, end, key, ids, quoted, titled):
                 continue
@@ -271,7 +273,7 @@ class SeriesMatcher:
                 scores[sid] += weight
                 if mark and mark.next and no_season:  # a stage play's or a film's sequel is no season
                     mark = None
-                season = self._season(sid, mark, published) if mark and not mark.part and not live_action else None
+                season = self._season(sid, mark, published) if mark and not mark.part and not unseasoned else None
                 if not no_season:  # a café or figure line named after a season is still no season's news
                     season = season or titled_season(self.titled[sid], doc[start:end] + " " + clause)
                 if season:

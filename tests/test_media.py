@@ -191,8 +191,10 @@ def test_a_studios_possessive_shows_a_title_and_a_companys_name_is_none():
     ("Netflix's One Piece Season 2 Gets a Title", "The second season of its live-action One Piece streams in March.",
      [("ONE PIECE", None)]),
     ("南勝久「ザ・ファブル」TVアニメ放送開始", "実写映画化もされた漫画『ザ・ファブル』のTVアニメが始まった。", [("ザ・ファブル", 1)]),
+    ("The Vampire Dies in No Time Collaboration Café Comes to Ikebukuro", "The menu ties in with the second season.",
+     [("吸血鬼すぐ死ぬ", None)]),
 ])
-def test_a_season_named_in_live_action_news_is_the_adaptations(title, text, expected):
+def test_a_season_named_in_live_action_or_cafe_news_is_none_of_the_animes(title, text, expected):
     assert tagged(title, text) == expected
 
 
