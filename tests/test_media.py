@@ -164,6 +164,8 @@ def test_a_title_named_to_credit_its_author_is_not_what_the_article_is_about(tit
 def test_a_live_action_adaptation_keeps_its_series_but_a_drama_sharing_a_word_does_not():
     assert tagged("Netflix's Live-Action One Piece Premieres", "The series streams worldwide.") == [
         ("ONE PIECE", None)]
+    assert tagged("Netflix's Live-Action City Hunter Streams Worldwide", "Ryohei Suzuki plays Ryo Saeba.") == [
+        ("シティーハンター", None)]
     assert tagged("The K-drama “Kingdom” Returns for a Third Season", "Netflix confirmed the drama.") == []
 
 
