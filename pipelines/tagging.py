@@ -24,7 +24,8 @@
    (`_entry_by_date`), else 1; none for manga, merchandise, opinion, film and other-media news,
    nor for a film named by its own title or a work a subtitle or a medium names ("Bleach: Rebirth
    of Souls"). Such franchise news naming a title an original and its remake share is the
-   original's.
+   original's; a headline announcing a remake (再アニメ化, "remake") is the remake's, however
+   long before it airs.
 """
 from __future__ import annotations
 
@@ -249,6 +250,7 @@ class SeriesMatcher:
         no_season = about_other_media(_without_titles(title, mentions) if title else text[:200])
         live_action = about_live_action(title, doc[:lead_end])  # its "Season 2" is the drama's, not the anime's
         no_season = no_season or live_action
+        remake_news = REMAKE.search(title) is not None  # 「…」再アニメ化: the remake, however far off
         unseasoned = live_action or about_a_cafe(_without_titles(title, mentions))  # a café "for Season 2" too
         for n, (start, end, key, ids) in enumerate(mentions):
             if not self._reads_as_title(doc, start, end, key, ids, quoted, titled):
@@ -269,7 +271,7 @@ class SeriesMatcher:
             of_medium = media_before(opening)
             if of_medium:  # ミュージカル『テニスの王子様』4thシーズン: the musical's season
                 mark = None
-            for sid in self._disambiguate(ids, mark, published, named_alone, no_season):
+            for sid in self._disambiguate(ids, mark, published, named_alone, no_season, remake_news):
                 scores[sid] += weight
                 if mark and mark.next and no_season:  # a stage play's or a film's sequel is no season
                     mark = None
@@ -306,11 +308,13 @@ class SeriesMatcher:
         return tags
 
     def _disambiguate(self, ids: list[int], mark: SeasonMark | None, published: str | None,
-                      named_alone: set[int] = frozenset(), franchise_news: bool = False) -> list[int]:
+                      named_alone: set[int] = frozenset(), franchise_news: bool = False,
+                      remake_news: bool = False) -> list[int]:
         """Of several series sharing a name (an original and its remake), the one the mention means:
         one the article names by a name of its own too (`named_alone`), else one that has the season
         named, else the latest to air by the article's date (or within `REMAKE_LEAD_DAYS` after it:
-        a remake is news before it airs). News of the manga, a film, a stage play or merchandise
+        a remake is news before it airs; however long before, where the headline says it is a
+        remake, `remake_news`). News of the manga, a film, a stage play or merchandise
         (`franchise_news`) naming no season is the franchise's: its first TV series."""
         if len(ids) == 1:
             return ids
@@ -320,7 +324,8 @@ class SeriesMatcher:
         named = mark.number if mark and not mark.part else None
         fitting = [sid for sid in ids if named is None or named in {e.season for e in self.series[sid].entries}]
         try:
-            until = (date.fromisoformat(published[:10]) + timedelta(days=REMAKE_LEAD_DAYS)).isoformat()
+            until = "9999" if remake_news else \
+                (date.fromisoformat(published[:10]) + timedelta(days=REMAKE_LEAD_DAYS)).isoformat()
         except (TypeError, ValueError):
             until = "9999"
 
@@ -446,6 +451,8 @@ def _cour_called_a_season(series: Series, number: int, published: str | None) ->
     return None
 
 
+#: A headline announcing a remake.
+REMAKE = re.compile(r"再アニメ化|リメイク|\bremake\b|\breboot\b|new anime adaptation", re.IGNORECASE)
 #: Words of an English title that say it is a film's.
 FILM_WORD = re.compile(r"\b(?:movie|film)\b")
 
