@@ -357,6 +357,8 @@ class SeriesMatcher:
             return key.strip() in quoted
         written = doc[start:end]
         before, after = SENTENCE_END.split(doc[max(0, start - 60):start])[-1], doc[end:end + 40]
+        if doc[start - 1:start] in ("「", "『") and written.isupper() and WORK_IN_BRACKETS.match(after):
+            return True  # 「ONE PIECE ODYSSEY」: a work of the franchise, named in title brackets
         if part_of_longer_name(before, written, after) or names_a_company(written):
             return False
         strong = self._distinctive(key) or (len(words) > 1 and written in self.trusted)
@@ -451,6 +453,8 @@ def _cour_called_a_season(series: Series, number: int, published: str | None) ->
     return None
 
 
+#: The rest of a bracketed title after a franchise name in capitals: 「ONE PIECE ODYSSEY」.
+WORK_IN_BRACKETS = re.compile(r"^[ 　][^」』\n]{2,40}[」』]")
 #: A headline announcing a remake.
 REMAKE = re.compile(r"再アニメ化|リメイク|\bremake\b|\breboot\b|new anime adaptation", re.IGNORECASE)
 #: Words of an English title that say it is a film's.

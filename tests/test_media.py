@@ -183,6 +183,10 @@ def test_a_media_word_inside_an_english_title_is_not_the_news():
         ("ダーウィンズゲーム", 1)]
 
 
+def test_a_franchise_work_named_in_title_brackets_is_the_franchises():
+    assert tagged("RPG「ONE PIECE ODYSSEY」発売", "麦わらの一味が謎の島を冒険する。") == [("ONE PIECE", None)]
+
+
 def test_a_studios_possessive_shows_a_title_and_a_companys_name_is_none():
     assert tagged("Wit Studio's Bubble Debuts on Netflix", "The film streams worldwide.") == [("バブル", None)]
     assert [series for series, _ in tagged("D4DJ All Mix Premieres", "Bushiroad's DJ franchise returns.")] == ["D4DJ First Mix"]
