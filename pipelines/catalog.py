@@ -190,6 +190,10 @@ class Series:
         return max((e.season or 0 for e in self.entries if e.type in ("tv", "web")), default=0)
 
 
+#: "Final SEASON ‐浅き夢の暁‐": a final season named before its subtitle (split_title reads only a title's end).
+FINAL_WITH_SUBTITLE = re.compile(r"\bfinal\s+season\b(?=\s*\S)", re.IGNORECASE)
+
+
 def _entry(item: dict[str, Any]) -> tuple[Entry, str, str | None, list[Alias]]:
     """The entry, its base Japanese and English titles, and every title it has (markers stripped)."""
     ids = {s.get("site"): s.get("id") for s in item.get("sites", [])}
@@ -205,7 +209,8 @@ def _entry(item: dict[str, Any]) -> tuple[Entry, str, str | None, list[Alias]]:
     begin = item.get("begin") or ""
     entry = Entry(item["title"].strip(), titles_en[0] if titles_en else None, kind,
                   int(begin[:4]) if begin[:4].isdigit() else None,
-                  None if kind == "movie" else season, part_ja or part_en, final_ja or final_en,
+                  None if kind == "movie" else season, part_ja or part_en,
+                  final_ja or final_en or bool(FINAL_WITH_SUBTITLE.search(item["title"])),
                   ids.get("mal"), ids.get("bangumi"), begin[:10] or None)
     names = [Alias(base_ja, "ja", "bangumi")] + [
         Alias(split_title(strip_chinese_season(FILM_PREFIX.sub("", title)))[0] or title, lang, "bangumi")

@@ -1,18 +1,21 @@
 """What an article is about: a TV season, or the franchise's other media; and whether a short
 name stands as a title or as a word of something else.
 
-1. Other media: news of a film, stage play, game, exhibition, café, merchandise or the manga
-   keeps its series but names no season (`about_other_media`). A studio's name ending in
-   "Film" (Bones Film, MAPPA Film) is a studio, not a film.
+1. Other media: news of a film, stage play, game (a visual novel too), exhibition, café,
+   merchandise or the manga, and of an anniversary or a creator's death, keeps its series but
+   names no season (`about_other_media`); a season's Blu-ray is that season's news, and a
+   live-action adaptation's "Season 2" is none of the anime's (`about_live_action`). A
+   studio's name ending in "Film" (Bones Film, MAPPA Film) is a studio, not a film.
 2. Title context: a one-word title counts where the article treats it as one: a season
    right after it ("Overlord IV", "Medalist Season 2"), "anime" / "manga" / "season" around it,
    a studio or the cast ("the Kingdom anime by Studio Signpost") (`shows_title`).
 3. Another work: a title followed by a subtitle that names no season ("Bleach: Rebirth of Souls",
    「呪術廻戦 戦華双乱」, "Detective Conan: The Million-Dollar Pentagram") is a game, film or
    spin-off of the franchise (`subtitle_after`); the caller checks it is not the series' own.
-4. Collisions: a short name that is a word of a longer name ("ORANGE RANGE", a band; "Gundam
-   SEED FREEDOM"; "Campfire Cooking in Another World"; "Tears of the Kingdom") or of a phrase
-   ("in Four Days"), or stands beside band, drama or game words, is not the title
+4. Collisions: a company's name (Bushiroad, `names_a_company`), a short name that is a word of a
+   longer name ("ORANGE RANGE", a band; "Gundam SEED FREEDOM"; "Campfire Cooking in Another
+   World"; "Tears of the Kingdom") or of a phrase ("in Four Days"), or stands beside band, drama
+   or game words, is not the title
    (`part_of_longer_name`, `beside_other_work`), unless the name is no ordinary phrase. A
    live-action adaptation is the franchise's news ("Live-Action City Hunter").
 5. Credits: a title named for who made it ("Re:Zero author Tappei Nagatsuki", "from the creator
@@ -25,7 +28,7 @@ import re
 
 #: Studios whose name ends in "Film(s)" or "Pictures": not a film.
 STUDIO_FILM = re.compile(r"\b(?:bones|mappa|toho|sunrise|cloverworks|kadokawa|kyoto animation|wit|ufotable|"
-                         r"[A-Z][A-Za-z]+)\s+films?\b(?=\s+(?:studio|will|is|has|and|to|,)|\s*(?:'s|’s))|"
+                         r"[A-Z][A-Za-z]+)\s+films?\b(?=\s+(?:studio|staff|will|is|has|and|to|,)|\s*(?:'s|’s))|"
                          r"\b(?:bones|mappa|toho|sunrise)\s+films?\b", re.IGNORECASE)
 #: Headline words of news about other media than a TV season.
 OTHER_MEDIA = re.compile(
@@ -43,8 +46,14 @@ OTHER_MEDIA = re.compile(
     r"ソシャゲ|アプリ|"
     r"展覧会|原画展|展示|展」|展』|展開催|ライブイベント|ライブツアー|コンサート|ドラマ(?!CD|ＣＤ)|\b[jk]-?drama\b|"
     r"完結(?!編)|マンホール|アルバム|\balbum\b|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|\bworld tour\b|"
-    r"\bfestival\b|フェス",
+    r"\bfestival\b|フェス|visual novel|\bdies\b|\bdied\b|passes away|死去|逝去|訃報",
     re.IGNORECASE)
+#: An anniversary is the franchise's news, unless a season premieres for it.
+ANNIVERSARY = re.compile(r"\banniversary\b|周年", re.IGNORECASE)
+SEASON_NEWS = re.compile(r"premiere|\bdebuts?\b|\bseason\b|放送開始|スタート|第\d+期|\d+期", re.IGNORECASE)
+#: Headline words of a home-video release: the season's news, not merchandise.
+HOME_VIDEO = re.compile(r"blu-?ray|ブルーレイ|\bBD\b|\bDVD\b|BD-?BOX", re.IGNORECASE)
+FILM_WORDS = re.compile(r"\bmovie\b|\bfilms?\b|劇場|映画", re.IGNORECASE)
 #: Headline words of news about a TV broadcast.
 BROADCAST = re.compile(r"放送(?:開始|スタート|決定|日|中)|TVアニメ|テレビアニメ|\bTV anime\b|\bpremieres? on\b|"
                        r"\bsimulcast|\bbroadcast|\banime adaptation\b|\bgets (?:an? )?anime\b|アニメ化|新作アニメ", re.IGNORECASE)
@@ -57,6 +66,14 @@ TITLE_WORDS_AFTER = re.compile(
     r"^(?:(?:'s|’s)\s+(?:(?:tv\s+)?anime|season|sequel|manga)\b|[\s\W]{0,3}(?:(?:tv\s+)?anime\b|season\b|"
     r"sequel\b|manga\b|light novel|episode\b|film\b|movie\b|creator\b|author\b|cast\b|staff\b|premiere|"
     r"adaptation\b|アニメ|第\d|\d+期|シーズン))", re.IGNORECASE)
+#: Animation studios whose possessive names their work ("Wit Studio's Bubble", "Lerche's Given").
+ANIME_STUDIOS = (r"Wit Studio|[A-Z][\w.-]* Studio|Studio [A-Z][\w.-]*|Lerche|MAPPA|Bones|Kyoto Animation|KyoAni|CloverWorks|"
+                 r"A-1 Pictures|Madhouse|Production I\.G|Sunrise|Toei Animation|ufotable|Trigger|Science SARU|"
+                 r"P\.A\. ?Works|J\.C\.Staff|Shaft|SHAFT|David Production|TMS Entertainment|OLM|Doga Kobo|Silver Link|"
+                 r"Kinema Citrus|Orange|Polygon Pictures|Studio Ghibli|Ghibli|CoMix Wave Films|Shin-Ei Animation|"
+                 r"Liden Films|LIDENFILMS|Passione|Diomedea|Feel\.|Lay-duce|Bridge|Nexus|Satelight|Telecom Animation Film|"
+                 r"Sanzigen|SANZIGEN|Graphinica|Bee Media|Studio 4°C|Signpost|CygamesPictures|Khara|Shuka|Lapin Track|"
+                 r"Bibury Animation Studios|NAZ|Domerica|Kaiga|GEEKTOYS|OZ|Liber|Bug Films|BUG FILMS|Yumeta Company")
 #: After a name opening a headline, only news wording shows a title ("Medalist Anime Gets 2nd Season").
 OPENING_TITLE = re.compile(
     r"^[\s\W]{0,3}(?:(?:tv\s+)?anime(?:'s|’s)?\s+(?:gets|reveals|announces|confirms|premieres|unveils|adds|casts|"
@@ -64,7 +81,8 @@ OPENING_TITLE = re.compile(
     r"\d+(?:st|nd|rd|th)\s+season|アニメ|第\d)", re.IGNORECASE)
 TITLE_WORDS_BEFORE = re.compile(
     r"(?:\banime\b|\bmanga\b|\bseries\b|\bseason\b|\bsequel to\b|\bstudio\s+\S+(?:'s)?|\bdirector of\b|"
-    r"\bcast of\b|\bstar(?:s|ring)? of\b|\bcreator of\b|\badaptation of\b|"
+    rf"\b(?:{ANIME_STUDIOS})(?:'s|’s)|"
+    r"\bcast of\b|\bstar(?:s|ring)? of\b|\bcreator of\b|\badaptation of\b|\blive-action\b|"
     r"アニメ|TVアニメ)[\s\"“『「]*$", re.IGNORECASE)
 #: Capitals after an all-capitals title that still belong to its season ("OVERLORD FINAL SEASON").
 SEASON_WORD = re.compile(r"SEASON|FINAL|PART|COUR|III|MOVIE|FILM|ANIME$")
@@ -111,14 +129,39 @@ def media_before(before: str) -> bool:
 
 
 def about_other_media(headline: str) -> bool:
-    """The article is news of a film, stage play, game, exhibition, café, merchandise or manga
-    (read from its headline), so it names no TV season unless it says one. A headline about the
+    """The article is news of a film, stage play, game, exhibition, café, merchandise or manga,
+    of an anniversary or of a creator's death (read from its headline), so it names no TV season
+    unless it says one. A headline about the
     broadcast names the source only to describe the show (「僕とロボコ」放送開始 ジャンプのギャグ漫画);
     舞台 is a stage play only as one (舞台「…」, 舞台化), not a story's setting or a big stage."""
     headline = STUDIO_FILM.sub(" ", headline)
+    if HOME_VIDEO.search(headline) and not FILM_WORDS.search(headline):
+        return False  # "Lycoris Recoil's First Blu-ray Volume", 「…２」Blu-ray BOX発売: a season's release
     if BROADCAST.search(headline):
         headline = SOURCE_WORDS.sub(" ", headline)
+    elif ANNIVERSARY.search(headline) and not SEASON_NEWS.search(headline):
+        return True  # 「サザエさん」放送55周年: the franchise's news
     return bool(OTHER_MEDIA.search(headline))
+
+
+#: A live-action adaptation named in the headline or lead.
+LIVE_ACTION = re.compile(r"\blive-action\b|実写", re.IGNORECASE)
+
+
+#: A café, pop-up shop or collaboration in the headline.
+CAFE = re.compile(r"caf[eé]|pop-up|カフェ|ポップアップ", re.IGNORECASE)
+
+
+def about_a_cafe(headline: str) -> bool:
+    """The headline is a café's or pop-up's news: a season it ties in with is no season (see 1)."""
+    return bool(CAFE.search(headline))
+
+
+def about_live_action(headline: str, lead: str) -> bool:
+    """The headline, or the lead of news not about a broadcast, is about a live-action adaptation:
+    a season it names is the adaptation's ("Netflix's live-action One Piece ... Season 2"), none of
+    the anime's (see 1). 「ザ・ファブル」TVアニメ放送開始 … 実写映画化もされた is the anime's news."""
+    return bool(LIVE_ACTION.search(headline) or (not BROADCAST.search(headline) and LIVE_ACTION.search(lead)))
 
 
 def shows_title(before: str, after: str) -> bool:
@@ -133,8 +176,9 @@ def opens_title(after: str) -> bool:
 
 #: A title named to credit a person or studio ("Re:Zero author Tappei Nagatsuki", "from the
 #: creator of Attack on Titan", 「進撃の巨人」の作者): the article is about their new work.
-CREDIT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:author|creator|mangaka|original creator|writer)s?\b|"
-                          r"^[」』]?の?(?:作者|原作者|作家)|^[」』]?(?:を原作と|が原作の)", re.IGNORECASE)
+CREDIT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:author|creator|mangaka|original creator|writer|artist)s?\b|"
+                          r"^[」』]?の?(?:作者|原作者|作家)|^[」』]?(?:を原作と|が原作の)|"
+                          r"^[」』]の[^、。「『]{2,10}が(?:ストーリー)?(?:原案|原作|脚本|シリーズ構成)", re.IGNORECASE)
 CREDIT_BEFORE = re.compile(r"\b(?:creator|author|mangaka|writer)s?\s+(?:of|behind)\s+(?:the\s+)?[\"“『「]?$",
                            re.IGNORECASE)
 
@@ -142,6 +186,16 @@ CREDIT_BEFORE = re.compile(r"\b(?:creator|author|mangaka|writer)s?\s+(?:of|behin
 def credits_a_person(before: str, after: str) -> bool:
     """The mention credits a person or studio with the title (see 5)."""
     return bool(CREDIT_AFTER.match(after) or CREDIT_BEFORE.search(before))
+
+
+#: Companies whose names are also a title's spelling (the 2013 show BUSHI ROAD, written "BUSHIROAD"):
+#: "Bushiroad's D4DJ" names the publisher.
+COMPANY = re.compile(r"bushiroad", re.IGNORECASE)
+
+
+def names_a_company(written: str) -> bool:
+    """The name as written is a company's, not a title (see 4)."""
+    return bool(COMPANY.fullmatch(written))
 
 
 def part_of_longer_name(before: str, written: str, after: str) -> bool:

@@ -24,7 +24,8 @@
    (`_entry_by_date`), else 1; none for manga, merchandise, opinion, film and other-media news,
    nor for a film named by its own title or a work a subtitle or a medium names ("Bleach: Rebirth
    of Souls"). Such franchise news naming a title an original and its remake share is the
-   original's.
+   original's; a headline announcing a remake (再アニメ化, "remake") is the remake's, however
+   long before it airs.
 """
 from __future__ import annotations
 
@@ -42,8 +43,9 @@ from scrapy.crawler import Crawler
 from pipelines import english
 from pipelines.aliases import TRUSTED_SOURCES
 from pipelines.catalog import FILM_PREFIX, Entry, Series, debracket, from_records
-from pipelines.media import (about_other_media, beside_other_work, credits_a_person, media_before, opens_title,
-                             part_of_longer_name, shows_title, subtitle_after)
+from pipelines.media import (about_a_cafe, about_live_action, about_other_media, beside_other_work, credits_a_person,
+                             media_before, names_a_company, opens_title, part_of_longer_name, shows_title,
+                             subtitle_after)
 from pipelines.seasons import SeasonMark, numbered_season, read_season, season_titles, titled_season
 from scraper.items import ArticleItem
 from scraper.signals import series_loaded
@@ -246,6 +248,10 @@ class SeriesMatcher:
         mentions = self._mentions(doc)
         named_alone = {ids[0] for _, _, _, ids in mentions if len(ids) == 1}
         no_season = about_other_media(_without_titles(title, mentions) if title else text[:200])
+        live_action = about_live_action(title, doc[:lead_end])  # its "Season 2" is the drama's, not the anime's
+        no_season = no_season or live_action
+        remake_news = REMAKE.search(title) is not None  # 「…」再アニメ化: the remake, however far off
+        unseasoned = live_action or about_a_cafe(_without_titles(title, mentions))  # a café "for Season 2" too
         for n, (start, end, key, ids) in enumerate(mentions):
             if not self._reads_as_title(doc, start, end, key, ids, quoted, titled):
                 continue
@@ -265,11 +271,11 @@ class SeriesMatcher:
             of_medium = media_before(opening)
             if of_medium:  # ミュージカル『テニスの王子様』4thシーズン: the musical's season
                 mark = None
-            for sid in self._disambiguate(ids, mark, published, named_alone, no_season):
+            for sid in self._disambiguate(ids, mark, published, named_alone, no_season, remake_news):
                 scores[sid] += weight
                 if mark and mark.next and no_season:  # a stage play's or a film's sequel is no season
                     mark = None
-                season = self._season(sid, mark, published) if mark and not mark.part else None
+                season = self._season(sid, mark, published) if mark and not mark.part and not unseasoned else None
                 if not no_season:  # a café or figure line named after a season is still no season's news
                     season = season or titled_season(self.titled[sid], doc[start:end] + " " + clause)
                 if season:
@@ -302,11 +308,13 @@ class SeriesMatcher:
         return tags
 
     def _disambiguate(self, ids: list[int], mark: SeasonMark | None, published: str | None,
-                      named_alone: set[int] = frozenset(), franchise_news: bool = False) -> list[int]:
+                      named_alone: set[int] = frozenset(), franchise_news: bool = False,
+                      remake_news: bool = False) -> list[int]:
         """Of several series sharing a name (an original and its remake), the one the mention means:
         one the article names by a name of its own too (`named_alone`), else one that has the season
         named, else the latest to air by the article's date (or within `REMAKE_LEAD_DAYS` after it:
-        a remake is news before it airs). News of the manga, a film, a stage play or merchandise
+        a remake is news before it airs; however long before, where the headline says it is a
+        remake, `remake_news`). News of the manga, a film, a stage play or merchandise
         (`franchise_news`) naming no season is the franchise's: its first TV series."""
         if len(ids) == 1:
             return ids
@@ -316,7 +324,8 @@ class SeriesMatcher:
         named = mark.number if mark and not mark.part else None
         fitting = [sid for sid in ids if named is None or named in {e.season for e in self.series[sid].entries}]
         try:
-            until = (date.fromisoformat(published[:10]) + timedelta(days=REMAKE_LEAD_DAYS)).isoformat()
+            until = "9999" if remake_news else \
+                (date.fromisoformat(published[:10]) + timedelta(days=REMAKE_LEAD_DAYS)).isoformat()
         except (TypeError, ValueError):
             until = "9999"
 
@@ -348,7 +357,9 @@ class SeriesMatcher:
             return key.strip() in quoted
         written = doc[start:end]
         before, after = SENTENCE_END.split(doc[max(0, start - 60):start])[-1], doc[end:end + 40]
-        if part_of_longer_name(before, written, after):
+        if doc[start - 1:start] in ("「", "『") and written.isupper() and WORK_IN_BRACKETS.match(after):
+            return True  # 「ONE PIECE ODYSSEY」: a work of the franchise, named in title brackets
+        if part_of_longer_name(before, written, after) or names_a_company(written):
             return False
         strong = self._distinctive(key) or (len(words) > 1 and written in self.trusted)
         if strong:  # the live-action "One Piece" is One Piece's; the K-drama "Kingdom" is not Kingdom's
@@ -442,11 +453,19 @@ def _cour_called_a_season(series: Series, number: int, published: str | None) ->
     return None
 
 
+#: The rest of a bracketed title after a franchise name in capitals: 「ONE PIECE ODYSSEY」.
+WORK_IN_BRACKETS = re.compile(r"^[ 　][^」』\n]{2,40}[」』]")
+#: A headline announcing a remake.
+REMAKE = re.compile(r"再アニメ化|リメイク|\bremake\b|\breboot\b|new anime adaptation", re.IGNORECASE)
+#: Words of an English title that say it is a film's.
+FILM_WORD = re.compile(r"\b(?:movie|film)\b")
+
+
 def _without_titles(headline: str, mentions: list[tuple[int, int, str, list[int]]]) -> str:
-    """The headline with the Japanese titles it names blanked: 「女神のカフェテラス」 is no café's
-    news (an English film title's "Movie" is a word of its own, and says what the news is)."""
+    """The headline with the titles it names blanked: 「女神のカフェテラス」 and "Darwin's Game" are
+    no café's or game's news (an English film title's "Movie" says what the news is, and stays)."""
     for start, end, key, _ in mentions:
-        if end <= len(headline) and not key.startswith(" "):
+        if end <= len(headline) and not FILM_WORD.search(key):
             headline = headline[:start] + " " * (end - start) + headline[end:]
     return headline
 

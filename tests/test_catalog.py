@@ -8,7 +8,7 @@ from contextlib import closing
 import pytest
 
 from pipelines.aliases import CuratedRow
-from pipelines.catalog import SeasonRow, build, load, load_curated_seasons, split_title
+from pipelines.catalog import SeasonRow, _entry, build, load, load_curated_seasons, split_title
 from tests.helpers import fanwire
 
 
@@ -68,6 +68,11 @@ def test_build_groups_seasons_into_series_and_numbers_them():
 ])
 def test_split_title_reads_numbered_and_continued_sequels(title, expected):
     assert split_title(title) == expected
+
+
+def test_a_final_season_named_before_its_subtitle_is_final():
+    entry = _entry(item("マギアレコード 魔法少女まどか☆マギカ外伝 Final SEASON ‐浅き夢の暁‐"))[0]
+    assert entry.final
 
 
 def test_a_continued_series_is_the_next_season_and_a_remakes_sequel_follows_the_remake():

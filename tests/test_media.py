@@ -41,6 +41,8 @@ def test_a_film_with_its_own_catalog_entry_is_tagged_with_it():
 def test_a_studio_named_film_is_not_a_film():
     assert tagged("WITCH WATCH Anime Is Bones Film's Next TV Series", "It premieres in April.") == [
         ("ウィッチウォッチ", 1)]
+    assert tagged("Witch Hat Atelier Anime Reveals Bug Films Staff", "Ayumu Watanabe directs.") == [
+        ("とんがり帽子のアトリエ", 1)]
 
 
 @pytest.mark.parametrize("title, text, expected", [
@@ -151,6 +153,9 @@ def test_a_name_inside_a_longer_title_is_not_tagged_but_a_list_of_titles_is(titl
      "Wit Studio's original anime premiered on April 3. Re:Zero author Tappei Nagatsuki co-wrote the story.",
      [("Vivy -Fluorite Eye's Song-", 1)]),
     ("New Manga From the Creator of Attack on Titan", "The one-shot runs in a magazine.", []),
+    ("Ayakashi Triangle Premieres", "The anime comes from To Love-Ru artist Kentaro Yabuki.", [("あやかしトライアングル", 1)]),
+    ("「戦翼のシグルドリーヴァ」放送開始", "「Re:ゼロから始める異世界生活」の長月達平がストーリー原案を手がけるオリジナルアニメ。",
+     [("戦翼のシグルドリーヴァ", 1)]),
 ])
 def test_a_title_named_to_credit_its_author_is_not_what_the_article_is_about(title, text, expected):
     assert tagged(title, text) == expected
@@ -159,7 +164,53 @@ def test_a_title_named_to_credit_its_author_is_not_what_the_article_is_about(tit
 def test_a_live_action_adaptation_keeps_its_series_but_a_drama_sharing_a_word_does_not():
     assert tagged("Netflix's Live-Action One Piece Premieres", "The series streams worldwide.") == [
         ("ONE PIECE", None)]
+    assert tagged("Netflix's Live-Action City Hunter Streams Worldwide", "Ryohei Suzuki plays Ryo Saeba.") == [
+        ("シティーハンター", None)]
     assert tagged("The K-drama “Kingdom” Returns for a Third Season", "Netflix confirmed the drama.") == []
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("「サザエさん」放送55周年、記念企画が続々", "", [("サザエさん", None)]),
+    ("Bones' Metallic Rouge Premieres for the Studio's 25th Anniversary", "", [("メタリックルージュ", 1)]),
+    ("Manga Artist Akira Toriyama Dies at 68", "He drew Dragon Ball in Weekly Shonen Jump.", [("ドラゴンボール", None)]),
+])
+def test_an_anniversary_or_a_creators_death_is_the_franchises_news(title, text, expected):
+    assert tagged(title, text) == expected
+
+
+def test_a_media_word_inside_an_english_title_is_not_the_news():
+    assert tagged("Darwin's Game Anime Launches With Its First Hour-Long Episode", "Nexus animates it.") == [
+        ("ダーウィンズゲーム", 1)]
+
+
+def test_a_franchise_work_named_in_title_brackets_is_the_franchises():
+    assert tagged("RPG「ONE PIECE ODYSSEY」発売", "麦わらの一味が謎の島を冒険する。") == [("ONE PIECE", None)]
+
+
+def test_a_studios_possessive_shows_a_title_and_a_companys_name_is_none():
+    assert tagged("Wit Studio's Bubble Debuts on Netflix", "The film streams worldwide.") == [("バブル", None)]
+    assert [series for series, _ in tagged("D4DJ All Mix Premieres", "Bushiroad's DJ franchise returns.")] == ["D4DJ First Mix"]
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("ONE PIECE Live-Action Season 2 Casts Its Crocodile", "Filming is under way in Cape Town.", [("ONE PIECE", None)]),
+    ("Netflix's One Piece Season 2 Gets a Title", "The second season of its live-action One Piece streams in March.",
+     [("ONE PIECE", None)]),
+    ("南勝久「ザ・ファブル」TVアニメ放送開始", "実写映画化もされた漫画『ザ・ファブル』のTVアニメが始まった。", [("ザ・ファブル", 1)]),
+    ("The Vampire Dies in No Time Collaboration Café Comes to Ikebukuro", "The menu ties in with the second season.",
+     [("吸血鬼すぐ死ぬ", None)]),
+])
+def test_a_season_named_in_live_action_or_cafe_news_is_none_of_the_animes(title, text, expected):
+    assert tagged(title, text) == expected
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("Lycoris Recoil's First Blu-ray Volume Opens High on Oricon Chart", "It sold 20,000 copies.",
+     [("リコリス・リコイル", 1)]),
+    ("「吸血鬼すぐ死ぬ２」Blu-ray BOX発売", "第2期全12話を収録する。", [("吸血鬼すぐ死ぬ", 2)]),
+])
+def test_a_seasons_blu_ray_is_that_seasons_news(title, text, expected):
+    assert tagged(title, text) == expected
 
 
 def test_every_show_a_seasons_lineup_names_is_tagged():

@@ -230,6 +230,16 @@ def test_a_remake_sharing_its_name_is_the_one_meant():
         == [("2021-04-06", 3)]
 
 
+def test_a_remake_announced_long_before_it_airs_is_the_remake():
+    matcher = SeriesMatcher(build([
+        {**item("狼と香辛料", "Spice and Wolf"), "begin": "2008-01-08T00:00:00.000Z"},
+        {**item("狼と香辛料 MERCHANT MEETS THE WISE WOLF", "Spice and Wolf: Merchant Meets the Wise Wolf"),
+         "begin": "2024-04-01T00:00:00.000Z"},
+    ]))
+    tags = matcher.tag("『狼と香辛料』新作アニメ制作決定　原作を再アニメ化", "新作アニメの制作が発表された。", "2023-02-10")
+    assert [t.series.entries[0].begin for t in tags] == ["2024-04-01"]
+
+
 def test_series_page_and_query_in_datasette(crawl):
     import asyncio
     import sqlite3
