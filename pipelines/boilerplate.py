@@ -139,6 +139,8 @@ MAX_MENU_ITEM_CHARS = 30
 #: Cards in a row that make a teaser grid, and the most text a card may hold beside its headline.
 MIN_TEASER_CARDS = 3
 MAX_TEASER_CHARS = 200
+#: Longest card: a headline and its teaser line.
+MAX_CARD_CHARS = 2 * MAX_TEASER_CHARS + MAX_PROMO_CHARS
 CARD_TAGS = ("div", "li", "article", "section")
 #: An id of this many words or more is a heading's slug ("sharing-with-a-single-developer"),
 #: not a role name, when its words are the element's own opening text.
@@ -270,6 +272,8 @@ def _is_teaser_card(el: HtmlElement, url: str | None) -> bool:
     if el.tag not in CARD_TAGS:
         return False
     text = _text(el)
+    if len(text) > MAX_CARD_CHARS:
+        return False
     if _is_inline_teaser(el, text, url):
         return True
     heads = el.xpath(".//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6][.//a[@href] or ancestor::a[@href]]")
@@ -293,9 +297,20 @@ def _teaser_grids(el: HtmlElement, body_chars: int, url: str | None) -> list[lis
     for child in el:
         if child.tag in CARD_TAGS:
             kinds[(child.tag, child.get("class", ""))].append(child)
-    return [group for group in kinds.values() if len(group) >= MIN_TEASER_CARDS
-            and sum(_is_teaser_card(card, url) for card in group) >= TEASER_GRID_SHARE * len(group)
+    return [group for group in kinds.values() if len(group) >= MIN_TEASER_CARDS and _mostly_cards(group, url)
             and sum(map(paragraph_chars, group)) < ROLE_GUARD_SHARE * body_chars]
+
+
+def _mostly_cards(group: list[HtmlElement], url: str | None) -> bool:
+    """At least `TEASER_GRID_SHARE` of the group are teaser cards (stops at the first decisive one)."""
+    allowed = (1 - TEASER_GRID_SHARE) * len(group)
+    others = 0
+    for el in group:
+        if not _is_teaser_card(el, url):
+            others += 1
+            if others > allowed:
+                return False
+    return True
 
 
 def _is_menu_line(el: HtmlElement, text: str) -> bool:
