@@ -87,10 +87,11 @@ MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 #: Where a byline's names end: "By Aoi Okada · May 2, 2025", "By Ann | Staff", "By Ann in Politics", "By Ann @ann",
 #: "By Ann last updated", and a date or a label glued on by the markup ("By Ann NewsomeDec. 5").
 BYLINE_END = re.compile(rf"\s*[·•|/@+]\s*|\s+[-–—]\s+|\s+(?:on|in)\s+|\s*\d|\s+(?:{MONTHS})[a-z]*\.?\s+\d|"
-                        r"\s+(?:last updated|updated|published|posted|more stories|see full bio)\b|"
+                        r"\s+(?:last updated|updated|published|posted|more stories|see full bio|edited by)\b|"
                         rf"(?<=[a-z])(?=(?-i:{MONTHS.title()}|Staff)[a-z]*\b)", re.IGNORECASE)
-#: An advertising widget's label ("by Taboola · Sponsored Links"), not a byline.
-SPONSORED = re.compile(r"\b(?:sponsored|promoted)\b", re.IGNORECASE)
+#: An advertising widget's label ("by Taboola · Sponsored Links"), not a byline, and the names of
+#: recommendation-widget vendors, never an article's author.
+SPONSORED = re.compile(r"\b(?:sponsored|promoted|taboola|outbrain|revcontent|zergnet|mgid)\b", re.IGNORECASE)
 #: Between several authors' names: "A, B and C", "A & B", "A y B", "A und B", "A et B".
 NAME_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&|y|und|et)\s+", re.IGNORECASE)
 PARTICLES = "de|da|do|dos|van|von|der|den|la|le|del|di|du|bin|al|ter"
@@ -129,6 +130,11 @@ def _without_role(words: list[str]) -> list[str]:
     while len(kept) > 2 and (kept[-1].casefold() in ROLE_QUALIFIERS or kept[-1].islower()):
         kept.pop()
     return kept if len(kept) <= 3 else kept[:2]
+
+
+def plausible_author(name: str | None) -> str | None:
+    """`name` unless it is an advertising widget's ("Taboola by Taboola")."""
+    return None if not name or SPONSORED.search(name) else name
 
 
 def _byline_author(tree: HtmlElement) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import lxml.html
 
 from pipelines.extract import extract_article
-from pipelines.metadata import _byline_author
+from pipelines.metadata import _byline_author, plausible_author
 from pipelines.normalize import choose_title
 
 PARAGRAPH = "The council voted on Tuesday to keep the night buses running through the winter months. " * 4
@@ -98,6 +98,14 @@ def test_a_byline_names_every_author_without_their_job_title_or_handle():
     assert page("<title>Night buses stay</title>",
                 "<h1>Night buses stay</h1><p class='byline'>By <b>Teresa Newsome</b>Dec. 5, 2016</p>")["author"] == \
         "Teresa Newsome"
+    assert page("<title>Night buses stay</title>",
+                "<h1>Night buses stay</h1><p class='byline'>Written by Rob Ewaschuk Edited by Betsy Beyer</p>"
+                )["author"] == "Rob Ewaschuk"
+
+
+def test_a_recommendation_widget_is_no_author():
+    assert plausible_author("Taboola by Taboola") is None and plausible_author("Outbrain") is None
+    assert plausible_author("Hazel Sheffield") == "Hazel Sheffield"
 
 
 def test_bylines_of_teaser_cards_are_not_the_articles():
