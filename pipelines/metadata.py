@@ -23,6 +23,8 @@ ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenews", "anal
                  "opinionnewsarticle", "reviewnewsarticle", "review", "techarticle", "liveblogposting"}
 
 
+#: File names of a site's (or a documentation set's) home page.
+HOME_PAGES = frozenset({"index.html", "index.htm", "index.php", "index.shtml"})
 #: How many <h1> a page's headline is looked for among.
 MAX_H1S = 8
 #: Most words an <h1> showing an image has when it is the site's logo.
@@ -155,11 +157,12 @@ def _byline_author(tree: HtmlElement) -> str | None:
 
 
 def _is_logo(h1: HtmlElement) -> bool:
-    """An <h1> that is the site's logo: it links to the home page, or shows an image and a few words
-    (an <svg>'s title, an <img>'s alt)."""
+    """An <h1> that is the site's logo: it links to the home page ("/", "index.html"), or shows an
+    image and a few words (an <svg>'s title, an <img>'s alt)."""
     for href in h1.xpath(".//a/@href"):
         parts = urlsplit(href.strip())
-        if href.strip() and not href.strip().startswith("#") and parts.path in ("", "/") and not parts.query:
+        home = parts.path in ("", "/") or parts.path.rsplit("/", 1)[-1] in HOME_PAGES
+        if href.strip() and not href.strip().startswith("#") and home and not parts.query:
             return True
     return bool(h1.xpath(".//svg | .//img")) and len(h1.text_content().split()) <= MAX_LOGO_WORDS
 

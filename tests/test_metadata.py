@@ -61,6 +61,13 @@ def test_logo_h1s_are_left_out():
                 "https://www.dailybus.example/2024/night-buses")["title"] == "Council keeps the night buses running"
 
 
+def test_a_documentation_sets_heading_linking_to_its_index_is_no_headline():
+    head = "<title>Evolve: Shared Mutable History — evolve extension for Mercurial</title>"
+    body = ('<h1><a href="index.html">evolve extension for Mercurial</a></h1><h1><a href="#id4">Evolve: Shared '
+            'Mutable History</a><a class="headerlink" href="#evolve">¶</a></h1><p>Text.</p>')
+    assert page(head, body, "https://docs.example/evolve/sharing.html")["title"] == "Evolve: Shared Mutable History"
+
+
 def test_of_several_h1s_the_one_closest_to_a_stated_title_wins():
     head = ('<title>Council keeps night buses running | City News Citynews.example</title>'
             '<meta property="og:title" content="Council keeps night buses running">')
