@@ -83,6 +83,10 @@ BROADCAST_SEASON = re.compile(r"\b(?P<en>winter|spring|summer|fall|autumn)\s+(?P
 HEADLINE_DATE = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|"
                            r"december)\s+(\d{1,2}),\s+(20\d\d)\b", re.IGNORECASE)
 THIS_WEEK = re.compile(r"this week|of the week|airing (?:right )?now|now airing|今週|週間ランキング|放送中", re.IGNORECASE)
+#: A yearly award's news ("Anime of the Year at the 2025 Crunchyroll Anime Awards", 「…アワード2025」):
+#: it honours what aired in the year before the ceremony's, not what airs when it is held.
+AWARD = re.compile(r"\bawards?\b|\bof the year\b|アワード|オブ・ザ・イヤー|アカデミー賞|大賞", re.IGNORECASE)
+YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 QUARTER_START = {"winter": 1, "冬": 1, "spring": 4, "春": 4, "summer": 7, "夏": 7, "fall": 10, "autumn": 10, "秋": 10}
 #: Days around a broadcast season's first day in which the shows a lineup covers begin (lineups
 #: run ahead: a summer lineup still lists shows that start in the first days of autumn).
@@ -299,8 +303,9 @@ class SeriesMatcher:
                 season, evidence = explicit[0], "explicit"
             else:
                 season, evidence = (None if no_season or not series.seasons else 1), "default"
-                entry = _entry_airing(series, airing) if airing and not no_season else None
-                if entry is not None:  # a later cour is the season it continues, as fans count it
+                window = airing or _award_window(title, published)
+                entry = _entry_airing(series, window) if window and not no_season else None
+                if entry is not None and entry.season:  # a later cour is the season it continues
                     season, evidence = entry.season, "airing"
                 elif not no_season and (entry := _entry_by_date(series, published)) is not None:
                     season, evidence = entry.season, "dated"
@@ -511,6 +516,14 @@ def _airing_window(title: str, published: str | None) -> tuple[date, date] | Non
             return date.min, datetime.fromisoformat(published).date()
         except ValueError:
             return None
+    return None
+
+
+def _award_window(title: str, published: str | None) -> tuple[date, date] | None:
+    """What a yearly award's news is about: what began before the year of the ceremony (the year
+    the headline names, else the article's)."""
+    if AWARD.search(title) and (year := YEAR.search(title) or published and YEAR.match(published)):
+        return date.min, date(int(year.group(1)), 1, 1) - timedelta(days=1)
     return None
 
 

@@ -346,3 +346,11 @@ def test_a_katakana_title_continued_into_a_longer_word_is_not_the_title():
 
 def test_renewed_for_a_numbered_season_is_that_season():
     assert tags("Frieren Renewed for Season 2") == [("Frieren: Beyond Journey's End", 2)]
+
+
+def test_a_yearly_award_honours_the_season_aired_before_its_year():
+    """Held in March 2024 while season 2 aired, the 2024 awards honour what aired in 2023."""
+    won = MATCHER.tag("Oshi no Ko Takes Anime of the Year at the 2024 Anime Awards", "", "2024-03-02")
+    assert [(t.series.title, t.season) for t in won] == [("Oshi no Ko", 1)]
+    airing = MATCHER.tag("Oshi no Ko tops the streaming chart", "", "2024-03-02")
+    assert [(t.series.title, t.season) for t in airing] == [("Oshi no Ko", 2)]
