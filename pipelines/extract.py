@@ -24,6 +24,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from scrapy.utils.defer import maybe_deferred_to_future
 from trafilatura import bare_extraction
+from trafilatura.metadata import extract_author
 from trafilatura.settings import use_config
 from trafilatura.utils import load_html
 from twisted.internet.base import DelayedCall
@@ -135,6 +136,7 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
     url, meta = page.url, page.meta
     links = outlinks(page.tree, url)  # before pruning: a credit line may sit outside the body
     shown_date = None if meta.published else date_in_page(page.tree, url)
+    unpruned_author = None if meta.author else page_author(page.tree)
     join_split_body(prune(page.tree, meta.author, url))
     if template is not None:
         template.strip(page.tree)
@@ -145,7 +147,7 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
     site_name = (meta.site_name or doc.sitename) if doc is not None else meta.site_name
     title = choose_title(meta.h1s, meta.headline, meta.og_title, meta.page_title, doc.title if doc else None,
                          site_name, urlsplit(url).netloc)
-    author = meta.author or plausible_author(doc.author if doc else None)
+    author = meta.author or plausible_author(doc.author if doc else None) or plausible_author(unpruned_author)
     text = without_byline(without_heading(text, (title, meta.headline, meta.h1)), author)
     if len(text) < MIN_TEXT_CHARS:
         raise NoArticleText(f"no article text in {url}")
@@ -164,6 +166,12 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
         modified_raw=raw_date(meta.modified),
         outlinks=links,
     )
+
+
+def page_author(tree: HtmlElement) -> str | None:
+    """trafilatura's byline author of the whole page, read before pruning: the author box that
+    names the writer is boilerplate to the body and goes with it (`tree` is left as it is)."""
+    return extract_author(tree)
 
 
 def second_opinion(tree: HtmlElement, url: str, text: str) -> str:

@@ -125,3 +125,13 @@ def test_bylines_of_teaser_cards_are_not_the_articles():
         "Austin Murphy"
     ad = lxml.html.fromstring("<html><body><div class='trc-byline'>by Taboola · Sponsored Links</div></body></html>")
     assert _byline_author(ad) is None
+
+
+def test_the_author_named_only_in_an_author_box_is_kept():
+    """The author box goes with the boilerplate; the name it gives is read off the whole page first."""
+    body = ("<h1>Night buses stay</h1><p>The council voted on Monday to keep every night bus running until spring, "
+            "the mayor said.</p><p>Riders had collected ten thousand signatures in a month.</p>"
+            "<div class='author-box'><span class='author-name'>Masafumi Negishi</span>"
+            "<p>Masafumi Negishi covers transport.</p></div>")
+    got = page("<title>Night buses stay | City News</title>", body, "https://citynews.example/a/1")
+    assert got["author"] == "Masafumi Negishi"
