@@ -261,7 +261,10 @@ def _is_other_page_here(href: str, url: str | None) -> bool:
         return False
     if not ABSOLUTE.match(href):
         return True
-    return url is not None and urldefrag(urljoin(url, href))[0] != urldefrag(url)[0] and same_site(url, urljoin(url, href))
+    if url is None:
+        return False
+    target = urljoin(url, href)
+    return urldefrag(target)[0] != urldefrag(url)[0] and same_site(url, target)
 
 
 def _is_teaser_card(el: HtmlElement, url: str | None) -> bool:
