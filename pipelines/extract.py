@@ -33,7 +33,8 @@ from twisted.internet.defer import Deferred
 from archive.text import clean_text
 from pipelines.boilerplate import join_split_body, paragraph_chars, prune
 from pipelines.decode import decode_html
-from pipelines.metadata import PageMetadata, date_in_page, drop_unreadable_jsonld, page_metadata, plausible_author
+from pipelines.metadata import (PageMetadata, date_in_page, drop_unreadable_jsonld, is_year_only, page_metadata,
+                                plausible_author)
 from pipelines.normalize import choose_title, lang_code, plausible_datetime, raw_date
 from pipelines.outlinks import outlinks
 from scraper.signals import template_learned, templates_loaded
@@ -147,22 +148,24 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
     site_name = (meta.site_name or doc.sitename) if doc is not None else meta.site_name
     title = choose_title(meta.h1s, meta.headline, meta.og_title, meta.page_title, doc.title if doc else None,
                          site_name, urlsplit(url).netloc)
-    author = meta.author or plausible_author(doc.author if doc else None) or plausible_author(unpruned_author)
+    author = meta.author or fuller_author(plausible_author(doc.author if doc else None),
+                                          plausible_author(unpruned_author))
     text = without_byline(without_heading(text, (title, meta.headline, meta.h1)), author)
     if len(text) < MIN_TEXT_CHARS:
         raise NoArticleText(f"no article text in {url}")
+    text_date = None if is_year_only(doc.date) else doc.date
     return Extracted(
         text=text,
         title=title,
         author=author,
         published=plausible_datetime(meta.published, fetched_at) or plausible_datetime(shown_date, fetched_at)
-        or plausible_datetime(doc.date, fetched_at),
+        or plausible_datetime(text_date, fetched_at),
         modified=plausible_datetime(meta.modified, fetched_at),
         lang=lang_code(meta.lang or doc.language),
         canonical_url=page.document if meta.canonical else None,
         site_name=site_name,
         encoding=page.encoding,
-        published_raw=raw_date(meta.published or shown_date or doc.date),
+        published_raw=raw_date(meta.published or shown_date or text_date),
         modified_raw=raw_date(meta.modified),
         outlinks=links,
     )
@@ -189,6 +192,14 @@ def extract_article(body: bytes, url: str, content_type: str | None = None,
                     template: SiteTemplate | None = None) -> Extracted:
     """Extract one page's article text and metadata (what `fanwire extract` prints)."""
     return extract_parsed(parse_page(body, url, content_type), template)
+
+
+def fuller_author(pruned: str | None, unpruned: str | None) -> str | None:
+    """The byline read on the pruned page, unless the whole page's byline holds all its words and
+    more: pruning drops the author links a byline names ("作者： Diogo Carleto" → "作者：")."""
+    if not pruned or not unpruned:
+        return pruned or unpruned
+    return unpruned if set(pruned.casefold().split()) < set(unpruned.casefold().split()) else pruned
 
 
 def without_byline(text: str, author: str | None) -> str:

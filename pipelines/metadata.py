@@ -81,8 +81,8 @@ def _str(value: Any) -> str | None:
     return html.unescape(value).strip() or None if isinstance(value, str) else None
 
 
-#: A byline: "By Name", "Written by Name", "文：名前", "著者：名前" on a short element of its own.
-BYLINE = re.compile(r"^(?:(?:by|written by|words by|text by|文|著者|執筆|取材・文)\s*[:：]?\s*)+(\S.{0,98})$",
+#: A byline: "By Name", "Written by Name", "文：名前", "文● 名前", "著者：名前" on a short element of its own.
+BYLINE = re.compile(r"^(?:(?:by|written by|words by|text by|文|著者|執筆|取材・文)\s*[:：●◎■・/／]?\s*)+(\S.{0,98})$",
                     re.IGNORECASE)
 MAX_BYLINE_CHARS = 100
 MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
@@ -195,7 +195,22 @@ def page_metadata(tree: HtmlElement) -> PageMetadata:
     )
 
 
+#: The day htmldate gives a page when all it found is a year.
+YEAR_ONLY = "-01-01"
+
+
 def date_in_page(tree: HtmlElement, url: str) -> str | None:
     """The publication date a page without structured dates shows in its URL or its text (htmldate,
-    on the whole page: once boilerplate is pruned, the date a byline or header carried is gone)."""
-    return find_date(deepcopy(tree), url=url, original_date=True, outputformat="%Y-%m-%d")
+    on the whole page: once boilerplate is pruned, the date a byline or header carried is gone).
+    A 1 January found by the extensive search alone is a copyright year: only the plain search may
+    confirm it."""
+    found = find_date(deepcopy(tree), url=url, original_date=True, outputformat="%Y-%m-%d")
+    if found and found.endswith(YEAR_ONLY):
+        return find_date(deepcopy(tree), url=url, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+    return found
+
+
+def is_year_only(day: str | None) -> bool:
+    """A day that may stand for a year alone: htmldate's last resort reads a copyright line ("© 2022")
+    as 1 January of its year, which is rarely the day an article came out."""
+    return bool(day) and day[:10].endswith(YEAR_ONLY)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import lxml.html
 
-from pipelines.extract import extract_article
+from pipelines.extract import extract_article, fuller_author
 from pipelines.metadata import _byline_author, plausible_author
 from pipelines.normalize import choose_title
 
@@ -135,3 +135,23 @@ def test_the_author_named_only_in_an_author_box_is_kept():
             "<p>Masafumi Negishi covers transport.</p></div>")
     got = page("<title>Night buses stay | City News</title>", body, "https://citynews.example/a/1")
     assert got["author"] == "Masafumi Negishi"
+
+
+def test_japanese_byline_labels_are_not_part_of_the_name():
+    for label in ("文● ", "文：", "著者：", "文／"):
+        assert page("<title>終電延長</title>", f"<h1>終電延長</h1><p class='author'>{label}オカモト／ASCII編集部</p>"
+                    )["author"] == "オカモト／ASCII編集部", label
+
+
+def test_the_whole_pages_byline_wins_when_pruning_cut_names_out_of_it():
+    assert fuller_author("作者： 翻訳者", "作者： Diogo Carleto 翻訳者 中村 真子") == "作者： Diogo Carleto 翻訳者 中村 真子"
+    assert fuller_author("Ann Lee", "Bob Stone") == "Ann Lee"
+    assert fuller_author(None, "Bob Stone") == "Bob Stone"
+
+
+def test_a_copyright_year_is_no_publication_date():
+    footer = "<footer><p>© 2021 City News Company. All rights reserved.</p></footer>"
+    assert page("<title>Night buses stay</title>", f"<h1>Night buses stay</h1>{footer}")["published"] is None
+    stated = "<p class='date'>Published 2021-01-01</p>"
+    assert page("<title>Night buses stay</title>", f"<h1>Night buses stay</h1>{stated}{footer}"
+                )["published"].startswith("2021-01-01")

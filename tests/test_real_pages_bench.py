@@ -34,7 +34,8 @@ def test_empty_pages_count_as_fansim_counts_them():
 @pytest.mark.parametrize("truth, pred, same", [
     ("2019-04-11T13:22:00.000Z", "2019-04-11T22:22:00+09:00", True),   # one instant
     ("2016-10-13T16:34:00.918Z", "2016-10-13T12:34:00-04:00", True),   # to the minute
-    ("2019-04-11T13:22:00.000Z", "2019-04-11T13:23:00+00:00", False),
+    ("2016-12-13T23:06:00.000Z", "2016-12-13T18:06:00+00:00", True),   # the day, its zone read wrongly
+    ("2019-04-11T13:22:00.000Z", "2019-04-13T13:22:00+00:00", False),
     ("2019-03-04T15:00:00.000Z", "2019-03-05", True),                  # midnight in Tokyo
     ("2019-03-04T15:00:00.000Z", "2019-03-06", False),
     ("2016-11-28", "2016-11-28T09:00:00-05:00", True),
@@ -47,6 +48,8 @@ def test_dates(truth, pred, same):
 def test_authors_ignore_a_leading_by():
     assert same_author("By Erin Cunningham", "Erin Cunningham")
     assert not same_author("Erin Cunningham", "Erin Cunningham, Staff")
+    assert same_author("文● オカモト／ASCII編集部", "オカモト／ASCII編集部")
+    assert same_author("著者 お米ゴハン", "お米ゴハン") and not same_author("著者 お米ゴハン", "著者")
 
 
 def test_authors_are_the_same_names_however_listed_and_cased():
