@@ -89,6 +89,9 @@ CREDIT = re.compile(r"^\s*(?:[（(]\s*[cC]\s*[)）]|©|Ⓒ|copyright\b|(?:photo|
                     r"lesezeit\s*:|temps de lecture\s*:|読了時間|"
                     r"(?:last )?updated(?: at| on)?\s*:?\s*[\w.,: ]{0,40}\d[\w.,: ]{0,20}$|first published\s*:|"
                     r"[（(]?画像[はの]?[^）)]{0,20}(?:より|提供)[）)]?$)", re.IGNORECASE)
+#: A rights notice anywhere in a short line: "© 2024 Example Inc. All rights reserved.", "光明网版权所有".
+RIGHTS = re.compile(r"\b(?:all rights reserved|tous droits réservés|todos los derechos reservados|alle rechte vorbehalten|"
+                    r"tutti i diritti riservati)\b|版权所有|版權所有|無断(?:転載|複製|転用)|禁止转载|不得转载", re.IGNORECASE)
 #: Headings of an author box; the box around them (or the paragraph after them) goes.
 AUTHOR_HEADING = re.compile(r"^\s*(?:about the (?:author|writer)|meet the author|written by$|author bio|"
                             r"この記事を書いた人|この記事の(?:著者|執筆者|ライター)|著者プロフィール|ライタープロフィール)",
@@ -121,7 +124,8 @@ UI_TEXT = re.compile(
     r"^[\s\-–—·|]*(?:advertisements?|advertising|sponsored(?: content)?|ad|ads|pr|広告|スポンサーリンク|"
     r"scroll to top|back to top|go to top|top|share(?: this(?: article| post)?)?|tweet|copy (?:url|link)|print|"
     r"email|whatsapp|pinterest|facebook|twitter|reddit|line|はてブ|ポスト|urlをコピー|"
-    r"leave a (?:comment|reply)|post (?:a )?comment(?: \(\+\))?|ページトップへ|トップへ戻る)[\s\-–—·|]*$",
+    r"leave a (?:comment|reply)|post (?:a )?comment(?: \(\+\))?|ページトップへ|トップへ戻る|シェア(?:する)?|"
+    r"分享到?|返回顶部|打印|收藏)[\s\-–—·|:：]*$",
     re.IGNORECASE,
 )
 MAX_UI_CHARS = 40
@@ -361,6 +365,7 @@ def prune(tree: HtmlElement, author: str | None = None, url: str | None = None) 
         if not text:
             continue
         if (len(text) <= MAX_UI_CHARS and UI_TEXT.match(text) or len(text) <= MAX_PROMO_CHARS and CREDIT.match(text)
+                or len(text) <= MAX_CAPTION_CHARS and RIGHTS.search(text)
                 or len(text) <= MAX_PROMO_CHARS and _is_menu_line(el, text)):
             _drop(el)
         elif el.tag == "p" and len(text) <= MAX_PROMO_CHARS and _is_inline_teaser(el, text, url):

@@ -137,3 +137,10 @@ def test_a_menu_set_as_a_line_of_links_is_pruned_and_a_sentence_with_bars_is_not
     text = prune(tree, url=URL).text_content()
     assert "Home" not in text and "Games" not in text
     assert sentence in text
+
+
+@pytest.mark.parametrize("line", ["Fan News Media LLC. All rights reserved.", "分享到：", "本网站版权所有，未经授权不得转载。",
+                                  "シェアする", "記事・写真の無断転載を禁じます。"])
+def test_rights_notices_and_share_labels_are_pruned_in_any_language(line):
+    text = prune(lxml.html.fromstring(page(PLAIN.replace("</p>", f"</p><p>{line}</p>", 1)).decode())).text_content()
+    assert line not in text and all(p in text for p in PARAGRAPHS)
