@@ -64,6 +64,8 @@ LEAD_WEIGHT = 2
 MIN_SCORE = 2
 #: Characters after (and before) a mention searched for its season marker.
 SEASON_WINDOW = 40
+#: How far before a mention its medium's words are read ("the anime of MICA Team's mobile strategy game …").
+SOURCE_WINDOW = 120
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 #: How far ahead of its first episode an article may be about a remake rather than the original.
 REMAKE_LEAD_DAYS = 400
@@ -272,7 +274,7 @@ class SeriesMatcher:
             catalog_seasons = {e.season for sid in ids for e in self.series[sid].entries if e.season}
             mark = numbered_season(doc[end:end + 16], catalog_seasons) or \
                 read_season(SENTENCE_END.split(opening)[-1], clause)
-            of_medium = media_before(opening)
+            of_medium = media_before(doc[max(0, start - SOURCE_WINDOW):start])
             if of_medium:  # ミュージカル『テニスの王子様』4thシーズン: the musical's season
                 mark = None
             for sid in self._disambiguate(ids, mark, published, named_alone, no_season, remake_news):

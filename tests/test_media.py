@@ -225,3 +225,15 @@ def test_every_show_a_seasons_lineup_names_is_tagged():
 
 def test_a_media_word_inside_a_japanese_title_is_not_the_news():
     assert tagged("「女神のカフェテラス」放送開始", "海辺の喫茶店が舞台のラブコメ。") == [("女神のカフェテラス", 1)]
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Princess Connect! Re:Dive Anime Premieres",
+     "The anime of Cygames' smartphone game Princess Connect! Re:Dive premiered on April 6."),
+    ("Uma Musume Pretty Derby TV Anime Begins",
+     "P.A. Works' adaptation of Cygames's racing game Uma Musume Pretty Derby began in April."),
+    ("北海道が舞台「ゴールデンカムイ」放送スタート", "野田サトルの漫画を原作とするTVアニメ「ゴールデンカムイ」が放送中。"),
+])
+def test_the_source_an_anime_adapts_or_its_setting_is_no_other_work(title, text):
+    """A game named as the anime's source, or 舞台 as the story's setting, leaves the premiere a season's news."""
+    assert [season for _, season in tagged(title, text)] == [1]
