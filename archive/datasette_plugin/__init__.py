@@ -20,8 +20,6 @@ TEXT_STYLE = "max-height:24em;overflow:auto;max-width:48em;white-space:normal;li
 #: Characters of an article's text shown in a table cell (a page holds up to a thousand rows);
 #: the reading view and the row's JSON have it all.
 MAX_CELL_CHARS = 10_000
-#: The name Datasette serves this plugin's static/ directory under (/-/static-plugins/fanwire/).
-STATIC = "fanwire"
 
 
 def paragraphs_html(text: str) -> Markup:
@@ -97,12 +95,12 @@ def asgi_wrapper(datasette):
 
 @hookimpl
 def extra_css_urls(datasette):
-    return [datasette.urls.static_plugins(STATIC, "fanwire.css")]
+    return [datasette.urls.static_plugins(atom.STATIC, "fanwire.css")]
 
 
 @hookimpl
 def extra_js_urls(datasette):
-    return [{"url": datasette.urls.static_plugins(STATIC, "fanwire.js"), "module": True}]
+    return [{"url": datasette.urls.static_plugins(atom.STATIC, "fanwire.js"), "module": True}]
 
 
 @hookimpl
