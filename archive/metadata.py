@@ -52,6 +52,8 @@ def metadata_for(db_path: str | Path) -> dict[str, Any]:
         "fts_table": "articles_fts",
         "fts_pk": "id",
         "facets": ["site", {"array": "series"}, {"array": "seasons"}, "author", "lang", "year", "month"],
+        # The top values of each facet (each has a link to all of them): the rows start in the first screen.
+        "facet_size": 6,
         "sort_desc": "published",
         "sortable_columns": ["published", "title", "site", "author", "copies"],
         "columns": {

@@ -34,8 +34,12 @@ QUERIES: dict[str, dict[str, Any]] = {
     },
     "most_copied_stories": {
         "title": "Stories with the most copies",
-        "sql": "SELECT id AS story_id, title, article_count, sites, origin_url, first_published, first_url FROM stories "
-               "WHERE article_count > 1 ORDER BY article_count DESC, first_published DESC LIMIT 100",
+        "description": "The 100 stories copied most across sites and URLs: the sites that carry each, its origin "
+                       "when the evidence decides one, and the earliest publication date a copy claims. A title "
+                       "opens the origin's (else the earliest claim's) reading view, a story id every copy.",
+        "sql": "SELECT id AS story_id, title, article_count, sites, origin_url, first_published, first_url, "
+               "(SELECT a.id FROM articles a WHERE a.url = coalesce(stories.origin_url, stories.first_url)) AS article_id "
+               "FROM stories WHERE article_count > 1 ORDER BY article_count DESC, first_published DESC LIMIT 100",
     },
     "story_copies": {
         "title": "Copies of a story",

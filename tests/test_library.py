@@ -32,7 +32,7 @@ def query(db, sql, params=()):
 
 
 def test_library_has_one_row_per_article_and_array_facets(library):
-    (data,) = get(library, "/archive/library.json?_shape=objects&_size=max&_facet_array=series&_facet=month")
+    (data,) = get(library, "/archive/library.json?_shape=objects&_size=max&_facet_size=max&_facet_array=series&_facet=month")
     assert data.status_code == 200
     data = data.json()
     assert len(data["rows"]) == query(library, "SELECT count(*) FROM articles")[0][0]

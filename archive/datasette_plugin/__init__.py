@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 from datasette import hookimpl
 from markupsafe import Markup, escape
 
-from archive.datasette_plugin import atom, chart, names, reading, search
+from archive.datasette_plugin import atom, canned, cells, chart, names, reading, search
 
 TEXT_STYLE = "max-height:24em;overflow:auto;max-width:48em;white-space:normal;line-height:1.5"
 #: Characters of an article's text shown in a table cell (a page holds up to a thousand rows);
@@ -27,11 +27,6 @@ def paragraphs_html(text: str) -> Markup:
     body = "".join(f"<p>{escape(b)}</p>" for b in reading.paragraphs(text, MAX_CELL_CHARS))
     more = "<p>…</p>" if len(text) > MAX_CELL_CHARS else ""
     return Markup(f'<div class="fanwire-text" style="{TEXT_STYLE}">{body}{more}</div>')
-
-
-def _read_link(datasette, article_id: int, title: str | None) -> Markup:
-    href = datasette.urls.path(reading.READ_PATH.format(id=article_id))
-    return Markup(f'<a class="fanwire-read" href="{escape(href)}">{escape(title or "Untitled")}</a>')
 
 
 def _array(value: str | None) -> list[str] | None:
@@ -71,14 +66,19 @@ def _series_links(datasette, database: str, value: str | None) -> Callable[[], A
 
 @hookimpl
 def render_cell(row, value: Any, column: str, table: str | None, database: str, datasette) -> Any:
+    dated = cells.date_cell(column, value)
+    if dated is not None:
+        return dated
+    if table is None:
+        return canned.render(row, value, column, database, datasette)
     if table == "articles" and column == "text" and isinstance(value, str):
         return paragraphs_html(value)
     if table == "articles" and column == "title":
-        return _read_link(datasette, row["id"], value)
+        return reading.read_link(datasette, row["id"], value)
     if table != "library":
         return None
     if column == "title":
-        return _read_link(datasette, row["id"], value)
+        return reading.read_link(datasette, row["id"], value)
     if column == "series":
         return _series_links(datasette, database, value)
     if column == "seasons":
@@ -90,7 +90,17 @@ def render_cell(row, value: Any, column: str, table: str | None, database: str, 
 
 @hookimpl
 def asgi_wrapper(datasette):
-    return search.remember_search
+    return lambda app: canned.remember_path(search.remember_search(app))
+
+
+@hookimpl
+def extra_css_urls(datasette):
+    return [datasette.urls.static_plugins(atom.STATIC, "fanwire.css")]
+
+
+@hookimpl
+def extra_js_urls(datasette):
+    return [{"url": datasette.urls.static_plugins(atom.STATIC, "fanwire.js"), "module": True}]
 
 
 @hookimpl

@@ -12,6 +12,7 @@ from xml.etree.ElementTree import Element, SubElement, tostring
 
 from datasette import __version__ as datasette_version
 from datasette.utils.asgi import Response
+from markupsafe import escape
 
 from archive.datasette_plugin.reading import READ_PATH
 from archive.datasette_plugin.sanitize import safe_url
@@ -20,6 +21,10 @@ from archive.text import clean_text
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 REQUIRED = frozenset({"atom_id", "atom_title", "atom_updated"})
+#: The name Datasette serves the plugin's static/ directory under (/-/static-plugins/fanwire/).
+STATIC = "fanwire"
+#: The XSLT (in static/) a browser applies to show a feed as a readable list with a hint to subscribe.
+STYLESHEET = "feed.xsl"
 
 
 def can_render(columns: list[str]) -> bool:
@@ -67,8 +72,17 @@ def render_atom(datasette, request, rows, columns, database, query_name) -> Resp
     _text(SubElement(feed, "author"), "name", "fanwire archive")
     _text(feed, "generator", "Datasette with fanwire", version=datasette_version)
     feed.extend(entries)
-    body = b'<?xml version="1.0" encoding="utf-8"?>\n' + tostring(feed, encoding="utf-8", xml_declaration=False)
-    return Response(body, content_type="application/atom+xml; charset=utf-8")
+    stylesheet = datasette.urls.static_plugins(STATIC, STYLESHEET)
+    body = (b'<?xml version="1.0" encoding="utf-8"?>\n'
+            + f'<?xml-stylesheet type="text/xsl" href="{escape(stylesheet)}"?>\n'.encode()
+            + tostring(feed, encoding="utf-8", xml_declaration=False))
+    return Response(body, content_type=f"{content_type(request)}; charset=utf-8", headers={"Vary": "Accept"})
+
+
+def content_type(request) -> str:
+    """Atom's own type for feed readers; plain XML for a browser (its Accept names text/html), which
+    shows application/atom+xml as raw text and applies the stylesheet only to XML. Same body."""
+    return "application/xml" if "text/html" in request.headers.get("accept", "") else "application/atom+xml"
 
 
 def _entry(row, columns: list[str], datasette, request) -> Element:

@@ -19,6 +19,10 @@ CHART_PATH = "/-/fanwire/chart"
 MAX_LINES = 8
 COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#7f7f7f")
 WIDTH, HEIGHT, MARGIN = 900, 360, 48
+#: Gaps between the y-axis gridlines at most.
+MAX_TICKS = 6
+#: Pixels from one x-axis label to the next at least ("2025-03" at 11 px is about 45 wide).
+LABEL_GAP = 56
 
 #: Months drawn at most (the latest ones): the page stays the same size however old the archive.
 MAX_MONTHS = 240
@@ -79,47 +83,86 @@ def lines(counts: list[tuple[str, str, int]]) -> Lines:
     return Lines(months, groups)
 
 
+def nice_ticks(top: int) -> list[int]:
+    """Y-axis values from 0 to at least `top`, at a step of 1, 2 or 5 times a power of ten with at
+    most `MAX_TICKS` gaps: several gridlines a reader can read values against."""
+    top, magnitude = max(top, 1), 1
+    while True:
+        for factor in (1, 2, 5):
+            step = factor * magnitude
+            gaps = -(-top // step)
+            if gaps <= MAX_TICKS:
+                return list(range(0, gaps * step + 1, step))
+        magnitude *= 10
+
+
+def month_labels(months: list[str], step: float) -> list[tuple[int, str]]:
+    """(index, label) of the months to label, never closer than `LABEL_GAP` px at `step` px a month:
+    months ("2025-03") over two years or less, else years ("2025") at their January."""
+    if len(months) <= 24:
+        every = max(1, -(-LABEL_GAP // max(int(step), 1)))
+        return [(i, m) for i, m in enumerate(months) if i % every == 0]
+    every = max(1, -(-LABEL_GAP // max(int(step * 12), 1)))
+    return [(i, m[:4]) for i, m in enumerate(months) if m.endswith("-01") and int(m[:4]) % every == 0]
+
+
 def svg(chart: Lines, title: str) -> Markup:
-    """A line per group over the months, with axes, a legend and a <title> for screen readers."""
+    """A line per group over the months, with gridlines, axes, a legend and a <title> for screen readers."""
     plot_w, plot_h = WIDTH - 2 * MARGIN - 160, HEIGHT - 2 * MARGIN
-    top = max((max(v) for v in chart.groups.values()), default=0) or 1
+    ticks = nice_ticks(max((max(v) for v in chart.groups.values()), default=0))
+    top = ticks[-1]
     step = plot_w / max(len(chart.months) - 1, 1)
 
+    def y(n: int) -> float:
+        return MARGIN + plot_h - n / top * plot_h
+
     def xy(i: int, n: int) -> str:
-        return f"{MARGIN + i * step:.1f},{MARGIN + plot_h - n / top * plot_h:.1f}"
+        return f"{MARGIN + i * step:.1f},{y(n):.1f}"
 
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{WIDTH}" height="{HEIGHT}" '
-             f'viewBox="0 0 {WIDTH} {HEIGHT}" class="fanwire-chart"><title>{escape(title)}</title>',
-             f'<line x1="{MARGIN}" y1="{MARGIN + plot_h}" x2="{MARGIN + plot_w}" y2="{MARGIN + plot_h}" stroke="#333"/>',
-             f'<line x1="{MARGIN}" y1="{MARGIN}" x2="{MARGIN}" y2="{MARGIN + plot_h}" stroke="#333"/>',
-             f'<text x="{MARGIN - 6}" y="{MARGIN + 4}" text-anchor="end" font-size="11">{top}</text>',
-             f'<text x="{MARGIN - 6}" y="{MARGIN + plot_h}" text-anchor="end" font-size="11">0</text>']
-    every = max(1, len(chart.months) // 12)
-    for i, month in enumerate(chart.months):
-        if i % every == 0:
-            parts.append(f'<text x="{MARGIN + i * step:.1f}" y="{MARGIN + plot_h + 16}" text-anchor="middle" '
-                         f'font-size="10">{month}</text>')
+             f'viewBox="0 0 {WIDTH} {HEIGHT}" class="fanwire-chart"><title>{escape(title)}</title>']
+    for n in ticks:
+        parts.append(f'<line x1="{MARGIN}" y1="{y(n):.1f}" x2="{MARGIN + plot_w}" y2="{y(n):.1f}" stroke="#ddd"/>'
+                     f'<text class="y-label" x="{MARGIN - 6}" y="{y(n) + 4:.1f}" text-anchor="end" '
+                     f'font-size="11">{n}</text>')
+    parts += [f'<line x1="{MARGIN}" y1="{MARGIN + plot_h}" x2="{MARGIN + plot_w}" y2="{MARGIN + plot_h}" stroke="#333"/>',
+              f'<line x1="{MARGIN}" y1="{MARGIN}" x2="{MARGIN}" y2="{MARGIN + plot_h}" stroke="#333"/>']
+    for i, label in month_labels(chart.months, step):
+        parts.append(f'<line x1="{MARGIN + i * step:.1f}" y1="{MARGIN + plot_h}" x2="{MARGIN + i * step:.1f}" '
+                     f'y2="{MARGIN + plot_h + 4}" stroke="#333"/>'
+                     f'<text class="x-label" x="{MARGIN + i * step:.1f}" y="{MARGIN + plot_h + 16}" '
+                     f'text-anchor="middle" font-size="11">{label}</text>')
     for k, (name, values) in enumerate(chart.groups.items()):
         color = COLORS[k % len(COLORS)]
         points = " ".join(xy(i, n) for i, n in enumerate(values))
         parts.append(f'<polyline fill="none" stroke="{color}" stroke-width="2" points="{points}">'
                      f'<title>{escape(name)}</title></polyline>')
-        y = MARGIN + 14 * k
-        parts.append(f'<rect x="{WIDTH - 200}" y="{y}" width="10" height="10" fill="{color}"/>'
-                     f'<text x="{WIDTH - 184}" y="{y + 9}" font-size="11">{escape(name[:28])}</text>')
+        legend_y = MARGIN + 14 * k
+        parts.append(f'<rect x="{WIDTH - 200}" y="{legend_y}" width="10" height="10" fill="{color}"/>'
+                     f'<text x="{WIDTH - 184}" y="{legend_y + 9}" font-size="11">{escape(name[:28])}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
 
 
+#: The table of the numbers behind each chart: (canned query, link text).
+TABLES = {"site": ("articles_per_site_per_month", "the numbers per site and month as a table (CSV, JSON)"),
+          "series": ("latest_per_series", "each series with its number of articles as a table (CSV, JSON)")}
+
+
 async def chart_page(request, datasette) -> Response:
+    """The chart `?by=` names; an unknown `by` is a 400 page that lists the charts there are."""
     by = request.args.get("by", "site")
-    if by not in COUNTS_SQL:
-        by = "site"
+    chart_path = datasette.urls.path(CHART_PATH)
     db = await archive_database(datasette)
+    context = {"by": by, "choices": list(COUNTS_SQL), "database": db.name, "chart_path": chart_path}
+    if by not in COUNTS_SQL:
+        context["title"] = "Unknown chart"
+        html = await datasette.render_template("fanwire_chart.html", context, request=request)
+        return Response.html(html, status=400)
     counts = [tuple(r) for r in (await db.execute(COUNTS_SQL[by])).rows]
     chart = lines(counts)
     title = f"Articles per month per {by}"
-    context = {"title": title, "by": by, "chart": chart, "svg": svg(chart, title), "database": db.name,
-               "chart_path": datasette.urls.path(CHART_PATH),
-               "table_url": datasette.urls.query(db.name, "articles_per_site_per_month")}
+    query, link_text = TABLES[by]
+    context |= {"title": title, "chart": chart, "svg": svg(chart, title),
+                "table_url": datasette.urls.query(db.name, query), "table_text": link_text}
     return Response.html(await datasette.render_template("fanwire_chart.html", context, request=request))

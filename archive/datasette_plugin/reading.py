@@ -8,6 +8,7 @@ from urllib.parse import urlencode, urlsplit
 
 from datasette.database import Database
 from datasette.utils.asgi import NotFound, Response
+from markupsafe import Markup, escape
 
 from archive.datasette_plugin.names import japanese_beside
 from archive.datasette_plugin.sanitize import safe_url, sanitize_html
@@ -57,6 +58,12 @@ async def _article(db: Database, article_id: int) -> dict:
 
 def _read_url(datasette, article_id: int) -> str:
     return datasette.urls.path(READ_PATH.format(id=article_id))
+
+
+def read_link(datasette, article_id: int, title: str | None) -> Markup:
+    """An article's title as a link to its reading view."""
+    return Markup(f'<a class="fanwire-read" href="{escape(_read_url(datasette, article_id))}">'
+                  f'{escape(title or "Untitled")}</a>')
 
 
 async def read_article(request, datasette) -> Response:
