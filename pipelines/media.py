@@ -42,7 +42,7 @@ OTHER_MEDIA = re.compile(
     r"\bexhibitions?\b|\bexhibit\b|art show|museum|\bconcert\b|live event|theme park|\bplush|\bgoods\b|"
     r"魅力|なぜ|徹底解説|考察|マンガ|漫画|原作|コミックス|単行本|発行部数|フィギュア(?!スケート)|グッズ|コラボカフェ|カフェ|"
     r"ポップアップ|連載|ジャンプ(?!\s*フェスタ)|ヤンジャン|マガジン|サンデー|発売|実写|(?<![発進])展(?![開望])|"
-    r"劇場|映画|興収|興行収入|コラム|(?<![がを])舞台(?=\s*[「『]|版|化|公演|上演|劇)|演劇|上演|公演|ミュージカル|ゲーム(?:化|アプリ|版|配信|発売)|スマホゲーム|"
+    r"劇場|映画|興収|興行収入|コラム|舞台(?=版|化|公演|上演|劇)|(?<![がを])舞台(?=\s*[「『])|演劇|上演|公演|ミュージカル|ゲーム(?:化|アプリ|版|配信|発売)|スマホゲーム|"
     r"ソシャゲ|アプリ|"
     r"展覧会|原画展|展示|展」|展』|展開催|ライブイベント|ライブツアー|コンサート|ドラマ(?!CD|ＣＤ)|\b[jk]-?drama\b|"
     r"完結(?!編)|マンホール|アルバム|\balbum\b|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|\bworld tour\b|"
@@ -123,8 +123,8 @@ def subtitle_after(after: str) -> list[str]:
 MEDIUM_BEFORE = re.compile(r"(?:ミュージカル|(?<![がを])舞台|演劇|劇場版|映画|実写|ゲーム|\bmusical|\bstage play|\blive-action|"
                            r"\bfilm|\bmovie|\bgame)\s*[『「\"“]?$", re.IGNORECASE)
 #: Words that make the medium named next the anime's source: "the anime of MICA Team's mobile game",
-#: "P.A. Works' adaptation of the farming game", "the TV anime based on the game", 「ゲームを原作とする」.
-SOURCE_OF = re.compile(r"\b(?:anime|adaptation|series) (?:of|based on|adapting)\b|\badapts\b|原作|アニメ化", re.IGNORECASE)
+#: "P.A. Works' adaptation of the farming game", "the TV anime based on the game".
+SOURCE_OF = re.compile(r"\b(?:anime|adaptation|series) (?:of|based on|adapting)\b|\badapts\b", re.IGNORECASE)
 
 
 def media_before(before: str) -> bool:

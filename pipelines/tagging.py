@@ -373,6 +373,8 @@ class SeriesMatcher:
             return True
         if beside_other_work(before, after):
             return False
+        if len(words) > 1 and _hyphenated_title(written):
+            return True
         in_a_name = len(words) == 1 and bool(  # "United Kingdom": a word of another capitalized name
             CAPITALIZED_BEFORE.search(doc[max(0, start - 40):start]) or CAPITALIZED_AFTER.match(doc[end:end + 3]))
         if written in self.trusted and (len(words) > 1 or TITLE_CONTEXT.match(after) or not in_a_name):
@@ -482,6 +484,12 @@ def _part_season(series: Series, published: str | None) -> int | None:
     date (`_entry_by_date`), or a series' only one."""
     entry = _entry_by_date(series, published)
     return entry.season if entry else 1 if series.seasons == 1 else None
+
+
+def _hyphenated_title(written: str) -> bool:
+    """A name written with the hyphen of its catalog form, each part capitalised ("Re-Main",
+    "Hi-Score Girl"): prose does not join ordinary words that way."""
+    return "-" in written and all(part[:1].isupper() for part in re.split(r"[-\s]+", written) if part)
 
 
 def _writes_as_title(key: str, quotes: list[str]) -> bool:

@@ -237,3 +237,9 @@ def test_a_media_word_inside_a_japanese_title_is_not_the_news():
 def test_the_source_an_anime_adapts_or_its_setting_is_no_other_work(title, text):
     """A game named as the anime's source, or 舞台 as the story's setting, leaves the premiere a season's news."""
     assert [season for _, season in tagged(title, text)] == [1]
+
+
+def test_a_name_written_with_its_catalog_hyphen_is_a_title():
+    """"Re-Main" joins ordinary words the way only the title does; "well-being" in prose is no title."""
+    assert tagged("MAPPA's Water Polo Original Re-Main Dives In") == [("RE-MAIN", 1)]
+    assert tagged("Fans Remain Loyal", "The fans remain loyal to the studio.") == []
