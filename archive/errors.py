@@ -25,6 +25,10 @@ class UnknownTable(ArchiveError):
     """An export named a table the archive does not have."""
 
 
+class StaleSearchIndex(ArchiveError):
+    """The archive's search index is older than this fanwire, and a read-only export cannot rebuild it."""
+
+
 class UnknownSeries(ArchiveError):
     """No series of the catalog has the title, alias or id given."""
 

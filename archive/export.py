@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Iterator
 
-from archive.errors import ArchiveNotFound, NotAnArchive, UnknownTable
+from archive import fts
+from archive.errors import ArchiveNotFound, NotAnArchive, StaleSearchIndex, UnknownTable
 from archive.queries import SERIES_MATCH
 from archive.schema import INTERNAL_TABLES
+from archive.segment import fts_query
 
 FORMATS = ("csv", "json", "jsonl")
 #: Rows fetched from SQLite per round trip while streaming.
@@ -75,10 +77,11 @@ class ArticleFilter:
     site: str | None = None
     since: str | None = None
     until: str | None = None
+    search: str | None = None
 
     def sql(self) -> tuple[str, dict[str, object]]:
         """The articles matching every given filter, oldest first; with a series, its `series` and
-        `season` columns too."""
+        `season` columns too. `search` is searched as the library's search box does."""
         columns, joins, where = "a.*", "", []
         if self.series is not None:
             columns += ", s.title AS series, t.season"
@@ -92,16 +95,24 @@ class ArticleFilter:
             where.append("substr(a.published, 1, 10) >= :since")
         if self.until is not None:
             where.append("substr(a.published, 1, 10) <= :until")
+        if self.search is not None:
+            where.append(f"a.id IN (SELECT rowid FROM {fts.FTS_TABLE} WHERE {fts.FTS_TABLE} MATCH :search)")
         condition = " WHERE " + " AND ".join(where) if where else ""
         sql = (f"SELECT {columns} FROM articles a{joins}{condition} "
                "ORDER BY julianday(a.published) IS NULL, julianday(a.published), a.id")
-        return sql, {k: v for k, v in vars(self).items() if v is not None}
+        params = {k: v for k, v in vars(self).items() if v is not None}
+        if self.search is not None:
+            params["search"] = fts_query(self.search)
+        return sql, params
 
 
 def export_articles(path: str | Path, where: ArticleFilter, fmt: str, out: IO[str]) -> int:
     """Write the articles matching `where`, oldest first, streaming."""
     sql, params = where.sql()
     with closing(open_readonly(path)) as conn:
+        if where.search is not None and not fts.holds_search_forms(conn):
+            raise StaleSearchIndex(f"the search index of {path} predates Japanese and Chinese search; "
+                                   "open the archive once with fanwire (serve, crawl or reextract) to rebuild it")
         cursor = conn.execute(sql, params)
         columns = [d[0] for d in cursor.description]
         return _WRITERS[fmt](columns, _fetch(cursor), out)

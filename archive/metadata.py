@@ -30,6 +30,8 @@ def metadata_for(db_path: str | Path) -> dict[str, Any]:
     tables["articles"] = {
         "description": "One row per archived article; `text` is the extracted body.",
         "label_column": "title",
+        "fts_table": "articles_fts",  # contentless (`archive.fts`): Datasette cannot find it by itself
+        "fts_pk": "id",
         "facets": ["site", "author", "lang"],
         "sort_desc": "published",
         "sortable_columns": ["published", "modified", "fetched_at", "title", "site", "author", "id"],

@@ -9,6 +9,7 @@ import re
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from archive import fts
 from archive.dates import EARLIEST_DATE, MAX_DATE_LEAD_DAYS
 
 MIGRATIONS = Migrations("fanwire")
@@ -16,7 +17,8 @@ MIGRATIONS = Migrations("fanwire")
 #: Kana and kanji: a name written with them is Japanese.
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 #: Tables a reader of the archive should not be shown by default (raw pages, bookkeeping).
-INTERNAL_TABLES = ("pages", "site_templates", "article_signatures", "fetch_state", "_sqlite_migrations")
+INTERNAL_TABLES = ("pages", "site_templates", "article_signatures", "fetch_state", "_sqlite_migrations",
+                   fts.QUEUE_TABLE)
 
 
 @MIGRATIONS(name="0001_initial")
@@ -246,6 +248,19 @@ def series_aliases(db: Database) -> None:
                 for alias in json.loads(names)]
         db["series_aliases"].insert_all(rows, ignore=True)
         db["series"].transform(drop={"aliases"})
+
+
+@MIGRATIONS(name="0012_cjk_search")
+def cjk_search(db: Database) -> None:
+    """Japanese and Chinese search: `articles_fts` becomes the index of search forms (`archive.fts`,
+    `archive.segment`), rebuilt from every archived title and text; the unicode61 index it
+    replaces held no data of its own (its content was `articles`)."""
+    if not fts.holds_search_forms(db.conn):
+        for trigger in fts.OLD_TRIGGERS:
+            db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+        db.execute(f"DROP TABLE IF EXISTS {fts.FTS_TABLE}")
+    fts.create(db)
+    fts.rebuild(db)
 
 
 def migrate(db: Database) -> None:

@@ -19,6 +19,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from sqlite_utils import Database
 
+from archive import fts
 from archive.crawls import COMPLETE_SQL, beat, close_stale, runner
 from archive.errors import AmbiguousSeries, UnknownSeries, opening_error
 from archive.origin import Copy, decide
@@ -141,10 +142,12 @@ def decompress_html(blob: bytes) -> bytes:
 @contextmanager
 def _immediate(db: Database) -> Iterator[None]:
     """A write transaction that takes SQLite's write lock first: a transaction that reads before
-    writing fails at once (SQLITE_BUSY) when another process wrote in between, waiting cannot help."""
+    writing fails at once (SQLITE_BUSY) when another process wrote in between, waiting cannot help.
+    The search index takes in what the transaction (or a writer without fanwire) changed before it commits."""
     db.execute("BEGIN IMMEDIATE")
     try:
         yield
+        fts.sync(db)
     except BaseException:
         db.conn.rollback()
         raise
@@ -354,6 +357,7 @@ class Archive:
         with self.db.atomic():
             self.db.conn.executemany(f"UPDATE articles SET {sets} WHERE id = ?",
                                      [[r[c] for c in EXTRACTED_COLUMNS] + [r["id"]] for r in rows])
+            fts.sync(self.db)
 
     def templates(self, site: str | None = None) -> list[dict[str, Any]]:
         """Stored site templates (all, or one site's), with `blocks` as a dict."""

@@ -206,9 +206,11 @@ def extract(files: tuple[str, ...], fmt: str, url: str | None) -> None:
 @click.option("--site", metavar="HOST", help="Only articles from this site (with --format warc: their captures).")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only articles published on or after this day.")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Only articles published on or before this day.")
+@click.option("--search", metavar="TEXT", help="Only articles matching this search, as the library's search box "
+                                                "finds them (Japanese and Chinese words too).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Output file (default: stdout).")
 def export(db: str, fmt: str, table: str, stories: bool, series: str | None, season: int | None, site: str | None,
-           since: datetime | None, until: datetime | None, output: str | None) -> None:
+           since: datetime | None, until: datetime | None, search: str | None, output: str | None) -> None:
     """Export a table of the archive, the articles matching filters, or its stories with their
     copies, as CSV, JSON or JSON lines, streaming in constant memory. Filtered articles come
     oldest first.
@@ -219,16 +221,17 @@ def export(db: str, fmt: str, table: str, stories: bool, series: str | None, sea
     Example: fanwire export --db archive.db --series "Oshi no Ko" --season 2 --since 2024-04-01 --format json -o oshi-s2.json
     """
     if fmt == "warc":
-        if stories or series or since or until or table != "articles":
+        if stories or series or since or until or search or table != "articles":
             raise click.UsageError("--format warc exports the captures of articles; choose them with --site")
         export_warc(db, site, output)
         return
     if season is not None and not series:
         raise click.UsageError("--season needs --series")
-    where = ArticleFilter(series, season, site, since and since.date().isoformat(), until and until.date().isoformat())
+    where = ArticleFilter(series, season, site, since and since.date().isoformat(), until and until.date().isoformat(),
+                          search)
     filtered = where != ArticleFilter()
     if filtered and (stories or table != "articles"):
-        raise click.UsageError("--series, --site, --since and --until filter articles, not --stories or --table")
+        raise click.UsageError("--series, --site, --since, --until and --search filter articles, not --stories or --table")
     require_archive(db)
     out = open_output(output, "w") if output else sys.stdout
     try:

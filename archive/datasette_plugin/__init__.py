@@ -88,6 +88,12 @@ def render_cell(row, value: Any, column: str, table: str | None, database: str, 
     return None
 
 
+@hookimpl(trylast=True)
+def prepare_connection(conn):
+    """Last, so that fanwire's `escape_fts` replaces Datasette's own on an archive."""
+    search.prepare_connection(conn)
+
+
 @hookimpl
 def asgi_wrapper(datasette):
     return lambda app: canned.remember_path(search.remember_search(app))
