@@ -14,6 +14,19 @@ from archive.queries import SERIES_MATCH
 from archive.schema import INTERNAL_TABLES
 
 FORMATS = ("csv", "json", "jsonl")
+#: What every export of articles adds to their columns (`a` is articles), as JSON: `series`, the
+#: titles of the series an article is about, and `seasons`, each of those series' seasons.
+TAG_COLUMNS = (
+    "(SELECT json_group_array(title) FROM (SELECT DISTINCT s.title FROM article_series t "
+    "JOIN series s ON s.id = t.series_id WHERE t.article_id = a.id ORDER BY s.title)) AS series, "
+    "(SELECT json_group_object(title, json(seasons)) FROM (SELECT s.title, (SELECT json_group_array(season) FROM "
+    "(SELECT DISTINCT u.season FROM article_series u WHERE u.article_id = a.id AND u.series_id = s.id "
+    "AND u.season IS NOT NULL ORDER BY u.season)) AS seasons FROM article_series t JOIN series s ON s.id = t.series_id "
+    "WHERE t.article_id = a.id GROUP BY s.id ORDER BY s.title)) AS seasons"
+)
+#: The JSON columns of exported articles and stories, nested as values in the JSON formats (CSV keeps the text).
+TAG_NAMES = ("series", "seasons")
+STORY_JSON = ("sites", "copies")
 #: Rows fetched from SQLite per round trip while streaming.
 FETCH_SIZE = 500
 
@@ -50,10 +63,12 @@ def exportable_tables(conn: sqlite3.Connection) -> list[str]:
 
 
 def iter_rows(conn: sqlite3.Connection, table: str) -> tuple[list[str], Iterator[tuple]]:
-    """Columns and a lazy row iterator for `table`, in rowid order."""
+    """Columns and a lazy row iterator for `table`, in rowid order; articles with their tags."""
     if table not in exportable_tables(conn):
         raise UnknownTable(f"no table {table!r}; choose one of: {', '.join(exportable_tables(conn))}")
-    cursor = conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid')
+    sql = f"SELECT a.*, {TAG_COLUMNS} FROM articles a ORDER BY a.rowid" if table == "articles" else \
+        f'SELECT * FROM "{table}" ORDER BY rowid'
+    cursor = conn.execute(sql)
     return [d[0] for d in cursor.description], _fetch(cursor)
 
 
@@ -63,7 +78,7 @@ def export_table(path: str | Path, table: str, fmt: str, out: IO[str]) -> int:
         raise ValueError(f"unknown format {fmt!r}; choose one of {FORMATS}")
     with closing(open_readonly(path)) as conn:
         columns, rows = iter_rows(conn, table)
-        return _WRITERS[fmt](columns, rows, out)
+        return _write(fmt, columns, rows, out, TAG_NAMES if table == "articles" else ())
 
 
 @dataclass(frozen=True)
@@ -77,15 +92,12 @@ class ArticleFilter:
     until: str | None = None
 
     def sql(self) -> tuple[str, dict[str, object]]:
-        """The articles matching every given filter, oldest first; with a series, its `series` and
-        `season` columns too."""
-        columns, joins, where = "a.*", "", []
+        """The articles matching every given filter, oldest first, with their `series` and `seasons`."""
+        where = []
         if self.series is not None:
-            columns += ", s.title AS series, t.season"
-            joins = " JOIN article_series t ON t.article_id = a.id JOIN series s ON s.id = t.series_id"
-            where.append(SERIES_MATCH)
-            if self.season is not None:
-                where.append("t.season = :season")
+            season = " AND t.season = :season" if self.season is not None else ""
+            where.append("EXISTS (SELECT 1 FROM article_series t JOIN series s ON s.id = t.series_id "
+                         f"WHERE t.article_id = a.id AND {SERIES_MATCH}{season})")
         if self.site is not None:
             where.append("a.site = :site")
         if self.since is not None:
@@ -93,7 +105,7 @@ class ArticleFilter:
         if self.until is not None:
             where.append("substr(a.published, 1, 10) <= :until")
         condition = " WHERE " + " AND ".join(where) if where else ""
-        sql = (f"SELECT {columns} FROM articles a{joins}{condition} "
+        sql = (f"SELECT a.*, {TAG_COLUMNS} FROM articles a{condition} "
                "ORDER BY julianday(a.published) IS NULL, julianday(a.published), a.id")
         return sql, {k: v for k, v in vars(self).items() if v is not None}
 
@@ -103,8 +115,7 @@ def export_articles(path: str | Path, where: ArticleFilter, fmt: str, out: IO[st
     sql, params = where.sql()
     with closing(open_readonly(path)) as conn:
         cursor = conn.execute(sql, params)
-        columns = [d[0] for d in cursor.description]
-        return _WRITERS[fmt](columns, _fetch(cursor), out)
+        return _write(fmt, [d[0] for d in cursor.description], _fetch(cursor), out, TAG_NAMES)
 
 
 def _fetch(cursor: sqlite3.Cursor) -> Iterator[tuple]:
@@ -123,15 +134,18 @@ FROM stories s ORDER BY s.id
 
 
 def export_stories(path: str | Path, fmt: str, out: IO[str]) -> int:
-    """Write every story with the list of its copies; JSON formats nest `sites` and `copies`."""
+    """Write every story with the list of its copies (`sites` and `copies` are JSON)."""
     with closing(open_readonly(path)) as conn:
         cursor = conn.execute(STORIES_SQL)
-        columns = [d[0] for d in cursor.description]
-        rows = _fetch(cursor)
-        if fmt != "csv":
-            nested = {columns.index("sites"), columns.index("copies")}
-            rows = (tuple(json.loads(v) if i in nested and v else v for i, v in enumerate(row)) for row in rows)
-        return _WRITERS[fmt](columns, rows, out)
+        return _write(fmt, [d[0] for d in cursor.description], _fetch(cursor), out, STORY_JSON)
+
+
+def _write(fmt: str, columns: list[str], rows: Iterator[tuple], out: IO[str], json_columns: tuple[str, ...]) -> int:
+    """Write rows as `fmt`; the JSON formats nest the values of `json_columns`."""
+    nested = {i for i, c in enumerate(columns) if c in json_columns} if fmt != "csv" else set()
+    if nested:
+        rows = (tuple(json.loads(v) if i in nested and v else v for i, v in enumerate(row)) for row in rows)
+    return _WRITERS[fmt](columns, rows, out)
 
 
 def _write_csv(columns: list[str], rows: Iterator[tuple], out: IO[str]) -> int:

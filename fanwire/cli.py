@@ -19,6 +19,8 @@ from archive.metadata import metadata_for
 from fanwire.crawl import NothingFetched, parse_setting_options, project_settings, run_crawl
 
 DEFAULT_DB = "archive.db"
+#: What `fanwire crawl` (and `worker`) says when given nothing to start from, in its own syntax.
+NO_START_URL = "no start URL: give the URLs to start from (fanwire crawl https://site.example/) or --sites FILE"
 #: Failures a user can act on: shown as one `Error:` line, never as a traceback.
 USER_ERRORS = (ArchiveError, NothingFetched)
 
@@ -62,10 +64,12 @@ def crawl(urls: tuple[str, ...], db: str, sites_file: str | None, settings: tupl
 
     Example: fanwire crawl http://a.test/ http://b.test/ --db archive.db --warc warc/
     """
-    from scraper.spiders.fansite import parse_start_urls
+    from scraper.spiders.fansite import NoStartUrl, parse_start_urls
 
     try:
         parse_start_urls(",".join(urls), None, sites_file)
+    except NoStartUrl as exc:
+        raise click.UsageError(NO_START_URL) from exc
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     try:
@@ -201,7 +205,8 @@ def extract(files: tuple[str, ...], fmt: str, url: str | None) -> None:
 @click.option("--format", "fmt", type=click.Choice([*FORMATS, "warc"]), default="csv", show_default=True)
 @click.option("--table", default="articles", show_default=True, help="Table to export.")
 @click.option("--stories", is_flag=True, help="Export stories, each with the list of its copies (origin first).")
-@click.option("--series", help="Only articles about this series (title, Japanese title, alias or id).")
+@click.option("--series", help="Only articles about this series (title, Japanese title, alias or id); "
+              "a name that matches nothing gets close names to try.")
 @click.option("--season", type=int, help="With --series: only articles about this season.")
 @click.option("--site", metavar="HOST", help="Only articles from this site (with --format warc: their captures).")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only articles published on or after this day.")
@@ -221,7 +226,7 @@ def export(db: str, fmt: str, table: str, stories: bool, series: str | None, sea
     `--replay`, every capture of them, each recrawl's 304 shown as the page it confirmed, so the
     latest capture replays in pywb or ReplayWeb.page.
 
-    Example: fanwire export --db archive.db --series "Oshi no Ko" --season 2 --since 2024-04-01 --format json -o oshi-s2.json
+    Example: fanwire export --db archive.db --series "Bocchi the Rock!" --season 2 --since 2024-04-01 --format json -o bocchi-s2.json
     """
     if fmt == "warc":
         if stories or series or since or until or table != "articles":
@@ -248,7 +253,16 @@ def export(db: str, fmt: str, table: str, stories: bool, series: str | None, sea
     finally:
         if output:
             out.close()
-    click.echo(f"fanwire: exported {count} rows of {what}", err=True)
+    click.echo(f"fanwire: exported {plural(count, 'row')} of {what}", err=True)
+    if filtered and not count:
+        from archive.explain import why_empty
+
+        click.echo(f"fanwire: {why_empty(db, where)}", err=True)
+
+
+def plural(n: int, word: str) -> str:
+    """`1 row`, `2 rows`."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def export_warc(db: str, site: str | None, output: str | None, replay: bool) -> None:
