@@ -90,22 +90,7 @@ def export_replay(db: str | Path, out: IO[bytes], site: str | None = None, filen
     files = sorted({f for d in {Path(file).parent for _, file in pages} for f in d.glob("*.warc.gz")})
     groups = sorted((g for path in files for g in _groups(path, urls)), key=lambda g: iso_date_to_datetime(g.date))
     by_id = {g.record_id: g for g in groups}
-    latest: dict[str, Group] = {}  # URL -> its latest 2xx capture so far
-    chosen: list[tuple[Group, Group | None]] = []  # a group, and for a resolved 304 the capture it repeats
-    for group in groups:
-        if group.uri not in urls:
-            continue
-        if group.not_modified:
-            earlier = latest.get(group.uri)
-            if earlier is None:
-                result.unresolved += 1
-                continue
-            chosen.append((group, earlier))
-            result.resolved += 1
-        else:
-            chosen.append((group, None))
-            if group.ok:
-                latest[group.uri] = group
+    chosen = _choose(groups, urls, result)
     needed = {id(g) for g, _ in chosen}
     for group, earlier in chosen:
         original = by_id.get((earlier or group).refers_to or "") or earlier
@@ -128,6 +113,27 @@ def export_replay(db: str | Path, out: IO[bytes], site: str | None = None, filen
             _write_resolved(writer, out, group, by_id.get(earlier.refers_to or "") or earlier, earlier)
         result.captures += 1
     return result
+
+
+def _choose(groups: list[Group], urls: set[str], result: ReplayExport) -> list[tuple[Group, Group | None]]:
+    """The groups of `urls` (step 3), each with, for a 304, the URL's latest 2xx capture before it."""
+    latest: dict[str, Group] = {}
+    chosen: list[tuple[Group, Group | None]] = []
+    for group in groups:
+        if group.uri not in urls:
+            continue
+        if group.not_modified:
+            earlier = latest.get(group.uri)
+            if earlier is None:
+                result.unresolved += 1
+                continue
+            chosen.append((group, earlier))
+            result.resolved += 1
+        else:
+            chosen.append((group, None))
+            if group.ok:
+                latest[group.uri] = group
+    return chosen
 
 
 def _groups(path: Path, urls: set[str]) -> Iterator[Group]:
