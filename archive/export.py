@@ -16,6 +16,19 @@ from archive.schema import INTERNAL_TABLES
 from archive.segment import fts_query
 
 FORMATS = ("csv", "json", "jsonl")
+#: What every export of articles adds to their columns (`a` is articles), as JSON: `series`, the
+#: titles of the series an article is about, and `seasons`, each of those series' seasons.
+TAG_COLUMNS = (
+    "(SELECT json_group_array(title) FROM (SELECT DISTINCT s.title FROM article_series t "
+    "JOIN series s ON s.id = t.series_id WHERE t.article_id = a.id ORDER BY s.title)) AS series, "
+    "(SELECT json_group_object(title, json(seasons)) FROM (SELECT s.title, (SELECT json_group_array(season) FROM "
+    "(SELECT DISTINCT u.season FROM article_series u WHERE u.article_id = a.id AND u.series_id = s.id "
+    "AND u.season IS NOT NULL ORDER BY u.season)) AS seasons FROM article_series t JOIN series s ON s.id = t.series_id "
+    "WHERE t.article_id = a.id GROUP BY s.id ORDER BY s.title)) AS seasons"
+)
+#: The JSON columns of exported articles and stories, nested as values in the JSON formats (CSV keeps the text).
+TAG_NAMES = ("series", "seasons")
+STORY_JSON = ("sites", "copies")
 #: Rows fetched from SQLite per round trip while streaming.
 FETCH_SIZE = 500
 
@@ -52,10 +65,12 @@ def exportable_tables(conn: sqlite3.Connection) -> list[str]:
 
 
 def iter_rows(conn: sqlite3.Connection, table: str) -> tuple[list[str], Iterator[tuple]]:
-    """Columns and a lazy row iterator for `table`, in rowid order."""
+    """Columns and a lazy row iterator for `table`, in rowid order; articles with their tags."""
     if table not in exportable_tables(conn):
         raise UnknownTable(f"no table {table!r}; choose one of: {', '.join(exportable_tables(conn))}")
-    cursor = conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid')
+    sql = f"SELECT a.*, {TAG_COLUMNS} FROM articles a ORDER BY a.rowid" if table == "articles" else \
+        f'SELECT * FROM "{table}" ORDER BY rowid'
+    cursor = conn.execute(sql)
     return [d[0] for d in cursor.description], _fetch(cursor)
 
 
@@ -65,7 +80,7 @@ def export_table(path: str | Path, table: str, fmt: str, out: IO[str]) -> int:
         raise ValueError(f"unknown format {fmt!r}; choose one of {FORMATS}")
     with closing(open_readonly(path)) as conn:
         columns, rows = iter_rows(conn, table)
-        return _WRITERS[fmt](columns, rows, out)
+        return _write(fmt, columns, rows, out, TAG_NAMES if table == "articles" else ())
 
 
 @dataclass(frozen=True)
@@ -80,15 +95,15 @@ class ArticleFilter:
     search: str | None = None
 
     def sql(self) -> tuple[str, dict[str, object]]:
-        """The articles matching every given filter, oldest first; with a series, its `series` and
-        `season` columns too. `search` is searched as the library's search box does."""
-        columns, joins, where = "a.*", "", []
+        """The articles matching every given filter, oldest first, with their `series` and `seasons`;
+        with a series, its `season` in the article too. `search` is searched as the library's search box does."""
+        where, columns = [], ""
         if self.series is not None:
-            columns += ", s.title AS series, t.season"
-            joins = " JOIN article_series t ON t.article_id = a.id JOIN series s ON s.id = t.series_id"
-            where.append(SERIES_MATCH)
-            if self.season is not None:
-                where.append("t.season = :season")
+            season = " AND t.season = :season" if self.season is not None else ""
+            match = f"FROM article_series t JOIN series s ON s.id = t.series_id WHERE t.article_id = a.id " \
+                    f"AND {SERIES_MATCH}{season}"
+            where.append(f"EXISTS (SELECT 1 {match})")
+            columns = f", (SELECT max(t.season) {match}) AS season"
         if self.site is not None:
             where.append("a.site = :site")
         if self.since is not None:
@@ -98,7 +113,7 @@ class ArticleFilter:
         if self.search is not None:
             where.append(f"a.id IN (SELECT rowid FROM {fts.FTS_TABLE} WHERE {fts.FTS_TABLE} MATCH :search)")
         condition = " WHERE " + " AND ".join(where) if where else ""
-        sql = (f"SELECT {columns} FROM articles a{joins}{condition} "
+        sql = (f"SELECT a.*, {TAG_COLUMNS}{columns} FROM articles a{condition} "
                "ORDER BY julianday(a.published) IS NULL, julianday(a.published), a.id")
         params = {k: v for k, v in vars(self).items() if v is not None}
         if self.search is not None:
@@ -114,8 +129,7 @@ def export_articles(path: str | Path, where: ArticleFilter, fmt: str, out: IO[st
             raise StaleSearchIndex(f"the search index of {path} predates Japanese and Chinese search; "
                                    "open the archive once with fanwire (serve, crawl or reextract) to rebuild it")
         cursor = conn.execute(sql, params)
-        columns = [d[0] for d in cursor.description]
-        return _WRITERS[fmt](columns, _fetch(cursor), out)
+        return _write(fmt, [d[0] for d in cursor.description], _fetch(cursor), out, TAG_NAMES)
 
 
 def _fetch(cursor: sqlite3.Cursor) -> Iterator[tuple]:
@@ -134,15 +148,18 @@ FROM stories s ORDER BY s.id
 
 
 def export_stories(path: str | Path, fmt: str, out: IO[str]) -> int:
-    """Write every story with the list of its copies; JSON formats nest `sites` and `copies`."""
+    """Write every story with the list of its copies (`sites` and `copies` are JSON)."""
     with closing(open_readonly(path)) as conn:
         cursor = conn.execute(STORIES_SQL)
-        columns = [d[0] for d in cursor.description]
-        rows = _fetch(cursor)
-        if fmt != "csv":
-            nested = {columns.index("sites"), columns.index("copies")}
-            rows = (tuple(json.loads(v) if i in nested and v else v for i, v in enumerate(row)) for row in rows)
-        return _WRITERS[fmt](columns, rows, out)
+        return _write(fmt, [d[0] for d in cursor.description], _fetch(cursor), out, STORY_JSON)
+
+
+def _write(fmt: str, columns: list[str], rows: Iterator[tuple], out: IO[str], json_columns: tuple[str, ...]) -> int:
+    """Write rows as `fmt`; the JSON formats nest the values of `json_columns`."""
+    nested = {i for i, c in enumerate(columns) if c in json_columns} if fmt != "csv" else set()
+    if nested:
+        rows = (tuple(json.loads(v) if i in nested and v else v for i, v in enumerate(row)) for row in rows)
+    return _WRITERS[fmt](columns, rows, out)
 
 
 def _write_csv(columns: list[str], rows: Iterator[tuple], out: IO[str]) -> int:

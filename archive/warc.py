@@ -21,6 +21,9 @@ from warcio.warcwriter import WARCWriter
 from archive.export import open_readonly
 from archive.store import Archive
 
+#: Revisit profiles: a 304 (no body), and a payload identical to one captured before.
+PROFILE_NOT_MODIFIED = "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
+PROFILE_IDENTICAL = "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"
 #: Bytes hashed per read when fingerprinting a WARC file.
 HASH_CHUNK = 1 << 20
 #: The captures of the articles of one site (or of every site), in article order.
@@ -70,11 +73,12 @@ def export_captures(db: str | Path, out: IO[bytes], site: str | None = None, fil
         for place in [*_originals(file, offset), (file, offset, length)]:
             if place[:2] not in written:
                 written.add(place[:2])
-                out.write(_read(*place))
+                out.write(read_span(*place))
     return len(places), missing
 
 
-def _read(file: str, offset: int, length: int) -> bytes:
+def read_span(file: str, offset: int, length: int) -> bytes:
+    """`length` bytes of `file` from `offset`: a record, or a capture group, as written."""
     with open(file, "rb") as f:
         f.seek(offset)
         return f.read(length)

@@ -19,6 +19,8 @@ from archive.metadata import metadata_for
 from fanwire.crawl import NothingFetched, parse_setting_options, project_settings, run_crawl
 
 DEFAULT_DB = "archive.db"
+#: What `fanwire crawl` (and `worker`) says when given nothing to start from, in its own syntax.
+NO_START_URL = "no start URL: give the URLs to start from (fanwire crawl https://site.example/) or --sites FILE"
 #: Failures a user can act on: shown as one `Error:` line, never as a traceback.
 USER_ERRORS = (ArchiveError, NothingFetched)
 
@@ -62,10 +64,12 @@ def crawl(urls: tuple[str, ...], db: str, sites_file: str | None, settings: tupl
 
     Example: fanwire crawl http://a.test/ http://b.test/ --db archive.db --warc warc/
     """
-    from scraper.spiders.fansite import parse_start_urls
+    from scraper.spiders.fansite import NoStartUrl, parse_start_urls
 
     try:
         parse_start_urls(",".join(urls), None, sites_file)
+    except NoStartUrl as exc:
+        raise click.UsageError(NO_START_URL) from exc
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     try:
@@ -201,30 +205,38 @@ def extract(files: tuple[str, ...], fmt: str, url: str | None) -> None:
 @click.option("--format", "fmt", type=click.Choice([*FORMATS, "warc"]), default="csv", show_default=True)
 @click.option("--table", default="articles", show_default=True, help="Table to export.")
 @click.option("--stories", is_flag=True, help="Export stories, each with the list of its copies (origin first).")
-@click.option("--series", help="Only articles about this series (title, Japanese title, alias or id).")
+@click.option("--series", help="Only articles about this series (title, Japanese title, alias or id); "
+              "a name that matches nothing gets close names to try.")
 @click.option("--season", type=int, help="With --series: only articles about this season.")
 @click.option("--site", metavar="HOST", help="Only articles from this site (with --format warc: their captures).")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only articles published on or after this day.")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Only articles published on or before this day.")
 @click.option("--search", metavar="TEXT", help="Only articles matching this search, as the library's search box "
                                                 "finds them (Japanese and Chinese words too).")
+@click.option("--replay", is_flag=True,
+              help="With --format warc: every capture of the articles, 304 revisits resolved to the page they "
+                   "confirmed: the file to hand to pywb or ReplayWeb.page.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Output file (default: stdout).")
 def export(db: str, fmt: str, table: str, stories: bool, series: str | None, season: int | None, site: str | None,
-           since: datetime | None, until: datetime | None, search: str | None, output: str | None) -> None:
+           since: datetime | None, until: datetime | None, search: str | None, replay: bool, output: str | None) -> None:
     """Export a table of the archive, the articles matching filters, or its stories with their
     copies, as CSV, JSON or JSON lines, streaming in constant memory. Filtered articles come
     oldest first.
 
     `--format warc` writes the WARC captures of the archived articles instead (of one site with
-    `--site`), as they were recorded by `fanwire crawl --warc` or `fanwire import-warc`.
+    `--site`), as they were recorded by `fanwire crawl --warc` or `fanwire import-warc`; with
+    `--replay`, every capture of them, each recrawl's 304 shown as the page it confirmed, so the
+    latest capture replays in pywb or ReplayWeb.page.
 
-    Example: fanwire export --db archive.db --series "Oshi no Ko" --season 2 --since 2024-04-01 --format json -o oshi-s2.json
+    Example: fanwire export --db archive.db --series "Bocchi the Rock!" --season 2 --since 2024-04-01 --format json -o bocchi-s2.json
     """
     if fmt == "warc":
         if stories or series or since or until or search or table != "articles":
             raise click.UsageError("--format warc exports the captures of articles; choose them with --site")
-        export_warc(db, site, output)
+        export_warc(db, site, output, replay)
         return
+    if replay:
+        raise click.UsageError("--replay goes with --format warc")
     if season is not None and not series:
         raise click.UsageError("--season needs --series")
     where = ArticleFilter(series, season, site, since and since.date().isoformat(), until and until.date().isoformat(),
@@ -244,21 +256,39 @@ def export(db: str, fmt: str, table: str, stories: bool, series: str | None, sea
     finally:
         if output:
             out.close()
-    click.echo(f"fanwire: exported {count} rows of {what}", err=True)
+    click.echo(f"fanwire: exported {plural(count, 'row')} of {what}", err=True)
+    if filtered and not count:
+        from archive.explain import why_empty
+
+        click.echo(f"fanwire: {why_empty(db, where)}", err=True)
 
 
-def export_warc(db: str, site: str | None, output: str | None) -> None:
+def plural(n: int, word: str) -> str:
+    """`1 row`, `2 rows`."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def export_warc(db: str, site: str | None, output: str | None, replay: bool) -> None:
     """The `export --format warc` branch: binary output, to a file or stdout."""
+    from archive.replay import export_replay
     from archive.warc import export_captures
 
     require_archive(db)
     out = open_output(output, "wb") if output else sys.stdout.buffer
+    name = Path(output).name if output else ""
     try:
-        written, missing = export_captures(db, out, site, Path(output).name if output else "")
+        if replay:
+            result = export_replay(db, out, site, name)
+            written, missing = result.captures, result.missing
+        else:
+            written, missing = export_captures(db, out, site, name)
     finally:
         if output:
             out.close()
-    click.echo(f"fanwire: exported {written} captures of {site or 'all'} articles"
+    resolved = (f"; {result.resolved} not-modified revisits resolved to the page they confirmed"
+                + (f", {result.unresolved} without an earlier capture left out" if result.unresolved else "")
+                if replay else "")
+    click.echo(f"fanwire: exported {written} captures of {site or 'all'} articles{resolved}"
                + (f"; {missing} articles have no WARC capture" if missing else ""), err=True)
 
 

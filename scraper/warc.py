@@ -36,13 +36,12 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.timeutils import datetime_to_iso_date
 from warcio.warcwriter import WARCWriter
 
+from archive.warc import PROFILE_IDENTICAL, PROFILE_NOT_MODIFIED
 from scraper.items import ArticleItem
 
 #: request.meta key holding the `CaptureRef` of the response's capture group.
 META_KEY = "fanwire_warc"
 WARC_VERSION = "1.1"
-PROFILE_NOT_MODIFIED = "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
-PROFILE_IDENTICAL = "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"
 CONFORMS_TO = "http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"
 #: Scrapy settings that shape what a crawl fetched, named in each file's warcinfo beside every FANWIRE_* one.
 INFO_SETTINGS = ("USER_AGENT", "ROBOTSTXT_OBEY", "CONCURRENT_REQUESTS", "CONCURRENT_REQUESTS_PER_DOMAIN",

@@ -38,13 +38,13 @@ def test_site_and_dates_filter_articles_oldest_first(crawl):
 def test_series_filter_in_every_format(crawl, fmt):
     series = ids(crawl.db, "SELECT s.title FROM article_series t JOIN series s ON s.id = t.series_id "
                            "GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")[0]
-    expected = ids(crawl.db, "SELECT t.article_id FROM article_series t JOIN series s ON s.id = t.series_id "
+    expected = ids(crawl.db, "SELECT DISTINCT t.article_id FROM article_series t JOIN series s ON s.id = t.series_id "
                              "WHERE s.title = ?", [series])
     text = rows(crawl.db, "--series", series, "--format", fmt)
     parsed = {"csv": lambda: list(csv.DictReader(io.StringIO(text))), "json": lambda: json.loads(text),
               "jsonl": lambda: [json.loads(line) for line in text.splitlines()]}[fmt]()
     assert sorted(int(r["id"]) for r in parsed) == sorted(expected)
-    assert {r["series"] for r in parsed} == {series}
+    assert all(series in (json.loads(r["series"]) if fmt == "csv" else r["series"]) for r in parsed)
 
 
 def test_filters_are_for_articles_only(crawl):

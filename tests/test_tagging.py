@@ -112,7 +112,8 @@ def test_crawled_articles_are_tagged_and_exportable_by_series(crawl, truth):
     result = fanwire("export", "--db", str(crawl.db), "--series", series, "--season", str(season), "--format", "jsonl")
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
-    assert len(rows) == count and all(r["season"] == season and r["series"] == series for r in rows)
+    assert len(rows) == count and all(season in r["seasons"][series] and series in r["series"] and r["season"] == season
+                                      for r in rows)
     assert fanwire("export", "--db", str(crawl.db), "--season", "2").returncode == 2
 
 

@@ -52,6 +52,10 @@ EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 REST_PAGE_SIZE = 100
 
 
+class NoStartUrl(ValueError):
+    """Nothing to start a crawl from: each command says how to give URLs in its own syntax."""
+
+
 def parse_start_urls(start_urls: str | None, site: str | None, sites: str | None) -> list[str]:
     """Start URLs from `-a start_urls=A,B`, `-a site=URL` and `-a sites=FILE` (one URL per line, # comments)."""
     urls = [u.strip() for u in (start_urls or "").split(",") if u.strip()]
@@ -64,7 +68,7 @@ def parse_start_urls(start_urls: str | None, site: str | None, sites: str | None
     if bad:
         raise ValueError(f"not an http(s) URL: {', '.join(bad)}")
     if not urls:
-        raise ValueError("no start URL: give -a start_urls=URL,URL or -a site=URL or -a sites=FILE")
+        raise NoStartUrl("no start URL: give -a start_urls=URL,URL or -a site=URL or -a sites=FILE")
     return list(dict.fromkeys(urls))
 
 
