@@ -16,6 +16,7 @@ from parsel import Selector
 from scrapy.http import TextResponse
 
 from archive.sites import same_site
+from scraper.jsonfeed import is_json_feed, json_feed_entries
 
 #: Query parameters that never change the document (comment-reply and share links); courlan
 #: already removes analytics trackers (utm_*, fbclid, ...).
@@ -170,9 +171,12 @@ def shortlinks(response: TextResponse) -> list[str]:
 
 
 def feed_entries(body: bytes) -> Iterator[tuple[str, str | None]]:
-    """(link, updated) of each entry of an RSS 2.0, RSS 1.0 or Atom feed (namespaces ignored).
+    """(link, updated) of each entry of an RSS 2.0, RSS 1.0, Atom or JSON Feed (namespaces ignored).
     `updated` is when the entry last changed (Atom `updated`, RSS `atom:updated` or
-    `dc:modified`), or None: a publication date says nothing about later edits."""
+    `dc:modified`, JSON Feed `date_modified`), or None: a publication date says nothing about later edits."""
+    if is_json_feed(body):
+        yield from json_feed_entries(body)
+        return
     sel = Selector(body=body, type="xml")
     sel.remove_namespaces()
     for item in sel.xpath("//item"):
