@@ -19,9 +19,6 @@ from lxml.html import HtmlElement
 
 from scraper import jsonld
 
-ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenews", "analysisnewsarticle",
-                 "opinionnewsarticle", "reviewnewsarticle", "review", "techarticle", "liveblogposting"}
-
 
 #: File names of a site's (or a documentation set's) home page.
 HOME_PAGES = frozenset({"index.html", "index.htm", "index.php", "index.shtml"})
@@ -56,8 +53,7 @@ def _first(tree: HtmlElement, *xpaths: str) -> str | None:
 
 
 def _ld_article(tree: HtmlElement) -> dict[str, Any]:
-    texts = (script.text for script in tree.xpath(jsonld.SCRIPTS))
-    return next((node for node in jsonld.nodes(texts) if jsonld.types(node) & ARTICLE_TYPES), {})
+    return jsonld.article(script.text for script in tree.xpath(jsonld.SCRIPTS))
 
 
 def drop_unreadable_jsonld(tree: HtmlElement) -> None:

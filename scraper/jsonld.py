@@ -1,5 +1,6 @@
 """A page's JSON-LD, read within bounds, for page classification (`scraper.pagetype`) and
-metadata (`pipelines.metadata`) alike.
+metadata (`pipelines.metadata`) alike: one walk and one list of article types, so a page
+classified as an article by its JSON-LD also has that JSON-LD's metadata read.
 
 Pages are written by anyone: a block may be megabytes long (trafilatura, which reads JSON-LD
 too, took 700 MB over a 5 MB one), nested a hundred thousand levels deep (`json` raises
@@ -28,6 +29,11 @@ SCRIPTS = "//script[@type='application/ld+json']"
 WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
 STRING = re.compile(r'"(?:[^"\\]++|\\.)*+"', re.DOTALL)
 BRACKET = re.compile(r"[\[\]{}]")
+#: schema.org types (lower case) of a node that is one article: its headline, author and dates are the page's.
+ARTICLE_TYPES = frozenset({
+    "article", "newsarticle", "blogposting", "reportagenews", "analysisnewsarticle", "opinionnewsarticle",
+    "reviewnewsarticle", "backgroundnewsarticle", "review", "techarticle", "socialmediaposting", "liveblogposting",
+})
 
 
 def depth(text: str) -> int:
@@ -73,3 +79,8 @@ def types(node: dict[str, Any]) -> set[str]:
     value = node.get("@type")
     values = value if isinstance(value, list) else [value]
     return {v.lower() for v in values if isinstance(v, str)}
+
+
+def article(texts: Iterable[str | None]) -> dict[str, Any]:
+    """The blocks' first node of an article type (`ARTICLE_TYPES`), or an empty dict."""
+    return next((node for node in nodes(texts) if types(node) & ARTICLE_TYPES), {})

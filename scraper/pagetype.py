@@ -26,6 +26,7 @@ from courlan import is_navigation_page
 from parsel import Selector
 
 from scraper import jsonld
+from scraper.jsonld import ARTICLE_TYPES
 
 #: Minimum score of an article: one strong signal (og/JSON-LD) or two weaker ones.
 ARTICLE_THRESHOLD = 2
@@ -36,10 +37,6 @@ MIN_BODY_BLOCK_CHARS = 1200
 #: Teaser <article>s on one page that mark it as a listing.
 MIN_TEASERS = 3
 
-ARTICLE_TYPES = {
-    "article", "newsarticle", "blogposting", "reportagenews", "analysisnewsarticle", "opinionnewsarticle",
-    "reviewnewsarticle", "backgroundnewsarticle", "review", "techarticle", "socialmediaposting", "liveblogposting",
-}
 LISTING_TYPES = {"collectionpage", "itemlist", "searchresultspage", "profilepage", "blog", "website"}
 SINGLE_CLASSES = re.compile(r"^(?:single|single-post|single-format-\w+|postid-\d+|post-template(?:-\w+)*|article-page)$")
 LISTING_CLASSES = re.compile(r"^(?:home|blog|archive|category|tag|author|search|search-results|error404|paged|date|list|taxonomy)$")

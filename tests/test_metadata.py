@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import lxml.html
+from parsel import Selector
 
 from pipelines.extract import extract_article, fuller_author
 from pipelines.metadata import _byline_author, plausible_author
 from pipelines.normalize import choose_title
+from scraper.pagetype import classify
 
 PARAGRAPH = "The council voted on Tuesday to keep the night buses running through the winter months. " * 4
 
@@ -155,3 +157,16 @@ def test_a_copyright_year_is_no_publication_date():
     stated = "<p class='date'>Published 2021-01-01</p>"
     assert page("<title>Night buses stay</title>", f"<h1>Night buses stay</h1>{stated}{footer}"
                 )["published"].startswith("2021-01-01")
+
+
+def test_a_social_media_posting_is_an_article_and_its_json_ld_is_read():
+    """One list of article types for classification and metadata: a SocialMediaPosting page
+    is classified as an article by its JSON-LD, and that JSON-LD gives its author and date."""
+    head = ('<title>Cast announced</title><script type="application/ld+json">{"@context": "https://schema.org", '
+            '"@type": "SocialMediaPosting", "headline": "Cast announced for the spring film", '
+            '"datePublished": "2025-03-02T09:30:00+09:00", "author": {"@type": "Person", "name": "Mika Sato"}}</script>')
+    body = "<h1>Cast announced</h1>"
+    html = f"<html><head>{head}</head><body>{body}<article><p>{PARAGRAPH}</p></article></body></html>"
+    assert "jsonld-article:+3" in classify(Selector(text=html), "https://news.example/posts/cast").signals
+    got = page(head, body, "https://news.example/posts/cast")
+    assert (got["author"], got["published"]) == ("Mika Sato", "2025-03-02T09:30:00+09:00")
