@@ -36,6 +36,12 @@ def origin_name(value: Origin) -> str:
     return f"{scheme}://{host}:{port}"
 
 
+def site_of(url: str) -> str:
+    """The name a URL's site is counted and stored under: its host[:port] without a leading `www.`,
+    which sites add or drop in redirects and links at will."""
+    return urlsplit(url).netloc.lower().removeprefix("www.")
+
+
 def same_site(url: str, other: str) -> bool:
     """True when both URLs are http(s) URLs of one site."""
     mine = origin(url)

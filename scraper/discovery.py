@@ -15,7 +15,7 @@ from courlan import is_not_crawlable, normalize_url
 from parsel import Selector
 from scrapy.http import TextResponse
 
-from archive.sites import same_site
+from archive.sites import same_site, site_of
 from scraper.jsonfeed import is_json_feed, json_feed_entries
 
 #: Query parameters that never change the document (comment-reply and share links); courlan
@@ -62,12 +62,6 @@ def clean_url(url: str) -> str:
     if INDEX_FILE.search(parts.path):
         parts = parts._replace(path=INDEX_FILE.sub("/", parts.path))
     return parts.geturl()
-
-
-def site_of(url: str) -> str:
-    """The site a URL belongs to: its host[:port] without a leading `www.`, which sites add or
-    drop in redirects and links at will."""
-    return urlsplit(url).netloc.lower().removeprefix("www.")
 
 
 def is_followable(url: str, sites: set[str]) -> bool:

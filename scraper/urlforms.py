@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from archive.sites import same_site
+from archive.sites import same_site, site_of
 
 #: Canonical URLs of a site needed before a form is trusted, and the share that must agree.
 MIN_EVIDENCE = 5
@@ -30,10 +30,6 @@ MAX_SUFFIX_CHARS = 24
 #: A trailing article number: at least 4 digits ending the last path segment.
 TRAILING_ID = re.compile(r"(?:^|[./_-])(\d{4,})(?:\.html?|\.php)?/?$")
 FILE_LIKE = re.compile(r"\.[A-Za-z0-9]{1,5}$")
-
-
-def _site(url: str) -> str:
-    return urlsplit(url).netloc.lower().removeprefix("www.")
 
 
 def _trailing_id(path: str) -> str | None:
@@ -72,7 +68,7 @@ class UrlForms:
         parts = urlsplit(canonical_url)
         if parts.path in ("", "/") or parts.query:
             return
-        evidence = self.sites[_site(canonical_url)]
+        evidence = self.sites[site_of(canonical_url)]
         evidence.paths += 1
         evidence.slashed += parts.path.endswith("/")
         number = _trailing_id(parts.path)
@@ -87,7 +83,7 @@ class UrlForms:
                 and same_site(fetched_url, canonical_url):
             suffix = fetched_url[len(canonical_url):]
             if len(suffix) <= MAX_SUFFIX_CHARS:
-                self.sites[_site(fetched_url)].suffixes[suffix] += 1
+                self.sites[site_of(fetched_url)].suffixes[suffix] += 1
 
     def _agrees(self, evidence: _Evidence, count: int) -> bool:
         return evidence.paths >= MIN_EVIDENCE and count >= MIN_AGREEMENT * evidence.paths
@@ -95,7 +91,7 @@ class UrlForms:
     def preferred(self, url: str) -> str:
         """`url` in the site's canonical form (trailing slash added where the site uses one)."""
         parts = urlsplit(url)
-        evidence = self.sites.get(_site(url))
+        evidence = self.sites.get(site_of(url))
         if evidence is None or parts.query or parts.path.endswith("/") or FILE_LIKE.search(parts.path):
             return url
         if self._agrees(evidence, evidence.slashed):
@@ -108,12 +104,12 @@ class UrlForms:
         on one page with the same key (headline link and "#" permalink) are one article."""
         path = urlsplit(url).path
         number = _trailing_id(path)
-        return (_site(url), _frame(path), number) if number else None
+        return (site_of(url), _frame(path), number) if number else None
 
     def same_as(self, url: str) -> str | None:
         """The canonical URL of the article `url` is another form of: by a learned variant suffix,
         or by a known article number."""
-        evidence = self.sites.get(_site(url))
+        evidence = self.sites.get(site_of(url))
         if evidence is None:
             return None
         for suffix, pages in evidence.suffixes.items():
