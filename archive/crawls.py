@@ -21,11 +21,13 @@ from __future__ import annotations
 import json
 import os
 import socket
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
+
+from archive.dates import as_utc, utc_now
 
 #: Seconds between two heartbeats of a running crawl.
 HEARTBEAT_SECONDS = 60.0
@@ -71,13 +73,12 @@ def is_alive(process: str | None, last_seen: str, now: datetime) -> bool:
     scope = _scope()
     if process and scope and process.rsplit("/", 2)[0] == scope:
         return process_key(int(process.rsplit("/", 2)[1])) == process
-    seen = datetime.fromisoformat(last_seen)
-    return now - (seen if seen.tzinfo else seen.replace(tzinfo=timezone.utc)) < STALE_AFTER
+    return now - as_utc(datetime.fromisoformat(last_seen)) < STALE_AFTER
 
 
 def close_stale(db: Database, now: datetime | None = None) -> list[int]:
     """Close the unfinished crawls no process is writing any more as `killed`; returns their ids."""
-    now = now or datetime.now(timezone.utc)
+    now = now or utc_now()
     rows = db.execute("SELECT id, process, coalesce(heartbeat_at, started_at) FROM crawls "
                       "WHERE finished_at IS NULL").fetchall()
     stale = [(last_seen, crawl_id) for crawl_id, process, last_seen in rows if not is_alive(process, last_seen, now)]

@@ -12,7 +12,6 @@ import logging
 import sqlite3
 import zlib
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -21,6 +20,7 @@ from sqlite_utils import Database
 
 from archive import fts
 from archive.crawls import COMPLETE_SQL, beat, close_stale, runner
+from archive.dates import now_iso
 from archive.errors import AmbiguousSeries, UnknownSeries, opening_error
 from archive.origin import Copy, decide
 from archive.queries import SERIES_MATCH
@@ -267,7 +267,7 @@ class Archive:
         logger.error("Could not store %s: %r", url, exc)
         with _immediate(self.db):
             self.db["crawl_errors"].insert({"crawl_id": item.get("crawl_id") or crawl_id, "url": url,
-                                            "kind": "store_error", "detail": detail, "at": _now()})
+                                            "kind": "store_error", "detail": detail, "at": now_iso()})
 
     def _keep_revisions(self, rows: list[dict[str, Any]]) -> int:
         """Copy the stored text of each article `rows` will change into `article_revisions`."""
@@ -276,7 +276,7 @@ class Archive:
         stored = self.db.execute(
             f"SELECT id, url, fetched_at, title, text, content_hash FROM articles WHERE url IN ({marks})",
             list(new_hash)).fetchall()
-        now = _now()
+        now = now_iso()
         revisions = [{"article_id": i, "fetched_at": at, "title": title, "text": text, "content_hash": h,
                       "replaced_at": now}
                      for i, url, at, title, text, h in stored if h != new_hash[url]]
@@ -366,7 +366,7 @@ class Archive:
                 for row in self.db["site_templates"].rows_where(where, params)]
 
     def save_templates(self, templates: Iterable[dict[str, Any]]) -> None:
-        now = _now()
+        now = now_iso()
         rows = [{"site": t["site"], "pages": t["pages"], "blocks": json.dumps(t["blocks"], sort_keys=True),
                  "updated_at": now} for t in templates]
         if rows:
@@ -714,10 +714,6 @@ def redirect_state(redirect: dict[str, Any]) -> dict[str, Any]:
     """The `fetch_state` row of a fetched redirect (`url`, `site`, `status`, `at`, `crawl_id`)."""
     return {"url": redirect["url"], "site": redirect.get("site"), "kind": "redirect", "status": redirect["status"],
             "fetched_at": redirect["at"], "crawl_id": redirect.get("crawl_id")}
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def _page_row(page: dict[str, Any]) -> dict[str, Any]:

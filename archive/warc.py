@@ -11,13 +11,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator
 from contextlib import closing
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, Any
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.warcwriter import WARCWriter
 
+from archive.dates import now_iso
 from archive.export import open_readonly
 from archive.store import Archive
 
@@ -52,7 +52,7 @@ def imported_digests(archive: Archive) -> set[str]:
 
 def record_imports(archive: Archive, files: Iterable[dict[str, Any]]) -> None:
     """Remember imported files (`sha256`, `path`, `size`, `crawl_id`)."""
-    at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    at = now_iso()
     with archive.db.atomic():
         archive.db["warc_imports"].upsert_all([{**f, "imported_at": at} for f in files], pk="sha256")
 

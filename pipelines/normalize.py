@@ -5,17 +5,15 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from datetime import datetime, timezone
-from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 
-from archive.dates import is_plausible
+from archive.dates import as_utc, is_plausible, read_datetime, utc_now
 from archive.sites import same_site
 from scraper.discovery import clean_url
-from scraper.items import ArticleItem, now_iso
+from scraper.items import ArticleItem
 
 #: A headline or <h1> found inside <title> is the title when it is at least this share of it
 #: (an <h1> that is the site's logo is not).
@@ -136,18 +134,10 @@ def _words(text: str) -> set[str]:
 
 
 def iso_datetime(value: str | None) -> str | None:
-    """ISO 8601 form of an ISO, RFC 2822 or date-only timestamp; None when it cannot be read."""
-    if not value:
-        return None
-    value = value.strip()
-    try:
-        return datetime.fromisoformat(value).isoformat()
-    except ValueError:
-        pass
-    try:
-        return parsedate_to_datetime(value).isoformat()
-    except (TypeError, ValueError, IndexError):
-        return None
+    """ISO 8601 form of an ISO, RFC 2822 or date-only timestamp (`archive.dates.read_datetime`);
+    None when it cannot be read."""
+    moment = read_datetime(value)
+    return moment.isoformat() if moment is not None else None
 
 
 #: Longest date kept as the page states it: a date is a few dozen characters.
@@ -160,17 +150,13 @@ def plausible_datetime(value: str | None, fetched_at: str | None = None) -> str 
     iso = iso_datetime(value)
     if iso is None:
         return None
-    fetched = datetime.fromisoformat(fetched_at or now_iso())
-    return iso if is_plausible(datetime.fromisoformat(iso), _aware(fetched)) else None
+    fetched = read_datetime(fetched_at) or utc_now()
+    return iso if is_plausible(read_datetime(iso), as_utc(fetched)) else None
 
 
 def raw_date(value: str | None) -> str | None:
     """A date as the page states it, bounded (`MAX_RAW_DATE_CHARS`), for the `*_raw` columns."""
     return value.strip()[:MAX_RAW_DATE_CHARS] if value and value.strip() else None
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
 
 
 def lang_code(value: str | None) -> str | None:

@@ -2,12 +2,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 
-
-def now_iso() -> str:
-    """The current UTC time as stored everywhere in the archive (ISO 8601, seconds)."""
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+from archive.dates import now_iso as now_iso  # the items' timestamps; kept here for the stages that import it
 
 
 @dataclass

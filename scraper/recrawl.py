@@ -22,9 +22,9 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
-from email.utils import parsedate_to_datetime
+from datetime import datetime, timedelta
 
+from archive.dates import parse_date, utc_now
 from scraper.discovery import FAMILY_MIN, family, site_of
 
 #: Kinds of URL whose body an earlier crawl read: asking again with validators can answer 304.
@@ -53,25 +53,10 @@ class UrlState:
     complete: bool = True  # the crawl that fetched it finished
 
 
-def parse_date(value: str | None) -> datetime | None:
-    """An ISO 8601 or RFC 822 date as an aware datetime (UTC when no zone is given), else None."""
-    if not value:
-        return None
-    value = value.strip()
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            parsed = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
-
-
 class RecrawlPlan:
     def __init__(self, states: Iterable[dict | UrlState], recheck_failed_after: timedelta,
                  revisit_after: timedelta, now: datetime | None = None) -> None:
-        self.now = now or datetime.now(timezone.utc)
+        self.now = now or utc_now()
         self.recheck_failed_after = recheck_failed_after
         self.revisit_after = revisit_after
         self.states: dict[str, UrlState] = {}

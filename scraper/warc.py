@@ -18,7 +18,6 @@ import json
 import os
 from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from http import HTTPStatus
 from io import BytesIO
 from importlib.metadata import version
@@ -36,6 +35,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.timeutils import datetime_to_iso_date
 from warcio.warcwriter import WARCWriter
 
+from archive.dates import utc_now
 from archive.warc import PROFILE_IDENTICAL, PROFILE_NOT_MODIFIED
 from scraper.items import ArticleItem
 
@@ -74,7 +74,7 @@ class WarcFiles:
         self.directory = directory
         self.max_size = max_size
         self.info = info
-        self.prefix = f"fanwire-{datetime.now(timezone.utc):%Y%m%d%H%M%S}"
+        self.prefix = f"fanwire-{utc_now():%Y%m%d%H%M%S}"
         self.serial = 0
         self.file: Any = None
         self.path: Path | None = None
@@ -139,7 +139,7 @@ class WarcCaptureMiddleware:
         self.files.info["isPartOf"] = f"fanwire crawl {self.crawl_id}"
 
     def process_response(self, request: Request, response: Response) -> Response:
-        date = datetime_to_iso_date(datetime.now(timezone.utc).replace(tzinfo=None), use_micros=True)
+        date = datetime_to_iso_date(utc_now().replace(tzinfo=None), use_micros=True)
         first = self._response_record(request, response, date)
         record_id = first.rec_headers.get_header("WARC-Record-ID")
         group = [first, self._request_record(request, date, record_id),

@@ -7,7 +7,6 @@ HTML with the deprecated bleach. Entries keep the query's order (fanwire's feeds
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from xml.etree.ElementTree import Element, SubElement, tostring
 
 from datasette import __version__ as datasette_version
@@ -16,7 +15,7 @@ from markupsafe import escape
 
 from archive.datasette_plugin.reading import READ_PATH
 from archive.datasette_plugin.sanitize import safe_url
-from archive.dates import is_plausible
+from archive.dates import is_plausible, now_iso, parse_date, utc_now
 from archive.text import clean_text
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -35,15 +34,8 @@ def rfc3339(value: str | None) -> str | None:
     """An ISO 8601 date or time as RFC 3339 (Atom's date format); naive times are taken as UTC.
     None for a date no article can have (`archive.dates`, from now): a feed saying 9999-12-31
     would sort first in every reader forever."""
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=timezone.utc)
-    return parsed.isoformat(timespec="seconds") if is_plausible(parsed, datetime.now(timezone.utc)) else None
+    parsed = parse_date(value)
+    return parsed.isoformat(timespec="seconds") if parsed and is_plausible(parsed, utc_now()) else None
 
 
 def _text(parent: Element, tag: str, value: object, **attrs: str) -> Element:
@@ -67,8 +59,8 @@ def render_atom(datasette, request, rows, columns, database, query_name) -> Resp
     SubElement(feed, "link", {"rel": "alternate", "type": "text/html",
                               "href": request.url.replace(".atom", "", 1)})
     entries = [_entry(row, columns, datasette, request) for row in rows]
-    updated = max((e.findtext("updated") for e in entries), default=None, key=lambda u: datetime.fromisoformat(u))
-    _text(feed, "updated", updated or datetime.now(timezone.utc).isoformat(timespec="seconds"))
+    updated = max((e.findtext("updated") for e in entries), default=None, key=parse_date)
+    _text(feed, "updated", updated or now_iso())
     _text(SubElement(feed, "author"), "name", "fanwire archive")
     _text(feed, "generator", "Datasette with fanwire", version=datasette_version)
     feed.extend(entries)
@@ -90,7 +82,7 @@ def _entry(row, columns: list[str], datasette, request) -> Element:
     link = safe_url(row["atom_link"]) if "atom_link" in columns else None
     _text(entry, "id", link or f"urn:fanwire:article:{row['atom_id']}")
     _text(entry, "title", row["atom_title"] or "Untitled")
-    updated = rfc3339(row["atom_updated"]) or datetime.now(timezone.utc).isoformat(timespec="seconds")
+    updated = rfc3339(row["atom_updated"]) or now_iso()
     _text(entry, "updated", updated)
     if link:
         SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": link})

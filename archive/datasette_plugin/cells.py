@@ -11,6 +11,8 @@ from datetime import datetime, timedelta
 
 from markupsafe import Markup, escape
 
+from archive.dates import read_datetime
+
 #: Columns holding a publication date: shown as the day ("2 Jan 2025").
 DATE_COLUMNS = frozenset({"published", "first_published", "modified"})
 #: Columns holding when the archive did something: the day and the time with its offset.
@@ -30,9 +32,8 @@ def _offset(moment: datetime) -> str:
 
 def readable_date(value: str, with_time: bool) -> Markup | None:
     """`value` (ISO 8601) as a <time> a reader scans; None when it is no ISO date."""
-    try:
-        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
+    moment = read_datetime(value)
+    if moment is None:
         return None
     text = f"{moment.day} {moment:%b %Y}"
     if with_time and "T" in value:
