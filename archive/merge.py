@@ -8,77 +8,93 @@ revisions by their content. One shard is one transaction.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from archive.export import require_archive
+from sqlite_utils import Database
+
+from archive.connect import require_archive
 from archive.store import REFRESH_STORIES, Archive, _immediate
 
-#: Statements run with the shard attached as `shard`, in order; `crawl_map` and `article_map`
-#: (temporary tables) translate the shard's ids into the target's.
-MERGE = [
-    """INSERT INTO crawls (started_at, finished_at, start_urls, stats)
-       SELECT started_at, finished_at, start_urls, stats FROM shard.crawls s WHERE NOT EXISTS (
-         SELECT 1 FROM crawls c WHERE c.started_at = s.started_at AND c.start_urls IS s.start_urls)""",
+@dataclass(frozen=True)
+class Rows:
+    """How one table's rows come over from the shard (aliased `s`). Columns are the target's, as
+    the migrations made them, and named in every statement: a column added by a migration is
+    merged without being listed here, and no statement depends on the order of `SELECT *`."""
+
+    table: str
+    conflict: str | None = None  # the upsert's key; None: rows the target has already are left alone
+    skip: frozenset[str] = frozenset()  # columns not copied (the target gives its own ids)
+    only: tuple[str, ...] = ()  # the columns copied when not all are (the rest is derived)
+    mapped: dict[str, str] = field(default_factory=dict)  # column → SQL of the target's value
+    joins: str = ""
+    where: str = "true"
+    update: dict[str, str] = field(default_factory=dict)  # column → SQL on conflict instead of excluded.column
+    keep: frozenset[str] = frozenset()  # columns an upsert leaves as the target has them
+    newer: str | None = None  # an upsert replaces a row only when this column of the shard's is later
+    ignore: bool = False  # INSERT OR IGNORE (rows keyed by a unique column the target may have)
+
+    def sql(self, columns: list[str]) -> str:
+        names = list(self.only) or [c for c in columns if c not in self.skip]
+        values = ", ".join(self.mapped.get(c, f"s.{c}") for c in names)
+        verb = "INSERT OR IGNORE" if self.ignore else "INSERT"
+        statement = " ".join(filter(None, [f"{verb} INTO {self.table} ({', '.join(names)}) SELECT {values}",
+                                          f"FROM shard.{self.table} s", self.joins, f"WHERE {self.where}"]))
+        if self.conflict is None:
+            return statement
+        key = {c.strip() for c in self.conflict.split(",")}
+        sets = ", ".join(f"{c} = {self.update.get(c, f'excluded.{c}')}" for c in names
+                         if c not in key and c not in self.keep)
+        newer = f" WHERE excluded.{self.newer} > {self.table}.{self.newer}" if self.newer else ""
+        return f"{statement} ON CONFLICT({self.conflict}) DO UPDATE SET {sets}{newer}"
+
+
+#: The shard's crawl id as the target's (`crawl_map`, a temporary table).
+CRAWL = "(SELECT new FROM crawl_map WHERE old = s.{})"
+#: The shard's article id as the target's (`article_map`, a temporary table).
+ARTICLE = "(SELECT new FROM article_map WHERE old = s.{})"
+ARTICLE_JOIN = "JOIN article_map m ON m.old = s.article_id"
+
+#: What is merged, in order: `Rows` of a table, or a statement run as it is (the id maps).
+MERGE: list[Rows | str] = [
+    Rows("crawls", skip=frozenset({"id"}), where="NOT EXISTS (SELECT 1 FROM crawls c "
+         "WHERE c.started_at = s.started_at AND c.start_urls IS s.start_urls)"),
     """CREATE TEMP TABLE crawl_map AS SELECT s.id AS old, (SELECT min(c.id) FROM crawls c
          WHERE c.started_at = s.started_at AND c.start_urls IS s.start_urls) AS new FROM shard.crawls s""",
-    """INSERT INTO sites (host, name, first_seen, last_seen) SELECT host, name, first_seen, last_seen
-       FROM shard.sites WHERE true ON CONFLICT(host) DO UPDATE SET name = coalesce(sites.name, excluded.name),
-       first_seen = min(sites.first_seen, excluded.first_seen), last_seen = max(sites.last_seen, excluded.last_seen)""",
-    "INSERT OR IGNORE INTO stories (key) SELECT key FROM shard.stories",
-    """INSERT INTO articles (url, canonical_url, source_url, site, title, author, published, modified, lang, text,
-         content_hash, fetched_at, crawl_id, gone_at, story_id, first_crawl_id)
-       SELECT a.url, a.canonical_url, a.source_url, a.site, a.title, a.author, a.published, a.modified, a.lang,
-         a.text, a.content_hash, a.fetched_at, (SELECT new FROM crawl_map WHERE old = a.crawl_id), a.gone_at,
-         (SELECT t.id FROM shard.stories s JOIN stories t ON t.key = s.key WHERE s.id = a.story_id),
-         (SELECT new FROM crawl_map WHERE old = a.first_crawl_id)
-       FROM shard.articles a WHERE true ON CONFLICT(url) DO UPDATE SET canonical_url = excluded.canonical_url,
-         source_url = excluded.source_url, title = excluded.title, author = excluded.author,
-         published = excluded.published, modified = excluded.modified, lang = excluded.lang, text = excluded.text,
-         content_hash = excluded.content_hash, fetched_at = excluded.fetched_at, crawl_id = excluded.crawl_id,
-         gone_at = excluded.gone_at, story_id = coalesce(excluded.story_id, articles.story_id)
-       WHERE excluded.fetched_at > articles.fetched_at""",
+    Rows("sites", conflict="host", update={"name": "coalesce(sites.name, excluded.name)",
+                                           "first_seen": "min(sites.first_seen, excluded.first_seen)",
+                                           "last_seen": "max(sites.last_seen, excluded.last_seen)"}),
+    Rows("stories", only=("key",), ignore=True),
+    Rows("articles", conflict="url", skip=frozenset({"id"}), keep=frozenset({"first_crawl_id"}), newer="fetched_at",
+         mapped={"crawl_id": CRAWL.format("crawl_id"), "first_crawl_id": CRAWL.format("first_crawl_id"),
+                 "story_id": "(SELECT t.id FROM shard.stories o JOIN stories t ON t.key = o.key WHERE o.id = s.story_id)"},
+         update={"story_id": "coalesce(excluded.story_id, articles.story_id)"}),
     """CREATE TEMP TABLE article_map AS SELECT s.id AS old, a.id AS new
        FROM shard.articles s JOIN articles a ON a.url = s.url""",
-    """INSERT OR IGNORE INTO article_links (article_id, url) SELECT m.new, l.url FROM shard.article_links l
-       JOIN article_map m ON m.old = l.article_id""",
-    """INSERT OR IGNORE INTO url_aliases (url, article_id) SELECT u.url, m.new FROM shard.url_aliases u
-       JOIN article_map m ON m.old = u.article_id WHERE u.url NOT IN (SELECT url FROM articles)""",
-    """INSERT INTO pages SELECT * FROM shard.pages WHERE true ON CONFLICT(url) DO UPDATE SET
-       status = excluded.status, content_type = excluded.content_type, encoding = excluded.encoding,
-       etag = excluded.etag, last_modified = excluded.last_modified, sitemap_lastmod = excluded.sitemap_lastmod,
-       fetched_at = excluded.fetched_at, html = excluded.html, warc_file = excluded.warc_file,
-       warc_offset = excluded.warc_offset, warc_length = excluded.warc_length
-       WHERE excluded.fetched_at > pages.fetched_at""",
-    "INSERT OR IGNORE INTO article_signatures SELECT * FROM shard.article_signatures",
-    """INSERT INTO site_templates SELECT * FROM shard.site_templates WHERE true ON CONFLICT(site) DO UPDATE SET
-       pages = excluded.pages, blocks = excluded.blocks, updated_at = excluded.updated_at
-       WHERE excluded.updated_at > site_templates.updated_at""",
-    "INSERT OR IGNORE INTO series SELECT * FROM shard.series",
-    "INSERT OR IGNORE INTO series_entries SELECT * FROM shard.series_entries",
-    """INSERT OR IGNORE INTO series_aliases (series_id, alias, lang, source, article_id)
-       SELECT series_id, alias, lang, source, article_id FROM shard.series_aliases""",
-    """INSERT OR IGNORE INTO article_series (article_id, series_id, season, evidence)
-       SELECT m.new, t.series_id, t.season, t.evidence FROM shard.article_series t JOIN article_map m ON m.old = t.article_id""",
-    """INSERT INTO fetch_state (url, site, kind, status, etag, last_modified, lastmod, listed_in, fetched_at, crawl_id)
-       SELECT url, site, kind, status, etag, last_modified, lastmod, listed_in, fetched_at,
-         (SELECT new FROM crawl_map WHERE old = f.crawl_id) FROM shard.fetch_state f WHERE true
-       ON CONFLICT(url) DO UPDATE SET site = excluded.site, kind = excluded.kind, status = excluded.status,
-         etag = excluded.etag, last_modified = excluded.last_modified, lastmod = excluded.lastmod,
-         listed_in = excluded.listed_in, fetched_at = excluded.fetched_at, crawl_id = excluded.crawl_id
-       WHERE excluded.fetched_at > fetch_state.fetched_at""",
-    """INSERT INTO article_revisions (article_id, fetched_at, title, text, content_hash, replaced_at)
-       SELECT m.new, r.fetched_at, r.title, r.text, r.content_hash, r.replaced_at FROM shard.article_revisions r
-       JOIN article_map m ON m.old = r.article_id WHERE NOT EXISTS (SELECT 1 FROM article_revisions o
-         WHERE o.article_id = m.new AND o.content_hash IS r.content_hash AND o.replaced_at IS r.replaced_at)""",
-    """INSERT INTO crawl_errors (crawl_id, url, kind, detail, at, status)
-       SELECT c.new, e.url, e.kind, e.detail, e.at, e.status FROM shard.crawl_errors e
-       JOIN crawl_map c ON c.old = e.crawl_id WHERE NOT EXISTS (SELECT 1 FROM crawl_errors o
-         WHERE o.crawl_id = c.new AND o.url IS e.url AND o.kind IS e.kind AND o.at IS e.at)""",
-    """INSERT OR IGNORE INTO warc_imports (sha256, path, size, imported_at, crawl_id)
-       SELECT sha256, path, size, imported_at, (SELECT new FROM crawl_map WHERE old = w.crawl_id)
-       FROM shard.warc_imports w""",
+    Rows("article_links", ignore=True, joins=ARTICLE_JOIN, mapped={"article_id": "m.new"}),
+    Rows("url_aliases", ignore=True, joins=ARTICLE_JOIN, mapped={"article_id": "m.new"},
+         where="s.url NOT IN (SELECT url FROM articles)"),
+    Rows("pages", conflict="url", newer="fetched_at"),
+    Rows("article_signatures", ignore=True),
+    Rows("site_templates", conflict="site", newer="updated_at"),
+    Rows("series", ignore=True),
+    Rows("series_entries", ignore=True),
+    Rows("series_aliases", ignore=True, mapped={"article_id": ARTICLE.format("article_id")}),
+    Rows("article_series", ignore=True, joins=ARTICLE_JOIN, mapped={"article_id": "m.new"}),
+    Rows("fetch_state", conflict="url", newer="fetched_at", mapped={"crawl_id": CRAWL.format("crawl_id")}),
+    Rows("article_revisions", skip=frozenset({"id"}), joins=ARTICLE_JOIN, mapped={"article_id": "m.new"},
+         where="NOT EXISTS (SELECT 1 FROM article_revisions o WHERE o.article_id = m.new "
+               "AND o.content_hash IS s.content_hash AND o.replaced_at IS s.replaced_at)"),
+    Rows("crawl_errors", skip=frozenset({"id"}), joins="JOIN crawl_map c ON c.old = s.crawl_id",
+         mapped={"crawl_id": "c.new"}, where="NOT EXISTS (SELECT 1 FROM crawl_errors o "
+         "WHERE o.crawl_id = c.new AND o.url IS s.url AND o.kind IS s.kind AND o.at IS s.at)"),
+    Rows("warc_imports", ignore=True, mapped={"crawl_id": CRAWL.format("crawl_id")}),
 ]
+
+
+def statements(db: Database) -> list[str]:
+    """`MERGE` as SQL over the target's columns."""
+    return [step if isinstance(step, str) else step.sql(list(db[step.table].columns_dict)) for step in MERGE]
 
 
 @dataclass
@@ -99,7 +115,7 @@ def merge(target: str | Path, shards: list[str | Path]) -> MergeResult:
             out.db.execute("ATTACH DATABASE ? AS shard", [str(shard)])
             try:
                 with _immediate(out.db):
-                    for statement in MERGE:
+                    for statement in statements(out.db):
                         out.db.execute(statement)
                     out.db.execute(REFRESH_STORIES.format(marks="SELECT story_id FROM articles"))
                     out.decide_origins([row[0] for row in out.db.execute("SELECT id FROM stories")])
