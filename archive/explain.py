@@ -17,7 +17,8 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from archive.export import ArticleFilter, open_readonly
+from archive.connect import open_readonly
+from archive.export import ArticleFilter
 from archive.queries import SERIES_MATCH
 
 #: Close names suggested at most, and how close a name must be (difflib's ratio, 0..1).

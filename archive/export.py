@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import IO, Iterator
 
 from archive import fts
-from archive.errors import ArchiveNotFound, NotAnArchive, StaleSearchIndex, UnknownTable
+from archive.connect import open_readonly
+from archive.errors import StaleSearchIndex, UnknownTable
 from archive.queries import SERIES_MATCH
 from archive.schema import INTERNAL_TABLES
 from archive.segment import fts_query
@@ -31,32 +32,6 @@ TAG_NAMES = ("series", "seasons")
 STORY_JSON = ("sites", "copies")
 #: Rows fetched from SQLite per round trip while streaming.
 FETCH_SIZE = 500
-
-
-def open_readonly(path: str | Path) -> sqlite3.Connection:
-    """Open an archive read-only, so an export can never change it (and can run beside a crawl).
-    Raises ArchiveNotFound, or NotAnArchive for a file that is not SQLite, is empty, or has no
-    `articles` table (SQLite itself takes an empty file for an empty database)."""
-    path = Path(path)
-    if not path.exists():
-        raise ArchiveNotFound(f"no archive at {path}")
-    conn = None
-    try:
-        conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)
-        conn.execute("SELECT 1 FROM articles LIMIT 0")
-    except sqlite3.DatabaseError as exc:
-        if conn is not None:
-            conn.close()
-        why = "it is empty" if path.is_file() and path.stat().st_size == 0 else str(exc)
-        raise NotAnArchive(f"{path} is not a fanwire archive ({why})") from exc
-    return conn
-
-
-def require_archive(path: str | Path) -> None:
-    """Fail with ArchiveNotFound or NotAnArchive unless `path` is a fanwire archive: what a
-    command that reads an archive checks before it does anything (opening it for writing would
-    turn an empty or unrelated SQLite file into an archive)."""
-    open_readonly(path).close()
 
 
 def exportable_tables(conn: sqlite3.Connection) -> list[str]:

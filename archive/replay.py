@@ -32,7 +32,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.timeutils import iso_date_to_datetime
 from warcio.warcwriter import WARCWriter
 
-from archive.export import open_readonly
+from archive.connect import open_readonly
 from archive.warc import MISSING_SQL, PROFILE_IDENTICAL, PROFILE_NOT_MODIFIED, read_span
 
 #: The page URLs of the articles of one site (or of every site), with the file of their capture.

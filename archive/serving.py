@@ -13,7 +13,7 @@ from contextlib import closing
 from pathlib import Path
 
 from archive.crawls import close_stale
-from archive.export import open_readonly
+from archive.connect import open_readonly
 from archive.store import Archive
 
 UNFINISHED_CRAWLS_SQL = "SELECT count(*) FROM crawls WHERE finished_at IS NULL"

@@ -18,7 +18,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.warcwriter import WARCWriter
 
 from archive.dates import now_iso
-from archive.export import open_readonly
+from archive.connect import open_readonly
 from archive.store import Archive
 
 #: Revisit profiles: a 304 (no body), and a payload identical to one captured before.

@@ -14,7 +14,8 @@ import click
 
 from archive import Archive
 from archive.errors import ArchiveError
-from archive.export import FORMATS, ArticleFilter, export_articles, export_stories, export_table, require_archive
+from archive.connect import require_archive
+from archive.export import FORMATS, ArticleFilter, export_articles, export_stories, export_table
 from archive.metadata import metadata_for
 from fanwire.crawl import NothingFetched, parse_setting_options, project_settings, run_crawl
 
