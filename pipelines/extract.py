@@ -1,7 +1,7 @@
 """Extraction: decode the page, read its structured metadata, and let trafilatura find the body.
 
 1. Decode bytes (BOM, header, <meta>, detection: `pipelines.decode`).
-2. Structured metadata first (JSON-LD, Open Graph, `article:*`: `pipelines.metadata`).
+2. Structured metadata first (JSON-LD, Open Graph, `article:*`: `pipelines.page_metadata`).
 3. Generic boilerplate rules (`pipelines.boilerplate`), then the site's learned template
    (`pipelines.template`), then trafilatura `bare_extraction` for the body text and as the
    metadata fallback.
@@ -33,7 +33,7 @@ from twisted.internet.defer import Deferred
 from archive.text import clean_text
 from pipelines.boilerplate import join_split_body, paragraph_chars, prune
 from pipelines.decode import decode_html
-from pipelines.metadata import (PageMetadata, date_in_page, drop_unreadable_jsonld, is_year_only, page_metadata,
+from pipelines.page_metadata import (PageMetadata, date_in_page, drop_unreadable_jsonld, is_year_only, page_metadata,
                                 plausible_author)
 from pipelines.normalize import choose_title, lang_code, plausible_datetime, raw_date
 from pipelines.outlinks import outlinks

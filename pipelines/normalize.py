@@ -81,7 +81,7 @@ def clean_title(title: str | None, site_name: str | None, host: str, headline: s
 def choose_title(h1s: tuple[str, ...], headline: str | None, og_title: str | None, page_title: str | None,
                  extracted: str | None, site_name: str | None, host: str) -> str | None:
     """The article's headline, in this order:
-    1. the <h1> (logos left out by `pipelines.metadata`; the first of equals) sharing most words,
+    1. the <h1> (logos left out by `pipelines.page_metadata`; the first of equals) sharing most words,
        at least `MIN_WORDS_SHARED` of the longer's, with a title the page states (JSON-LD
        headline, og:title, <title>, each less the site's name) or one of its segments ("Headline
        - Section - Site"): the visible headline, over an SEO og:title or <title> reworded from it;

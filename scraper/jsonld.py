@@ -1,5 +1,5 @@
 """A page's JSON-LD, read within bounds, for page classification (`scraper.pagetype`) and
-metadata (`pipelines.metadata`) alike: one walk and one list of article types, so a page
+metadata (`pipelines.page_metadata`) alike: one walk and one list of article types, so a page
 classified as an article by its JSON-LD also has that JSON-LD's metadata read.
 
 Pages are written by anyone: a block may be megabytes long (trafilatura, which reads JSON-LD

@@ -1,12 +1,12 @@
 """Headline, author and publication date of small hand-made pages (issue 16): each rule of
-`pipelines.metadata`, `pipelines.normalize` and `scraper.jsonld` with the exact value it gives."""
+`pipelines.page_metadata`, `pipelines.normalize` and `scraper.jsonld` with the exact value it gives."""
 from __future__ import annotations
 
 import lxml.html
 from parsel import Selector
 
 from pipelines.extract import extract_article, fuller_author
-from pipelines.metadata import _byline_author, plausible_author
+from pipelines.page_metadata import _byline_author, plausible_author
 from pipelines.normalize import choose_title
 from scraper.pagetype import classify
 
