@@ -271,8 +271,8 @@ def plural(n: int, word: str) -> str:
 
 def export_warc(db: str, site: str | None, output: str | None, replay: bool) -> None:
     """The `export --format warc` branch: binary output, to a file or stdout."""
-    from archive.replay import export_replay
-    from archive.warc import export_captures
+    from archive.warc.export import export_captures
+    from archive.warc.replay import export_replay
 
     require_archive(db)
     out = open_output(output, "wb") if output else sys.stdout.buffer

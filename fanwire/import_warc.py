@@ -17,7 +17,7 @@ from typing import Any
 from scrapy.crawler import CrawlerProcess
 
 from archive import Archive
-from archive.warc import file_sha256, imported_digests, record_imports
+from archive.warc.imports import file_sha256, imported_digests, record_imports
 from fanwire.crawl import project_settings
 
 

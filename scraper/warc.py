@@ -12,12 +12,9 @@ refers to the first capture. Where a page's group lies (file, offset, length) tr
 """
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 import os
 from collections.abc import AsyncIterator, Iterable, Iterator
-from dataclasses import dataclass
 from http import HTTPStatus
 from io import BytesIO
 from importlib.metadata import version
@@ -36,7 +33,7 @@ from warcio.timeutils import datetime_to_iso_date
 from warcio.warcwriter import WARCWriter
 
 from archive.dates import utc_now
-from archive.warc import PROFILE_IDENTICAL, PROFILE_NOT_MODIFIED
+from archive.warc.records import PROFILE_IDENTICAL, PROFILE_NOT_MODIFIED, CaptureRef, payload_digest
 from scraper.items import ArticleItem
 
 #: request.meta key holding the `CaptureRef` of the response's capture group.
@@ -48,20 +45,6 @@ INFO_SETTINGS = ("USER_AGENT", "ROBOTSTXT_OBEY", "CONCURRENT_REQUESTS", "CONCURR
                  "DOWNLOAD_DELAY", "DOWNLOAD_TIMEOUT", "DOWNLOAD_MAXSIZE", "DEPTH_LIMIT", "RETRY_TIMES")
 #: Hop-by-hop framing the downloader has already undone: the recorded body is de-chunked.
 UNRECORDED_HEADERS = {"transfer-encoding"}
-
-
-@dataclass(frozen=True)
-class CaptureRef:
-    """Where one capture group is: its file, and the byte offset and length of its records."""
-
-    file: str
-    offset: int
-    length: int
-
-
-def payload_digest(body: bytes) -> str:
-    """The WARC payload digest (SHA-1, base32) that warcio writes and `warcio check` verifies."""
-    return "sha1:" + base64.b32encode(hashlib.sha1(body).digest()).decode("ascii")
 
 
 class WarcFiles:

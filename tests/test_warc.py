@@ -21,7 +21,7 @@ from warcio.warcwriter import WARCWriter
 
 from archive.store import decompress_html
 from scraper.warc import PROFILE_IDENTICAL, PROFILE_NOT_MODIFIED
-from scraper.warcread import warc_fields
+from archive.warc.records import warc_fields
 from tests.helpers import fanwire, run
 
 WARCIO = str(Path(sys.executable).parent / "warcio")

@@ -22,7 +22,7 @@ from scraper.items import ArticleItem, CrawlErrorItem, now_iso
 from scraper.middlewares import RecordErrorsMiddleware
 from scraper.spiders.fansite import REDIRECT_STATUSES, FansiteSpider
 from scraper.warc import stamp
-from scraper.warcread import Capture, CaptureReader, Unreadable, check_length, describe_damage
+from archive.warc.reader import Capture, CaptureReader, Unreadable, check_length, describe_damage
 
 
 class NoResponses(ValueError):

@@ -1,5 +1,4 @@
-"""The archive's side of WARC: which WARC files were imported (so importing one again changes
-nothing) and the export of the captures behind a slice of the archive.
+"""The export of the captures behind a slice of the archive as one WARC file.
 
 Pages record where their capture is (`warc_file`, `warc_offset`, `warc_length`: a response or
 revisit record and the records that follow it). An export copies those bytes as they are, each
@@ -8,24 +7,17 @@ that only refers to an identical payload brings the capture it refers to along.
 """
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.warcwriter import WARCWriter
 
-from archive.dates import now_iso
 from archive.connect import open_readonly
-from archive.store import Archive
+from archive.warc.records import read_span
 
-#: Revisit profiles: a 304 (no body), and a payload identical to one captured before.
-PROFILE_NOT_MODIFIED = "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
-PROFILE_IDENTICAL = "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"
-#: Bytes hashed per read when fingerprinting a WARC file.
-HASH_CHUNK = 1 << 20
 #: The captures of the articles of one site (or of every site), in article order.
 CAPTURES_SQL = """
 SELECT p.warc_file, p.warc_offset, p.warc_length FROM articles a JOIN pages p ON p.url = a.source_url
@@ -35,26 +27,6 @@ MISSING_SQL = """
 SELECT count(*) FROM articles a LEFT JOIN pages p ON p.url = a.source_url
 WHERE (:site IS NULL OR a.site = :site) AND p.warc_file IS NULL
 """
-
-
-def file_sha256(path: str | Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        while chunk := f.read(HASH_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def imported_digests(archive: Archive) -> set[str]:
-    """SHA-256 of every WARC file already imported into the archive."""
-    return {r[0] for r in archive.db.execute("SELECT sha256 FROM warc_imports")}
-
-
-def record_imports(archive: Archive, files: Iterable[dict[str, Any]]) -> None:
-    """Remember imported files (`sha256`, `path`, `size`, `crawl_id`)."""
-    at = now_iso()
-    with archive.db.atomic():
-        archive.db["warc_imports"].upsert_all([{**f, "imported_at": at} for f in files], pk="sha256")
 
 
 def export_captures(db: str | Path, out: IO[bytes], site: str | None = None, filename: str = "") -> tuple[int, int]:
@@ -75,13 +47,6 @@ def export_captures(db: str | Path, out: IO[bytes], site: str | None = None, fil
                 written.add(place[:2])
                 out.write(read_span(*place))
     return len(places), missing
-
-
-def read_span(file: str, offset: int, length: int) -> bytes:
-    """`length` bytes of `file` from `offset`: a record, or a capture group, as written."""
-    with open(file, "rb") as f:
-        f.seek(offset)
-        return f.read(length)
 
 
 def _originals(file: str, offset: int) -> Iterator[tuple[str, int, int]]:

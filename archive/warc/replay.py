@@ -33,7 +33,8 @@ from warcio.timeutils import iso_date_to_datetime
 from warcio.warcwriter import WARCWriter
 
 from archive.connect import open_readonly
-from archive.warc import MISSING_SQL, PROFILE_IDENTICAL, PROFILE_NOT_MODIFIED, read_span
+from archive.warc.export import MISSING_SQL
+from archive.warc.records import PROFILE_IDENTICAL, PROFILE_NOT_MODIFIED, read_span
 
 #: The page URLs of the articles of one site (or of every site), with the file of their capture.
 PAGES_SQL = """

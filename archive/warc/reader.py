@@ -7,7 +7,7 @@ A capture is a response or revisit record with the records that follow it and na
 such as a page's sitemap lastmod, come with the capture). An `identical-payload-digest` revisit
 gets its body from the record it refers to, found among the records read before it.
 
-Bodies are decoded here, not by warcio (see `scraper.contentencoding`), within the crawl's own
+Bodies are decoded here, not by warcio (see `archive.warc.decoding`), within the crawl's own
 size limit. A file that cannot be read whole (not a WARC file, truncated, a damaged record) is
 read as far as it goes and named in `CaptureReader.damaged`, so an import can say so and leave it
 to be imported again.
@@ -28,8 +28,8 @@ from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 from warcio.timeutils import iso_date_to_datetime
 
-from scraper.contentencoding import CHUNK, BodyTooLarge, UndecodableBody, read_decoded
-from scraper.warc import CaptureRef
+from archive.warc.decoding import CHUNK, BodyTooLarge, UndecodableBody, read_decoded
+from archive.warc.records import CaptureRef, warc_fields
 
 #: Headers that describe the transfer, not the page: the bodies handed on are already decoded.
 DECODED_HEADERS = {"content-encoding", "transfer-encoding"}
@@ -219,9 +219,3 @@ def describe_damage(path: Path, exc: Exception, whole: int, offset: int) -> str:
             return f"not a WARC file (it starts with {f.read(24)!r})"
     reason = " ".join(str(exc).split())[:200]
     return f"truncated or damaged at byte {offset}, after {whole} whole records ({type(exc).__name__}: {reason})"
-
-
-def warc_fields(block: bytes) -> dict[str, str]:
-    """`name: value` lines of an application/warc-fields block."""
-    lines = block.decode("utf-8", "replace").splitlines()
-    return {name.strip(): value.strip() for name, sep, value in (line.partition(":") for line in lines) if sep}
