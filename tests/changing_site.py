@@ -2,22 +2,23 @@
 crawls, with the plumbing recrawls depend on: a sitemap with lastmod, ETag and Last-Modified
 with 304 answers, robots.txt (optionally with Crawl-delay) and faults planted per path.
 
-It answers as an HTTP proxy for the host `changing.test`, like the demo server, and logs every
+It answers as an HTTP proxy for the host `changing.test`, through the demo server's proxy, and logs every
 request with its time and headers so tests can check what a crawl asked for and when.
 """
 from __future__ import annotations
 
 import hashlib
 import random
-import socket
 import threading
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 from html import escape
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
+
+from fanwire.demo.proxy import Hit as ProxyHit
+from fanwire.demo.proxy import ProxyServer, Reply
 
 HOST = "changing.test"
 WORDS = ("anime season studio episode trailer visual staff cast premiere manga volume arc finale "
@@ -136,21 +137,22 @@ class ChangingSite:
                 '<footer><a href="/">Home</a></footer></body></html>')
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server: _Server
+class ChangingServer:
+    """`ChangingSite` served on a free loopback port until `close`, through the demo world's proxy
+    server (`fanwire.demo.proxy`)."""
 
-    def setup(self) -> None:
-        super().setup()  # answers go out at once (no Nagle wait), so logged times are when requests came
-        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    def __init__(self, site: ChangingSite) -> None:
+        self.site = site
+        self.lock = threading.Lock()
+        self.server = ProxyServer(self._answer).start()
+        self.proxy_url = self.server.proxy_url
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server naming
-        parts = urlsplit(self.path)
-        site = self.server.site
-        if (parts.hostname or self.headers.get("Host", "").split(":")[0]) != HOST:
-            return self._send(502, "text/plain", b"not a test host", {})
-        path = parts.path or "/"
-        with self.server.lock:
+    def _answer(self, request: ProxyHit) -> Reply:
+        site = self.site
+        if request.host != HOST:
+            return Reply(502, b"not a test host", [("Content-Type", "text/plain")])
+        path = urlsplit(request.url).path or "/"
+        with self.lock:
             faults = site.faults.get(path)
             fault = faults.pop(0) if faults else None
             status, ctype, text, modified = site.answer(path)
@@ -164,50 +166,14 @@ class _Handler(BaseHTTPRequestHandler):
             headers = {"ETag": etag}
             if modified:
                 headers["Last-Modified"] = format_datetime(modified, usegmt=True)
-            if self.headers.get("If-None-Match") == etag:
+            if request.headers.get("If-None-Match") == etag:
                 status, body = 304, b""
-        with self.server.lock:
-            site.hits.append(Hit(time.monotonic(), path, status, dict(self.headers)))
-        self._send(status, ctype, body, headers)
-
-    def _send(self, status: int, ctype: str, body: bytes, headers: dict[str, str]) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in headers.items():
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - base-class signature
-        pass
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(self, site: ChangingSite) -> None:
-        self.site = site
-        self.lock = threading.Lock()
-        super().__init__(("127.0.0.1", 0), _Handler)
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        """A crawler killed mid-answer resets its connections: expected, not worth a traceback."""
-
-
-class ChangingServer:
-    """`ChangingSite` served on a free loopback port until `close`."""
-
-    def __init__(self, site: ChangingSite) -> None:
-        self.site = site
-        self.httpd = _Server(site)
-        self.proxy_url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
+        with self.lock:
+            site.hits.append(Hit(time.monotonic(), path, status, request.headers))
+        return Reply(status, body, [("Content-Type", ctype), *headers.items()])
 
     def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        self.server.stop()
 
     def __enter__(self) -> ChangingServer:
         return self
