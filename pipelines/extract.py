@@ -41,6 +41,7 @@ from scraper.signals import template_learned, templates_loaded
 from pipelines.pool import ExtractionPool
 from pipelines.template import SiteTemplate, block_digests
 from scraper.items import ArticleItem
+from scraper.options import CrawlOptions
 
 logger = logging.getLogger(__name__)
 
@@ -271,8 +272,8 @@ class ExtractPipeline:
     def from_crawler(cls, crawler: Crawler) -> ExtractPipeline:
         settings = crawler.settings
         processes = settings.getint("FANWIRE_EXTRACT_PROCESSES", -1)
-        pipeline = cls(crawler, settings.getint("FANWIRE_TEMPLATE_WARMUP", 8),
-                       settings.getfloat("FANWIRE_TEMPLATE_WAIT", 3.0),
+        options = CrawlOptions.from_crawler(crawler)
+        pipeline = cls(crawler, options.template_warmup, options.template_wait,
                        ExtractionPool.default_size() if processes < 0 else processes)
         crawler.signals.connect(pipeline.templates_loaded, signal=templates_loaded)
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)

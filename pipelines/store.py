@@ -33,6 +33,7 @@ from pipelines.catalog import records as catalog_records
 from pipelines.learned import AliasLearner, learned_rows
 from scraper.discovery import site_of
 from scraper.items import AliasItem, ArticleItem, CrawlErrorItem, FetchItem, RedirectItem, now_iso
+from scraper.options import CrawlOptions
 from scraper.signals import (aliases_loaded, series_loaded, signatures_loaded, state_loaded, template_learned,
                              templates_loaded)
 
@@ -92,7 +93,7 @@ class StorePipeline:
         db_path = crawler.settings.get("FANWIRE_DB")
         if not db_path:
             raise NotConfigured("FANWIRE_DB is empty: set it to the archive's path")
-        pipeline = cls(crawler, db_path, max(1, crawler.settings.getint("FANWIRE_BATCH_SIZE", 100)))
+        pipeline = cls(crawler, db_path, max(1, CrawlOptions.from_crawler(crawler).batch_size))
         crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
         crawler.signals.connect(pipeline.template_learned, signal=template_learned)
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import AsyncIterator, Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from scrapy import Request, Spider
@@ -23,7 +22,6 @@ from scrapy.core.scheduler import Scheduler
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
-from scrapy.settings import BaseSettings
 
 from scraper.discovery import family
 from scraper.items import CrawlErrorItem, now_iso
@@ -37,27 +35,6 @@ class Closed(NamedTuple):
     family: str
     url: str  # the request that closed it
     reason: str
-
-
-@dataclass(frozen=True)
-class CrawlBounds:
-    """How much work one document, family or site may give the crawl (see scraper/settings.py)."""
-
-    links_per_page: int  # FANWIRE_MAX_LINKS_PER_PAGE
-    family_urls: int  # FANWIRE_MAX_FAMILY_URLS
-    failed_family_pages: int  # FANWIRE_FAILED_FAMILY_PAGES
-    sitemap_urls: int  # FANWIRE_SITEMAP_MAX_URLS
-    sitemap_size: int  # FANWIRE_SITEMAP_MAX_SIZE
-    sitemaps: int  # FANWIRE_MAX_SITEMAPS
-
-    @classmethod
-    def from_settings(cls, settings: BaseSettings) -> CrawlBounds:
-        return cls(links_per_page=settings.getint("FANWIRE_MAX_LINKS_PER_PAGE"),
-                   family_urls=settings.getint("FANWIRE_MAX_FAMILY_URLS"),
-                   failed_family_pages=settings.getint("FANWIRE_FAILED_FAMILY_PAGES"),
-                   sitemap_urls=settings.getint("FANWIRE_SITEMAP_MAX_URLS"),
-                   sitemap_size=settings.getint("FANWIRE_SITEMAP_MAX_SIZE"),
-                   sitemaps=settings.getint("FANWIRE_MAX_SITEMAPS"))
 
 
 class FamilyBudget:

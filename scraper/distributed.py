@@ -34,6 +34,8 @@ from scrapy.exceptions import DontCloseSpider, NotConfigured
 from scrapy.utils.request import fingerprint, request_from_dict
 from twisted.internet import task
 
+from scraper.options import CrawlOptions
+
 logger = logging.getLogger(__name__)
 
 #: Pops the best request and records it as in flight for this worker, in one step.
@@ -120,9 +122,9 @@ class RedisScheduler(BaseScheduler):
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RedisScheduler:
         settings = crawler.settings
+        options = CrawlOptions.from_crawler(crawler)
         scheduler = cls(crawler, connect(settings), settings.get("FANWIRE_REDIS_KEY", "fanwire"),
-                        settings.getfloat("FANWIRE_REDIS_HEARTBEAT", 30.0),
-                        settings.getfloat("FANWIRE_REDIS_POLL", 0.5))
+                        options.redis_heartbeat, options.redis_poll)
         crawler.signals.connect(scheduler.request_left_downloader, signal=signals.request_left_downloader)
         crawler.signals.connect(scheduler.spider_idle, signal=signals.spider_idle)
         return scheduler

@@ -13,6 +13,8 @@ from scrapy.exceptions import NotConfigured
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet import task
 
+from scraper.options import CrawlOptions
+
 STAT = "fanwire/reactor/max_stall_ms"
 #: A stall at least this long is also logged when it happens, so a crawl killed later still says so.
 LOGGED_STALL = 1.0
@@ -30,7 +32,7 @@ class ReactorWatch:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ReactorWatch:
-        tick = crawler.settings.getfloat("FANWIRE_REACTOR_TICK", 0.1)
+        tick = CrawlOptions.from_crawler(crawler).reactor_tick
         if tick <= 0:
             raise NotConfigured("FANWIRE_REACTOR_TICK is 0: reactor stalls are not measured")
         watch = cls(crawler, tick)

@@ -1,5 +1,7 @@
-"""Scrapy settings for fanwire. Every `FANWIRE_*` setting has its default here and can be
-overridden with `-s NAME=VALUE` (or `fanwire crawl` options)."""
+"""Scrapy settings for fanwire. Every `FANWIRE_*` setting has its default here (the thresholds'
+in `scraper.options.CrawlOptions`, with their reasons) and can be overridden with `-s NAME=VALUE`
+(or `fanwire crawl` options)."""
+from scraper.options import CrawlOptions
 
 BOT_NAME = "fanwire"
 SPIDER_MODULES = ["scraper.spiders"]
@@ -7,35 +9,13 @@ NEWSPIDER_MODULE = "scraper.spiders"
 
 # fanwire's own settings
 FANWIRE_DB = "archive.db"
-FANWIRE_BATCH_SIZE = 100  # articles per SQLite transaction
-FANWIRE_MAX_LISTING_PAGES = 50  # listing pages followed per URL shape and site (bounds pagination)
-FANWIRE_BARREN_PAGES = 10  # listing pages of one shape that found nothing new before the shape is closed (calendars)
-FANWIRE_TEMPLATE_WARMUP = 8  # documents per site seen before its first pages are extracted (template learning)
-FANWIRE_TEMPLATE_WAIT = 3.0  # seconds a warming-up site waits for more pages before extracting anyway
+globals().update(CrawlOptions.default_settings())  # the thresholds: FANWIRE_BATCH_SIZE, FANWIRE_MAX_SITEMAPS, ...
 FANWIRE_EXTRACT_PROCESSES = -1  # extraction processes: -1 one per core, 0 extract in the crawl's own thread
 FANWIRE_CONTACT_URL = "https://github.com/fanwire/fanwire"  # named in the User-Agent: set it to your own page or mailto:
-FANWIRE_MAX_CRAWL_DELAY = 10.0  # cap on a robots.txt Crawl-delay, in seconds
-FANWIRE_RETRY_BACKOFF = 1.0  # seconds before the first retry, doubled for each next one
-FANWIRE_RETRY_BACKOFF_MAX = 60.0  # longest wait before a retry; a longer Retry-After gives up
-FANWIRE_RECHECK_FAILED_DAYS = 7.0  # a URL that failed (4xx, timeout, trap) is not requested again for this long
-FANWIRE_REVISIT_DAYS = 30.0  # on sites without sitemaps, archived articles are re-checked this often
 FANWIRE_WARC = ""  # directory to write every HTTP exchange to as WARC files ("" = off)
-FANWIRE_WARC_MAX_SIZE = 1024 ** 3  # bytes after which a new WARC file is started
-# Bounds on the work one page, sitemap, URL family or site may give a crawl (hostile or broken sites)
-FANWIRE_MAX_LINKS_PER_PAGE = 1000  # distinct links taken from one page, in document order (news front pages have a few hundred)
-FANWIRE_MAX_FAMILY_URLS = 20000  # URLs requested per URL family (one route of a site) per crawl; the rest wait for the next crawl
-FANWIRE_FAILED_FAMILY_PAGES = 20  # requests of one URL family failing in a row (4xx/5xx, errors, soft 404s) that close it
-FANWIRE_SITEMAP_MAX_URLS = 50000  # entries read per sitemap or sitemap index (the sitemaps.org limit)
-FANWIRE_SITEMAP_MAX_SIZE = 50 * 1024 * 1024  # bytes of XML read per sitemap, once gunzipped (the sitemaps.org limit)
-FANWIRE_MAX_SITEMAPS = 1000  # sitemaps read per site and crawl
-FANWIRE_THREAD_PARSE_SIZE = 256 * 1024  # HTML pages bigger than this are parsed off the reactor thread (0 = never)
-FANWIRE_SKIP_ROWS_PER_FAMILY = 20  # crawl_errors rows per URL family for URLs Scrapy would drop (too long, too deep)
-FANWIRE_REACTOR_TICK = 0.1  # seconds between reactor ticks measuring stalls (stat fanwire/reactor/max_stall_ms; 0 = off)
 # Distributed crawls (`fanwire worker`, SCHEDULER = "scraper.distributed.RedisScheduler")
 REDIS_URL = ""  # the Redis server the workers share
 FANWIRE_REDIS_KEY = "fanwire"  # prefix of the crawl's Redis keys
-FANWIRE_REDIS_HEARTBEAT = 30.0  # seconds without a heartbeat before a worker's in-flight requests are requeued
-FANWIRE_REDIS_POLL = 0.5  # seconds an idle worker waits before looking at the shared queue again
 
 USER_AGENT = "fanwire/0.1 (anime fan-news archiver; +{contact})"
 ROBOTSTXT_OBEY = True

@@ -35,6 +35,7 @@ from warcio.warcwriter import WARCWriter
 from archive.dates import utc_now
 from archive.warc.records import PROFILE_IDENTICAL, PROFILE_NOT_MODIFIED, CaptureRef, payload_digest
 from scraper.items import ArticleItem
+from scraper.options import CrawlOptions
 
 #: request.meta key holding the `CaptureRef` of the response's capture group.
 META_KEY = "fanwire_warc"
@@ -109,7 +110,7 @@ class WarcCaptureMiddleware:
         directory = crawler.settings.get("FANWIRE_WARC")
         if not directory:
             raise NotConfigured  # off by default: without a reason, Scrapy does not warn on every crawl
-        files = WarcFiles(Path(directory), crawler.settings.getint("FANWIRE_WARC_MAX_SIZE"),
+        files = WarcFiles(Path(directory), CrawlOptions.from_crawler(crawler).warc_max_size,
                           warcinfo_fields(crawler))
         middleware = cls(crawler, files)
         crawler.signals.connect(middleware.spider_opened, signal=signals.spider_opened)

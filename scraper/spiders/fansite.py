@@ -27,11 +27,12 @@ from twisted.internet.threads import deferToThread
 from twisted.python.failure import Failure
 
 from scraper import discovery
-from scraper.budget import CrawlBounds, FamilyBudget, FamilyClosed
+from scraper.budget import FamilyBudget, FamilyClosed
 from scraper.items import AliasItem, ArticleItem, CrawlErrorItem, FetchItem, RedirectItem, now_iso
 from scraper.offsite import OffsiteRequest
 from scraper.links import page_links
 from scraper.middlewares import reencoded
+from scraper.options import CrawlOptions
 from scraper.pagetype import classify, looks_not_found
 from scraper.recrawl import RecrawlPlan, parse_date
 from scraper.signals import aliases_loaded, state_loaded
@@ -74,7 +75,7 @@ def parse_start_urls(start_urls: str | None, site: str | None, sites: str | None
 
 class FansiteSpider(scrapy.Spider):
     name = "fansite"
-    bounds: CrawlBounds  # set in from_crawler, from the FANWIRE_* bounds settings
+    bounds: CrawlOptions  # set in from_crawler, from the FANWIRE_* settings
     families: FamilyBudget
 
     def __init__(self, start_urls: str | None = None, site: str | None = None, sites: str | None = None,
@@ -96,10 +97,11 @@ class FansiteSpider(scrapy.Spider):
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> FansiteSpider:
-        kwargs.setdefault("max_listing_pages", crawler.settings.getint("FANWIRE_MAX_LISTING_PAGES", 50))
-        kwargs.setdefault("barren_pages", crawler.settings.getint("FANWIRE_BARREN_PAGES", 10))
+        options = CrawlOptions.from_crawler(crawler)
+        kwargs.setdefault("max_listing_pages", options.max_listing_pages)
+        kwargs.setdefault("barren_pages", options.barren_pages)
         spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.bounds = CrawlBounds.from_settings(crawler.settings)
+        spider.bounds = options
         spider.families = FamilyBudget(spider.bounds.family_urls, spider.bounds.failed_family_pages)
         crawler.signals.connect(spider.aliases_loaded, signal=aliases_loaded)
         crawler.signals.connect(spider.state_loaded, signal=state_loaded)
@@ -113,9 +115,8 @@ class FansiteSpider(scrapy.Spider):
         self.logger.info("%d alias URLs from earlier crawls will not be requested", len(urls))
 
     def state_loaded(self, states: list[dict[str, Any]]) -> None:
-        days = self.settings.getfloat
-        self.plan = RecrawlPlan(states, timedelta(days=days("FANWIRE_RECHECK_FAILED_DAYS", 7.0)),
-                                timedelta(days=days("FANWIRE_REVISIT_DAYS", 30.0)))
+        self.plan = RecrawlPlan(states, timedelta(days=self.bounds.recheck_failed_days),
+                                timedelta(days=self.bounds.revisit_days))
         recrawled = sorted(self.sites & self.plan.sites)
         if recrawled:
             self.logger.info("Recrawl of %s: %d URLs known from earlier crawls; asking only for what changed",
