@@ -33,7 +33,7 @@ from twisted.internet.defer import Deferred
 from archive.text import clean_text
 from pipelines.boilerplate import join_split_body, paragraph_chars, prune
 from pipelines.decode import decode_html
-from pipelines.metadata import (PageMetadata, date_in_page, drop_unreadable_jsonld, is_year_only, page_metadata,
+from pipelines.metadata import (PageMetadata, clean_author, date_in_page, drop_unreadable_jsonld, is_year_only, page_metadata,
                                 plausible_author)
 from pipelines.normalize import choose_title, lang_code, plausible_datetime, raw_date
 from pipelines.outlinks import outlinks
@@ -148,8 +148,8 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
     site_name = (meta.site_name or doc.sitename) if doc is not None else meta.site_name
     title = choose_title(meta.h1s, meta.headline, meta.og_title, meta.page_title, doc.title if doc else None,
                          site_name, urlsplit(url).netloc)
-    author = meta.author or fuller_author(plausible_author(doc.author if doc else None),
-                                          plausible_author(unpruned_author))
+    author = clean_author(meta.author or fuller_author(plausible_author(doc.author if doc else None),
+                                                       plausible_author(unpruned_author)))
     text = without_byline(without_heading(text, (title, meta.headline, meta.h1)), author)
     if len(text) < MIN_TEXT_CHARS:
         raise NoArticleText(f"no article text in {url}")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import lxml.html
+import pytest
 
 from pipelines.extract import extract_article, fuller_author
-from pipelines.metadata import _byline_author, plausible_author
+from pipelines.metadata import _byline_author, clean_author, plausible_author
 from pipelines.normalize import choose_title
 
 PARAGRAPH = "The council voted on Tuesday to keep the night buses running through the winter months. " * 4
@@ -155,3 +156,19 @@ def test_a_copyright_year_is_no_publication_date():
     stated = "<p class='date'>Published 2021-01-01</p>"
     assert page("<title>Night buses stay</title>", f"<h1>Night buses stay</h1>{stated}{footer}"
                 )["published"].startswith("2021-01-01")
+
+
+@pytest.mark.parametrize("found, author", [
+    ("Ben Silverman Games Editor", "Ben Silverman"),
+    ("Pete Evans · CBC News", "Pete Evans"),
+    ("Meg Wagner NEW YORK DAILY NEWS", "Meg Wagner"),
+    ("BWW News Desk BroadwayWorld.com", "BWW News Desk"),
+    ("Sam Stein Senior Politics Editor; The Huffington Post", "Sam Stein"),
+    ("Nathan Willis March", "Nathan Willis"),
+    ("Last Updated January 7", None),
+    ("Nikhil Marathe", "Nikhil Marathe"),
+    ("GILLIAN MOHNEY", "GILLIAN MOHNEY"),
+    ("Marc Santora; William K. Rashbaum", "Marc Santora; William K. Rashbaum"),
+])
+def test_a_found_author_is_the_people_without_what_the_byline_runs_on_with(found, author):
+    assert clean_author(found) == author
