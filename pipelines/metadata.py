@@ -168,7 +168,8 @@ def _byline_author(tree: HtmlElement) -> str | None:
     found: list[tuple[tuple[str, str], str]] = []
     for el in tree.xpath("//article//*[self::span or self::p or self::div or self::address or self::a] | "
                          "//main//*[self::span or self::p or self::div or self::address or self::a] | "
-                         "//*[contains(@class, 'byline') or contains(@class, 'author')]"):
+                         "//*[contains(@class, 'byline') or contains(@class, 'author') or contains(@id, 'byline')] | "
+                         "//a[contains(concat(' ', @rel, ' '), ' author ') or contains(@href, '/author/')]"):
         text = " ".join(" ".join(el.itertext()).split())
         if len(text) <= MAX_BYLINE_CHARS and not SPONSORED.search(text) and (match := BYLINE.match(text)) \
                 and (names := _names(match.group(1))):

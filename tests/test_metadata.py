@@ -172,3 +172,10 @@ def test_a_copyright_year_is_no_publication_date():
 ])
 def test_a_found_author_is_the_people_without_what_the_byline_runs_on_with(found, author):
     assert clean_author(found) == author
+
+
+def test_a_labelled_byline_in_an_author_link_or_a_byline_id_is_read():
+    link = "<div class='header'><a class='name' href='/author/180/'>著者：後藤大地</a></div>"
+    assert page("<title>終電延長</title>", f"<h1>終電延長</h1>{link}")["author"] == "後藤大地"
+    by_id = "<div id='story-byline'>By Hiromasa Tanaka</div>"
+    assert page("<title>Night buses stay</title>", f"<h1>Night buses stay</h1>{by_id}")["author"] == "Hiromasa Tanaka"
