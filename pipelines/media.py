@@ -184,14 +184,20 @@ def opens_title(after: str) -> bool:
 #: creator of Attack on Titan", 「進撃の巨人」の作者): the article is about their new work.
 CREDIT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:author|creator|mangaka|original creator|writer|artist)s?\b|"
                           r"^[」』]?の?(?:作者|原作者|作家)|^[」』]?(?:を原作と|が原作の)|"
-                          r"^[」』]の[^、。「『]{2,10}が(?:ストーリー)?(?:原案|原作|脚本|シリーズ構成)", re.IGNORECASE)
+                          r"^[」』]の[^、。「『]{2,10}が(?:ストーリー)?(?:原案|原作|脚本|シリーズ構成)|"
+                          r"^[」』]の[^、。「『」』\s]{2,10}(?:による|が手がけ|が手掛け|の新作|最新作)", re.IGNORECASE)
 CREDIT_BEFORE = re.compile(r"\b(?:creator|author|mangaka|writer)s?\s+(?:of|behind)\s+(?:the\s+)?[\"“『「]?$",
                            re.IGNORECASE)
 
 
-def credits_a_person(before: str, after: str) -> bool:
-    """The mention credits a person or studio with the title (see 5)."""
-    return bool(CREDIT_AFTER.match(after) or CREDIT_BEFORE.search(before))
+#: News of a creator's death: the works it credits them with are what it is about.
+OBITUARY = re.compile(r"\b(?:dies|died) (?:at|aged)\b|\bhas died\b|\bpasse[sd] away\b|死去|逝去|訃報", re.IGNORECASE)
+
+
+def credits_a_person(before: str, after: str, headline: str = "") -> bool:
+    """The mention credits a person or studio with the title (see 5), in news that is not of the
+    person's death (an obituary is the news of the works it names)."""
+    return bool(CREDIT_AFTER.match(after) or CREDIT_BEFORE.search(before)) and not OBITUARY.search(headline)
 
 
 #: Companies whose names are also a title's spelling (the 2013 show BUSHI ROAD, written "BUSHIROAD"):
