@@ -59,7 +59,7 @@ BROADCAST = re.compile(r"放送(?:開始|スタート|決定|日|中)|TVアニ�
                        r"\bsimulcast|\bbroadcast|\banime adaptation\b|\bgets (?:an? )?anime\b|アニメ化|新作アニメ", re.IGNORECASE)
 #: Words of a headline that describe a show's source rather than being the news.
 SOURCE_WORDS = re.compile(r"マンガ|漫画|原作|コミックス|連載|ジャンプ|ヤンジャン|マガジン|サンデー|\bmanga\b|light novel|"
-                          r"\bserializ\w*|shonen jump", re.IGNORECASE)
+                          r"\bserializ\w*|shonen jump|\bthe game\b", re.IGNORECASE)
 #: Words next to a short name that show it is used as a title (after a possessive only the work's
 #: own words: "Kinema Citrus's adaptation" is a studio's).
 TITLE_WORDS_AFTER = re.compile(

@@ -253,3 +253,8 @@ def test_a_name_written_with_its_catalog_hyphen_is_a_title():
 ])
 def test_a_creators_other_work_is_a_credit_except_in_their_obituary(title, text, expected):
     assert tagged(title, text) == expected
+
+
+def test_a_broadcast_headline_names_the_game_as_the_source():
+    assert tagged("Uma Musume Pretty Derby TV Anime Premieres Ahead of the Game", "") == [("ウマ娘 プリティーダービー", 1)]
+    assert tagged("Uma Musume Pretty Derby: The Game Launches Worldwide", "") == [("ウマ娘 プリティーダービー", None)]
