@@ -49,13 +49,13 @@ OTHER_MEDIA = re.compile(
     r"\bfestival\b|フェス|visual novel|\bdies\b|\bdied\b|passes away|死去|逝去|訃報",
     re.IGNORECASE)
 #: An anniversary is the franchise's news, unless a season premieres for it.
-ANNIVERSARY = re.compile(r"\banniversary\b|周年", re.IGNORECASE)
+ANNIVERSARY = re.compile(r"\banniversary\b|周年|\bcelebrates \d+ years\b|\b\d+ years (?:since|of)\b", re.IGNORECASE)
 SEASON_NEWS = re.compile(r"premiere|\bdebuts?\b|\bseason\b|放送開始|スタート|第\d+期|\d+期", re.IGNORECASE)
 #: Headline words of a home-video release: the season's news, not merchandise.
 HOME_VIDEO = re.compile(r"blu-?ray|ブルーレイ|\bBD\b|\bDVD\b|BD-?BOX", re.IGNORECASE)
 FILM_WORDS = re.compile(r"\bmovie\b|\bfilms?\b|劇場|映画", re.IGNORECASE)
 #: Headline words of news about a TV broadcast.
-BROADCAST = re.compile(r"放送(?:開始|スタート|決定|日|中)|TVアニメ|テレビアニメ|\bTV anime\b|\bpremieres? on\b|"
+BROADCAST = re.compile(r"放送(?:開始|スタート|決定|日|中)|TVアニメ|テレビアニメ|\bTV anime\b|\bpremieres? on\b|\bto TV\b|"
                        r"\bsimulcast|\bbroadcast|\banime adaptation\b|\bgets (?:an? )?anime\b|アニメ化|新作アニメ", re.IGNORECASE)
 #: Words of a headline that describe a show's source rather than being the news.
 SOURCE_WORDS = re.compile(r"マンガ|漫画|原作|コミックス|連載|ジャンプ|ヤンジャン|マガジン|サンデー|\bmanga\b|light novel|"

@@ -258,3 +258,11 @@ def test_a_creators_other_work_is_a_credit_except_in_their_obituary(title, text,
 def test_a_broadcast_headline_names_the_game_as_the_source():
     assert tagged("Uma Musume Pretty Derby TV Anime Premieres Ahead of the Game", "") == [("ウマ娘 プリティーダービー", 1)]
     assert tagged("Uma Musume Pretty Derby: The Game Launches Worldwide", "") == [("ウマ娘 プリティーダービー", None)]
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Yo-kai Watch Celebrates 10 Years Since the First Game", [("妖怪ウォッチ", None)]),
+    ("A Galaxy Next Door Brings Amu Ukita's Manga to TV", [("おとなりに銀河", 1)]),
+])
+def test_anniversaries_in_years_and_a_manga_brought_to_tv(title, expected):
+    assert tagged(title, "") == expected
