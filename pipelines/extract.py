@@ -120,8 +120,9 @@ class ParsedPage:
         return urljoin(self.url, self.meta.canonical) if self.meta.canonical else self.url
 
 
-def parse_page(body: bytes, url: str, content_type: str | None = None) -> ParsedPage:
-    html, encoding = decode_html(body, content_type)
+def parse_page(body: bytes, url: str, content_type: str | None = None, encoding: str | None = None) -> ParsedPage:
+    """`encoding`: the charset the crawl already chose for `body` (see `decode_html`)."""
+    html, encoding = decode_html(body, content_type, encoding)
     tree = load_html(html)
     if tree is None:
         raise NoArticleText(f"not parseable as HTML: {url}")
@@ -233,17 +234,17 @@ def without_heading(text: str, headings: tuple[str | None, ...]) -> str:
     return text
 
 
-def digest_task(body: bytes, url: str, content_type: str | None) -> tuple[str, list[str]]:
+def digest_task(body: bytes, url: str, content_type: str | None, encoding: str | None) -> tuple[str, list[str]]:
     """A page's document identity (canonical URL) and block digests, for template warm-up."""
-    page = parse_page(body, url, content_type)
+    page = parse_page(body, url, content_type, encoding)
     return page.document, block_digests(page.tree)
 
 
-def extract_task(body: bytes, url: str, content_type: str | None, site: str, chrome: frozenset[str],
-                 fetched_at: str | None = None) -> tuple[str, list[str], Extracted]:
+def extract_task(body: bytes, url: str, content_type: str | None, encoding: str | None, site: str,
+                 chrome: frozenset[str], fetched_at: str | None = None) -> tuple[str, list[str], Extracted]:
     """Extract a page with the site's current chrome removed (in an extraction process), and
     return what `digest_task` does, from which the parent keeps learning the template."""
-    page = parse_page(body, url, content_type)
+    page = parse_page(body, url, content_type, encoding)
     document, digests = page.document, block_digests(page.tree)
     return document, digests, extract_parsed(page, SiteTemplate.frozen(site, chrome), fetched_at)
 
@@ -293,13 +294,15 @@ class ExtractPipeline:
         template = self.templates.setdefault(item.site, SiteTemplate(item.site))
         try:
             if template.pages < self.warmup_pages:
-                template.observe_digests(*await self.pool.run(digest_task, item.body, item.final_url, content_type))
+                template.observe_digests(*await self.pool.run(digest_task, item.body, item.final_url, content_type,
+                                                                    item.encoding))
                 if template.pages < self.warmup_pages:
                     await maybe_deferred_to_future(self._warm_up(item.site))
                 else:
                     self._release(item.site)
             document, digests, extracted = await self.pool.run(
-                extract_task, item.body, item.final_url, content_type, item.site, template.chrome, item.fetched_at)
+                extract_task, item.body, item.final_url, content_type, item.encoding, item.site, template.chrome,
+                item.fetched_at)
             template.observe_digests(document, digests)
         except NoArticleText as exc:
             self.stats.inc_value("fanwire/extract/empty")
