@@ -58,10 +58,13 @@ def world_args(seed: int, sites: int, articles: int) -> list[str]:
 class Fansim:
     """A fansim server on a free port, started and stopped with the benchmark."""
 
-    def __init__(self, seed: int, sites: int, articles: int, themes_dir: str | None = None) -> None:
+    def __init__(self, seed: int, sites: int, articles: int, themes_dir: str | None = None, calm: bool = False,
+                 latency_ms: float = 0.0) -> None:
+        """`calm`: no Crawl-delay site nor 20 s page; `latency_ms`: every site answer delayed so long."""
         self.args = world_args(seed, sites, articles) + (["--themes-dir", str(Path(themes_dir).resolve())] if themes_dir else [])
+        self.args += ["--calm"] if calm else []
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "fansim", "serve", *self.args, "--port", "0"],
+            [sys.executable, "-m", "fansim", "serve", *self.args, "--port", "0", "--latency", str(latency_ms)],
             cwd=SHARED, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )
         line = self.proc.stdout.readline()

@@ -27,6 +27,7 @@ SET4 = DATA.with_name("real_names_set4.jsonl")
 SET5 = DATA.with_name("real_names_set5.jsonl")
 SET6 = DATA.with_name("real_names_set6.jsonl")
 SET7 = DATA.with_name("real_names_set7.jsonl")
+SET8 = DATA.with_name("real_names_set8.jsonl")
 HOST = "realnames.test"
 
 

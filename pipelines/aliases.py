@@ -45,6 +45,8 @@ CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 BRACKETS = re.compile(r"[【】「」『』〈〉《》]")
 #: The year that tells a remake's title apart: "うる星やつら(2022)", "HUNTER×HUNTER(2011)".
 YEAR = re.compile(r"\s*[(（]\s*(?:19|20)\d\d\s*[)）]$")
+#: A closing parenthetical that is a subtitle: "男女の友情は成立する？（いや、しないっ!!）".
+PAREN_TAIL = re.compile(r"\s*[(（][^()（）]+[)）]\s*$")
 #: Season and half markers of Chinese titles ("第二季", "(第2季)", "第二部分", "后半").
 CHINESE_SEASON = re.compile(r"\s*[(（]?\s*第\s*[\d一二三四五六七八九十]+\s*(?:季|部分)\s*[)）]?\s*$|\s*[后後]半$")
 
@@ -76,6 +78,12 @@ def strip_chinese_season(title: str) -> str:
     return CHINESE_SEASON.sub("", title) or title
 
 
+def _is_name_prefix(prefix: str) -> bool:
+    """The part of a title before its subtitle is long enough to name the series by itself."""
+    script = "hiragana" if HIRAGANA_ONLY.match(_folded(prefix)) else "cjk" if CJK.search(prefix) else "latin"
+    return len(_folded(prefix)) >= MIN_PREFIX_CHARS[script] and not GENERIC_PREFIX.match(prefix)
+
+
 def derived_forms(name: str) -> list[str]:
     """Other ways fans write `name` (see source 4 of the module docstring), without `name` itself."""
     forms = [name, " ".join(BRACKETS.sub(" ", name).split())]
@@ -83,11 +91,11 @@ def derived_forms(name: str) -> list[str]:
     plain = forms[-1]
     if match := LATIN_THEN_KANA.match(plain):  # "THE GOD OF HIGH SCHOOL ゴッド・オブ・ハイスクール"
         forms += [match.group(1).strip(), match.group(2).strip()]
+    if (tail := PAREN_TAIL.search(plain)) and _is_name_prefix(plain[:tail.start()].strip()):
+        forms.append(plain[:tail.start()].strip())
     for subtitle in SUBTITLE.finditer(plain):
         prefix = plain[:subtitle.start()].strip()
-        script = "hiragana" if HIRAGANA_ONLY.match(_folded(prefix)) else "cjk" if CJK.search(prefix) else "latin"
-        if subtitle.start() and subtitle.end() < len(plain) and len(_folded(prefix)) >= MIN_PREFIX_CHARS[script] \
-                and not GENERIC_PREFIX.match(prefix):
+        if subtitle.start() and subtitle.end() < len(plain) and _is_name_prefix(prefix):
             forms.append(prefix)
     for form in list(forms):
         if "×" in form:

@@ -216,8 +216,9 @@ def choose_encoding(body: bytes, content_type: str | None = None) -> str:
     return detected or "cp1252"
 
 
-def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]:
-    """Return (text, encoding used) for an HTML body."""
-    encoding = choose_encoding(body, content_type)
+def decode_html(body: bytes, content_type: str | None = None, encoding: str | None = None) -> tuple[str, str]:
+    """Return (text, encoding used) for an HTML body. `encoding`: the charset `choose_encoding`
+    already chose for these bytes (the crawl chooses it to classify the page), not chosen again."""
+    encoding = codecs.lookup(encoding).name if encoding else choose_encoding(body, content_type)
     text = _decode(body, encoding)
     return (text.lstrip("\ufeff") if read_bom(body)[0] else text), encoding

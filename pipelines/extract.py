@@ -33,8 +33,8 @@ from twisted.internet.defer import Deferred
 from archive.text import clean_text
 from pipelines.boilerplate import join_split_body, paragraph_chars, prune
 from pipelines.decode import decode_html
-from pipelines.page_metadata import (PageMetadata, date_in_page, drop_unreadable_jsonld, is_year_only, page_metadata,
-                                plausible_author)
+from pipelines.page_metadata import (PageMetadata, clean_author, date_in_page, drop_unreadable_jsonld, is_year_only,
+                                     page_metadata, plausible_author)
 from pipelines.normalize import choose_title, lang_code, plausible_datetime, raw_date
 from pipelines.outlinks import outlinks
 from scraper.signals import template_learned, templates_loaded
@@ -121,8 +121,9 @@ class ParsedPage:
         return urljoin(self.url, self.meta.canonical) if self.meta.canonical else self.url
 
 
-def parse_page(body: bytes, url: str, content_type: str | None = None) -> ParsedPage:
-    html, encoding = decode_html(body, content_type)
+def parse_page(body: bytes, url: str, content_type: str | None = None, encoding: str | None = None) -> ParsedPage:
+    """`encoding`: the charset the crawl already chose for `body` (see `decode_html`)."""
+    html, encoding = decode_html(body, content_type, encoding)
     tree = load_html(html)
     if tree is None:
         raise NoArticleText(f"not parseable as HTML: {url}")
@@ -149,8 +150,8 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
     site_name = (meta.site_name or doc.sitename) if doc is not None else meta.site_name
     title = choose_title(meta.h1s, meta.headline, meta.og_title, meta.page_title, doc.title if doc else None,
                          site_name, urlsplit(url).netloc)
-    author = meta.author or fuller_author(plausible_author(doc.author if doc else None),
-                                          plausible_author(unpruned_author))
+    author = clean_author(meta.author or fuller_author(plausible_author(doc.author if doc else None),
+                                                       plausible_author(unpruned_author)))
     text = without_byline(without_heading(text, (title, meta.headline, meta.h1)), author)
     if len(text) < MIN_TEXT_CHARS:
         raise NoArticleText(f"no article text in {url}")
@@ -234,17 +235,17 @@ def without_heading(text: str, headings: tuple[str | None, ...]) -> str:
     return text
 
 
-def digest_task(body: bytes, url: str, content_type: str | None) -> tuple[str, list[str]]:
+def digest_task(body: bytes, url: str, content_type: str | None, encoding: str | None) -> tuple[str, list[str]]:
     """A page's document identity (canonical URL) and block digests, for template warm-up."""
-    page = parse_page(body, url, content_type)
+    page = parse_page(body, url, content_type, encoding)
     return page.document, block_digests(page.tree)
 
 
-def extract_task(body: bytes, url: str, content_type: str | None, site: str, chrome: frozenset[str],
-                 fetched_at: str | None = None) -> tuple[str, list[str], Extracted]:
+def extract_task(body: bytes, url: str, content_type: str | None, encoding: str | None, site: str,
+                 chrome: frozenset[str], fetched_at: str | None = None) -> tuple[str, list[str], Extracted]:
     """Extract a page with the site's current chrome removed (in an extraction process), and
     return what `digest_task` does, from which the parent keeps learning the template."""
-    page = parse_page(body, url, content_type)
+    page = parse_page(body, url, content_type, encoding)
     document, digests = page.document, block_digests(page.tree)
     return document, digests, extract_parsed(page, SiteTemplate.frozen(site, chrome), fetched_at)
 
@@ -294,13 +295,15 @@ class ExtractPipeline:
         template = self.templates.setdefault(item.site, SiteTemplate(item.site))
         try:
             if template.pages < self.warmup_pages:
-                template.observe_digests(*await self.pool.run(digest_task, item.body, item.final_url, content_type))
+                template.observe_digests(*await self.pool.run(digest_task, item.body, item.final_url, content_type,
+                                                                    item.encoding))
                 if template.pages < self.warmup_pages:
                     await maybe_deferred_to_future(self._warm_up(item.site))
                 else:
                     self._release(item.site)
             document, digests, extracted = await self.pool.run(
-                extract_task, item.body, item.final_url, content_type, item.site, template.chrome, item.fetched_at)
+                extract_task, item.body, item.final_url, content_type, item.encoding, item.site, template.chrome,
+                item.fetched_at)
             template.observe_digests(document, digests)
         except NoArticleText as exc:
             self.stats.inc_value("fanwire/extract/empty")

@@ -49,17 +49,17 @@ OTHER_MEDIA = re.compile(
     r"\bfestival\b|フェス|visual novel|\bdies\b|\bdied\b|passes away|死去|逝去|訃報",
     re.IGNORECASE)
 #: An anniversary is the franchise's news, unless a season premieres for it.
-ANNIVERSARY = re.compile(r"\banniversary\b|周年", re.IGNORECASE)
+ANNIVERSARY = re.compile(r"\banniversary\b|周年|\bcelebrates \d+ years\b|\b\d+ years (?:since|of)\b", re.IGNORECASE)
 SEASON_NEWS = re.compile(r"premiere|\bdebuts?\b|\bseason\b|放送開始|スタート|第\d+期|\d+期", re.IGNORECASE)
 #: Headline words of a home-video release: the season's news, not merchandise.
 HOME_VIDEO = re.compile(r"blu-?ray|ブルーレイ|\bBD\b|\bDVD\b|BD-?BOX", re.IGNORECASE)
 FILM_WORDS = re.compile(r"\bmovie\b|\bfilms?\b|劇場|映画", re.IGNORECASE)
 #: Headline words of news about a TV broadcast.
-BROADCAST = re.compile(r"放送(?:開始|スタート|決定|日|中)|TVアニメ|テレビアニメ|\bTV anime\b|\bpremieres? on\b|"
+BROADCAST = re.compile(r"放送(?:開始|スタート|決定|日|中)|TVアニメ|テレビアニメ|\bTV anime\b|\bpremieres? on\b|\bto TV\b|"
                        r"\bsimulcast|\bbroadcast|\banime adaptation\b|\bgets (?:an? )?anime\b|アニメ化|新作アニメ", re.IGNORECASE)
 #: Words of a headline that describe a show's source rather than being the news.
 SOURCE_WORDS = re.compile(r"マンガ|漫画|原作|コミックス|連載|ジャンプ|ヤンジャン|マガジン|サンデー|\bmanga\b|light novel|"
-                          r"\bserializ\w*|shonen jump", re.IGNORECASE)
+                          r"\bserializ\w*|shonen jump|\bthe game\b", re.IGNORECASE)
 #: Words next to a short name that show it is used as a title (after a possessive only the work's
 #: own words: "Kinema Citrus's adaptation" is a studio's).
 TITLE_WORDS_AFTER = re.compile(
@@ -184,14 +184,20 @@ def opens_title(after: str) -> bool:
 #: creator of Attack on Titan", 「進撃の巨人」の作者): the article is about their new work.
 CREDIT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:author|creator|mangaka|original creator|writer|artist)s?\b|"
                           r"^[」』]?の?(?:作者|原作者|作家)|^[」』]?(?:を原作と|が原作の)|"
-                          r"^[」』]の[^、。「『]{2,10}が(?:ストーリー)?(?:原案|原作|脚本|シリーズ構成)", re.IGNORECASE)
+                          r"^[」』]の[^、。「『]{2,10}が(?:ストーリー)?(?:原案|原作|脚本|シリーズ構成)|"
+                          r"^[」』]の[^、。「『」』\s]{2,10}(?:による|が手がけ|が手掛け|の新作|最新作)", re.IGNORECASE)
 CREDIT_BEFORE = re.compile(r"\b(?:creator|author|mangaka|writer)s?\s+(?:of|behind)\s+(?:the\s+)?[\"“『「]?$",
                            re.IGNORECASE)
 
 
-def credits_a_person(before: str, after: str) -> bool:
-    """The mention credits a person or studio with the title (see 5)."""
-    return bool(CREDIT_AFTER.match(after) or CREDIT_BEFORE.search(before))
+#: News of a creator's death: the works it credits them with are what it is about.
+OBITUARY = re.compile(r"\b(?:dies|died) (?:at|aged)\b|\bhas died\b|\bpasse[sd] away\b|死去|逝去|訃報", re.IGNORECASE)
+
+
+def credits_a_person(before: str, after: str, headline: str = "") -> bool:
+    """The mention credits a person or studio with the title (see 5), in news that is not of the
+    person's death (an obituary is the news of the works it names)."""
+    return bool(CREDIT_AFTER.match(after) or CREDIT_BEFORE.search(before)) and not OBITUARY.search(headline)
 
 
 #: Companies whose names are also a title's spelling (the 2013 show BUSHI ROAD, written "BUSHIROAD"):

@@ -135,13 +135,37 @@ def plausible_author(name: str | None) -> str | None:
     return None if not name or SPONSORED.search(name) else name
 
 
+#: What a byline's text holds after the names: "· CBC News", "| Staff", a month ("Nathan Willis March").
+AUTHOR_TAIL = re.compile(r"\s*[·•|]\s.*$|\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+                         r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$", re.IGNORECASE)
+#: Words that make a name no person's: an organisation ("The Associated Press"), a date label, page UI.
+NOT_A_PERSON = re.compile(r"^(?:the|last updated|updated|published|posted)\b|\btext size\b", re.IGNORECASE)
+
+
+def clean_author(value: str | None) -> str | None:
+    """The people a found author names, each without what a byline's text runs on with: a job
+    title ("Ben Silverman Games Editor"), the outlet in capitals or as a domain ("Meg Wagner NEW
+    YORK DAILY NEWS", "BWW News Desk BroadwayWorld.com"), a separator and a section, a date; names
+    that are organisations or labels go ("Sam Stein; The Huffington Post" → "Sam Stein")."""
+    names = []
+    for name in (value or "").split(";"):
+        words = AUTHOR_TAIL.sub("", name).split()
+        while len(words) > 2 and ("." in words[-1] and not words[-1].endswith(".") or
+                                  words[-1].isupper() and len(words[-1]) > 1 and not words[0].isupper()):
+            words.pop()
+        if words and not NOT_A_PERSON.search(" ".join(words)):
+            names.append(" ".join(_without_role(words)))
+    return "; ".join(dict.fromkeys(n for n in names if n)) or None
+
+
 def _byline_author(tree: HtmlElement) -> str | None:
     """The first byline's authors, "; "-joined. Bylines of teaser cards are left out: where one
     kind of element (tag and class) bylines several different people, it is a list of stories."""
     found: list[tuple[tuple[str, str], str]] = []
     for el in tree.xpath("//article//*[self::span or self::p or self::div or self::address or self::a] | "
                          "//main//*[self::span or self::p or self::div or self::address or self::a] | "
-                         "//*[contains(@class, 'byline') or contains(@class, 'author')]"):
+                         "//*[contains(@class, 'byline') or contains(@class, 'author') or contains(@id, 'byline')] | "
+                         "//a[contains(concat(' ', @rel, ' '), ' author ') or contains(@href, '/author/')]"):
         text = " ".join(" ".join(el.itertext()).split())
         if len(text) <= MAX_BYLINE_CHARS and not SPONSORED.search(text) and (match := BYLINE.match(text)) \
                 and (names := _names(match.group(1))):

@@ -261,7 +261,7 @@ class SeriesMatcher:
         for n, (start, end, key, ids) in enumerate(mentions):
             if not self._reads_as_title(doc, start, end, key, ids, quoted, titled):
                 continue
-            if credits_a_person(doc[max(0, start - 40):start], doc[end:end + 20]):  # "Re:Zero author Nagatsuki"
+            if credits_a_person(doc[max(0, start - 40):start], doc[end:end + 20], title):  # "Re:Zero author Nagatsuki"
                 continue
             in_title = end <= len(title)
             heading = LINE_START.search(doc[max(0, start - LINE_START_WINDOW):start]) is not None

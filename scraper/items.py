@@ -24,8 +24,8 @@ class ArticleItem:
     warc_file: str | None = None
     warc_offset: int | None = None
     warc_length: int | None = None
+    encoding: str | None = None  # the charset the spider read the page in; extraction decodes in it
     # Filled by pipelines.extract
-    encoding: str | None = None
     canonical_url: str | None = None
     site_name: str | None = None
     title: str | None = None

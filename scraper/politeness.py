@@ -16,14 +16,10 @@ from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.downloadermiddlewares.useragent import UserAgentMiddleware
 from scrapy.http import Response
 from scrapy.robotstxt import RobotParser
-from scrapy.utils.defer import maybe_deferred_to_future
-from twisted.internet import reactor
-from twisted.internet.task import deferLater
+
+from scraper.delayed import NOT_BEFORE
 
 logger = logging.getLogger(__name__)
-
-#: Request meta key: the time before which a retried request must not be sent.
-RETRY_AT = "fanwire_retry_at"
 
 
 class CrawlDelay:
@@ -77,17 +73,13 @@ class CrawlDelay:
 class BackoffRetryMiddleware(RetryMiddleware):
     """Scrapy's retries (5xx, 429, timeouts, lost connections), each sent after an exponential
     backoff (`FANWIRE_RETRY_BACKOFF` × 2^n, capped at `FANWIRE_RETRY_BACKOFF_MAX`) or after the
-    server's `Retry-After`, whichever is later (a longer `Retry-After` than the cap gives up)."""
+    server's `Retry-After`, whichever is later (a longer `Retry-After` than the cap gives up).
+    The retry waits outside the downloader (`scraper.delayed`), holding no download slot."""
 
     def __init__(self, settings) -> None:  # type: ignore[no-untyped-def]
         super().__init__(settings)
         self.backoff = settings.getfloat("FANWIRE_RETRY_BACKOFF", 1.0)
         self.backoff_max = settings.getfloat("FANWIRE_RETRY_BACKOFF_MAX", 60.0)
-
-    async def process_request(self, request: Request, spider: Spider | None = None) -> None:
-        wait = request.meta.get(RETRY_AT, 0.0) - time.time()
-        if wait > 0:
-            await maybe_deferred_to_future(deferLater(reactor, wait, lambda: None))
 
     def process_response(self, request: Request, response: Response,
                          spider: Spider | None = None) -> Request | Response:
@@ -117,7 +109,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
         if retry_after is not None:
             delay = max(delay, retry_after)
             self.crawler.stats.inc_value("fanwire/retry/retry_after")
-        retry.meta[RETRY_AT] = time.time() + delay
+        retry.meta[NOT_BEFORE] = time.time() + delay
 
 
 def parse_retry_after(value: bytes | None) -> float | None:

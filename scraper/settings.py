@@ -41,6 +41,9 @@ COOKIES_ENABLED = False
 #: resumed crawl would never ask for them again.
 DUPEFILTER_CLASS = "scrapy.dupefilters.BaseDupeFilter"
 SCHEDULER = "scraper.budget.FamilyScheduler"  # drops the queued requests of a failing URL family
+#: Takes the next request from the site with the fewest requests in the downloader: requests
+#: waiting out a site's Crawl-delay in its download slot do not fill the global slots.
+SCHEDULER_PRIORITY_QUEUE = "scrapy.pqueues.DownloaderAwarePriorityQueue"
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 
@@ -68,6 +71,7 @@ DOWNLOADER_MIDDLEWARES = {
 }
 EXTENSIONS = {
     "scraper.politeness.CrawlDelay": 100,  # after AutoThrottle (0), so its delay floor wins
+    "scraper.delayed.DelayedRequests": 105,  # retries wait for their backoff outside the downloader
     "scraper.reactor_watch.ReactorWatch": 110,  # stat fanwire/reactor/max_stall_ms
     "scraper.logfilters.OneLineDownloadErrors": 0,
 }

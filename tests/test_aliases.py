@@ -51,6 +51,8 @@ def test_every_title_translation_is_a_bangumi_alias_with_its_language():
     ("Hell's Paradise", "Hells Paradise"),
     ("DAN DA DAN", "DANDADAN"),
     ("THE GOD OF HIGH SCHOOL ゴッド・オブ・ハイスクール", "THE GOD OF HIGH SCHOOL"),
+    ("男女の友情は成立する？（いや、しないっ!!）", "男女の友情は成立する？"),
+    ("Fate/stay night (Unlimited Blade Works)", "Fate/stay night"),
 ])
 def test_derived_forms(name, form):
     assert form in derived_forms(name)
@@ -59,6 +61,7 @@ def test_derived_forms(name, form):
 def test_no_derived_form_is_too_short_to_be_a_name():
     assert derived_forms("Re:Zero") == []
     assert "Spider" not in derived_forms("Spider-Man")
+    assert derived_forms("Air (TV)") == []
 
 
 def test_derived_and_curated_names_tag_articles():

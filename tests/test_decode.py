@@ -143,3 +143,11 @@ def test_a_true_utf16_label_without_bom_is_honoured():
     body = "<html><body><p>葬送のフリーレン</p></body></html>"
     text, _ = decode_html(body.encode("utf-16-le"), "text/html; charset=utf-16le")
     assert text == body
+
+
+def test_a_charset_the_crawl_chose_is_not_chosen_again():
+    # the crawl classified the page in windows-1252: extraction reads the same characters
+    body = WESTERN.encode("utf-8")
+    assert decode_html(body, "text/html; charset=utf-8")[0] == WESTERN
+    text, enc = decode_html(body, "text/html; charset=utf-8", encoding="windows-1252")
+    assert enc == "cp1252" and text == body.decode("cp1252", errors="replace") and "Ã©" in text

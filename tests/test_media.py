@@ -243,3 +243,26 @@ def test_a_name_written_with_its_catalog_hyphen_is_a_title():
     """"Re-Main" joins ordinary words the way only the title does; "well-being" in prose is no title."""
     assert tagged("MAPPA's Water Polo Original Re-Main Dives In") == [("RE-MAIN", 1)]
     assert tagged("Fans Remain Loyal", "The fans remain loyal to the studio.") == []
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("江口夏実「出禁のモグラ」アニメ放送開始", "「鬼灯の冷徹」の江口夏実による漫画を原作としたTVアニメ「出禁のモグラ」が放送中。",
+     [("出禁のモグラ", 1)]),
+    ("Akira Toriyama, Creator of Dr. Slump, Dies at 68", "The creator of Dr. Slump died on March 1.",
+     [("Dr.スランプ アラレちゃん", None)]),
+])
+def test_a_creators_other_work_is_a_credit_except_in_their_obituary(title, text, expected):
+    assert tagged(title, text) == expected
+
+
+def test_a_broadcast_headline_names_the_game_as_the_source():
+    assert tagged("Uma Musume Pretty Derby TV Anime Premieres Ahead of the Game", "") == [("ウマ娘 プリティーダービー", 1)]
+    assert tagged("Uma Musume Pretty Derby: The Game Launches Worldwide", "") == [("ウマ娘 プリティーダービー", None)]
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Yo-kai Watch Celebrates 10 Years Since the First Game", [("妖怪ウォッチ", None)]),
+    ("A Galaxy Next Door Brings Amu Ukita's Manga to TV", [("おとなりに銀河", 1)]),
+])
+def test_anniversaries_in_years_and_a_manga_brought_to_tv(title, expected):
+    assert tagged(title, "") == expected

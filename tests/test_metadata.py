@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import lxml.html
+import pytest
 from parsel import Selector
 
 from pipelines.extract import extract_article, fuller_author
-from pipelines.page_metadata import _byline_author, plausible_author
+from pipelines.page_metadata import _byline_author, clean_author, plausible_author
 from pipelines.normalize import choose_title
 from scraper.pagetype import classify
 
@@ -170,3 +171,26 @@ def test_a_social_media_posting_is_an_article_and_its_json_ld_is_read():
     assert "jsonld-article:+3" in classify(Selector(text=html), "https://news.example/posts/cast").signals
     got = page(head, body, "https://news.example/posts/cast")
     assert (got["author"], got["published"]) == ("Mika Sato", "2025-03-02T09:30:00+09:00")
+
+
+@pytest.mark.parametrize("found, author", [
+    ("Ben Silverman Games Editor", "Ben Silverman"),
+    ("Pete Evans · CBC News", "Pete Evans"),
+    ("Meg Wagner NEW YORK DAILY NEWS", "Meg Wagner"),
+    ("BWW News Desk BroadwayWorld.com", "BWW News Desk"),
+    ("Sam Stein Senior Politics Editor; The Huffington Post", "Sam Stein"),
+    ("Nathan Willis March", "Nathan Willis"),
+    ("Last Updated January 7", None),
+    ("Nikhil Marathe", "Nikhil Marathe"),
+    ("GILLIAN MOHNEY", "GILLIAN MOHNEY"),
+    ("Marc Santora; William K. Rashbaum", "Marc Santora; William K. Rashbaum"),
+])
+def test_a_found_author_is_the_people_without_what_the_byline_runs_on_with(found, author):
+    assert clean_author(found) == author
+
+
+def test_a_labelled_byline_in_an_author_link_or_a_byline_id_is_read():
+    link = "<div class='header'><a class='name' href='/author/180/'>著者：後藤大地</a></div>"
+    assert page("<title>終電延長</title>", f"<h1>終電延長</h1>{link}")["author"] == "後藤大地"
+    by_id = "<div id='story-byline'>By Hiromasa Tanaka</div>"
+    assert page("<title>Night buses stay</title>", f"<h1>Night buses stay</h1>{by_id}")["author"] == "Hiromasa Tanaka"

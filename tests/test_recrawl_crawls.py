@@ -106,6 +106,23 @@ def test_crawl_delay_retry_after_and_contact_user_agent(tmp_path):
     assert "Crawl-delay 0.5 s" in result.stderr
 
 
+def test_a_retry_waiting_for_its_backoff_holds_no_download_slot(tmp_path):
+    site = ChangingSite()
+    slugs = site.add(12)
+    for slug in slugs:
+        site.fail(f"/{slug}/", 503, {"Retry-After": "2"})
+    with ChangingServer(site) as server:
+        # one global slot, and each retry is next out of the queue (LIFO at the same priority)
+        crawl(server, tmp_path / "a.db", "CONCURRENT_REQUESTS=1", "AUTOTHROTTLE_ENABLED=False",
+              "RETRY_PRIORITY_ADJUST=0")
+    first = next(h for h in site.hits if h.status == 503)
+    retry = next(h for h in site.hits if h.path == first.path and h.status == 200)
+    # A retry sleeping in the downloader would let nothing through for 2 s.
+    between = [h for h in site.hits if first.at < h.at < retry.at and h.path != first.path]
+    assert retry.at - first.at >= 1.9 and len(between) >= 6, [(h.path, h.status) for h in between]
+    assert query(tmp_path / "a.db", "SELECT count(*) FROM articles") == [(12,)]
+
+
 def test_kill_9_mid_crawl_then_the_same_command_resumes_without_loss_or_duplicates(tmp_path):
     site = ChangingSite(delay=0.1)
     site.add(30)

@@ -491,6 +491,7 @@ class FansiteSpider(scrapy.Spider):
             status=response.status,
             headers=headers,
             body=response.body,
+            encoding=response.encoding,  # chosen by `reencoded`: extraction does not choose it again
             fetched_at=now_iso(),
             site=discovery.site_of(response.url),
             redirect_urls=redirects,
