@@ -22,6 +22,7 @@ from pipelines.decode import choose_encoding
 from scraper.discovery import family
 from scraper.items import CrawlErrorItem, now_iso
 from scraper.links import bounded_selector
+from scraper.options import CrawlOptions
 from scraper.reactor_watch import next_turn
 
 #: Outputs of one callback passed on before the reactor runs again (a request costs ~0.3-1 ms on
@@ -95,10 +96,10 @@ class ParseOffThreadMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ParseOffThreadMiddleware:
-        min_size = crawler.settings.getint("FANWIRE_THREAD_PARSE_SIZE")
-        if min_size <= 0:
+        options = CrawlOptions.from_crawler(crawler)
+        if options.thread_parse_size <= 0:
             raise NotConfigured("FANWIRE_THREAD_PARSE_SIZE is 0: pages are parsed on the reactor thread")
-        return cls(min_size, crawler.settings.getint("FANWIRE_MAX_LINKS_PER_PAGE"))
+        return cls(options.thread_parse_size, options.links_per_page)
 
     async def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response:
         if not isinstance(response, HtmlResponse) or len(response.body) <= self.min_size:
@@ -125,7 +126,7 @@ class RecordDroppedRequestsMiddleware:
     def from_crawler(cls, crawler: Crawler) -> RecordDroppedRequestsMiddleware:
         settings = crawler.settings
         return cls(crawler, settings.getint("URLLENGTH_LIMIT"), settings.getint("DEPTH_LIMIT"),
-                   settings.getint("FANWIRE_SKIP_ROWS_PER_FAMILY"))
+                   CrawlOptions.from_settings(settings).skip_rows_per_family)
 
     def process_spider_output(self, response: Response, result: Iterable[Any]) -> Iterator[Any]:
         for output in result:

@@ -18,6 +18,7 @@ from scrapy.http import Response
 from scrapy.robotstxt import RobotParser
 
 from scraper.delayed import NOT_BEFORE
+from scraper.options import CrawlOptions
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +29,7 @@ class CrawlDelay:
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        self.max_delay = crawler.settings.getfloat("FANWIRE_MAX_CRAWL_DELAY", 10.0)
+        self.max_delay = CrawlOptions.from_crawler(crawler).max_crawl_delay
         self.agent = crawler.settings.get("ROBOTSTXT_USER_AGENT") or "fanwire"
         self.delays: dict[str, float] = {}
         self.local = True  # False when the workers of a distributed crawl space requests together
@@ -78,8 +79,9 @@ class BackoffRetryMiddleware(RetryMiddleware):
 
     def __init__(self, settings) -> None:  # type: ignore[no-untyped-def]
         super().__init__(settings)
-        self.backoff = settings.getfloat("FANWIRE_RETRY_BACKOFF", 1.0)
-        self.backoff_max = settings.getfloat("FANWIRE_RETRY_BACKOFF_MAX", 60.0)
+        options = CrawlOptions.from_settings(settings)
+        self.backoff = options.retry_backoff
+        self.backoff_max = options.retry_backoff_max
 
     def process_response(self, request: Request, response: Response,
                          spider: Spider | None = None) -> Request | Response:
