@@ -25,6 +25,10 @@ from scrapy.http import Response
 
 from scraper.discovery import family
 from scraper.items import CrawlErrorItem, now_iso
+from scraper.options import CrawlOptions
+
+#: The bounds' name before they joined the crawl's other thresholds; same fields, same `from_settings`.
+CrawlBounds = CrawlOptions
 
 
 class FamilyClosed(IgnoreRequest):
