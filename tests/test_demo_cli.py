@@ -1,6 +1,6 @@
 """`fanwire demo` as a user meets it: run twice from a directory that is not the repository, with
-fanwire's venv not active; its printed next steps run exactly as printed from there; the README's
-export examples give rows on the demo archive; filters that match nothing say why."""
+fanwire's venv not active; its printed next steps run exactly as printed from there; the export
+examples of the README and docs/ give rows on the demo archive; filters that match nothing say why."""
 from __future__ import annotations
 
 import csv
@@ -127,10 +127,11 @@ def test_the_second_run_reports_the_broken_pages_still_recorded(demo):
 
 
 def readme_export_examples() -> list[list[str]]:
-    """Every filtered `fanwire export` example of the README and of `export --help`, without `-o`."""
+    """Every filtered `fanwire export` example of the README, of docs/ and of `export --help`, without `-o`."""
     from fanwire.cli import export as export_command
 
-    text = (ROOT / "README.md").read_text(encoding="utf-8") + "\n" + export_command.help
+    docs = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    text = "\n".join(path.read_text(encoding="utf-8") for path in docs) + "\n" + export_command.help
     lines = [line for line in re.findall(r"(?:^|Example: )(fanwire export .*--(?:series|site|since).*)$", text, re.M)
              if "--format warc" not in line]  # the WARC example names a placeholder site
     examples = []
