@@ -26,6 +26,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThread
 from twisted.python.failure import Failure
 
+from pipelines.state import ArchiveState
 from scraper import discovery
 from scraper.budget import CrawlBounds, FamilyBudget, FamilyClosed
 from scraper.items import AliasItem, ArticleItem, CrawlErrorItem, FetchItem, RedirectItem, now_iso
@@ -34,7 +35,6 @@ from scraper.links import page_links
 from scraper.middlewares import reencoded
 from scraper.pagetype import classify, looks_not_found
 from scraper.recrawl import RecrawlPlan, parse_date
-from scraper.signals import aliases_loaded, state_loaded
 from scraper.sitemaps import read_sitemap
 from scraper.urlforms import UrlForms
 
@@ -101,20 +101,18 @@ class FansiteSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.bounds = CrawlBounds.from_settings(crawler.settings)
         spider.families = FamilyBudget(spider.bounds.family_urls, spider.bounds.failed_family_pages)
-        crawler.signals.connect(spider.aliases_loaded, signal=aliases_loaded)
-        crawler.signals.connect(spider.state_loaded, signal=state_loaded)
+        spider.start_from(ArchiveState.from_crawler(crawler))
         crawler.signals.connect(spider.robots_parsed, signal=signals.robots_parsed)
         crawler.signals.connect(spider.spider_idle, signal=signals.spider_idle)
         return spider
 
-    def aliases_loaded(self, urls: set[str]) -> None:
-        """URLs archived as aliases by earlier crawls are other forms of known articles: skip them."""
-        self.seen_urls |= urls
-        self.logger.info("%d alias URLs from earlier crawls will not be requested", len(urls))
-
-    def state_loaded(self, states: list[dict[str, Any]]) -> None:
+    def start_from(self, state: ArchiveState) -> None:
+        """What earlier crawls archived: URLs archived as aliases are other forms of known
+        articles (skipped), and the recrawl plan asks only for what changed."""
+        self.seen_urls |= state.alias_urls
+        self.logger.info("%d alias URLs from earlier crawls will not be requested", len(state.alias_urls))
         days = self.settings.getfloat
-        self.plan = RecrawlPlan(states, timedelta(days=days("FANWIRE_RECHECK_FAILED_DAYS", 7.0)),
+        self.plan = RecrawlPlan(state.url_states, timedelta(days=days("FANWIRE_RECHECK_FAILED_DAYS", 7.0)),
                                 timedelta(days=days("FANWIRE_REVISIT_DAYS", 30.0)))
         recrawled = sorted(self.sites & self.plan.sites)
         if recrawled:
