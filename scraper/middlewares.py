@@ -19,7 +19,7 @@ from twisted.internet.defer import DeferredLock
 from twisted.internet.threads import deferToThread
 
 from pipelines.decode import choose_encoding
-from scraper.discovery import family
+from scraper.shapes import family
 from scraper.failures import parse_error
 from scraper.items import CrawlErrorItem, now_iso
 from scraper.links import bounded_selector

@@ -30,16 +30,18 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.statscollectors import StatsCollector
 from twisted.python.failure import Failure
 
+from archive.sites import same_site
 from pipelines.state import ArchiveState
 from scraper import discovery
+from scraper.advertised import feed_links, rest_api_root, shortlinks
 from scraper.budget import CrawlBounds, FamilyBudget, FamilyClosed
-from scraper.failures import failure_kind
 from scraper.items import AliasItem, ArticleItem, CrawlErrorItem, FetchItem, RedirectItem, now_iso
 from scraper.links import page_links
 from scraper.middlewares import reencoded
 from scraper.offsite import OffsiteRequest
 from scraper.pagetype import classify, looks_not_found
 from scraper.recrawl import RecrawlPlan
+from scraper.shapes import ShapeBudget
 from scraper.urlforms import UrlForms
 
 KEPT_HEADERS = ("Content-Type", "ETag", "Last-Modified", "Content-Language")
@@ -50,6 +52,8 @@ REDIRECT_STATUSES = [301, 302, 303, 307, 308]
 PAGE_META = {"dont_redirect": True, "handle_httpstatus_list": [*REDIRECT_STATUSES, 304]}
 #: Sitemaps, feeds and the REST API see their 304s too.
 DOCUMENT_META = {"handle_httpstatus_list": [304]}
+#: How the bodies of images, archives and PDFs begin.
+BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"RIFF", b"\x00\x00\x01\x00")
 
 Page = scrapy.Request | ArticleItem | CrawlErrorItem | RedirectItem | FetchItem | AliasItem
 
@@ -66,7 +70,7 @@ class Callbacks:
 class PageLogic:
     """A crawl's page logic and its memory of URLs; one per crawl, shared by its spider's callbacks."""
 
-    def __init__(self, crawler: Crawler, sites: set[str], budget: discovery.ShapeBudget, bounds: CrawlBounds,
+    def __init__(self, crawler: Crawler, sites: set[str], budget: ShapeBudget, bounds: CrawlBounds,
                  plan: RecrawlPlan, known: set[str], callbacks: Callbacks, logger: logging.LoggerAdapter) -> None:
         self.crawler = crawler
         self.max_redirects = crawler.settings.getint("REDIRECT_MAX_TIMES", 5)
@@ -89,7 +93,7 @@ class PageLogic:
         return self.crawler.stats
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler, sites: set[str], budget: discovery.ShapeBudget, callbacks: Callbacks,
+    def from_crawler(cls, crawler: Crawler, sites: set[str], budget: ShapeBudget, callbacks: Callbacks,
                      logger: logging.LoggerAdapter) -> PageLogic:
         """Page logic starting from what earlier crawls archived: URLs archived as aliases are
         other forms of known articles (not requested), and the recrawl plan asks only for what changed."""
@@ -201,6 +205,11 @@ class PageLogic:
         self.logger.warning("Bounded %s: %s", url, detail)
         return CrawlErrorItem(url=url, kind=kind, detail=detail, at=now_iso())
 
+    def sitemap_flood(self, url: str, detail: str) -> CrawlErrorItem:
+        """A sitemap that listed more than the crawl reads from one (FANWIRE_SITEMAP_MAX_URLS,
+        FANWIRE_SITEMAP_MAX_SIZE, FANWIRE_MAX_SITEMAPS)."""
+        return self.flood(url, "sitemap_flood", detail)
+
     def count_failure(self, url: str) -> list[CrawlErrorItem]:
         """Count a failed request against its family: the `trap` row of the family if that closed it."""
         self.families.failed(url)
@@ -239,16 +248,16 @@ class PageLogic:
         allow; return how many of those links are outside the site's listing families (see
         `ShapeBudget`). `deeper` (a listing page) allows listing pages a recrawl knows already,
         until the listing shows an archived article."""
-        for href in discovery.feed_links(response.selector):
+        for href in feed_links(response.selector):
             url = discovery.clean_url(urljoin(response.url, href))
             if discovery.site_of(url) in self.sites and url not in self.seen_urls:
                 yield self.request(url, self.callbacks.feed, meta=DOCUMENT_META, priority=7)
         canonical = response.xpath("//link[@rel='canonical']/@href").get()
         candidates = [urljoin(response.url, canonical)] if canonical else []
-        own = candidates[0] if canonical and discovery.same_site(candidates[0], response.url) else None
+        own = candidates[0] if canonical and same_site(candidates[0], response.url) else None
         if own:  # another site's URL named as canonical is only a claim: it teaches nothing about URL forms
             self.forms.learn(discovery.clean_url(own))
-        for shortlink in discovery.shortlinks(response):
+        for shortlink in shortlinks(response):
             url = discovery.clean_url(shortlink)
             if url not in self.seen_urls and url != response.url:
                 self.seen_urls.add(url)
@@ -299,7 +308,7 @@ class PageLogic:
 
     def _rest_root(self, response: TextResponse) -> Iterator[FetchItem]:
         """Remember (once per crawl and site) where a site advertises its WordPress REST API."""
-        root = discovery.rest_api_root(response)
+        root = rest_api_root(response)
         if root and root not in self.rest_roots and discovery.site_of(root) in self.sites:
             self.rest_roots.add(root)
             yield FetchItem(url=root, site=discovery.site_of(root), fetched_at=now_iso(), kind="rest_api")
@@ -309,7 +318,7 @@ def skip_reason(response: Response) -> tuple[str, str] | None:
     """Why a fetched page is not worth archiving (kind, detail), or None."""
     if not response.body.strip():
         return "empty", "empty body"
-    if discovery.looks_binary(response.body):
+    if looks_binary(response.body):
         ctype = response.headers.get("Content-Type", b"").decode("latin-1")
         return "binary", f"binary body ({len(response.body)} bytes) served as {ctype or 'no Content-Type'}"
     if not isinstance(response, TextResponse):
@@ -318,6 +327,12 @@ def skip_reason(response: Response) -> tuple[str, str] | None:
     if looks_not_found(response.selector):
         return "soft_404", f"HTTP {response.status} page that says it was not found"
     return None
+
+
+def looks_binary(body: bytes) -> bool:
+    """A body that is not text whatever its Content-Type says (images, archives, PDFs served as text/html)."""
+    head = body[:1024]
+    return head.startswith(BINARY_MAGIC) or b"\x00" in head
 
 
 def article(response: TextResponse) -> ArticleItem:
@@ -336,3 +351,16 @@ def article(response: TextResponse) -> ArticleItem:
         sitemap_lastmod=response.meta.get("sitemap_lastmod"),
         listed_in=response.meta.get("listed_in"),
     )
+
+
+def failure_kind(failure: Failure) -> str:
+    """The `crawl_errors.kind` of a failed download."""
+    name = failure.type.__name__.lower()
+    message = failure.getErrorMessage().lower()
+    if "timeout" in name:
+        return "timeout"
+    if "maxsize" in message or "size" in message and "cancel" in name:
+        return "too_large"
+    if failure.check(IgnoreRequest):
+        return "redirect_loop" if "redirect" in message else "ignored"
+    return "download_error"

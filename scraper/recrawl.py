@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
-from scraper.discovery import FAMILY_MIN, family, site_of
+from scraper.discovery import site_of
+from scraper.shapes import FAMILY_MIN, family
 
 #: Kinds of URL whose body an earlier crawl read: asking again with validators can answer 304.
 VALIDATED_KINDS = ("article", "listing", "sitemap", "feed", "api")

@@ -28,9 +28,11 @@ from twisted.python.failure import Failure
 
 from scraper import discovery
 from scraper.budget import FamilyBudget
+from scraper.feeds import feed_entries, rest_posts
 from scraper.items import CrawlErrorItem, FetchItem, now_iso
 from scraper.pages import DOCUMENT_META, Callbacks, Page, PageLogic
 from scraper.recrawl import parse_date
+from scraper.shapes import ShapeBudget
 from scraper.sitemaps import read_sitemap
 
 #: Sorts sitemaps without a lastmod last.
@@ -74,7 +76,7 @@ class FansiteSpider(scrapy.Spider):
         self.start_urls = parse_start_urls(start_urls, site, sites)
         self.sites = {discovery.site_of(u) for u in self.start_urls}
         self.allowed_domains = sorted({(urlsplit(u).hostname or "").removeprefix("www.") for u in self.start_urls})
-        self.budget = discovery.ShapeBudget(int(max_listing_pages), int(barren_pages))
+        self.budget = ShapeBudget(int(max_listing_pages), int(barren_pages))
         self.sitemaps_taken: Counter[str] = Counter()
         self.deferred_sitemaps: list[tuple[str, str | None]] = []
         self.revisited = False
@@ -125,7 +127,7 @@ class FansiteSpider(scrapy.Spider):
         kind = read.kind
         self.crawler.stats.inc_value(f"fanwire/sitemap/{kind or 'unknown'}")
         if read.cut:
-            yield pages.flood(response.url, "sitemap_flood", f"sitemap read in part: {read.cut}")
+            yield pages.sitemap_flood(response.url, f"sitemap read in part: {read.cut}")
         not_read = 0
         for loc, lastmod in read.entries:
             if kind == "sitemapindex" and discovery.site_of(loc) in self.sites and loc not in pages.seen_urls:
@@ -144,15 +146,15 @@ class FansiteSpider(scrapy.Spider):
                     yield output
         if not_read:
             self.crawler.stats.inc_value("fanwire/sitemap/not_read", not_read)
-            yield pages.flood(response.url, "sitemap_flood", f"{not_read} of its sitemaps not read: "
-                              f"{bounds.sitemaps} were read on the site (FANWIRE_MAX_SITEMAPS)")
+            yield pages.sitemap_flood(response.url, f"{not_read} of its sitemaps not read: "
+                                      f"{bounds.sitemaps} were read on the site (FANWIRE_MAX_SITEMAPS)")
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request | FetchItem]:
         yield self.pages.fetch_record(response, "feed")
         if response.status == 304:
             return
         self.crawler.stats.inc_value("fanwire/feeds")
-        for link, updated in discovery.feed_entries(response.body):
+        for link, updated in feed_entries(response.body):
             url = discovery.clean_url(urljoin(response.url, link.strip()))
             if discovery.is_followable(url, self.sites):
                 self.pages.forms.learn(url)
@@ -164,7 +166,7 @@ class FansiteSpider(scrapy.Spider):
         yield self.pages.fetch_record(response, "api")
         if response.status != 200:
             return
-        posts = discovery.rest_posts(response.body)
+        posts = rest_posts(response.body)
         changed = 0
         for link, modified in posts:
             url = discovery.clean_url(urljoin(response.url, link))

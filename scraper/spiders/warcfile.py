@@ -23,6 +23,7 @@ from scraper.budget import FamilyBudget
 from scraper.failures import parse_error
 from scraper.items import ArticleItem, CrawlErrorItem, now_iso
 from scraper.pages import REDIRECT_STATUSES, Callbacks, PageLogic
+from scraper.shapes import ShapeBudget
 from scraper.warc import stamp
 from scraper.warcread import Capture, CaptureReader, Unreadable, check_length, describe_damage
 
@@ -70,8 +71,8 @@ class WarcFileSpider(scrapy.Spider):
         settings = crawler.settings
         kwargs.setdefault("max_size", settings.getint("DOWNLOAD_MAXSIZE"))
         spider = super().from_crawler(crawler, *args, **kwargs)
-        budget = discovery.ShapeBudget(settings.getint("FANWIRE_MAX_LISTING_PAGES", 50),
-                                       settings.getint("FANWIRE_BARREN_PAGES", 10))
+        budget = ShapeBudget(settings.getint("FANWIRE_MAX_LISTING_PAGES", 50),
+                             settings.getint("FANWIRE_BARREN_PAGES", 10))
         spider.pages = PageLogic.from_crawler(crawler, spider.sites, budget, Callbacks(), spider.logger)
         spider.families = spider.pages.families
         return spider
