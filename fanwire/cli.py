@@ -475,11 +475,10 @@ def catalog_alias() -> None:
 
 def catalog_archive(db: str) -> Archive:
     """The archive at `db` with a catalog: the shipped one, as a crawl would seed it, if it has none."""
-    from pipelines.catalog import load, records
+    from pipelines.catalog import seed
 
     archive = Archive(db)
-    if not archive.series_stats()["series"]:
-        archive.replace_series(records(load()))
+    seed(archive)
     return archive
 
 

@@ -35,12 +35,15 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipelines.aliases import (CJK, Alias, CuratedRow, derived_forms, guess_lang, load_curated, match_key, merge,
                                read_curated_tsv, strip_chinese_season)
 from pipelines.english import is_english_word
 from pipelines.romaji import romaji
+
+if TYPE_CHECKING:
+    from archive import Archive
 
 PACKAGED = Path(__file__).parent / "data" / "series.json.gz"
 CURATED_SEASONS = Path(__file__).parent / "data" / "seasons.tsv"
@@ -615,3 +618,13 @@ def load(path: Path = PACKAGED) -> list[Series]:
         payload = json.load(f)
     return [Series(**{**s, "aliases": [Alias(**a) for a in s["aliases"]],
                       "entries": [Entry(**e) for e in s["entries"]]}) for s in payload["series"]]
+
+
+def seed(archive: Archive) -> bool:
+    """Give an archive without a series catalog the shipped one, as part of setting it up for a
+    crawl or a `fanwire catalog` command: tagging needs a catalog, and `fanwire catalog import`
+    replaces it. True if it was seeded."""
+    if archive.series_stats()["series"]:
+        return False
+    archive.replace_series(records(load()))
+    return True

@@ -25,7 +25,7 @@ from datasketch import MinHash, MinHashLSH
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 
-from scraper.signals import signatures_loaded
+from pipelines.state import ArchiveState
 from scraper.items import ArticleItem
 
 logger = logging.getLogger(__name__)
@@ -133,20 +133,17 @@ class StoryIndex:
 class DedupePipeline:
     """Give each article its `story_key` (the URL of the story's first known article)."""
 
-    def __init__(self, crawler: Crawler) -> None:
+    def __init__(self, crawler: Crawler, signatures: list[dict[str, Any]]) -> None:
         self.stats = crawler.stats
         self.index = StoryIndex()
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> DedupePipeline:
-        pipeline = cls(crawler)
-        crawler.signals.connect(pipeline.signatures_loaded, signal=signatures_loaded)
-        return pipeline
-
-    def signatures_loaded(self, signatures: list[dict[str, Any]]) -> None:
         for record in signatures:
             self.index.add(record["url"], record["story_key"], record["content_hash"], Signature.from_record(record))
         logger.info("Story index: %d known articles", len(self.index))
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> DedupePipeline:
+        """The story index starts from the signatures of every archived article."""
+        return cls(crawler, ArchiveState.from_crawler(crawler).signatures)
 
     def process_item(self, item: object) -> object:
         if not isinstance(item, ArticleItem):

@@ -14,7 +14,6 @@ import logging
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from itemadapter import ItemAdapter
@@ -37,8 +36,8 @@ from pipelines.page_metadata import (PageMetadata, clean_author, date_in_page, d
                                      page_metadata, plausible_author)
 from pipelines.normalize import choose_title, lang_code, plausible_datetime, raw_date
 from pipelines.outlinks import outlinks
-from scraper.signals import template_learned, templates_loaded
 from pipelines.pool import ExtractionPool
+from pipelines.state import ArchiveState
 from pipelines.template import SiteTemplate, block_digests
 from scraper.items import ArticleItem
 from scraper.options import CrawlOptions
@@ -256,16 +255,18 @@ class ExtractPipeline:
     A site's first `FANWIRE_TEMPLATE_WARMUP` pages wait (without blocking the crawl) until its
     template has seen that many documents, or until no new page of the site has come for
     `FANWIRE_TEMPLATE_WAIT` seconds, so that they are extracted with the template as well.
-    Templates come from and go back to the archive through the store stage's signals.
+    Templates start from the archive's (`ArchiveState`), and those learned go to the store stage
+    through it.
     """
 
-    def __init__(self, crawler: Crawler, warmup_pages: int, wait: float, processes: int) -> None:
+    def __init__(self, crawler: Crawler, warmup_pages: int, wait: float, processes: int, state: ArchiveState) -> None:
         self.crawler = crawler
         self.stats = crawler.stats
         self.warmup_pages = warmup_pages
         self.wait = wait
         self.pool = ExtractionPool(processes)
-        self.templates: dict[str, SiteTemplate] = {}
+        self.state = state
+        self.templates = {record["site"]: SiteTemplate.from_record(record) for record in state.templates}
         self.waiting: dict[str, list[Deferred]] = defaultdict(list)
         self.timers: dict[str, DelayedCall] = {}
 
@@ -275,14 +276,10 @@ class ExtractPipeline:
         processes = settings.getint("FANWIRE_EXTRACT_PROCESSES", -1)
         options = CrawlOptions.from_crawler(crawler)
         pipeline = cls(crawler, options.template_warmup, options.template_wait,
-                       ExtractionPool.default_size() if processes < 0 else processes)
-        crawler.signals.connect(pipeline.templates_loaded, signal=templates_loaded)
+                       ExtractionPool.default_size() if processes < 0 else processes,
+                       ArchiveState.from_crawler(crawler))
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         return pipeline
-
-    def templates_loaded(self, templates: list[dict[str, Any]]) -> None:
-        for record in templates:
-            self.templates[record["site"]] = SiteTemplate.from_record(record)
 
     def open_spider(self) -> None:
         self.stats.set_value("fanwire/extract/processes", self.pool.processes)
@@ -339,7 +336,7 @@ class ExtractPipeline:
             waiter.callback(None)
 
     def _save(self, template: SiteTemplate) -> None:
-        self.crawler.signals.send_catch_log(template_learned, template=template.to_record())
+        self.state.learn_template(template.to_record())
 
     def close_spider(self) -> None:
         for site in list(self.waiting):

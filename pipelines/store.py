@@ -8,7 +8,7 @@ with Scrapy's stats when it closes (a crawl killed before that is closed as `kil
 `archive.crawls`); dropped items are recorded in `crawl_errors` through the `item_dropped` signal.
 Redirects whose target is not archived yet wait for a later batch, and their fetch state with
 them (a crawl killed meanwhile requests them again); at the end, those that go round in a circle
-are recorded as redirect loops and the others as fetched redirects. Items that cannot be stored
+are recorded as redirect loops and the others as fetched redirects (`pipelines.redirects`). Items that cannot be stored
 are recorded as `store_error`s and counted in `fanwire/store/failed`.
 """
 from __future__ import annotations
@@ -26,16 +26,13 @@ from twisted.internet.task import LoopingCall
 
 from archive import Archive
 from archive.crawls import HEARTBEAT_SECONDS
-from archive.store import redirect_state
 from pipelines.catalog import from_records
-from pipelines.catalog import load as load_catalog
-from pipelines.catalog import records as catalog_records
 from pipelines.learned import AliasLearner, learned_rows
-from scraper.discovery import site_of
+from pipelines.redirects import settle
+from pipelines.state import ArchiveState
+from archive.sites import site_of
 from scraper.items import AliasItem, ArticleItem, CrawlErrorItem, FetchItem, RedirectItem, now_iso
 from scraper.options import CrawlOptions
-from scraper.signals import (aliases_loaded, series_loaded, signatures_loaded, state_loaded, template_learned,
-                             templates_loaded)
 
 logger = logging.getLogger(__name__)
 
@@ -74,17 +71,20 @@ def article_record(item: ArticleItem, crawl_id: int) -> dict[str, Any]:
 
 
 class StorePipeline:
-    def __init__(self, crawler: Crawler, db_path: str, batch_size: int) -> None:
+    """The one stage that writes the archive: what the items carry, the site templates the crawl
+    learned (`ArchiveState.take_templates`), and the crawl's own row."""
+
+    def __init__(self, crawler: Crawler, db_path: str, batch_size: int, state: ArchiveState) -> None:
         self.crawler = crawler
         self.db_path = db_path
         self.batch_size = batch_size
+        self.state = state
         self.articles: list[dict[str, Any]] = []
         self.errors: list[dict[str, Any]] = []
         self.redirects: list[dict[str, Any]] = []
         self.fetches: list[dict[str, Any]] = []
-        self.templates: dict[str, dict[str, Any]] = {}
         self.archive: Archive | None = None
-        self.learner: AliasLearner | None = None
+        self.learner = AliasLearner(from_records(state.series))
         self.crawl_id = 0
         self.heartbeat: LoopingCall | None = None
 
@@ -93,9 +93,9 @@ class StorePipeline:
         db_path = crawler.settings.get("FANWIRE_DB")
         if not db_path:
             raise NotConfigured("FANWIRE_DB is empty: set it to the archive's path")
-        pipeline = cls(crawler, db_path, max(1, CrawlOptions.from_crawler(crawler).batch_size))
+        pipeline = cls(crawler, db_path, max(1, CrawlOptions.from_crawler(crawler).batch_size),
+                       ArchiveState.from_crawler(crawler))
         crawler.signals.connect(pipeline.item_dropped, signal=signals.item_dropped)
-        crawler.signals.connect(pipeline.template_learned, signal=template_learned)
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         return pipeline
 
@@ -104,15 +104,6 @@ class StorePipeline:
         start_urls = getattr(self.crawler.spider, "start_urls", [])
         self.crawl_id = self.archive.start_crawl(start_urls, now_iso())
         self.crawler.stats.set_value("fanwire/crawl_id", self.crawl_id)
-        self.crawler.signals.send_catch_log(templates_loaded, templates=self.archive.templates())
-        self.crawler.signals.send_catch_log(signatures_loaded, signatures=list(self.archive.signatures()))
-        self.crawler.signals.send_catch_log(aliases_loaded, urls=self.archive.alias_urls())
-        self.crawler.signals.send_catch_log(state_loaded, states=list(self.archive.url_states()))
-        if not self.archive.series_stats()["series"]:
-            self.archive.replace_series(catalog_records(load_catalog()))
-        series = self.archive.series_records()
-        self.learner = AliasLearner(from_records(series))
-        self.crawler.signals.send_catch_log(series_loaded, series=series)
         self.heartbeat = LoopingCall(self.beat)
         self.heartbeat.start(HEARTBEAT_SECONDS, now=False)
         logger.info("Archiving into %s (crawl %d)", self.db_path, self.crawl_id)
@@ -128,8 +119,7 @@ class StorePipeline:
     def process_item(self, item: object) -> object:
         if isinstance(item, ArticleItem):
             record = article_record(item, self.crawl_id)
-            if self.learner is not None:
-                record["learned_aliases"] = learned_rows(self.learner.learn(item.text or ""))
+            record["learned_aliases"] = learned_rows(self.learner.learn(item.text or ""))
             self.articles.append(record)
         elif isinstance(item, CrawlErrorItem):
             self.errors.append({**ItemAdapter(item).asdict(), "crawl_id": self.crawl_id, "site": site_of(item.url)})
@@ -146,24 +136,22 @@ class StorePipeline:
         self.errors.append({"crawl_id": self.crawl_id, "url": url, "kind": "dropped",
                             "detail": str(exception), "at": now_iso()})
 
-    def template_learned(self, template: dict[str, Any]) -> None:
-        self.templates[template["site"]] = template
-
     def flush(self) -> None:
-        if not (self.articles or self.errors or self.redirects or self.templates or self.fetches) or self.archive is None:
+        if not (self.articles or self.errors or self.redirects or self.state.learned or self.fetches) \
+                or self.archive is None:
             return
         pending = len(self.articles) + len(self.errors) + len(self.fetches)
         try:
-            result = self.archive.write_batch(self.articles, self.errors, self.redirects, self.templates.values(),
+            result = self.archive.write_batch(self.articles, self.errors, self.redirects, self.state.take_templates(),
                                               self.fetches)
         except Exception:  # not even a failure could be recorded (full disk, unwritable file): stop here
             logger.exception("Could not write to %s; %d items lost, stopping the crawl", self.db_path, pending)
             self.crawler.stats.inc_value("fanwire/store/failed", pending)
-            self.articles, self.errors, self.fetches, self.redirects, self.templates = [], [], [], [], {}
+            self.articles, self.errors, self.fetches, self.redirects = [], [], [], []
             if self.crawler.engine is not None and self.crawler.engine.spider is not None:
                 deferred_from_coro(self.crawler.engine.close_spider_async(reason="store_failed"))
             return
-        self.redirects, self.templates = result.unresolved, {}
+        self.redirects = result.unresolved
         stats = self.crawler.stats
         stats.inc_value("fanwire/store/articles_new", result.articles_new)
         stats.inc_value("fanwire/store/articles_updated", result.articles_updated)
@@ -188,11 +176,9 @@ class StorePipeline:
         if self.archive is None:
             return
         self.flush()
-        loops = redirect_loops(self.redirects, self.crawl_id)
-        looping = {e["url"] for e in loops}
+        loops, fetched = settle(self.redirects, self.crawl_id)
         self.errors += loops
-        self.fetches += [redirect_state(r) for r in self.redirects
-                         if r.get("status") is not None and r["url"] not in looping]
+        self.fetches += fetched
         self.crawler.stats.set_value("fanwire/redirects/unresolved", len(self.redirects))
         self.redirects = []
         self.flush()
@@ -205,17 +191,3 @@ class StorePipeline:
         self.archive.close()
         self.archive = None
 
-
-def redirect_loops(redirects: list[dict[str, Any]], crawl_id: int) -> list[dict[str, Any]]:
-    """An error row for each redirect that leads back to itself."""
-    target = {r["url"]: r["target_url"] for r in redirects}
-    loops = []
-    for start in target:
-        url, seen = target[start], {start}
-        while url in target and url not in seen:
-            seen.add(url)
-            url = target[url]
-        if url == start:
-            loops.append({"crawl_id": crawl_id, "url": start, "kind": "redirect_loop",
-                          "detail": f"redirects back to itself via {target[start]}", "at": now_iso()})
-    return loops

@@ -47,8 +47,8 @@ from pipelines.media import (about_a_cafe, about_live_action, about_other_media,
                              media_before, names_a_company, opens_title, part_of_longer_name, shows_title,
                              subtitle_after)
 from pipelines.seasons import SeasonMark, numbered_season, read_season, season_titles, titled_season
+from pipelines.state import ArchiveState
 from scraper.items import ArticleItem
-from scraper.signals import series_loaded
 
 #: Shortest name matched (characters after normalization, spaces excluded).
 MIN_NAME_CHARS = 4
@@ -572,18 +572,13 @@ class TagPipeline:
     """Tag each article with the series and seasons it is about (`series_tags`), matching against
     the archive's catalog (the shipped one unless `fanwire catalog import` replaced it)."""
 
-    def __init__(self, crawler: Crawler) -> None:
+    def __init__(self, crawler: Crawler, series: list[dict]) -> None:
         self.stats = crawler.stats
-        self.matcher: SeriesMatcher | None = None
+        self.matcher = SeriesMatcher(from_records(series)) if series else None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> TagPipeline:
-        pipeline = cls(crawler)
-        crawler.signals.connect(pipeline.series_loaded, signal=series_loaded)
-        return pipeline
-
-    def series_loaded(self, series: list[dict]) -> None:
-        self.matcher = SeriesMatcher(from_records(series))
+        return cls(crawler, ArchiveState.from_crawler(crawler).series)
 
     def process_item(self, item: object) -> object:
         if not isinstance(item, ArticleItem) or self.matcher is None:

@@ -1,4 +1,4 @@
-"""How much one URL family (see `discovery.family`) may cost a crawl.
+"""How much one URL family (see `shapes.family`) may cost a crawl.
 
 A family is closed, for the rest of the crawl, when
 1. it has had `max_urls` requests (FANWIRE_MAX_FAMILY_URLS): a flood of links or sitemap entries
@@ -23,7 +23,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
 
-from scraper.discovery import family
+from scraper.shapes import family
 from scraper.items import CrawlErrorItem, now_iso
 from scraper.options import CrawlOptions
 

@@ -19,7 +19,8 @@ from twisted.internet.defer import DeferredLock
 from twisted.internet.threads import deferToThread
 
 from pipelines.decode import choose_encoding
-from scraper.discovery import family
+from scraper.shapes import family
+from scraper.failures import parse_error
 from scraper.items import CrawlErrorItem, now_iso
 from scraper.links import bounded_selector
 from scraper.options import CrawlOptions
@@ -45,10 +46,7 @@ class RecordErrorsMiddleware:
     def process_spider_exception(self, response: Response, exception: Exception) -> Iterable[CrawlErrorItem] | None:
         if isinstance(exception, HttpError):
             return None
-        detail = f"{type(exception).__name__}: {exception}"
-        self.stats.inc_value("fanwire/errors/parse_error")
-        logger.error("Could not parse %s: %s", response.url, detail, exc_info=exception)
-        return [CrawlErrorItem(url=response.url, kind="parse_error", detail=detail[:500], at=now_iso())]
+        return [parse_error(self.stats, response.url, exception)]
 
 
 def reencoded(response: TextResponse) -> TextResponse:

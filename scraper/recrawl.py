@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from archive.dates import parse_date, utc_now
-from scraper.discovery import FAMILY_MIN, family, site_of
+from archive.sites import site_of
+from scraper.shapes import FAMILY_MIN, family
 
 #: Kinds of URL whose body an earlier crawl read: asking again with validators can answer 304.
 VALIDATED_KINDS = ("article", "listing", "sitemap", "feed", "api")

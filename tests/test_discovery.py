@@ -4,6 +4,10 @@ import pytest
 from parsel import Selector
 
 from scraper import discovery
+from scraper.advertised import feed_links
+from scraper.feeds import feed_entries
+from scraper.pages import looks_binary
+from scraper.shapes import ShapeBudget, family, url_shape
 
 SITE = {"news.test"}
 
@@ -46,16 +50,16 @@ def test_not_followable(url):
 
 
 def test_url_shape_groups_calendar_pages_but_not_articles():
-    assert discovery.url_shape("http://news.test/calendar/?m=202401") == discovery.url_shape(
+    assert url_shape("http://news.test/calendar/?m=202401") == url_shape(
         "http://news.test/calendar/?m=199912")
-    assert discovery.url_shape("http://news.test/posts/frieren-s2/") != discovery.url_shape(
+    assert url_shape("http://news.test/posts/frieren-s2/") != url_shape(
         "http://news.test/posts/dandadan/")
 
 
 def test_looks_binary():
-    assert discovery.looks_binary(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
-    assert discovery.looks_binary(b"<html>\x00\x00</html>")
-    assert not discovery.looks_binary("<html><body>葬送のフリーレン</body></html>".encode("shift_jis"))
+    assert looks_binary(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    assert looks_binary(b"<html>\x00\x00</html>")
+    assert not looks_binary("<html><body>葬送のフリーレン</body></html>".encode("shift_jis"))
 
 
 def test_feed_links_skip_comment_feeds():
@@ -64,7 +68,7 @@ def test_feed_links_skip_comment_feeds():
         <link rel="alternate" type="application/rss+xml" href="/2024/05/a/feed/" title="Comments Feed">
         <link rel="alternate" type="application/atom+xml" href="/comments/feed/">
         <link rel="stylesheet" href="/style.css"></head></html>""")
-    assert discovery.feed_links(sel) == ["/feed/"]
+    assert feed_links(sel) == ["/feed/"]
 
 
 def test_feed_entries_rss_and_atom_with_their_update_dates():
@@ -74,8 +78,8 @@ def test_feed_entries_rss_and_atom_with_their_update_dates():
     atom = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry>
         <link rel="alternate" href="http://news.test/c/"/><link rel="replies" href="http://news.test/c/#c"/>
         <published>2025-05-01T10:00:00Z</published><updated>2025-05-03T08:00:00Z</updated></entry></feed>"""
-    assert list(discovery.feed_entries(rss)) == [("http://news.test/a/", None), ("http://news.test/b/", None)]
-    assert list(discovery.feed_entries(atom)) == [("http://news.test/c/", "2025-05-03T08:00:00Z")]
+    assert list(feed_entries(rss)) == [("http://news.test/a/", None), ("http://news.test/b/", None)]
+    assert list(feed_entries(atom)) == [("http://news.test/c/", "2025-05-03T08:00:00Z")]
 
 
 def test_www_and_bare_host_are_one_site():
@@ -84,7 +88,7 @@ def test_www_and_bare_host_are_one_site():
 
 
 def test_shape_budget_closes_a_calendar_but_not_a_productive_pagination():
-    budget = discovery.ShapeBudget(max_pages=50, barren_pages=3)
+    budget = ShapeBudget(max_pages=50, barren_pages=3)
     for month in range(1, 4):
         url = f"http://news.test/calendar/?m=2024{month:02d}"
         assert budget.allows(url)
@@ -96,27 +100,27 @@ def test_shape_budget_closes_a_calendar_but_not_a_productive_pagination():
 
 
 def test_barren_listing_family_is_closed_and_an_article_reopens_it():
-    budget = discovery.ShapeBudget(max_pages=50, barren_pages=3)
+    budget = ShapeBudget(max_pages=50, barren_pages=3)
     for tag in ("frieren", "bleach", "oshi-no-ko"):
         assert not budget.is_listing_family(f"http://news.test/tag/{tag}/")
         budget.listing_seen(f"http://news.test/tag/{tag}/", new_links=0)
     assert budget.is_listing_family("http://news.test/tag/dandadan/")
     assert not budget.allows("http://news.test/tag/dandadan/")
-    assert budget.closed("http://news.test/tag/dandadan/")[0] == discovery.family("http://news.test/tag/x/")
+    assert budget.closed("http://news.test/tag/dandadan/")[0] == family("http://news.test/tag/x/")
     assert budget.allows("http://news.test/category/news/")
     budget.article_seen("http://news.test/tag/a-tagged-article/")
     assert budget.allows("http://news.test/tag/dandadan/") and not budget.is_listing_family("http://news.test/tag/x/")
 
 
 def test_family_groups_urls_of_one_route():
-    assert discovery.family("http://a.test/tag/frieren/") == discovery.family("http://a.test/tag/bleach/")
-    assert discovery.family("http://a.test/2024/05/x/") == discovery.family("http://a.test/2025/01/y/")
-    assert discovery.family("http://a.test/frieren-season-2/") != discovery.family("http://a.test/bleach-returns/")
-    assert discovery.family("http://a.test/calendar/?m=202401") == discovery.family("http://a.test/calendar/?m=202502")
+    assert family("http://a.test/tag/frieren/") == family("http://a.test/tag/bleach/")
+    assert family("http://a.test/2024/05/x/") == family("http://a.test/2025/01/y/")
+    assert family("http://a.test/frieren-season-2/") != family("http://a.test/bleach-returns/")
+    assert family("http://a.test/calendar/?m=202401") == family("http://a.test/calendar/?m=202502")
 
 
 def test_shape_budget_caps_deep_pagination():
-    budget = discovery.ShapeBudget(max_pages=5, barren_pages=3)
+    budget = ShapeBudget(max_pages=5, barren_pages=3)
     for page in range(1, 6):
         budget.listing_seen(f"http://news.test/page/{page}/", new_links=5)
     assert not budget.allows("http://news.test/page/6/")

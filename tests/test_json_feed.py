@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from scraper import discovery
+from scraper import feeds
 from tests.hijack_site import article, crawl, query, story
 from tests.proxy_site import Answer, ProxySite, serve
 
@@ -25,13 +25,13 @@ def test_json_feed_items_are_feed_entries_with_their_modified_date():
         {"id": "4", "url": 7},
         "not an item",
     ])
-    assert list(discovery.feed_entries(body)) == [("http://news.test/a/", "2025-05-03T08:00:00Z"),
+    assert list(feeds.feed_entries(body)) == [("http://news.test/a/", "2025-05-03T08:00:00Z"),
                                                   ("http://news.test/b/", None)]
 
 
 def test_a_body_that_is_not_a_json_feed_yields_nothing():
-    assert list(discovery.feed_entries(b'{"items": "none"')) == []
-    assert list(discovery.feed_entries(b'{"title": "no items"}')) == []
+    assert list(feeds.feed_entries(b'{"items": "none"')) == []
+    assert list(feeds.feed_entries(b'{"title": "no items"}')) == []
 
 
 def test_a_crawl_finds_the_articles_only_a_json_feed_lists(tmp_path):

@@ -20,7 +20,7 @@ from contextlib import closing
 from pathlib import Path
 
 from fanwire.demo import DemoWorld, start_server
-from scraper.discovery import family, url_shape
+from scraper.shapes import family, url_shape
 from tests.helpers import ROOT
 
 KILLS = 10

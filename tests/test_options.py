@@ -28,5 +28,5 @@ def test_the_spider_reads_its_bounds_from_the_options():
     crawler = get_crawler(FansiteSpider, {"FANWIRE_MAX_LISTING_PAGES": "3", "FANWIRE_REVISIT_DAYS": "2",
                                           "FANWIRE_DB": ""})
     spider = FansiteSpider.from_crawler(crawler, start_urls="http://news.test/")
-    assert spider.bounds.revisit_days == 2.0
+    assert spider.pages.bounds.revisit_days == 2.0
     assert spider.budget.max_pages == 3

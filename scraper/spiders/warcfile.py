@@ -1,6 +1,7 @@
-"""`warcfile`: the `fansite` spider's page handling run over captures read from WARC files
-instead of over the network, so `fanwire import-warc` sends the same items through the same
-pipelines (extraction, dedupe, tagging, store) as a crawl does. Nothing is requested.
+"""`warcfile`: the page logic of a crawl (`scraper.pages`) run over captures read from WARC
+files instead of over the network, so `fanwire import-warc` sends the same items through the same
+pipelines (extraction, dedupe, tagging, store) as a crawl does. Nothing is requested: the
+requests the page logic asks for are dropped.
 
 Redirects become aliases and HTML pages are classified as articles or listings exactly as in a
 crawl; other answers (errors, robots.txt, sitemaps, feeds, images) are counted and skipped.
@@ -18,9 +19,12 @@ from scrapy.responsetypes import responsetypes
 from warcio.archiveiterator import ArchiveIterator
 
 from scraper import discovery
+from scraper.budget import FamilyBudget
+from scraper.failures import parse_error
 from scraper.items import ArticleItem, CrawlErrorItem, now_iso
-from scraper.middlewares import RecordErrorsMiddleware
-from scraper.spiders.fansite import REDIRECT_STATUSES, FansiteSpider
+from scraper.pages import REDIRECT_STATUSES, Callbacks, PageLogic
+from scraper.options import CrawlOptions
+from scraper.shapes import ShapeBudget
 from scraper.warc import stamp
 from archive.warc.reader import Capture, CaptureReader, Unreadable, check_length, describe_damage
 
@@ -49,24 +53,32 @@ def first_url(paths: list[Path]) -> str:
     raise NoResponses(f"no HTTP responses in {', '.join(named)}")
 
 
-class WarcFileSpider(FansiteSpider):
+class WarcFileSpider(scrapy.Spider):
     name = "warcfile"
+    pages: PageLogic  # set in from_crawler, as a crawl's, with no callbacks: nothing is requested
+    families: FamilyBudget  # the page logic's, which the family budget middlewares read
 
     def __init__(self, files: str | list[str], advance: Callable[[int], None] | None = None, max_size: int = 0,
                  **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         paths = [Path(f) for f in (files.split(",") if isinstance(files, str) else files)]
-        super().__init__(start_urls=first_url(paths), **kwargs)
+        self.sites = {discovery.site_of(first_url(paths))}  # each capture's site joins when it is read
         self.start_urls = [p.resolve().as_uri() for p in paths]  # what the import's row in `crawls` names
         self.reader = CaptureReader(paths, advance or (lambda n: None), max_size)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> WarcFileSpider:
-        """Bodies are held to the crawl's own download limit."""
-        kwargs.setdefault("max_size", crawler.settings.getint("DOWNLOAD_MAXSIZE"))
-        return super().from_crawler(crawler, *args, **kwargs)
+        """Bodies are held to the crawl's own download limit; listings to a crawl's budget."""
+        settings = crawler.settings
+        kwargs.setdefault("max_size", settings.getint("DOWNLOAD_MAXSIZE"))
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        options = CrawlOptions.from_settings(settings)
+        budget = ShapeBudget(options.max_listing_pages, options.barren_pages)
+        spider.pages = PageLogic.from_crawler(crawler, spider.sites, budget, Callbacks(), spider.logger)
+        spider.families = spider.pages.families
+        return spider
 
     async def start(self) -> AsyncIterator[Any]:
-        self.record_error = RecordErrorsMiddleware.from_crawler(self.crawler).process_spider_exception
         for capture in self.reader:
             if isinstance(capture, Unreadable):
                 self.logger.warning("Skipped %s: %s", capture.url, capture.detail)
@@ -78,11 +90,8 @@ class WarcFileSpider(FansiteSpider):
             self.crawler.stats.set_value(f"fanwire/import/skipped/{reason}", count)
         self.crawler.stats.set_value("fanwire/import/damaged_files", len(self.reader.damaged))
 
-    def spider_idle(self) -> None:
-        """An import never goes to the network, so it revisits nothing."""
-
     def items(self, capture: Capture) -> Iterator[Any]:
-        """What the fansite spider's page callback yields for this capture, minus requests."""
+        """What the page logic yields for this capture, minus requests."""
         stats = self.crawler.stats
         stats.inc_value("fanwire/import/responses")
         response = as_response(capture)
@@ -94,9 +103,9 @@ class WarcFileSpider(FansiteSpider):
             return
         self.sites.add(discovery.site_of(capture.url))
         try:
-            outputs = [o for o in self.parse_page(response) if not isinstance(o, scrapy.Request)]
+            outputs = [o for o in self.pages.page(response) if not isinstance(o, scrapy.Request)]
         except Exception as exc:  # a capture that breaks the page logic is recorded, as in a crawl
-            outputs = list(self.record_error(response, exc) or [])
+            outputs = [parse_error(stats, response.url, exc)]
         for output in outputs:
             if isinstance(output, ArticleItem):
                 output.fetched_at = capture.fetched_at
