@@ -157,8 +157,9 @@ class RecrawlPlan:
             self.reread.add(sitemap)
 
     def shows_known_article(self, urls: Iterable[str]) -> bool:
-        """A listing page linking an archived article has reached what earlier crawls saw."""
-        return any((s := self.states.get(u)) is not None and s.kind == "article" for u in urls)
+        """A listing page linking an article archived by a crawl that finished has reached what
+        earlier crawls saw (a killed crawl archives in no order: older articles may be missing)."""
+        return any((s := self.states.get(u)) is not None and s.kind == "article" and s.complete for u in urls)
 
     def follow(self, url: str, deeper: bool) -> bool:
         """Should a link be followed on a recrawl? `deeper` is True on a listing page that showed

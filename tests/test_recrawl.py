@@ -90,6 +90,8 @@ def test_listing_showing_an_archived_article_goes_no_deeper():
     p = plan(article("/a/"))
     assert p.shows_known_article(["http://news.test/new/", "http://news.test/a/"])
     assert not p.shows_known_article(["http://news.test/new/", "http://news.test/tag/x/"])
+    killed = plan(article("/a/", complete=False))  # a killed crawl archives in no order: read deeper
+    assert not killed.shows_known_article(["http://news.test/new/", "http://news.test/a/"])
 
 
 def test_revisits_articles_a_reread_sitemap_dropped_and_stale_ones_elsewhere():
