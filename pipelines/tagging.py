@@ -570,20 +570,27 @@ def _entry_airing(series: Series, window: tuple[date, date]) -> Entry | None:
 
 class TagPipeline:
     """Tag each article with the series and seasons it is about (`series_tags`), matching against
-    the archive's catalog (the shipped one unless `fanwire catalog import` replaced it)."""
+    the archive's catalog (the shipped one unless `fanwire catalog import` replaced it). Articles
+    come tagged from their extraction process (`pipelines.analysis`); this stage tags the others,
+    with a matcher built when the first of them comes."""
 
     def __init__(self, crawler: Crawler, series: list[dict]) -> None:
         self.stats = crawler.stats
-        self.matcher = SeriesMatcher(from_records(series)) if series else None
+        self.series = series
+        self.matcher: SeriesMatcher | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> TagPipeline:
         return cls(crawler, ArchiveState.from_crawler(crawler).series)
 
     def process_item(self, item: object) -> object:
-        if not isinstance(item, ArticleItem) or self.matcher is None:
+        if not isinstance(item, ArticleItem) or not self.series:
             return item
-        tags = self.matcher.tag(item.title or "", item.text or "", item.published)
-        ItemAdapter(item)["series_tags"] = tag_rows(tags)
-        self.stats.inc_value("fanwire/tag/articles_tagged" if tags else "fanwire/tag/articles_untagged")
+        if not item.tagged:
+            if self.matcher is None:
+                self.matcher = SeriesMatcher(from_records(self.series))
+            tags = tag_rows(self.matcher.tag(item.title or "", item.text or "", item.published))
+            adapter = ItemAdapter(item)
+            adapter["series_tags"], adapter["tagged"] = tags, True
+        self.stats.inc_value("fanwire/tag/articles_tagged" if item.series_tags else "fanwire/tag/articles_untagged")
         return item

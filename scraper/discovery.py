@@ -8,6 +8,7 @@ have their own modules: URL shapes and the listing budget (`shapes`), what a pag
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urldefrag, urlsplit
 
 from courlan import is_not_crawlable, normalize_url
@@ -37,6 +38,11 @@ ASSET = re.compile(
     re.IGNORECASE,
 )
 
+#: URLs whose clean form is remembered: a site's navigation repeats the same links on every page.
+CLEAN_URL_CACHE = 1 << 16
+
+
+@lru_cache(maxsize=CLEAN_URL_CACHE)
 def clean_url(url: str) -> str:
     """The URL to request: normalized (case, default port, trackers) and without fragment or noise params."""
     url = urldefrag(url)[0]

@@ -8,9 +8,11 @@ anchors after it while parsing, so the tree stays small and every XPath on the p
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Any, NamedTuple
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree, html
 from parsel import Selector
@@ -22,6 +24,9 @@ from w3lib.url import safe_url_string
 LINK_TAGS = ("a", "area")
 #: Bytes of HTML fed to the parser at a time.
 CHUNK = 64 * 1024
+#: Resolved links remembered: a site's pages repeat their navigation, sidebar and footer links.
+RESOLVED_CACHE = 1 << 16
+ABSOLUTE = re.compile(r"https?://", re.IGNORECASE)
 
 
 class PageLinks(NamedTuple):
@@ -71,16 +76,25 @@ def bounded_selector(response: TextResponse, limit: int) -> Selector:
 
 def _resolver(response: TextResponse) -> Callable[[str | None], str | None]:
     base = get_base_url(response)
+    parts = urlsplit(base)
+    origin = f"{parts.scheme}://{parts.netloc}/"
 
     def resolve(href: str | None) -> str | None:
         if href is None:
             return None
-        try:
-            return urljoin(response.url, safe_url_string(urljoin(base, strip_html5_whitespace(href)),
-                                                         encoding=response.encoding))
-        except ValueError:
-            return None  # a bogus URL (a bad port, say) is no link
+        href = strip_html5_whitespace(href)
+        # a full URL, or a path from the root ("/news/x"), means the same on every page of the site
+        same_everywhere = ABSOLUTE.match(href) or (href.startswith("/") and not href.startswith("//"))
+        return _resolve(origin if same_everywhere else base, href, response.encoding)
     return resolve
+
+
+@lru_cache(maxsize=RESOLVED_CACHE)
+def _resolve(base: str, href: str, encoding: str) -> str | None:
+    try:
+        return urljoin(base, safe_url_string(urljoin(base, href), encoding=encoding))
+    except ValueError:
+        return None  # a bogus URL (a bad port, say) is no link
 
 
 def _anchors(root: Any) -> Iterator[etree._Element]:

@@ -22,7 +22,10 @@ ROBOTSTXT_OBEY = True
 ROBOTSTXT_PARSER = "scrapy.robotstxt.ProtegoRobotParser"
 ROBOTSTXT_USER_AGENT = "fanwire"
 
-CONCURRENT_REQUESTS = 16
+#: Global requests in flight: enough for every site's own limit to be what binds on a many-site
+#: crawl (Scrapy's 16 kept 12 sites of a 100 ms network below half their pace); politeness stays
+#: per site (CONCURRENT_REQUESTS_PER_DOMAIN, AutoThrottle, Crawl-delay).
+CONCURRENT_REQUESTS = 64
 CONCURRENT_REQUESTS_PER_DOMAIN = 8
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 0.25
@@ -32,6 +35,10 @@ DOWNLOAD_TIMEOUT = 15
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 DEPTH_LIMIT = 25
+#: Scrapy starts this many asyncio tasks for every response's output: its default of 100 made task
+#: creation a tenth of the crawl's CPU, while a page yields one item (a REST API page of articles
+#: still keeps the extraction processes busy, which take two tasks each).
+CONCURRENT_ITEMS = 16
 RETRY_TIMES = 2
 REDIRECT_MAX_TIMES = 5
 COOKIES_ENABLED = False
