@@ -3,6 +3,7 @@ world in the same run, against this machine's extraction limit, and how fanwire'
 memory and archive size grow with the number of articles.
 
     python bench/throughput.py [--seed 19 --sites 12 --articles 250 --latency 100] [--scale 1000,3000,10000]
+                               [--growth-only]
 
 The world is calm (`fansim serve --calm`: no Crawl-delay site, no 20 s page, every other fault
 stays), so the run measures the crawler, not politeness, and every answer comes `--latency` ms
@@ -12,7 +13,11 @@ late, like a real network. The naive spider runs with Scrapy's defaults plus DEP
 - its extraction limit: cores × the plain-trafilatura pages/s of one core (`trafilatura.extract`
   on the decoded text of `SAMPLE_PAGES` archived pages, CPU time, in this process, this run);
 - CPU seconds per archived article of the crawl's whole process tree (extraction processes too)
-  against plain trafilatura's CPU seconds per page.
+  against plain trafilatura's CPU seconds per page;
+- the floor under both: Scrapy alone fetching the URLs fanwire fetched, with its concurrency, and
+  doing nothing with them (`fetch_only_spider.py`), as CPU per archived article.
+
+`--growth-only` skips the side-by-side run (and its naive crawl, the longest part).
 
 Peak memory is the whole process tree's RSS, sampled from /proc. Prints and writes
 bench/out/throughput.json; exits 1 when a bar of issue 18 is missed, 0 with a message when
@@ -20,6 +25,7 @@ bench/out/throughput.json; exits 1 when a bar of issue 18 is missed, 0 with a me
 """
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import resource
@@ -43,6 +49,7 @@ from pipelines.decode import decode_html  # noqa: E402
 from pipelines.pool import ExtractionPool  # noqa: E402
 
 NAIVE = Path(__file__).resolve().parent / "naive_spider.py"
+FETCH_ONLY = Path(__file__).resolve().parent / "fetch_only_spider.py"
 #: Pages extracted in this process to measure one core's plain-trafilatura rate.
 SAMPLE_PAGES = 300
 #: Issue 18's bars: wall against the naive spider's, share of the machine's extraction limit,
@@ -148,6 +155,22 @@ def naive_crawl(fansim: Fansim, hosts: list[str]) -> dict:
             "items": len(urls), "known": urls}
 
 
+def fetch_only_crawl(fansim: Fansim, db: Path) -> dict:
+    """Scrapy alone fetching every URL the fanwire crawl fetched (with fanwire's concurrency),
+    doing nothing with the pages: the part of a crawl's CPU no pipeline can save."""
+    with closing(sqlite3.connect(db)) as conn:
+        urls = [row[0] for row in conn.execute("SELECT url FROM fetch_state")]
+    listing = OUT / "fetch-only-urls.txt"
+    listing.write_text("\n".join(urls))
+    env = {**os.environ, "http_proxy": fansim.proxy}
+    with tempfile.TemporaryDirectory() as outside:
+        wall, peak, cpu = run_measured([sys.executable, "-m", "scrapy", "runspider", str(FETCH_ONLY), "-a",
+                                        f"urls={listing}", "-s", "LOG_LEVEL=WARNING", "-s", "CONCURRENT_REQUESTS=64",
+                                        "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8"], env,
+                                       OUT / "fetch-only-crawl.log", cwd=Path(outside))
+    return {"wall_s": round(wall, 1), "cpu_s": round(cpu, 1), "urls": len(urls)}
+
+
 def plain_cpu_per_page(db: Path) -> float:
     """CPU seconds plain `trafilatura.extract` takes per page, on the decoded text of pages the
     crawl archived (decoding is not counted: the naive spider gets the text from Scrapy)."""
@@ -170,31 +193,15 @@ def main() -> int:
     parser.add_argument("--latency", type=float, default=100.0, help="milliseconds added to every answer")
     parser.add_argument("--scale", default="1000,3000,10000",
                         help="total article counts for the growth series (fanwire only)")
+    parser.add_argument("--growth-only", action="store_true",
+                        help="only the growth series (memory and linearity), not the side-by-side run")
     args = parser.parse_args()
     if fansim_score() is None:
         return 0
     OUT.mkdir(parents=True, exist_ok=True)
     report: dict = {"world": vars(args) | {"calm": True}, "cores": ExtractionPool.default_size()}
-    with Fansim(args.seed, args.sites, args.articles, themes_dir=args.themes_dir, calm=True,
-                latency_ms=args.latency) as fansim:
-        hosts = polite_hosts(fansim)
-        truth = canonical_articles(fansim.truth(), hosts)
-        naive = naive_crawl(fansim, hosts)
-        fanwire = fanwire_crawl(fansim, hosts, fresh_db("throughput.db"))
-    plain = plain_cpu_per_page(OUT / "throughput.db")
-    limit = report["cores"] / plain
-    report["sites_crawled"] = len(hosts)
-    report["truth_articles"] = len(truth)
-    report["naive"] = {k: v for k, v in naive.items() if k != "known"} | {"coverage": coverage(truth, naive["known"])}
-    report["fanwire"] = {k: v for k, v in fanwire.items() if k != "known"} | {
-        "coverage": coverage(truth, fanwire["known"])}
-    report["wall_ratio_fanwire_to_naive"] = round(report["fanwire"]["wall_s"] / report["naive"]["wall_s"], 3)
-    report["plain_trafilatura_cpu_ms_per_page"] = round(1000 * plain, 2)
-    report["one_core_plain_trafilatura_pages_per_s"] = round(1 / plain, 1)
-    report["machine_limit_articles_per_s"] = round(limit, 1)
-    report["fanwire_share_of_machine_limit"] = round(report["fanwire"]["articles_per_s"] / limit, 3)
-    report["cpu_ratio_fanwire_article_to_plain_page"] = round(report["fanwire"]["cpu_ms_per_article"]
-                                                             / report["plain_trafilatura_cpu_ms_per_page"], 3)
+    if not args.growth_only:
+        side_by_side(args, report)
     growth = []
     for total in [int(n) for n in args.scale.split(",") if n]:
         with Fansim(args.seed, args.sites, max(1, total // args.sites), calm=True, latency_ms=args.latency) as fansim:
@@ -202,18 +209,48 @@ def main() -> int:
         run.pop("known")
         growth.append({"target_articles": total, **run})
     report["growth"] = growth
+    report["bars"] = report.get("bars", {}) | {
+        "peak_rss": all(g["peak_rss_mib"] <= MAX_RSS_MIB for g in growth),
+        "linear_growth": linear(growth),
+    }
+    report["pass"] = all(report["bars"].values())
+    name = "throughput-growth.json" if args.growth_only else "throughput.json"
+    (OUT / name).write_text(json.dumps(report, indent=2))
+    print(json.dumps(report, indent=2))
+    return 0 if report["pass"] else 1
+
+
+def side_by_side(args: argparse.Namespace, report: dict) -> None:
+    """fanwire and the naive spider on one world, against the machine's extraction limit."""
+    with Fansim(args.seed, args.sites, args.articles, themes_dir=args.themes_dir, calm=True,
+                latency_ms=args.latency) as fansim:
+        hosts = polite_hosts(fansim)
+        truth = canonical_articles(fansim.truth(), hosts)
+        naive = naive_crawl(fansim, hosts)
+        fanwire = fanwire_crawl(fansim, hosts, fresh_db("throughput.db"))
+        fetch_only = fetch_only_crawl(fansim, OUT / "throughput.db")
+    plain = plain_cpu_per_page(OUT / "throughput.db")
+    limit = report["cores"] / plain
+    report["sites_crawled"] = len(hosts)
+    report["truth_articles"] = len(truth)
+    report["naive"] = {k: v for k, v in naive.items() if k != "known"} | {"coverage": coverage(truth, naive["known"])}
+    report["fanwire"] = {k: v for k, v in fanwire.items() if k != "known"} | {
+        "coverage": coverage(truth, fanwire["known"])}
+    report["fetch_only"] = fetch_only | {"cpu_ms_per_article": round(1000 * fetch_only["cpu_s"]
+                                                                    / max(1, fanwire["articles"]), 2)}
+    report["wall_ratio_fanwire_to_naive"] = round(report["fanwire"]["wall_s"] / report["naive"]["wall_s"], 3)
+    report["plain_trafilatura_cpu_ms_per_page"] = round(1000 * plain, 2)
+    report["one_core_plain_trafilatura_pages_per_s"] = round(1 / plain, 1)
+    report["machine_limit_articles_per_s"] = round(limit, 1)
+    report["fanwire_share_of_machine_limit"] = round(report["fanwire"]["articles_per_s"] / limit, 3)
+    report["cpu_ratio_fanwire_article_to_plain_page"] = round(report["fanwire"]["cpu_ms_per_article"]
+                                                             / report["plain_trafilatura_cpu_ms_per_page"], 3)
     report["bars"] = {
         "wall_ratio": report["wall_ratio_fanwire_to_naive"] <= MAX_WALL_RATIO,
         "coverage": report["fanwire"]["coverage"] == 1.0,
         "limit_share": report["fanwire_share_of_machine_limit"] >= MIN_LIMIT_SHARE,
         "cpu_ratio": report["cpu_ratio_fanwire_article_to_plain_page"] <= MAX_CPU_RATIO,
-        "peak_rss": all(g["peak_rss_mib"] <= MAX_RSS_MIB for g in growth),
-        "linear_growth": linear(growth),
     }
-    report["pass"] = all(report["bars"].values())
-    (OUT / "throughput.json").write_text(json.dumps(report, indent=2))
-    print(json.dumps(report, indent=2))
-    return 0 if report["pass"] else 1
 
 
 def linear(growth: list[dict]) -> bool:
