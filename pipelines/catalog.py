@@ -9,7 +9,8 @@ season, part or film. Building the catalog:
 3. Group entries whose base titles match (Japanese or English) into one series; a remake
    ("うる星やつら(2022)") is a series of its own under the original's name.
 4. Join a TV series titled "<franchise> <subtitle>" to the franchise it continues when
-   bangumi-data names it a season (`_join_sequels`: Dr.STONE NEW WORLD, 鬼滅の刃 刀鍛冶の里編).
+   bangumi-data names it a season (`_join_sequels`: Dr.STONE NEW WORLD, 鬼滅の刃 刀鍛冶の里編), and
+   one titled "New <franchise>" (New PANTY & STOCKING with GARTERBELT) as its next season.
 5. Number seasons as fans count them (`_number_seasons`): the first TV season is 1, a joined
    sequel the next, a cour or part the season it continues, a "Final Season" after the last
    numbered one; a one- or two-week TV item is a special, no season.
@@ -32,6 +33,7 @@ import html
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -112,6 +114,11 @@ ARC_BRACKETS = " -－―~〜～()（）"  # "黒執事 -緑の魔女編-"
 #: A Roman numeral between a title and its subtitle.
 #: A season number before a subtitle ("キャプテン翼シーズン2 ジュニアユース編", "Season 2: Junior Youth Arc").
 MID_SEASON = re.compile(rf"(?<=\S)\s*(?:シーズン\s*{N}|(?<![A-Za-z])season\s*{N}|第{N}期)(?=\s*[:：]?\s+\S)", re.I)
+#: "New PANTY & STOCKING with GARTERBELT": a franchise's title after "New" is its next season, however
+#: long after (a remake writes its year or a suffix instead: うる星やつら(2022), Tokyo Mew Mew New).
+RENEWED = re.compile(r"^new\s+(?=\S)", re.IGNORECASE)
+#: Shortest franchise title (folded) that "New" may renew: "NEW GAME!" renews no series "GAME".
+MIN_RENEWED_CHARS = 8
 MID_ROMAN = re.compile(r"(?<=[^\sA-Za-z])(III|II|IV|V|Ⅱ|Ⅲ|Ⅳ|Ⅴ)(?=\s*[～〜~]|\s+[^\sA-Za-z])")  # "…だろうかⅤ 豊穣の女神篇"
 
 
@@ -365,10 +372,16 @@ def _join_sequels(groups: dict[str, list[tuple[Entry, str, str | None]]], number
         heads.setdefault(fold(first_tv(groups[key])[1]), []).append(key)
     moved: set[int] = set()
     order = sorted((key for key in groups if first_tv(groups[key])), key=lambda k: first_tv(groups[k])[0].begin)
+    renewed = _renewed_franchises(groups, order, first_tv)
     for key in order:
         members = groups[key]
         head = first_tv(members)
         if any(m[0].type == "movie" for m in members) or id(head[0]) in specials or SPIN_OFF.search(head[1]):
+            continue
+        if renewed.get(key) in groups:  # "New <franchise>": the next season, numbered by `_number_seasons`
+            groups[renewed[key]].extend(members)
+            moved.update(id(m[0]) for m in members)
+            del groups[key]
             continue
         number = NUMBERED_SEQUEL.match(unicodedata.normalize("NFKC", head[1]))
         cuts = [m.start() for m in SUBTITLE_CUT.finditer(head[1]) if m.start() > 0]
@@ -399,6 +412,25 @@ def _join_sequels(groups: dict[str, list[tuple[Entry, str, str | None]]], number
                 del groups[key]
                 break
     return moved
+
+
+def _renewed_franchises(groups: dict[str, list[tuple[Entry, str, str | None]]], order: list[str],
+                        first_tv: Callable[[list[tuple[Entry, str, str | None]]], tuple[Entry, str, str | None]]
+                        ) -> dict[str, str]:
+    """The group each "New <franchise>" TV series renews (`RENEWED`): the one whose first TV entry
+    has that Japanese or English title and began before it."""
+    titled: dict[str, str] = {}
+    renewed = {}
+    for key in order:  # by first broadcast: a franchise is titled before its renewal is met
+        _, title_ja, title_en = first_tv(groups[key])[:3]
+        rest = RENEWED.sub("", title_ja)
+        if rest != title_ja and len(fold(rest)) >= MIN_RENEWED_CHARS and fold(rest) in titled:
+            renewed[key] = titled[fold(rest)]
+            continue
+        for title in (title_ja, title_en):
+            if title and len(fold(title)) >= MIN_RENEWED_CHARS:
+                titled.setdefault(fold(title), key)
+    return renewed
 
 
 def _named_as_season(head: tuple[Entry, str, str | None], subtitle: str, franchise: tuple[Entry, str, str | None],

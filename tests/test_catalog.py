@@ -289,3 +289,16 @@ def test_a_curated_title_gives_its_derived_forms_but_a_films_does_not():
     names = {s.title_ja: {a.alias for a in s.aliases} for s in catalog}
     assert "Hypnosis Mic" in names["ヒプノシスマイク -Division Rap Battle- Rhyme Anima"]
     assert "Psycho-Pass 3" not in names["PSYCHO-PASS サイコパス 3 FIRST INSPECTOR"]
+
+
+def test_a_series_titled_new_and_its_franchises_title_is_the_franchises_next_season():
+    catalog = build([
+        item("パンティ&ストッキングwithガーターベルト", "Panty & Stocking with Garterbelt",
+             begin="2010-10-02T00:00:00.000Z"),
+        item("New PANTY & STOCKING with GARTERBELT", begin="2025-07-09T00:00:00.000Z"),
+        item("GAME", begin="2010-01-01T00:00:00.000Z"),
+        item("NEW GAME!", begin="2016-07-04T00:00:00.000Z"),
+    ], curated=[])
+    seasons = {e.title: (s.title_ja, e.season) for s in catalog for e in s.entries}
+    assert seasons["New PANTY & STOCKING with GARTERBELT"] == ("パンティ&ストッキングwithガーターベルト", 2)
+    assert seasons["NEW GAME!"] == ("NEW GAME!", 1)  # a short word after "New" is a title of its own
