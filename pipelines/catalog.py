@@ -5,7 +5,7 @@ season, part or film. Building the catalog:
 
 1. Read each entry's Japanese title, English titles, type, start date and MyAnimeList/bangumi ids.
 2. Strip season and part markers from the titles ("第2期", "2nd Season", "Season 3",
-   "Part 2", "Final Season", a trailing "II") and keep the numbers they carry.
+   "Part 2", "Final Season", "FINAL", a trailing "II") and keep the numbers they carry.
 3. Group entries whose base titles match (Japanese or English) into one series; a remake
    ("うる星やつら(2022)") is a series of its own under the original's name.
 4. Join a TV series titled "<franchise> <subtitle>" to the franchise it continues when
@@ -13,7 +13,8 @@ season, part or film. Building the catalog:
    one titled "New <franchise>" (New PANTY & STOCKING with GARTERBELT) as its next season.
 5. Number seasons as fans count them (`_number_seasons`): the first TV season is 1, a joined
    sequel the next, a cour or part the season it continues, a "Final Season" after the last
-   numbered one; a one- or two-week TV item is a special, no season.
+   numbered one (an OVA "FINAL" too, where the franchise's OVAs are numbered seasons: Strike the
+   Blood II–IV, FINAL); a one- or two-week TV item is a special, no season.
 6. Name each series as fans know it (`display_title`): its official English title where
    bangumi-data has one, with the signs its own names write (SPY×FAMILY, not "SPY FAMILY");
    a series named only in Japanese takes its curated English title (step 7).
@@ -68,6 +69,7 @@ MARKERS = [
      "final"),
     (re.compile(r"[\s:：\-–]*[(（\[]?\s*(?:(1st|2nd) half|(前|後)編|(前|後)半クール)\s*[)）\]]?$", re.I), "half"),
     (re.compile(r"\s*完結編$"), "final"),
+    (re.compile(r"(?:\s+the)?\s*(?<![A-Za-z-])FINAL$", re.I), "final"),  # "ストライク・ザ・ブラッドFINAL"
     (re.compile(r"(?<=\S)\s+(II|III|IV|Ⅱ|Ⅲ|Ⅳ|Ⅴ)$|(?<=[^\sA-Za-z])(II|III|IV|Ⅱ|Ⅲ|Ⅳ|Ⅴ)$"), "season"),
     (re.compile(r"(?<=[A-Za-z!?.])\s+S(\d)$"), "season"),
     (re.compile(r"(?<=[!！?？])\s*([2-9])$"), "season"),  # "この素晴らしい世界に祝福を！2"
@@ -581,8 +583,8 @@ def _number_seasons(entries: list[Entry], sequels: set[int] = frozenset(), speci
     """Number TV entries (sorted by start) the way fans count seasons: the first TV entry without
     a number is season 1; a sequel series with its own title is the next season (where no later
     entry already carries that number: a spin-off between seasons is none); a cour or part
-    ("第2クール", "Part 2") is the season it continues; a final season follows the last number;
-    specials and recaps (`_is_special`) are no season."""
+    ("第2クール", "Part 2") is the season it continues; a final season follows the last number, and
+    so does a final OVA where OVAs are numbered seasons; specials and recaps (`_is_special`) are no season."""
     tv = [e for e in entries if e.type in ("tv", "web")]
     if tv and not tv[0].season and not tv[0].final:
         tv[0].season = 1
@@ -607,6 +609,11 @@ def _number_seasons(entries: list[Entry], sequels: set[int] = frozenset(), speci
                 e.season = top + 1
         top = max(top, e.season or 0)
         last = e.season or last
+    ovas = [e for e in entries if e.type == "ova"]
+    if any(e.season for e in ovas):  # seasons released as OVAs: a final one follows the last
+        for e in ovas:
+            if e.final and not e.season:
+                e.season = max(x.season or 0 for x in entries if x.type in ("tv", "web", "ova")) + 1
 
 
 def load_bangumi_data(path: str | Path) -> list[dict[str, Any]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines.catalog import build, load
+from pipelines.seasons import SeasonMark, read_season
 from pipelines.tagging import SeriesMatcher
 
 MATCHER = SeriesMatcher(load())
@@ -51,6 +52,13 @@ def test_english_season_forms(title, text, expected):
 ])
 def test_japanese_season_forms(title, text, expected):
     assert [season for _, season in tagged(title, text)] == [expected]
+
+
+def test_final_in_capitals_after_a_title_is_the_final_season_and_a_final_live_is_not():
+    assert tagged("Strike the Blood FINAL Begins Releasing", "Its four episodes close the story.") == [
+        ("ストライク・ザ・ブラッド", 5)]
+    assert read_season("", " FINAL LIVE Tour Dates Announced") is None
+    assert read_season("", " FINAL Begins") == SeasonMark(final=True)
 
 
 def test_a_final_season_is_the_one_the_catalog_has_not_one_more():
