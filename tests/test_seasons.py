@@ -146,3 +146,12 @@ def test_news_naming_no_season_is_about_the_one_airing_before_the_next_one_ahead
     assert season("2024-11-20") == [4]  # 雪ノ果篇 began on 2024-10-05 and airs; 終夜篇 starts in January
     assert season("2024-12-20") == [4]
     assert season("2024-09-20") == [4]  # nothing airs: the season starting within weeks
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Blue Exorcist -Beyond the Snow Saga- Premieres in October", ("青の祓魔師", 4)),
+    ("Black Butler: Emerald Witch Arc Reveals Its Visual", ("黒執事", 5)),
+    ("Zombie Land Saga Revenge Gets a Blu-ray Box", ("ゾンビランドサガ", 2)),
+])
+def test_a_season_named_by_its_curated_english_title_is_that_season(title, expected):
+    assert tagged(title, "", "2020-01-01") == [expected]
