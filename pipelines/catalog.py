@@ -5,14 +5,16 @@ season, part or film. Building the catalog:
 
 1. Read each entry's Japanese title, English titles, type, start date and MyAnimeList/bangumi ids.
 2. Strip season and part markers from the titles ("第2期", "2nd Season", "Season 3",
-   "Part 2", "Final Season", a trailing "II") and keep the numbers they carry.
+   "Part 2", "Final Season", "FINAL", a trailing "II") and keep the numbers they carry.
 3. Group entries whose base titles match (Japanese or English) into one series; a remake
    ("うる星やつら(2022)") is a series of its own under the original's name.
 4. Join a TV series titled "<franchise> <subtitle>" to the franchise it continues when
-   bangumi-data names it a season (`_join_sequels`: Dr.STONE NEW WORLD, 鬼滅の刃 刀鍛冶の里編).
+   bangumi-data names it a season (`_join_sequels`: Dr.STONE NEW WORLD, 鬼滅の刃 刀鍛冶の里編), and
+   one titled "New <franchise>" (New PANTY & STOCKING with GARTERBELT) as its next season.
 5. Number seasons as fans count them (`_number_seasons`): the first TV season is 1, a joined
    sequel the next, a cour or part the season it continues, a "Final Season" after the last
-   numbered one; a one- or two-week TV item is a special, no season.
+   numbered one (an OVA "FINAL" too, where the franchise's OVAs are numbered seasons: Strike the
+   Blood II–IV, FINAL); a one- or two-week TV item is a special, no season.
 6. Name each series as fans know it (`display_title`): its official English title where
    bangumi-data has one, with the signs its own names write (SPY×FAMILY, not "SPY FAMILY");
    a series named only in Japanese takes its curated English title (step 7).
@@ -32,6 +34,7 @@ import html
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -66,6 +69,7 @@ MARKERS = [
      "final"),
     (re.compile(r"[\s:：\-–]*[(（\[]?\s*(?:(1st|2nd) half|(前|後)編|(前|後)半クール)\s*[)）\]]?$", re.I), "half"),
     (re.compile(r"\s*完結編$"), "final"),
+    (re.compile(r"(?:\s+the)?\s*(?<![A-Za-z-])FINAL$", re.I), "final"),  # "ストライク・ザ・ブラッドFINAL"
     (re.compile(r"(?<=\S)\s+(II|III|IV|Ⅱ|Ⅲ|Ⅳ|Ⅴ)$|(?<=[^\sA-Za-z])(II|III|IV|Ⅱ|Ⅲ|Ⅳ|Ⅴ)$"), "season"),
     (re.compile(r"(?<=[A-Za-z!?.])\s+S(\d)$"), "season"),
     (re.compile(r"(?<=[!！?？])\s*([2-9])$"), "season"),  # "この素晴らしい世界に祝福を！2"
@@ -112,6 +116,11 @@ ARC_BRACKETS = " -－―~〜～()（）"  # "黒執事 -緑の魔女編-"
 #: A Roman numeral between a title and its subtitle.
 #: A season number before a subtitle ("キャプテン翼シーズン2 ジュニアユース編", "Season 2: Junior Youth Arc").
 MID_SEASON = re.compile(rf"(?<=\S)\s*(?:シーズン\s*{N}|(?<![A-Za-z])season\s*{N}|第{N}期)(?=\s*[:：]?\s+\S)", re.I)
+#: "New PANTY & STOCKING with GARTERBELT": a franchise's title after "New" is its next season, however
+#: long after (a remake writes its year or a suffix instead: うる星やつら(2022), Tokyo Mew Mew New).
+RENEWED = re.compile(r"^new\s+(?=\S)", re.IGNORECASE)
+#: Shortest franchise title (folded) that "New" may renew: "NEW GAME!" renews no series "GAME".
+MIN_RENEWED_CHARS = 8
 MID_ROMAN = re.compile(r"(?<=[^\sA-Za-z])(III|II|IV|V|Ⅱ|Ⅲ|Ⅳ|Ⅴ)(?=\s*[～〜~]|\s+[^\sA-Za-z])")  # "…だろうかⅤ 豊穣の女神篇"
 
 
@@ -365,10 +374,16 @@ def _join_sequels(groups: dict[str, list[tuple[Entry, str, str | None]]], number
         heads.setdefault(fold(first_tv(groups[key])[1]), []).append(key)
     moved: set[int] = set()
     order = sorted((key for key in groups if first_tv(groups[key])), key=lambda k: first_tv(groups[k])[0].begin)
+    renewed = _renewed_franchises(groups, order, first_tv)
     for key in order:
         members = groups[key]
         head = first_tv(members)
         if any(m[0].type == "movie" for m in members) or id(head[0]) in specials or SPIN_OFF.search(head[1]):
+            continue
+        if renewed.get(key) in groups:  # "New <franchise>": the next season, numbered by `_number_seasons`
+            groups[renewed[key]].extend(members)
+            moved.update(id(m[0]) for m in members)
+            del groups[key]
             continue
         number = NUMBERED_SEQUEL.match(unicodedata.normalize("NFKC", head[1]))
         cuts = [m.start() for m in SUBTITLE_CUT.finditer(head[1]) if m.start() > 0]
@@ -399,6 +414,25 @@ def _join_sequels(groups: dict[str, list[tuple[Entry, str, str | None]]], number
                 del groups[key]
                 break
     return moved
+
+
+def _renewed_franchises(groups: dict[str, list[tuple[Entry, str, str | None]]], order: list[str],
+                        first_tv: Callable[[list[tuple[Entry, str, str | None]]], tuple[Entry, str, str | None]]
+                        ) -> dict[str, str]:
+    """The group each "New <franchise>" TV series renews (`RENEWED`): the one whose first TV entry
+    has that Japanese or English title and began before it."""
+    titled: dict[str, str] = {}
+    renewed = {}
+    for key in order:  # by first broadcast: a franchise is titled before its renewal is met
+        _, title_ja, title_en = first_tv(groups[key])[:3]
+        rest = RENEWED.sub("", title_ja)
+        if rest != title_ja and len(fold(rest)) >= MIN_RENEWED_CHARS and fold(rest) in titled:
+            renewed[key] = titled[fold(rest)]
+            continue
+        for title in (title_ja, title_en):
+            if title and len(fold(title)) >= MIN_RENEWED_CHARS:
+                titled.setdefault(fold(title), key)
+    return renewed
 
 
 def _named_as_season(head: tuple[Entry, str, str | None], subtitle: str, franchise: tuple[Entry, str, str | None],
@@ -549,8 +583,8 @@ def _number_seasons(entries: list[Entry], sequels: set[int] = frozenset(), speci
     """Number TV entries (sorted by start) the way fans count seasons: the first TV entry without
     a number is season 1; a sequel series with its own title is the next season (where no later
     entry already carries that number: a spin-off between seasons is none); a cour or part
-    ("第2クール", "Part 2") is the season it continues; a final season follows the last number;
-    specials and recaps (`_is_special`) are no season."""
+    ("第2クール", "Part 2") is the season it continues; a final season follows the last number, and
+    so does a final OVA where OVAs are numbered seasons; specials and recaps (`_is_special`) are no season."""
     tv = [e for e in entries if e.type in ("tv", "web")]
     if tv and not tv[0].season and not tv[0].final:
         tv[0].season = 1
@@ -575,6 +609,11 @@ def _number_seasons(entries: list[Entry], sequels: set[int] = frozenset(), speci
                 e.season = top + 1
         top = max(top, e.season or 0)
         last = e.season or last
+    ovas = [e for e in entries if e.type == "ova"]
+    if any(e.season for e in ovas):  # seasons released as OVAs: a final one follows the last
+        for e in ovas:
+            if e.final and not e.season:
+                e.season = max(x.season or 0 for x in entries if x.type in ("tv", "web", "ova")) + 1
 
 
 def load_bangumi_data(path: str | Path) -> list[dict[str, Any]]:

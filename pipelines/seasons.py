@@ -7,8 +7,8 @@ Fan news names a season in many ways; each form below is one alternative of `AFT
 3. Roman numerals right after the title: "Overlord IV", "Mob Psycho 100 III", "無職転生Ⅱ"; a
    digit, where the catalog has that season: "からかい上手の高木さん3", "Psycho-Pass 3".
 4. Before the title: "a third season of X", "Season 2 of X".
-5. "Final Season" / "ファイナルシーズン" / 完結編 / a series "finale": the season the catalog calls
-   final (not 最終章, which is as often a manga's final chapter); a sequel announced (続編,
+5. "Final Season" / "ファイナルシーズン" / 完結編 / a series "finale" / "FINAL" in capitals right after
+   the title ("Strike the Blood FINAL", not a "FINAL LIVE"): the season the catalog calls final (not 最終章, which is as often a manga's final chapter); a sequel announced (続編,
    新シリーズ, "sequel", "renewed"): the season after the last one begun.
 6. A season's own title after the series ("Demon Slayer: Swordsmith Village Arc", 「鬼滅の刃」
    刀鍛冶の里編, "Dr. STONE NEW WORLD"): that season (`season_titles`, `titled_season`).
@@ -49,6 +49,8 @@ AFTER = re.compile(
     re.IGNORECASE)
 #: A Roman numeral directly after the title (capitals only, so "vs" or "I" never count).
 ROMAN_AFTER = re.compile(r"^\s?(?P<r>III|II|IV|VI|V|Ⅱ|Ⅲ|Ⅳ|Ⅴ|Ⅵ)(?![A-Za-z0-9.'’])")
+#: "FINAL" in capitals right after the title: the final season, as a title writes it, not a final event.
+FINAL_AFTER = re.compile(r"^\s?(?:THE\s+)?FINAL(?![A-Za-z0-9])(?!\s*(?:LIVE|TOUR|STAGE|EVENT|CONCERT|PARTY|FANTASY))")
 #: A season named before the mention: "a third season of", "Season 2 of", "the final season of".
 BEFORE = re.compile(
     rf"(?:(?<![a-z])(?P<b>{ORD})\s+season|(?<![a-z])season\s*(?P<a>{CARD})|(?P<final>final\s+season))"
@@ -108,6 +110,8 @@ def read_season(before: str, after: str) -> SeasonMark | None:
     clause after it (up to the sentence's end or the next mention)."""
     if match := ROMAN_AFTER.match(after):
         return SeasonMark(ROMAN[match.group("r")])
+    if FINAL_AFTER.match(after):
+        return SeasonMark(final=True)
     marks = [mark for match in AFTER.finditer(after) if not OF_NEXT.match(after, match.end())
              and (mark := _mark(match))]  # "renewed for season 2": the number, over a sequel's word
     if marks:

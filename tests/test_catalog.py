@@ -22,6 +22,10 @@ from tests.helpers import fanwire
     ("Mob Psycho 100 II", ("Mob Psycho 100", 2, None, False)),
     ("ダンジョン飯", ("ダンジョン飯", None, None, False)),
     ("86 EIGHTY-SIX", ("86 EIGHTY-SIX", None, None, False)),
+    ("ストライク・ザ・ブラッドFINAL", ("ストライク・ザ・ブラッド", None, None, True)),
+    ("HAPPY★LESSON The Final", ("HAPPY★LESSON", None, None, True)),
+    ("新テニスの王子様 U-17 WORLD CUP SEMIFINAL", ("新テニスの王子様 U-17 WORLD CUP SEMIFINAL", None, None, False)),
+    ("銀魂 THE SEMI-FINAL", ("銀魂 THE SEMI-FINAL", None, None, False)),
 ])
 def test_split_title(title, expected):
     assert split_title(title) == expected
@@ -289,3 +293,30 @@ def test_a_curated_title_gives_its_derived_forms_but_a_films_does_not():
     names = {s.title_ja: {a.alias for a in s.aliases} for s in catalog}
     assert "Hypnosis Mic" in names["ヒプノシスマイク -Division Rap Battle- Rhyme Anima"]
     assert "Psycho-Pass 3" not in names["PSYCHO-PASS サイコパス 3 FIRST INSPECTOR"]
+
+
+def test_a_series_titled_new_and_its_franchises_title_is_the_franchises_next_season():
+    catalog = build([
+        item("パンティ&ストッキングwithガーターベルト", "Panty & Stocking with Garterbelt",
+             begin="2010-10-02T00:00:00.000Z"),
+        item("New PANTY & STOCKING with GARTERBELT", begin="2025-07-09T00:00:00.000Z"),
+        item("GAME", begin="2010-01-01T00:00:00.000Z"),
+        item("NEW GAME!", begin="2016-07-04T00:00:00.000Z"),
+    ], curated=[])
+    seasons = {e.title: (s.title_ja, e.season) for s in catalog for e in s.entries}
+    assert seasons["New PANTY & STOCKING with GARTERBELT"] == ("パンティ&ストッキングwithガーターベルト", 2)
+    assert seasons["NEW GAME!"] == ("NEW GAME!", 1)  # a short word after "New" is a title of its own
+
+
+def test_a_final_ova_after_seasons_released_as_ovas_is_the_next_season():
+    catalog = build([
+        item("ストライク・ザ・ブラッド", begin="2013-10-04T00:00:00.000Z"),
+        item("ストライク・ザ・ブラッド II", kind="ova", begin="2016-11-22T00:00:00.000Z"),
+        item("ストライク・ザ・ブラッド III", kind="ova", begin="2018-12-18T00:00:00.000Z"),
+        item("ストライク・ザ・ブラッドFINAL", "STRIKE THE BLOOD FINAL", kind="ova", begin="2022-03-29T00:00:00.000Z"),
+        item("勇者王ガオガイガー", begin="1997-02-01T00:00:00.000Z"),
+        item("勇者王ガオガイガーFINAL", kind="ova", begin="2000-01-21T00:00:00.000Z"),
+    ], curated=[])
+    seasons = {e.title: (s.title_ja, e.season) for s in catalog for e in s.entries}
+    assert seasons["ストライク・ザ・ブラッドFINAL"] == ("ストライク・ザ・ブラッド", 4)
+    assert seasons["勇者王ガオガイガーFINAL"] == ("勇者王ガオガイガー", None)  # no OVA seasons: an OVA, no season

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines.catalog import build, load
+from pipelines.seasons import SeasonMark, read_season
 from pipelines.tagging import SeriesMatcher
 
 MATCHER = SeriesMatcher(load())
@@ -51,6 +52,13 @@ def test_english_season_forms(title, text, expected):
 ])
 def test_japanese_season_forms(title, text, expected):
     assert [season for _, season in tagged(title, text)] == [expected]
+
+
+def test_final_in_capitals_after_a_title_is_the_final_season_and_a_final_live_is_not():
+    assert tagged("Strike the Blood FINAL Begins Releasing", "Its four episodes close the story.") == [
+        ("ストライク・ザ・ブラッド", 5)]
+    assert read_season("", " FINAL LIVE Tour Dates Announced") is None
+    assert read_season("", " FINAL Begins") == SeasonMark(final=True)
 
 
 def test_a_final_season_is_the_one_the_catalog_has_not_one_more():
@@ -138,3 +146,12 @@ def test_news_naming_no_season_is_about_the_one_airing_before_the_next_one_ahead
     assert season("2024-11-20") == [4]  # 雪ノ果篇 began on 2024-10-05 and airs; 終夜篇 starts in January
     assert season("2024-12-20") == [4]
     assert season("2024-09-20") == [4]  # nothing airs: the season starting within weeks
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Blue Exorcist -Beyond the Snow Saga- Premieres in October", ("青の祓魔師", 4)),
+    ("Black Butler: Emerald Witch Arc Reveals Its Visual", ("黒執事", 5)),
+    ("Zombie Land Saga Revenge Gets a Blu-ray Box", ("ゾンビランドサガ", 2)),
+])
+def test_a_season_named_by_its_curated_english_title_is_that_season(title, expected):
+    assert tagged(title, "", "2020-01-01") == [expected]
