@@ -55,8 +55,9 @@ SEASON_NEWS = re.compile(r"premiere|\bdebuts?\b|\bseason\b|放送開始|スタ�
 HOME_VIDEO = re.compile(r"blu-?ray|ブルーレイ|\bBD\b|\bDVD\b|BD-?BOX", re.IGNORECASE)
 FILM_WORDS = re.compile(r"\bmovie\b|\bfilms?\b|劇場|映画", re.IGNORECASE)
 #: Headline words of news about a TV broadcast.
-BROADCAST = re.compile(r"放送(?:開始|スタート|決定|日|中)|TVアニメ|テレビアニメ|\bTV anime\b|\bpremieres? on\b|\bto TV\b|"
-                       r"\bsimulcast|\bbroadcast|\banime adaptation\b|\bgets (?:an? )?anime\b|アニメ化|新作アニメ", re.IGNORECASE)
+BROADCAST = re.compile(r"放送(?:開始|スタート|決定|日|中)|\d{1,2}月(?:より|から)?放送|TVアニメ|テレビアニメ|\bTV anime\b|"
+                       r"\bpremieres? on\b|\bto TV\b|\bsimulcast|\bbroadcast|\banime adaptation\b|\bgets (?:an? )?anime\b|"
+                       r"\banime (?:adapts|begins|premieres|returns|starts)\b|アニメ化|新作アニメ", re.IGNORECASE)
 #: Words of a headline that describe a show's source rather than being the news.
 SOURCE_WORDS = re.compile(r"マンガ|漫画|原作|コミックス|連載|ジャンプ|ヤンジャン|マガジン|サンデー|\bmanga\b|light novel|"
                           r"\bserializ\w*|shonen jump|\bthe game\b", re.IGNORECASE)
@@ -105,6 +106,10 @@ SUBTITLE_AFTER = re.compile(r"^(?:[:：]\s+(?!(?:the\s+)?(?:final|season|part|mo
 #: A subtitle naming an arc is a season's ("Swordsmith Village Arc", 刀鍛冶の里編).
 ARC_SUBTITLE = re.compile(r"\b(?:arc|hen|saga)\b|[編篇章]", re.IGNORECASE)
 STOPWORDS = {"the", "a", "an", "of", "to", "in", "on", "and", "no", "wa", "ga"}
+#: After a headline's colon, whose show it is describes the show, it names no other work
+#: ("Tokyo 24th Ward: CloverWorks' Original Premieres", "Extreme Hearts: Masaki Tsuzuki's Sports-Idol Anime").
+DESCRIBED_BY_MAKER = re.compile(r"\w(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,3}(?:anime|original|adaptation|series)\b",
+                                re.IGNORECASE)
 
 
 def subtitle_after(after: str) -> list[str]:
@@ -112,7 +117,7 @@ def subtitle_after(after: str) -> list[str]:
     if not (match := SUBTITLE_AFTER.match(after)):
         return []
     subtitle = match.group("en") or match.group("ja")
-    if ARC_SUBTITLE.search(subtitle):
+    if ARC_SUBTITLE.search(subtitle) or DESCRIBED_BY_MAKER.search(subtitle):
         return []
     words = [w for w in re.findall(r"\w+", subtitle.casefold()) if w not in STOPWORDS]
     return words[:2] or [subtitle]

@@ -110,6 +110,16 @@ def test_a_crawl_stores_the_series_and_seasons_articles_are_about(tmp_path):
                             ("http://news.test/stage/", "呪術廻戦", None), ("http://news.test/swordsmith/", "鬼滅の刃", 3)]
 
 
+@pytest.mark.parametrize("title", [
+    "Dungeon Meshi Anime Adapts Ryoko Kui's Manga",
+    "『ダンジョン飯』九井諒子の漫画が原作、1月より放送",
+    "Dungeon Meshi: Trigger's Fantasy Anime Premieres in January",
+    "Delicious in Dungeon: Studio Trigger's Adaptation Begins",
+])
+def test_a_broadcast_headline_naming_its_source_or_its_maker_is_the_seasons_news(title):
+    assert tagged(title, "") == [("ダンジョン飯", 1)]
+
+
 @pytest.mark.parametrize("title, expected", [
     ("Bleach: Rebirth of Souls Fighting Title Released", [("BLEACH", None)]),
     ("Detective Conan: The Million-Dollar Pentagram Sets Franchise Record", [("名探偵コナン 100万ドルの五稜星", None)]),
