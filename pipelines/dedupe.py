@@ -148,7 +148,7 @@ class DedupePipeline:
     def process_item(self, item: object) -> object:
         if not isinstance(item, ArticleItem):
             return item
-        signature = Signature.from_record(item.signature) if item.signature else Signature.of(item.text or "")
+        signature = Signature.of(item.text or "")
         match = self.index.assign(item.key_url, item.content_hash, signature)
         adapter = ItemAdapter(item)
         adapter["story_key"] = match.story_key

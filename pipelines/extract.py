@@ -30,7 +30,6 @@ from twisted.internet.base import DelayedCall
 from twisted.internet.defer import Deferred
 
 from archive.text import clean_text
-from pipelines.analysis import Analysis, analyse, load_catalog, pickled_catalog
 from pipelines.boilerplate import join_split_body, paragraph_chars, prune
 from pipelines.decode import decode_html
 from pipelines.page_metadata import (PageMetadata, clean_author, date_in_page, drop_unreadable_jsonld, is_year_only,
@@ -242,14 +241,12 @@ def digest_task(body: bytes, url: str, content_type: str | None, encoding: str |
 
 
 def extract_task(body: bytes, url: str, content_type: str | None, encoding: str | None, site: str,
-                 chrome: frozenset[str], fetched_at: str | None = None) -> tuple[str, list[str], Extracted, Analysis]:
+                 chrome: frozenset[str], fetched_at: str | None = None) -> tuple[str, list[str], Extracted]:
     """Extract a page with the site's current chrome removed (in an extraction process), and
-    return what `digest_task` does, from which the parent keeps learning the template, and the
-    article's signature and tags (`pipelines.analysis`)."""
+    return what `digest_task` does, from which the parent keeps learning the template."""
     page = parse_page(body, url, content_type, encoding)
     document, digests = page.document, block_digests(page.tree)
-    extracted = extract_parsed(page, SiteTemplate.frozen(site, chrome), fetched_at)
-    return document, digests, extracted, analyse(extracted.title, extracted.text, extracted.published)
+    return document, digests, extract_parsed(page, SiteTemplate.frozen(site, chrome), fetched_at)
 
 
 class ExtractPipeline:
@@ -267,7 +264,7 @@ class ExtractPipeline:
         self.stats = crawler.stats
         self.warmup_pages = warmup_pages
         self.wait = wait
-        self.pool = ExtractionPool(processes, load_catalog, (pickled_catalog(state.series),))
+        self.pool = ExtractionPool(processes)
         self.state = state
         self.templates = {record["site"]: SiteTemplate.from_record(record) for record in state.templates}
         self.waiting: dict[str, list[Deferred]] = defaultdict(list)
@@ -301,7 +298,7 @@ class ExtractPipeline:
                     await maybe_deferred_to_future(self._warm_up(item.site))
                 else:
                     self._release(item.site)
-            document, digests, extracted, analysis = await self.pool.run(
+            document, digests, extracted = await self.pool.run(
                 extract_task, item.body, item.final_url, content_type, item.encoding, item.site, template.chrome,
                 item.fetched_at)
             template.observe_digests(document, digests)
@@ -315,9 +312,6 @@ class ExtractPipeline:
         adapter = ItemAdapter(item)
         for name, value in vars(extracted).items():
             adapter[name] = value
-        adapter["signature"] = analysis.signature
-        if analysis.series_tags is not None:
-            adapter["series_tags"], adapter["tagged"] = analysis.series_tags, True
         self.stats.inc_value("fanwire/extract/ok")
         if template.pages == self.warmup_pages:
             self._save(template)

@@ -33,15 +33,8 @@ PR_SET_PDEATHSIG = 1
 WATCH_PARENT_SECONDS = 1.0
 
 
-def start_worker(parent: int, setup: Callable[..., None] | None, args: tuple[Any, ...]) -> None:
-    """Worker initializer: tie the worker's life to the crawl's, then run the pool's `setup`."""
-    die_with_parent(parent)
-    if setup is not None:
-        setup(*args)
-
-
 def die_with_parent(parent: int) -> None:
-    """End this process as soon as `parent` (the crawl) dies."""
+    """Worker initializer: end this process as soon as `parent` (the crawl) dies."""
     if sys.platform.startswith("linux"):
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     else:
@@ -57,10 +50,9 @@ def _watch_parent(parent: int) -> None:
 
 
 class ExtractionPool:
-    """Run extraction tasks in `processes` worker processes (0: in the calling thread). `setup(*args)`
-    prepares each process for its tasks (in the calling thread too, when it runs them)."""
+    """Run extraction tasks in `processes` worker processes (0: in the calling thread)."""
 
-    def __init__(self, processes: int, setup: Callable[..., None] | None = None, args: tuple[Any, ...] = ()) -> None:
+    def __init__(self, processes: int) -> None:
         self.processes = processes
         self.executor: Executor | None = None
         self.slots: asyncio.Semaphore | None = None
@@ -68,9 +60,7 @@ class ExtractionPool:
             # spawn: workers start from a clean process, not a fork of a threaded reactor, and are
             # the crawl's own children, so the kernel can tie their lives to it
             self.executor = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"),
-                                                initializer=start_worker, initargs=(os.getpid(), setup, args))
-        elif setup is not None:
-            setup(*args)
+                                                initializer=die_with_parent, initargs=(os.getpid(),))
 
     @staticmethod
     def default_size() -> int:

@@ -29,7 +29,6 @@
 """
 from __future__ import annotations
 
-import pickle
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -571,29 +570,20 @@ def _entry_airing(series: Series, window: tuple[date, date]) -> Entry | None:
 
 class TagPipeline:
     """Tag each article with the series and seasons it is about (`series_tags`), matching against
-    the archive's catalog (the shipped one unless `fanwire catalog import` replaced it). Articles
-    come tagged from their extraction process (`pipelines.analysis`); this stage tags the others,
-    with a matcher built when the first of them comes (until then it keeps the catalog pickled:
-    a tenth of its records' memory)."""
+    the archive's catalog (the shipped one unless `fanwire catalog import` replaced it)."""
 
     def __init__(self, crawler: Crawler, series: list[dict]) -> None:
         self.stats = crawler.stats
-        self.catalog = pickle.dumps(series, protocol=pickle.HIGHEST_PROTOCOL) if series else None
-        self.matcher: SeriesMatcher | None = None
+        self.matcher = SeriesMatcher(from_records(series)) if series else None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> TagPipeline:
         return cls(crawler, ArchiveState.from_crawler(crawler).series)
 
     def process_item(self, item: object) -> object:
-        if not isinstance(item, ArticleItem) or self.catalog is None:
+        if not isinstance(item, ArticleItem) or self.matcher is None:
             return item
-        if not item.tagged:
-            if self.matcher is None:
-                self.matcher = SeriesMatcher(from_records(pickle.loads(self.catalog)))
-            tags = tag_rows(self.matcher.tag(item.title or "", item.text or "", item.published))
-            adapter = ItemAdapter(item)
-            adapter["series_tags"], adapter["tagged"] = tags, True
-        self.stats.inc_value("fanwire/tag/articles_tagged" if item.series_tags else "fanwire/tag/articles_untagged")
+        tags = self.matcher.tag(item.title or "", item.text or "", item.published)
+        ItemAdapter(item)["series_tags"] = tag_rows(tags)
+        self.stats.inc_value("fanwire/tag/articles_tagged" if tags else "fanwire/tag/articles_untagged")
         return item
-

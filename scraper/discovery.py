@@ -39,7 +39,7 @@ ASSET = re.compile(
 )
 
 #: URLs whose clean form is remembered: a site's navigation repeats the same links on every page.
-CLEAN_URL_CACHE = 1 << 16
+CLEAN_URL_CACHE = 1 << 13
 
 
 @lru_cache(maxsize=CLEAN_URL_CACHE)

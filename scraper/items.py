@@ -41,14 +41,11 @@ class ArticleItem:
     key_url: str | None = None
     aliases: list[str] = field(default_factory=list)
     content_hash: str | None = None
-    # Filled by pipelines.dedupe: the story (its first article's URL); the text's signature comes
-    # with the extraction (`pipelines.analysis`), or dedupe makes it
+    # Filled by pipelines.dedupe: the story (its first article's URL) and the text's signature
     story_key: str | None = None
     signature: dict[str, bytes] | None = None
-    # Filled with the extraction (`pipelines.analysis`, `tagged` then set) or by pipelines.tagging:
-    # [{"series_id", "season", "evidence"}]
+    # Filled by pipelines.tagging: [{"series_id", "season", "evidence"}]
     series_tags: list[dict[str, object]] = field(default_factory=list)
-    tagged: bool = False
 
 
 @dataclass

@@ -25,7 +25,7 @@ LINK_TAGS = ("a", "area")
 #: Bytes of HTML fed to the parser at a time.
 CHUNK = 64 * 1024
 #: Resolved links remembered: a site's pages repeat their navigation, sidebar and footer links.
-RESOLVED_CACHE = 1 << 16
+RESOLVED_CACHE = 1 << 13
 ABSOLUTE = re.compile(r"https?://", re.IGNORECASE)
 
 
