@@ -19,7 +19,8 @@ not the class names of particular themes:
 5. Teaser grids: three or more sibling cards or list items of one kind, most of them a
    headline linking to another page of the site with at most a short teaser line ("latest
    news", "more stories" rails and lists without a heading or class that says so).
-6. An article body split into sibling chunks between ads is joined (`join_split_body`).
+6. An article body split into sibling chunks between ads (several paragraphs each, or a how-to's
+   step boxes) is joined (`join_split_body`).
 """
 from __future__ import annotations
 
@@ -107,6 +108,11 @@ MAX_AUTHOR_BOX_PARAGRAPHS = 3
 #: What makes a sibling container one chunk of a split article body.
 MIN_CHUNK_PARAGRAPHS = 2
 MIN_CHUNK_CHARS = 200
+#: A body split into steps: this many sibling chunks, each with a paragraph this long.
+MIN_STEPS = 3
+MIN_STEP_CHARS = 40
+CHUNK_TAGS = ("div", "section", "article")
+STEP_SHARE = 0.5
 #: Longest promo line (characters) removed: longer text is prose that happens to start like one.
 MAX_PROMO_CHARS = 250
 #: Headings that open a boilerplate section (removed with the list or cards that follow them).
@@ -393,20 +399,39 @@ def prune(tree: HtmlElement, author: str | None = None, url: str | None = None) 
 
 def join_split_body(tree: HtmlElement) -> HtmlElement:
     """Join an article body that the page splits into sibling chunks of the same kind (same tag
-    and class, each with paragraphs of its own), interleaved with ads or embeds, so that
-    trafilatura, which keeps one main container, keeps all of it."""
+    and class), interleaved with ads or embeds, so that trafilatura, which keeps one main
+    container, keeps all of it: chunks of several paragraphs each, or a run of steps (a how-to's
+    "Step 1", "Step 2" boxes, some holding only a list or a line) most of which hold prose."""
     for parent in list(tree.iter()):
-        chunks: dict[tuple[str, str], list[HtmlElement]] = defaultdict(list)
+        kinds: dict[tuple[str, str], list[HtmlElement]] = defaultdict(list)
         for child in parent:
-            if isinstance(child.tag, str) and child.get("class") and _is_body_chunk(child):
-                chunks[(child.tag, child.get("class"))].append(child)
-        for first, *rest in (group for group in chunks.values() if len(group) > 1):
+            if child.tag in CHUNK_TAGS and child.get("class"):
+                kinds[(child.tag, child.get("class"))].append(child)
+        for first, *rest in filter(None, map(_split_body, kinds.values())):
             for chunk in rest:
                 first.extend(list(chunk))
                 _drop(chunk)
     return tree
 
 
-def _is_body_chunk(el: HtmlElement) -> bool:
-    paragraphs = el.findall(".//p")
-    return len(paragraphs) >= MIN_CHUNK_PARAGRAPHS and sum(len(p.text_content()) for p in paragraphs) >= MIN_CHUNK_CHARS
+def _split_body(group: list[HtmlElement]) -> list[HtmlElement]:
+    """The siblings of one kind, to join when each holds several paragraphs or when they are a
+    run of steps; else none (a kind that mixes long and short members is a list of cards)."""
+    if len(group) > 1 and all(len(el.findall(".//p")) >= MIN_CHUNK_PARAGRAPHS
+                              and paragraph_chars(el) >= MIN_CHUNK_CHARS for el in group):
+        return group
+    steps = [el for el in group if _has_prose(el)]
+    if (len(steps) >= MIN_STEPS and len(steps) >= STEP_SHARE * len(group)
+            and sum(map(paragraph_chars, steps)) >= MIN_STEPS * MIN_CHUNK_CHARS):
+        return group
+    return []
+
+
+def _has_prose(el: HtmlElement) -> bool:
+    """Holds a paragraph of its own that is mostly not links."""
+    return any(len(p.text_content()) >= MIN_STEP_CHARS and not _is_link_heavy(p) for p in el.findall(".//p"))
+
+
+def _is_link_heavy(el: HtmlElement) -> bool:
+    linked = sum(len(a.text_content()) for a in el.iter("a"))
+    return linked >= 0.5 * len(el.text_content())

@@ -6,7 +6,7 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from pipelines.boilerplate import prune
+from pipelines.boilerplate import join_split_body, prune
 from pipelines.extract import extract_article, parse_page, second_opinion
 
 PARAGRAPHS = [
@@ -144,3 +144,44 @@ def test_a_menu_set_as_a_line_of_links_is_pruned_and_a_sentence_with_bars_is_not
 def test_rights_notices_and_share_labels_are_pruned_in_any_language(line):
     text = prune(lxml.html.fromstring(page(PLAIN.replace("</p>", f"</p><p>{line}</p>", 1)).decode())).text_content()
     assert line not in text and all(p in text for p in PARAGRAPHS)
+
+
+
+STEPS = [("Step 1", "Measure the base of the glass dome and cut the foam about 2 cm smaller, then soak it in a bowl of "
+                   "water until it sinks to the bottom."),
+         ("Step 2", "Press the plant into a hole in the foam."),
+         ("Step 3", "Pin moss all around the foam until none of it shows, then mist it lightly with water so that it "
+                   "stays green for the first week."),
+         ("Step 4", "Lower the dome over the moss and set it on a saucer or a slice of wood; a small pumpkin or a toy "
+                   "adds a little whimsy.")]
+INTRO = ("A glass dome terrarium keeps a bit of nature on your desk and needs almost no care, since it holds its own "
+         "moisture and stays warm and humid. Small plants that need little light do best: ferns, moss and orchids.")
+
+
+def test_a_how_to_split_into_step_boxes_between_ads_is_joined_whole_and_in_order():
+    """A how-to page sets its intro, its list of supplies and each step in a box of its own (some
+    with one short paragraph, one with a list only), with ads and a rail between them (a real page:
+    ehow-1 of readability's tests, where trafilatura then kept the intro alone). The boxes are
+    joined into the first, in order; what stands between them stays out."""
+    boxes = [f"<div class='mod step'><div class='content'><p>{INTRO}</p></div></div>",
+             "<div class='rail'><h3>Other people are reading</h3><ul><li><a href='/x'>How to grow moss</a></li></ul>"
+             "</div>",
+             "<div class='mod step'><div class='content'><h2>What you'll need</h2><ul><li>Glass dome</li><li>Moss</li>"
+             "</ul></div></div>"]
+    boxes += [f"<div class='mod step'><div class='content'><h2>{head}</h2><p>{line}</p></div></div>"
+              f"<div class='mod inline'><div id='ad300'>Sponsor's message</div></div>" for head, line in STEPS]
+    tree = lxml.html.fromstring(f"<html><body><div class='main'>{''.join(boxes)}</div></body></html>")
+    join_split_body(tree)
+    (body,) = tree.xpath("//div[@class='mod step']")
+    assert [" ".join(el.text_content().split()) for el in body.iter("p", "h2", "li")] == [
+        INTRO, "What you'll need", "Glass dome", "Moss", *(part for step in STEPS for part in step)]
+    assert "Sponsor" not in body.text_content() and "Other people" not in body.text_content()
+    assert len(tree.xpath("//div[@id='ad300']")) == len(STEPS) and tree.xpath("//div[@class='rail']")
+
+
+def test_a_row_of_cards_with_one_line_each_is_not_joined():
+    """Three sibling cards with a short line each are not a how-to's steps: too little prose."""
+    cards = "".join(f"<div class='card'><h3>{head}</h3><p>{line[:50]}</p></div>" for head, line in STEPS[:3])
+    tree = lxml.html.fromstring(f"<html><body><div class='row'>{cards}</div></body></html>")
+    join_split_body(tree)
+    assert len(tree.xpath("//div[@class='card']")) == 3
