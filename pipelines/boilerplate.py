@@ -19,7 +19,9 @@ not the class names of particular themes:
 5. Teaser grids: three or more sibling cards or list items of one kind, most of them a
    headline linking to another page of the site with at most a short teaser line ("latest
    news", "more stories" rails and lists without a heading or class that says so).
-6. An article body split into sibling chunks between ads (several paragraphs each, or a how-to's
+6. Photo galleries embedded beside an article: a list whose items open with slide counters
+   ("1/50", "2/50", ...), when the page has prose of its own besides.
+7. An article body split into sibling chunks between ads (several paragraphs each, or a how-to's
    step boxes) is joined (`join_split_body`).
 """
 from __future__ import annotations
@@ -142,6 +144,11 @@ MIN_TEASER_WORDS = 3
 TEASER_LINKED_SHARE = 0.85
 #: A teaser grid: this share of its items (at least `MIN_TEASER_CARDS`) are teaser cards.
 TEASER_GRID_SHARE = 2 / 3
+#: A photo gallery's slide counter opening an item ("3/50", "3 of 50"), and the fewest such items.
+SLIDE_COUNTER = re.compile(r"^\s*(\d{1,3})\s*(?:/|of)\s*(\d{1,3})\b")
+MIN_SLIDES = 3
+#: A gallery goes only when the page has this much paragraph text besides (a gallery page keeps it).
+MIN_PROSE_BESIDE_GALLERY = 1000
 #: A menu set as a line of text: this many links or more between separators, each this short.
 MENU_SEPARATOR = re.compile(r"\s+[|｜•·/]\s+")
 MIN_MENU_ITEMS = 4
@@ -326,6 +333,17 @@ def _mostly_cards(group: list[HtmlElement], url: str | None) -> bool:
     return True
 
 
+def _is_gallery(el: HtmlElement) -> bool:
+    """A slideshow's legends: most of its items open with a slide counter out of one total."""
+    items = [child for child in el if child.tag in CARD_TAGS]
+    counters = [m for m in (SLIDE_COUNTER.match(_text(item)) for item in items) if m]
+    if len(counters) < MIN_SLIDES or len(counters) < TEASER_GRID_SHARE * len(items):
+        return False
+    slides = {int(m[1]) for m in counters}
+    totals = {int(m[2]) for m in counters}
+    return len(totals) == 1 and len(slides) == len(counters) and max(slides) <= totals.pop()
+
+
 def _is_menu_line(el: HtmlElement, text: str) -> bool:
     """"Home | Video | World | Business | Sport": a line of short links between separators."""
     parts = MENU_SEPARATOR.split(text)
@@ -360,6 +378,9 @@ def prune(tree: HtmlElement, author: str | None = None, url: str | None = None) 
         elif EMBED_CLASSES.intersection(tokens) or EMBED_CLASSES.intersection({el.get("class", "").strip()}):
             _drop(el)
         elif tokens and _has_role(tokens) and paragraph_chars(el) < ROLE_GUARD_SHARE * body_chars:
+            _drop(el)
+        elif (el.tag in ("ul", "ol", "div") and _is_gallery(el)
+              and body_chars - paragraph_chars(el) >= MIN_PROSE_BESIDE_GALLERY):
             _drop(el)
         elif el.tag in ("ul", "ol", "div", "section") and (grids := _teaser_grids(el, body_chars, url)):
             for card in (card for grid in grids for card in grid):

@@ -185,3 +185,32 @@ def test_a_row_of_cards_with_one_line_each_is_not_joined():
     tree = lxml.html.fromstring(f"<html><body><div class='row'>{cards}</div></body></html>")
     join_split_body(tree)
     assert len(tree.xpath("//div[@class='card']")) == 3
+
+
+SLIDES = [("Box office record", "The film earned 1.2 billion yen in its first weekend, the studio said on Monday."),
+          ("New key visual", "The second season's poster shows the whole cast under the cherry trees of the campus."),
+          ("Concert tour", "The cast will tour six cities in the summer, ending with two nights at the Budokan."),
+          ("Figure line", "A scale figure of the heroine ships in October, with a limited edition for members.")]
+
+
+def gallery(total: int = len(SLIDES)) -> str:
+    """A photo gallery's legends, each opening with its slide counter out of `total`."""
+    return "<h3>Anime news in pictures</h3><ul class='legends'>" + "".join(
+        f"<li><h2><span class='counter'>{i}/{total}</span> {head}</h2><p>{line}</p><p>GETTY IMAGES</p></li>"
+        for i, (head, line) in enumerate(SLIDES, 1)) + "</ul>"
+
+
+def test_a_photo_gallery_beside_the_article_is_dropped():
+    """A news page embeds the site's "in pictures" slideshow, its legends numbered 1/50 to 50/50
+    (a real page: bug-1255978 of readability's tests, where the gallery was 4/5 of the text)."""
+    paragraphs = PARAGRAPHS * 3
+    html = page("".join(f"<p>{p}</p>" for p in paragraphs), gallery())
+    text = extract_article(html, URL).text
+    assert text.split("\n") == paragraphs
+    assert not [s for s in ("1/4", "Box office record", "1.2 billion yen", "Budokan", "GETTY") if s in text]
+
+
+def test_a_gallery_page_keeps_its_gallery():
+    """Where the slides are the page (little prose besides), their legends are its text."""
+    text = extract_article(page(f"<p>{PARAGRAPHS[0]}</p>", gallery()), URL).text
+    assert all(line in text for _, line in SLIDES)
