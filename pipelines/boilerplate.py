@@ -312,13 +312,19 @@ def _is_teaser_card(el: HtmlElement, url: str | None) -> bool:
 
 def _teaser_grids(el: HtmlElement, body_chars: int, url: str | None) -> list[list[HtmlElement]]:
     """The children of `el` that make teaser grids: three or more siblings of one kind (tag and
-    class), most of them teaser cards, together a small part of the page's prose."""
+    class, numbered tokens aside), most of them teaser cards, together a small part of the page's prose."""
     kinds: dict[tuple[str, str], list[HtmlElement]] = defaultdict(list)
     for child in el:
         if child.tag in CARD_TAGS:
-            kinds[(child.tag, child.get("class", ""))].append(child)
+            kinds[(child.tag, _kind(child))].append(child)
     return [group for group in kinds.values() if len(group) >= MIN_TEASER_CARDS and _mostly_cards(group, url)
             and sum(map(paragraph_chars, group)) < ROLE_GUARD_SHARE * body_chars]
+
+
+def _kind(el: HtmlElement) -> str:
+    """The class of an element less its numbered tokens: cards of one rail often carry their
+    position or story id ("story-block sbpos-2 id1227272060915")."""
+    return " ".join(sorted(t for t in el.get("class", "").split() if not any(c.isdigit() for c in t)))
 
 
 def _mostly_cards(group: list[HtmlElement], url: str | None) -> bool:

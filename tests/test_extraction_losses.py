@@ -67,6 +67,16 @@ CASES = {
             ("How a studio schedules a season", "Producers explain the months before a premiere.")], 1))
         + "<div class='ad'>Loading…</div></div>"),
         ["Ten things to know", "biggest conventions", "ten facts", "Updated 1358 GMT"]),
+    "rail of numbered cards": (page(PLAIN, "<div class='group'><h2>Other opinion columns</h2>" + "".join(
+        f"<div class='story-block sbpos-{i} id12272{i}0989'><h4><strong>{kicker}</strong> <a href='/opinion/{i}'>"
+        f"{title}</a></h4><p class='standfirst'><em>{by}</em> {tease}</p></div>" for i, (kicker, title, by, tease) in
+        enumerate([("Editorial", "The studio's lasting legacy", "", "Forty years of films that changed how the world "
+                    "sees animation, and the people who made them."),
+                   ("Streaming", "Simulcasts are not enough", "JOE WRITER", "Why a same-day release still leaves "
+                    "half the world waiting for a dub."),
+                   ("Conventions", "Queues we could do without", "SUE COLUMNIST", "Three hours in line for a "
+                    "keychain is not what fandom should mean.")], 1)) + "</div>"),
+        ["lasting legacy", "Forty years", "JOE WRITER", "Simulcasts are not enough", "keychain"]),
     "more from the site": (page(PLAIN.replace("</p>", "</p><h3>More Must-Reads From Fan News</h3><ul><li><span>The "
                                                       "struggle to </span><a href='/a'>finish a season on schedule</a></li>"
                                                       "<li><a href='/b'>Voice actors look back</a><span> on roles</span></li>"
