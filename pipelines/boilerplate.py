@@ -426,19 +426,32 @@ def prune(tree: HtmlElement, author: str | None = None, url: str | None = None) 
 
 def join_split_body(tree: HtmlElement) -> HtmlElement:
     """Join an article body that the page splits into sibling chunks of the same kind (same tag
-    and class), interleaved with ads or embeds, so that trafilatura, which keeps one main
+    and class, or one's class tokens a part of the other's), interleaved with ads or embeds, so that trafilatura, which keeps one main
     container, keeps all of it: chunks of several paragraphs each, or a run of steps (a how-to's
     "Step 1", "Step 2" boxes, some holding only a list or a line) most of which hold prose."""
     for parent in list(tree.iter()):
-        kinds: dict[tuple[str, str], list[HtmlElement]] = defaultdict(list)
-        for child in parent:
-            if child.tag in CHUNK_TAGS and child.get("class"):
-                kinds[(child.tag, child.get("class"))].append(child)
-        for first, *rest in filter(None, map(_split_body, kinds.values())):
+        for first, *rest in filter(None, map(_split_body, _chunk_kinds(parent))):
             for chunk in rest:
                 first.extend(list(chunk))
                 _drop(chunk)
     return tree
+
+
+def _chunk_kinds(parent: HtmlElement) -> list[list[HtmlElement]]:
+    """The classed container children of `parent` by kind: the same tag, and class tokens of which
+    one sibling's are all in the other's (a first box "step-content mod" is one of the "step-content")."""
+    kinds: list[tuple[str, set[str], list[HtmlElement]]] = []
+    for child in parent:
+        tokens = set(child.get("class", "").split()) if child.tag in CHUNK_TAGS else set()
+        if not tokens:
+            continue
+        kind = next((k for k in kinds if k[0] == child.tag and (k[1] <= tokens or tokens <= k[1])), None)
+        if kind is None:
+            kinds.append((child.tag, tokens, [child]))
+        else:
+            kind[1].intersection_update(tokens)
+            kind[2].append(child)
+    return [members for _, _, members in kinds]
 
 
 def _split_body(group: list[HtmlElement]) -> list[HtmlElement]:
