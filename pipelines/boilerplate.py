@@ -23,6 +23,7 @@ not the class names of particular themes:
    ("1/50", "2/50", ...), when the page has prose of its own besides.
 7. An article body split into sibling chunks between ads (several paragraphs each, or a how-to's
    step boxes) is joined (`join_split_body`).
+8. Text running on after a block (a picture's frame) is made a paragraph (`wrap_loose_text`).
 """
 from __future__ import annotations
 
@@ -115,6 +116,11 @@ MIN_STEPS = 3
 MIN_STEP_CHARS = 40
 CHUNK_TAGS = ("div", "section", "article")
 STEP_SHARE = 0.5
+#: Block elements after which a run of text of this many characters or more is made a paragraph.
+LOOSE_AFTER = ("div", "figure", "table", "ul", "ol", "section", "blockquote")
+MIN_LOOSE_CHARS = 40
+INLINE_TAGS = ("a", "span", "em", "strong", "b", "i", "u", "small", "sup", "sub", "abbr", "cite", "code", "time",
+               "mark", "q")
 #: Longest promo line (characters) removed: longer text is prose that happens to start like one.
 MAX_PROMO_CHARS = 250
 #: Headings that open a boilerplate section (removed with the list or cards that follow them).
@@ -421,6 +427,25 @@ def prune(tree: HtmlElement, author: str | None = None, url: str | None = None) 
         elif len(text) <= MAX_HEADING_CHARS and SECTION_HEADING.match(text):
             _drop_link_run(el.getnext(), body_chars)
             _drop(el)
+    return tree
+
+
+def wrap_loose_text(tree: HtmlElement) -> HtmlElement:
+    """Make a paragraph of the text that runs on after a block element (a figure's frame, a
+    table) with the inline elements that continue it, up to a line break or a block: trafilatura reads the text of blocks and
+    can lose such a run, the paragraph after an embedded picture."""
+    for el in list(tree.iter(*LOOSE_AFTER)):
+        parent = el.getparent()
+        if parent is None or len((el.tail or "").strip()) < MIN_LOOSE_CHARS:
+            continue
+        paragraph = el.makeelement("p", {})
+        paragraph.text, el.tail = el.tail, None
+        following = el.getnext()
+        el.addnext(paragraph)
+        while following is not None and following.tag in INLINE_TAGS:
+            nxt = following.getnext()
+            paragraph.append(following)
+            following = nxt
     return tree
 
 

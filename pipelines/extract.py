@@ -30,7 +30,7 @@ from twisted.internet.base import DelayedCall
 from twisted.internet.defer import Deferred
 
 from archive.text import clean_text
-from pipelines.boilerplate import join_split_body, paragraph_chars, prune
+from pipelines.boilerplate import join_split_body, paragraph_chars, prune, wrap_loose_text
 from pipelines.decode import decode_html
 from pipelines.page_metadata import (PageMetadata, clean_author, date_in_page, drop_unreadable_jsonld, is_year_only,
                                      page_metadata, plausible_author)
@@ -139,7 +139,7 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
     links = outlinks(page.tree, url)  # before pruning: a credit line may sit outside the body
     shown_date = None if meta.published else date_in_page(page.tree, url)
     unpruned_author = None if meta.author else page_author(page.tree)
-    join_split_body(prune(page.tree, meta.author, url))
+    join_split_body(wrap_loose_text(prune(page.tree, meta.author, url)))
     if template is not None:
         template.strip(page.tree)
     doc = bare_extraction(page.tree, url=url, with_metadata=True, include_comments=False,

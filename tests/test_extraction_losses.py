@@ -225,3 +225,16 @@ def test_a_gallery_page_keeps_its_gallery():
     """Where the slides are the page (little prose besides), their legends are its text."""
     text = extract_article(page(f"<p>{PARAGRAPHS[0]}</p>", gallery()), URL).text
     assert all(line in text for _, line in SLIDES)
+
+
+def test_text_running_on_after_a_picture_frame_is_a_paragraph():
+    """A paragraph set as loose text after an embedded picture's frame, a link inside it (a real
+    page: yahoo-3 of readability's tests): recall mode lost it until it was made a paragraph."""
+    sentence = ("The flag code has guidelines for the proper treatment of the flag, but there are no rules for "
+                "punishment, and the Supreme Court has ruled that burning it is protected speech.")
+    before, linked, after = sentence.partition("Supreme Court")
+    frame = ("<div class='fig-frame'><span><div class='fig'><figure><div><p class='cta'>View photo</p></div>"
+             "<img src='/a.jpg' alt='Hicks'></figure></div></span></div>")
+    body = ("".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2]) + f"<p><span class='embed'></span></p>{frame}{before}"
+            f"<a href='https://news.example/court'>{linked}</a>{after}<p></p><p>{PARAGRAPHS[2]}</p>")
+    assert extract_article(page(body), URL).text.split("\n") == [*PARAGRAPHS[:2], sentence, PARAGRAPHS[2]]
