@@ -44,7 +44,7 @@ EMBED_CLASSES = {"twitter-tweet", "twitter-timeline", "instagram-media", "tiktok
 ROLE_TOKENS = {
     "share", "sharing", "sharedaddy", "social", "sns", "related", "yarpp", "jp-relatedposts", "newsletter",
     "subscribe", "subscription", "mailchimp", "authorbox", "bio", "comments", "comment", "respond", "toc",
-    "breadcrumb", "breadcrumbs", "tags", "tagcloud", "taglist", "advert", "advertisement", "ad", "ads",
+    "breadcrumb", "breadcrumbs", "crumb", "crumbs", "tags", "tagcloud", "taglist", "advert", "advertisement", "ad", "ads",
     "adspot", "adsbygoogle", "sponsor", "sponsored", "promo", "recommended", "popular", "trending",
     "caption", "credit", "disqus", "scrolltop", "backtotop", "pagination", "pager", "signup", "sidebar",
     "footer", "foot", "copyright", "recirc", "recirculation",

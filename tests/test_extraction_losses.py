@@ -238,3 +238,13 @@ def test_text_running_on_after_a_picture_frame_is_a_paragraph():
     body = ("".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2]) + f"<p><span class='embed'></span></p>{frame}{before}"
             f"<a href='https://news.example/court'>{linked}</a>{after}<p></p><p>{PARAGRAPHS[2]}</p>")
     assert extract_article(page(body), URL).text.split("\n") == [*PARAGRAPHS[:2], sentence, PARAGRAPHS[2]]
+
+
+def test_breadcrumbs_named_crumbs_are_pruned():
+    """Where recall mode keeps a page's whole wrapper (a real page: qq of readability's tests), its
+    breadcrumb trail comes with it; "crumbs" names it as "breadcrumb" does."""
+    crumbs = ("<div class='Crumbs-Article'><a href='/anime/'>Anime</a> <em>&gt;</em> <a href='/anime/news/'>News</a> "
+              "<em>&gt;</em> <span>Article</span></div>")
+    tree = lxml.html.fromstring(page(crumbs + PLAIN).decode())
+    assert [" ".join(p.text_content().split()) for p in prune(tree, url=URL).iter("p")] == PARAGRAPHS
+    assert not tree.xpath("//a[starts-with(@href, '/anime/')]") and "Article" not in tree.find("body").text_content()
