@@ -62,6 +62,8 @@ DATE_WORDS = re.compile(
 )
 BYLINE_WORDS = re.compile(r"\b(?:by|posted|published|updated|on|at|written|staff|writer|utc|gmt|jst)\b|"
                           r"投稿|更新|公開|文|記者|編集部", re.IGNORECASE)
+#: A source credit on a dateline ("来源：网易科学人", "Source: Kyodo"): the label and the short name after it.
+SOURCE_CREDIT = re.compile(r"(?:来源|來源|出典|出处|source)\s*[:：]\s*[^\s:：]{1,20}", re.IGNORECASE)
 
 #: trafilatura escalates to its fallback extractors below this many characters (default 250);
 #: a short news item, and any Japanese one, is shorter, and the fallbacks then keep page chrome.
@@ -204,8 +206,8 @@ def fuller_author(pruned: str | None, unpruned: str | None) -> str | None:
 
 
 def without_byline(text: str, author: str | None) -> str:
-    """The body without the lines near its top that only say who wrote it and when
-    ("By X | May 2, 2025", "2021年7月12日(月) 17:45 文：X")."""
+    """The body without the lines near its top that only say who wrote it, where it comes from and
+    when ("By X | May 2, 2025", "2021年7月12日(月) 17:45 文：X", "2017-03-10 09:58 来源：X")."""
     lines = text.split("\n")
     head = [line for line in lines[:BYLINE_LINES] if len(line) > MAX_BYLINE_CHARS or not _is_byline(line, author)]
     return "\n".join(head + lines[BYLINE_LINES:]).strip()
@@ -216,7 +218,7 @@ def _is_byline(line: str, author: str | None) -> bool:
     for name in (author or "").split(";"):
         if name.strip():
             rest = rest.replace(name.strip(), " ")
-    rest = BYLINE_WORDS.sub(" ", DATE_WORDS.sub(" ", rest))
+    rest = BYLINE_WORDS.sub(" ", DATE_WORDS.sub(" ", SOURCE_CREDIT.sub(" ", rest)))
     return rest != line and len(re.sub(r"[\W_]+", "", rest)) <= 2
 
 

@@ -248,3 +248,14 @@ def test_breadcrumbs_named_crumbs_are_pruned():
     tree = lxml.html.fromstring(page(crumbs + PLAIN).decode())
     assert [" ".join(p.text_content().split()) for p in prune(tree, url=URL).iter("p")] == PARAGRAPHS
     assert not tree.xpath("//a[starts-with(@href, '/anime/')]") and "Article" not in tree.find("body").text_content()
+
+
+@pytest.mark.parametrize("dateline", ["2017-03-10 09:58　来源：动漫新闻网　", "Source: Kyodo | March 10, 2017"])
+def test_a_dateline_naming_the_source_is_not_body_text(dateline):
+    """The line above a Chinese news article that says when and from where (a real page: gmw of
+    readability's tests) is a byline, not the article's first paragraph."""
+    lines = ["《进击的巨人》最终季动画将于明年一月开播，制作公司在周五的发布会上确认了这一消息。",
+             "导演表示，团队花了一年时间改编漫画的最后两卷，新的片头曲已于上个月在东京录制完成。",
+             "该动画将在全球同步播出，中国大陆地区的播出权由一家视频网站获得。"]
+    html = page(f"<div class='info'>{dateline}</div>" + "".join(f"<p>{line}</p>" for line in lines))
+    assert extract_article(html, URL).text.split("\n") == lines
