@@ -168,6 +168,7 @@ CARD_TAGS = ("div", "li", "article", "section")
 #: An id of this many words or more is a heading's slug ("sharing-with-a-single-developer"),
 #: not a role name, when its words are the element's own opening text.
 MIN_SLUG_WORDS = 4
+HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 BLOCKS = ("p", "div", "li", "section", "aside", "span", "h2", "h3", "h4", "h5", "h6", "dd", "blockquote", "figure")
 
 
@@ -451,15 +452,33 @@ def wrap_loose_text(tree: HtmlElement) -> HtmlElement:
 
 def join_split_body(tree: HtmlElement) -> HtmlElement:
     """Join an article body that the page splits into sibling chunks of the same kind (same tag
-    and class, or one's class tokens a part of the other's), interleaved with ads or embeds, so that trafilatura, which keeps one main
-    container, keeps all of it: chunks of several paragraphs each, or a run of steps (a how-to's
-    "Step 1", "Step 2" boxes, some holding only a list or a line) most of which hold prose."""
+    and class, or one's class tokens a part of the other's), interleaved with ads or embeds, so
+    that trafilatura, which keeps one main container, keeps all of it: chunks of several
+    paragraphs each, or a run of steps (a how-to's "Step 1", "Step 2" boxes, some holding only a
+    list or a line) most of which hold prose. A section heading boxed on its own between two
+    chunks goes with them, in its place."""
     for parent in list(tree.iter()):
         for first, *rest in filter(None, map(_split_body, _chunk_kinds(parent))):
-            for chunk in rest:
-                first.extend(list(chunk))
-                _drop(chunk)
+            chunks = set(rest)
+            following = first.getnext()
+            while chunks and following is not None:
+                nxt = following.getnext()
+                if following in chunks:
+                    first.extend(list(following))
+                    _drop(following)
+                    chunks.discard(following)
+                elif _is_heading_box(following):
+                    first.append(following)
+                following = nxt
     return tree
+
+
+def _is_heading_box(el: HtmlElement) -> bool:
+    """A heading, or a box that holds nothing but one."""
+    if el.tag in HEADINGS:
+        return True
+    heads = el.xpath(".//h2 | .//h3 | .//h4 | .//h5 | .//h6")
+    return len(heads) == 1 and 0 < len(_text(el)) <= MAX_HEADING_CHARS and _text(el) == _text(heads[0])
 
 
 def _chunk_kinds(parent: HtmlElement) -> list[list[HtmlElement]]:

@@ -259,3 +259,18 @@ def test_a_dateline_naming_the_source_is_not_body_text(dateline):
              "该动画将在全球同步播出，中国大陆地区的播出权由一家视频网站获得。"]
     html = page(f"<div class='info'>{dateline}</div>" + "".join(f"<p>{line}</p>" for line in lines))
     assert extract_article(html, URL).text.split("\n") == lines
+
+
+def test_a_section_heading_boxed_between_body_chunks_is_joined_in_its_place():
+    """A page builder sets each text block and each section heading in a box of its own (a real
+    page: dropbox-blog of readability's tests): the text boxes are joined, and the headings between
+    them go with them in order, not left behind outside the body."""
+    text = [f"<div class='text parbase grid-col'><p>{a}</p><p>{b}</p></div>" for a, b in (PARAGRAPHS[:2], PARAGRAPHS[1:])]
+    heading = "<div class='section grid-col'><div class='section-title'><h2>Achieving guarantees</h2></div></div>"
+    ad = "<div class='slot grid-col'><span>Sponsored message from a partner</span></div>"
+    tree = lxml.html.fromstring(f"<html><body><div class='grid'>{text[0]}{heading}{ad}{text[1]}</div></body></html>")
+    join_split_body(tree)
+    (body,) = tree.xpath("//div[contains(@class, 'text')]")
+    assert [" ".join(el.text_content().split()) for el in body.iter("p", "h2")] == [
+        *PARAGRAPHS[:2], "Achieving guarantees", *PARAGRAPHS[1:]]
+    assert "Sponsored" not in body.text_content() and tree.xpath("//div[contains(@class, 'slot')]")
