@@ -193,6 +193,11 @@ def _has_role(tokens: list[str]) -> bool:
     return any(pair in ROLE_PAIRS for pair in zip(tokens, tokens[1:]))
 
 
+def _in_code(el: HtmlElement) -> bool:
+    """Inside a code listing, where classes name syntax ("token comment"), not page roles."""
+    return any(a.tag in ("pre", "code") for a in el.iterancestors())
+
+
 def _text(el: HtmlElement) -> str:
     return " ".join(el.text_content().split())
 
@@ -390,7 +395,8 @@ def prune(tree: HtmlElement, author: str | None = None, url: str | None = None) 
             _drop(el)
         elif EMBED_CLASSES.intersection(tokens) or EMBED_CLASSES.intersection({el.get("class", "").strip()}):
             _drop(el)
-        elif tokens and _has_role(tokens) and paragraph_chars(el) < ROLE_GUARD_SHARE * body_chars:
+        elif (tokens and _has_role(tokens) and paragraph_chars(el) < ROLE_GUARD_SHARE * body_chars
+              and not _in_code(el)):
             _drop(el)
         elif (el.tag in ("ul", "ol", "div") and _is_gallery(el)
               and body_chars - paragraph_chars(el) >= MIN_PROSE_BESIDE_GALLERY):

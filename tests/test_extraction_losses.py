@@ -274,3 +274,14 @@ def test_a_section_heading_boxed_between_body_chunks_is_joined_in_its_place():
     assert [" ".join(el.text_content().split()) for el in body.iter("p", "h2")] == [
         *PARAGRAPHS[:2], "Achieving guarantees", *PARAGRAPHS[1:]]
     assert "Sponsored" not in body.text_content() and tree.xpath("//div[contains(@class, 'slot')]")
+
+
+def test_a_code_listings_comment_tokens_are_kept():
+    """Syntax highlighters class a comment "token comment" (a real page: v8-blog of readability's
+    tests); in a code listing that names syntax, not a comments section."""
+    code = ("<pre><code><span class='token comment'>// load-add.js</span>\n<span class='token keyword'>let</span> "
+            "total = add(1, 2);</code></pre>")
+    tree = lxml.html.fromstring(page(PLAIN + code).decode())
+    listing = prune(tree, url=URL).find(".//pre").text_content()
+    assert listing == "// load-add.js\nlet total = add(1, 2);"
+    assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == PARAGRAPHS
