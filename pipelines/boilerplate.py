@@ -66,7 +66,7 @@ PROMO_WORDS = (
 PROMO = re.compile(PROMO_WORDS + r"\s*(?:[:：\-–—»›>|】\]］)）]|$)", re.IGNORECASE)
 #: The same wording run into what follows: a promo when the rest of the line is a link.
 PROMO_LABEL = re.compile(PROMO_WORDS, re.IGNORECASE)
-#: Calls to subscribe, share or send tips: boilerplate on their own line, link or not.
+#: Calls to subscribe, share or send tips, and a widget's error state: boilerplate on their own line, link or not.
 APPEAL = re.compile(
     r"^\s*(?:have a (?:news )?tip\b|got a (?:news )?tip\b|like this (?:story|article)\?|enjoyed this (?:story|article)\?|"
     r"get the latest .{0,60}\b(?:inbox|newsletter)|sign up (?:for|to) (?:our|the) .{0,40}newsletter|"
@@ -75,7 +75,8 @@ APPEAL = re.compile(
     r"click here to (?:get|download|subscribe|sign up|read more)|explore further$|popular on \w+$|"
     r"follow (?:us|\w+(?: \w+)?) on (?:instagram|facebook|twitter|x|youtube|tiktok|threads|bluesky)|"
     r"follow .{0,30}full coverage|subscribe to .{0,40} on (?:youtube|spotify|apple podcasts)|"
-    r"this copy is for your personal|ニュースレターに登録|公式(?:X|ツイッター|Twitter)をフォロー)",
+    r"this copy is for your personal|this (?:feature|service|video|content) is (?:temporarily |currently )?unavailable|"
+    r"ニュースレターに登録|公式(?:X|ツイッター|Twitter)をフォロー)",
     re.IGNORECASE,
 )
 #: Appeals for money, anywhere in a short block: "…is reader-funded; please consider supporting us
@@ -133,13 +134,13 @@ SECTION_HEADING = re.compile(
     r"最新記事)\b",
     re.IGNORECASE,
 )
-#: Whole-element UI strings and ad labels.
+#: Whole-element UI strings, a widget's waiting state ("Please wait...") and ad labels.
 UI_TEXT = re.compile(
     r"^[\s\-–—·|]*(?:advertisements?|advertising|sponsored(?: content)?|ad|ads|pr|広告|スポンサーリンク|"
     r"scroll to top|back to top|go to top|top|share(?: this(?: article| post)?)?|tweet|copy (?:url|link)|print|"
     r"email|whatsapp|pinterest|facebook|twitter|reddit|line|はてブ|ポスト|urlをコピー|"
     r"leave a (?:comment|reply)|post (?:a )?comment(?: \(\+\))?|ページトップへ|トップへ戻る|シェア(?:する)?|"
-    r"分享到?|返回顶部|打印|收藏)[\s\-–—·|:：]*$",
+    r"分享到?|返回顶部|打印|收藏|(?:please wait|loading)(?:\.{3}|…)?)[\s\-–—·|:：]*$",
     re.IGNORECASE,
 )
 MAX_UI_CHARS = 40

@@ -77,6 +77,9 @@ CASES = {
                    ("Conventions", "Queues we could do without", "SUE COLUMNIST", "Three hours in line for a "
                     "keychain is not what fandom should mean.")], 1)) + "</div>"),
         ["lasting legacy", "Forty years", "JOE WRITER", "Simulcasts are not enough", "keychain"]),
+    "widget states": (page(PLAIN.replace("</p>", "</p><div><p>Please wait...</p><p>This feature is temporarily "
+                                               "unavailable. Please try again later.</p></div>", 1)),
+                      ["Please wait", "temporarily unavailable"]),
     "more from the site": (page(PLAIN.replace("</p>", "</p><h3>More Must-Reads From Fan News</h3><ul><li><span>The "
                                                       "struggle to </span><a href='/a'>finish a season on schedule</a></li>"
                                                       "<li><a href='/b'>Voice actors look back</a><span> on roles</span></li>"
