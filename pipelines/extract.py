@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -74,6 +75,8 @@ MIN_EXTRACTED_SIZE = 50
 SECOND_OPINION_MAX_CHARS = 3000
 SECOND_OPINION_PAGE_SHARE = 0.2
 SECOND_OPINION_GAIN = 1.5
+#: The recall pick's lines the balanced pick lacks are added to it when this share of its text is in it.
+AGREEMENT_SHARE = 0.5
 TRAFILATURA_CONFIG = use_config()
 TRAFILATURA_CONFIG.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(MIN_EXTRACTED_SIZE))
 
@@ -188,7 +191,33 @@ def second_opinion(tree: HtmlElement, url: str, text: str) -> str:
     doc = bare_extraction(tree, url=url, with_metadata=False, include_comments=False, include_tables=True,
                           config=TRAFILATURA_CONFIG)
     balanced = (doc.text or "").strip() if doc is not None else ""
-    return balanced if len(balanced) > SECOND_OPINION_GAIN * len(text) else text
+    return with_missing_lines(balanced, text) if len(balanced) > SECOND_OPINION_GAIN * len(text) else text
+
+
+def with_missing_lines(base: str, part: str) -> str:
+    """`base` with the lines of `part` it lacks, each after the text that precedes it in `part`,
+    when `part` is mostly found in `base` (the same article read from a narrower container, whose
+    modes disagree on a paragraph or two); else `base` as it is (`part` was a rail). Lines are
+    compared with whitespace squashed: one mode keeps a paragraph's source line breaks."""
+    merged, ends, whole = base.split("\n"), [], ""
+    for line in merged:
+        if squashed := " ".join(line.split()):
+            whole = f"{whole} {squashed}" if whole else squashed
+        ends.append(len(whole))
+    lines = [" ".join(line.split()) for line in part.split("\n") if line.strip()]
+    if sum(len(line) for line in lines if line in whole) < AGREEMENT_SHARE * sum(map(len, lines)):
+        return base
+    missing, position, after = [], 0, 0
+    for line in lines:
+        found = whole.find(line, position)
+        if found >= 0:
+            position = found + len(line)
+            after = bisect_left(ends, position) + 1
+        else:
+            missing.append((after, line))
+    for index, line in reversed(missing):
+        merged.insert(index, line)
+    return "\n".join(merged)
 
 
 def extract_article(body: bytes, url: str, content_type: str | None = None,

@@ -7,7 +7,7 @@ import lxml.html
 import pytest
 
 from pipelines.boilerplate import join_split_body, prune
-from pipelines.extract import extract_article, parse_page, second_opinion
+from pipelines.extract import extract_article, parse_page, second_opinion, with_missing_lines
 
 PARAGRAPHS = [
     "The studio confirmed on Friday that the second season will premiere in April, with the original staff "
@@ -288,3 +288,16 @@ def test_a_code_listings_comment_tokens_are_kept():
     listing = prune(tree, url=URL).find(".//pre").text_content()
     assert listing == "// load-add.js\nlet total = add(1, 2);"
     assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == PARAGRAPHS
+
+
+def test_the_balanced_pick_gets_the_paragraphs_only_the_recall_pick_kept_in_their_place():
+    """When the balanced pick replaces a short recall pick of the same article (a real page: salon-1
+    of readability's tests), the paragraphs only recall mode kept go back after the text they follow;
+    the balanced pick keeps a paragraph's source line breaks, the recall pick does not."""
+    extra = "As one fan site reports, tickets for the premiere sold out in four minutes."
+    balanced = "\n".join([PARAGRAPHS[0].replace(" with the ", "\n      with the "), PARAGRAPHS[2], *PARAGRAPHS[:2]])
+    recall = "\n".join([PARAGRAPHS[0], extra, PARAGRAPHS[2]])
+    assert with_missing_lines(balanced, recall).split("\n") == [
+        *balanced.split("\n")[:2], extra, PARAGRAPHS[2], *PARAGRAPHS[:2]]
+    rail = "\n".join(["Get the facts you need about simulcasts.", "Ten anime to watch this spring."])
+    assert with_missing_lines(balanced, rail) == balanced
