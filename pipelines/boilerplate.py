@@ -66,7 +66,8 @@ PROMO_WORDS = (
 PROMO = re.compile(PROMO_WORDS + r"\s*(?:[:：\-–—»›>|】\]］)）]|$)", re.IGNORECASE)
 #: The same wording run into what follows: a promo when the rest of the line is a link.
 PROMO_LABEL = re.compile(PROMO_WORDS, re.IGNORECASE)
-#: Calls to subscribe, share or send tips, and a widget's error state: boilerplate on their own line, link or not.
+#: Calls to subscribe, share or send tips, a widget's error state, a browser update notice: boilerplate on their
+#: own line, link or not.
 APPEAL = re.compile(
     r"^\s*(?:have a (?:news )?tip\b|got a (?:news )?tip\b|like this (?:story|article)\?|enjoyed this (?:story|article)\?|"
     r"get the latest .{0,60}\b(?:inbox|newsletter)|sign up (?:for|to) (?:our|the) .{0,40}newsletter|"
@@ -76,6 +77,8 @@ APPEAL = re.compile(
     r"follow (?:us|\w+(?: \w+)?) on (?:instagram|facebook|twitter|x|youtube|tiktok|threads|bluesky)|"
     r"follow .{0,30}full coverage|subscribe to .{0,40} on (?:youtube|spotify|apple podcasts)|"
     r"this copy is for your personal|this (?:feature|service|video|content) is (?:temporarily |currently )?unavailable|"
+    r"(?:please )?(?:update|upgrade) your browser|your browser is (?:out of date|outdated|not supported)|"
+    r"浏览器更新提醒|请(?:升级|更新)(?:您的)?浏览器|"
     r"ニュースレターに登録|公式(?:X|ツイッター|Twitter)をフォロー)",
     re.IGNORECASE,
 )

@@ -301,3 +301,15 @@ def test_the_balanced_pick_gets_the_paragraphs_only_the_recall_pick_kept_in_thei
         *balanced.split("\n")[:2], extra, PARAGRAPHS[2], *PARAGRAPHS[:2]]
     rail = "\n".join(["Get the facts you need about simulcasts.", "Ten anime to watch this spring."])
     assert with_missing_lines(balanced, rail) == balanced
+
+
+@pytest.mark.parametrize("notice", ["Your browser is out of date", "浏览器更新提醒"])
+def test_a_browser_update_notice_is_pruned(notice):
+    """Where recall mode keeps a page's whole wrapper (a real page: qq of readability's tests), the
+    banner asking to update the browser comes with it."""
+    banner = (f"<div class='notice'><strong>{notice}</strong><span> Pages load three times faster in the new "
+              "version</span><a href='https://browser.example/get'>Update now</a><em>×</em></div>")
+    tree = prune(lxml.html.fromstring(page(banner + PLAIN).decode()), url=URL)
+    body = tree.find("body").text_content()
+    assert notice not in body and "three times faster" not in body and "Update now" not in body
+    assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == PARAGRAPHS
