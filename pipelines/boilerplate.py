@@ -247,10 +247,13 @@ def _drop_link_run(el: HtmlElement | None, body_chars: int) -> None:
 
 
 def _caption_after(media: HtmlElement) -> HtmlElement | None:
-    """The short unpunctuated line right after an embedded video or player: its caption."""
+    """The short unpunctuated line right after an embedded video or player: its caption. Not after
+    a <figure> that holds the player: a figure keeps its caption inside."""
     anchor = media
     while anchor.getnext() is None and anchor.getparent() is not None and len(_text(anchor.getparent())) < 5:
         anchor = anchor.getparent()
+        if anchor.tag == "figure":
+            return None
     nxt = anchor.getnext()
     if nxt is None or nxt.tag not in ("p", "div", "span", "small"):
         return None

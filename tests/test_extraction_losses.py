@@ -313,3 +313,14 @@ def test_a_browser_update_notice_is_pruned(notice):
     body = tree.find("body").text_content()
     assert notice not in body and "three times faster" not in body and "Update now" not in body
     assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == PARAGRAPHS
+
+
+def test_a_line_after_a_figure_holding_a_player_is_not_its_caption():
+    """A figure keeps its caption inside; the short line after a figure that holds an embedded
+    player is the article's (a real page: lazy-image-1 of readability's tests), while the same line
+    right after a bare player is the player's caption."""
+    line = "Of course, it only works with one instance, but it is a demo project ;)"
+    player = "<iframe src='https://media.example/embed/1' title='WS server'></iframe>"
+    for wrapped, kept in ((f"<figure><div><div>{player}</div></div></figure>", True), (f"<div>{player}</div>", False)):
+        tree = prune(lxml.html.fromstring(page(PLAIN + wrapped + f"<p>{line}</p>").decode()), url=URL)
+        assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == PARAGRAPHS + [line] * kept
