@@ -157,6 +157,7 @@ TEASER_GRID_SHARE = 2 / 3
 #: A photo gallery's slide counter opening an item ("3/50", "3 of 50"), and the fewest such items.
 SLIDE_COUNTER = re.compile(r"^\s*(\d{1,3})\s*(?:/|of)\s*(\d{1,3})\b")
 MIN_SLIDES = 3
+DIGIT = re.compile(r"\d")
 #: A gallery goes only when the page has this much paragraph text besides (a gallery page keeps it).
 MIN_PROSE_BESIDE_GALLERY = 1000
 #: A menu set as a line of text: this many links or more between separators, each this short.
@@ -343,7 +344,10 @@ def _teaser_grids(el: HtmlElement, body_chars: int, url: str | None) -> list[lis
 def _kind(el: HtmlElement) -> str:
     """The class of an element less its numbered tokens: cards of one rail often carry their
     position or story id ("story-block sbpos-2 id1227272060915")."""
-    return " ".join(sorted(t for t in el.get("class", "").split() if not any(c.isdigit() for c in t)))
+    names = el.get("class", "")
+    if not DIGIT.search(names):
+        return names
+    return " ".join(t for t in names.split() if not DIGIT.search(t))
 
 
 def _mostly_cards(group: list[HtmlElement], url: str | None) -> bool:
@@ -360,13 +364,25 @@ def _mostly_cards(group: list[HtmlElement], url: str | None) -> bool:
 
 def _is_gallery(el: HtmlElement) -> bool:
     """A slideshow's legends: most of its items open with a slide counter out of one total."""
+    if len(el) < MIN_SLIDES:
+        return False
     items = [child for child in el if child.tag in CARD_TAGS]
-    counters = [m for m in (SLIDE_COUNTER.match(_text(item)) for item in items) if m]
-    if len(counters) < MIN_SLIDES or len(counters) < TEASER_GRID_SHARE * len(items):
+    allowed, counters = (1 - TEASER_GRID_SHARE) * len(items), []
+    for item in items:  # stops once too many items carry no counter (most lists: after a third)
+        if match := SLIDE_COUNTER.match(_first_text(item)):
+            counters.append(match)
+        elif (allowed := allowed - 1) < 0:
+            return False
+    if len(counters) < MIN_SLIDES:
         return False
     slides = {int(m[1]) for m in counters}
     totals = {int(m[2]) for m in counters}
     return len(totals) == 1 and len(slides) == len(counters) and max(slides) <= totals.pop()
+
+
+def _first_text(el: HtmlElement) -> str:
+    """The element's first words (its first text that is not blank), without reading all of it."""
+    return next((t for t in el.itertext() if t.strip()), "")
 
 
 def _is_menu_line(el: HtmlElement, text: str) -> bool:
@@ -514,9 +530,12 @@ def _chunk_kinds(parent: HtmlElement) -> list[list[HtmlElement]]:
 def _split_body(group: list[HtmlElement]) -> list[HtmlElement]:
     """The siblings of one kind, to join when each holds several paragraphs or when they are a
     run of steps; else none (a kind that mixes long and short members is a list of cards)."""
-    if len(group) > 1 and all(len(el.findall(".//p")) >= MIN_CHUNK_PARAGRAPHS
-                              and paragraph_chars(el) >= MIN_CHUNK_CHARS for el in group):
+    if len(group) < 2:
+        return []
+    if all(len(el.findall(".//p")) >= MIN_CHUNK_PARAGRAPHS and paragraph_chars(el) >= MIN_CHUNK_CHARS for el in group):
         return group
+    if len(group) < MIN_STEPS:
+        return []
     steps = [el for el in group if _has_prose(el)]
     if (len(steps) >= MIN_STEPS and len(steps) >= STEP_SHARE * len(group)
             and sum(map(paragraph_chars, steps)) >= MIN_STEPS * MIN_CHUNK_CHARS):
