@@ -21,9 +21,6 @@ not the class names of particular themes:
    news", "more stories" rails and lists without a heading or class that says so).
 6. Photo galleries embedded beside an article: a list whose items open with slide counters
    ("1/50", "2/50", ...), when the page has prose of its own besides.
-7. An article body split into sibling chunks between ads (several paragraphs each, or a how-to's
-   step boxes) is joined (`join_split_body`).
-8. Text running on after a block (a picture's frame) is made a paragraph (`wrap_loose_text`).
 """
 from __future__ import annotations
 
@@ -112,19 +109,6 @@ SENTENCE_END = (".", "!", "?", "。", "！", "？", "\"", "”", ":", "：")
 #: Largest author box (characters) removed whole around its heading.
 MAX_AUTHOR_BOX_CHARS = 600
 MAX_AUTHOR_BOX_PARAGRAPHS = 3
-#: What makes a sibling container one chunk of a split article body.
-MIN_CHUNK_PARAGRAPHS = 2
-MIN_CHUNK_CHARS = 200
-#: A body split into steps: this many sibling chunks, each with a paragraph this long.
-MIN_STEPS = 3
-MIN_STEP_CHARS = 40
-CHUNK_TAGS = ("div", "section", "article")
-STEP_SHARE = 0.5
-#: Block elements after which a run of text of this many characters or more is made a paragraph.
-LOOSE_AFTER = ("div", "figure", "table", "ul", "ol", "section", "blockquote")
-MIN_LOOSE_CHARS = 40
-INLINE_TAGS = ("a", "span", "em", "strong", "b", "i", "u", "small", "sup", "sub", "abbr", "cite", "code", "time",
-               "mark", "q")
 #: Longest promo line (characters) removed: longer text is prose that happens to start like one.
 MAX_PROMO_CHARS = 250
 #: Headings that open a boilerplate section (removed with the list or cards that follow them).
@@ -173,7 +157,6 @@ CARD_TAGS = ("div", "li", "article", "section")
 #: An id of this many words or more is a heading's slug ("sharing-with-a-single-developer"),
 #: not a role name, when its words are the element's own opening text.
 MIN_SLUG_WORDS = 4
-HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 BLOCKS = ("p", "div", "li", "section", "aside", "span", "h2", "h3", "h4", "h5", "h6", "dd", "blockquote", "figure")
 
 
@@ -458,96 +441,3 @@ def prune(tree: HtmlElement, author: str | None = None, url: str | None = None) 
             _drop_link_run(el.getnext(), body_chars)
             _drop(el)
     return tree
-
-
-def wrap_loose_text(tree: HtmlElement) -> HtmlElement:
-    """Make a paragraph of the text that runs on after a block element (a figure's frame, a
-    table) with the inline elements that continue it, up to a line break or a block: trafilatura reads the text of blocks and
-    can lose such a run, the paragraph after an embedded picture."""
-    for el in list(tree.iter(*LOOSE_AFTER)):
-        parent = el.getparent()
-        if parent is None or len((el.tail or "").strip()) < MIN_LOOSE_CHARS:
-            continue
-        paragraph = el.makeelement("p", {})
-        paragraph.text, el.tail = el.tail, None
-        following = el.getnext()
-        el.addnext(paragraph)
-        while following is not None and following.tag in INLINE_TAGS:
-            nxt = following.getnext()
-            paragraph.append(following)
-            following = nxt
-    return tree
-
-
-def join_split_body(tree: HtmlElement) -> HtmlElement:
-    """Join an article body that the page splits into sibling chunks of the same kind (same tag
-    and class, or one's class tokens a part of the other's), interleaved with ads or embeds, so
-    that trafilatura, which keeps one main container, keeps all of it: chunks of several
-    paragraphs each, or a run of steps (a how-to's "Step 1", "Step 2" boxes, some holding only a
-    list or a line) most of which hold prose. A section heading boxed on its own between two
-    chunks goes with them, in its place."""
-    for parent in list(tree.iter()):
-        for first, *rest in filter(None, map(_split_body, _chunk_kinds(parent))):
-            chunks = set(rest)
-            following = first.getnext()
-            while chunks and following is not None:
-                nxt = following.getnext()
-                if following in chunks:
-                    first.extend(list(following))
-                    _drop(following)
-                    chunks.discard(following)
-                elif _is_heading_box(following):
-                    first.append(following)
-                following = nxt
-    return tree
-
-
-def _is_heading_box(el: HtmlElement) -> bool:
-    """A heading, or a box that holds nothing but one."""
-    if el.tag in HEADINGS:
-        return True
-    heads = el.xpath(".//h2 | .//h3 | .//h4 | .//h5 | .//h6")
-    return len(heads) == 1 and 0 < len(_text(el)) <= MAX_HEADING_CHARS and _text(el) == _text(heads[0])
-
-
-def _chunk_kinds(parent: HtmlElement) -> list[list[HtmlElement]]:
-    """The classed container children of `parent` by kind: the same tag, and class tokens of which
-    one sibling's are all in the other's (a first box "step-content mod" is one of the "step-content")."""
-    kinds: list[tuple[str, set[str], list[HtmlElement]]] = []
-    for child in parent:
-        tokens = set(child.get("class", "").split()) if child.tag in CHUNK_TAGS else set()
-        if not tokens:
-            continue
-        kind = next((k for k in kinds if k[0] == child.tag and (k[1] <= tokens or tokens <= k[1])), None)
-        if kind is None:
-            kinds.append((child.tag, tokens, [child]))
-        else:
-            kind[1].intersection_update(tokens)
-            kind[2].append(child)
-    return [members for _, _, members in kinds]
-
-
-def _split_body(group: list[HtmlElement]) -> list[HtmlElement]:
-    """The siblings of one kind, to join when each holds several paragraphs or when they are a
-    run of steps; else none (a kind that mixes long and short members is a list of cards)."""
-    if len(group) < 2:
-        return []
-    if all(len(el.findall(".//p")) >= MIN_CHUNK_PARAGRAPHS and paragraph_chars(el) >= MIN_CHUNK_CHARS for el in group):
-        return group
-    if len(group) < MIN_STEPS:
-        return []
-    steps = [el for el in group if _has_prose(el)]
-    if (len(steps) >= MIN_STEPS and len(steps) >= STEP_SHARE * len(group)
-            and sum(map(paragraph_chars, steps)) >= MIN_STEPS * MIN_CHUNK_CHARS):
-        return group
-    return []
-
-
-def _has_prose(el: HtmlElement) -> bool:
-    """Holds a paragraph of its own that is mostly not links."""
-    return any(len(p.text_content()) >= MIN_STEP_CHARS and not _is_link_heavy(p) for p in el.findall(".//p"))
-
-
-def _is_link_heavy(el: HtmlElement) -> bool:
-    linked = sum(len(a.text_content()) for a in el.iter("a"))
-    return linked >= 0.5 * len(el.text_content())

@@ -2,7 +2,8 @@
 
 1. Decode bytes (BOM, header, <meta>, detection: `pipelines.decode`).
 2. Structured metadata first (JSON-LD, Open Graph, `article:*`: `pipelines.page_metadata`).
-3. Generic boilerplate rules (`pipelines.boilerplate`), then the site's learned template
+3. Generic boilerplate rules (`pipelines.boilerplate`), the body the page split apart rebuilt
+   (`pipelines.reassemble`), then the site's learned template
    (`pipelines.template`), then trafilatura `bare_extraction` for the body text and as the
    metadata fallback.
 4. Title without the site name, ISO 8601 dates, language subtag (`pipelines.normalize`).
@@ -31,13 +32,14 @@ from twisted.internet.base import DelayedCall
 from twisted.internet.defer import Deferred
 
 from archive.text import clean_text
-from pipelines.boilerplate import join_split_body, paragraph_chars, prune, wrap_loose_text
+from pipelines.boilerplate import paragraph_chars, prune
 from pipelines.decode import decode_html
 from pipelines.page_metadata import (PageMetadata, clean_author, date_in_page, drop_unreadable_jsonld, is_year_only,
                                      page_metadata, plausible_author)
 from pipelines.normalize import choose_title, lang_code, plausible_datetime, raw_date
 from pipelines.outlinks import outlinks
 from pipelines.pool import ExtractionPool
+from pipelines.reassemble import join_split_body, wrap_loose_text
 from pipelines.state import ArchiveState
 from pipelines.template import SiteTemplate, block_digests
 from scraper.items import ArticleItem

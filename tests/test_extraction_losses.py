@@ -6,7 +6,8 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from pipelines.boilerplate import join_split_body, prune
+from pipelines.boilerplate import prune
+from pipelines.reassemble import join_split_body
 from pipelines.extract import extract_article, parse_page, second_opinion, with_missing_lines
 
 PARAGRAPHS = [
