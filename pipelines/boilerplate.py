@@ -19,7 +19,8 @@ not the class names of particular themes:
 5. Teaser grids: three or more sibling cards or list items of one kind, most of them a
    headline linking to another page of the site with at most a short teaser line ("latest
    news", "more stories" rails and lists without a heading or class that says so).
-6. An article body split into sibling chunks between ads is joined (`join_split_body`).
+6. Photo galleries embedded beside an article: a list whose items open with slide counters
+   ("1/50", "2/50", ...), when the page has prose of its own besides.
 """
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ EMBED_CLASSES = {"twitter-tweet", "twitter-timeline", "instagram-media", "tiktok
 ROLE_TOKENS = {
     "share", "sharing", "sharedaddy", "social", "sns", "related", "yarpp", "jp-relatedposts", "newsletter",
     "subscribe", "subscription", "mailchimp", "authorbox", "bio", "comments", "comment", "respond", "toc",
-    "breadcrumb", "breadcrumbs", "tags", "tagcloud", "taglist", "advert", "advertisement", "ad", "ads",
+    "breadcrumb", "breadcrumbs", "crumb", "crumbs", "tags", "tagcloud", "taglist", "advert", "advertisement", "ad", "ads",
     "adspot", "adsbygoogle", "sponsor", "sponsored", "promo", "recommended", "popular", "trending",
     "caption", "credit", "disqus", "scrolltop", "backtotop", "pagination", "pager", "signup", "sidebar",
     "footer", "foot", "copyright", "recirc", "recirculation",
@@ -62,7 +63,8 @@ PROMO_WORDS = (
 PROMO = re.compile(PROMO_WORDS + r"\s*(?:[:：\-–—»›>|】\]］)）]|$)", re.IGNORECASE)
 #: The same wording run into what follows: a promo when the rest of the line is a link.
 PROMO_LABEL = re.compile(PROMO_WORDS, re.IGNORECASE)
-#: Calls to subscribe, share or send tips: boilerplate on their own line, link or not.
+#: Calls to subscribe, share or send tips, a widget's error state, a browser update notice: boilerplate on their
+#: own line, link or not.
 APPEAL = re.compile(
     r"^\s*(?:have a (?:news )?tip\b|got a (?:news )?tip\b|like this (?:story|article)\?|enjoyed this (?:story|article)\?|"
     r"get the latest .{0,60}\b(?:inbox|newsletter)|sign up (?:for|to) (?:our|the) .{0,40}newsletter|"
@@ -71,7 +73,10 @@ APPEAL = re.compile(
     r"click here to (?:get|download|subscribe|sign up|read more)|explore further$|popular on \w+$|"
     r"follow (?:us|\w+(?: \w+)?) on (?:instagram|facebook|twitter|x|youtube|tiktok|threads|bluesky)|"
     r"follow .{0,30}full coverage|subscribe to .{0,40} on (?:youtube|spotify|apple podcasts)|"
-    r"this copy is for your personal|ニュースレターに登録|公式(?:X|ツイッター|Twitter)をフォロー)",
+    r"this copy is for your personal|this (?:feature|service|video|content) is (?:temporarily |currently )?unavailable|"
+    r"(?:please )?(?:update|upgrade) your browser|your browser is (?:out of date|outdated|not supported)|"
+    r"浏览器更新提醒|请(?:升级|更新)(?:您的)?浏览器|"
+    r"ニュースレターに登録|公式(?:X|ツイッター|Twitter)をフォロー)",
     re.IGNORECASE,
 )
 #: Appeals for money, anywhere in a short block: "…is reader-funded; please consider supporting us
@@ -104,9 +109,6 @@ SENTENCE_END = (".", "!", "?", "。", "！", "？", "\"", "”", ":", "：")
 #: Largest author box (characters) removed whole around its heading.
 MAX_AUTHOR_BOX_CHARS = 600
 MAX_AUTHOR_BOX_PARAGRAPHS = 3
-#: What makes a sibling container one chunk of a split article body.
-MIN_CHUNK_PARAGRAPHS = 2
-MIN_CHUNK_CHARS = 200
 #: Longest promo line (characters) removed: longer text is prose that happens to start like one.
 MAX_PROMO_CHARS = 250
 #: Headings that open a boilerplate section (removed with the list or cards that follow them).
@@ -119,13 +121,13 @@ SECTION_HEADING = re.compile(
     r"最新記事)\b",
     re.IGNORECASE,
 )
-#: Whole-element UI strings and ad labels.
+#: Whole-element UI strings, a widget's waiting state ("Please wait...") and ad labels.
 UI_TEXT = re.compile(
     r"^[\s\-–—·|]*(?:advertisements?|advertising|sponsored(?: content)?|ad|ads|pr|広告|スポンサーリンク|"
     r"scroll to top|back to top|go to top|top|share(?: this(?: article| post)?)?|tweet|copy (?:url|link)|print|"
     r"email|whatsapp|pinterest|facebook|twitter|reddit|line|はてブ|ポスト|urlをコピー|"
     r"leave a (?:comment|reply)|post (?:a )?comment(?: \(\+\))?|ページトップへ|トップへ戻る|シェア(?:する)?|"
-    r"分享到?|返回顶部|打印|收藏)[\s\-–—·|:：]*$",
+    r"分享到?|返回顶部|打印|收藏|(?:please wait|loading)(?:\.{3}|…)?)[\s\-–—·|:：]*$",
     re.IGNORECASE,
 )
 MAX_UI_CHARS = 40
@@ -136,6 +138,12 @@ MIN_TEASER_WORDS = 3
 TEASER_LINKED_SHARE = 0.85
 #: A teaser grid: this share of its items (at least `MIN_TEASER_CARDS`) are teaser cards.
 TEASER_GRID_SHARE = 2 / 3
+#: A photo gallery's slide counter opening an item ("3/50", "3 of 50"), and the fewest such items.
+SLIDE_COUNTER = re.compile(r"^\s*(\d{1,3})\s*(?:/|of)\s*(\d{1,3})\b")
+MIN_SLIDES = 3
+DIGIT = re.compile(r"\d")
+#: A gallery goes only when the page has this much paragraph text besides (a gallery page keeps it).
+MIN_PROSE_BESIDE_GALLERY = 1000
 #: A menu set as a line of text: this many links or more between separators, each this short.
 MENU_SEPARATOR = re.compile(r"\s+[|｜•·/]\s+")
 MIN_MENU_ITEMS = 4
@@ -171,6 +179,11 @@ def _has_role(tokens: list[str]) -> bool:
     if any(t in ROLE_TOKENS for t in tokens):
         return True
     return any(pair in ROLE_PAIRS for pair in zip(tokens, tokens[1:]))
+
+
+def _in_code(el: HtmlElement) -> bool:
+    """Inside a code listing, where classes name syntax ("token comment"), not page roles."""
+    return any(a.tag in ("pre", "code") for a in el.iterancestors())
 
 
 def _text(el: HtmlElement) -> str:
@@ -218,10 +231,13 @@ def _drop_link_run(el: HtmlElement | None, body_chars: int) -> None:
 
 
 def _caption_after(media: HtmlElement) -> HtmlElement | None:
-    """The short unpunctuated line right after an embedded video or player: its caption."""
+    """The short unpunctuated line right after an embedded video or player: its caption. Not after
+    a <figure> that holds the player: a figure keeps its caption inside."""
     anchor = media
     while anchor.getnext() is None and anchor.getparent() is not None and len(_text(anchor.getparent())) < 5:
         anchor = anchor.getparent()
+        if anchor.tag == "figure":
+            return None
     nxt = anchor.getnext()
     if nxt is None or nxt.tag not in ("p", "div", "span", "small"):
         return None
@@ -299,13 +315,22 @@ def _is_teaser_card(el: HtmlElement, url: str | None) -> bool:
 
 def _teaser_grids(el: HtmlElement, body_chars: int, url: str | None) -> list[list[HtmlElement]]:
     """The children of `el` that make teaser grids: three or more siblings of one kind (tag and
-    class), most of them teaser cards, together a small part of the page's prose."""
+    class, numbered tokens aside), most of them teaser cards, together a small part of the page's prose."""
     kinds: dict[tuple[str, str], list[HtmlElement]] = defaultdict(list)
     for child in el:
         if child.tag in CARD_TAGS:
-            kinds[(child.tag, child.get("class", ""))].append(child)
+            kinds[(child.tag, _kind(child))].append(child)
     return [group for group in kinds.values() if len(group) >= MIN_TEASER_CARDS and _mostly_cards(group, url)
             and sum(map(paragraph_chars, group)) < ROLE_GUARD_SHARE * body_chars]
+
+
+def _kind(el: HtmlElement) -> str:
+    """The class of an element less its numbered tokens: cards of one rail often carry their
+    position or story id ("story-block sbpos-2 id1227272060915")."""
+    names = el.get("class", "")
+    if not DIGIT.search(names):
+        return names
+    return " ".join(t for t in names.split() if not DIGIT.search(t))
 
 
 def _mostly_cards(group: list[HtmlElement], url: str | None) -> bool:
@@ -318,6 +343,29 @@ def _mostly_cards(group: list[HtmlElement], url: str | None) -> bool:
             if others > allowed:
                 return False
     return True
+
+
+def _is_gallery(el: HtmlElement) -> bool:
+    """A slideshow's legends: most of its items open with a slide counter out of one total."""
+    if len(el) < MIN_SLIDES:
+        return False
+    items = [child for child in el if child.tag in CARD_TAGS]
+    allowed, counters = (1 - TEASER_GRID_SHARE) * len(items), []
+    for item in items:  # stops once too many items carry no counter (most lists: after a third)
+        if match := SLIDE_COUNTER.match(_first_text(item)):
+            counters.append(match)
+        elif (allowed := allowed - 1) < 0:
+            return False
+    if len(counters) < MIN_SLIDES:
+        return False
+    slides = {int(m[1]) for m in counters}
+    totals = {int(m[2]) for m in counters}
+    return len(totals) == 1 and len(slides) == len(counters) and max(slides) <= totals.pop()
+
+
+def _first_text(el: HtmlElement) -> str:
+    """The element's first words (its first text that is not blank), without reading all of it."""
+    return next((t for t in el.itertext() if t.strip()), "")
 
 
 def _is_menu_line(el: HtmlElement, text: str) -> bool:
@@ -353,7 +401,11 @@ def prune(tree: HtmlElement, author: str | None = None, url: str | None = None) 
             _drop(el)
         elif EMBED_CLASSES.intersection(tokens) or EMBED_CLASSES.intersection({el.get("class", "").strip()}):
             _drop(el)
-        elif tokens and _has_role(tokens) and paragraph_chars(el) < ROLE_GUARD_SHARE * body_chars:
+        elif (tokens and _has_role(tokens) and paragraph_chars(el) < ROLE_GUARD_SHARE * body_chars
+              and not _in_code(el)):
+            _drop(el)
+        elif (el.tag in ("ul", "ol", "div") and _is_gallery(el)
+              and body_chars - paragraph_chars(el) >= MIN_PROSE_BESIDE_GALLERY):
             _drop(el)
         elif el.tag in ("ul", "ol", "div", "section") and (grids := _teaser_grids(el, body_chars, url)):
             for card in (card for grid in grids for card in grid):
@@ -389,24 +441,3 @@ def prune(tree: HtmlElement, author: str | None = None, url: str | None = None) 
             _drop_link_run(el.getnext(), body_chars)
             _drop(el)
     return tree
-
-
-def join_split_body(tree: HtmlElement) -> HtmlElement:
-    """Join an article body that the page splits into sibling chunks of the same kind (same tag
-    and class, each with paragraphs of its own), interleaved with ads or embeds, so that
-    trafilatura, which keeps one main container, keeps all of it."""
-    for parent in list(tree.iter()):
-        chunks: dict[tuple[str, str], list[HtmlElement]] = defaultdict(list)
-        for child in parent:
-            if isinstance(child.tag, str) and child.get("class") and _is_body_chunk(child):
-                chunks[(child.tag, child.get("class"))].append(child)
-        for first, *rest in (group for group in chunks.values() if len(group) > 1):
-            for chunk in rest:
-                first.extend(list(chunk))
-                _drop(chunk)
-    return tree
-
-
-def _is_body_chunk(el: HtmlElement) -> bool:
-    paragraphs = el.findall(".//p")
-    return len(paragraphs) >= MIN_CHUNK_PARAGRAPHS and sum(len(p.text_content()) for p in paragraphs) >= MIN_CHUNK_CHARS

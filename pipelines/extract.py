@@ -2,7 +2,8 @@
 
 1. Decode bytes (BOM, header, <meta>, detection: `pipelines.decode`).
 2. Structured metadata first (JSON-LD, Open Graph, `article:*`: `pipelines.page_metadata`).
-3. Generic boilerplate rules (`pipelines.boilerplate`), then the site's learned template
+3. Generic boilerplate rules (`pipelines.boilerplate`), the body the page split apart rebuilt
+   (`pipelines.reassemble`), then the site's learned template
    (`pipelines.template`), then trafilatura `bare_extraction` for the body text and as the
    metadata fallback.
 4. Title without the site name, ISO 8601 dates, language subtag (`pipelines.normalize`).
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -30,13 +32,14 @@ from twisted.internet.base import DelayedCall
 from twisted.internet.defer import Deferred
 
 from archive.text import clean_text
-from pipelines.boilerplate import join_split_body, paragraph_chars, prune
+from pipelines.boilerplate import paragraph_chars, prune
 from pipelines.decode import decode_html
 from pipelines.page_metadata import (PageMetadata, clean_author, date_in_page, drop_unreadable_jsonld, is_year_only,
                                      page_metadata, plausible_author)
 from pipelines.normalize import choose_title, lang_code, plausible_datetime, raw_date
 from pipelines.outlinks import outlinks
 from pipelines.pool import ExtractionPool
+from pipelines.reassemble import join_split_body, wrap_loose_text
 from pipelines.state import ArchiveState
 from pipelines.template import SiteTemplate, block_digests
 from scraper.items import ArticleItem
@@ -62,6 +65,8 @@ DATE_WORDS = re.compile(
 )
 BYLINE_WORDS = re.compile(r"\b(?:by|posted|published|updated|on|at|written|staff|writer|utc|gmt|jst)\b|"
                           r"投稿|更新|公開|文|記者|編集部", re.IGNORECASE)
+#: A source credit on a dateline ("来源：网易科学人", "Source: Kyodo"): the label and the short name after it.
+SOURCE_CREDIT = re.compile(r"(?:来源|來源|出典|出处|source)\s*[:：]\s*[^\s:：]{1,20}", re.IGNORECASE)
 
 #: trafilatura escalates to its fallback extractors below this many characters (default 250);
 #: a short news item, and any Japanese one, is shorter, and the fallbacks then keep page chrome.
@@ -72,6 +77,8 @@ MIN_EXTRACTED_SIZE = 50
 SECOND_OPINION_MAX_CHARS = 3000
 SECOND_OPINION_PAGE_SHARE = 0.2
 SECOND_OPINION_GAIN = 1.5
+#: The recall pick's lines the balanced pick lacks are added to it when this share of its text is in it.
+AGREEMENT_SHARE = 0.5
 TRAFILATURA_CONFIG = use_config()
 TRAFILATURA_CONFIG.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(MIN_EXTRACTED_SIZE))
 
@@ -139,7 +146,7 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
     links = outlinks(page.tree, url)  # before pruning: a credit line may sit outside the body
     shown_date = None if meta.published else date_in_page(page.tree, url)
     unpruned_author = None if meta.author else page_author(page.tree)
-    join_split_body(prune(page.tree, meta.author, url))
+    join_split_body(wrap_loose_text(prune(page.tree, meta.author, url)))
     if template is not None:
         template.strip(page.tree)
     doc = bare_extraction(page.tree, url=url, with_metadata=True, include_comments=False,
@@ -186,7 +193,33 @@ def second_opinion(tree: HtmlElement, url: str, text: str) -> str:
     doc = bare_extraction(tree, url=url, with_metadata=False, include_comments=False, include_tables=True,
                           config=TRAFILATURA_CONFIG)
     balanced = (doc.text or "").strip() if doc is not None else ""
-    return balanced if len(balanced) > SECOND_OPINION_GAIN * len(text) else text
+    return with_missing_lines(balanced, text) if len(balanced) > SECOND_OPINION_GAIN * len(text) else text
+
+
+def with_missing_lines(base: str, part: str) -> str:
+    """`base` with the lines of `part` it lacks, each after the text that precedes it in `part`,
+    when `part` is mostly found in `base` (the same article read from a narrower container, whose
+    modes disagree on a paragraph or two); else `base` as it is (`part` was a rail). Lines are
+    compared with whitespace squashed: one mode keeps a paragraph's source line breaks."""
+    merged, ends, whole = base.split("\n"), [], ""
+    for line in merged:
+        if squashed := " ".join(line.split()):
+            whole = f"{whole} {squashed}" if whole else squashed
+        ends.append(len(whole))
+    lines = [" ".join(line.split()) for line in part.split("\n") if line.strip()]
+    if sum(len(line) for line in lines if line in whole) < AGREEMENT_SHARE * sum(map(len, lines)):
+        return base
+    missing, position, after = [], 0, 0
+    for line in lines:
+        found = whole.find(line, position)
+        if found >= 0:
+            position = found + len(line)
+            after = bisect_left(ends, position) + 1
+        else:
+            missing.append((after, line))
+    for index, line in reversed(missing):
+        merged.insert(index, line)
+    return "\n".join(merged)
 
 
 def extract_article(body: bytes, url: str, content_type: str | None = None,
@@ -204,8 +237,8 @@ def fuller_author(pruned: str | None, unpruned: str | None) -> str | None:
 
 
 def without_byline(text: str, author: str | None) -> str:
-    """The body without the lines near its top that only say who wrote it and when
-    ("By X | May 2, 2025", "2021年7月12日(月) 17:45 文：X")."""
+    """The body without the lines near its top that only say who wrote it, where it comes from and
+    when ("By X | May 2, 2025", "2021年7月12日(月) 17:45 文：X", "2017-03-10 09:58 来源：X")."""
     lines = text.split("\n")
     head = [line for line in lines[:BYLINE_LINES] if len(line) > MAX_BYLINE_CHARS or not _is_byline(line, author)]
     return "\n".join(head + lines[BYLINE_LINES:]).strip()
@@ -216,7 +249,7 @@ def _is_byline(line: str, author: str | None) -> bool:
     for name in (author or "").split(";"):
         if name.strip():
             rest = rest.replace(name.strip(), " ")
-    rest = BYLINE_WORDS.sub(" ", DATE_WORDS.sub(" ", rest))
+    rest = BYLINE_WORDS.sub(" ", DATE_WORDS.sub(" ", SOURCE_CREDIT.sub(" ", rest)))
     return rest != line and len(re.sub(r"[\W_]+", "", rest)) <= 2
 
 

@@ -163,7 +163,7 @@ def test_nested_author_boxes_are_removed_without_breaking_extraction():
 def test_body_split_into_chunks_between_ads_is_joined_in_order():
     from lxml.html import fromstring
 
-    from pipelines.boilerplate import join_split_body
+    from pipelines.reassemble import join_split_body
 
     sentences = [f"Paragraph {word} of the long Chainsaw Man movie review, with details about the Reze arc, the fights "
                  f"and the music that only this part of the article has." for word in

@@ -7,7 +7,8 @@ import lxml.html
 import pytest
 
 from pipelines.boilerplate import prune
-from pipelines.extract import extract_article, parse_page, second_opinion
+from pipelines.reassemble import join_split_body
+from pipelines.extract import extract_article, parse_page, second_opinion, with_missing_lines
 
 PARAGRAPHS = [
     "The studio confirmed on Friday that the second season will premiere in April, with the original staff "
@@ -67,6 +68,19 @@ CASES = {
             ("How a studio schedules a season", "Producers explain the months before a premiere.")], 1))
         + "<div class='ad'>Loading…</div></div>"),
         ["Ten things to know", "biggest conventions", "ten facts", "Updated 1358 GMT"]),
+    "rail of numbered cards": (page(PLAIN, "<div class='group'><h2>Other opinion columns</h2>" + "".join(
+        f"<div class='story-block sbpos-{i} id12272{i}0989'><h4><strong>{kicker}</strong> <a href='/opinion/{i}'>"
+        f"{title}</a></h4><p class='standfirst'><em>{by}</em> {tease}</p></div>" for i, (kicker, title, by, tease) in
+        enumerate([("Editorial", "The studio's lasting legacy", "", "Forty years of films that changed how the world "
+                    "sees animation, and the people who made them."),
+                   ("Streaming", "Simulcasts are not enough", "JOE WRITER", "Why a same-day release still leaves "
+                    "half the world waiting for a dub."),
+                   ("Conventions", "Queues we could do without", "SUE COLUMNIST", "Three hours in line for a "
+                    "keychain is not what fandom should mean.")], 1)) + "</div>"),
+        ["lasting legacy", "Forty years", "JOE WRITER", "Simulcasts are not enough", "keychain"]),
+    "widget states": (page(PLAIN.replace("</p>", "</p><div><p>Please wait...</p><p>This feature is temporarily "
+                                               "unavailable. Please try again later.</p></div>", 1)),
+                      ["Please wait", "temporarily unavailable"]),
     "more from the site": (page(PLAIN.replace("</p>", "</p><h3>More Must-Reads From Fan News</h3><ul><li><span>The "
                                                       "struggle to </span><a href='/a'>finish a season on schedule</a></li>"
                                                       "<li><a href='/b'>Voice actors look back</a><span> on roles</span></li>"
@@ -144,3 +158,170 @@ def test_a_menu_set_as_a_line_of_links_is_pruned_and_a_sentence_with_bars_is_not
 def test_rights_notices_and_share_labels_are_pruned_in_any_language(line):
     text = prune(lxml.html.fromstring(page(PLAIN.replace("</p>", f"</p><p>{line}</p>", 1)).decode())).text_content()
     assert line not in text and all(p in text for p in PARAGRAPHS)
+
+
+
+STEPS = [("Step 1", "Measure the base of the glass dome and cut the foam about 2 cm smaller, then soak it in a bowl of "
+                   "water until it sinks to the bottom."),
+         ("Step 2", "Press the plant into a hole in the foam."),
+         ("Step 3", "Pin moss all around the foam until none of it shows, then mist it lightly with water so that it "
+                   "stays green for the first week."),
+         ("Step 4", "Lower the dome over the moss and set it on a saucer or a slice of wood; a small pumpkin or a toy "
+                   "adds a little whimsy.")]
+INTRO = ("A glass dome terrarium keeps a bit of nature on your desk and needs almost no care, since it holds its own "
+         "moisture and stays warm and humid. Small plants that need little light do best: ferns, moss and orchids.")
+
+
+def test_a_how_to_split_into_step_boxes_between_ads_is_joined_whole_and_in_order():
+    """A how-to page sets its intro, its list of supplies and each step in a box of its own (some
+    with one short paragraph, one with a list only), with ads and a rail between them (a real page:
+    ehow-1 of readability's tests, where trafilatura then kept the intro alone; the first box's
+    class has a token more). The boxes are joined into the first, in order; what stands between
+    them stays out."""
+    boxes = [f"<div class='mod step first'><div class='content'><p>{INTRO}</p></div></div>",
+             "<div class='rail'><h3>Other people are reading</h3><ul><li><a href='/x'>How to grow moss</a></li></ul>"
+             "</div>",
+             "<div class='mod step'><div class='content'><h2>What you'll need</h2><ul><li>Glass dome</li><li>Moss</li>"
+             "</ul></div></div>"]
+    boxes += [f"<div class='mod step'><div class='content'><h2>{head}</h2><p>{line}</p></div></div>"
+              f"<div class='mod inline'><div id='ad300'>Sponsor's message</div></div>" for head, line in STEPS]
+    tree = lxml.html.fromstring(f"<html><body><div class='main'>{''.join(boxes)}</div></body></html>")
+    join_split_body(tree)
+    (body,) = tree.xpath("//div[contains(@class, 'mod step')]")
+    assert [" ".join(el.text_content().split()) for el in body.iter("p", "h2", "li")] == [
+        INTRO, "What you'll need", "Glass dome", "Moss", *(part for step in STEPS for part in step)]
+    assert "Sponsor" not in body.text_content() and "Other people" not in body.text_content()
+    assert len(tree.xpath("//div[@id='ad300']")) == len(STEPS) and tree.xpath("//div[@class='rail']")
+
+
+def test_a_row_of_cards_with_one_line_each_is_not_joined():
+    """Three sibling cards with a short line each are not a how-to's steps: too little prose."""
+    cards = "".join(f"<div class='card'><h3>{head}</h3><p>{line[:50]}</p></div>" for head, line in STEPS[:3])
+    tree = lxml.html.fromstring(f"<html><body><div class='row'>{cards}</div></body></html>")
+    join_split_body(tree)
+    assert len(tree.xpath("//div[@class='card']")) == 3
+
+
+SLIDES = [("Box office record", "The film earned 1.2 billion yen in its first weekend, the studio said on Monday."),
+          ("New key visual", "The second season's poster shows the whole cast under the cherry trees of the campus."),
+          ("Concert tour", "The cast will tour six cities in the summer, ending with two nights at the Budokan."),
+          ("Figure line", "A scale figure of the heroine ships in October, with a limited edition for members.")]
+
+
+def gallery(total: int = len(SLIDES)) -> str:
+    """A photo gallery's legends, each opening with its slide counter out of `total`."""
+    return "<h3>Anime news in pictures</h3><ul class='legends'>" + "".join(
+        f"<li><h2><span class='counter'>{i}/{total}</span> {head}</h2><p>{line}</p><p>GETTY IMAGES</p></li>"
+        for i, (head, line) in enumerate(SLIDES, 1)) + "</ul>"
+
+
+def test_a_photo_gallery_beside_the_article_is_dropped():
+    """A news page embeds the site's "in pictures" slideshow, its legends numbered 1/50 to 50/50
+    (a real page: bug-1255978 of readability's tests, where the gallery was 4/5 of the text)."""
+    paragraphs = PARAGRAPHS * 3
+    html = page("".join(f"<p>{p}</p>" for p in paragraphs), gallery())
+    text = extract_article(html, URL).text
+    assert text.split("\n") == paragraphs
+    assert not [s for s in ("1/4", "Box office record", "1.2 billion yen", "Budokan", "GETTY") if s in text]
+
+
+def test_a_gallery_page_keeps_its_gallery():
+    """Where the slides are the page (little prose besides), their legends are its text."""
+    text = extract_article(page(f"<p>{PARAGRAPHS[0]}</p>", gallery()), URL).text
+    assert all(line in text for _, line in SLIDES)
+
+
+def test_text_running_on_after_a_picture_frame_is_a_paragraph():
+    """A paragraph set as loose text after an embedded picture's frame, a link inside it (a real
+    page: yahoo-3 of readability's tests): recall mode lost it until it was made a paragraph."""
+    sentence = ("The flag code has guidelines for the proper treatment of the flag, but there are no rules for "
+                "punishment, and the Supreme Court has ruled that burning it is protected speech.")
+    before, linked, after = sentence.partition("Supreme Court")
+    frame = ("<div class='fig-frame'><span><div class='fig'><figure><div><p class='cta'>View photo</p></div>"
+             "<img src='/a.jpg' alt='Hicks'></figure></div></span></div>")
+    body = ("".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2]) + f"<p><span class='embed'></span></p>{frame}{before}"
+            f"<a href='https://news.example/court'>{linked}</a>{after}<p></p><p>{PARAGRAPHS[2]}</p>")
+    assert extract_article(page(body), URL).text.split("\n") == [*PARAGRAPHS[:2], sentence, PARAGRAPHS[2]]
+
+
+def test_breadcrumbs_named_crumbs_are_pruned():
+    """Where recall mode keeps a page's whole wrapper (a real page: qq of readability's tests), its
+    breadcrumb trail comes with it; "crumbs" names it as "breadcrumb" does."""
+    crumbs = ("<div class='Crumbs-Article'><a href='/anime/'>Anime</a> <em>&gt;</em> <a href='/anime/news/'>News</a> "
+              "<em>&gt;</em> <span>Article</span></div>")
+    tree = lxml.html.fromstring(page(crumbs + PLAIN).decode())
+    assert [" ".join(p.text_content().split()) for p in prune(tree, url=URL).iter("p")] == PARAGRAPHS
+    assert not tree.xpath("//a[starts-with(@href, '/anime/')]") and "Article" not in tree.find("body").text_content()
+
+
+@pytest.mark.parametrize("dateline", ["2017-03-10 09:58　来源：动漫新闻网　", "Source: Kyodo | March 10, 2017"])
+def test_a_dateline_naming_the_source_is_not_body_text(dateline):
+    """The line above a Chinese news article that says when and from where (a real page: gmw of
+    readability's tests) is a byline, not the article's first paragraph."""
+    lines = ["《进击的巨人》最终季动画将于明年一月开播，制作公司在周五的发布会上确认了这一消息。",
+             "导演表示，团队花了一年时间改编漫画的最后两卷，新的片头曲已于上个月在东京录制完成。",
+             "该动画将在全球同步播出，中国大陆地区的播出权由一家视频网站获得。"]
+    html = page(f"<div class='info'>{dateline}</div>" + "".join(f"<p>{line}</p>" for line in lines))
+    assert extract_article(html, URL).text.split("\n") == lines
+
+
+def test_a_section_heading_boxed_between_body_chunks_is_joined_in_its_place():
+    """A page builder sets each text block and each section heading in a box of its own (a real
+    page: dropbox-blog of readability's tests): the text boxes are joined, and the headings between
+    them go with them in order, not left behind outside the body."""
+    text = [f"<div class='text parbase grid-col'><p>{a}</p><p>{b}</p></div>" for a, b in (PARAGRAPHS[:2], PARAGRAPHS[1:])]
+    heading = "<div class='section grid-col'><div class='section-title'><h2>Achieving guarantees</h2></div></div>"
+    ad = "<div class='slot grid-col'><span>Sponsored message from a partner</span></div>"
+    tree = lxml.html.fromstring(f"<html><body><div class='grid'>{text[0]}{heading}{ad}{text[1]}</div></body></html>")
+    join_split_body(tree)
+    (body,) = tree.xpath("//div[contains(@class, 'text')]")
+    assert [" ".join(el.text_content().split()) for el in body.iter("p", "h2")] == [
+        *PARAGRAPHS[:2], "Achieving guarantees", *PARAGRAPHS[1:]]
+    assert "Sponsored" not in body.text_content() and tree.xpath("//div[contains(@class, 'slot')]")
+
+
+def test_a_code_listings_comment_tokens_are_kept():
+    """Syntax highlighters class a comment "token comment" (a real page: v8-blog of readability's
+    tests); in a code listing that names syntax, not a comments section."""
+    code = ("<pre><code><span class='token comment'>// load-add.js</span>\n<span class='token keyword'>let</span> "
+            "total = add(1, 2);</code></pre>")
+    tree = lxml.html.fromstring(page(PLAIN + code).decode())
+    listing = prune(tree, url=URL).find(".//pre").text_content()
+    assert listing == "// load-add.js\nlet total = add(1, 2);"
+    assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == PARAGRAPHS
+
+
+def test_the_balanced_pick_gets_the_paragraphs_only_the_recall_pick_kept_in_their_place():
+    """When the balanced pick replaces a short recall pick of the same article (a real page: salon-1
+    of readability's tests), the paragraphs only recall mode kept go back after the text they follow;
+    the balanced pick keeps a paragraph's source line breaks, the recall pick does not."""
+    extra = "As one fan site reports, tickets for the premiere sold out in four minutes."
+    balanced = "\n".join([PARAGRAPHS[0].replace(" with the ", "\n      with the "), PARAGRAPHS[2], *PARAGRAPHS[:2]])
+    recall = "\n".join([PARAGRAPHS[0], extra, PARAGRAPHS[2]])
+    assert with_missing_lines(balanced, recall).split("\n") == [
+        *balanced.split("\n")[:2], extra, PARAGRAPHS[2], *PARAGRAPHS[:2]]
+    rail = "\n".join(["Get the facts you need about simulcasts.", "Ten anime to watch this spring."])
+    assert with_missing_lines(balanced, rail) == balanced
+
+
+@pytest.mark.parametrize("notice", ["Your browser is out of date", "浏览器更新提醒"])
+def test_a_browser_update_notice_is_pruned(notice):
+    """Where recall mode keeps a page's whole wrapper (a real page: qq of readability's tests), the
+    banner asking to update the browser comes with it."""
+    banner = (f"<div class='notice'><strong>{notice}</strong><span> Pages load three times faster in the new "
+              "version</span><a href='https://browser.example/get'>Update now</a><em>×</em></div>")
+    tree = prune(lxml.html.fromstring(page(banner + PLAIN).decode()), url=URL)
+    body = tree.find("body").text_content()
+    assert notice not in body and "three times faster" not in body and "Update now" not in body
+    assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == PARAGRAPHS
+
+
+def test_a_line_after_a_figure_holding_a_player_is_not_its_caption():
+    """A figure keeps its caption inside; the short line after a figure that holds an embedded
+    player is the article's (a real page: lazy-image-1 of readability's tests), while the same line
+    right after a bare player is the player's caption."""
+    line = "Of course, it only works with one instance, but it is a demo project ;)"
+    player = "<iframe src='https://media.example/embed/1' title='WS server'></iframe>"
+    for wrapped, kept in ((f"<figure><div><div>{player}</div></div></figure>", True), (f"<div>{player}</div>", False)):
+        tree = prune(lxml.html.fromstring(page(PLAIN + wrapped + f"<p>{line}</p>").decode()), url=URL)
+        assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == PARAGRAPHS + [line] * kept
