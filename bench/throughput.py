@@ -165,7 +165,7 @@ def fetch_only_crawl(fansim: Fansim, db: Path) -> dict:
     env = {**os.environ, "http_proxy": fansim.proxy}
     with tempfile.TemporaryDirectory() as outside:
         wall, peak, cpu = run_measured([sys.executable, "-m", "scrapy", "runspider", str(FETCH_ONLY), "-a",
-                                        f"urls={listing}", "-s", "LOG_LEVEL=WARNING", "-s", "CONCURRENT_REQUESTS=64",
+                                        f"urls={listing}", "-s", "LOG_LEVEL=WARNING", "-s", "CONCURRENT_REQUESTS=16",
                                         "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8"], env,
                                        OUT / "fetch-only-crawl.log", cwd=Path(outside))
     return {"wall_s": round(wall, 1), "cpu_s": round(cpu, 1), "urls": len(urls)}
