@@ -87,6 +87,20 @@ def test_links_stop_at_the_limit_in_document_order():
     assert page_links(page, 2) == (["http://flood.test/news/a/", "http://flood.test/news/b/"], True)
 
 
+def test_links_resolve_against_their_own_page_whatever_other_pages_resolved():
+    """Resolved links are remembered across pages (`scraper.links`): a relative link still means
+    another URL on another page, a root path and a full URL the same one."""
+    body = b'<a href="next/">n</a><a href="/tag/a/">t</a><a href="HTTP://Flood.test/x">x</a><a href="../up/">u</a>'
+    first = page_links(HtmlResponse("http://flood.test/2024/one/", body=body, encoding="utf-8"), 10).urls
+    second = page_links(HtmlResponse("http://flood.test/2025/two/", body=body, encoding="utf-8"), 10).urls
+    other_site = page_links(HtmlResponse("http://other.test/2025/two/", body=body, encoding="utf-8"), 10).urls
+    assert first == ["http://flood.test/2024/one/next/", "http://flood.test/tag/a/", "http://flood.test/x",
+                     "http://flood.test/2024/up/"]
+    assert second == ["http://flood.test/2025/two/next/", "http://flood.test/tag/a/", "http://flood.test/x",
+                      "http://flood.test/2025/up/"]
+    assert other_site[:2] == ["http://other.test/2025/two/next/", "http://other.test/tag/a/"]
+
+
 def test_a_flood_page_is_parsed_without_the_links_past_the_limit():
     page = HtmlResponse(f"{ROOT}/flood/", body=flood_page(), encoding="utf-8")
     selector = bounded_selector(page, 1000)
