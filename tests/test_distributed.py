@@ -48,7 +48,9 @@ def workers(count: int, redis_url: str, args: list[str], proxy: str) -> list[sub
 def test_two_workers_archive_what_one_worker_does(world, server, crawl, tmp_path, redis_url):
     db = tmp_path / "shared.db"
     server.reset_log()
-    results = workers(2, redis_url, [*world.start_urls(), "--db", str(db)], server.proxy_url)
+    # a second apart per site, the demo world outlasts a worker's start-up, so both take from the queue
+    paced = ["-s", "DOWNLOAD_DELAY=1"]
+    results = workers(2, redis_url, [*world.start_urls(), "--db", str(db), *paced], server.proxy_url)
     for result in results:
         assert result.returncode == 0, result.stderr[-3000:]
     assert all("'scheduler/dequeued/redis'" in r.stderr for r in results)  # both workers fetched pages
