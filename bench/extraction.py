@@ -40,7 +40,7 @@ from _fansim import OUT, ROOT, SHARED, Fansim, crawl_world, fansim_score, world_
 from _real_pages import Page, load_corpora, score_pages, table  # noqa: E402
 
 from archive.store import decompress_html  # noqa: E402
-from pipelines.extract import NoArticleText, extract_article, extract_parsed, parse_page  # noqa: E402
+from pipelines.extractor import NoArticleText, extract_article, extract_parsed, parse_page  # noqa: E402
 from pipelines.template import SiteTemplate  # noqa: E402
 from trafilatura import bare_extraction  # noqa: E402
 

@@ -33,7 +33,7 @@ from _fansim import OUT, crawl_world, fansim_score, world_parser  # noqa: E402
 
 from archive.store import decompress_html  # noqa: E402
 from pipelines.catalog import load  # noqa: E402
-from pipelines.extract import extract_article  # noqa: E402
+from pipelines.extractor import extract_article  # noqa: E402
 from pipelines.tagging import SeriesMatcher  # noqa: E402
 
 PRECISION_BAR, RECALL_BAR = 0.97, 0.95

@@ -170,7 +170,7 @@ def extract(files: tuple[str, ...], fmt: str, url: str | None) -> None:
 
     Example: fanwire extract page.html saved/*.html.gz --format jsonl > articles.jsonl
     """
-    from pipelines.extract import NoArticleText, extract_article
+    from pipelines.extractor import NoArticleText, extract_article
 
     limit = project_settings().getint("DOWNLOAD_MAXSIZE")
     records = []

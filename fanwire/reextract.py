@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from archive import Archive
-from pipelines.extract import NoArticleText, extract_parsed, parse_page
+from pipelines.extractor import NoArticleText, extract_parsed, parse_page
 from pipelines.normalize import content_hash
 from pipelines.template import SiteTemplate
 

@@ -7,8 +7,6 @@ import re
 import unicodedata
 from urllib.parse import urljoin, urlsplit
 
-from itemadapter import ItemAdapter
-from scrapy.crawler import Crawler
 
 from archive.dates import as_utc, is_plausible, read_datetime, utc_now
 from archive.sites import same_site
@@ -187,20 +185,17 @@ def key_url(final_url: str, canonical: str | None) -> str:
 
 
 class NormalizePipeline:
-    """Fill `key_url`, `aliases` and `content_hash`: what identifies an article in the archive."""
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> NormalizePipeline:
-        return cls()
+    """Fill `key_url`, `aliases` and `content_hash`: what identifies an article in the archive.
+    (Plain attributes of the `ArticleItem` dataclass, without itemadapter: it imports Scrapy, which
+    the extraction processes that use this module's functions need not load.)"""
 
     def process_item(self, item: object) -> object:
         if not isinstance(item, ArticleItem):
             return item
-        adapter = ItemAdapter(item)
-        adapter["key_url"] = key_url(item.final_url, item.canonical_url)
+        item.key_url = key_url(item.final_url, item.canonical_url)
         if item.canonical_url:  # the claim, in the form URLs are compared in (story origins)
-            adapter["canonical_url"] = clean_url(urljoin(item.final_url, item.canonical_url))
+            item.canonical_url = clean_url(urljoin(item.final_url, item.canonical_url))
         seen = [item.url, *item.redirect_urls, item.final_url, clean_url(item.final_url)]
-        adapter["aliases"] = [u for u in dict.fromkeys(seen) if u != item.key_url]
-        adapter["content_hash"] = content_hash(item.text or "")
+        item.aliases = [u for u in dict.fromkeys(seen) if u != item.key_url]
+        item.content_hash = content_hash(item.text or "")
         return item

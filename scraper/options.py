@@ -35,7 +35,7 @@ class CrawlOptions:
     #: Listing pages of one family in a row that found nothing new before it is closed (calendars).
     barren_pages: int = option("FANWIRE_BARREN_PAGES", 10)
 
-    # Extraction (pipelines/extract.py)
+    # Extraction (pipelines/extract.py, pipelines/extractor.py)
     #: Documents per site seen before its first pages are extracted (template learning).
     template_warmup: int = option("FANWIRE_TEMPLATE_WARMUP", 8)
     #: Seconds a warming-up site waits for more pages before extracting anyway.

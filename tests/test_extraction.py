@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.extract import NoArticleText, extract_article, parse_page
+from pipelines.extractor import NoArticleText, extract_article, parse_page
 from pipelines.template import SiteTemplate
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"

@@ -8,7 +8,7 @@ import pytest
 
 from pipelines.boilerplate import prune
 from pipelines.reassemble import join_split_body
-from pipelines.extract import extract_article, parse_page, second_opinion, with_missing_lines
+from pipelines.extractor import extract_article, parse_page, second_opinion, with_missing_lines
 
 PARAGRAPHS = [
     "The studio confirmed on Friday that the second season will premiere in April, with the original staff "

@@ -19,7 +19,7 @@ import pytest
 
 from archive.datasette_plugin.chart import MAX_MONTHS
 from archive.schema import migrate
-from pipelines.extract import extract_article
+from pipelines.extractor import extract_article
 from pipelines.normalize import plausible_datetime
 from sqlite_utils import Database
 from tests import hostile_pages
@@ -67,7 +67,7 @@ def test_a_5_megabyte_jsonld_block_is_not_parsed(tmp_path):
     page.write_bytes(_page(hostile_pages._ld(json.dumps({"@type": "NewsArticle", "headline": "From JSON-LD",
                                                           "articleBody": "x" * 5_000_000}))))
     # VmHWM, not ru_maxrss: Linux keeps a forked parent's peak in ru_maxrss across exec (pytest's own).
-    script = ("import re, sys; from pipelines.extract import extract_article; "
+    script = ("import re, sys; from pipelines.extractor import extract_article; "
               f"e = extract_article(open(sys.argv[1], 'rb').read(), {URL!r}); "
               "hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1); "
               "print(e.title, int(hwm) // 1024)")

@@ -6,7 +6,7 @@ import lxml.html
 import pytest
 from parsel import Selector
 
-from pipelines.extract import extract_article, fuller_author
+from pipelines.extractor import extract_article, fuller_author
 from pipelines.page_metadata import _byline_author, clean_author, plausible_author
 from pipelines.normalize import choose_title
 from scraper.pagetype import classify

@@ -1,0 +1,271 @@
+"""The extractor: decode the page, read its structured metadata, and let trafilatura find the body.
+
+1. Decode bytes (BOM, header, <meta>, detection: `pipelines.decode`).
+2. Structured metadata first (JSON-LD, Open Graph, `article:*`: `pipelines.page_metadata`).
+3. Generic boilerplate rules (`pipelines.boilerplate`), the body the page split apart rebuilt
+   (`pipelines.reassemble`), then the site's learned template
+   (`pipelines.template`), then trafilatura `bare_extraction` for the body text and as the
+   metadata fallback.
+4. Title without the site name, ISO 8601 dates, language subtag (`pipelines.normalize`).
+Reused as is by `fanwire extract` through `extract_article`. It imports no Scrapy, so the
+extraction processes (`pipelines.pool`) that run `extract_task` start light.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+from lxml.html import HtmlElement
+from trafilatura import bare_extraction
+from trafilatura.metadata import extract_author
+from trafilatura.settings import use_config
+from trafilatura.utils import load_html
+
+from archive.text import clean_text
+from pipelines.boilerplate import paragraph_chars, prune
+from pipelines.decode import decode_html
+from pipelines.page_metadata import (PageMetadata, clean_author, date_in_page, drop_unreadable_jsonld, is_year_only,
+                                     page_metadata, plausible_author)
+from pipelines.normalize import choose_title, lang_code, plausible_datetime, raw_date
+from pipelines.outlinks import outlinks
+from pipelines.reassemble import join_split_body, wrap_loose_text
+from pipelines.template import SiteTemplate, block_digests
+
+logger = logging.getLogger(__name__)
+
+#: Shortest body kept (characters): less is a menu or a stub, not an article.
+MIN_TEXT_CHARS = 15
+#: How many lines from the top of the extracted text may hold a repeated headline.
+HEADER_LINES = 4
+#: Longest line of page header (breadcrumb, kicker) that may stand above a repeated headline.
+MAX_HEADER_LINE_CHARS = 80
+#: Longest line that may be a byline, and how many lines from the top one may be on.
+MAX_BYLINE_CHARS = 100
+BYLINE_LINES = 3
+DATE_WORDS = re.compile(
+    r"\d{4}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
+    r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}|\(\w{1,3}\)|"
+    r"\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b|\d+\s*(?:分|時間|日)前",
+    re.IGNORECASE,
+)
+BYLINE_WORDS = re.compile(r"\b(?:by|posted|published|updated|on|at|written|staff|writer|utc|gmt|jst)\b|"
+                          r"投稿|更新|公開|文|記者|編集部", re.IGNORECASE)
+#: A source credit on a dateline ("来源：网易科学人", "Source: Kyodo"): the label and the short name after it.
+SOURCE_CREDIT = re.compile(r"(?:来源|來源|出典|出处|source)\s*[:：]\s*[^\s:：]{1,20}", re.IGNORECASE)
+
+#: trafilatura escalates to its fallback extractors below this many characters (default 250);
+#: a short news item, and any Japanese one, is shorter, and the fallbacks then keep page chrome.
+MIN_EXTRACTED_SIZE = 50
+#: Recall mode can settle on the wrong container (a rail of teaser blurbs) and leave the article:
+#: when what it kept is short and a small share of the page's paragraph text, the balanced mode's
+#: pick is asked for and kept when clearly longer (trafilatura escalates the other way alike).
+SECOND_OPINION_MAX_CHARS = 3000
+SECOND_OPINION_PAGE_SHARE = 0.2
+SECOND_OPINION_GAIN = 1.5
+#: The recall pick's lines the balanced pick lacks are added to it when this share of its text is in it.
+AGREEMENT_SHARE = 0.5
+TRAFILATURA_CONFIG = use_config()
+TRAFILATURA_CONFIG.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(MIN_EXTRACTED_SIZE))
+
+
+@dataclass
+class Extracted:
+    """What one page yields: body text and metadata, as the archive stores them. Every field is
+    clean text (`clean_text`): a page's broken escapes and control characters stop here."""
+
+    text: str
+    title: str | None
+    author: str | None
+    published: str | None
+    modified: str | None
+    lang: str | None
+    canonical_url: str | None
+    site_name: str | None
+    encoding: str
+    published_raw: str | None = None
+    modified_raw: str | None = None
+    outlinks: list[str] = field(default_factory=list)  # links to other sites (story origin evidence)
+
+    def __post_init__(self) -> None:
+        for name, value in list(vars(self).items()):
+            if isinstance(value, str):
+                cleaned = clean_text(value).strip()
+                setattr(self, name, cleaned if cleaned or name in ("text", "encoding") else None)
+
+
+class NoArticleText(ValueError):
+    """trafilatura found no body text in the page."""
+
+
+@dataclass
+class ParsedPage:
+    """A decoded, parsed page and its structured metadata, before any element is removed."""
+
+    url: str
+    tree: HtmlElement
+    meta: PageMetadata
+    encoding: str
+
+    @property
+    def document(self) -> str:
+        """What identifies the document across its variant URLs: its canonical URL."""
+        return urljoin(self.url, self.meta.canonical) if self.meta.canonical else self.url
+
+
+def parse_page(body: bytes, url: str, content_type: str | None = None, encoding: str | None = None) -> ParsedPage:
+    """`encoding`: the charset the crawl already chose for `body` (see `decode_html`)."""
+    html, encoding = decode_html(body, content_type, encoding)
+    tree = load_html(html)
+    if tree is None:
+        raise NoArticleText(f"not parseable as HTML: {url}")
+    drop_unreadable_jsonld(tree)
+    return ParsedPage(url, tree, page_metadata(tree), encoding)
+
+
+def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetched_at: str | None = None) -> Extracted:
+    """Extract a parsed page (its tree is consumed): generic rules first (they read headings
+    that a template may also know), then the site's learned chrome, then trafilatura. Dates
+    are kept only when plausible for a page fetched at `fetched_at` (default now); the dates
+    the page states are kept as they are in `published_raw` and `modified_raw`."""
+    url, meta = page.url, page.meta
+    links = outlinks(page.tree, url)  # before pruning: a credit line may sit outside the body
+    shown_date = None if meta.published else date_in_page(page.tree, url)
+    unpruned_author = None if meta.author else page_author(page.tree)
+    join_split_body(wrap_loose_text(prune(page.tree, meta.author, url)))
+    if template is not None:
+        template.strip(page.tree)
+    doc = bare_extraction(page.tree, url=url, with_metadata=True, include_comments=False,
+                          include_tables=True, favor_recall=True, config=TRAFILATURA_CONFIG)
+    text = (doc.text or "").strip() if doc is not None else ""
+    text = second_opinion(page.tree, url, text)
+    site_name = (meta.site_name or doc.sitename) if doc is not None else meta.site_name
+    title = choose_title(meta.h1s, meta.headline, meta.og_title, meta.page_title, doc.title if doc else None,
+                         site_name, urlsplit(url).netloc)
+    author = clean_author(meta.author or fuller_author(plausible_author(doc.author if doc else None),
+                                                       plausible_author(unpruned_author)))
+    text = without_byline(without_heading(text, (title, meta.headline, meta.h1)), author)
+    if len(text) < MIN_TEXT_CHARS:
+        raise NoArticleText(f"no article text in {url}")
+    text_date = None if is_year_only(doc.date) else doc.date
+    return Extracted(
+        text=text,
+        title=title,
+        author=author,
+        published=plausible_datetime(meta.published, fetched_at) or plausible_datetime(shown_date, fetched_at)
+        or plausible_datetime(text_date, fetched_at),
+        modified=plausible_datetime(meta.modified, fetched_at),
+        lang=lang_code(meta.lang or doc.language),
+        canonical_url=page.document if meta.canonical else None,
+        site_name=site_name,
+        encoding=page.encoding,
+        published_raw=raw_date(meta.published or shown_date or text_date),
+        modified_raw=raw_date(meta.modified),
+        outlinks=links,
+    )
+
+
+def page_author(tree: HtmlElement) -> str | None:
+    """trafilatura's byline author of the whole page, read before pruning: the author box that
+    names the writer is boilerplate to the body and goes with it (`tree` is left as it is)."""
+    return extract_author(tree)
+
+
+def second_opinion(tree: HtmlElement, url: str, text: str) -> str:
+    """The balanced mode's text instead of recall mode's `text` when `text` covers little of the
+    page and the balanced pick is clearly longer (`tree` is left as it is: trafilatura copies it)."""
+    if len(text) >= SECOND_OPINION_MAX_CHARS or len(text) >= SECOND_OPINION_PAGE_SHARE * paragraph_chars(tree):
+        return text
+    doc = bare_extraction(tree, url=url, with_metadata=False, include_comments=False, include_tables=True,
+                          config=TRAFILATURA_CONFIG)
+    balanced = (doc.text or "").strip() if doc is not None else ""
+    return with_missing_lines(balanced, text) if len(balanced) > SECOND_OPINION_GAIN * len(text) else text
+
+
+def with_missing_lines(base: str, part: str) -> str:
+    """`base` with the lines of `part` it lacks, each after the text that precedes it in `part`,
+    when `part` is mostly found in `base` (the same article read from a narrower container, whose
+    modes disagree on a paragraph or two); else `base` as it is (`part` was a rail). Lines are
+    compared with whitespace squashed: one mode keeps a paragraph's source line breaks."""
+    merged, ends, whole = base.split("\n"), [], ""
+    for line in merged:
+        if squashed := " ".join(line.split()):
+            whole = f"{whole} {squashed}" if whole else squashed
+        ends.append(len(whole))
+    lines = [" ".join(line.split()) for line in part.split("\n") if line.strip()]
+    if sum(len(line) for line in lines if line in whole) < AGREEMENT_SHARE * sum(map(len, lines)):
+        return base
+    missing, position, after = [], 0, 0
+    for line in lines:
+        found = whole.find(line, position)
+        if found >= 0:
+            position = found + len(line)
+            after = bisect_left(ends, position) + 1
+        else:
+            missing.append((after, line))
+    for index, line in reversed(missing):
+        merged.insert(index, line)
+    return "\n".join(merged)
+
+
+def extract_article(body: bytes, url: str, content_type: str | None = None,
+                    template: SiteTemplate | None = None) -> Extracted:
+    """Extract one page's article text and metadata (what `fanwire extract` prints)."""
+    return extract_parsed(parse_page(body, url, content_type), template)
+
+
+def fuller_author(pruned: str | None, unpruned: str | None) -> str | None:
+    """The byline read on the pruned page, unless the whole page's byline holds all its words and
+    more: pruning drops the author links a byline names ("作者： Diogo Carleto" → "作者：")."""
+    if not pruned or not unpruned:
+        return pruned or unpruned
+    return unpruned if set(pruned.casefold().split()) < set(unpruned.casefold().split()) else pruned
+
+
+def without_byline(text: str, author: str | None) -> str:
+    """The body without the lines near its top that only say who wrote it, where it comes from and
+    when ("By X | May 2, 2025", "2021年7月12日(月) 17:45 文：X", "2017-03-10 09:58 来源：X")."""
+    lines = text.split("\n")
+    head = [line for line in lines[:BYLINE_LINES] if len(line) > MAX_BYLINE_CHARS or not _is_byline(line, author)]
+    return "\n".join(head + lines[BYLINE_LINES:]).strip()
+
+
+def _is_byline(line: str, author: str | None) -> bool:
+    rest = line
+    for name in (author or "").split(";"):
+        if name.strip():
+            rest = rest.replace(name.strip(), " ")
+    rest = BYLINE_WORDS.sub(" ", DATE_WORDS.sub(" ", SOURCE_CREDIT.sub(" ", rest)))
+    return rest != line and len(re.sub(r"[\W_]+", "", rest)) <= 2
+
+
+def without_heading(text: str, headings: tuple[str | None, ...]) -> str:
+    """The body after the headline when the extracted text repeats it near the top (a documentation
+    page's permalink mark "¶" aside): what stands above it there is the page header (breadcrumbs,
+    a category kicker), not the article."""
+    names = {" ".join(h.split()).casefold() for h in headings if h}
+    lines = text.split("\n")
+    for i, line in enumerate(lines[:HEADER_LINES]):
+        if " ".join(line.split()).rstrip(" ¶").casefold() in names:
+            if all(len(above) <= MAX_HEADER_LINE_CHARS for above in lines[:i]):
+                return "\n".join(lines[i + 1:]).strip()
+            break
+    return text
+
+
+def digest_task(body: bytes, url: str, content_type: str | None, encoding: str | None) -> tuple[str, list[str]]:
+    """A page's document identity (canonical URL) and block digests, for template warm-up."""
+    page = parse_page(body, url, content_type, encoding)
+    return page.document, block_digests(page.tree)
+
+
+def extract_task(body: bytes, url: str, content_type: str | None, encoding: str | None, site: str,
+                 chrome: frozenset[str], fetched_at: str | None = None) -> tuple[str, list[str], Extracted]:
+    """Extract a page with the site's current chrome removed (in an extraction process), and
+    return what `digest_task` does, from which the parent keeps learning the template."""
+    page = parse_page(body, url, content_type, encoding)
+    document, digests = page.document, block_digests(page.tree)
+    return document, digests, extract_parsed(page, SiteTemplate.frozen(site, chrome), fetched_at)
