@@ -44,9 +44,26 @@ def _site_names(site_name: str | None, host: str) -> set[str]:
 
 
 def _names_site(segment: str, names: set[str], host: str) -> bool:
-    """A title segment naming the site: one of its names, or any text with its host in it
-    ("ประชาไท Prachatai.com")."""
-    return _squash(segment) in names or host.removeprefix("www.").casefold() in segment.casefold()
+    """A title segment naming the site: one of its names, any text with its host in it
+    ("ประชาไท Prachatai.com"), or a short one with its domain's name as a word ("痞客邦 PIXNET ::"
+    on stevenhgm.pixnet.net)."""
+    domain = _domain_name(host)
+    return _squash(segment) in names or host.removeprefix("www.").casefold() in segment.casefold() or \
+        bool(domain) and _short(segment) and re.search(rf"(?<![^\W_]){re.escape(domain)}(?![^\W_])",
+                                                      unicodedata.normalize("NFKC", segment).casefold()) is not None
+
+
+#: Second levels of country domains that registries, not sites, own (asahi.co.jp, bbc.co.uk).
+REGISTRY_LABELS = frozenset("co com ne net or org ac go gov edu ed lg gr".split())
+
+
+def _domain_name(host: str) -> str | None:
+    """The label a host is registered under: pixnet in stevenhgm.pixnet.net, asahi in www.asahi.co.jp
+    (a short second level, co/ne/or/com, is the registry's)."""
+    labels = host.split(":")[0].casefold().split(".")
+    if len(labels) > 2 and labels[-2] in REGISTRY_LABELS and len(labels[-1]) == 2:
+        labels = labels[:-1]
+    return labels[-2] if len(labels) >= 2 and len(labels[-2]) >= 3 else None
 
 
 def clean_title(title: str | None, site_name: str | None, host: str, headline: str | None = None,
@@ -97,8 +114,9 @@ def choose_title(h1s: tuple[str, ...], headline: str | None, og_title: str | Non
     stated = []
     for title in filter(None, (headline, og_title, page_title)):
         bare = clean_title(title, site_name, host) or ""
-        segments = TITLE_SEPARATOR.split(bare)
-        stated += [_words(t) for t in (bare, *(segments if len(segments) > 1 else ()))]
+        segments = [t for t in TITLE_SEPARATOR.split(bare) if _words(t)]
+        longest = max(map(len, segments), default=0)
+        stated += [_words(t) for t in (bare, *(t for t in segments if len(segments) > 1 and not _minor(t, longest)))]
     scored = [(max((len(words & s) / max(len(words), len(s)) for s in stated if s), default=0.0), -i, h1)
               for i, h1 in enumerate(h1s) if _squash(h1) not in names and (words := _words(h1))]
     share, _, best = max(scored, default=(0.0, 0, None))
@@ -118,6 +136,12 @@ def visible_title(headline: str | None, page_title: str | None) -> str | None:
     words = _words(headline)
     shared = len(words & _words(page_title)) / len(words) if words else 1.0
     return page_title if _short(headline) and shared < MIN_TITLE_WORDS_SHARED else headline
+
+
+def _minor(segment: str, longest: int) -> bool:
+    """A short segment of a title beside a longer one: the site's or the section's name ("… ::
+    痞客邦 PIXNET ::"), which a logo <h1> repeats; not a headline to match <h1>s against."""
+    return _short(segment) and len(segment) < longest
 
 
 def _short(heading: str) -> bool:

@@ -78,8 +78,8 @@ def _str(value: Any) -> str | None:
 
 
 #: A byline: "By Name", "Written by Name", "文：名前", "文● 名前", "著者：名前" on a short element of its own.
-BYLINE = re.compile(r"^(?:(?:by|written by|words by|text by|文|著者|執筆|取材・文)\s*[:：●◎■・/／]?\s*)+(\S.{0,98})$",
-                    re.IGNORECASE)
+BYLINE = re.compile(r"^(?:(?:(?:by|written by|words by|text by)\b|(?:文|著者|執筆|取材・文)(?=\s|[:：●◎■・/／]))"
+                    r"\s*[:：●◎■・/／]?\s*)+(\S.{0,98})$", re.IGNORECASE)
 MAX_BYLINE_CHARS = 100
 MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 #: Where a byline's names end: "By Aoi Okada · May 2, 2025", "By Ann | Staff", "By Ann in Politics", "By Ann @ann",
@@ -136,10 +136,17 @@ def plausible_author(name: str | None) -> str | None:
 
 
 #: What a byline's text holds after the names: "· CBC News", "| Staff", a month ("Nathan Willis March").
-AUTHOR_TAIL = re.compile(r"\s*[·•|]\s.*$|\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
-                         r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$", re.IGNORECASE)
-#: Words that make a name no person's: an organisation ("The Associated Press"), a date label, page UI.
-NOT_A_PERSON = re.compile(r"^(?:the|last updated|updated|published|posted)\b|\btext size\b", re.IGNORECASE)
+MONTH_NAMES = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+               r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+AUTHOR_TAIL = re.compile(rf"\s*[·•|]\s.*$|\s+{MONTH_NAMES}\.?$", re.IGNORECASE)
+#: Words that make a name no person's: an organisation ("The Associated Press"), a date label, page UI,
+#: a month alone ("Dec", "January": a dateline read as a byline).
+NOT_A_PERSON = re.compile(rf"^(?:the|last updated|updated|published|posted)\b|\btext size\b|^{MONTH_NAMES}\.?$",
+                          re.IGNORECASE)
+#: Page UI a byline's text runs on into: links to the author's page or feed, share widgets, reading time.
+AUTHOR_UI = re.compile(r"\s*\b(?:view (?:author )?(?:archive|profile)|get author rss|author rss feed|see full bio|"
+                       r"full bio|link copied|more (?:stories|articles|posts) (?:by|from)|email (?:the )?author|"
+                       r"follow (?:on|@)|lesedauer|reading time|\d+\s*min(?:ute)?s? read)\b.*$", re.IGNORECASE)
 
 
 def clean_author(value: str | None) -> str | None:
@@ -149,13 +156,22 @@ def clean_author(value: str | None) -> str | None:
     that are organisations or labels go ("Sam Stein; The Huffington Post" → "Sam Stein")."""
     names = []
     for name in (value or "").split(";"):
-        words = AUTHOR_TAIL.sub("", name).split()
+        words = _once(AUTHOR_TAIL.sub("", AUTHOR_UI.sub("", name)).split())
         while len(words) > 2 and ("." in words[-1] and not words[-1].endswith(".") or
                                   words[-1].isupper() and len(words[-1]) > 1 and not words[0].isupper()):
             words.pop()
         if words and not NOT_A_PERSON.search(" ".join(words)):
             names.append(" ".join(_without_role(words)))
     return "; ".join(dict.fromkeys(n for n in names if n)) or None
+
+
+def _once(words: list[str]) -> list[str]:
+    """A name the markup shows twice (a link and its text, "Confreaks Confreaks", "Ann Lee Ann Lee
+    Creating…") once, without the tagline that may follow the second."""
+    for size in range(1, min(4, len(words) // 2) + 1):
+        if words[:size] == words[size:2 * size]:
+            return words[:size]
+    return words
 
 
 def _byline_author(tree: HtmlElement) -> str | None:

@@ -64,6 +64,15 @@ def test_logo_h1s_are_left_out():
                 "https://www.dailybus.example/2024/night-buses")["title"] == "Council keeps the night buses running"
 
 
+def test_an_h1_repeating_the_short_end_of_a_longer_title_is_the_network_not_the_headline():
+    """A blog network's top bar <h1> ("BlogNet Japan", no link, no image) repeats the short segment
+    its <title> ends with, which names the host's domain; the headline is the title's long segment."""
+    head = "<title>Autumn leaves at the Misty Valley campsite :: BlogNet Japan ::</title>"
+    body = "<h1 class='topbar'>BlogNet Japan</h1><h1><a href='/blog'>Steven's travel notes</a></h1>"
+    assert page(head, body, "https://steven.blognet.example/blog/post/1")["title"] == \
+        "Autumn leaves at the Misty Valley campsite"
+
+
 def test_a_documentation_sets_heading_linking_to_its_index_is_no_headline():
     head = "<title>Evolve: Shared Mutable History — evolve extension for Mercurial</title>"
     body = ('<h1><a href="index.html">evolve extension for Mercurial</a></h1><h1><a href="#id4">Evolve: Shared '
@@ -184,9 +193,25 @@ def test_a_social_media_posting_is_an_article_and_its_json_ld_is_read():
     ("Nikhil Marathe", "Nikhil Marathe"),
     ("GILLIAN MOHNEY", "GILLIAN MOHNEY"),
     ("Marc Santora; William K. Rashbaum", "Marc Santora; William K. Rashbaum"),
+    ("Oli Coleman View author archive Get author RSS feed", "Oli Coleman"),
+    ("Aoi Mori; Lesedauer: 4 Min.", "Aoi Mori"),
+    ("See full bio", None),
+    ("Dec", None),
+    ("January", None),
+    ("Janet Marcus", "Janet Marcus"),
+    ("Confreaks Confreaks", "Confreaks"),
+    ("Ellyn Shook Ellyn Shook Creating the most truly human company", "Ellyn Shook"),
 ])
 def test_a_found_author_is_the_people_without_what_the_byline_runs_on_with(found, author):
     assert clean_author(found) == author
+
+
+def test_a_byline_label_is_a_word_of_its_own():
+    """"By" and 文 label a byline only as words of their own: "Byron Hale", 文化庁 (the Agency for
+    Cultural Affairs) are a name and a word."""
+    for line, author in (("文化庁によると、展示は延期", None), ("文・山田花子", "山田花子"), ("By Byron Hale", "Byron Hale")):
+        body = f"<article><h1>展示のお知らせ</h1><p>{line}</p><p>{PARAGRAPH}</p></article>"
+        assert page("<title>展示のお知らせ</title>", body)["author"] == author
 
 
 def test_a_labelled_byline_in_an_author_link_or_a_byline_id_is_read():
