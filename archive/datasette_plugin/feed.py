@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from archive.dates import is_plausible, now_iso, parse_date, utc_now
 from archive.datasette_plugin.reading import READ_PATH
 from archive.datasette_plugin.sanitize import safe_url
+from archive.dates import is_plausible, now_iso, parse_date, utc_now
 from archive.text import clean_text
 
 REQUIRED = frozenset({"atom_id", "atom_title", "atom_updated"})
