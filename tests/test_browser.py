@@ -112,6 +112,7 @@ def test_home_search_facet_article_feed(page, base_url, library):
     feed.click()
     page.wait_for_load_state()
     assert "series_feed.atom" in page.url
+    assert title in page.locator("ol.entries h3 a").all_inner_texts()
     with NO_PROXY.open(base_url + href) as response:
         assert response.headers["Content-Type"].startswith("application/atom+xml")
         assert title in response.read().decode()

@@ -9,20 +9,22 @@ import sqlite3
 import xml.etree.ElementTree as ET
 from contextlib import closing
 from datetime import datetime
+from urllib.parse import urlencode
 
+import lxml.html
 from datasette.app import Datasette
 
 from archive.metadata import metadata_for
-from tests.xss_site import FLAG, HOST
+from tests.xss_site import FLAG, HOST, TITLE
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-def get(db, *paths, method="get"):
+def get(db, *paths, method="get", headers=None):
     async def fetch():
         ds = Datasette([str(db)], metadata=metadata_for(db))
         await ds.invoke_startup()
-        return [await getattr(ds.client, method)(p) for p in paths]
+        return [await getattr(ds.client, method)(p, headers=headers) for p in paths]
     return asyncio.run(fetch())
 
 
@@ -112,6 +114,50 @@ def test_atom_feeds_have_one_entry_per_article_newest_first(library):
         assert datetime.fromisoformat(feed.findtext(f"{ATOM}updated")) == times[0]
     assert title in atom(series).findtext(f"{ATOM}title")
     assert atom(empty).findall(f"{ATOM}entry") == []
+
+
+#: Accept headers of feed readers and other clients that are not browsers (None: no header at all).
+READER_ACCEPTS = (None, "application/atom+xml", "*/*", "application/xml",
+                  "application/atom+xml, text/html;q=0.5", "text/html;q=0, application/xml")
+#: Chromium's Accept when it navigates to a page.
+BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8"
+
+
+def series_feed_of_bait(db) -> str:
+    """The feed of the series the XSS bait site's article is about."""
+    series, = query(db, "SELECT s.title FROM articles a JOIN article_series t ON t.article_id = a.id "
+                        "JOIN series s ON s.id = t.series_id WHERE a.site = ? LIMIT 1", [HOST])[0]
+    return f"/archive/series_feed.atom?{urlencode({'series': series})}"
+
+
+def test_a_feed_is_atom_for_readers_and_a_page_for_browsers(library):
+    path = series_feed_of_bait(library)
+    readers = [get(library, path, headers={"Accept": a} if a else {})[0] for a in READER_ACCEPTS]
+    feed = atom(readers[0])
+    assert all(r.content == readers[0].content and atom(r) is not None for r in readers)
+    page, = get(library, path, headers={"Accept": BROWSER_ACCEPT})
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert all("Accept" in r.headers["vary"].split(", ") for r in (*readers, page))
+    html = lxml.html.fromstring(page.text)
+    assert html.cssselect("h1")[0].text_content() == feed.findtext(f"{ATOM}title")
+    titles = [e.findtext(f"{ATOM}title") for e in feed.findall(f"{ATOM}entry")]
+    assert titles and [a.text_content() for a in html.cssselect("ol.entries h3 a")] == titles
+
+
+def test_the_feed_page_escapes_crawled_text(library, tmp_path):
+    """A crawled title, author and text carrying markup are shown as text, never run."""
+    db = tmp_path / "archive.db"
+    with closing(sqlite3.connect(library)) as src, closing(sqlite3.connect(db)) as dst:
+        src.backup(dst)
+        dst.execute("UPDATE articles SET title = ?, author = ?, text = ? WHERE site = ?",
+                    [TITLE, f"<img src=x onerror=\"window.{FLAG}=1\">", f"<script>window.{FLAG}=2</script>", HOST])
+        dst.commit()
+    page, = get(db, series_feed_of_bait(db), headers={"Accept": BROWSER_ACCEPT})
+    html = lxml.html.fromstring(page.text)
+    assert TITLE in [a.text_content() for a in html.cssselect("ol.entries h3 a")]
+    assert f"window.{FLAG}=2" in html.cssselect("ol.entries")[0].text_content()
+    assert FLAG not in "".join(html.xpath("//script/text() | //@*[starts-with(name(), 'on')] | //img/@src"))
+    assert f"<script>window.{FLAG}" not in page.text and "<img src=x" not in page.text
 
 
 def test_canned_queries(library):

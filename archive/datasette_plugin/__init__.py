@@ -1,8 +1,8 @@
 """Datasette plugin (entry point `fanwire`): the archive as a fan-news library.
 
 Hooks only; each job lives in its own module: the reading view (`reading`), how a series is
-named (`names`), sanitizing crawled HTML (`sanitize`), Atom feeds (`atom`), the per-month chart
-(`chart`) and search snippets (`search`).
+named (`names`), sanitizing crawled HTML (`sanitize`), feeds (`feed`, rendered as Atom by `atom`
+and as a page for browsers by `feed_page`), the per-month chart (`chart`) and search snippets (`search`).
 """
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ from markupsafe import Markup, escape
 
 from archive.datasette_plugin import atom, canned, cells, chart, names, reading, search
 
+#: The name Datasette serves the plugin's static/ directory under (/-/static-plugins/fanwire/).
+STATIC = "fanwire"
 TEXT_STYLE = "max-height:24em;overflow:auto;max-width:48em;white-space:normal;line-height:1.5"
 #: Characters of an article's text shown in a table cell (a page holds up to a thousand rows);
 #: the reading view and the row's JSON have it all.
@@ -101,12 +103,12 @@ def asgi_wrapper(datasette):
 
 @hookimpl
 def extra_css_urls(datasette):
-    return [datasette.urls.static_plugins(atom.STATIC, "fanwire.css")]
+    return [datasette.urls.static_plugins(STATIC, "fanwire.css")]
 
 
 @hookimpl
 def extra_js_urls(datasette):
-    return [{"url": datasette.urls.static_plugins(atom.STATIC, "fanwire.js"), "module": True}]
+    return [{"url": datasette.urls.static_plugins(STATIC, "fanwire.js"), "module": True}]
 
 
 @hookimpl

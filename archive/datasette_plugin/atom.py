@@ -1,9 +1,10 @@
-"""`.atom` output for any query whose columns follow datasette-atom's convention
-(`atom_id`, `atom_title`, `atom_updated`, optional `atom_link`, `atom_content`, `atom_author_name`).
+"""`.atom` output for any query whose columns follow datasette-atom's convention (`feed.REQUIRED`):
+Atom for feed readers, the feed page (`feed_page`) for a browser.
 
 Our own renderer rather than datasette-atom: that plugin fails on an empty result (a series with no
 articles yet), writes no feed-level author (RFC 4287 needs one when entries lack theirs) and cleans
-HTML with the deprecated bleach. Entries keep the query's order (fanwire's feeds: newest first).
+HTML with the deprecated bleach. The Atom carries no XSLT stylesheet: browsers are deprecating
+XSLT, so a browser is answered with a server-rendered page instead.
 """
 from __future__ import annotations
 
@@ -11,85 +12,55 @@ from xml.etree.ElementTree import Element, SubElement, tostring
 
 from datasette import __version__ as datasette_version
 from datasette.utils.asgi import Response
-from markupsafe import escape
 
-from archive.datasette_plugin.reading import READ_PATH
-from archive.datasette_plugin.sanitize import safe_url
-from archive.dates import is_plausible, now_iso, parse_date, utc_now
-from archive.text import clean_text
+from archive.datasette_plugin import feed_page
+from archive.datasette_plugin.feed import REQUIRED, VARY, Entry, Feed, build_feed
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
-REQUIRED = frozenset({"atom_id", "atom_title", "atom_updated"})
-#: The name Datasette serves the plugin's static/ directory under (/-/static-plugins/fanwire/).
-STATIC = "fanwire"
-#: The XSLT (in static/) a browser applies to show a feed as a readable list with a hint to subscribe.
-STYLESHEET = "feed.xsl"
 
 
 def can_render(columns: list[str]) -> bool:
     return REQUIRED <= set(columns)
 
 
-def rfc3339(value: str | None) -> str | None:
-    """An ISO 8601 date or time as RFC 3339 (Atom's date format); naive times are taken as UTC.
-    None for a date no article can have (`archive.dates`, from now): a feed saying 9999-12-31
-    would sort first in every reader forever."""
-    parsed = parse_date(value)
-    return parsed.isoformat(timespec="seconds") if parsed and is_plausible(parsed, utc_now()) else None
+async def render_atom(datasette, request, rows, columns, database, query_name) -> Response:
+    """The query's rows as a feed: the HTML page when a browser asks, else Atom."""
+    feed = build_feed(datasette, request, rows, columns, database, query_name)
+    if feed_page.wants_page(request.headers.get("accept", "")):
+        return await feed_page.render_page(datasette, request, feed, database)
+    return Response(atom_xml(feed), content_type="application/atom+xml; charset=utf-8", headers=VARY)
 
 
-def _text(parent: Element, tag: str, value: object, **attrs: str) -> Element:
+def _text(parent: Element, tag: str, value: str, **attrs: str) -> Element:
     element = SubElement(parent, tag, attrs)
-    element.text = clean_text(str(value))  # crawled text may carry what XML 1.0 forbids
+    element.text = value
     return element
 
 
-def _feed_title(datasette, database: str, query_name: str | None, request) -> str:
-    title = (datasette.metadata("queries", database=database) or {}).get(query_name or "", {}).get("title")
-    title = title or request.args.get("_feed_title") or f"{database}: {query_name or 'query'}"
-    series = request.args.get("series")
-    return f"{title}: {series}" if series else title
+def atom_xml(feed: Feed) -> bytes:
+    """`feed` as an Atom document (RFC 4287)."""
+    root = Element("feed", {"xmlns": ATOM_NS})
+    _text(root, "title", feed.title)
+    _text(root, "id", feed.url)
+    SubElement(root, "link", {"rel": "self", "href": feed.url})
+    SubElement(root, "link", {"rel": "alternate", "type": "text/html", "href": feed.table})
+    _text(root, "updated", feed.updated)
+    _text(SubElement(root, "author"), "name", feed.author)
+    _text(root, "generator", "Datasette with fanwire", version=datasette_version)
+    root.extend(_entry(e) for e in feed.entries)
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + tostring(root, encoding="utf-8", xml_declaration=False)
 
 
-def render_atom(datasette, request, rows, columns, database, query_name) -> Response:
-    feed = Element("feed", {"xmlns": ATOM_NS})
-    _text(feed, "title", _feed_title(datasette, database, query_name, request))
-    _text(feed, "id", request.url)
-    SubElement(feed, "link", {"rel": "self", "href": request.url})
-    SubElement(feed, "link", {"rel": "alternate", "type": "text/html",
-                              "href": request.url.replace(".atom", "", 1)})
-    entries = [_entry(row, columns, datasette, request) for row in rows]
-    updated = max((e.findtext("updated") for e in entries), default=None, key=parse_date)
-    _text(feed, "updated", updated or now_iso())
-    _text(SubElement(feed, "author"), "name", "fanwire archive")
-    _text(feed, "generator", "Datasette with fanwire", version=datasette_version)
-    feed.extend(entries)
-    stylesheet = datasette.urls.static_plugins(STATIC, STYLESHEET)
-    body = (b'<?xml version="1.0" encoding="utf-8"?>\n'
-            + f'<?xml-stylesheet type="text/xsl" href="{escape(stylesheet)}"?>\n'.encode()
-            + tostring(feed, encoding="utf-8", xml_declaration=False))
-    return Response(body, content_type=f"{content_type(request)}; charset=utf-8", headers={"Vary": "Accept"})
-
-
-def content_type(request) -> str:
-    """Atom's own type for feed readers; plain XML for a browser (its Accept names text/html), which
-    shows application/atom+xml as raw text and applies the stylesheet only to XML. Same body."""
-    return "application/xml" if "text/html" in request.headers.get("accept", "") else "application/atom+xml"
-
-
-def _entry(row, columns: list[str], datasette, request) -> Element:
-    entry = Element("entry")
-    link = safe_url(row["atom_link"]) if "atom_link" in columns else None
-    _text(entry, "id", link or f"urn:fanwire:article:{row['atom_id']}")
-    _text(entry, "title", row["atom_title"] or "Untitled")
-    updated = rfc3339(row["atom_updated"]) or now_iso()
-    _text(entry, "updated", updated)
-    if link:
-        SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": link})
-    reading = datasette.absolute_url(request, datasette.urls.path(READ_PATH.format(id=row['atom_id'])))
-    SubElement(entry, "link", {"rel": "related", "type": "text/html", "href": reading})
-    if "atom_author_name" in columns and row["atom_author_name"]:
-        _text(SubElement(entry, "author"), "name", row["atom_author_name"])
-    if "atom_content" in columns and row["atom_content"]:
-        _text(entry, "summary", row["atom_content"], type="text")
-    return entry
+def _entry(entry: Entry) -> Element:
+    element = Element("entry")
+    _text(element, "id", entry.id)
+    _text(element, "title", entry.title)
+    _text(element, "updated", entry.updated)
+    if entry.link:
+        SubElement(element, "link", {"rel": "alternate", "type": "text/html", "href": entry.link})
+    SubElement(element, "link", {"rel": "related", "type": "text/html", "href": entry.reading})
+    if entry.author:
+        _text(SubElement(element, "author"), "name", entry.author)
+    if entry.summary:
+        _text(element, "summary", entry.summary, type="text")
+    return element
