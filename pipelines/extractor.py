@@ -126,7 +126,8 @@ def parse_page(body: bytes, url: str, content_type: str | None = None, encoding:
     return ParsedPage(url, tree, page_metadata(tree), encoding)
 
 
-def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetched_at: str | None = None) -> Extracted:
+def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetched_at: str | None = None,
+                   min_chars: int = MIN_TEXT_CHARS) -> Extracted:
     """Extract a parsed page (its tree is consumed): generic rules first (they read headings
     that a template may also know), then the site's learned chrome, then trafilatura. Dates
     are kept only when plausible for a page fetched at `fetched_at` (default now); the dates
@@ -148,7 +149,7 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
     author = clean_author(meta.author or fuller_author(plausible_author(doc.author if doc else None),
                                                        plausible_author(unpruned_author)))
     text = without_byline(without_heading(text, (title, meta.headline, meta.h1)), author)
-    if len(text) < MIN_TEXT_CHARS:
+    if len(text) < min_chars:
         raise NoArticleText(f"no article text in {url}")
     text_date = None if is_year_only(doc.date) else doc.date
     return Extracted(
@@ -213,8 +214,10 @@ def with_missing_lines(base: str, part: str) -> str:
 
 def extract_article(body: bytes, url: str, content_type: str | None = None,
                     template: SiteTemplate | None = None) -> Extracted:
-    """Extract one page's article text and metadata (what `fanwire extract` prints)."""
-    return extract_parsed(parse_page(body, url, content_type), template)
+    """Extract one page's article text and metadata (what `fanwire extract` prints). A page asked
+    for by name gives whatever text it has, however short; the crawl's minimum (`MIN_TEXT_CHARS`)
+    keeps menus and stubs found on the way out of the archive."""
+    return extract_parsed(parse_page(body, url, content_type), template, min_chars=1)
 
 
 def fuller_author(pruned: str | None, unpruned: str | None) -> str | None:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.extractor import NoArticleText, extract_article, parse_page
+from pipelines.extractor import NoArticleText, extract_article, extract_parsed, parse_page
 from pipelines.template import SiteTemplate
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
@@ -201,3 +201,12 @@ def test_a_page_stating_no_date_in_its_metadata_is_dated_by_what_it_shows_before
             f"<p>{paragraph} Sales have doubled since August 18, 2016.</p></article></body></html>")
     extracted = extract_article(html.encode(), "https://www.example.com/tech/six-gadgets-alexa")
     assert extracted.published == "2016-12-15T00:00:00"
+
+
+def test_a_page_asked_for_by_name_keeps_its_short_text_the_crawl_does_not():
+    """`fanwire extract` gives a page's text however short (readability's one-word test page);
+    the crawl's minimum keeps such stubs, found on the way, out of the archive."""
+    html = b"<!DOCTYPE html><html><head><title>Note</title></head><body>Test</body></html>"
+    assert extract_article(html, "https://notes.example/test").text == "Test"
+    with pytest.raises(NoArticleText):
+        extract_parsed(parse_page(html, "https://notes.example/test"))
