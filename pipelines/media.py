@@ -50,7 +50,8 @@ OTHER_MEDIA = re.compile(
     re.IGNORECASE)
 #: An anniversary is the franchise's news, unless a season premieres for it.
 ANNIVERSARY = re.compile(r"\banniversary\b|周年|\bcelebrates \d+ years\b|\b\d+ years (?:since|of)\b", re.IGNORECASE)
-SEASON_NEWS = re.compile(r"premiere|\bdebuts?\b|\bseason\b|放送開始|スタート|第\d+期|\d+期", re.IGNORECASE)
+SEASON_NEWS = re.compile(r"premiere|\bdebuts?\b|\bseason\b|\breimagin\w*|\bnew (?:tv )?anime\b|放送開始|スタート|第\d+期|\d+期|"
+                         r"新作?(?:TV)?アニメ|再アニメ化", re.IGNORECASE)
 #: Headline words of a home-video release: the season's news, not merchandise.
 HOME_VIDEO = re.compile(r"blu-?ray|ブルーレイ|\bBD\b|\bDVD\b|BD-?BOX", re.IGNORECASE)
 FILM_WORDS = re.compile(r"\bmovie\b|\bfilms?\b|劇場|映画", re.IGNORECASE)
@@ -78,10 +79,12 @@ ANIME_STUDIOS = (r"Wit Studio|[A-Z][\w.-]* Studio|Studio [A-Z][\w.-]*|Lerche|MAP
 #: After a name opening a headline, only news wording shows a title ("Medalist Anime Gets 2nd Season").
 OPENING_TITLE = re.compile(
     r"^[\s\W]{0,3}(?:(?:tv\s+)?anime(?:'s|’s)?\s+(?:gets|reveals|announces|confirms|premieres|unveils|adds|casts|"
-    r"streams|debuts|returns|release|season|sequel|film|movie|episode|key|teaser|trailer|visual|promo|\d)|season\s*\d|"
+    r"streams|debuts|returns|release|season|sequel|film|movie|episode|key|teaser|trailer|visual|promo|resumes|"
+    r"ends|concludes|delay(?:s|ed)|postpone(?:s|d)|continues|airs|launches|begins|starts|\d)|season\s*\d|"
     r"\d+(?:st|nd|rd|th)\s+season|アニメ|第\d)", re.IGNORECASE)
 TITLE_WORDS_BEFORE = re.compile(
     r"(?:\banime\b|\bmanga\b|\bseries\b|\bseason\b|\bsequel to\b|\bstudio\s+\S+(?:'s)?|\bdirector of\b|"
+    r"\b(?:crunchyroll|netflix|disney\+?|hidive|prime video)\s+original\b|"
     rf"\b(?:{ANIME_STUDIOS})(?:'s|’s)|"
     r"\bcast of\b|\bstar(?:s|ring)? of\b|\bcreator of\b|\badaptation of\b|\blive-action\b|"
     r"アニメ|TVアニメ)[\s\"“『「]*$", re.IGNORECASE)

@@ -348,9 +348,10 @@ class SeriesMatcher:
                         titled: list[str]) -> bool:
         """A short plain-word name must look like a title where it stands (see guard 2); a short
         Japanese name where the article writes it as a title (`_writes_as_title`) or before アニメ, 第2期."""
-        if key in self.short_titles:  # "the CUE TV anime", 『CUE!』: in capitals, before title words or in quotes
+        if key in self.short_titles:  # "the CUE TV anime", 『CUE!』, "the new anime BEM": in capitals, by title words
+            before = SENTENCE_END.split(doc[max(0, start - 60):start])[-1]
             return doc[start:end].isupper() and (TITLE_CONTEXT.match(doc[end:end + 40]) is not None
-                                                 or key.strip() in quoted)
+                                                 or key.strip() in quoted or shows_title(before, ""))
         if not key.startswith(" "):
             if KATAKANA.match(doc[end - 1]) and KATAKANA.match(doc[end:end + 1]) and \
                     not KATAKANA_TITLE_WORDS.match(doc, end):  # スラムダンクコンテスト: a longer word

@@ -49,6 +49,12 @@ def test_a_studio_named_film_is_not_a_film():
     ("Medalist Anime Gets 2nd Season", "The figure skating anime returns.", [("メダリスト", 2)]),
     ("Kingdom Season 5 Premieres in January", "Kingdom returns with Studio Signpost.", [("キングダム", 5)]),
     ("Beastars Final Season Part 2 Trailer", "Netflix streams the second part.", [("BEASTARS", 3)]),
+    ("Babylon Anime Resumes in January After Its Break", "The political thriller returns with episode 8.",
+     [("バビロン", 1)]),
+    ("Crunchyroll Original Noblesse Premieres From Production I.G", "The webtoon's anime premiered in October.",
+     [("NOBLESSE -ノブレス-", 1)]),
+    ("BEM Reimagines Humanoid Monster Bem for Its 50th Anniversary", "The new anime BEM premiered on July 14.",
+     [("BEM", 1)]),
 ])
 def test_one_word_titles_count_where_the_article_shows_a_title(title, text, expected):
     assert tagged(title, text) == expected

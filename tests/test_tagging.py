@@ -166,6 +166,7 @@ def test_a_short_title_in_capitals_counts_only_before_title_words():
     assert found("CUE TV anime premieres in January") == ["CUE!"]  # shown with its sign
     assert found("今期見るべき新作アニメ", "4. 『CUE!』\n『CUE!』は2022年1月7日から放送される。") == ["CUE!"]
     assert found("Winter 2022 Preview", "Intro.\n4. the CUE TV anime\nExpect CUE to be big.") == ["CUE!"]
+    assert found("CUE Retells the Voice Actress Story", "The new anime CUE premiered on January 7.") == ["CUE!"]
     assert found("Cue the anime music", "Cue the anime music again.") == []
     assert found("CUE cards for AIR travel", "The AIR show and a CUE sheet.") == []
 
