@@ -12,7 +12,8 @@ Sources, in the order a conflict is settled (a name known from two sources keeps
    (【推しの子】 → 推しの子, うる星やつら(2022) → うる星やつら), the
    part before a subtitle (`:`, ` - `, `～`), × and x swapped, apostrophes dropped, spaced
    short words run together (DAN DA DAN → DANDADAN), a title written in Latin letters and again
-   in katakana split in two (THE GOD OF HIGH SCHOOL ゴッド・オブ・ハイスクール).
+   in katakana split in two (THE GOD OF HIGH SCHOOL ゴッド・オブ・ハイスクール), an English title's
+   leading "The" dropped before two or more words (The Drops of God → Drops of God).
 5. `romaji`: the Hepburn romaji of the Japanese title, as fans type it (`pipelines.romaji`:
    進撃の巨人 → Shingeki no Kyojin).
 6. `learned`: pairs an archived article wrote, a name the catalog does not know beside one it
@@ -46,6 +47,8 @@ BRACKETS = re.compile(r"[【】「」『』〈〉《》]")
 #: The year that tells a remake's title apart: "うる星やつら(2022)", "HUNTER×HUNTER(2011)".
 YEAR = re.compile(r"\s*[(（]\s*(?:19|20)\d\d\s*[)）]$")
 #: A closing parenthetical that is a subtitle: "男女の友情は成立する？（いや、しないっ!!）".
+#: An English title's leading article, which news often leaves out ("Drops of God", "Apothecary Diaries").
+LEADING_THE = re.compile(r"^the\s+(?=[A-Za-z])", re.IGNORECASE)
 PAREN_TAIL = re.compile(r"\s*[(（][^()（）]+[)）]\s*$")
 #: Season and half markers of Chinese titles ("第二季", "(第2季)", "第二部分", "后半").
 CHINESE_SEASON = re.compile(r"\s*[(（]?\s*第\s*[\d一二三四五六七八九十]+\s*(?:季|部分)\s*[)）]?\s*$|\s*[后後]半$")
@@ -98,6 +101,9 @@ def derived_forms(name: str) -> list[str]:
         if subtitle.start() and subtitle.end() < len(plain) and _is_name_prefix(prefix):
             forms.append(prefix)
     for form in list(forms):
+        if (article := LEADING_THE.match(form)) and not CJK.search(form) and len(form[article.end():].split()) >= 2 \
+                and _is_name_prefix(form[article.end():]):
+            forms.append(form[article.end():])
         if "×" in form:
             forms += [re.sub(r"\s*×\s*", " x ", form), form.replace("×", "x")]
         elif re.search(r"[A-Za-z] x [A-Za-z]", form):

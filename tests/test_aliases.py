@@ -53,6 +53,8 @@ def test_every_title_translation_is_a_bangumi_alias_with_its_language():
     ("THE GOD OF HIGH SCHOOL ゴッド・オブ・ハイスクール", "THE GOD OF HIGH SCHOOL"),
     ("男女の友情は成立する？（いや、しないっ!!）", "男女の友情は成立する？"),
     ("Fate/stay night (Unlimited Blade Works)", "Fate/stay night"),
+    ("The Drops of God", "Drops of God"),
+    ("The Apothecary Diaries", "Apothecary Diaries"),
 ])
 def test_derived_forms(name, form):
     assert form in derived_forms(name)
@@ -62,6 +64,7 @@ def test_no_derived_form_is_too_short_to_be_a_name():
     assert derived_forms("Re:Zero") == []
     assert "Spider" not in derived_forms("Spider-Man")
     assert derived_forms("Air (TV)") == []
+    assert "World" not in derived_forms("The World")  # one word left: a word, not a name
 
 
 def test_derived_and_curated_names_tag_articles():
