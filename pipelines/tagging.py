@@ -258,9 +258,12 @@ class SeriesMatcher:
         no_season = no_season or live_action
         remake_news = REMAKE.search(title) is not None  # 「…」再アニメ化: the remake, however far off
         unseasoned = live_action or about_a_cafe(_without_titles(title, mentions))  # a café "for Season 2" too
+        title_end = -1  # where the last name read as a title ends
         for n, (start, end, key, ids) in enumerate(mentions):
-            if not self._reads_as_title(doc, start, end, key, ids, quoted, titled):
+            if not (self._reads_as_title(doc, start, end, key, ids, quoted, titled) or
+                    listed_after_title(doc, title_end, start, end)):
                 continue
+            title_end = end
             if credits_a_person(doc[max(0, start - 40):start], doc[end:end + 20], title):  # "Re:Zero author Nagatsuki"
                 continue
             in_title = end <= len(title)
@@ -429,6 +432,17 @@ class SeriesMatcher:
         except (TypeError, ValueError):
             aired = False
         return series.seasons + 1 if aired else series.seasons
+
+
+#: What joins the items of a list of titles: "A, B and C", "A & B", 「A」、「B」.
+LIST_JOIN = re.compile(r"^[\s」』]*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|、)[\s「『]*$")
+
+
+def listed_after_title(doc: str, title_end: int, start: int, end: int) -> bool:
+    """A name listed right after a title, ending the item ("Marriagetoxin, Rooster Fighter and MAO"):
+    a list of shows is a list of titles, the short and plain-word ones too."""
+    return title_end >= 0 and LIST_JOIN.match(doc[title_end:start]) is not None and \
+        re.match(r"[ \t]+[A-Z]", doc[end:end + 3]) is None
 
 
 def _next_season(series: Series, published: str | None) -> int | None:

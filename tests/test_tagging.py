@@ -158,7 +158,8 @@ def test_a_two_word_title_written_as_the_catalog_writes_it_with_its_exclamation_
 
 def test_a_short_title_in_capitals_counts_only_before_title_words():
     matcher = SeriesMatcher(build([item("CUE!", "CUE", year=2022), item("AIR", "AIR", year=2005),
-                                   item("MONSTER", "Monster", year=2004)]))
+                                   item("MONSTER", "Monster", year=2004),
+                                   item("佐々木と宮野", "Sasaki and Miyano", year=2022)]))
 
     def found(title, text=""):
         return [t.series.title for t in matcher.tag(title, text)]
@@ -168,6 +169,10 @@ def test_a_short_title_in_capitals_counts_only_before_title_words():
     assert found("Winter 2022 Preview", "Intro.\n4. the CUE TV anime\nExpect CUE to be big.") == ["CUE!"]
     assert found("CUE Retells the Voice Actress Story", "The new anime CUE premiered on January 7.") == ["CUE!"]
     assert found("Cue the anime music", "Cue the anime music again.") == []
+    # listed after a title, a short one is a title too, unless it starts another name
+    assert found("Winter 2022 Preview: Sasaki and Miyano, Monster and CUE", "Three shows.") == [
+        "Sasaki and Miyano", "Monster", "CUE!"]
+    assert found("Winter 2022 Preview: Sasaki and Miyano and CUE Cards", "Cards.") == ["Sasaki and Miyano"]
     assert found("CUE cards for AIR travel", "The AIR show and a CUE sheet.") == []
 
 
