@@ -29,6 +29,7 @@ SET6 = DATA.with_name("real_names_set6.jsonl")
 SET7 = DATA.with_name("real_names_set7.jsonl")
 SET8 = DATA.with_name("real_names_set8.jsonl")
 SET9 = DATA.with_name("real_names_set9.jsonl")
+SET10 = DATA.with_name("real_names_set10.jsonl")
 HOST = "realnames.test"
 
 
