@@ -32,7 +32,7 @@ STUDIO_FILM = re.compile(r"\b(?:bones|mappa|toho|sunrise|cloverworks|kadokawa|ky
                          r"\b(?:bones|mappa|toho|sunrise)\s+films?\b", re.IGNORECASE)
 #: Headline words of news about other media than a TV season.
 OTHER_MEDIA = re.compile(
-    r"\bmanga\b|\bvolumes?\b|\bcopies\b|\bchapters?\b|light novel|\bfigures?\b|\bfigurines?\b|\bnendoroids?\b|"
+    r"\bmanga\b|\bvolumes?\b|\bcopies\b|\bchapters?\b|light novel|\bnovels?\b|\bfigures?\b|\bfigurines?\b|\bnendoroids?\b|"
     r"\bserializ|shonen jump|\bthe game\b|\bsmartphones?\b|\bsteam(?![a-z])|\bps[45]\b|nintendo switch|xbox|"
     r"live-action|\bopens (?:at no|in (?:japan|theaters|cinemas))|\bopens\s*$|"
     r"pop-up|collaboration caf[eé]|\bcaf[eé]\b|merchandise|\bmerch\b|reasons? |what does .+ mean|worth watching|"
@@ -56,12 +56,12 @@ SEASON_NEWS = re.compile(r"premiere|\bdebuts?\b|\bseason\b|\breimagin\w*|\bnew (
 HOME_VIDEO = re.compile(r"blu-?ray|ブルーレイ|\bBD\b|\bDVD\b|BD-?BOX", re.IGNORECASE)
 FILM_WORDS = re.compile(r"\bmovie\b|\bfilms?\b|劇場|映画", re.IGNORECASE)
 #: Headline words of news about a TV broadcast.
-BROADCAST = re.compile(r"放送(?:開始|スタート|決定|日|中)|\d{1,2}月(?:より|から)?放送|TVアニメ|テレビアニメ|\bTV anime\b|"
+BROADCAST = re.compile(r"放送(?:開始|スタート|決定|日|中)|[」』]\s*放送(?=\s|$|[、。　])|\d{1,2}月(?:より|から)?放送|TVアニメ|テレビアニメ|\bTV anime\b|"
                        r"\bpremieres? on\b|\bto TV\b|\bsimulcast|\bbroadcast|\banime adaptation\b|\bgets (?:an? )?anime\b|"
                        r"\banime (?:adapts|begins|premieres|returns|starts)\b|アニメ化|新作アニメ", re.IGNORECASE)
 #: Words of a headline that describe a show's source rather than being the news.
 SOURCE_WORDS = re.compile(r"マンガ|漫画|原作|コミックス|連載|ジャンプ|ヤンジャン|マガジン|サンデー|\bmanga\b|light novel|"
-                          r"\bserializ\w*|shonen jump|\bthe game\b", re.IGNORECASE)
+                          r"\bserializ\w*|shonen jump|\bthe game\b|\b(?:visual\s+)?novels?\b", re.IGNORECASE)
 #: Words next to a short name that show it is used as a title (after a possessive only the work's
 #: own words: "Kinema Citrus's adaptation" is a studio's).
 TITLE_WORDS_AFTER = re.compile(
@@ -79,7 +79,7 @@ ANIME_STUDIOS = (r"Wit Studio|[A-Z][\w.-]* Studio|Studio [A-Z][\w.-]*|Lerche|MAP
 #: After a name opening a headline, only news wording shows a title ("Medalist Anime Gets 2nd Season").
 OPENING_TITLE = re.compile(
     r"^[\s\W]{0,3}(?:(?:tv\s+)?anime(?:'s|’s)?\s+(?:gets|reveals|announces|confirms|premieres|unveils|adds|casts|"
-    r"streams|debuts|returns|release|season|sequel|film|movie|episode|key|teaser|trailer|visual|promo|resumes|"
+    r"streams|debuts|returns|release|season|sequel|film|movie|episode|key|teaser|trailer|visual|promo|resumes|from|by|"
     r"ends|concludes|delay(?:s|ed)|postpone(?:s|d)|continues|airs|launches|begins|starts|\d)|season\s*\d|"
     r"\d+(?:st|nd|rd|th)\s+season|アニメ|第\d)", re.IGNORECASE)
 TITLE_WORDS_BEFORE = re.compile(

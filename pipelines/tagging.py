@@ -120,6 +120,14 @@ KANA = re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")
 #: Katakana right after a katakana name continue it into a longer word (スラムダンクコンテスト), but
 #: for the words news puts after a title (ダンダダンアニメ, ぼっちざろっくコラボ).
 KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc\uff66-\uff9f]")
+#: One katakana word (no ・ between words): a loanword as often as a title.
+KATAKANA_WORD = re.compile(r"^[\u30a1-\u30fa\u30fc\uff66-\uff9f]+$")
+#: Words of an article about anime: a catalog title of two ordinary words ("Snowball Earth") is
+#: that show's only in one.
+ANIME_WORDS = re.compile(r"\banime\b|\bmanga\b|\bepisodes?\b|\bseasons?\b|\bcour\b|\bOVA\b|\bvoice|\bstudio\b|"
+                         r"\bfilms?\b|\bmovies?\b|\btheat(?:er|re)s?\b|\bstage\b|\bgames?\b|\bdirector\b|\bcreator\b|"
+                         r"\bcast\b|\btrailer\b|\bpremiere|\bstream|\bnovels?\b|Netflix|Crunchyroll|Ghibli|AnimeJapan|"
+                         r"アニメ|漫画|マンガ|声優|放送|劇場|映画|舞台|ゲーム|小説", re.IGNORECASE)
 KATAKANA_TITLE_WORDS = re.compile(r"アニメ|シリーズ|シーズン|コラボ|カフェ|グッズ|ショップ|イベント|ライブ|ステージ|"
                                   r"ミュージカル|ゲーム|ファン|キャラ|ポップアップ|フェア|スペシャル|ムービー|コミック|"
                                   r"ノベル|ストア|ファイナル|セカンド|サード")
@@ -359,9 +367,12 @@ class SeriesMatcher:
             if KATAKANA.match(doc[end - 1]) and KATAKANA.match(doc[end:end + 1]) and \
                     not KATAKANA_TITLE_WORDS.match(doc, end):  # スラムダンクコンテスト: a longer word
                 return False
-            return len(key) > MAX_GUARDED_CJK_CHARS or _writes_as_title(key, titled) or \
+            loanword = KATAKANA_WORD.match(doc[start:end]) is not None  # ガングリオン, a cyst: Japanese writes loanwords so
+            return (len(key) > MAX_GUARDED_CJK_CHARS and not loanword) or _writes_as_title(key, titled) or \
                 bool(CJK_TITLE_CONTEXT.match(doc[end:end + 8]))
         words = key.split()
+        if len(words) == 2 and words[0].isalpha() and words[1].isdigit() and english.is_english_word(words[0]):
+            return key.strip() in quoted or TITLE_CONTEXT.match(doc[end:end + 40]) is not None  # "his Number 24"
         if len(words) > 2 or not all(w.isalpha() and w.isascii() for w in words):
             return True
         if len(words) == 1 and words[0] in CALENDAR_WORDS:
@@ -394,7 +405,7 @@ class SeriesMatcher:
             return len(words) == 2 or not SENTENCE_START.search(doc[max(0, start - 4):start]) or opens_title(after)
         catalog_forms = {n.rstrip(TRAILING_PUNCTUATION) for sid in ids for s in [self.series[sid]]
                          for n in (s.title, *(a.alias for a in s.aliases))}  # "Waccha PriMagi!" less its "!"
-        return len(words) == 2 and written in catalog_forms
+        return len(words) == 2 and written in catalog_forms and ANIME_WORDS.search(doc) is not None
 
     def _distinctive(self, key: str) -> bool:
         """A name with a word English hardly uses ("Horimiya", "Trigun Stampede", "Frieren") is no

@@ -27,6 +27,8 @@ def tagged(title: str, text: str = "") -> list[tuple[str, int | None]]:
     ("「SPY×FAMILY」コラボカフェが開催", "TVアニメ「SPY×FAMILY」のコラボカフェが東京で開催。", [("SPY×FAMILY", None)]),
     ("Jujutsu Kaisen Manga Ends in September", "The manga's final chapter runs in Weekly Shonen Jump.",
      [("呪術廻戦", None)]),
+    ("Classroom of the Elite Year 2 Novel Sells Over 7 Million", "The light novel series continues.",
+     [("ようこそ実力至上主義の教室へ", None)]),
     ("『ハイキュー!!』はなぜこれほど支持されるのか", "TVアニメ『ハイキュー!!』の人気を振り返る。", [("ハイキュー!!", None)]),
 ])
 def test_other_media_keep_the_series_and_name_no_season(title, text, expected):
@@ -55,6 +57,9 @@ def test_a_studio_named_film_is_not_a_film():
      [("NOBLESSE -ノブレス-", 1)]),
     ("BEM Reimagines Humanoid Monster Bem for Its 50th Anniversary", "The new anime BEM premiered on July 14.",
      [("BEM", 1)]),
+    ("Orient Anime From Magi Creator Shinobu Ohtaka Premieres", "The samurai fantasy premiered on January 6.",
+     [("オリエント", 1)]),
+    ("Snowball Earth Anime Reveals Its Cast", "The original anime premieres in 2025.", [("スノウボールアース", 1)]),
 ])
 def test_one_word_titles_count_where_the_article_shows_a_title(title, text, expected):
     assert tagged(title, text) == expected
@@ -67,6 +72,9 @@ def test_one_word_titles_count_where_the_article_shows_a_title(title, text, expe
     ("Live-action drama \"Orange\" casts its lead", "Filming starts in May."),
     ("A Monster Hit: Anime Film Sells Out", "Orange season is here."),
     ("Is This Romance Worth Watching?", "The show divides fans. Kinema Citrus's adaptation leans into quiet moments."),
+    ("Study: Snowball Earth Glaciers Still Left Pockets of Life",
+     "Geologists found that microbes survived the global glaciation 700 million years ago."),
+    ("Anime Artists Pay Tribute to Kobe Bryant and His Number 24", "Fan artists drew the late basketball star."),
 ])
 def test_bands_dramas_and_phrases_sharing_a_titles_words_do_not_tag(title, text):
     assert tagged(title, text) == []
@@ -77,6 +85,7 @@ def test_bands_dramas_and_phrases_sharing_a_titles_words_do_not_tag(title, text)
     ("五輪メダリストがアニメのイベントに登場", "金メダリストがトークショーに出演した。"),
     ("「キングダム ハーツIV」開発状況を公開", "シリーズ最新作の映像が公開された。"),
     ("新作映画の撮影が宝島で始まる", "撮影は宝島の海岸で行われた。"),
+    ("声優、手首のガングリオン摘出手術で一部イベントを欠席", "手首にできたガングリオンの摘出手術を受けたと発表した。"),
 ])
 def test_short_japanese_names_count_only_where_written_as_titles(title, text):
     assert tagged(title, text) == []
@@ -88,6 +97,9 @@ def test_short_japanese_names_count_only_where_written_as_titles(title, text):
     ("「無職転生Ⅱ」放送スタート", "ルーデウスの新たな旅が描かれる。", [("無職転生～異世界行ったら本気だす～", 2)]),
     ("「劇場版『鬼滅の刃』無限城編 第一章」公開", "全国の劇場で公開された。", [("鬼滅の刃", None)]),
     ("New Ranma 1/2 Anime Premieres on Netflix", "MAPPA animates the new series.", [("らんま1/2", 1)]),
+    ("TVアニメ「ガングリオン」放送開始", "秘密結社の戦闘員を描く「ガングリオン」が放送開始。", [("ガングリオン", 1)]),
+    ("NHK『cocoon ～ある夏の少女たちより～』放送 今日マチ子の戦争漫画", "今日マチ子の漫画を原作とするアニメが放送された。",
+     [("cocoon ～ある夏の少女たちより～", 1)]),
 ])
 def test_japanese_titles_in_brackets_and_spacing_folds_tag(title, text, expected):
     assert tagged(title, text) == expected
