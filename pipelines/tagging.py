@@ -371,7 +371,8 @@ class SeriesMatcher:
             return (len(key) > MAX_GUARDED_CJK_CHARS and not loanword) or _writes_as_title(key, titled) or \
                 bool(CJK_TITLE_CONTEXT.match(doc[end:end + 8]))
         words = key.split()
-        if len(words) == 2 and words[0].isalpha() and words[1].isdigit() and english.is_english_word(words[0]):
+        if len(words) == 2 and words[0].isalpha() and words[1].isdigit() and english.is_english_word(words[0]) and \
+                " " in doc[start:end]:
             return key.strip() in quoted or TITLE_CONTEXT.match(doc[end:end + 40]) is not None  # "his Number 24"
         if len(words) > 2 or not all(w.isalpha() and w.isascii() for w in words):
             return True

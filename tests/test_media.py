@@ -60,6 +60,10 @@ def test_a_studio_named_film_is_not_a_film():
     ("Orient Anime From Magi Creator Shinobu Ohtaka Premieres", "The samurai fantasy premiered on January 6.",
      [("オリエント", 1)]),
     ("Snowball Earth Anime Reveals Its Cast", "The original anime premieres in 2025.", [("スノウボールアース", 1)]),
+    ("number24 Is a Rugby Anime From Kyoto", "The original anime follows a university rugby club.", [("number24", 1)]),
+    ("A Returner's Magic Should Be Special Premieres, Based on the Korean Web Novel", "The anime premiered in October.",
+     [("帰還者の魔法は特別です", 1)]),
+    ("Spirited Away Stage Play Premieres in London", "The stage adaptation opened.", [("千と千尋の神隠し", None)]),
 ])
 def test_one_word_titles_count_where_the_article_shows_a_title(title, text, expected):
     assert tagged(title, text) == expected
