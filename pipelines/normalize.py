@@ -27,6 +27,8 @@ MIN_WORDS_SHARED = 0.5
 MAX_SECTION_HEADING_WORDS = 5
 MAX_SECTION_HEADING_CHARS = 40
 #: Separators between a headline and a site name in <title>: "Headline | Site", "Site – Headline", "見出し｜サイト".
+#: A closing parenthetical of a stated title, a photo credit or a note ("…の成否（写真＝ロイター）").
+PAREN_TAIL = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·•»«/~]\s+|\s*[｜|│]\s*|\s+::\s+")
 
 
@@ -103,8 +105,9 @@ def choose_title(h1s: tuple[str, ...], headline: str | None, og_title: str | Non
     2. og:title, else the headline trafilatura read off the page (`extracted`, unless
        `visible_title` finds it a section heading or the logo: few words, few of them in <title>
        less the site's name), less the site's name (`clean_title`).
-    An <h1> that is a stated title with more glued on ("…InfantaUltima Hora Mallorca": the site's
-    name in an inline element) gives the stated title.
+    An <h1> that is a stated title (or one less its closing parenthetical) with more glued on
+    ("…InfantaUltima Hora Mallorca": the site's name in an inline element; a byline after a <br>)
+    gives the stated title.
     A `site_name` as long as a headline and equal to a stated title or an <h1> is a bad guess
     (trafilatura takes a <title> segment for one) and is not stripped."""
     if site_name and not _short(site_name) and _squash(site_name) in {_squash(t) for t in (*h1s, headline, og_title)
@@ -121,7 +124,9 @@ def choose_title(h1s: tuple[str, ...], headline: str | None, og_title: str | Non
               for i, h1 in enumerate(h1s) if _squash(h1) not in names and (words := _words(h1))]
     share, _, best = max(scored, default=(0.0, 0, None))
     if share >= MIN_WORDS_SHARED:
-        glued = next((t for t in filter(None, (headline, og_title)) if best.startswith(t) and best != t), None)
+        stated_titles = [form for t in filter(None, (headline, og_title)) for form in (t, PAREN_TAIL.sub("", t))]
+        glued = None if best in stated_titles else \
+            next((t for t in stated_titles if t and best.startswith(t)), None)
         return glued or best
     bare_title = clean_title(page_title, site_name, host)
     return clean_title(og_title or visible_title(extracted, bare_title), site_name, host, headline, None, h1s)

@@ -96,6 +96,13 @@ def test_an_h1_with_the_sites_name_glued_on_gives_the_stated_title():
     assert page(head, body, "https://ultimahora.example/a/1")["title"] == headline
 
 
+def test_an_h1_with_a_byline_after_a_break_gives_the_stated_title_less_its_photo_credit():
+    headline = "米朝首脳直通電話 習氏に挑むトランプ戦術の成否"
+    head = f'<title>{headline}：日本経済新聞</title><meta property="og:title" content="{headline}（写真＝ロイター）">'
+    body = f"<h1><span>{headline}</span><br><span>編集委員 中沢克二</span></h1><p>本文。</p>"
+    assert page(head, body, "https://www.nikkei.example/article/1")["title"] == headline
+
+
 def test_a_site_name_guessed_from_the_headline_is_not_stripped():
     """trafilatura takes a <title> segment for the site's name: "Headline | Site" must not lose
     its headline for it."""
