@@ -32,7 +32,8 @@ STUDIO_FILM = re.compile(r"\b(?:bones|mappa|toho|sunrise|cloverworks|kadokawa|ky
                          r"\b(?:bones|mappa|toho|sunrise)\s+films?\b", re.IGNORECASE)
 #: Headline words of news about other media than a TV season.
 OTHER_MEDIA = re.compile(
-    r"\bmanga\b|\bvolumes?\b|\bcopies\b|\bchapters?\b|light novel|\bnovels?\b|\bfigures?\b|\bfigurines?\b|\bnendoroids?\b|"
+    r"\bmanga\b|\bvolumes?\b|\bcopies\b|\bchapters?\b|light novel|\bnovels?\b|\bfigures?\b|\bfigurines?\b|"
+    r"\bnendoroids?\b|"
     r"\bserializ|shonen jump|\bthe game\b|\bsmartphones?\b|\bsteam(?![a-z])|\bps[45]\b|nintendo switch|xbox|"
     r"live-action|\bopens (?:at no|in (?:japan|theaters|cinemas))|\bopens\s*$|"
     r"pop-up|collaboration caf[eé]|\bcaf[eé]\b|merchandise|\bmerch\b|reasons? |what does .+ mean|worth watching|"

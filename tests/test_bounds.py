@@ -157,7 +157,8 @@ def test_peak_rss_counts_the_children():
 def test_extraction_processes_load_no_scrapy_and_no_sqlite_utils():
     """What a spawned extraction process imports to unpickle its tasks: not the crawl's stack."""
     code = ("import sys; import pipelines.extractor, pipelines.pool; "
-            "print(sorted(m for m in ('scrapy', 'twisted', 'itemadapter', 'sqlite_utils', 'datasketch') if m in sys.modules))")
+            "heavy = ('scrapy', 'twisted', 'itemadapter', 'sqlite_utils', 'datasketch'); "
+            "print(sorted(m for m in heavy if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
 
@@ -166,7 +167,8 @@ def test_a_worker_gives_back_the_memory_of_a_huge_page():
     code = ("import os, sys; from pipelines.extractor import extract_task; from pipelines.pool import run_then_trim; "
             "from tests.flood_site import article, big_page, paragraphs; from tests.proctree import rss; "
             "args = ('http://flood.test/x/', 'text/html', None, 'flood.test', frozenset()); "
-            "run_then_trim(extract_task, article('Frieren', paragraphs('Frieren')).encode(), *args); before = rss(os.getpid()); "
+            "run_then_trim(extract_task, article('Frieren', paragraphs('Frieren')).encode(), *args); "
+            "before = rss(os.getpid()); "
             "run_then_trim(extract_task, big_page(), *args); print(before, rss(os.getpid()))")
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     before, after = map(int, result.stdout.split())
