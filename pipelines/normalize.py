@@ -7,6 +7,7 @@ import re
 import unicodedata
 from urllib.parse import urljoin, urlsplit
 
+from tld import get_tld
 
 from archive.dates import as_utc, is_plausible, read_datetime, utc_now
 from archive.sites import same_site
@@ -55,17 +56,14 @@ def _names_site(segment: str, names: set[str], host: str) -> bool:
                                                       unicodedata.normalize("NFKC", segment).casefold()) is not None
 
 
-#: Second levels of country domains that registries, not sites, own (asahi.co.jp, bbc.co.uk).
-REGISTRY_LABELS = frozenset("co com ne net or org ac go gov edu ed lg gr".split())
-
-
 def _domain_name(host: str) -> str | None:
-    """The label a host is registered under: pixnet in stevenhgm.pixnet.net, asahi in www.asahi.co.jp
-    (a short second level, co/ne/or/com, is the registry's)."""
+    """The label a host is registered under, by the Public Suffix List (`tld`, which courlan ships
+    with): pixnet in stevenhgm.pixnet.net, asahi in www.asahi.co.jp; for a suffix the list does not
+    know (a test's .example), the label before the last."""
+    registered = get_tld(host.split(":")[0], fix_protocol=True, as_object=True, fail_silently=True)
     labels = host.split(":")[0].casefold().split(".")
-    if len(labels) > 2 and labels[-2] in REGISTRY_LABELS and len(labels[-1]) == 2:
-        labels = labels[:-1]
-    return labels[-2] if len(labels) >= 2 and len(labels[-2]) >= 3 else None
+    name = registered.domain if registered else labels[-2] if len(labels) >= 2 else ""
+    return name if len(name) >= 3 else None
 
 
 def clean_title(title: str | None, site_name: str | None, host: str, headline: str | None = None,
