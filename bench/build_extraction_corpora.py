@@ -2,7 +2,7 @@
 fetched copies of public repositories (what each holds and why: bench/data/extraction/README.md).
 
     python bench/build_extraction_corpora.py --readability MIRROR --newspaper MIRROR \
-        --mercury MIRROR [--out bench/data/extraction]
+        --mercury MIRROR --fundus MIRROR [--out bench/data/extraction]
 
 Each MIRROR is a git directory (bare or not) or a checked-out tree of that repository. Every
 corpus becomes OUT/<name>.jsonl.gz, one page a line: id, url, lang, html, body, title, author,
@@ -23,6 +23,7 @@ import lxml.html
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _corpora import Source, as_text, block_text, guess_lang, lang_code, page_url  # noqa: E402
+from _fundus import fundus  # noqa: E402
 from _mercury import mercury  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,10 +108,11 @@ def main() -> int:
     parser.add_argument("--readability", type=Path, help="a copy of mozilla/readability")
     parser.add_argument("--newspaper", type=Path, help="a copy of AndyTheFactory/newspaper4k")
     parser.add_argument("--mercury", type=Path, help="a copy of postlight/parser")
+    parser.add_argument("--fundus", type=Path, help="a copy of flairNLP/fundus")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
     for name, build, path in (("readability", readability, args.readability), ("newspaper", newspaper, args.newspaper),
-                              ("mercury", mercury, args.mercury)):
+                              ("mercury", mercury, args.mercury), ("fundus", fundus, args.fundus)):
         if path is not None:
             write(name, distinct(build(Source(path))), args.out)
     return 0
