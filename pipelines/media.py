@@ -21,6 +21,9 @@ name stands as a title or as a word of something else.
 5. Credits: a title named for who made it ("Re:Zero author Tappei Nagatsuki", "from the creator
    of Attack on Titan") or as an adaptation's source (「おそ松くん」を原作とする) is not what
    the article is about (`credits_a_person`).
+6. Relations: a title named as what another work derives from ("Heya Camp, the spin-off of
+   Laid-Back Camp", 『犬夜叉』の続編となる『半妖の夜叉姫』) is context (`names_the_parent`); the
+   caller counts it only when the article names no other series.
 """
 from __future__ import annotations
 
@@ -198,6 +201,19 @@ CREDIT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:author|creato
                           r"^[」』]の[^、。「『」』\s]{2,10}(?:による|が手がけ|が手掛け|の新作|最新作)", re.IGNORECASE)
 CREDIT_BEFORE = re.compile(r"\b(?:creator|author|mangaka|writer)s?\s+(?:of|behind)\s+(?:the\s+)?[\"“『「]?$",
                            re.IGNORECASE)
+
+
+PARENT_BEFORE = re.compile(r"\b(?:spin-?offs?|sequel|prequel|follow-?up|successor|side[- ]stor(?:y|ies))\s+"
+                           r"(?:series\s+|manga\s+|anime\s+)?(?:to|of|from)\s+(?:[\w'’-]+\s+){0,3}[\"“『「]?$",
+                           re.IGNORECASE)
+PARENT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:spin-?off|sequel|prequel|side[- ]story)\b|"
+                          r"^\W{0,3}(?:の|から)(?:スピンオフ|続編|外伝|前日譚|後日譚|番外編)", re.IGNORECASE)
+
+
+def names_the_parent(before: str, after: str) -> bool:
+    """The mention names the work another one derives from (see 6): "the spin-off of X",
+    "X's sequel", 「X」の続編."""
+    return bool(PARENT_BEFORE.search(before) or PARENT_AFTER.match(after))
 
 
 #: News of a creator's death: the works it credits them with are what it is about.

@@ -44,8 +44,8 @@ from pipelines import english
 from pipelines.aliases import TRUSTED_SOURCES
 from pipelines.catalog import FILM_PREFIX, Entry, Series, debracket, from_records
 from pipelines.media import (about_a_cafe, about_live_action, about_other_media, beside_other_work, credits_a_person,
-                             media_before, names_a_company, opens_title, part_of_longer_name, shows_title,
-                             subtitle_after)
+                             media_before, names_a_company, names_the_parent, opens_title, part_of_longer_name,
+                             shows_title, subtitle_after)
 from pipelines.seasons import SeasonMark, numbered_season, read_season, season_titles, titled_season
 from pipelines.state import ArchiveState
 from scraper.items import ArticleItem
@@ -258,6 +258,7 @@ class SeriesMatcher:
         quoted = set(quotes)
         titled = [folded.replace(" ", "") for folded, q in quotes.items() if CJK.search(q)]
         scores: Counter[int] = Counter()
+        parents: Counter[int] = Counter()  # works named as what another derives from
         seasons: dict[int, Counter[int | str]] = defaultdict(Counter)
         mentions = self._mentions(doc)
         named_alone = {ids[0] for _, _, _, ids in mentions if len(ids) == 1}
@@ -275,6 +276,9 @@ class SeriesMatcher:
             if credits_a_person(doc[max(0, start - 40):start], doc[end:end + 20], title):  # "Re:Zero author Nagatsuki"
                 continue
             in_title = end <= len(title)
+            counted = scores
+            if not in_title and names_the_parent(doc[max(0, start - 40):start], doc[end:end + 12]):
+                counted = parents  # 『犬夜叉』の続編『半妖の夜叉姫』: the sequel's news, unless nothing else is named
             heading = LINE_START.search(doc[max(0, start - LINE_START_WINDOW):start]) is not None
             weight = TITLE_WEIGHT if in_title else LEAD_WEIGHT if start < lead_end or heading or airing else 1
             stop = mentions[n + 1][0] if n + 1 < len(mentions) else len(doc)
@@ -289,7 +293,7 @@ class SeriesMatcher:
             if of_medium:  # ミュージカル『テニスの王子様』4thシーズン: the musical's season
                 mark = None
             for sid in self._disambiguate(ids, mark, published, named_alone, no_season, remake_news):
-                scores[sid] += weight
+                counted[sid] += weight
                 if mark and mark.next and no_season:  # a stage play's or a film's sequel is no season
                     mark = None
                 season = self._season(sid, mark, published) if mark and not mark.part and not unseasoned else None
@@ -302,6 +306,8 @@ class SeriesMatcher:
                 elif not mark and (of_medium or key in self.film_names or
                                    in_title and self._another_work(sid, doc[end:end + SEASON_WINDOW])):
                     seasons[sid]["work"] += weight
+        if not any(score >= MIN_SCORE for score in scores.values()):
+            scores.update(parents)
         tags = []
         for sid, score in scores.most_common():
             if score < MIN_SCORE:

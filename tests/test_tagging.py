@@ -361,3 +361,20 @@ def test_a_yearly_award_honours_the_season_aired_before_its_year():
     assert [(t.series.title, t.season) for t in won] == [("Oshi no Ko", 1)]
     airing = MATCHER.tag("Oshi no Ko tops the streaming chart", "", "2024-03-02")
     assert [(t.series.title, t.season) for t in airing] == [("Oshi no Ko", 2)]
+
+
+def test_the_work_a_spin_off_or_sequel_derives_from_is_context_unless_nothing_else_is_named():
+    catalog = build([item("ゆるキャン△", "Laid-Back Camp", year=2018), item("へやキャン△", "Heya Camp", year=2020),
+                     item("メダリスト", "Medalist", year=2025), item("メダリスト 第2期", year=2026)],
+                    curated=[], curated_seasons=[])
+    matcher = SeriesMatcher(catalog)
+
+    def about(title: str, text: str) -> list[str]:
+        return [t.series.title for t in matcher.tag(title, text, "2025-06-01")]
+    assert about("Heya Camp Short Anime Premieres", "Heya Camp, the short spin-off of Laid-Back Camp, premiered.") \
+        == ["Heya Camp"]
+    assert about("ショートアニメが放送開始", "『ゆるキャン△』のスピンオフ『へやキャン△』が1月から放送される。") == ["Heya Camp"]
+    assert about("Heya Camp Short Anime Premieres", "Laid-Back Camp returns with a third season.") \
+        == ["Heya Camp", "Laid-Back Camp"]
+    assert [(t.series.title, t.season) for t in matcher.tag("続編制作が決定", "TVアニメ『メダリスト』の続編となる第2期の制作が決定した。",
+                                                             "2025-06-01")] == [("Medalist", 2)]
