@@ -259,6 +259,8 @@ class SeriesMatcher:
         titled = [folded.replace(" ", "") for folded, q in quotes.items() if CJK.search(q)]
         scores: Counter[int] = Counter()
         parents: Counter[int] = Counter()  # works named as what another derives from
+        named: dict[int, set[str]] = defaultdict(set)  # the names each counted series was read by
+        headlined: set[int] = set()
         seasons: dict[int, Counter[int | str]] = defaultdict(Counter)
         mentions = self._mentions(doc)
         named_alone = {ids[0] for _, _, _, ids in mentions if len(ids) == 1}
@@ -294,6 +296,9 @@ class SeriesMatcher:
                 mark = None
             for sid in self._disambiguate(ids, mark, published, named_alone, no_season, remake_news):
                 counted[sid] += weight
+                named[sid].add(key.strip())
+                if in_title:
+                    headlined.add(sid)
                 if mark and mark.next and no_season:  # a stage play's or a film's sequel is no season
                     mark = None
                 season = self._season(sid, mark, published) if mark and not mark.part and not unseasoned else None
@@ -306,6 +311,8 @@ class SeriesMatcher:
                 elif not mark and (of_medium or key in self.film_names or
                                    in_title and self._another_work(sid, doc[end:end + SEASON_WINDOW])):
                     seasons[sid]["work"] += weight
+        for sid in _named_within_headlined(named, headlined):
+            del scores[sid]
         if not any(score >= MIN_SCORE for score in scores.values()):
             scores.update(parents)
         tags = []
@@ -453,6 +460,19 @@ class SeriesMatcher:
 
 
 #: What joins the items of a list of titles: "A, B and C", "A & B", 「A」、「B」.
+CROSSOVER = re.compile(r"\s*vs(?![a-z])", re.IGNORECASE)  # 『ルパン三世VSキャッツ・アイ』 is both works
+
+
+def _named_within_headlined(named: dict[int, set[str]], headlined: set[int]) -> list[int]:
+    """Series the body names only by the start of a longer title the headline gives another
+    series: the franchise or source of the headline's work ("To Be Hero X" and Li Haoling's "To
+    Be Hero franchise"; 「アズールレーン びそくぜんしんっ！」 and the game 「アズールレーン」)."""
+    def within(name: str, sid: int) -> bool:
+        return any(k != name and k.startswith(name) and not CROSSOVER.match(k[len(name):])
+                   for other in headlined if other != sid for k in named[other])
+    return [sid for sid, keys in named.items() if sid not in headlined and keys and all(within(n, sid) for n in keys)]
+
+
 LIST_JOIN = re.compile(r"^[\s」』]*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|、)[\s「『]*$")
 
 

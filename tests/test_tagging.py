@@ -378,3 +378,19 @@ def test_the_work_a_spin_off_or_sequel_derives_from_is_context_unless_nothing_el
         == ["Heya Camp", "Laid-Back Camp"]
     assert [(t.series.title, t.season) for t in matcher.tag("続編制作が決定", "TVアニメ『メダリスト』の続編となる第2期の制作が決定した。",
                                                              "2025-06-01")] == [("Medalist", 2)]
+
+
+def test_a_body_naming_only_the_start_of_the_headlined_title_names_its_franchise_not_another_series():
+    catalog = build([item("アズールレーン", "Azur Lane", year=2019), item("アズールレーン びそくぜんしんっ！", year=2021),
+                     item("ルパン三世", "Lupin the 3rd", year=1971), item("キャッツ・アイ", "Cat's Eye", year=1983),
+                     item("ルパン三世VSキャッツ・アイ", kind="movie", year=2023)],
+                    curated=[], curated_seasons=[])
+    matcher = SeriesMatcher(catalog)
+
+    def about(title: str, text: str) -> list[str]:
+        return sorted(t.series.title for t in matcher.tag(title, text, "2021-01-10"))
+    spin_off = "「アズールレーン びそくぜんしんっ！」1月放送開始"
+    assert about(spin_off, "人気ゲーム「アズールレーン」の4コマを原作とするTVアニメ。") == ["アズールレーン びそくぜんしんっ！"]
+    assert about("「アズールレーン」新作アニメ", "人気ゲーム「アズールレーン」のTVアニメが始まる。") == ["Azur Lane"]
+    crossover = about("『ルパン三世VSキャッツ・アイ』配信開始", "『ルパン三世』と『キャッツ・アイ』がコラボした作品だ。")
+    assert "Lupin the 3rd" in crossover and "Cat's Eye" in crossover
