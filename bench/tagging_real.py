@@ -8,7 +8,7 @@ engine with `python -m fanwire crawl`, reads `article_series` back from the arch
 (article, series, season) and (article, series) precision and recall, overall and per language.
 Prints every miss and false tag grouped by kind (series missed, wrong season, false series), with
 the tag's evidence, so the cause of each is visible. `--set` scores another set of the same format,
-such as the later sets (bench/data/real_names_validation.jsonl, _test, _set4 to _set10; see bench/data/README.md).
+such as the later sets (bench/data/real_names_validation.jsonl, _test, _set4 to _set11; see bench/data/README.md).
 `--json` writes bench/out/tagging_<set>.json (tagging_real_names.json for the default set).
 Bars (issue 15): P >= 0.95 and R >= 0.93 on (article, series, season).
 """
