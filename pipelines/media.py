@@ -138,13 +138,16 @@ MEDIUM_BEFORE = re.compile(r"(?:ミュージカル|(?<![がを])舞台|演劇|�
 #: Words that make the medium named next the anime's source: "the anime of MICA Team's mobile game",
 #: "P.A. Works' adaptation of the farming game", "the TV anime based on the game".
 SOURCE_OF = re.compile(r"\b(?:anime|adaptation|series) (?:of|based on|adapting)\b|\badapts\b", re.IGNORECASE)
+#: The same words after the title: 恋愛ゲーム『明治東亰恋伽』（めいこい）のTVアニメ.
+ANIME_OF_IT = re.compile(r"^\W{0,2}(?:[（(][^）)\n]{1,20}[）)])?(?:の|が)(?:TV|テレビ)?アニメ")
 
 
-def media_before(before: str) -> bool:
+def media_before(before: str, after: str = "") -> bool:
     """The words right before a mention name another medium than the TV anime (see 1), not as
-    the source the anime adapts."""
+    the source the anime adapts (before the medium's word, or after the title)."""
     match = MEDIUM_BEFORE.search(before)
-    return bool(match) and not SOURCE_OF.search(re.split(r"[.!?。！？]", before[:match.start()])[-1])
+    return bool(match) and not SOURCE_OF.search(re.split(r"[.!?。！？]", before[:match.start()])[-1]) and \
+        not ANIME_OF_IT.match(after)
 
 
 def about_other_media(headline: str) -> bool:
@@ -207,7 +210,8 @@ PARENT_BEFORE = re.compile(r"\b(?:spin-?offs?|sequel|prequel|follow-?up|successo
                            r"(?:series\s+|manga\s+|anime\s+)?(?:to|of|from)\s+(?:[\w'’-]+\s+){0,3}[\"“『「]?$",
                            re.IGNORECASE)
 PARENT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:spin-?off|sequel|prequel|side[- ]story)\b|"
-                          r"^\W{0,3}(?:の|から)(?:スピンオフ|続編|外伝|前日譚|後日譚|番外編)", re.IGNORECASE)
+                          r"^\W{0,3}(?:の|から)(?:スピンオフ|続編|外伝|前日譚|後日譚|番外編)|^\W{0,3}シリーズの?(?:新作|最新作)",
+                          re.IGNORECASE)
 
 
 def names_the_parent(before: str, after: str) -> bool:

@@ -279,7 +279,7 @@ class SeriesMatcher:
                 continue
             in_title = end <= len(title)
             counted = scores
-            if not in_title and names_the_parent(doc[max(0, start - 40):start], doc[end:end + 12]):
+            if names_the_parent(doc[max(0, start - 40):start], doc[end:end + 12]):
                 counted = parents  # 『犬夜叉』の続編『半妖の夜叉姫』: the sequel's news, unless nothing else is named
             heading = LINE_START.search(doc[max(0, start - LINE_START_WINDOW):start]) is not None
             weight = TITLE_WEIGHT if in_title else LEAD_WEIGHT if start < lead_end or heading or airing else 1
@@ -291,7 +291,7 @@ class SeriesMatcher:
             catalog_seasons = {e.season for sid in ids for e in self.series[sid].entries if e.season}
             mark = numbered_season(doc[end:end + 16], catalog_seasons) or \
                 read_season(SENTENCE_END.split(opening)[-1], clause)
-            of_medium = media_before(doc[max(0, start - SOURCE_WINDOW):start])
+            of_medium = media_before(doc[max(0, start - SOURCE_WINDOW):start], doc[end:end + 30])
             if of_medium:  # ミュージカル『テニスの王子様』4thシーズン: the musical's season
                 mark = None
             for sid in self._disambiguate(ids, mark, published, named_alone, no_season, remake_news):

@@ -394,3 +394,20 @@ def test_a_body_naming_only_the_start_of_the_headlined_title_names_its_franchise
     assert about("「アズールレーン」新作アニメ", "人気ゲーム「アズールレーン」のTVアニメが始まる。") == ["Azur Lane"]
     crossover = about("『ルパン三世VSキャッツ・アイ』配信開始", "『ルパン三世』と『キャッツ・アイ』がコラボした作品だ。")
     assert "Lupin the 3rd" in crossover and "Cat's Eye" in crossover
+
+
+def test_a_game_named_as_the_source_of_its_tv_anime_leaves_the_season_to_the_anime():
+    catalog = build([item("明治東亰恋伽", year=2019)], curated=[], curated_seasons=[])
+    matcher = SeriesMatcher(catalog)
+    anime = matcher.tag("TVアニメ『明治東亰恋伽』放送開始", "恋愛ゲーム『明治東亰恋伽』（めいこい）のTVアニメが1月9日から放送中だ。", "2019-01-10")
+    game = matcher.tag("『明治東亰恋伽』新作発表", "恋愛ゲーム『明治東亰恋伽』の新作が配信される。", "2024-01-10")
+    assert [t.season for t in anime] == [1]
+    assert [t.season for t in game] == [None]
+
+
+def test_the_series_a_new_work_belongs_to_is_context_even_in_the_headline():
+    catalog = build([item("魔神英雄伝ワタル", "Wataru", year=1988), item("魔神創造伝ワタル", "Machine Genesis Wataru", year=2025)],
+                    curated=[], curated_seasons=[])
+    matcher = SeriesMatcher(catalog)
+    tagged = matcher.tag("『魔神創造伝ワタル』放送開始　「魔神英雄伝ワタル」シリーズの新作TVアニメ", "", "2025-04-01")
+    assert [t.series.title for t in tagged] == ["Machine Genesis Wataru"]
