@@ -446,7 +446,7 @@ class Archive:
         cursor = self.db.execute(
             "SELECT a.series_id, s.title, a.alias, a.lang, a.source, r.url FROM series_aliases a JOIN series s "
             f"ON s.id = a.series_id LEFT JOIN articles r ON r.id = a.article_id {where} ORDER BY a.series_id, "
-            "instr('user curated bangumi derived romaji learned', a.source), a.alias", params)
+            "instr('user curated titles bangumi derived romaji learned', a.source), a.alias", params)
         return [dict(zip(("series_id", "title", "alias", "lang", "source", "article_url"), row)) for row in cursor]
 
     def count_articles(self, site: str | None = None) -> int:

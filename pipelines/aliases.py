@@ -6,17 +6,20 @@ Sources, in the order a conflict is settled (a name known from two sources keeps
 2. `curated`: `pipelines/data/aliases.tsv`, abbreviations and the English and romaji names fan
    news uses for the franchises it covers most (JJK, Frieren, Kusuriya no Hitorigoto), written
    from public knowledge; rows name a series by a bangumi-data Japanese title or `mal:ID`.
-3. `bangumi`: every bangumi-data title of the series' entries and every `titleTranslate` entry
+3. `titles`: `pipelines/data/titles.tsv`, official English titles (and the romaji English news
+   uses) of series bangumi-data names only in Japanese, written from public knowledge; like
+   bangumi-data's own translations, and unlike curated names, they pass the ordinary-word guards.
+4. `bangumi`: every bangumi-data title of the series' entries and every `titleTranslate` entry
    (all English and Chinese ones), with their season and part markers stripped.
-4. `derived`: forms generated from those names: brackets and a remake's year dropped
+5. `derived`: forms generated from those names: brackets and a remake's year dropped
    (【推しの子】 → 推しの子, うる星やつら(2022) → うる星やつら), the
    part before a subtitle (`:`, ` - `, `～`), × and x swapped, apostrophes dropped, spaced
    short words run together (DAN DA DAN → DANDADAN), a title written in Latin letters and again
    in katakana split in two (THE GOD OF HIGH SCHOOL ゴッド・オブ・ハイスクール), an English title's
    leading "The" dropped before two or more words (The Drops of God → Drops of God).
-5. `romaji`: the Hepburn romaji of the Japanese title, as fans type it (`pipelines.romaji`:
+6. `romaji`: the Hepburn romaji of the Japanese title, as fans type it (`pipelines.romaji`:
    進撃の巨人 → Shingeki no Kyojin).
-6. `learned`: pairs an archived article wrote, a name the catalog does not know beside one it
+7. `learned`: pairs an archived article wrote, a name the catalog does not know beside one it
    knows ("The Apothecary Diaries (Kusuriya no Hitorigoto)", `pipelines.learned`), kept with
    the article that taught it.
 """
@@ -29,7 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CURATED = Path(__file__).parent / "data" / "aliases.tsv"
-SOURCES = ("user", "curated", "bangumi", "derived", "romaji", "learned")
+TITLES = Path(__file__).parent / "data" / "titles.tsv"
+SOURCES = ("user", "curated", "titles", "bangumi", "derived", "romaji", "learned")
 #: Sources whose one-word aliases count as titles wherever written as given (no ordinary-word guard).
 TRUSTED_SOURCES = ("user", "curated")
 #: Shortest subtitle-stripped prefix kept (folded characters): "Re" of "Re:Zero" is no name,
@@ -119,11 +123,13 @@ def derived_forms(name: str) -> list[str]:
 
 @dataclass(frozen=True)
 class CuratedRow:
-    """One line of the curated alias file: the series it names, the alias, and why."""
+    """One line of a curated alias file: the series it names, the alias, why, and the source it
+    is kept with (`curated` for aliases.tsv, `titles` for titles.tsv)."""
 
     series: str
     alias: str
     note: str
+    source: str = "curated"
 
     @property
     def lang(self) -> str:
@@ -138,10 +144,15 @@ def read_curated_tsv(path: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(lines, delimiter="\t"))
 
 
-def load_curated(path: Path = CURATED) -> list[CuratedRow]:
-    """The curated alias file (header `series alias note`)."""
-    return [CuratedRow(r["series"].strip(), r["alias"].strip(), (r.get("note") or "").strip())
+def load_curated(path: Path = CURATED, source: str = "curated") -> list[CuratedRow]:
+    """A curated alias file (header `series alias note`)."""
+    return [CuratedRow(r["series"].strip(), r["alias"].strip(), (r.get("note") or "").strip(), source)
             for r in read_curated_tsv(path) if r["series"] and r["alias"]]
+
+
+def load_packaged() -> list[CuratedRow]:
+    """Both packaged alias files: the curated names, then the English titles."""
+    return load_curated() + load_curated(TITLES, "titles")
 
 
 def match_key(name: str) -> str:

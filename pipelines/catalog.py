@@ -40,7 +40,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipelines.aliases import (CJK, Alias, CuratedRow, derived_forms, guess_lang, load_curated, match_key, merge,
+from pipelines.aliases import (CJK, Alias, CuratedRow, derived_forms, guess_lang, load_packaged, match_key, merge,
                                read_curated_tsv, strip_chinese_season)
 from pipelines.english import is_english_word
 from pipelines.romaji import romaji
@@ -288,7 +288,7 @@ def build(items: list[dict[str, Any]], curated: list[CuratedRow] | None = None,
     catalog.sort(key=lambda s: (min((e.year or 9999) for e in s.entries), fold(s.title)))
     for number, series in enumerate(catalog, 1):
         series.id = number
-    _add_curated(catalog, load_curated() if curated is None else curated)
+    _add_curated(catalog, load_packaged() if curated is None else curated)
     _add_romaji(catalog)
     _drop_shared_derived(catalog)
     return catalog
@@ -514,7 +514,7 @@ def _add_curated(catalog: list[Series], rows: list[CuratedRow]) -> None:
             Alias(form, guess_lang(form), "derived") for form in derived_forms(row.alias)
             if len(form.split()) > 1 or not is_english_word(form.strip(TRAILING_SIGNS))]
         for series in named.get(row.series, []):
-            series.aliases = merge([Alias(row.alias, row.lang, "curated"), *series.aliases, *derived],
+            series.aliases = merge([Alias(row.alias, row.lang, row.source), *series.aliases, *derived],
                                    exclude=[series.title, series.title_ja])
             films = [e for e in series.entries if e.type == "movie" and e.title == row.series]
             for film in films:  # the film's English title: the tagger knows news naming it is the film's

@@ -98,10 +98,11 @@ SEASON_WORD = re.compile(r"SEASON|FINAL|PART|COUR|III|MOVIE|FILM|ANIME$")
 #: A number or quantity word right before a short name makes it a phrase ("in Four Days").
 QUANTITY_BEFORE = re.compile(r"(?:\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many|"
                              r"some|all|those|these|\d+)\s+)$", re.IGNORECASE)
-#: A capitalized word and a small word right before a name: it ends a longer title.
+#: A capitalized word and a small word right before a name: it ends a longer title ("Tears of the
+#: Kingdom", the romaji "Chinmoku no Majo no Kakushigoto").
 IN_A_LONGER_TITLE = re.compile(r"(?<![.!?]\s)\b(?!(?:Season|Arc|Part|Cour|Film|Movie|Episode|Volume|Chapter|Adaptation|"
                                r"Anime|Sequel|Creator|Cast|Director)\b)[A-Z][\w'’-]+\s+"
-                               r"(?:(?:in|of|from|with|to)\s+the|in|of|from|with|the|to)\s+$")  # "Tears of the Kingdom"
+                               r"(?:(?:in|of|from|with|to)\s+the|in|of|from|with|the|to|no|wa|ga|wo|ni|de|mo)\s+$")
 #: Band, drama, game and film words beside a short name: it names something else.
 OTHER_WORK = re.compile(r"\b(?:band|rock band|singer|vocalist|idol group|k-?drama|j-?drama|"
                         r"drama(?!\s+cd)|video game|the game|album)\b|バンド|ドラマ(?!CD)",

@@ -9,7 +9,7 @@ from contextlib import closing
 
 import pytest
 
-from pipelines.aliases import CuratedRow, derived_forms, load_curated
+from pipelines.aliases import TITLES, CuratedRow, derived_forms, load_curated
 from pipelines.catalog import build, load
 from pipelines.tagging import SeriesMatcher
 from tests.helpers import fanwire
@@ -95,6 +95,18 @@ def test_every_curated_row_names_a_series_of_the_shipped_catalog():
     by_alias = {(s.title_ja, a.alias): a for s in catalog for a in s.aliases}
     assert by_alias[("呪術廻戦", "JJK")].source == "curated"
     assert by_alias[("薬屋のひとりごと", "Kusuriya no Hitorigoto")].lang == "ja-Latn"
+
+
+def test_every_english_title_row_names_a_series_and_passes_the_ordinary_word_guard():
+    catalog = load()
+    names = {n for s in catalog for n in (s.title_ja, *(e.title for e in s.entries))}
+    rows = load_curated(TITLES, "titles")
+    assert len(rows) >= 400 and [r for r in rows if r.series not in names] == []
+    by_alias = {(s.title_ja, a.alias): a for s in catalog for a in s.aliases}
+    assert by_alias[("おーばーふろぉ", "Overflow")].source == "titles"
+    matcher = SeriesMatcher(catalog)
+    assert matcher.tag("Buffer Overflow Bug Patched in Popular Router", "The vendor shipped a fix.") == []
+    assert "Overflow" in [t.series.title for t in matcher.tag("Overflow Anime Gets a Blu-ray Box", "")]
 
 
 def test_alias_add_and_list(tmp_path):
