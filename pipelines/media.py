@@ -211,7 +211,7 @@ PARENT_BEFORE = re.compile(r"\b(?:spin-?offs?|sequel|prequel|follow-?up|successo
                            r"(?:series\s+|manga\s+|anime\s+)?(?:to|of|from)\s+(?:[\w'’-]+\s+){0,3}[\"“『「]?$",
                            re.IGNORECASE)
 PARENT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:spin-?off|sequel|prequel|side[- ]story)\b|"
-                          r"^\W{0,3}(?:の|から)(?:スピンオフ|続編|外伝|前日譚|後日譚|番外編)|^\W{0,3}シリーズの?(?:新作|最新作)",
+                          r"^\W{0,3}(?:の|から)(?:スピンオフ|続編|外伝|前日譚|後日譚|番外編)|^\W{0,3}(?:から始まる|に始まる)?シリーズの?(?:新作|最新作)",
                           re.IGNORECASE)
 
 

@@ -279,7 +279,7 @@ class SeriesMatcher:
                 continue
             in_title = end <= len(title)
             counted = scores
-            if names_the_parent(doc[max(0, start - 40):start], doc[end:end + 12]):
+            if names_the_parent(doc[max(0, start - 40):start], doc[end:end + 16]):
                 counted = parents  # 『犬夜叉』の続編『半妖の夜叉姫』: the sequel's news, unless nothing else is named
             heading = LINE_START.search(doc[max(0, start - LINE_START_WINDOW):start]) is not None
             weight = TITLE_WEIGHT if in_title else LEAD_WEIGHT if start < lead_end or heading or airing else 1

@@ -411,3 +411,6 @@ def test_the_series_a_new_work_belongs_to_is_context_even_in_the_headline():
     matcher = SeriesMatcher(catalog)
     tagged = matcher.tag("『魔神創造伝ワタル』放送開始　「魔神英雄伝ワタル」シリーズの新作TVアニメ", "", "2025-04-01")
     assert [t.series.title for t in tagged] == ["Machine Genesis Wataru"]
+    tagged = matcher.tag("『魔神創造伝ワタル』放送開始", "1988年の『魔神英雄伝ワタル』から始まるシリーズの新作TVアニメ『魔神創造伝ワタル』が始まった。",
+                         "2025-04-01")
+    assert [t.series.title for t in tagged] == ["Machine Genesis Wataru"]
