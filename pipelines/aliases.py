@@ -16,7 +16,8 @@ Sources, in the order a conflict is settled (a name known from two sources keeps
    part before a subtitle (`:`, ` - `, `～`), × and x swapped, apostrophes dropped, spaced
    short words run together (DAN DA DAN → DANDADAN), a title written in Latin letters and again
    in katakana split in two (THE GOD OF HIGH SCHOOL ゴッド・オブ・ハイスクール), an English title's
-   leading "The" dropped before two or more words (The Drops of God → Drops of God).
+   leading "The" dropped before two or more words (The Drops of God → Drops of God), a long
+   light-novel title's opening words (Suppose a Kid from the Last Dungeon Boonies).
 6. `romaji`: the Hepburn romaji of the Japanese title, as fans type it (`pipelines.romaji`:
    進撃の巨人 → Shingeki no Kyojin).
 7. `learned`: pairs an archived article wrote, a name the catalog does not know beside one it
@@ -42,6 +43,11 @@ MIN_PREFIX_CHARS = {"latin": 5, "cjk": 3, "hiragana": 4}
 HIRAGANA_ONLY = re.compile(r"^[\u3040-\u309f]+$")
 #: A prefix of an article and one word is a phrase, not a name ("THE LAST" of "THE LAST -NARUTO THE MOVIE-").
 GENERIC_PREFIX = re.compile(r"^(?:the|a|an|my|our|your|this|that)\s+\S+$", re.IGNORECASE)
+#: A title this many words long is shortened in news to an opening of at least `MIN_OPENING_WORDS`.
+LONG_TITLE_WORDS = 10
+MIN_OPENING_WORDS = 7
+SMALL_WORDS = frozenset("a an the of to in for and or as with from on at by my your his her their our is was be "
+                        "i you he she we they it that this but so if another some every each no".split())
 #: Longest run-together form made from a spaced name ("DAN DA DAN" → "DANDADAN", 8 letters).
 MAX_COMPACT_CHARS = 12
 #: Where a subtitle starts: a colon, a dash after a space or after kana and kanji, a wave dash.
@@ -91,6 +97,17 @@ def _is_name_prefix(prefix: str) -> bool:
     return len(_folded(prefix)) >= MIN_PREFIX_CHARS[script] and not GENERIC_PREFIX.match(prefix)
 
 
+def _long_title_prefixes(title: str) -> list[str]:
+    """The openings news shortens a light-novel-length English title to ("Suppose a Kid from the
+    Last Dungeon Boonies" for "… Moved to a Starter Town"): its first `MIN_OPENING_WORDS` words or
+    more, ending on a content word, of a title of `LONG_TITLE_WORDS` words or more."""
+    words = title.split()
+    if CJK.search(title) or len(words) < LONG_TITLE_WORDS:
+        return []
+    return [" ".join(words[:n]).rstrip(",;:") for n in range(MIN_OPENING_WORDS, len(words) - 1)
+            if words[n - 1].casefold().strip(",;:") not in SMALL_WORDS]
+
+
 def derived_forms(name: str) -> list[str]:
     """Other ways fans write `name` (see source 4 of the module docstring), without `name` itself."""
     forms = [name, " ".join(BRACKETS.sub(" ", name).split())]
@@ -100,6 +117,7 @@ def derived_forms(name: str) -> list[str]:
         forms += [match.group(1).strip(), match.group(2).strip()]
     if (tail := PAREN_TAIL.search(plain)) and _is_name_prefix(plain[:tail.start()].strip()):
         forms.append(plain[:tail.start()].strip())
+    forms += _long_title_prefixes(plain)
     for subtitle in SUBTITLE.finditer(plain):
         prefix = plain[:subtitle.start()].strip()
         if subtitle.start() and subtitle.end() < len(plain) and _is_name_prefix(prefix):

@@ -419,6 +419,8 @@ class SeriesMatcher:
             return len(words) == 2 or not SENTENCE_START.search(doc[max(0, start - 4):start]) or opens_title(after)
         catalog_forms = {n.rstrip(TRAILING_PUNCTUATION) for sid in ids for s in [self.series[sid]]
                          for n in (s.title, *(a.alias for a in s.aliases))}  # "Waccha PriMagi!" less its "!"
+        if written.islower() and written in catalog_forms and _title_cased_around(doc, start, end):
+            return True  # "Netflix Streams revisions, …": a stylized lower-case title
         return len(words) == 2 and written in catalog_forms and ANIME_WORDS.search(doc) is not None
 
     def _distinctive(self, key: str) -> bool:
@@ -461,6 +463,20 @@ class SeriesMatcher:
 
 #: What joins the items of a list of titles: "A, B and C", "A & B", 「A」、「B」.
 CROSSOVER = re.compile(r"\s*vs(?![a-z])", re.IGNORECASE)  # 『ルパン三世VSキャッツ・アイ』 is both works
+
+
+SMALL_WORD = re.compile(r"^(?:a|an|the|of|to|in|on|at|for|and|or|as|by|vs|with|from|via|is|into)$")
+
+
+def _title_cased_around(doc: str, start: int, end: int) -> bool:
+    """The mention stands in a headline whose other words are capitalized, so its lower case is
+    the title's own styling, not a word of the sentence."""
+    headline_end = doc.find("\n")
+    if not 0 <= start < end <= headline_end:
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", doc[:start] + doc[end:headline_end])
+             if not SMALL_WORD.match(w)]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _named_within_headlined(named: dict[int, set[str]], headlined: set[int]) -> list[int]:

@@ -55,6 +55,7 @@ def test_every_title_translation_is_a_bangumi_alias_with_its_language():
     ("Fate/stay night (Unlimited Blade Works)", "Fate/stay night"),
     ("The Drops of God", "Drops of God"),
     ("The Apothecary Diaries", "Apothecary Diaries"),
+    ("Suppose a Kid from the Last Dungeon Boonies Moved to a Starter Town", "Suppose a Kid from the Last Dungeon Boonies"),
 ])
 def test_derived_forms(name, form):
     assert form in derived_forms(name)
@@ -65,6 +66,10 @@ def test_no_derived_form_is_too_short_to_be_a_name():
     assert "Spider" not in derived_forms("Spider-Man")
     assert derived_forms("Air (TV)") == []
     assert "World" not in derived_forms("The World")  # one word left: a word, not a name
+    openings = derived_forms("I Got a Cheat Skill in Another World and Became Unrivaled in the Real World, Too")
+    assert "I Got a Cheat Skill in Another World" in openings
+    assert not [o for o in openings if o.split()[-1] in ("in", "Another", "the")]
+    assert derived_forms("That Time I Got Reincarnated as a Slime") == []  # short enough to be written whole
 
 
 def test_derived_and_curated_names_tag_articles():

@@ -64,6 +64,9 @@ def test_a_studio_named_film_is_not_a_film():
     ("A Returner's Magic Should Be Special Premieres, Based on the Korean Web Novel", "The anime premiered in October.",
      [("帰還者の魔法は特別です", 1)]),
     ("Spirited Away Stage Play Premieres in London", "The stage adaptation opened.", [("千と千尋の神隠し", None)]),
+    ("Netflix Streams revisions, Goro Taniguchi's Sci-Fi Series, Worldwide", "It aired on Fuji TV in January.",
+     [("revisions", 1)]),
+    ("Publisher accepts revisions to its contract with writers", "The union welcomed the change.", []),
 ])
 def test_one_word_titles_count_where_the_article_shows_a_title(title, text, expected):
     assert tagged(title, text) == expected
