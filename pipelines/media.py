@@ -103,6 +103,8 @@ QUANTITY_BEFORE = re.compile(r"(?:\b(?:a|an|one|two|three|four|five|six|seven|ei
 IN_A_LONGER_TITLE = re.compile(r"(?<![.!?]\s)\b(?!(?:Season|Arc|Part|Cour|Film|Movie|Episode|Volume|Chapter|Adaptation|"
                                r"Anime|Sequel|Creator|Cast|Director)\b)[A-Z][\w'’-]+\s+"
                                r"(?:(?:in|of|from|with|to)\s+the|in|of|from|with|the|to|no|wa|ga|wo|ni|de|mo)\s+$")
+THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+OF_A_NAME_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?[A-Z]")
 #: Band, drama, game and film words beside a short name: it names something else.
 OTHER_WORK = re.compile(r"\b(?:band|rock band|singer|vocalist|idol group|k-?drama|j-?drama|"
                         r"drama(?!\s+cd)|video game|the game|album)\b|バンド|ドラマ(?!CD)",
@@ -249,6 +251,8 @@ def part_of_longer_name(before: str, written: str, after: str) -> bool:
         return True
     if written.isupper() and re.search(r"(?<![A-Za-z])[A-Z]{3,}[ \t]$", before):  # "Gundam SEED FREEDOM"
         return True
+    if " " not in written and THE_BEFORE.search(before) and OF_A_NAME_AFTER.match(after):
+        return True  # "the Kingdom of Light": a place's or an order's name
     return bool(IN_A_LONGER_TITLE.search(before) or QUANTITY_BEFORE.search(before))
 
 

@@ -83,6 +83,7 @@ def test_one_word_titles_count_where_the_article_shows_a_title(title, text, expe
      "Geologists found that microbes survived the global glaciation 700 million years ago."),
     ("Anime Artists Pay Tribute to Kobe Bryant and His Number 24", "Fan artists drew the late basketball star."),
     ("Light Novel Chinmoku no Majo no Kakushigoto Tops the Chart", "The story follows a shy witch."),
+    ("Mobile RPG Adds a New Story Chapter", "It tells of the war between the Kingdom of Light and the Kingdom of Darkness."),
 ])
 def test_bands_dramas_and_phrases_sharing_a_titles_words_do_not_tag(title, text):
     assert tagged(title, text) == []
