@@ -38,7 +38,7 @@ OTHER_MEDIA = re.compile(
     r"\bmanga\b|\bvolumes?\b|\bcopies\b|\bchapters?\b|light novel|\bnovels?\b|\bfigures?\b|\bfigurines?\b|"
     r"\bnendoroids?\b|"
     r"\bserializ|shonen jump|\bthe game\b|\bsmartphones?\b|\bsteam(?![a-z])|\bps[45]\b|nintendo switch|xbox|"
-    r"live-action|\bopens (?:at no|in (?:japan|theaters|cinemas))|\bopens\s*$|"
+    r"live-action|\bopens (?:at no|in (?:japan|theaters|cinemas))|\bopens\s*$|(?<!anime )\blaunch(?:es|ed)\s*$|"
     r"pop-up|collaboration caf[eé]|\bcaf[eé]\b|merchandise|\bmerch\b|reasons? |what does .+ mean|worth watching|"
     r"^why\b|deserves more attention|underrated|opinion|explained|\bmovie\b|\bfilms?\b|box office|"
     r"stage (?:play|adaptation|musical|production)|musical|(?:mobile|smartphone|video|console|rhythm|gacha|card|"
