@@ -9,7 +9,9 @@ not the class names of particular themes:
    WordPress link cards), figure captions, comment/newsletter/search forms.
 2. Containers whose class or id names a boilerplate role (share bars, related posts, author
    boxes, newsletter boxes, tables of contents, comments, ads, breadcrumbs, tag lists), unless
-   they hold a large part of the page's prose (a guard against `class="post share-enabled"`).
+   they hold a large part of the page's prose (a guard against `class="post share-enabled"`),
+   alone or with the elements of the same class (an article body split into chunks whose layout
+   class has a role word, `class="sidebar-grid__content"`, between ads).
 3. A short paragraph that is all one link to another page of the same site: an inline teaser
    ("CO-FOUNDER 'PROUD' OF HOME DEPOT EMPLOYEES", "China furious at Macron [INSIGHT]").
    Short promo lines: "Also Read:", "See Related Post-", "Read more", "関連記事" ... followed by
@@ -53,6 +55,8 @@ ROLE_PAIRS = {("author", "box"), ("about", "author"), ("author", "bio"), ("autho
               ("post", "navigation"), ("nav", "links"), ("ez", "toc"), ("wp", "caption")}
 #: A container with a role name is kept when it holds this share of the page's paragraph text.
 ROLE_GUARD_SHARE = 0.4
+#: Paragraph text an article body's chunk holds on average (a teaser card holds less).
+MIN_CHUNK_CHARS = 300
 #: Promo wording that opens a short line pointing elsewhere.
 PROMO_WORDS = (
     r"^[\s【\[［(（▼▽■□●◆◇★☆→⇒>»・]*(?:see (?:also|more|related(?: posts?| articles?| stor(?:y|ies))?)|"
@@ -173,6 +177,22 @@ def _is_slug_id(el: HtmlElement) -> bool:
         return False
     opening = re.sub(r"[\W_]+", " ", " ".join(el.text_content().split()[:2 * len(words)]).lower())
     return " ".join(words) in opening
+
+
+def _is_body_chunk(el: HtmlElement, tree: HtmlElement, body_chars: int, cache: dict[str, bool]) -> bool:
+    """One of the chunks an article body is split into between ads: the elements of its class
+    (the outermost ones) together hold a large part of the page's prose, several paragraphs
+    each on average, whatever the class says ("sidebar-grid__content" names a layout; a rail's
+    cards hold a teaser line each)."""
+    names = el.get("class")
+    if not names or not paragraph_chars(el):
+        return False
+    if names not in cache:
+        chunks = [paragraph_chars(c) for c in tree.iter()
+                  if c.get("class") == names and not any(a.get("class") == names for a in c.iterancestors())]
+        cache[names] = (sum(chunks) >= ROLE_GUARD_SHARE * body_chars
+                        and sum(chunks) >= MIN_CHUNK_CHARS * len(chunks))
+    return cache[names]
 
 
 def _has_role(tokens: list[str]) -> bool:
@@ -387,6 +407,7 @@ def prune(tree: HtmlElement, author: str | None = None, url: str | None = None) 
     (the page's) tells links to the same site, of inline teasers, from credits of sources."""
     body_chars = max(1, paragraph_chars(tree))
     authors = [a.strip() for a in (author or "").split(";") if len(a.strip()) > 2]
+    chunk_classes: dict[str, bool] = {}
     for el in tree.xpath("//nav | //figcaption | //form[.//textarea or .//input[@type='email' or @type='search']]"):
         _drop(el)
     for el in list(tree.iter("blockquote", "div", "aside", "section", "nav", "ul", "ol", "span", "p", "figure",
@@ -402,7 +423,7 @@ def prune(tree: HtmlElement, author: str | None = None, url: str | None = None) 
         elif EMBED_CLASSES.intersection(tokens) or EMBED_CLASSES.intersection({el.get("class", "").strip()}):
             _drop(el)
         elif (tokens and _has_role(tokens) and paragraph_chars(el) < ROLE_GUARD_SHARE * body_chars
-              and not _in_code(el)):
+              and not _in_code(el) and not _is_body_chunk(el, tree, body_chars, chunk_classes)):
             _drop(el)
         elif (el.tag in ("ul", "ol", "div") and _is_gallery(el)
               and body_chars - paragraph_chars(el) >= MIN_PROSE_BESIDE_GALLERY):

@@ -325,3 +325,15 @@ def test_a_line_after_a_figure_holding_a_player_is_not_its_caption():
     for wrapped, kept in ((f"<figure><div><div>{player}</div></div></figure>", True), (f"<div>{player}</div>", False)):
         tree = prune(lxml.html.fromstring(page(PLAIN + wrapped + f"<p>{line}</p>").decode()), url=URL)
         assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == PARAGRAPHS + [line] * kept
+
+
+def test_a_body_split_into_chunks_whose_layout_class_has_a_role_word_is_kept():
+    """A page lays its article out in chunks between ads, each classed "sidebar-grid__content" (a
+    layout with a rail beside it, a real page: Politico Europe's): the chunks together hold the
+    article, so "sidebar" names no role there; a rail that holds a teaser line still goes."""
+    chunk = "<div class='sidebar-grid__content'>" + PLAIN + "</div>"
+    ad = "<div class='ad-slot'><span>Advertisement</span></div>"
+    rail = ("<div class='sidebar'><p>The ten best anime openings of the year, ranked by our staff, in one list "
+            "for you.</p></div>")
+    tree = prune(lxml.html.fromstring(page(chunk + ad + chunk + rail + ad + chunk).decode()), url=URL)
+    assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == PARAGRAPHS * 3
