@@ -5,7 +5,8 @@
 3. Generic boilerplate rules (`pipelines.boilerplate`), the body the page split apart rebuilt
    (`pipelines.reassemble`), then the site's learned template
    (`pipelines.template`), then trafilatura `bare_extraction` for the body text and as the
-   metadata fallback.
+   metadata fallback; the body's lines past the end of the text the page states in JSON-LD
+   (`articleBody`) dropped when the two agree (`pipelines.stated_body`).
 4. Title without the site name, ISO 8601 dates, language subtag (`pipelines.normalize`).
 Reused as is by `fanwire extract` through `extract_article`. It imports no Scrapy, so the
 extraction processes (`pipelines.pool`) that run `extract_task` start light.
@@ -32,6 +33,7 @@ from pipelines.page_metadata import (PageMetadata, clean_author, date_in_page, d
 from pipelines.normalize import choose_title, lang_code, plausible_datetime, raw_date
 from pipelines.outlinks import outlinks
 from pipelines.reassemble import join_split_body, wrap_loose_text
+from pipelines.stated_body import agreed_with, stated_body
 from pipelines.template import SiteTemplate, block_digests
 
 logger = logging.getLogger(__name__)
@@ -136,13 +138,14 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
     links = outlinks(page.tree, url)  # before pruning: a credit line may sit outside the body
     shown_date = None if meta.published else date_in_page(page.tree, url)
     unpruned_author = None if meta.author else page_author(page.tree)
+    stated = stated_body(page.tree)
     join_split_body(wrap_loose_text(prune(page.tree, meta.author, url)))
     if template is not None:
         template.strip(page.tree)
     doc = bare_extraction(page.tree, url=url, with_metadata=True, include_comments=False,
                           include_tables=True, favor_recall=True, config=TRAFILATURA_CONFIG)
     text = (doc.text or "").strip() if doc is not None else ""
-    text = second_opinion(page.tree, url, text)
+    text = agreed_with(second_opinion(page.tree, url, text), stated)
     site_name = (meta.site_name or doc.sitename) if doc is not None else meta.site_name
     title = choose_title(meta.h1s, meta.headline, meta.og_title, meta.page_title, doc.title if doc else None,
                          site_name, urlsplit(url).netloc)

@@ -3,6 +3,8 @@ article's paragraphs, and the lede alone, a "read next / more from" rail, a dona
 related-article teasers never are (or are not part of) what is archived."""
 from __future__ import annotations
 
+import json
+
 import lxml.html
 import pytest
 
@@ -337,3 +339,31 @@ def test_a_body_split_into_chunks_whose_layout_class_has_a_role_word_is_kept():
             "for you.</p></div>")
     tree = prune(lxml.html.fromstring(page(chunk + ad + chunk + rail + ad + chunk).decode()), url=URL)
     assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == PARAGRAPHS * 3
+
+
+def stated(body: str, text: str) -> bytes:
+    """A page whose JSON-LD states `text` as its article's body."""
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Season 2 dated",
+                     "articleBody": text})
+    return page(body).replace(b"</head>", f"<script type='application/ld+json'>{ld}</script></head>".encode())
+
+
+TRAILING = ["Bereits als Regisseurin war sie durchaus umstritten, zuletzt hieß es oft, sie sei mit zwei Serien "
+            "zugleich überfordert gewesen.",
+            "Die zweite Staffel des Studios brachte wenig Neues, sagen Fans nach der Vorführung in Tokio am Montag."]
+
+
+def test_lines_past_the_end_of_the_body_the_page_states_are_dropped():
+    """A news page states its article's text in JSON-LD (`articleBody`); where the extracted body
+    agrees with it, what follows its last shared line is chrome kept past the article's end (a
+    real page: Tagesschau's teasers of older stories, set as plain paragraphs)."""
+    html = stated(PLAIN + "".join(f"<p>{line}</p>" for line in TRAILING), "\n\n".join(PARAGRAPHS))
+    assert extract_article(html, URL).text.split("\n") == PARAGRAPHS
+
+
+def test_a_stated_body_that_is_a_teaser_leaves_the_body_as_it_is():
+    """A stated text that is only the article's summary (a paywall's teaser) agrees with too
+    little of the body to cut it."""
+    body = PLAIN + "".join(f"<p>{line}</p>" for line in TRAILING)
+    text = extract_article(stated(body, PARAGRAPHS[0]), URL).text
+    assert text.split("\n") == PARAGRAPHS + TRAILING
