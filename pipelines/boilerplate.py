@@ -55,6 +55,9 @@ ROLE_PAIRS = {("author", "box"), ("about", "author"), ("author", "bio"), ("autho
               ("post", "navigation"), ("nav", "links"), ("ez", "toc"), ("wp", "caption")}
 #: A container with a role name is kept when it holds this share of the page's paragraph text.
 ROLE_GUARD_SHARE = 0.4
+#: Elements the page hides from readers (the `hidden` attribute, an inline style that hides them).
+HIDDEN = ("//body//*[@hidden or contains(translate(@style, ' ', ''), 'display:none') "
+          "or contains(translate(@style, ' ', ''), 'visibility:hidden')]")
 #: Paragraph text an article body's chunk holds on average (a teaser card holds less).
 MIN_CHUNK_CHARS = 300
 #: Promo wording that opens a short line pointing elsewhere.
@@ -410,6 +413,9 @@ def prune(tree: HtmlElement, author: str | None = None, url: str | None = None) 
     chunk_classes: dict[str, bool] = {}
     for el in tree.xpath("//nav | //figcaption | //form[.//textarea or .//input[@type='email' or @type='search']]"):
         _drop(el)
+    for el in tree.xpath(HIDDEN):
+        if _attached(el, tree) and paragraph_chars(el) < ROLE_GUARD_SHARE * body_chars:
+            _drop(el)
     for el in list(tree.iter("blockquote", "div", "aside", "section", "nav", "ul", "ol", "span", "p", "figure",
                              "footer", "header", "iframe", "video", "embed", "object")):
         if not _attached(el, tree):

@@ -68,6 +68,9 @@ MIN_EXTRACTED_SIZE = 50
 SECOND_OPINION_MAX_CHARS = 3000
 SECOND_OPINION_PAGE_SHARE = 0.2
 SECOND_OPINION_GAIN = 1.5
+#: A recall pick of one paragraph is asked about below this share: on a page whose paragraphs
+#: stand straight in <body>, recall mode can keep the first alone.
+LONE_PARAGRAPH_PAGE_SHARE = 0.5
 #: The recall pick's lines the balanced pick lacks are added to it when this share of its text is in it.
 AGREEMENT_SHARE = 0.5
 TRAFILATURA_CONFIG = use_config()
@@ -181,7 +184,8 @@ def page_author(tree: HtmlElement) -> str | None:
 def second_opinion(tree: HtmlElement, url: str, text: str) -> str:
     """The balanced mode's text instead of recall mode's `text` when `text` covers little of the
     page and the balanced pick is clearly longer (`tree` is left as it is: trafilatura copies it)."""
-    if len(text) >= SECOND_OPINION_MAX_CHARS or len(text) >= SECOND_OPINION_PAGE_SHARE * paragraph_chars(tree):
+    share = SECOND_OPINION_PAGE_SHARE if "\n" in text else LONE_PARAGRAPH_PAGE_SHARE
+    if len(text) >= SECOND_OPINION_MAX_CHARS or len(text) >= share * paragraph_chars(tree):
         return text
     doc = bare_extraction(tree, url=url, with_metadata=False, include_comments=False, include_tables=True,
                           config=TRAFILATURA_CONFIG)

@@ -133,7 +133,7 @@ def test_a_short_recall_pick_gets_the_balanced_pick_when_clearly_longer():
     tree = parse_page(f"<html><body><article>{article}</article></body></html>".encode(), URL).tree
     rail = "Get the facts you need about simulcasts."
     assert second_opinion(tree, URL, rail).split("\n") == PARAGRAPHS * 3
-    long_enough = " ".join(PARAGRAPHS)
+    long_enough = "\n".join(PARAGRAPHS)
     assert second_opinion(tree, URL, long_enough) == long_enough
 
 
@@ -367,3 +367,29 @@ def test_a_stated_body_that_is_a_teaser_leaves_the_body_as_it_is():
     body = PLAIN + "".join(f"<p>{line}</p>" for line in TRAILING)
     text = extract_article(stated(body, PARAGRAPHS[0]), URL).text
     assert text.split("\n") == PARAGRAPHS + TRAILING
+
+
+def test_elements_hidden_from_readers_are_pruned():
+    """What the page hides (the `hidden` attribute, `display: none`, `visibility: hidden`) is no
+    part of what a reader sees (a real page: hidden-nodes of readability's tests, where the
+    balanced pick read a hidden paragraph); a hidden box holding most of the page's prose (text a
+    script reveals) stays."""
+    hidden = ["<p hidden>Subscribe now for unlimited access to every review and interview on Fan News.</p>",
+              "<div style='display: none;'><p>Log in to keep reading this and every other story.</p></div>",
+              "<div style='visibility:hidden'><p>Your session has expired, please sign in again.</p></div>"]
+    tree = prune(lxml.html.fromstring(page(PLAIN.replace("</p>", "</p>" + "".join(hidden), 1)).decode()), url=URL)
+    assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == PARAGRAPHS
+    revealed = prune(lxml.html.fromstring(page(f"<div hidden>{PLAIN}</div>").decode()), url=URL)
+    assert [" ".join(p.text_content().split()) for p in revealed.iter("p")] == PARAGRAPHS
+
+
+def test_a_recall_pick_of_one_paragraph_gets_the_balanced_pick():
+    """Paragraphs set straight in <body> between headings (a real page: missing-paragraphs of
+    readability's tests): recall mode keeps the first one alone, a third of the page; the
+    balanced pick, all of them, is taken."""
+    body = "".join(f"<h2>Part {i}</h2><p>{p} {p}</p>" for i, p in enumerate(PARAGRAPHS, 1))
+    html = f"<html><head><title>Season 2</title></head><body><h1>Season 2</h1>{body}</body></html>".encode()
+    tree = parse_page(html, URL).tree
+    lone = f"{PARAGRAPHS[0]} {PARAGRAPHS[0]}"
+    lines = second_opinion(tree, URL, lone).split("\n")
+    assert all(f"{p} {p}" in lines for p in PARAGRAPHS)
