@@ -31,6 +31,7 @@ from collections import defaultdict
 
 from urllib.parse import urldefrag, urljoin
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from archive.sites import same_site
@@ -55,11 +56,12 @@ ROLE_PAIRS = {("author", "box"), ("about", "author"), ("author", "bio"), ("autho
               ("post", "navigation"), ("nav", "links"), ("ez", "toc"), ("wp", "caption")}
 #: A container with a role name is kept when it holds this share of the page's paragraph text.
 ROLE_GUARD_SHARE = 0.4
-#: Elements the page hides from readers (the `hidden` attribute, an inline style that hides them).
-HIDDEN = ("//body//*[@hidden or contains(translate(@style, ' ', ''), 'display:none') "
-          "or contains(translate(@style, ' ', ''), 'visibility:hidden')]")
+#: An inline style that hides an element from readers.
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 #: Paragraph text an article body's chunk holds on average (a teaser card holds less).
 MIN_CHUNK_CHARS = 300
+#: The outermost elements of a class (a chunk of an article's body may nest one of its class).
+SAME_CLASS = etree.XPath("//*[@class=$names][not(ancestor::*[@class=$names])]")
 #: Promo wording that opens a short line pointing elsewhere.
 PROMO_WORDS = (
     r"^[\s【\[［(（▼▽■□●◆◇★☆→⇒>»・]*(?:see (?:also|more|related(?: posts?| articles?| stor(?:y|ies))?)|"
@@ -185,17 +187,21 @@ def _is_slug_id(el: HtmlElement) -> bool:
 def _is_body_chunk(el: HtmlElement, tree: HtmlElement, body_chars: int, cache: dict[str, bool]) -> bool:
     """One of the chunks an article body is split into between ads: the elements of its class
     (the outermost ones) together hold a large part of the page's prose, several paragraphs
-    each on average, whatever the class says ("sidebar-grid__content" names a layout; a rail's
+    each on average (and half that at least in this one), whatever the class says ("sidebar-grid__content" names a layout; a rail's
     cards hold a teaser line each)."""
     names = el.get("class")
-    if not names or not paragraph_chars(el):
+    if not names or paragraph_chars(el) < MIN_CHUNK_CHARS / 2:
         return False
     if names not in cache:
-        chunks = [paragraph_chars(c) for c in tree.iter()
-                  if c.get("class") == names and not any(a.get("class") == names for a in c.iterancestors())]
+        chunks = [paragraph_chars(c) for c in SAME_CLASS(tree, names=names)]
         cache[names] = (sum(chunks) >= ROLE_GUARD_SHARE * body_chars
                         and sum(chunks) >= MIN_CHUNK_CHARS * len(chunks))
     return cache[names]
+
+
+def _is_hidden(el: HtmlElement) -> bool:
+    """Hidden from readers by the page itself (the `hidden` attribute, `display: none`)."""
+    return el.get("hidden") is not None or bool(HIDDEN_STYLE.search(el.get("style") or ""))
 
 
 def _has_role(tokens: list[str]) -> bool:
@@ -413,15 +419,14 @@ def prune(tree: HtmlElement, author: str | None = None, url: str | None = None) 
     chunk_classes: dict[str, bool] = {}
     for el in tree.xpath("//nav | //figcaption | //form[.//textarea or .//input[@type='email' or @type='search']]"):
         _drop(el)
-    for el in tree.xpath(HIDDEN):
-        if _attached(el, tree) and paragraph_chars(el) < ROLE_GUARD_SHARE * body_chars:
-            _drop(el)
     for el in list(tree.iter("blockquote", "div", "aside", "section", "nav", "ul", "ol", "span", "p", "figure",
                              "footer", "header", "iframe", "video", "embed", "object")):
         if not _attached(el, tree):
             continue
         tokens = _tokens(el)
-        if el.tag in ("iframe", "video", "embed", "object"):
+        if _is_hidden(el) and paragraph_chars(el) < ROLE_GUARD_SHARE * body_chars:
+            _drop(el)
+        elif el.tag in ("iframe", "video", "embed", "object"):
             caption = _caption_after(el)
             if caption is not None:
                 _drop(caption)
