@@ -124,7 +124,7 @@ MAX_PROMO_CHARS = 250
 SECTION_HEADING = re.compile(
     r"^\s*(?:leave a (?:comment|reply)|\d+\s+(?:thoughts?|comments?|responses?|replies) on|comments?|"
     r"related(?: posts?| articles?| stories| news)?|more (?:from|by) (?:the )?author|more stories|more (?:[\w-]+ ){0,2}from (?:the )?[\w&-]+(?: [\w&-]+){0,3}$|"
-    r"recommended|popular posts|trending|you may also like|read next|don'?t miss|must read|(?:our )?latest (?:news|stories|headlines)|"
+    r"recommended|popular posts|trending|you (?:may|might) (?:also )?like|read next|don'?t miss|must read|(?:our )?latest (?:news|stories|headlines)|"
     r"tags|share this|"
     r"関連記事|関連ニュース|コメント|人気記事|おすすめ記事|この記事をシェアする|(?:アクセス)?ランキング|新着(?:ニュース|記事)|"
     r"最新記事)\b",
@@ -472,4 +472,17 @@ def prune(tree: HtmlElement, author: str | None = None, url: str | None = None) 
         elif len(text) <= MAX_HEADING_CHARS and SECTION_HEADING.match(text):
             _drop_link_run(el.getnext(), body_chars)
             _drop(el)
+    for el in list(tree.iter("h1")):
+        if _attached(el, tree):
+            _drop_section_h1(el, body_chars)
     return tree
+
+
+def _drop_section_h1(el: HtmlElement, body_chars: int) -> None:
+    """A rail's heading set as an <h1> ("You might also like" over a list of cards): dropped with
+    the links after it, but only when links follow (an <h1> is most often the headline)."""
+    text, nxt = _text(el), el.getnext()
+    if (len(text) <= MAX_HEADING_CHARS and SECTION_HEADING.match(text) and nxt is not None
+            and _is_link_block(nxt, body_chars)):
+        _drop_link_run(nxt, body_chars)
+        _drop(el)

@@ -393,3 +393,17 @@ def test_a_recall_pick_of_one_paragraph_gets_the_balanced_pick():
     lone = f"{PARAGRAPHS[0]} {PARAGRAPHS[0]}"
     lines = second_opinion(tree, URL, lone).split("\n")
     assert all(f"{p} {p}" in lines for p in PARAGRAPHS)
+
+
+def test_a_rail_headed_by_an_h1_is_dropped_and_the_headline_kept():
+    """A page sets its rails' headings in <h1> too ("You might also like" over cards that are each one
+    link, a real page: Taipei Times'); the heading goes with the links after it, the headline stays."""
+    cards = "".join(f"<li><a href='/news/{i}'><div><h1>{head}</h1><div>2025-01-0{i}</div><p>{tease}</p></div></a></li>"
+                    for i, (head, tease) in enumerate([
+                        ("Gundam film opens at number one", "The new film topped the weekend box office in Japan."),
+                        ("Voice actor wins top award", "The ceremony was held in Tokyo on Saturday night.")], 1))
+    rail = f"<div class='box'><h1>You might also like</h1><div class='list'><ul>{cards}</ul></div></div>"
+    text = extract_article(page(PLAIN, rail), URL).text
+    assert text.split("\n") == PARAGRAPHS
+    tree = prune(lxml.html.fromstring(page(PLAIN, rail).decode()), url=URL)
+    assert [h1.text_content() for h1 in tree.iter("h1")] == ["Season 2 dated"]
