@@ -115,6 +115,8 @@ BIO = re.compile(r"^\s*(?:is|was|has been|writes|covers|joined|loves|lives)\b|^\
 #: Longest caption line after an embedded player (characters).
 MAX_CAPTION_CHARS = 120
 SENTENCE_END = (".", "!", "?", "。", "！", "？", "\"", "”", ":", "：")
+#: Largest newsletter box (characters) removed whole around its signup form.
+MAX_SIGNUP_BOX_CHARS = 400
 #: Largest author box (characters) removed whole around its heading.
 MAX_AUTHOR_BOX_CHARS = 600
 MAX_AUTHOR_BOX_PARAGRAPHS = 3
@@ -157,6 +159,9 @@ MIN_PROSE_BESIDE_GALLERY = 1000
 MENU_SEPARATOR = re.compile(r"\s+[|｜•·/]\s+")
 MIN_MENU_ITEMS = 4
 MAX_MENU_ITEM_CHARS = 30
+#: A kicker label before a card's headline link: its longest text and how it ends.
+MAX_KICKER_CHARS = 30
+KICKER_ENDS = (":", "：", "|", "｜", "–", "—", "-", "»", "›")
 #: Cards in a row that make a teaser grid, and the most text a card may hold beside its headline.
 MIN_TEASER_CARDS = 3
 MAX_TEASER_CHARS = 200
@@ -274,6 +279,17 @@ def _caption_after(media: HtmlElement) -> HtmlElement | None:
     return nxt if text and len(text) <= MAX_CAPTION_CHARS and not text.endswith(SENTENCE_END) else None
 
 
+def _signup_box(form: HtmlElement) -> HtmlElement:
+    """The box around a form asking for an email address (a newsletter's name and pitch with it,
+    in any language): its largest container short enough to be such a box, else the form."""
+    box = form
+    for parent in form.iterancestors():
+        if parent.tag in ("body", "article", "main") or len(_text(parent)) > MAX_SIGNUP_BOX_CHARS or parent.xpath(".//h1"):
+            break
+        box = parent
+    return box
+
+
 def _is_small_box(box: HtmlElement, body_chars: int) -> bool:
     """Small enough to be an author box, not the article around it."""
     if len(_text(box)) > MAX_AUTHOR_BOX_CHARS or box.xpath(".//h1"):
@@ -335,11 +351,18 @@ def _is_teaser_card(el: HtmlElement, url: str | None) -> bool:
     else:
         link = next((a for a in el.iter("a") if a.get("href") and _text(a)), None)
         headline = _text(link) if link is not None else ""
-        if (len(headline.split()) < MIN_TEASER_WORDS or not text.startswith(headline)
+        if (len(headline.split()) < MIN_TEASER_WORDS or not _opens_with(text, headline)
                 or link.getparent() is not el and _text(link.getparent()) != headline):
             return False
     return (bool(headline) and len(text) - len(headline) <= MAX_TEASER_CHARS
             and _is_other_page_here(link.get("href", "").strip(), url))
+
+
+def _opens_with(text: str, headline: str) -> bool:
+    """`text` opens with `headline`, or with a short kicker label and then it ("Archäologie: <link>",
+    "Interview | <link>")."""
+    at = text.find(headline)
+    return at == 0 or 0 < at <= MAX_KICKER_CHARS and text[:at].rstrip().endswith(KICKER_ENDS)
 
 
 def _teaser_grids(el: HtmlElement, body_chars: int, url: str | None) -> list[list[HtmlElement]]:
@@ -418,7 +441,7 @@ def prune(tree: HtmlElement, author: str | None = None, url: str | None = None) 
     authors = [a.strip() for a in (author or "").split(";") if len(a.strip()) > 2]
     chunk_classes: dict[str, bool] = {}
     for el in tree.xpath("//nav | //figcaption | //form[.//textarea or .//input[@type='email' or @type='search']]"):
-        _drop(el)
+        _drop(_signup_box(el) if el.xpath(".//input[@type='email']") else el)
     for el in list(tree.iter("blockquote", "div", "aside", "section", "nav", "ul", "ol", "span", "p", "figure",
                              "footer", "header", "iframe", "video", "embed", "object")):
         if not _attached(el, tree):

@@ -407,3 +407,29 @@ def test_a_rail_headed_by_an_h1_is_dropped_and_the_headline_kept():
     assert text.split("\n") == PARAGRAPHS
     tree = prune(lxml.html.fromstring(page(PLAIN, rail).decode()), url=URL)
     assert [h1.text_content() for h1 in tree.iter("h1")] == ["Season 2 dated"]
+
+
+def test_a_list_of_teaser_links_each_after_a_kicker_is_dropped():
+    """Links to other stories of the site, each after a short kicker label ("Archäologie: <link>", a
+    real page: WAZ's), set as a list inside the article; a list of facts with a link in it stays."""
+    teasers = "<ul>" + "".join(f"<li><strong>{kicker}: </strong><a href='/news/{i}'>{head}</a></li>" for i, (kicker, head)
+                               in enumerate([("Box office", "Gundam film opens at number one"),
+                                             ("Interview today", "The voice actor looks back"),
+                                             ("Manga news", "The final chapter ships soon")])) + "</ul>"
+    facts = ("<ul><li>Premiere: April 4 on <a href='/tv/tokyo-mx'>Tokyo MX</a> and other stations</li>"
+             "<li>Studio: the same team that made the first season</li><li>Episodes: twelve</li></ul>")
+    tree = prune(lxml.html.fromstring(page(PLAIN.replace("</p>", f"</p>{teasers}{facts}", 1)).decode()), url=URL)
+    text = tree.find("body").text_content()
+    assert not [s for s in ("Gundam", "voice actor", "final chapter") if s in text]
+    assert "Tokyo MX" in text and "twelve" in text
+
+
+def test_a_newsletter_box_goes_whole_with_its_signup_form():
+    """A newsletter box holds its name and pitch beside the form asking for an email address (a real
+    page: WAZ's "Ein FUNKE Liebe"): the whole box goes, in any language, not the form alone."""
+    box = ("<section class='col-span-3 p-4'><h3>Ein FUNKE Liebe</h3><p>Alle zwei Wochen sonntags: Antworten auf "
+           "Beziehungsfragen.</p><form action='/subscribe'><input type='email' name='email'><button>Anmelden</button>"
+           "</form></section>")
+    tree = prune(lxml.html.fromstring(page(PLAIN.replace("</p>", f"</p>{box}", 1)).decode()), url=URL)
+    assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == PARAGRAPHS
+    assert "FUNKE" not in tree.find("body").text_content()
