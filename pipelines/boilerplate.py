@@ -80,7 +80,9 @@ APPEAL = re.compile(
     r"subscribe to (?:our|the) .{0,40}(?:newsletter|channel|podcast)|get .{0,40} delivered (?:to|through) your|"
     r"tell us what you think|follow us on|join (?:us|our|the) (?:on )?(?:discord|server|community|conversation|newsletter)|"
     r"click here to (?:get|download|subscribe|sign up|read more)|explore further$|popular on \w+$|"
-    r"follow (?:us|\w+(?: \w+)?) on (?:instagram|facebook|twitter|x|youtube|tiktok|threads|bluesky)|"
+    r"follow (?:us|[\w.]+(?: [\w.]+)?) on (?:instagram|facebook|twitter|x|youtube|tiktok|threads|bluesky|google news|"
+    r"whatsapp|telegram)|got a (?:news )?story\?|get in touch with (?:our|the) news ?(?:team|desk|room)|"
+    r"for more (?:stories|news|articles) like this|this is a (?:breaking|developing) (?:news )?story|"
     r"follow .{0,30}full coverage|subscribe to .{0,40} on (?:youtube|spotify|apple podcasts)|"
     r"this copy is for your personal|this (?:feature|service|video|content) is (?:temporarily |currently )?unavailable|"
     r"(?:please )?(?:update|upgrade) your browser|your browser is (?:out of date|outdated|not supported)|"
@@ -88,12 +90,14 @@ APPEAL = re.compile(
     r"ニュースレターに登録|公式(?:X|ツイッター|Twitter)をフォロー)",
     re.IGNORECASE,
 )
-#: Appeals for money, anywhere in a short block: "…is reader-funded; please consider supporting us
-#: on Patreon", "Become a patron", "Buy us a coffee" (first-person: news about donations stays).
+#: Appeals for money or to sign up, anywhere in a short block: "…is reader-funded; please consider
+#: supporting us on Patreon", "Become a patron", "Buy us a coffee", "…by signing up to our free weekly
+#: newsletter" (first-person: news about donations or newsletters stays).
 SUPPORT_APPEAL = re.compile(
     r"\b(?:support(?:ing)? (?:us|our (?:work|site|journalism|coverage|writers|team))\b|become a (?:patron|supporter|"
     r"member)\b|(?:donate|contribute) to (?:us|our)\b|buy (?:us|me) a coffee|reader[- ]funded\b|"
-    r"(?:us|our \w+) on (?:patreon|ko-fi)\b)|ご支援(?:を|の)お願い|支援をお願いします",
+    r"(?:us|our \w+) on (?:patreon|ko-fi)\b|sign(?:ing)? up (?:to|for) our (?:free )?(?:[\w-]+ ){0,2}newsletter)|"
+    r"ご支援(?:を|の)お願い|支援をお願いします",
     re.IGNORECASE,
 )
 #: Credit and rights lines under pictures and at the end of Japanese anime news.
@@ -102,6 +106,7 @@ CREDIT = re.compile(r"^\s*(?:[（(]\s*[cC]\s*[)）]|©|Ⓒ|copyright\b|(?:photo|
                     r"filed under\s*:|(?:estimated )?(?:reading|read) time\s*:|tempo de leitura\s*:|"
                     r"lesezeit\s*:|temps de lecture\s*:|読了時間|"
                     r"(?:last )?updated(?: at| on)?\s*:?\s*[\w.,: ]{0,40}\d[\w.,: ]{0,20}$|first published\s*:|"
+                    r"(?:image|photo|picture|foto|bild|imagen|immagine)\s*:\s*[^.!?。]{2,60}$|"
                     r"[（(]?画像[はの]?[^）)]{0,20}(?:より|提供)[）)]?$)", re.IGNORECASE)
 #: A rights notice anywhere in a short line: "© 2024 Example Inc. All rights reserved.", "光明网版权所有".
 RIGHTS = re.compile(r"\b(?:all rights reserved|tous droits réservés|todos los derechos reservados|alle rechte vorbehalten|"
@@ -126,7 +131,7 @@ MAX_PROMO_CHARS = 250
 SECTION_HEADING = re.compile(
     r"^\s*(?:leave a (?:comment|reply)|\d+\s+(?:thoughts?|comments?|responses?|replies) on|comments?|"
     r"related(?: posts?| articles?| stories| news)?|more (?:from|by) (?:the )?author|more stories|more (?:[\w-]+ ){0,2}from (?:the )?[\w&-]+(?: [\w&-]+){0,3}$|"
-    r"recommended|popular posts|trending|you (?:may|might) (?:also )?like|read next|don'?t miss|must read|(?:our )?latest (?:news|stories|headlines)|"
+    r"recommended|popular posts|most read(?: in [\w ]{1,20})?|trending|you (?:may|might) (?:also )?like|read next|don'?t miss|must read|(?:our )?latest (?:news|stories|headlines)|"
     r"tags|share this|"
     r"関連記事|関連ニュース|コメント|人気記事|おすすめ記事|この記事をシェアする|(?:アクセス)?ランキング|新着(?:ニュース|記事)|"
     r"最新記事)\b",

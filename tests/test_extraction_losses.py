@@ -433,3 +433,28 @@ def test_a_newsletter_box_goes_whole_with_its_signup_form():
     tree = prune(lxml.html.fromstring(page(PLAIN.replace("</p>", f"</p>{box}", 1)).decode()), url=URL)
     assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == PARAGRAPHS
     assert "FUNKE" not in tree.find("body").text_content()
+
+
+@pytest.mark.parametrize("line", [
+    "Check out more of our latest anime stories by signing up to our free weekly newsletter",
+    "Follow Fannews.example on Twitter and Facebook for the latest news updates.",
+    "Follow Fan News on Google News to get our expert news and reviews.",
+    "Got a story? Get in touch with our news team by emailing us at news@fannews.example.",
+    "For more stories like this, check our news page.",
+    "This is a breaking news story - more to follow",
+    "Image: Studio Example/Fan News",
+])
+def test_calls_to_sign_up_or_follow_and_picture_credits_are_pruned(line):
+    """The lines news sites close an article with (newsletter pitches, "follow us", "got a story?",
+    a breaking-news notice) and a picture's credit set as its own line, across publishers."""
+    tree = prune(lxml.html.fromstring(page(PLAIN + f"<p>{line}</p>").decode()), url=URL)
+    assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == PARAGRAPHS
+
+
+def test_a_most_read_rail_is_pruned_and_news_about_a_newsletter_kept():
+    rail = ("<h3>Most read in Anime</h3><ul><li><a href='/a'>Frieren season 2 gets a date</a></li>"
+            "<li><a href='/b'>Dandadan season 3 announced</a></li></ul>")
+    news = "The studio said fans can sign up for the official newsletter to win tickets to the premiere."
+    tree = prune(lxml.html.fromstring(page(PLAIN + f"<p>{news}</p>" + rail).decode()), url=URL)
+    text = tree.find("body").text_content()
+    assert "Most read" not in text and "Frieren" not in text and news in text
