@@ -1,4 +1,9 @@
-"""The article text a page states in its JSON-LD (`articleBody`), as a second opinion on the body.
+"""What a page states about its article's text, as evidence on the extracted body.
+
+1. The JSON-LD `articleBody`: where it and the body agree, the body's lines past its end go.
+2. The description (`og:description`, `<meta name="description">`) shown on the page as a block of
+   its own: the article's standfirst, which opens the body when the body lacks it.
+
 
 Many news pages state their article's text in JSON-LD for search engines. Where that text and
 the extracted body agree on most of the body, lines of the body the stated text lacks, after the
@@ -21,6 +26,12 @@ MIN_AGREEMENT = 0.6
 #: A line counts as found when this share of its word trigrams are in the stated text.
 LINE_FOUND_SHARE = 0.5
 WORD = re.compile(r"\w+")
+#: Where a page states its description, and the fewest words one has to be a standfirst.
+DESCRIPTIONS = ("//meta[@property='og:description' or @name='description' or @name='twitter:description']"
+                "/@content")
+MIN_STANDFIRST_WORDS = 8
+#: The blocks a standfirst is shown in.
+STANDFIRST_TAGS = ("p", "div", "h2", "h3", "span", "strong", "section", "header")
 
 
 def stated_body(tree: HtmlElement) -> str | None:
@@ -62,3 +73,34 @@ def agreed_with(text: str, stated: str | None) -> str:
         return text
     last = max(i for i, ok in enumerate(found) if ok)
     return "\n".join(lines[:last + 1])
+
+
+def _words(text: str) -> str:
+    return " ".join(WORD.findall(text.casefold()))
+
+
+def shown_standfirst(tree: HtmlElement) -> str | None:
+    """The page's stated description where the page shows it as a block's whole text inside the
+    article (`<article>`, `<main>`: a standfirst under the headline), as shown; else None (a
+    description only in the markup, or shown in a page header above the article, a deck that
+    frames it rather than its first paragraph)."""
+    for description in tree.xpath(DESCRIPTIONS):
+        wanted = _words(description)
+        if len(wanted.split()) < MIN_STANDFIRST_WORDS:
+            continue
+        for el in tree.iter(*STANDFIRST_TAGS):
+            shown = " ".join(el.text_content().split())
+            if (len(shown) >= len(wanted) and _words(shown) == wanted
+                    and next(el.iterancestors("article", "main"), None) is not None):
+                return shown
+    return None
+
+
+def with_standfirst(text: str, standfirst: str | None) -> str:
+    """`text` opened by the standfirst the page shows, when `text` does not hold it already (the
+    main container trafilatura chose starts below it)."""
+    if not standfirst:
+        return text
+    if f" {_words(standfirst)} " in f" {_words(text)} ":
+        return text
+    return f"{standfirst}\n{text}" if text else standfirst

@@ -458,3 +458,37 @@ def test_a_most_read_rail_is_pruned_and_news_about_a_newsletter_kept():
     tree = prune(lxml.html.fromstring(page(PLAIN + f"<p>{news}</p>" + rail).decode()), url=URL)
     text = tree.find("body").text_content()
     assert "Most read" not in text and "Frieren" not in text and news in text
+
+
+STANDFIRST = "The second season of the hit series will premiere in April, the studio said at a fan event on Friday."
+
+
+def with_description(html: bytes, description: str) -> bytes:
+    return html.replace(b"</head>", f"<meta property='og:description' content='{description}'></head>".encode())
+
+
+def test_the_standfirst_the_page_shows_opens_the_body():
+    """A news page shows its stated description under the headline, in the article but outside the
+    container of its paragraphs (a real page: Salzburger Nachrichten's lead text): it is the
+    article's first paragraph. A description the page does not show adds nothing."""
+    body = f"<p class='article-leadtext'>{STANDFIRST}</p><div class='article-body'>{PLAIN}</div>"
+    assert extract_article(with_description(page(body), STANDFIRST), URL).text.split("\n") == [STANDFIRST, *PARAGRAPHS]
+    unshown = with_description(page(f"<div class='article-body'>{PLAIN}</div>"), STANDFIRST)
+    assert extract_article(unshown, URL).text.split("\n") == PARAGRAPHS
+
+
+def test_a_deck_in_a_page_header_outside_the_article_is_not_the_body():
+    """Shown in a page header above the <article>, the description is a deck framing the article."""
+    html = (f"<html><head><title>Season 2</title><meta property='og:description' content='{STANDFIRST}'></head>"
+            f"<body><header><h1>Season 2 dated</h1><p class='dek'>{STANDFIRST}</p></header><article>{PLAIN}"
+            "</article></body></html>").encode()
+    assert extract_article(html, URL).text.split("\n") == PARAGRAPHS
+
+
+def test_a_line_of_labelled_fields_is_not_body_text():
+    """A post's metadata line and a footer's company details, each a run of "Label: value" fields
+    between separators (a real page's "Publicado por: … - Categoria: … - Tags: …"), in any language."""
+    lines = ["05/10/2018 - Publicado por: Clara Borba - Categoria: Anime - Tags: temporada estreia",
+             "Fan News Ltd - CNPJ: 83.102.459/0001-23 - Rua Central, 1111 - Fone: (047) 2106-8000"]
+    html = page(f"<p>{lines[0]}</p>{PLAIN}<p>{lines[1]}</p>")
+    assert extract_article(html, URL).text.split("\n") == PARAGRAPHS
