@@ -49,6 +49,7 @@ ROLE_TOKENS = {
     "caption", "credit", "disqus", "scrolltop", "backtotop", "pagination", "pager", "signup", "sidebar",
     "footer", "foot", "copyright", "recirc", "recirculation",
 }
+TOKEN_SPLIT = re.compile(r"[\s\-_]+")
 #: Two-token roles (after splitting at - and _).
 ROLE_PAIRS = {("author", "box"), ("about", "author"), ("author", "bio"), ("author", "info"), ("post", "author"),
               ("scroll", "top"), ("back", "top"), ("go", "top"), ("to", "top"), ("table", "contents"),
@@ -180,8 +181,11 @@ BLOCKS = ("p", "div", "li", "section", "aside", "span", "h2", "h3", "h4", "h5", 
 
 
 def _tokens(el: HtmlElement) -> list[str]:
-    names = f"{el.get('class', '')} {'' if _is_slug_id(el) else el.get('id', '')}".lower()
-    return [t for t in re.split(r"[\s\-_]+", names) if t]
+    classes, ident = el.get("class"), el.get("id")
+    if not classes and not ident:
+        return []
+    names = f"{classes or ''} {'' if not ident or _is_slug_id(el) else ident}".lower()
+    return [t for t in TOKEN_SPLIT.split(names) if t]
 
 
 def _is_slug_id(el: HtmlElement) -> bool:

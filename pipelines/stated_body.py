@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from scraper import jsonld
@@ -30,6 +31,8 @@ WORD = re.compile(r"\w+")
 DESCRIPTIONS = ("//meta[@property='og:description' or @name='description' or @name='twitter:description']"
                 "/@content")
 MIN_STANDFIRST_WORDS = 8
+#: The texts of the page (not of its scripts) holding a word.
+SHOWN_TEXTS = etree.XPath("//body//text()[contains(., $word)][not(parent::script or parent::style)]")
 #: The blocks a standfirst is shown in.
 STANDFIRST_TAGS = ("p", "div", "h2", "h3", "span", "strong", "section", "header")
 
@@ -83,16 +86,30 @@ def shown_standfirst(tree: HtmlElement) -> str | None:
     """The page's stated description where the page shows it as a block's whole text inside the
     article (`<article>`, `<main>`: a standfirst under the headline), as shown; else None (a
     description only in the markup, or shown in a page header above the article, a deck that
-    frames it rather than its first paragraph)."""
+    frames it rather than its first paragraph). Only the blocks around a text holding the
+    description's longest word are read."""
+    seen = set()
     for description in tree.xpath(DESCRIPTIONS):
         wanted = _words(description)
-        if len(wanted.split()) < MIN_STANDFIRST_WORDS:
+        if len(wanted.split()) < MIN_STANDFIRST_WORDS or wanted in seen:
             continue
-        for el in tree.iter(*STANDFIRST_TAGS):
-            shown = " ".join(el.text_content().split())
-            if (len(shown) >= len(wanted) and _words(shown) == wanted
-                    and next(el.iterancestors("article", "main"), None) is not None):
+        seen.add(wanted)
+        for text in SHOWN_TEXTS(tree, word=max(description.split(), key=len)):
+            if _words(text) in wanted and (shown := _block_showing(text.getparent(), wanted)) is not None:
                 return shown
+    return None
+
+
+def _block_showing(el: HtmlElement | None, wanted: str) -> str | None:
+    """The text of `el` or of an ancestor, up to the article, when it is all `wanted`."""
+    while el is not None and el.tag not in ("article", "main", "body"):
+        shown = " ".join(el.text_content().split())
+        words = _words(shown)
+        if len(words) > len(wanted):
+            return None
+        if words == wanted and el.tag in STANDFIRST_TAGS and next(el.iterancestors("article", "main"), None) is not None:
+            return shown
+        el = el.getparent()
     return None
 
 
