@@ -1,15 +1,12 @@
 """What a page states about its article's text, as evidence on the extracted body.
 
-1. The JSON-LD `articleBody`: where it and the body agree, the body's lines past its end go.
-2. The description (`og:description`, `<meta name="description">`) shown on the page as a block of
-   its own: the article's standfirst, which opens the body when the body lacks it.
-
-
-Many news pages state their article's text in JSON-LD for search engines. Where that text and
-the extracted body agree on most of the body, lines of the body the stated text lacks, after the
-last line they share, are the page's chrome that trafilatura kept past the article's end (a
-"more" teaser, a box of article facts, an appeal). Where they do not agree (the stated text is a
-teaser, a paywall's first paragraph, another article), the body is left as it is.
+1. The JSON-LD `articleBody`: many news pages state their article's text there for search
+   engines. Where it and the extracted body agree on most of the body, the body's lines after
+   the last one they share are chrome trafilatura kept past the article's end (a "more" teaser,
+   a box of article facts, an appeal). Where they do not agree (the stated text is a teaser, a
+   paywall's first paragraph, another article), the body is left as it is.
+2. The description (`og:description`, `<meta name="description">`) shown inside the article as a
+   block of its own: the article's standfirst, which opens the body when the body lacks it.
 """
 from __future__ import annotations
 
