@@ -198,13 +198,13 @@ def _is_slug_id(el: HtmlElement) -> bool:
     return " ".join(words) in opening
 
 
-def _is_body_chunk(el: HtmlElement, tree: HtmlElement, body_chars: int, cache: dict[str, bool]) -> bool:
+def _is_body_chunk(el: HtmlElement, chars: int, tree: HtmlElement, body_chars: int, cache: dict[str, bool]) -> bool:
     """One of the chunks an article body is split into between ads: the elements of its class
-    (the outermost ones) together hold a large part of the page's prose, several paragraphs
-    each on average (and half that at least in this one), whatever the class says ("sidebar-grid__content" names a layout; a rail's
-    cards hold a teaser line each)."""
+    (the outermost ones) together hold a large part of the page's prose, several paragraphs each
+    on average (and half that at least in this one, which holds `chars`), whatever the class says
+    ("sidebar-grid__content" names a layout; a rail's cards hold a teaser line each)."""
     names = el.get("class")
-    if not names or paragraph_chars(el) < MIN_CHUNK_CHARS / 2:
+    if not names or chars < MIN_CHUNK_CHARS / 2:
         return False
     if names not in cache:
         chunks = [paragraph_chars(c) for c in SAME_CLASS(tree, names=names)]
@@ -465,13 +465,14 @@ def prune(tree: HtmlElement, author: str | None = None, url: str | None = None) 
             _drop(el)
         elif EMBED_CLASSES.intersection(tokens) or EMBED_CLASSES.intersection({el.get("class", "").strip()}):
             _drop(el)
-        elif (tokens and _has_role(tokens) and paragraph_chars(el) < ROLE_GUARD_SHARE * body_chars
-              and not _in_code(el) and not _is_body_chunk(el, tree, body_chars, chunk_classes)):
+        elif (tokens and _has_role(tokens) and (chars := paragraph_chars(el)) < ROLE_GUARD_SHARE * body_chars
+              and not _in_code(el) and not _is_body_chunk(el, chars, tree, body_chars, chunk_classes)):
             _drop(el)
         elif (el.tag in ("ul", "ol", "div") and _is_gallery(el)
               and body_chars - paragraph_chars(el) >= MIN_PROSE_BESIDE_GALLERY):
             _drop(el)
-        elif el.tag in ("ul", "ol", "div", "section") and (grids := _teaser_grids(el, body_chars, url)):
+        elif (el.tag in ("ul", "ol", "div", "section") and len(el) >= MIN_TEASER_CARDS
+              and (grids := _teaser_grids(el, body_chars, url))):
             for card in (card for grid in grids for card in grid):
                 _drop(card)
     for el in list(tree.iter(*BLOCKS)):

@@ -28,15 +28,17 @@ WORD = re.compile(r"\w+")
 DESCRIPTIONS = ("//meta[@property='og:description' or @name='description' or @name='twitter:description']"
                 "/@content")
 MIN_STANDFIRST_WORDS = 8
-#: The texts of the page (not of its scripts) holding a word.
-SHOWN_TEXTS = etree.XPath("//body//text()[contains(., $word)][not(parent::script or parent::style)]")
+#: The texts of the article (not of its scripts) holding a word.
+SHOWN_TEXTS = etree.XPath("(//article | //main)//text()[contains(., $word)][not(parent::script or parent::style)]")
 #: The blocks a standfirst is shown in.
 STANDFIRST_TAGS = ("p", "div", "h2", "h3", "span", "strong", "section", "header")
 
 
 def stated_body(tree: HtmlElement) -> str | None:
-    """The page's JSON-LD `articleBody` (the first one that is text), or None."""
-    for node in jsonld.nodes(script.text for script in tree.xpath(jsonld.SCRIPTS)):
+    """The page's JSON-LD `articleBody` (the first one that is text), or None (only the blocks
+    that name one are parsed)."""
+    scripts = [script.text for script in tree.xpath(jsonld.SCRIPTS) if "articleBody" in (script.text or "")]
+    for node in jsonld.nodes(scripts):
         body = node.get("articleBody")
         if isinstance(body, str) and body.strip():
             return body
