@@ -105,7 +105,8 @@ SUPPORT_APPEAL = re.compile(
 CREDIT = re.compile(r"^\s*(?:[（(]\s*[cC]\s*[)）]|©|Ⓒ|copyright\b|(?:photo|image|picture|credit)s?\s*:\s*©|"
                     r"(?:additional )?reporting by\b|[\w’'. -]{2,60} contributed (?:reporting|to this (?:report|story))|"
                     r"filed under\s*:|(?:estimated )?(?:reading|read) time\s*:|tempo de leitura\s*:|"
-                    r"lesezeit\s*:|temps de lecture\s*:|読了時間|"
+                    r"lesezeit\s*:|lesedauer\s*:|temps de lecture\s*:|tiempo de lectura\s*:|leestijd\s*:|czas czytania\s*:|"
+                    r"lästid\s*:|lesetid\s*:|読了時間|"
                     r"(?:last )?updated(?: at| on)?\s*:?\s*[\w.,: ]{0,40}\d[\w.,: ]{0,20}$|first published\s*:|"
                     r"(?:image|photo|picture|foto|bild|imagen|immagine)\s*:\s*[^.!?。]{2,60}$|"
                     r"[（(]?画像[はの]?[^）)]{0,20}(?:より|提供)[）)]?$)", re.IGNORECASE)

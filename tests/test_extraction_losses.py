@@ -156,7 +156,8 @@ def test_a_menu_set_as_a_line_of_links_is_pruned_and_a_sentence_with_bars_is_not
 
 
 @pytest.mark.parametrize("line", ["Fan News Media LLC. All rights reserved.", "分享到：", "本网站版权所有，未经授权不得转载。",
-                                  "シェアする", "記事・写真の無断転載を禁じます。"])
+                                  "シェアする", "記事・写真の無断転載を禁じます。", "Lesedauer: 4 Minuten",
+                                  "Tiempo de lectura: 3 min"])
 def test_rights_notices_and_share_labels_are_pruned_in_any_language(line):
     text = prune(lxml.html.fromstring(page(PLAIN.replace("</p>", f"</p><p>{line}</p>", 1)).decode())).text_content()
     assert line not in text and all(p in text for p in PARAGRAPHS)
