@@ -9,7 +9,9 @@ not the class names of particular themes:
    WordPress link cards), figure captions, comment/newsletter/search forms.
 2. Containers whose class or id names a boilerplate role (share bars, related posts, author
    boxes, newsletter boxes, tables of contents, comments, ads, breadcrumbs, tag lists), unless
-   they hold a large part of the page's prose (a guard against `class="post share-enabled"`).
+   they hold a large part of the page's prose (a guard against `class="post share-enabled"`),
+   alone or with the elements of the same class (an article body split into chunks whose layout
+   class has a role word, `class="sidebar-grid__content"`, between ads).
 3. A short paragraph that is all one link to another page of the same site: an inline teaser
    ("CO-FOUNDER 'PROUD' OF HOME DEPOT EMPLOYEES", "China furious at Macron [INSIGHT]").
    Short promo lines: "Also Read:", "See Related Post-", "Read more", "関連記事" ... followed by
@@ -29,6 +31,7 @@ from collections import defaultdict
 
 from urllib.parse import urldefrag, urljoin
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from archive.sites import same_site
@@ -46,6 +49,7 @@ ROLE_TOKENS = {
     "caption", "credit", "disqus", "scrolltop", "backtotop", "pagination", "pager", "signup", "sidebar",
     "footer", "foot", "copyright", "recirc", "recirculation",
 }
+TOKEN_SPLIT = re.compile(r"[\s\-_]+")
 #: Two-token roles (after splitting at - and _).
 ROLE_PAIRS = {("author", "box"), ("about", "author"), ("author", "bio"), ("author", "info"), ("post", "author"),
               ("scroll", "top"), ("back", "top"), ("go", "top"), ("to", "top"), ("table", "contents"),
@@ -53,6 +57,12 @@ ROLE_PAIRS = {("author", "box"), ("about", "author"), ("author", "bio"), ("autho
               ("post", "navigation"), ("nav", "links"), ("ez", "toc"), ("wp", "caption")}
 #: A container with a role name is kept when it holds this share of the page's paragraph text.
 ROLE_GUARD_SHARE = 0.4
+#: An inline style that hides an element from readers.
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+#: Paragraph text an article body's chunk holds on average (a teaser card holds less).
+MIN_CHUNK_CHARS = 300
+#: The outermost elements of a class (a chunk of an article's body may nest one of its class).
+SAME_CLASS = etree.XPath("//*[@class=$names][not(ancestor::*[@class=$names])]")
 #: Promo wording that opens a short line pointing elsewhere.
 PROMO_WORDS = (
     r"^[\s【\[［(（▼▽■□●◆◇★☆→⇒>»・]*(?:see (?:also|more|related(?: posts?| articles?| stor(?:y|ies))?)|"
@@ -71,7 +81,9 @@ APPEAL = re.compile(
     r"subscribe to (?:our|the) .{0,40}(?:newsletter|channel|podcast)|get .{0,40} delivered (?:to|through) your|"
     r"tell us what you think|follow us on|join (?:us|our|the) (?:on )?(?:discord|server|community|conversation|newsletter)|"
     r"click here to (?:get|download|subscribe|sign up|read more)|explore further$|popular on \w+$|"
-    r"follow (?:us|\w+(?: \w+)?) on (?:instagram|facebook|twitter|x|youtube|tiktok|threads|bluesky)|"
+    r"follow (?:us|[\w.]+(?: [\w.]+)?) on (?:instagram|facebook|twitter|x|youtube|tiktok|threads|bluesky|google news|"
+    r"whatsapp|telegram)|got a (?:news )?story\?|get in touch with (?:our|the) news ?(?:team|desk|room)|"
+    r"for more (?:stories|news|articles) like this|this is a (?:breaking|developing) (?:news )?story|"
     r"follow .{0,30}full coverage|subscribe to .{0,40} on (?:youtube|spotify|apple podcasts)|"
     r"this copy is for your personal|this (?:feature|service|video|content) is (?:temporarily |currently )?unavailable|"
     r"(?:please )?(?:update|upgrade) your browser|your browser is (?:out of date|outdated|not supported)|"
@@ -79,20 +91,24 @@ APPEAL = re.compile(
     r"ニュースレターに登録|公式(?:X|ツイッター|Twitter)をフォロー)",
     re.IGNORECASE,
 )
-#: Appeals for money, anywhere in a short block: "…is reader-funded; please consider supporting us
-#: on Patreon", "Become a patron", "Buy us a coffee" (first-person: news about donations stays).
+#: Appeals for money or to sign up, anywhere in a short block: "…is reader-funded; please consider
+#: supporting us on Patreon", "Become a patron", "Buy us a coffee", "…by signing up to our free weekly
+#: newsletter" (first-person: news about donations or newsletters stays).
 SUPPORT_APPEAL = re.compile(
     r"\b(?:support(?:ing)? (?:us|our (?:work|site|journalism|coverage|writers|team))\b|become a (?:patron|supporter|"
     r"member)\b|(?:donate|contribute) to (?:us|our)\b|buy (?:us|me) a coffee|reader[- ]funded\b|"
-    r"(?:us|our \w+) on (?:patreon|ko-fi)\b)|ご支援(?:を|の)お願い|支援をお願いします",
+    r"(?:us|our \w+) on (?:patreon|ko-fi)\b|sign(?:ing)? up (?:to|for) our (?:free )?(?:[\w-]+ ){0,2}newsletter)|"
+    r"ご支援(?:を|の)お願い|支援をお願いします",
     re.IGNORECASE,
 )
 #: Credit and rights lines under pictures and at the end of Japanese anime news.
 CREDIT = re.compile(r"^\s*(?:[（(]\s*[cC]\s*[)）]|©|Ⓒ|copyright\b|(?:photo|image|picture|credit)s?\s*:\s*©|"
                     r"(?:additional )?reporting by\b|[\w’'. -]{2,60} contributed (?:reporting|to this (?:report|story))|"
                     r"filed under\s*:|(?:estimated )?(?:reading|read) time\s*:|tempo de leitura\s*:|"
-                    r"lesezeit\s*:|temps de lecture\s*:|読了時間|"
+                    r"lesezeit\s*:|lesedauer\s*:|temps de lecture\s*:|tiempo de lectura\s*:|leestijd\s*:|czas czytania\s*:|"
+                    r"lästid\s*:|lesetid\s*:|読了時間|"
                     r"(?:last )?updated(?: at| on)?\s*:?\s*[\w.,: ]{0,40}\d[\w.,: ]{0,20}$|first published\s*:|"
+                    r"(?:image|photo|picture|foto|bild|imagen|immagine)\s*:\s*[^.!?。]{2,60}$|"
                     r"[（(]?画像[はの]?[^）)]{0,20}(?:より|提供)[）)]?$)", re.IGNORECASE)
 #: A rights notice anywhere in a short line: "© 2024 Example Inc. All rights reserved.", "光明网版权所有".
 RIGHTS = re.compile(r"\b(?:all rights reserved|tous droits réservés|todos los derechos reservados|alle rechte vorbehalten|"
@@ -106,6 +122,8 @@ BIO = re.compile(r"^\s*(?:is|was|has been|writes|covers|joined|loves|lives)\b|^\
 #: Longest caption line after an embedded player (characters).
 MAX_CAPTION_CHARS = 120
 SENTENCE_END = (".", "!", "?", "。", "！", "？", "\"", "”", ":", "：")
+#: Largest newsletter box (characters) removed whole around its signup form.
+MAX_SIGNUP_BOX_CHARS = 400
 #: Largest author box (characters) removed whole around its heading.
 MAX_AUTHOR_BOX_CHARS = 600
 MAX_AUTHOR_BOX_PARAGRAPHS = 3
@@ -115,7 +133,7 @@ MAX_PROMO_CHARS = 250
 SECTION_HEADING = re.compile(
     r"^\s*(?:leave a (?:comment|reply)|\d+\s+(?:thoughts?|comments?|responses?|replies) on|comments?|"
     r"related(?: posts?| articles?| stories| news)?|more (?:from|by) (?:the )?author|more stories|more (?:[\w-]+ ){0,2}from (?:the )?[\w&-]+(?: [\w&-]+){0,3}$|"
-    r"recommended|popular posts|trending|you may also like|read next|don'?t miss|must read|(?:our )?latest (?:news|stories|headlines)|"
+    r"recommended|popular posts|most read(?: in [\w ]{1,20})?|trending|you (?:may|might) (?:also )?like|read next|don'?t miss|must read|(?:our )?latest (?:news|stories|headlines)|"
     r"tags|share this|"
     r"関連記事|関連ニュース|コメント|人気記事|おすすめ記事|この記事をシェアする|(?:アクセス)?ランキング|新着(?:ニュース|記事)|"
     r"最新記事)\b",
@@ -148,6 +166,9 @@ MIN_PROSE_BESIDE_GALLERY = 1000
 MENU_SEPARATOR = re.compile(r"\s+[|｜•·/]\s+")
 MIN_MENU_ITEMS = 4
 MAX_MENU_ITEM_CHARS = 30
+#: A kicker label before a card's headline link: its longest text and how it ends.
+MAX_KICKER_CHARS = 30
+KICKER_ENDS = (":", "：", "|", "｜", "–", "—", "-", "»", "›")
 #: Cards in a row that make a teaser grid, and the most text a card may hold beside its headline.
 MIN_TEASER_CARDS = 3
 MAX_TEASER_CHARS = 200
@@ -161,8 +182,11 @@ BLOCKS = ("p", "div", "li", "section", "aside", "span", "h2", "h3", "h4", "h5", 
 
 
 def _tokens(el: HtmlElement) -> list[str]:
-    names = f"{el.get('class', '')} {'' if _is_slug_id(el) else el.get('id', '')}".lower()
-    return [t for t in re.split(r"[\s\-_]+", names) if t]
+    classes, ident = el.get("class"), el.get("id")
+    if not classes and not ident:
+        return []
+    names = f"{classes or ''} {'' if not ident or _is_slug_id(el) else ident}".lower()
+    return [t for t in TOKEN_SPLIT.split(names) if t]
 
 
 def _is_slug_id(el: HtmlElement) -> bool:
@@ -173,6 +197,26 @@ def _is_slug_id(el: HtmlElement) -> bool:
         return False
     opening = re.sub(r"[\W_]+", " ", " ".join(el.text_content().split()[:2 * len(words)]).lower())
     return " ".join(words) in opening
+
+
+def _is_body_chunk(el: HtmlElement, chars: int, tree: HtmlElement, body_chars: int, cache: dict[str, bool]) -> bool:
+    """One of the chunks an article body is split into between ads: the elements of its class
+    (the outermost ones) together hold a large part of the page's prose, several paragraphs each
+    on average (and half that at least in this one, which holds `chars`), whatever the class says
+    ("sidebar-grid__content" names a layout; a rail's cards hold a teaser line each)."""
+    names = el.get("class")
+    if not names or chars < MIN_CHUNK_CHARS / 2:
+        return False
+    if names not in cache:
+        chunks = [paragraph_chars(c) for c in SAME_CLASS(tree, names=names)]
+        cache[names] = (sum(chunks) >= ROLE_GUARD_SHARE * body_chars
+                        and sum(chunks) >= MIN_CHUNK_CHARS * len(chunks))
+    return cache[names]
+
+
+def _is_hidden(el: HtmlElement) -> bool:
+    """Hidden from readers by the page itself (the `hidden` attribute, `display: none`)."""
+    return el.get("hidden") is not None or bool(HIDDEN_STYLE.search(el.get("style") or ""))
 
 
 def _has_role(tokens: list[str]) -> bool:
@@ -245,6 +289,17 @@ def _caption_after(media: HtmlElement) -> HtmlElement | None:
     return nxt if text and len(text) <= MAX_CAPTION_CHARS and not text.endswith(SENTENCE_END) else None
 
 
+def _signup_box(form: HtmlElement) -> HtmlElement:
+    """The box around a form asking for an email address (a newsletter's name and pitch with it,
+    in any language): its largest container short enough to be such a box, else the form."""
+    box = form
+    for parent in form.iterancestors():
+        if parent.tag in ("body", "article", "main") or len(_text(parent)) > MAX_SIGNUP_BOX_CHARS or parent.xpath(".//h1"):
+            break
+        box = parent
+    return box
+
+
 def _is_small_box(box: HtmlElement, body_chars: int) -> bool:
     """Small enough to be an author box, not the article around it."""
     if len(_text(box)) > MAX_AUTHOR_BOX_CHARS or box.xpath(".//h1"):
@@ -306,11 +361,18 @@ def _is_teaser_card(el: HtmlElement, url: str | None) -> bool:
     else:
         link = next((a for a in el.iter("a") if a.get("href") and _text(a)), None)
         headline = _text(link) if link is not None else ""
-        if (len(headline.split()) < MIN_TEASER_WORDS or not text.startswith(headline)
+        if (len(headline.split()) < MIN_TEASER_WORDS or not _opens_with(text, headline)
                 or link.getparent() is not el and _text(link.getparent()) != headline):
             return False
     return (bool(headline) and len(text) - len(headline) <= MAX_TEASER_CHARS
             and _is_other_page_here(link.get("href", "").strip(), url))
+
+
+def _opens_with(text: str, headline: str) -> bool:
+    """`text` opens with `headline`, or with a short kicker label and then it ("Archäologie: <link>",
+    "Interview | <link>")."""
+    at = text.find(headline)
+    return at == 0 or 0 < at <= MAX_KICKER_CHARS and text[:at].rstrip().endswith(KICKER_ENDS)
 
 
 def _teaser_grids(el: HtmlElement, body_chars: int, url: str | None) -> list[list[HtmlElement]]:
@@ -387,27 +449,31 @@ def prune(tree: HtmlElement, author: str | None = None, url: str | None = None) 
     (the page's) tells links to the same site, of inline teasers, from credits of sources."""
     body_chars = max(1, paragraph_chars(tree))
     authors = [a.strip() for a in (author or "").split(";") if len(a.strip()) > 2]
+    chunk_classes: dict[str, bool] = {}
     for el in tree.xpath("//nav | //figcaption | //form[.//textarea or .//input[@type='email' or @type='search']]"):
-        _drop(el)
+        _drop(_signup_box(el) if el.xpath(".//input[@type='email']") else el)
     for el in list(tree.iter("blockquote", "div", "aside", "section", "nav", "ul", "ol", "span", "p", "figure",
                              "footer", "header", "iframe", "video", "embed", "object")):
         if not _attached(el, tree):
             continue
         tokens = _tokens(el)
-        if el.tag in ("iframe", "video", "embed", "object"):
+        if _is_hidden(el) and paragraph_chars(el) < ROLE_GUARD_SHARE * body_chars:
+            _drop(el)
+        elif el.tag in ("iframe", "video", "embed", "object"):
             caption = _caption_after(el)
             if caption is not None:
                 _drop(caption)
             _drop(el)
         elif EMBED_CLASSES.intersection(tokens) or EMBED_CLASSES.intersection({el.get("class", "").strip()}):
             _drop(el)
-        elif (tokens and _has_role(tokens) and paragraph_chars(el) < ROLE_GUARD_SHARE * body_chars
-              and not _in_code(el)):
+        elif (tokens and _has_role(tokens) and (chars := paragraph_chars(el)) < ROLE_GUARD_SHARE * body_chars
+              and not _in_code(el) and not _is_body_chunk(el, chars, tree, body_chars, chunk_classes)):
             _drop(el)
         elif (el.tag in ("ul", "ol", "div") and _is_gallery(el)
               and body_chars - paragraph_chars(el) >= MIN_PROSE_BESIDE_GALLERY):
             _drop(el)
-        elif el.tag in ("ul", "ol", "div", "section") and (grids := _teaser_grids(el, body_chars, url)):
+        elif (el.tag in ("ul", "ol", "div", "section") and len(el) >= MIN_TEASER_CARDS
+              and (grids := _teaser_grids(el, body_chars, url))):
             for card in (card for grid in grids for card in grid):
                 _drop(card)
     for el in list(tree.iter(*BLOCKS)):
@@ -440,4 +506,17 @@ def prune(tree: HtmlElement, author: str | None = None, url: str | None = None) 
         elif len(text) <= MAX_HEADING_CHARS and SECTION_HEADING.match(text):
             _drop_link_run(el.getnext(), body_chars)
             _drop(el)
+    for el in list(tree.iter("h1")):
+        if _attached(el, tree):
+            _drop_section_h1(el, body_chars)
     return tree
+
+
+def _drop_section_h1(el: HtmlElement, body_chars: int) -> None:
+    """A rail's heading set as an <h1> ("You might also like" over a list of cards): dropped with
+    the links after it, but only when links follow (an <h1> is most often the headline)."""
+    text, nxt = _text(el), el.getnext()
+    if (len(text) <= MAX_HEADING_CHARS and SECTION_HEADING.match(text) and nxt is not None
+            and _is_link_block(nxt, body_chars)):
+        _drop_link_run(nxt, body_chars)
+        _drop(el)

@@ -5,7 +5,9 @@
 3. Generic boilerplate rules (`pipelines.boilerplate`), the body the page split apart rebuilt
    (`pipelines.reassemble`), then the site's learned template
    (`pipelines.template`), then trafilatura `bare_extraction` for the body text and as the
-   metadata fallback.
+   metadata fallback; the body's lines past the end of the text the page states in JSON-LD
+   (`articleBody`) dropped when the two agree, and the standfirst the page shows put first when
+   missing (`pipelines.stated_body`).
 4. Title without the site name, ISO 8601 dates, language subtag (`pipelines.normalize`).
 Reused as is by `fanwire extract` through `extract_article`. It imports no Scrapy, so the
 extraction processes (`pipelines.pool`) that run `extract_task` start light.
@@ -32,6 +34,7 @@ from pipelines.page_metadata import (PageMetadata, clean_author, date_in_page, d
 from pipelines.normalize import choose_title, lang_code, plausible_datetime, raw_date
 from pipelines.outlinks import outlinks
 from pipelines.reassemble import join_split_body, wrap_loose_text
+from pipelines.stated_body import agreed_with, shown_standfirst, stated_body, with_standfirst
 from pipelines.template import SiteTemplate, block_digests
 
 logger = logging.getLogger(__name__)
@@ -57,6 +60,12 @@ BYLINE_WORDS = re.compile(r"\b(?:by|posted|published|updated|on|at|written|staff
 #: A source credit on a dateline ("来源：网易科学人", "Source: Kyodo"): the label and the short name after it.
 SOURCE_CREDIT = re.compile(r"(?:来源|來源|出典|出处|source)\s*[:：]\s*[^\s:：]{1,20}", re.IGNORECASE)
 
+#: A line of labelled fields ("05/10/2018 - Publicado por: X - Categoria: Y - Tags: Z", a footer's
+#: "CNPJ: … - Fone: …"): segments between separators, enough of them opening with a short label.
+FIELD_SEPARATOR = re.compile(r"\s+[-|·•–]\s+")
+FIELD_LABEL = re.compile(r"^[^\W\d][\w .]{0,24}\s*:\s*\S")
+MIN_FIELDS, MIN_LABELLED_FIELDS, MAX_FIELDS_LINE_CHARS = 3, 2, 300
+
 #: trafilatura escalates to its fallback extractors below this many characters (default 250);
 #: a short news item, and any Japanese one, is shorter, and the fallbacks then keep page chrome.
 MIN_EXTRACTED_SIZE = 50
@@ -66,6 +75,9 @@ MIN_EXTRACTED_SIZE = 50
 SECOND_OPINION_MAX_CHARS = 3000
 SECOND_OPINION_PAGE_SHARE = 0.2
 SECOND_OPINION_GAIN = 1.5
+#: A recall pick of one paragraph is asked about below this share: on a page whose paragraphs
+#: stand straight in <body>, recall mode can keep the first alone.
+LONE_PARAGRAPH_PAGE_SHARE = 0.5
 #: The recall pick's lines the balanced pick lacks are added to it when this share of its text is in it.
 AGREEMENT_SHARE = 0.5
 TRAFILATURA_CONFIG = use_config()
@@ -136,19 +148,21 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
     links = outlinks(page.tree, url)  # before pruning: a credit line may sit outside the body
     shown_date = None if meta.published else date_in_page(page.tree, url)
     unpruned_author = None if meta.author else page_author(page.tree)
+    stated, standfirst = stated_body(page.tree), shown_standfirst(page.tree)
     join_split_body(wrap_loose_text(prune(page.tree, meta.author, url)))
     if template is not None:
         template.strip(page.tree)
     doc = bare_extraction(page.tree, url=url, with_metadata=True, include_comments=False,
                           include_tables=True, favor_recall=True, config=TRAFILATURA_CONFIG)
     text = (doc.text or "").strip() if doc is not None else ""
-    text = second_opinion(page.tree, url, text)
+    text = agreed_with(second_opinion(page.tree, url, text), stated)
     site_name = (meta.site_name or doc.sitename) if doc is not None else meta.site_name
     title = choose_title(meta.h1s, meta.headline, meta.og_title, meta.page_title, doc.title if doc else None,
                          site_name, urlsplit(url).netloc)
     author = clean_author(meta.author or fuller_author(plausible_author(doc.author if doc else None),
                                                        plausible_author(unpruned_author)))
-    text = without_byline(without_heading(text, (title, meta.headline, meta.h1)), author)
+    text = without_byline(without_heading(without_field_lines(text), (title, meta.headline, meta.h1)), author)
+    text = with_standfirst(text, standfirst)
     if len(text) < min_chars:
         raise NoArticleText(f"no article text in {url}")
     text_date = None if is_year_only(doc.date) else doc.date
@@ -178,7 +192,8 @@ def page_author(tree: HtmlElement) -> str | None:
 def second_opinion(tree: HtmlElement, url: str, text: str) -> str:
     """The balanced mode's text instead of recall mode's `text` when `text` covers little of the
     page and the balanced pick is clearly longer (`tree` is left as it is: trafilatura copies it)."""
-    if len(text) >= SECOND_OPINION_MAX_CHARS or len(text) >= SECOND_OPINION_PAGE_SHARE * paragraph_chars(tree):
+    share = SECOND_OPINION_PAGE_SHARE if "\n" in text else LONE_PARAGRAPH_PAGE_SHARE
+    if len(text) >= SECOND_OPINION_MAX_CHARS or len(text) >= share * paragraph_chars(tree):
         return text
     doc = bare_extraction(tree, url=url, with_metadata=False, include_comments=False, include_tables=True,
                           config=TRAFILATURA_CONFIG)
@@ -243,6 +258,19 @@ def _is_byline(line: str, author: str | None) -> bool:
             rest = rest.replace(name.strip(), " ")
     rest = BYLINE_WORDS.sub(" ", DATE_WORDS.sub(" ", SOURCE_CREDIT.sub(" ", rest)))
     return rest != line and len(re.sub(r"[\W_]+", "", rest)) <= 2
+
+
+def without_field_lines(text: str) -> str:
+    """The body without lines of labelled fields, in any language: a post's metadata line ("Publicado
+    por: X - Categoria: Y - Tags: Z") or a footer's company details, never prose."""
+    return "\n".join(line for line in text.split("\n") if not _is_field_line(line))
+
+
+def _is_field_line(line: str) -> bool:
+    if len(line) > MAX_FIELDS_LINE_CHARS:
+        return False
+    fields = FIELD_SEPARATOR.split(line.strip())
+    return len(fields) >= MIN_FIELDS and sum(bool(FIELD_LABEL.match(f)) for f in fields) >= MIN_LABELLED_FIELDS
 
 
 def without_heading(text: str, headings: tuple[str | None, ...]) -> str:

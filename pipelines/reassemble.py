@@ -64,6 +64,8 @@ def join_split_body(tree: HtmlElement) -> HtmlElement:
     list or a line) most of which hold prose. A section heading boxed on its own between two
     chunks goes with them, in its place."""
     for parent in list(tree.iter()):
+        if len(parent) < 2:  # a chunk has a sibling at least (read now: joining adds children)
+            continue
         for first, *rest in filter(None, map(_split_body, _chunk_kinds(parent))):
             chunks = set(rest)
             following = first.getnext()

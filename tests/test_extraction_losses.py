@@ -3,6 +3,8 @@ article's paragraphs, and the lede alone, a "read next / more from" rail, a dona
 related-article teasers never are (or are not part of) what is archived."""
 from __future__ import annotations
 
+import json
+
 import lxml.html
 import pytest
 
@@ -131,7 +133,7 @@ def test_a_short_recall_pick_gets_the_balanced_pick_when_clearly_longer():
     tree = parse_page(f"<html><body><article>{article}</article></body></html>".encode(), URL).tree
     rail = "Get the facts you need about simulcasts."
     assert second_opinion(tree, URL, rail).split("\n") == PARAGRAPHS * 3
-    long_enough = " ".join(PARAGRAPHS)
+    long_enough = "\n".join(PARAGRAPHS)
     assert second_opinion(tree, URL, long_enough) == long_enough
 
 
@@ -154,7 +156,8 @@ def test_a_menu_set_as_a_line_of_links_is_pruned_and_a_sentence_with_bars_is_not
 
 
 @pytest.mark.parametrize("line", ["Fan News Media LLC. All rights reserved.", "分享到：", "本网站版权所有，未经授权不得转载。",
-                                  "シェアする", "記事・写真の無断転載を禁じます。"])
+                                  "シェアする", "記事・写真の無断転載を禁じます。", "Lesedauer: 4 Minuten",
+                                  "Tiempo de lectura: 3 min"])
 def test_rights_notices_and_share_labels_are_pruned_in_any_language(line):
     text = prune(lxml.html.fromstring(page(PLAIN.replace("</p>", f"</p><p>{line}</p>", 1)).decode())).text_content()
     assert line not in text and all(p in text for p in PARAGRAPHS)
@@ -325,3 +328,168 @@ def test_a_line_after_a_figure_holding_a_player_is_not_its_caption():
     for wrapped, kept in ((f"<figure><div><div>{player}</div></div></figure>", True), (f"<div>{player}</div>", False)):
         tree = prune(lxml.html.fromstring(page(PLAIN + wrapped + f"<p>{line}</p>").decode()), url=URL)
         assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == PARAGRAPHS + [line] * kept
+
+
+def test_a_body_split_into_chunks_whose_layout_class_has_a_role_word_is_kept():
+    """A page lays its article out in chunks between ads, each classed "sidebar-grid__content" (a
+    layout with a rail beside it, a real page: Politico Europe's): the chunks together hold the
+    article, so "sidebar" names no role there; a rail that holds a teaser line still goes."""
+    chunk = "<div class='sidebar-grid__content'>" + PLAIN + "</div>"
+    ad = "<div class='ad-slot'><span>Advertisement</span></div>"
+    rail = ("<div class='sidebar'><p>The ten best anime openings of the year, ranked by our staff, in one list "
+            "for you.</p></div>")
+    tree = prune(lxml.html.fromstring(page(chunk + ad + chunk + rail + ad + chunk).decode()), url=URL)
+    assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == PARAGRAPHS * 3
+
+
+def stated(body: str, text: str) -> bytes:
+    """A page whose JSON-LD states `text` as its article's body."""
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Season 2 dated",
+                     "articleBody": text})
+    return page(body).replace(b"</head>", f"<script type='application/ld+json'>{ld}</script></head>".encode())
+
+
+TRAILING = ["Bereits als Regisseurin war sie durchaus umstritten, zuletzt hieß es oft, sie sei mit zwei Serien "
+            "zugleich überfordert gewesen.",
+            "Die zweite Staffel des Studios brachte wenig Neues, sagen Fans nach der Vorführung in Tokio am Montag."]
+
+
+def test_lines_past_the_end_of_the_body_the_page_states_are_dropped():
+    """A news page states its article's text in JSON-LD (`articleBody`); where the extracted body
+    agrees with it, what follows its last shared line is chrome kept past the article's end (a
+    real page: Tagesschau's teasers of older stories, set as plain paragraphs)."""
+    html = stated(PLAIN + "".join(f"<p>{line}</p>" for line in TRAILING), "\n\n".join(PARAGRAPHS))
+    assert extract_article(html, URL).text.split("\n") == PARAGRAPHS
+
+
+def test_a_stated_body_that_is_a_teaser_leaves_the_body_as_it_is():
+    """A stated text that is only the article's summary (a paywall's teaser) agrees with too
+    little of the body to cut it."""
+    body = PLAIN + "".join(f"<p>{line}</p>" for line in TRAILING)
+    text = extract_article(stated(body, PARAGRAPHS[0]), URL).text
+    assert text.split("\n") == PARAGRAPHS + TRAILING
+
+
+def test_elements_hidden_from_readers_are_pruned():
+    """What the page hides (the `hidden` attribute, `display: none`, `visibility: hidden`) is no
+    part of what a reader sees (a real page: hidden-nodes of readability's tests, where the
+    balanced pick read a hidden paragraph); a hidden box holding most of the page's prose (text a
+    script reveals) stays."""
+    hidden = ["<p hidden>Subscribe now for unlimited access to every review and interview on Fan News.</p>",
+              "<div style='display: none;'><p>Log in to keep reading this and every other story.</p></div>",
+              "<div style='visibility:hidden'><p>Your session has expired, please sign in again.</p></div>"]
+    tree = prune(lxml.html.fromstring(page(PLAIN.replace("</p>", "</p>" + "".join(hidden), 1)).decode()), url=URL)
+    assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == PARAGRAPHS
+    revealed = prune(lxml.html.fromstring(page(f"<div hidden>{PLAIN}</div>").decode()), url=URL)
+    assert [" ".join(p.text_content().split()) for p in revealed.iter("p")] == PARAGRAPHS
+
+
+def test_a_recall_pick_of_one_paragraph_gets_the_balanced_pick():
+    """Paragraphs set straight in <body> between headings (a real page: missing-paragraphs of
+    readability's tests): recall mode keeps the first one alone, a third of the page; the
+    balanced pick, all of them, is taken."""
+    body = "".join(f"<h2>Part {i}</h2><p>{p} {p}</p>" for i, p in enumerate(PARAGRAPHS, 1))
+    html = f"<html><head><title>Season 2</title></head><body><h1>Season 2</h1>{body}</body></html>".encode()
+    tree = parse_page(html, URL).tree
+    lone = f"{PARAGRAPHS[0]} {PARAGRAPHS[0]}"
+    lines = second_opinion(tree, URL, lone).split("\n")
+    assert all(f"{p} {p}" in lines for p in PARAGRAPHS)
+
+
+def test_a_rail_headed_by_an_h1_is_dropped_and_the_headline_kept():
+    """A page sets its rails' headings in <h1> too ("You might also like" over cards that are each one
+    link, a real page: Taipei Times'); the heading goes with the links after it, the headline stays."""
+    cards = "".join(f"<li><a href='/news/{i}'><div><h1>{head}</h1><div>2025-01-0{i}</div><p>{tease}</p></div></a></li>"
+                    for i, (head, tease) in enumerate([
+                        ("Gundam film opens at number one", "The new film topped the weekend box office in Japan."),
+                        ("Voice actor wins top award", "The ceremony was held in Tokyo on Saturday night.")], 1))
+    rail = f"<div class='box'><h1>You might also like</h1><div class='list'><ul>{cards}</ul></div></div>"
+    text = extract_article(page(PLAIN, rail), URL).text
+    assert text.split("\n") == PARAGRAPHS
+    tree = prune(lxml.html.fromstring(page(PLAIN, rail).decode()), url=URL)
+    assert [h1.text_content() for h1 in tree.iter("h1")] == ["Season 2 dated"]
+
+
+def test_a_list_of_teaser_links_each_after_a_kicker_is_dropped():
+    """Links to other stories of the site, each after a short kicker label ("Archäologie: <link>", a
+    real page: WAZ's), set as a list inside the article; a list of facts with a link in it stays."""
+    teasers = "<ul>" + "".join(f"<li><strong>{kicker}: </strong><a href='/news/{i}'>{head}</a></li>" for i, (kicker, head)
+                               in enumerate([("Box office", "Gundam film opens at number one"),
+                                             ("Interview today", "The voice actor looks back"),
+                                             ("Manga news", "The final chapter ships soon")])) + "</ul>"
+    facts = ("<ul><li>Premiere: April 4 on <a href='/tv/tokyo-mx'>Tokyo MX</a> and other stations</li>"
+             "<li>Studio: the same team that made the first season</li><li>Episodes: twelve</li></ul>")
+    tree = prune(lxml.html.fromstring(page(PLAIN.replace("</p>", f"</p>{teasers}{facts}", 1)).decode()), url=URL)
+    text = tree.find("body").text_content()
+    assert not [s for s in ("Gundam", "voice actor", "final chapter") if s in text]
+    assert "Tokyo MX" in text and "twelve" in text
+
+
+def test_a_newsletter_box_goes_whole_with_its_signup_form():
+    """A newsletter box holds its name and pitch beside the form asking for an email address (a real
+    page: WAZ's "Ein FUNKE Liebe"): the whole box goes, in any language, not the form alone."""
+    box = ("<section class='col-span-3 p-4'><h3>Ein FUNKE Liebe</h3><p>Alle zwei Wochen sonntags: Antworten auf "
+           "Beziehungsfragen.</p><form action='/subscribe'><input type='email' name='email'><button>Anmelden</button>"
+           "</form></section>")
+    tree = prune(lxml.html.fromstring(page(PLAIN.replace("</p>", f"</p>{box}", 1)).decode()), url=URL)
+    assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == PARAGRAPHS
+    assert "FUNKE" not in tree.find("body").text_content()
+
+
+@pytest.mark.parametrize("line", [
+    "Check out more of our latest anime stories by signing up to our free weekly newsletter",
+    "Follow Fannews.example on Twitter and Facebook for the latest news updates.",
+    "Follow Fan News on Google News to get our expert news and reviews.",
+    "Got a story? Get in touch with our news team by emailing us at news@fannews.example.",
+    "For more stories like this, check our news page.",
+    "This is a breaking news story - more to follow",
+    "Image: Studio Example/Fan News",
+])
+def test_calls_to_sign_up_or_follow_and_picture_credits_are_pruned(line):
+    """The lines news sites close an article with (newsletter pitches, "follow us", "got a story?",
+    a breaking-news notice) and a picture's credit set as its own line, across publishers."""
+    tree = prune(lxml.html.fromstring(page(PLAIN + f"<p>{line}</p>").decode()), url=URL)
+    assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == PARAGRAPHS
+
+
+def test_a_most_read_rail_is_pruned_and_news_about_a_newsletter_kept():
+    rail = ("<h3>Most read in Anime</h3><ul><li><a href='/a'>Frieren season 2 gets a date</a></li>"
+            "<li><a href='/b'>Dandadan season 3 announced</a></li></ul>")
+    news = "The studio said fans can sign up for the official newsletter to win tickets to the premiere."
+    tree = prune(lxml.html.fromstring(page(PLAIN + f"<p>{news}</p>" + rail).decode()), url=URL)
+    text = tree.find("body").text_content()
+    assert "Most read" not in text and "Frieren" not in text and news in text
+
+
+STANDFIRST = "The second season of the hit series will premiere in April, the studio said at a fan event on Friday."
+
+
+def with_description(html: bytes, description: str) -> bytes:
+    return html.replace(b"</head>", f"<meta property='og:description' content='{description}'></head>".encode())
+
+
+def test_the_standfirst_the_page_shows_opens_the_body():
+    """A news page shows its stated description under the headline, in the article but outside the
+    container of its paragraphs (a real page: Salzburger Nachrichten's lead text): it is the
+    article's first paragraph. A description the page does not show adds nothing."""
+    body = f"<p class='article-leadtext'>{STANDFIRST}</p><div class='article-body'>{PLAIN}</div>"
+    assert extract_article(with_description(page(body), STANDFIRST), URL).text.split("\n") == [STANDFIRST, *PARAGRAPHS]
+    unshown = with_description(page(f"<div class='article-body'>{PLAIN}</div>"), STANDFIRST)
+    assert extract_article(unshown, URL).text.split("\n") == PARAGRAPHS
+
+
+def test_a_deck_in_a_page_header_outside_the_article_is_not_the_body():
+    """Shown in a page header above the <article>, the description is a deck framing the article."""
+    html = (f"<html><head><title>Season 2</title><meta property='og:description' content='{STANDFIRST}'></head>"
+            f"<body><header><h1>Season 2 dated</h1><p class='dek'>{STANDFIRST}</p></header><article>{PLAIN}"
+            "</article></body></html>").encode()
+    assert extract_article(html, URL).text.split("\n") == PARAGRAPHS
+
+
+def test_a_line_of_labelled_fields_is_not_body_text():
+    """A post's metadata line and a footer's company details, each a run of "Label: value" fields
+    between separators (a real page's "Publicado por: … - Categoria: … - Tags: …"), in any language."""
+    lines = ["05/10/2018 - Publicado por: Clara Borba - Categoria: Anime - Tags: temporada estreia",
+             "Fan News Ltd - CNPJ: 83.102.459/0001-23 - Rua Central, 1111 - Fone: (047) 2106-8000"]
+    html = page(f"<p>{lines[0]}</p>{PLAIN}<p>{lines[1]}</p>")
+    assert extract_article(html, URL).text.split("\n") == PARAGRAPHS
