@@ -113,8 +113,13 @@ def linked_authors(tree: HtmlElement) -> str | None:
 def _names_writer(link: HtmlElement) -> bool:
     """A link to a writer's page whose text is a name, not the page's UI ("View all", "Full bio")."""
     text = _text(link)
-    return (" author " in f" {link.get('rel', '')} " or AUTHOR_PATH.search(urlsplit(link.get("href", "")).path)
-            is not None) and PERSON.match(text) is not None and not LINK_UI.search(text)
+    return names_writer_page(link) and PERSON.match(text) is not None and not LINK_UI.search(text)
+
+
+def names_writer_page(link: HtmlElement) -> bool:
+    """A link to a writer's own page: `rel="author"`, or an author path ("/author/ann-lee")."""
+    path = urlsplit(link.get("href", "")).path
+    return " author " in f" {link.get('rel', '')} " or AUTHOR_PATH.search(path) is not None
 
 
 def _text(el: HtmlElement) -> str:

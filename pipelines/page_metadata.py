@@ -18,7 +18,7 @@ from htmldate import find_date
 from lxml.html import HtmlElement
 
 from pipelines.authors import (fold, ids, is_organisation, ld_authors, linked_authors, meta_authors,
-                              organisation_names)
+                              names_writer_page, organisation_names)
 from scraper import jsonld
 
 
@@ -81,6 +81,11 @@ def _str(value: Any) -> str | None:
 BYLINE = re.compile(r"^(?:(?:(?:by|written by|words by|text by)\b|(?:文|著者|執筆|取材・文)(?=\s|[:：●◎■・/／]))"
                     r"\s*[:：●◎■・/／]?\s*)+(\S.{0,98})$", re.IGNORECASE)
 MAX_BYLINE_CHARS = 100
+#: A byline in another language of the news: "von Name", "Par Name", "Por Name", "Av Name", "Door Name",
+#: "Autorin/Autor Name", "Text: Name", "Автор: Name". Its names must each be a person's (`_strict_name`).
+LABELLED_BYLINE = re.compile(r"^(?:(?:von|par|por|av|af|door|di|da)\s+|"
+                             r"(?:autor(?:in|en|es|a)?(?:\s*/\s*autor(?:in)?)?|auteur|yazar|text|texto|testo|tekst|"
+                             r"автор|kirjoittaja)\s*[:：]?\s*)(\S.{0,98})$", re.IGNORECASE)
 MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 #: Where a byline's names end: "By Aoi Okada · May 2, 2025", "By Ann | Staff", "By Ann in Politics", "By Ann @ann",
 #: "By Ann last updated", and a date or a label glued on by the markup ("By Ann NewsomeDec. 5").
@@ -209,20 +214,37 @@ def _once(words: list[str]) -> list[str]:
 
 def _byline_author(tree: HtmlElement) -> str | None:
     """The first byline's authors, "; "-joined. Bylines of teaser cards are left out: where one
-    kind of element (tag and class) bylines several different people, it is a list of stories."""
+    kind of element (tag and class) bylines several different people, it is a list of stories, and
+    a byline inside a link to another story is its teaser's."""
     found: list[tuple[tuple[str, str], str]] = []
-    for el in tree.xpath("//article//*[self::span or self::p or self::div or self::address or self::a] | "
-                         "//main//*[self::span or self::p or self::div or self::address or self::a] | "
+    for el in tree.xpath("//article//*[self::span or self::p or self::div or self::address or self::a or self::li] | "
+                         "//main//*[self::span or self::p or self::div or self::address or self::a or self::li] | "
                          "//*[contains(@class, 'byline') or contains(@class, 'author') or contains(@id, 'byline')] | "
                          "//a[contains(concat(' ', @rel, ' '), ' author ') or contains(@href, '/author/')]"):
         text = " ".join(" ".join(el.itertext()).split())
-        if len(text) <= MAX_BYLINE_CHARS and not SPONSORED.search(text) and (match := BYLINE.match(text)) \
-                and (names := _names(match.group(1))):
+        if len(text) > MAX_BYLINE_CHARS or SPONSORED.search(text) or _in_teaser_link(el):
+            continue
+        if (match := BYLINE.match(text)) and (names := _names(match.group(1))) or \
+                (match := LABELLED_BYLINE.match(text)) and (names := _names(match.group(1))) \
+                and all(map(_strict_name, names)):
             found.append(((el.tag, el.get("class", "")), "; ".join(names)))
     people: dict[tuple[str, str], set[str]] = {}
     for kind, names in found:
         people.setdefault(kind, set()).add(names)
     return next((names for kind, names in found if len(people[kind]) == 1), None)
+
+
+def _in_teaser_link(el: HtmlElement) -> bool:
+    """Inside a link to another page that is no author's: a teaser card wrapped in its story's link
+    ("Rettet die Reichen Von Ines Zöttl, Washington")."""
+    return any(a.tag == "a" and a.get("href") and not names_writer_page(a) for a in el.iterancestors())
+
+
+def _strict_name(name: str) -> bool:
+    """A person's name and nothing else: two to five words, each capitalised or a particle ("von
+    Berlin nach Hamburg" is a route, not a name)."""
+    words = name.split()
+    return 2 <= len(words) <= 5 and all(w[0].isupper() or w in PARTICLES.split("|") for w in words)
 
 
 def _is_logo(h1: HtmlElement) -> bool:

@@ -67,3 +67,14 @@ def test_author_links_name_the_writers_when_nothing_else_does():
 ])
 def test_bylines_in_the_languages_of_the_news(found, people):
     assert clean_author(found) == people
+
+
+def test_bylines_labelled_in_other_languages_name_people_only():
+    """"von David Straub, MDR THÜRINGEN", "Autorin/Autor Roman Goncharenko" are bylines; "Von Berlin
+    nach Hamburg" is a route, and a byline inside a link to another story is that story's teaser's."""
+    assert author("", "<p class='author'>von David Straub</p>") == "David Straub"
+    body = "<main><ul><li>Autorin/Autor Roman Goncharenko</li></ul></main>"
+    assert author("", body) == "Roman Goncharenko"
+    assert author("", "<main><p class='kicker'>Von Berlin nach Hamburg</p></main>") is None
+    teaser = "<main><a href='/2024/other-story'><span>Rettet die Reichen</span> <span>Von Ines Zöttl</span></a></main>"
+    assert author("", teaser) is None
