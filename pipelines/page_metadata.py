@@ -157,7 +157,7 @@ AUTHOR_UI = re.compile(r"\s*\b(?:view (?:author )?(?:archive|profile)|get author
 #: A byline's label before the names, in the languages of the news: "By", "Von", "Par", "Por",
 #: "Av", "Af", "Door", "Autor:", "Text:", "Автор:" (a label a byline's `<meta>` keeps too).
 AUTHOR_LABEL = re.compile(r"^(?:(?:written|words|text|reported|geschrieben|publié|escrito|scritto|skrevet)\s+)?"
-                          r"(?:by|von|par|por|av|af|door|da)\s+(?=\S)|"
+                          r"(?:by|von|par|por|av|af|door|da)(?:\s*[:：])?\s+(?=\S)|"
                           r"^(?:autor(?:in|en|es|a)?|auteur|author|authors|text|texto|testo|tekst|redacción|"
                           r"reportage|yazar|автор|kirjoittaja)\b\s*[:：]?\s*(?=\S)", re.IGNORECASE)
 #: "and" between two people's names, in the languages of the news.

@@ -78,3 +78,10 @@ def test_bylines_labelled_in_other_languages_name_people_only():
     assert author("", "<main><p class='kicker'>Von Berlin nach Hamburg</p></main>") is None
     teaser = "<main><a href='/2024/other-story'><span>Rettet die Reichen</span> <span>Von Ines Zöttl</span></a></main>"
     assert author("", teaser) is None
+
+
+def test_author_links_speak_when_the_byline_found_is_no_name():
+    """trafilatura's byline here is a date label ("Last Updated January 7"), which names nobody."""
+    body = ("<div class='byline'>Last Updated January 7</div>"
+            "<div class='meta'><a href='/blog/author/kori-schulman'>Kori Schulman</a></div>")
+    assert author("", body) == "Kori Schulman"
