@@ -146,7 +146,8 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
     site_name = (meta.site_name or doc.sitename) if doc is not None else meta.site_name
     title = choose_title(meta.h1s, meta.headline, meta.og_title, meta.page_title, doc.title if doc else None,
                          site_name, urlsplit(url).netloc)
-    found = meta.author or fuller_author(plausible_author(doc.author if doc else None), plausible_author(unpruned_author))
+    found = meta.author or fuller_author(plausible_author(doc.author if doc else None),
+                                         plausible_author(unpruned_author))
     author = clean_author(found) or clean_author(meta.linked_author)
     text = without_byline(without_heading(text, (title, meta.headline, meta.h1)), author)
     if len(text) < min_chars:
