@@ -57,10 +57,13 @@ def ids(nodes: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
 def meta_authors(tree: HtmlElement) -> str | None:
     """Every name the first author `<meta>` that names someone states, "; "-joined (one tag per
     author); addresses (an author's page, a social profile) are no names."""
+    stated: dict[str, list[str]] = {}
+    for meta in tree.iter("meta"):
+        key = (meta.get("name") or meta.get("property") or "").casefold()
+        if key in META_AUTHORS and (value := " ".join((meta.get("content") or "").split())) and not _address(value):
+            stated.setdefault(key, []).append(value)
     for key in META_AUTHORS:
-        values = tree.xpath(f"//meta[translate(@name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-                            f"='{key}' or @property='{key}']/@content")
-        names = [" ".join(v.split()) for v in values if v.strip() and not _address(v)]
+        names = stated.get(key, [])
         if key in SURNAME_FIRST:
             names = [" ".join(reversed(n.split(", "))) if n.count(", ") == 1 else n for n in names]
         if names:
@@ -99,7 +102,7 @@ def linked_authors(tree: HtmlElement) -> str | None:
     and the ones beside it in the same element. Author links of teaser cards (each in a card of its
     own) are not beside the first."""
     for root in [*tree.xpath("//article | //main"), tree]:
-        for link in root.xpath(".//a[@href]"):
+        for link in root.iter("a"):
             if not _names_writer(link):
                 continue
             byline = link.getparent()
@@ -112,14 +115,15 @@ def linked_authors(tree: HtmlElement) -> str | None:
 
 def _names_writer(link: HtmlElement) -> bool:
     """A link to a writer's page whose text is a name, not the page's UI ("View all", "Full bio")."""
+    if not names_writer_page(link):
+        return False
     text = _text(link)
-    return names_writer_page(link) and PERSON.match(text) is not None and not LINK_UI.search(text)
+    return PERSON.match(text) is not None and not LINK_UI.search(text)
 
 
 def names_writer_page(link: HtmlElement) -> bool:
     """A link to a writer's own page: `rel="author"`, or an author path ("/author/ann-lee")."""
-    path = urlsplit(link.get("href", "")).path
-    return " author " in f" {link.get('rel', '')} " or AUTHOR_PATH.search(path) is not None
+    return " author " in f" {link.get('rel', '')} " or AUTHOR_PATH.search(link.get("href", "")) is not None
 
 
 def _text(el: HtmlElement) -> str:

@@ -25,6 +25,7 @@ from trafilatura.settings import use_config
 from trafilatura.utils import load_html
 
 from archive.text import clean_text
+from pipelines.authors import linked_authors
 from pipelines.boilerplate import paragraph_chars, prune
 from pipelines.decode import decode_html
 from pipelines.page_metadata import (PageMetadata, clean_author, date_in_page, drop_unreadable_jsonld, is_year_only,
@@ -136,6 +137,7 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
     links = outlinks(page.tree, url)  # before pruning: a credit line may sit outside the body
     shown_date = None if meta.published else date_in_page(page.tree, url)
     unpruned_author = None if meta.author else page_author(page.tree)
+    linked_author = None if meta.author else linked_authors(page.tree)  # the last resort
     join_split_body(wrap_loose_text(prune(page.tree, meta.author, url)))
     if template is not None:
         template.strip(page.tree)
@@ -148,7 +150,7 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
                          site_name, urlsplit(url).netloc)
     found = meta.author or fuller_author(plausible_author(doc.author if doc else None),
                                          plausible_author(unpruned_author))
-    author = clean_author(found) or clean_author(meta.linked_author)
+    author = clean_author(found) or clean_author(linked_author)
     text = without_byline(without_heading(text, (title, meta.headline, meta.h1)), author)
     if len(text) < min_chars:
         raise NoArticleText(f"no article text in {url}")

@@ -40,7 +40,6 @@ class PageMetadata:
     h1s: tuple[str, ...] = ()  # every <h1>, in page order: the first is often the site's logo
     site_name: str | None = None
     author: str | None = None
-    linked_author: str | None = None  # the writers author links name: the last resort
     published: str | None = None
     modified: str | None = None
     lang: str | None = None
@@ -289,7 +288,6 @@ def page_metadata(tree: HtmlElement) -> PageMetadata:
         site_name=_first(tree, "//meta[@property='og:site_name']/@content",
                          "//meta[@name='application-name']/@content"),
         author=_author(tree, nodes, ld, canonical),
-        linked_author=linked_authors(tree),
         published=_str(ld.get("datePublished")) or _first(
             tree, "//meta[@property='article:published_time']/@content",
             "//*[@itemprop='datePublished']/@content", "//*[@itemprop='datePublished']/@datetime",
