@@ -161,6 +161,9 @@ AUTHOR_LABEL = re.compile(r"^(?:(?:written|words|text|reported|geschrieben|publi
                           r"reportage|yazar|автор|kirjoittaja)\b\s*[:：]?\s*(?=\S)", re.IGNORECASE)
 #: "and" between two people's names, in the languages of the news.
 JOINER = re.compile(r"\s+(?:and|&|und|et|y|e|i|og|och|en|ve|és|ja|и|a)\s+")
+#: One-letter joiners that also join the parts of one surname ("Lima e Silva", "Ortega y Gasset"):
+#: they join two people only between names of two words or more.
+SURNAME_JOINER = re.compile(r"\s(?:e|i|y|a)\s")
 #: The writer's initials or agency in brackets after a name ("Elena Oberholzer (obe)", "(dpa)").
 NAME_PARENTHETICAL = re.compile(r"\s*[(（][^\W\d_]{1,4}[)）]$")
 
@@ -192,12 +195,14 @@ def _capitals(word: str) -> bool:
 
 def _people(name: str) -> list[str]:
     """The names a found author joins ("A und B", "A og B", "A, B"), when each looks like one (capitalised
-    words, at most four); a description after a comma goes ("A, professor of …")."""
+    words, at most four; two or more around "e", "i", "y", "a"); a description after a comma goes
+    ("A, professor of …")."""
     head, _, rest = name.partition(",")
     if rest and sum(w[:1].islower() for w in rest.split()) >= 2:
         name = head
     parts = [part.strip() for part in re.split(rf"\s*,\s*|{JOINER.pattern}", name)]
-    if len(parts) > 1 and all(0 < len(p.split()) <= 4 and p[:1].isupper() for p in parts):
+    least = 2 if SURNAME_JOINER.search(name) else 1
+    if len(parts) > 1 and all(least <= len(p.split()) <= 4 and p[:1].isupper() for p in parts):
         return parts
     return [name]
 

@@ -64,6 +64,8 @@ def test_author_links_name_the_writers_when_nothing_else_does():
     ("Elena Oberholzer (obe)", "Elena Oberholzer"),
     ("Povilas Aleksandravičius, Mykolo Romerio universiteto fakulteto profesorius,", "Povilas Aleksandravičius"),
     ("Prince and the Revolution", "Prince and the Revolution"),
+    ("Ana García y Juan Pérez", "Ana García; Juan Pérez"),
+    ("Luís Lima e Silva", "Luís Lima e Silva"),
 ])
 def test_bylines_in_the_languages_of_the_news(found, people):
     assert clean_author(found) == people
