@@ -251,6 +251,17 @@ def _strict_name(name: str) -> bool:
     return 2 <= len(words) <= 5 and all(w[0].isupper() or w in PARTICLES.split("|") for w in words)
 
 
+def _heading_text(h1: HtmlElement) -> str:
+    """An <h1>'s text, a space between its parts that the layout sets apart (a kicker's span before
+    the headline, "Nationale Demo" + "Der 9. Juli naht…", would glue to its first word); a part
+    running on a word without a break ("Don<em>'t</em>") stays glued."""
+    text = ""
+    for piece in h1.itertext():
+        glue = not text or text[-1].isspace() or piece[:1].isspace() or not (text[-1].isalnum() and piece[:1].isupper())
+        text += piece if glue else " " + piece
+    return " ".join(text.split()).rstrip(" ¶")
+
+
 def _is_logo(h1: HtmlElement) -> bool:
     """An <h1> that is the site's logo: it links to the home page ("/", "index.html"), or shows an
     image and a few words (an <svg>'s title, an <img>'s alt)."""
@@ -288,8 +299,7 @@ def page_metadata(tree: HtmlElement) -> PageMetadata:
         og_title=_first(tree, "//meta[@property='og:title']/@content", "//meta[@name='twitter:title']/@content"),
         h1=_first(tree, "//h1"),
         page_title=_first(tree, "//head/title", "//title"),
-        h1s=tuple(text for h in tree.xpath("//h1")[:MAX_H1S]
-                  if not _is_logo(h) and (text := " ".join(h.text_content().split()).rstrip(" ¶"))),
+        h1s=tuple(text for h in tree.xpath("//h1")[:MAX_H1S] if not _is_logo(h) and (text := _heading_text(h))),
         site_name=_first(tree, "//meta[@property='og:site_name']/@content",
                          "//meta[@name='application-name']/@content"),
         author=_author(tree, nodes, ld, canonical),

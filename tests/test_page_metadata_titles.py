@@ -2,7 +2,10 @@
 in a span of its own, punctuation given by the layout, with the exact title kept."""
 from __future__ import annotations
 
+import lxml.html
+
 from pipelines.normalize import choose_title
+from pipelines.page_metadata import page_metadata
 
 HOST = "news.example"
 
@@ -32,3 +35,15 @@ def test_a_kicker_both_stated_titles_give_belongs_to_the_headline():
 def test_the_h1s_typography_is_kept_when_a_stated_title_differs_in_it_alone():
     h1 = "Sweden tells households ‘how to survive’ in a\u00a0war pamphlet"
     assert title(h1, "Sweden tells households 'how to survive' in a war pamphlet", None) == h1
+
+
+def test_a_kicker_span_glued_to_the_headline_is_set_apart():
+    """<h1><span>Nationale Demo</span><span>Der 9. Juli naht</span></h1> reads "Nationale Demo Der 9. Juli
+    naht", which matches the stated "Nationale Demo / Der 9. Juli naht"; "Don<em>'t</em>" stays one word."""
+    stated = "Nationale Demo / Der 9. Juli naht: OGBL und LCGB demonstrieren"
+    html = (f"<html><head><meta property='og:title' content='{stated}'></head><body><h1><span>Nationale Demo</span>"
+            "<span>Der 9. Juli naht: OGBL und LCGB demonstrieren</span></h1><h2>Don<em>t</em> panic</h2>"
+            "<h1>Why we Don<em>'t</em> panic</h1></body></html>")
+    meta = page_metadata(lxml.html.fromstring(html))
+    assert meta.h1s == ("Nationale Demo Der 9. Juli naht: OGBL und LCGB demonstrieren", "Why we Don't panic")
+    assert title(meta.h1s[0], None, stated) == stated
