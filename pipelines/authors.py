@@ -1,6 +1,6 @@
 """Who wrote a page, from its structured data and its author links, when a byline's text says
-less: JSON-LD authors by type and by reference, every author `<meta>` a page states, the outlet
-told apart from its writers, and links to the writers' own pages."""
+less: JSON-LD authors by reference, every author `<meta>` a page states, the outlet told apart
+from its writers, and links to the writers' own pages."""
 from __future__ import annotations
 
 import re
@@ -79,7 +79,7 @@ def organisation_names(tree: HtmlElement, ld: dict[str, Any], url: str | None) -
     """The names the outlet goes by on its own page: `og:site_name`, the publisher (JSON-LD,
     `<meta>`), the application's name, its host and the host's first label ("mdr.de", "mdr")."""
     names = [*tree.xpath("//meta[@property='og:site_name' or @name='application-name' or @name='publisher' or "
-                         "@name='dc.publisher' or @property='og:site_name']/@content")]
+                         "@name='dc.publisher']/@content")]
     publisher = ld.get("publisher")
     if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
         names.append(publisher["name"])

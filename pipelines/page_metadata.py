@@ -82,7 +82,7 @@ BYLINE = re.compile(r"^(?:(?:(?:by|written by|words by|text by)\b|(?:文|著者|
 MAX_BYLINE_CHARS = 100
 #: A byline in another language of the news: "von Name", "Par Name", "Por Name", "Av Name", "Door Name",
 #: "Autorin/Autor Name", "Text: Name", "Автор: Name". Its names must each be a person's (`_strict_name`).
-LABELLED_BYLINE = re.compile(r"^(?:(?:von|par|por|av|af|door|di|da)\s+|"
+LABELLED_BYLINE = re.compile(r"^(?:(?:von|par|por|av|af|door)\s+|"
                              r"(?:autor(?:in|en|es|a)?(?:\s*/\s*autor(?:in)?)?|auteur|yazar|text|texto|testo|tekst|"
                              r"автор|kirjoittaja)\s*[:：]?\s*)(\S.{0,98})$", re.IGNORECASE)
 MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
@@ -154,9 +154,10 @@ AUTHOR_UI = re.compile(r"\s*\b(?:view (?:author )?(?:archive|profile)|get author
 
 
 #: A byline's label before the names, in the languages of the news: "By", "Von", "Par", "Por",
-#: "Av", "Af", "Door", "Autor:", "Text:", "Автор:" (a label a byline's `<meta>` keeps too).
+#: "Av", "Af", "Door", "Autor:", "Text:", "Автор:" (a label a byline's `<meta>` keeps too); a
+#: word that may begin a surname ("Von Hoff") is a label only before a name of two words or more.
 AUTHOR_LABEL = re.compile(r"^(?:(?:written|words|text|reported|geschrieben|publié|escrito|scritto|skrevet)\s+)?"
-                          r"(?:by|von|par|por|av|af|door|da)(?:\s*[:：])?\s+(?=\S)|"
+                          r"(?:by|von|par|por|av|af|door)(?:\s*[:：])?\s+(?=\S+\s+\S)|"
                           r"^(?:autor(?:in|en|es|a)?|auteur|author|authors|text|texto|testo|tekst|redacción|"
                           r"reportage|yazar|автор|kirjoittaja)\b\s*[:：]?\s*(?=\S)", re.IGNORECASE)
 #: "and" between two people's names, in the languages of the news.

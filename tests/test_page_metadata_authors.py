@@ -58,6 +58,8 @@ def test_author_links_name_the_writers_when_nothing_else_does():
 @pytest.mark.parametrize("found, people", [
     ("Autor Monika Bolliger und Anna Trechsel", "Monika Bolliger; Anna Trechsel"),
     ("Par Jeanne Dupont", "Jeanne Dupont"),
+    ("Von Hoff", "Von Hoff"),
+    ("Da Silva Santos", "Da Silva Santos"),
     ("Le Figaro et AFP", "Le Figaro; AFP"),
     ("Trine Juncher Jørgensen og Tôrtia Reimer-Johansen", "Trine Juncher Jørgensen; Tôrtia Reimer-Johansen"),
     ("André Oliver KLEIN", "André Oliver KLEIN"),
