@@ -27,6 +27,7 @@ from trafilatura.settings import use_config
 from trafilatura.utils import load_html
 
 from archive.text import clean_text
+from pipelines.authors import linked_authors
 from pipelines.boilerplate import paragraph_chars, prune
 from pipelines.decode import decode_html
 from pipelines.page_metadata import (PageMetadata, clean_author, date_in_page, drop_unreadable_jsonld, is_year_only,
@@ -149,6 +150,7 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
     shown_date = None if meta.published else date_in_page(page.tree, url)
     unpruned_author = None if meta.author else page_author(page.tree)
     stated, standfirst = stated_body(page.tree), shown_standfirst(page.tree)
+    linked_author = None if meta.author else linked_authors(page.tree)  # the last resort
     join_split_body(wrap_loose_text(prune(page.tree, meta.author, url)))
     if template is not None:
         template.strip(page.tree)
@@ -159,8 +161,9 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
     site_name = (meta.site_name or doc.sitename) if doc is not None else meta.site_name
     title = choose_title(meta.h1s, meta.headline, meta.og_title, meta.page_title, doc.title if doc else None,
                          site_name, urlsplit(url).netloc)
-    author = clean_author(meta.author or fuller_author(plausible_author(doc.author if doc else None),
-                                                       plausible_author(unpruned_author)))
+    found = meta.author or fuller_author(plausible_author(doc.author if doc else None),
+                                         plausible_author(unpruned_author))
+    author = clean_author(found) or clean_author(linked_author)
     text = without_byline(without_heading(without_field_lines(text), (title, meta.headline, meta.h1)), author)
     text = with_standfirst(text, standfirst)
     if len(text) < min_chars:

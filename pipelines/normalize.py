@@ -11,6 +11,7 @@ from tld import get_tld
 
 from archive.dates import as_utc, is_plausible, read_datetime, utc_now
 from archive.sites import same_site
+from pipelines.headline import stated_form
 from scraper.discovery import clean_url
 from scraper.items import ArticleItem
 
@@ -105,7 +106,8 @@ def choose_title(h1s: tuple[str, ...], headline: str | None, og_title: str | Non
        less the site's name), less the site's name (`clean_title`).
     An <h1> that is a stated title (or one less its closing parenthetical) with more glued on
     ("…InfantaUltima Hora Mallorca": the site's name in an inline element; a byline after a <br>)
-    gives the stated title.
+    gives the stated title, as does one showing a stated title with a kicker or punctuation laid
+    out apart (`pipelines.headline.stated_form`).
     A `site_name` as long as a headline and equal to a stated title or an <h1> is a bad guess
     (trafilatura takes a <title> segment for one) and is not stripped."""
     if site_name and not _short(site_name) and _squash(site_name) in {_squash(t) for t in (*h1s, headline, og_title)
@@ -125,7 +127,7 @@ def choose_title(h1s: tuple[str, ...], headline: str | None, og_title: str | Non
         stated_titles = [form for t in filter(None, (headline, og_title)) for form in (t, PAREN_TAIL.sub("", t))]
         glued = None if best in stated_titles else \
             next((t for t in stated_titles if t and best.startswith(t)), None)
-        return glued or best
+        return glued or stated_form(best, headline, og_title) or best
     bare_title = clean_title(page_title, site_name, host)
     return clean_title(og_title or visible_title(extracted, bare_title), site_name, host, headline, None, h1s)
 

@@ -17,6 +17,8 @@ from copy import deepcopy
 from htmldate import find_date
 from lxml.html import HtmlElement
 
+from pipelines.authors import (fold, ids, is_organisation, ld_authors, linked_authors, meta_authors,
+                              names_writer_page, organisation_names)
 from scraper import jsonld
 
 
@@ -52,8 +54,12 @@ def _first(tree: HtmlElement, *xpaths: str) -> str | None:
     return None
 
 
-def _ld_article(tree: HtmlElement) -> dict[str, Any]:
-    return jsonld.article(script.text for script in tree.xpath(jsonld.SCRIPTS))
+def _ld_nodes(tree: HtmlElement) -> list[dict[str, Any]]:
+    return list(jsonld.nodes(script.text for script in tree.xpath(jsonld.SCRIPTS)))
+
+
+def _ld_article(nodes: list[dict[str, Any]]) -> dict[str, Any]:
+    return next((node for node in nodes if jsonld.types(node) & jsonld.ARTICLE_TYPES), {})
 
 
 def drop_unreadable_jsonld(tree: HtmlElement) -> None:
@@ -62,13 +68,6 @@ def drop_unreadable_jsonld(tree: HtmlElement) -> None:
     for script in tree.xpath(jsonld.SCRIPTS):
         if script.text and not jsonld.readable(script.text):
             script.drop_tree()
-
-
-def _ld_author(node: dict[str, Any]) -> str | None:
-    authors = node.get("author")
-    authors = authors if isinstance(authors, list) else [authors]
-    names = [_str(a.get("name") if isinstance(a, dict) else a) for a in authors]
-    return "; ".join(dict.fromkeys(n for n in names if n and not n.startswith("http"))) or None
 
 
 def _str(value: Any) -> str | None:
@@ -81,6 +80,11 @@ def _str(value: Any) -> str | None:
 BYLINE = re.compile(r"^(?:(?:(?:by|written by|words by|text by)\b|(?:文|著者|執筆|取材・文)(?=\s|[:：●◎■・/／]))"
                     r"\s*[:：●◎■・/／]?\s*)+(\S.{0,98})$", re.IGNORECASE)
 MAX_BYLINE_CHARS = 100
+#: A byline in another language of the news: "von Name", "Par Name", "Por Name", "Av Name", "Door Name",
+#: "Autorin/Autor Name", "Text: Name", "Автор: Name". Its names must each be a person's (`_strict_name`).
+LABELLED_BYLINE = re.compile(r"^(?:(?:von|par|por|av|af|door)\s+|"
+                             r"(?:autor(?:in|en|es|a)?(?:\s*/\s*autor(?:in)?)?|auteur|yazar|text|texto|testo|tekst|"
+                             r"автор|kirjoittaja)\s*[:：]?\s*)(\S.{0,98})$", re.IGNORECASE)
 MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 #: Where a byline's names end: "By Aoi Okada · May 2, 2025", "By Ann | Staff", "By Ann in Politics", "By Ann @ann",
 #: "By Ann last updated", and a date or a label glued on by the markup ("By Ann NewsomeDec. 5").
@@ -149,20 +153,59 @@ AUTHOR_UI = re.compile(r"\s*\b(?:view (?:author )?(?:archive|profile)|get author
                        r"follow (?:on|@)|lesedauer|reading time|\d+\s*min(?:ute)?s? read)\b.*$", re.IGNORECASE)
 
 
+#: A byline's label before the names, in the languages of the news: "By", "Von", "Par", "Por",
+#: "Av", "Af", "Door", "Autor:", "Text:", "Автор:" (a label a byline's `<meta>` keeps too); a
+#: word that may begin a surname ("Von Hoff") is a label only before a name of two words or more.
+AUTHOR_LABEL = re.compile(r"^(?:(?:written|words|text|reported|geschrieben|publié|escrito|scritto|skrevet)\s+)?"
+                          r"(?:by|von|par|por|av|af|door)(?:\s*[:：])?\s+(?=\S+\s+\S)|"
+                          r"^(?:autor(?:in|en|es|a)?|auteur|author|authors|text|texto|testo|tekst|redacción|"
+                          r"reportage|yazar|автор|kirjoittaja)\b\s*[:：]?\s*(?=\S)", re.IGNORECASE)
+#: "and" between two people's names, in the languages of the news.
+JOINER = re.compile(r"\s+(?:and|&|und|et|y|e|i|og|och|en|ve|és|ja|и|a)\s+")
+#: One-letter joiners that also join the parts of one surname ("Lima e Silva", "Ortega y Gasset"):
+#: they join two people only between names of two words or more.
+SURNAME_JOINER = re.compile(r"\s(?:e|i|y|a)\s")
+#: The writer's initials or agency in brackets after a name ("Elena Oberholzer (obe)", "(dpa)").
+NAME_PARENTHETICAL = re.compile(r"\s*[(（][^\W\d_]{1,4}[)）]$")
+
+
 def clean_author(value: str | None) -> str | None:
-    """The people a found author names, each without what a byline's text runs on with: a job
-    title ("Ben Silverman Games Editor"), the outlet in capitals or as a domain ("Meg Wagner NEW
-    YORK DAILY NEWS", "BWW News Desk BroadwayWorld.com"), a separator and a section, a date; names
-    that are organisations or labels go ("Sam Stein; The Huffington Post" → "Sam Stein")."""
+    """The people a found author names, each without what a byline's text runs on with: its label
+    ("Autor", "Par"), a job title ("Ben Silverman Games Editor"), the outlet in capitals or as a
+    domain ("Meg Wagner NEW YORK DAILY NEWS", "BWW News Desk BroadwayWorld.com"; one word in
+    capitals is a surname: "André Oliver KLEIN"), initials in brackets, a description after a comma,
+    a separator and a section, a date; names that are organisations or labels go ("Sam Stein; The
+    Huffington Post" → "Sam Stein"). Two names joined by "and" in any language are two authors."""
     names = []
-    for name in (value or "").split(";"):
-        words = _once(AUTHOR_TAIL.sub("", AUTHOR_UI.sub("", name)).split())
-        while len(words) > 2 and ("." in words[-1] and not words[-1].endswith(".") or
-                                  words[-1].isupper() and len(words[-1]) > 1 and not words[0].isupper()):
-            words.pop()
-        if words and not NOT_A_PERSON.search(" ".join(words)):
-            names.append(" ".join(_without_role(words)))
+    for found in (value or "").split(";"):
+        for name in _people(NAME_PARENTHETICAL.sub("", AUTHOR_LABEL.sub("", found.strip()))):
+            words = _once(AUTHOR_TAIL.sub("", AUTHOR_UI.sub("", name)).split())
+            while len(words) > 2 and "." in words[-1] and not words[-1].endswith("."):
+                words.pop()
+            capitals = next((i for i in range(len(words), 0, -1) if not _capitals(words[i - 1])), 0)
+            if len(words) - capitals >= 2 and capitals >= 2:
+                words = words[:capitals]
+            if words and not NOT_A_PERSON.search(" ".join(words)):
+                names.append(NAME_PARENTHETICAL.sub("", " ".join(_without_role(words))))
     return "; ".join(dict.fromkeys(n for n in names if n)) or None
+
+
+def _capitals(word: str) -> bool:
+    return word.isupper() and len(word) > 1
+
+
+def _people(name: str) -> list[str]:
+    """The names a found author joins ("A und B", "A og B", "A, B"), when each looks like one (capitalised
+    words, at most four; two or more around "e", "i", "y", "a"); a description after a comma goes
+    ("A, professor of …")."""
+    head, _, rest = name.partition(",")
+    if rest and sum(w[:1].islower() for w in rest.split()) >= 2:
+        name = head
+    parts = [part.strip() for part in re.split(rf"\s*,\s*|{JOINER.pattern}", name)]
+    least = 2 if SURNAME_JOINER.search(name) else 1
+    if len(parts) > 1 and all(least <= len(p.split()) <= 4 and p[:1].isupper() for p in parts):
+        return parts
+    return [name]
 
 
 def _once(words: list[str]) -> list[str]:
@@ -176,20 +219,48 @@ def _once(words: list[str]) -> list[str]:
 
 def _byline_author(tree: HtmlElement) -> str | None:
     """The first byline's authors, "; "-joined. Bylines of teaser cards are left out: where one
-    kind of element (tag and class) bylines several different people, it is a list of stories."""
+    kind of element (tag and class) bylines several different people, it is a list of stories, and
+    a byline inside a link to another story is its teaser's."""
     found: list[tuple[tuple[str, str], str]] = []
-    for el in tree.xpath("//article//*[self::span or self::p or self::div or self::address or self::a] | "
-                         "//main//*[self::span or self::p or self::div or self::address or self::a] | "
+    for el in tree.xpath("//article//*[self::span or self::p or self::div or self::address or self::a or self::li] | "
+                         "//main//*[self::span or self::p or self::div or self::address or self::a or self::li] | "
                          "//*[contains(@class, 'byline') or contains(@class, 'author') or contains(@id, 'byline')] | "
                          "//a[contains(concat(' ', @rel, ' '), ' author ') or contains(@href, '/author/')]"):
         text = " ".join(" ".join(el.itertext()).split())
-        if len(text) <= MAX_BYLINE_CHARS and not SPONSORED.search(text) and (match := BYLINE.match(text)) \
-                and (names := _names(match.group(1))):
+        if len(text) > MAX_BYLINE_CHARS or SPONSORED.search(text) or _in_teaser_link(el):
+            continue
+        if (match := BYLINE.match(text)) and (names := _names(match.group(1))) or \
+                (match := LABELLED_BYLINE.match(text)) and (names := _names(match.group(1))) \
+                and all(map(_strict_name, names)):
             found.append(((el.tag, el.get("class", "")), "; ".join(names)))
     people: dict[tuple[str, str], set[str]] = {}
     for kind, names in found:
         people.setdefault(kind, set()).add(names)
     return next((names for kind, names in found if len(people[kind]) == 1), None)
+
+
+def _in_teaser_link(el: HtmlElement) -> bool:
+    """Inside a link to another page that is no author's: a teaser card wrapped in its story's link
+    ("Rettet die Reichen Von Ines Zöttl, Washington")."""
+    return any(a.tag == "a" and a.get("href") and not names_writer_page(a) for a in el.iterancestors())
+
+
+def _strict_name(name: str) -> bool:
+    """A person's name and nothing else: two to five words, each capitalised or a particle ("von
+    Berlin nach Hamburg" is a route, not a name)."""
+    words = name.split()
+    return 2 <= len(words) <= 5 and all(w[0].isupper() or w in PARTICLES.split("|") for w in words)
+
+
+def _heading_text(h1: HtmlElement) -> str:
+    """An <h1>'s text, a space between its parts that the layout sets apart (a kicker's span before
+    the headline, "Nationale Demo" + "Der 9. Juli naht…", would glue to its first word); a part
+    running on a word without a break ("Don<em>'t</em>") stays glued."""
+    text = ""
+    for piece in h1.itertext():
+        glue = not text or text[-1].isspace() or piece[:1].isspace() or not (text[-1].isalnum() and piece[:1].isupper())
+        text += piece if glue else " " + piece
+    return " ".join(text.split()).rstrip(" ¶")
 
 
 def _is_logo(h1: HtmlElement) -> bool:
@@ -203,22 +274,36 @@ def _is_logo(h1: HtmlElement) -> bool:
     return bool(h1.xpath(".//svg | .//img")) and len(h1.text_content().split()) <= MAX_LOGO_WORDS
 
 
+def _author(tree: HtmlElement, nodes: list[dict[str, Any]], ld: dict[str, Any], url: str | None) -> str | None:
+    """The page's authors: JSON-LD's, else the author `<meta>`s', else a byline's ("By …"), else the
+    writers its author links name. A stated author that is the outlet itself (or an e-mail address)
+    gives way to the people a byline or author links name, when they name any."""
+    names = [_str(n) for n in ld_authors(ld, ids(nodes))]
+    stated = "; ".join(dict.fromkeys(n for n in names if n and not n.startswith("http"))) or meta_authors(tree)
+    if not stated:
+        return _byline_author(tree)
+    outlet = organisation_names(tree, ld, url)
+    if not is_organisation(stated, outlet):
+        return stated
+    person = _byline_author(tree) or linked_authors(tree)
+    return person if person and not fold(person).startswith(fold(stated.split(";")[0])) else stated
+
+
 def page_metadata(tree: HtmlElement) -> PageMetadata:
-    ld = _ld_article(tree)
-    meta_author = _first(tree, "//meta[@name='author']/@content", "//meta[@property='article:author']/@content")
+    nodes = _ld_nodes(tree)
+    ld = _ld_article(nodes)
+    canonical = _first(tree, "//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href",
+                       "//meta[@property='og:url']/@content")
     return PageMetadata(
-        canonical=_first(tree, "//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href",
-                         "//meta[@property='og:url']/@content"),
+        canonical=canonical,
         headline=_str(ld.get("headline")),
         og_title=_first(tree, "//meta[@property='og:title']/@content", "//meta[@name='twitter:title']/@content"),
         h1=_first(tree, "//h1"),
         page_title=_first(tree, "//head/title", "//title"),
-        h1s=tuple(text for h in tree.xpath("//h1")[:MAX_H1S]
-                  if not _is_logo(h) and (text := " ".join(h.text_content().split()).rstrip(" ¶"))),
+        h1s=tuple(text for h in tree.xpath("//h1")[:MAX_H1S] if not _is_logo(h) and (text := _heading_text(h))),
         site_name=_first(tree, "//meta[@property='og:site_name']/@content",
                          "//meta[@name='application-name']/@content"),
-        author=_ld_author(ld) or (meta_author if meta_author and not meta_author.startswith("http") else None)
-        or _byline_author(tree),
+        author=_author(tree, nodes, ld, canonical),
         published=_str(ld.get("datePublished")) or _first(
             tree, "//meta[@property='article:published_time']/@content",
             "//*[@itemprop='datePublished']/@content", "//*[@itemprop='datePublished']/@datetime",

@@ -1,0 +1,130 @@
+"""Who wrote a page, from its structured data and its author links, when a byline's text says
+less: JSON-LD authors by reference, every author `<meta>` a page states, the outlet told apart
+from its writers, and links to the writers' own pages."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any, Iterable
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
+
+
+#: Author `<meta>` names, in the order read: the first that names someone gives every name it states
+#: (a page lists several authors as several tags). Dublin Core and citation tags write "Surname, Given".
+META_AUTHORS = ("author", "article:author", "parsely-author", "sailthru.author", "byl", "dc.creator",
+                "citation_author")
+SURNAME_FIRST = frozenset({"dc.creator", "citation_author"})
+#: A link to a writer's own page ("/author/ann-lee", "/autoren/name/max-kolter", "/journalist/…").
+AUTHOR_PATH = re.compile(r"/(?:authors?|autor(?:en|es|i|e)?|auteurs?|journalist(?:en|s)?|redakteur(?:e|in)?|"
+                         r"reporters?|writers?|columnists?|editors?|staff)/[^/?#]*\w",
+                         re.IGNORECASE)
+#: A person's name: two to five words, the first and the last capitalised (particles between), or a
+#: run of CJK or Hangul characters.
+PERSON = re.compile(r"^[^\W\d_a-z][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3}\s+[^\W\d_a-z][\w.'’-]*$|"
+                    r"^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,8}$")
+#: Words of a link's UI, never of a name.
+LINK_UI = re.compile(r"\b(?:view|all|more|see|full|bio|profile|follow|read|posts|articles|stories|contact)\b",
+                     re.IGNORECASE)
+#: How many author links of one byline are read.
+MAX_LINKED = 6
+
+
+def fold(text: str) -> str:
+    """A name for comparison: letters and digits, case and accents aside ("STERN.de" = "stern de")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text).casefold() if c.isalnum())
+
+
+def ld_authors(node: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> list[str]:
+    """The names of a JSON-LD node's `author`, a reference (`{"@id": …}`, as Yoast's `@graph`
+    writes it) read from the node it names, a list of names (`"name": ["A", "B"]`) read whole."""
+    authors = node.get("author")
+    names: list[str] = []
+    for author in authors if isinstance(authors, list) else [authors]:
+        if isinstance(author, dict) and "name" not in author and isinstance(author.get("@id"), str):
+            author = by_id.get(author["@id"], author)
+        name = author.get("name") if isinstance(author, dict) else author
+        names += [n for n in (name if isinstance(name, list) else [name]) if isinstance(n, str)]
+    return names
+
+
+def ids(nodes: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The nodes that a page's JSON-LD gives an `@id` and a name, by that id."""
+    return {node["@id"]: node for node in nodes if isinstance(node.get("@id"), str) and "name" in node}
+
+
+def meta_authors(tree: HtmlElement) -> str | None:
+    """Every name the first author `<meta>` that names someone states, "; "-joined (one tag per
+    author); addresses (an author's page, a social profile) are no names."""
+    stated: dict[str, list[str]] = {}
+    for meta in tree.iter("meta"):
+        key = (meta.get("name") or meta.get("property") or "").casefold()
+        if key in META_AUTHORS and (value := " ".join((meta.get("content") or "").split())) and not _address(value):
+            stated.setdefault(key, []).append(value)
+    for key in META_AUTHORS:
+        names = stated.get(key, [])
+        if key in SURNAME_FIRST:
+            names = [" ".join(reversed(n.split(", "))) if n.count(", ") == 1 else n for n in names]
+        if names:
+            return "; ".join(dict.fromkeys(names))
+    return None
+
+
+def _address(value: str) -> bool:
+    return value.strip().startswith(("http:", "https:", "//", "www.")) or "@" in value and " " not in value.strip()
+
+
+def organisation_names(tree: HtmlElement, ld: dict[str, Any], url: str | None) -> set[str]:
+    """The names the outlet goes by on its own page: `og:site_name`, the publisher (JSON-LD,
+    `<meta>`), the application's name, its host and the host's first label ("mdr.de", "mdr")."""
+    names = [*tree.xpath("//meta[@property='og:site_name' or @name='application-name' or @name='publisher' or "
+                         "@name='dc.publisher']/@content")]
+    publisher = ld.get("publisher")
+    if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+        names.append(publisher["name"])
+    host = urlsplit(url or "").netloc.split(":")[0].removeprefix("www.")
+    names += [host, host.split(".")[0]] if host else []
+    return {fold(n) for n in names} - {""}
+
+
+def is_organisation(author: str, outlet: set[str]) -> bool:
+    """An author that is the outlet itself ("LTO", "STERN.de", "Deutsche Welle (www.dw.com)"), or
+    an address (a writer's e-mail): the page may name its writer elsewhere."""
+    first = author.split(";")[0].strip()
+    bare = re.sub(r"\s*\([^()]*\)\s*$", "", first)
+    return fold(first) in outlet or fold(bare) in outlet or "@" in first and " " not in first
+
+
+def linked_authors(tree: HtmlElement) -> str | None:
+    """The writers a byline links to their own pages (`rel="author"`, "/author/ann-lee"), "; "-joined:
+    the first such link whose text is a name (in the article or main element first, then anywhere),
+    and the ones beside it in the same element. Author links of teaser cards (each in a card of its
+    own) are not beside the first."""
+    for root in [*tree.xpath("//article | //main"), tree]:
+        for link in root.iter("a"):
+            if not _names_writer(link):
+                continue
+            byline = link.getparent()
+            while byline is not None and len(_text(byline)) <= len(_text(link)) and byline.getparent() is not None:
+                byline = byline.getparent()
+            names = [_text(a) for a in byline.xpath(".//a[@href]") if _names_writer(a)]
+            return "; ".join(list(dict.fromkeys(names))[:MAX_LINKED])
+    return None
+
+
+def _names_writer(link: HtmlElement) -> bool:
+    """A link to a writer's page whose text is a name, not the page's UI ("View all", "Full bio")."""
+    if not names_writer_page(link):
+        return False
+    text = _text(link)
+    return PERSON.match(text) is not None and not LINK_UI.search(text)
+
+
+def names_writer_page(link: HtmlElement) -> bool:
+    """A link to a writer's own page: `rel="author"`, or an author path ("/author/ann-lee")."""
+    return " author " in f" {link.get('rel', '')} " or AUTHOR_PATH.search(link.get("href", "")) is not None
+
+
+def _text(el: HtmlElement) -> str:
+    return " ".join(el.text_content().split())

@@ -1,0 +1,91 @@
+"""Authors of small hand-made pages (issue 16): the outlet told apart from its writers, JSON-LD
+references, every author `<meta>`, author links, and bylines in the languages of the news
+(`pipelines.authors`, `pipelines.page_metadata.clean_author`)."""
+from __future__ import annotations
+
+import pytest
+
+from pipelines.extractor import extract_article
+from pipelines.page_metadata import clean_author
+
+PARAGRAPH = "The council voted on Tuesday to keep the night buses running through the winter months. " * 4
+
+
+def author(head: str, body: str = "", url: str = "https://citynews.example/2024/night-buses") -> str | None:
+    html = (f"<html><head><title>Night buses stay</title>{head}</head><body><h1>Night buses stay</h1>{body}"
+            f"<article><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></article></body></html>")
+    return extract_article(html.encode(), url).author
+
+
+def test_the_outlet_named_as_author_gives_way_to_the_writer_its_author_link_names():
+    """meta author "City News" is the outlet's own name (og:site_name, the host): the writer is who
+    the byline's link to an author page names."""
+    head = '<meta name="author" content="City News"><meta property="og:site_name" content="City News">'
+    byline = '<div class="meta"><a href="/autoren/max-kolter">Dr. Max Kolter</a> · 20.10.2025</div>'
+    assert author(head, byline) == "Dr. Max Kolter"
+    assert author(head) == "City News"  # no writer named anywhere: the outlet stays
+
+
+def test_an_email_address_as_author_gives_way_to_the_byline():
+    head = '<meta name="author" content="a.lee@citynews.example">'
+    assert author(head, "<p class='byline'>By Ann Lee</p>") == "Ann Lee"
+
+
+def test_a_json_ld_author_given_by_reference_is_read_from_the_node_it_names():
+    head = ('<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", "headline": "Night buses stay",'
+            ' "author": {"@id": "https://citynews.example/#/person/1"}}, {"@type": "Person",'
+            ' "@id": "https://citynews.example/#/person/1", "name": "Mohloai Mpesi"}]}</script>')
+    assert author(head) == "Mohloai Mpesi"
+
+
+def test_every_author_meta_is_read_and_surname_first_forms_are_turned():
+    several = "".join(f'<meta name="author" content="{n}">' for n in ("Lucy Thornton", "Tim Hanlon"))
+    assert author(several) == "Lucy Thornton; Tim Hanlon"
+    assert author('<meta name="dc.creator" content="Brazil, Rachel">') == "Rachel Brazil"
+
+
+def test_author_links_name_the_writers_when_nothing_else_does():
+    """Links to author pages beside each other are the byline; a teaser card's author link and
+    the byline's UI link ("View All") are not writers."""
+    byline = ('<div class="meta"><a href="/author/jon-fingas">Jon Fingas</a> and '
+              '<a href="/author/bo-kim">Bo Kim</a> <a href="/author/jon-fingas">View All</a></div>')
+    teaser = '<aside><div class="card"><a href="/author/ed-wu">Ed Wu</a><p>Other story</p></div></aside>'
+    html = (f"<html><head><title>Night buses stay</title></head><body><article><h1>Night buses stay</h1>{byline}"
+            f"<p>{PARAGRAPH}</p></article>{teaser}</body></html>")
+    assert extract_article(html.encode(), "https://citynews.example/a/1").author == "Jon Fingas; Bo Kim"
+
+
+@pytest.mark.parametrize("found, people", [
+    ("Autor Monika Bolliger und Anna Trechsel", "Monika Bolliger; Anna Trechsel"),
+    ("Par Jeanne Dupont", "Jeanne Dupont"),
+    ("Von Hoff", "Von Hoff"),
+    ("Da Silva Santos", "Da Silva Santos"),
+    ("Le Figaro et AFP", "Le Figaro; AFP"),
+    ("Trine Juncher Jørgensen og Tôrtia Reimer-Johansen", "Trine Juncher Jørgensen; Tôrtia Reimer-Johansen"),
+    ("André Oliver KLEIN", "André Oliver KLEIN"),
+    ("Elena Oberholzer (obe)", "Elena Oberholzer"),
+    ("Povilas Aleksandravičius, Mykolo Romerio universiteto fakulteto profesorius,", "Povilas Aleksandravičius"),
+    ("Prince and the Revolution", "Prince and the Revolution"),
+    ("Ana García y Juan Pérez", "Ana García; Juan Pérez"),
+    ("Luís Lima e Silva", "Luís Lima e Silva"),
+])
+def test_bylines_in_the_languages_of_the_news(found, people):
+    assert clean_author(found) == people
+
+
+def test_bylines_labelled_in_other_languages_name_people_only():
+    """"von David Straub, MDR THÜRINGEN", "Autorin/Autor Roman Goncharenko" are bylines; "Von Berlin
+    nach Hamburg" is a route, and a byline inside a link to another story is that story's teaser's."""
+    assert author("", "<p class='author'>von David Straub</p>") == "David Straub"
+    body = "<main><ul><li>Autorin/Autor Roman Goncharenko</li></ul></main>"
+    assert author("", body) == "Roman Goncharenko"
+    assert author("", "<main><p class='kicker'>Von Berlin nach Hamburg</p></main>") is None
+    teaser = "<main><a href='/2024/other-story'><span>Rettet die Reichen</span> <span>Von Ines Zöttl</span></a></main>"
+    assert author("", teaser) is None
+
+
+def test_author_links_speak_when_the_byline_found_is_no_name():
+    """trafilatura's byline here is a date label ("Last Updated January 7"), which names nobody."""
+    body = ("<div class='byline'>Last Updated January 7</div>"
+            "<div class='meta'><a href='/blog/author/kori-schulman'>Kori Schulman</a></div>")
+    assert author("", body) == "Kori Schulman"
