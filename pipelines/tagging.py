@@ -87,6 +87,8 @@ HEADLINE_DATE = re.compile(r"\b(january|february|march|april|may|june|july|augus
 THIS_WEEK = re.compile(r"this week|of the week|airing (?:right )?now|now airing|今週|週間ランキング|放送中", re.IGNORECASE)
 #: A yearly award's news ("Anime of the Year at the 2025 Crunchyroll Anime Awards", 「…アワード2025」):
 #: it honours what aired in the year before the ceremony's, not what airs when it is held.
+#: An awards ceremony, whose winners are all its news (not one award won: "Wins Academy Award").
+CEREMONY = re.compile(r"\bawards\b|アワード", re.IGNORECASE)
 AWARD = re.compile(r"\bawards?\b|\bof the year\b|アワード|オブ・ザ・イヤー|アカデミー賞|大賞", re.IGNORECASE)
 YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 QUARTER_START = {"winter": 1, "冬": 1, "spring": 4, "春": 4, "summer": 7, "夏": 7, "fall": 10, "autumn": 10, "秋": 10}
@@ -253,6 +255,7 @@ class SeriesMatcher:
         dates a "this week's ranking" headline)."""
         lead_end = len(title) + 1 + len(text.split("\n", 1)[0])
         airing = _airing_window(title, published)  # a lineup: each show it lists is news
+        listing = airing is not None or CEREMONY.search(title) is not None  # a lineup's or a ceremony's shows
         doc = f"{title}\n{text}"
         quotes = {normalize(q)[0].strip(): q for q in QUOTED.findall(doc)}
         quoted = set(quotes)
@@ -282,7 +285,7 @@ class SeriesMatcher:
             if names_the_parent(doc[max(0, start - 40):start], doc[end:end + 16]):
                 counted = parents  # 『犬夜叉』の続編『半妖の夜叉姫』: the sequel's news, unless nothing else is named
             heading = LINE_START.search(doc[max(0, start - LINE_START_WINDOW):start]) is not None
-            weight = TITLE_WEIGHT if in_title else LEAD_WEIGHT if start < lead_end or heading or airing else 1
+            weight = TITLE_WEIGHT if in_title else LEAD_WEIGHT if start < lead_end or heading or listing else 1
             stop = mentions[n + 1][0] if n + 1 < len(mentions) else len(doc)
             window = doc[end:min(stop, end + SEASON_WINDOW)].lstrip(TRAILING_PUNCTUATION)
             sentence = SENTENCE_END.search(window)

@@ -414,3 +414,14 @@ def test_the_series_a_new_work_belongs_to_is_context_even_in_the_headline():
     tagged = matcher.tag("『魔神創造伝ワタル』放送開始", "1988年の『魔神英雄伝ワタル』から始まるシリーズの新作TVアニメ『魔神創造伝ワタル』が始まった。",
                          "2025-04-01")
     assert [t.series.title for t in tagged] == ["Machine Genesis Wataru"]
+
+
+def test_an_awards_ceremony_names_every_winner_but_one_award_won_names_past_winners_in_passing():
+    ceremony = MATCHER.tag("Frieren Takes Anime of the Year at the Crunchyroll Anime Awards",
+                           "Frieren won the top prize on Sunday.\nOshi no Ko and Jujutsu Kaisen also picked up trophies.",
+                           "2024-03-03")
+    single = MATCHER.tag("Frieren Wins the Grand Prize",
+                         "Frieren won the jury's top prize on Sunday.\nIt is the second such win after Oshi no Ko.",
+                         "2024-03-03")
+    assert sorted(t.series.title for t in ceremony) == ["Frieren: Beyond Journey's End", "Jujutsu Kaisen", "Oshi no Ko"]
+    assert [t.series.title for t in single] == ["Frieren: Beyond Journey's End"]
