@@ -273,9 +273,10 @@ class SeriesMatcher:
         remake_news = REMAKE.search(title) is not None  # 「…」再アニメ化: the remake, however far off
         unseasoned = live_action or about_a_cafe(_without_titles(title, mentions))  # a café "for Season 2" too
         title_end = -1  # where the last name read as a title ends
+        reads = [self._reads_as_title(doc, start, end, key, ids, quoted, titled) for start, end, key, ids in mentions]
         for n, (start, end, key, ids) in enumerate(mentions):
-            if not (self._reads_as_title(doc, start, end, key, ids, quoted, titled) or
-                    listed_after_title(doc, title_end, start, end)):
+            if not (reads[n] or listed_after_title(doc, title_end, start, end) or
+                    n + 1 < len(mentions) and reads[n + 1] and listed_before_title(doc, start, end, mentions[n + 1][0])):
                 continue
             title_end = end
             if credits_a_person(doc[max(0, start - 40):start], doc[end:end + 20], title):  # "Re:Zero author Nagatsuki"
@@ -500,6 +501,17 @@ def listed_after_title(doc: str, title_end: int, start: int, end: int) -> bool:
     a list of shows is a list of titles, the short and plain-word ones too."""
     return title_end >= 0 and LIST_JOIN.match(doc[title_end:start]) is not None and \
         re.match(r"[ \t]+[A-Z]", doc[end:end + 3]) is None
+
+
+#: Where a list's first item starts: after a colon, a line break or the start of the text.
+LIST_START = re.compile(r"(?:^|[:：]\s*|\n\s*)$")
+
+
+def listed_before_title(doc: str, start: int, end: int, next_start: int) -> bool:
+    """A name opening a list that goes on with a title ("Netflix's Summer: Great Pretender and
+    Japan Sinks: 2020"): the list's first item is a show too."""
+    return LIST_START.search(doc[max(0, start - 3):start]) is not None and \
+        LIST_JOIN.match(doc[end:next_start]) is not None
 
 
 def _next_season(series: Series, published: str | None) -> int | None:

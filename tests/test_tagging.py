@@ -425,3 +425,8 @@ def test_an_awards_ceremony_names_every_winner_but_one_award_won_names_past_winn
                          "2024-03-03")
     assert sorted(t.series.title for t in ceremony) == ["Frieren: Beyond Journey's End", "Jujutsu Kaisen", "Oshi no Ko"]
     assert [t.series.title for t in single] == ["Frieren: Beyond Journey's End"]
+
+
+def test_a_plain_word_title_opening_a_list_that_goes_on_with_a_title_is_a_show():
+    assert tags("Netflix's Picks: Monster and Jujutsu Kaisen") == [("Jujutsu Kaisen", 1), ("Monster", 1)]
+    assert tags("Fans Call the Finale a Monster and Jujutsu Kaisen Agrees") == [("Jujutsu Kaisen", 1)]
