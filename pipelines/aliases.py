@@ -51,7 +51,8 @@ SMALL_WORDS = frozenset("a an the of to in for and or as with from on at by my y
 #: Longest run-together form made from a spaced name ("DAN DA DAN" → "DANDADAN", 8 letters).
 MAX_COMPACT_CHARS = 12
 #: Where a subtitle starts: a colon, a dash after a space or after kana and kanji, a wave dash.
-SUBTITLE = re.compile(r"\s*(?:[:：]|\s[-–—]|(?<=[\u3040-\u30ff\u4e00-\u9fff])[-–—]|[～〜~―])\s*")
+SUBTITLE = re.compile(r"\s*(?:[:：]|\s[-–—]|(?<=[\u3040-\u30ff\u4e00-\u9fff])[-–—]|[～〜~―])\s*|"
+                      r"(?<=[A-Za-z]!)\s+(?=[A-Z][a-z])")  # "Iwa-Kakeru! Climbing Girls"
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 BRACKETS = re.compile(r"[【】「」『』〈〉《》]")
 #: The year that tells a remake's title apart: "うる星やつら(2022)", "HUNTER×HUNTER(2011)".

@@ -56,6 +56,7 @@ def test_every_title_translation_is_a_bangumi_alias_with_its_language():
     ("The Drops of God", "Drops of God"),
     ("The Apothecary Diaries", "Apothecary Diaries"),
     ("Suppose a Kid from the Last Dungeon Boonies Moved to a Starter Town", "Suppose a Kid from the Last Dungeon Boonies"),
+    ("Iwa-Kakeru! Climbing Girls", "Iwa-Kakeru!"),
 ])
 def test_derived_forms(name, form):
     assert form in derived_forms(name)
