@@ -13,7 +13,7 @@ Sources, in the order a conflict is settled (a name known from two sources keeps
    (all English and Chinese ones), with their season and part markers stripped.
 5. `derived`: forms generated from those names: brackets and a remake's year dropped
    (【推しの子】 → 推しの子, うる星やつら(2022) → うる星やつら), the
-   part before a subtitle (`:`, ` - `, `～`), × and x swapped, apostrophes dropped, spaced
+   part before a subtitle (`:`, ` - `, `～`, `!` before a capital), × and x swapped, apostrophes dropped, spaced
    short words run together (DAN DA DAN → DANDADAN), a title written in Latin letters and again
    in katakana split in two (THE GOD OF HIGH SCHOOL ゴッド・オブ・ハイスクール), an English title's
    leading "The" dropped before two or more words (The Drops of God → Drops of God), a long
