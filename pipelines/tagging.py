@@ -85,10 +85,10 @@ BROADCAST_SEASON = re.compile(r"\b(?P<en>winter|spring|summer|fall|autumn)\s+(?P
 HEADLINE_DATE = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|"
                            r"december)\s+(\d{1,2}),\s+(20\d\d)\b", re.IGNORECASE)
 THIS_WEEK = re.compile(r"this week|of the week|airing (?:right )?now|now airing|今週|週間ランキング|放送中", re.IGNORECASE)
-#: A yearly award's news ("Anime of the Year at the 2025 Crunchyroll Anime Awards", 「…アワード2025」):
-#: it honours what aired in the year before the ceremony's, not what airs when it is held.
 #: An awards ceremony, whose winners are all its news (not one award won: "Wins Academy Award").
 CEREMONY = re.compile(r"\bawards\b|アワード", re.IGNORECASE)
+#: A yearly award's news ("Anime of the Year at the 2025 Crunchyroll Anime Awards", 「…アワード2025」):
+#: it honours what aired in the year before the ceremony's, not what airs when it is held.
 AWARD = re.compile(r"\bawards?\b|\bof the year\b|アワード|オブ・ザ・イヤー|アカデミー賞|大賞", re.IGNORECASE)
 YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 QUARTER_START = {"winter": 1, "冬": 1, "spring": 4, "春": 4, "summer": 7, "夏": 7, "fall": 10, "autumn": 10, "秋": 10}
@@ -275,8 +275,9 @@ class SeriesMatcher:
         title_end = -1  # where the last name read as a title ends
         reads = [self._reads_as_title(doc, start, end, key, ids, quoted, titled) for start, end, key, ids in mentions]
         for n, (start, end, key, ids) in enumerate(mentions):
-            if not (reads[n] or listed_after_title(doc, title_end, start, end) or
-                    n + 1 < len(mentions) and reads[n + 1] and listed_before_title(doc, start, end, mentions[n + 1][0])):
+            opens_list = n + 1 < len(mentions) and reads[n + 1] and \
+                listed_before_title(doc, start, end, mentions[n + 1][0])
+            if not (reads[n] or listed_after_title(doc, title_end, start, end) or opens_list):
                 continue
             title_end = end
             if credits_a_person(doc[max(0, start - 40):start], doc[end:end + 20], title):  # "Re:Zero author Nagatsuki"
@@ -465,10 +466,7 @@ class SeriesMatcher:
         return series.seasons + 1 if aired else series.seasons
 
 
-#: What joins the items of a list of titles: "A, B and C", "A & B", 「A」、「B」.
 CROSSOVER = re.compile(r"\s*vs(?![a-z])", re.IGNORECASE)  # 『ルパン三世VSキャッツ・アイ』 is both works
-
-
 SMALL_WORD = re.compile(r"^(?:a|an|the|of|to|in|on|at|for|and|or|as|by|vs|with|from|via|is|into)$")
 
 
@@ -493,6 +491,7 @@ def _named_within_headlined(named: dict[int, set[str]], headlined: set[int]) -> 
     return [sid for sid, keys in named.items() if sid not in headlined and keys and all(within(n, sid) for n in keys)]
 
 
+#: What joins the items of a list of titles: "A, B and C", "A & B", 「A」、「B」.
 LIST_JOIN = re.compile(r"^[\s」』]*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|、)[\s「『]*$")
 
 
