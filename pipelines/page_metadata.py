@@ -82,9 +82,11 @@ BYLINE = re.compile(r"^(?:(?:(?:by|written by|words by|text by)\b|(?:文|著者|
 MAX_BYLINE_CHARS = 100
 #: A byline in another language of the news: "von Name", "Par Name", "Por Name", "Av Name", "Door Name",
 #: "Autorin/Autor Name", "Text: Name", "Автор: Name". Its names must each be a person's (`_strict_name`).
-LABELLED_BYLINE = re.compile(r"^(?:(?:von|par|por|av|af|door)\s+|"
-                             r"(?:autor(?:in|en|es|a)?(?:\s*/\s*autor(?:in)?)?|auteur|yazar|text|texto|testo|tekst|"
-                             r"автор|kirjoittaja)\s*[:：]?\s*)(\S.{0,98})$", re.IGNORECASE)
+#: The words that label a byline in the languages of the news: "von Name", "Autor: Name".
+BY_WORDS = "by|von|par|por|av|af|door"
+LABEL_WORDS = "autor(?:in|en|es|a)?|auteur|yazar|text|texto|testo|tekst|автор|kirjoittaja"
+LABELLED_BYLINE = re.compile(rf"^(?:(?!by\b)(?:{BY_WORDS})\s+|(?:{LABEL_WORDS})(?:\s*/\s*autor(?:in)?)?\s*[:：]?\s*)"
+                             r"(\S.{0,98})$", re.IGNORECASE)
 MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 #: Where a byline's names end: "By Aoi Okada · May 2, 2025", "By Ann | Staff", "By Ann in Politics", "By Ann @ann",
 #: "By Ann last updated", and a date or a label glued on by the markup ("By Ann NewsomeDec. 5").
@@ -96,7 +98,7 @@ BYLINE_END = re.compile(rf"\s*[·•|/@+]\s*|\s+[-–—]\s+|\s+(?:on|in)\s+|\s*
 SPONSORED = re.compile(r"\b(?:sponsored|promoted|taboola|outbrain|revcontent|zergnet|mgid)\b", re.IGNORECASE)
 #: Between several authors' names: "A, B and C", "A & B", "A y B", "A und B", "A et B".
 NAME_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&|y|und|et)\s+", re.IGNORECASE)
-PARTICLES = "de|da|do|dos|van|von|der|den|la|le|del|di|du|bin|al|ter"
+PARTICLES = frozenset("de da do dos van von der den la le del di du bin al ter".split())
 #: A second or later author's name: two to four capitalised words (particles and initials too).
 NAME = re.compile(r"^(?:[^\W\d_][\w.'’-]*\s+){1,3}[^\W\d_][\w.'’-]*$")
 #: Words of a job title after a name ("Ben Silverman Games Editor", "Steve Gillman Contributor").
@@ -114,7 +116,7 @@ def _names(text: str) -> list[str]:
     names = []
     for i, part in enumerate(NAME_SEPARATOR.split(BYLINE_END.split(text)[0].strip())):
         words = part.split()
-        if i and not (NAME.match(part) and all(w[0].isupper() or w in PARTICLES.split("|") for w in words)):
+        if i and not (NAME.match(part) and _capitalised(words)):
             break
         if not i and len(words) > 1 and words[0].islower():  # "By the time the council voted…"
             return []
@@ -157,9 +159,8 @@ AUTHOR_UI = re.compile(r"\s*\b(?:view (?:author )?(?:archive|profile)|get author
 #: "Av", "Af", "Door", "Autor:", "Text:", "Автор:" (a label a byline's `<meta>` keeps too); a
 #: word that may begin a surname ("Von Hoff") is a label only before a name of two words or more.
 AUTHOR_LABEL = re.compile(r"^(?:(?:written|words|text|reported|geschrieben|publié|escrito|scritto|skrevet)\s+)?"
-                          r"(?:by|von|par|por|av|af|door)(?:\s*[:：])?\s+(?=\S+\s+\S)|"
-                          r"^(?:autor(?:in|en|es|a)?|auteur|author|authors|text|texto|testo|tekst|redacción|"
-                          r"reportage|yazar|автор|kirjoittaja)\b\s*[:：]?\s*(?=\S)", re.IGNORECASE)
+                          rf"(?:{BY_WORDS})(?:\s*[:：])?\s+(?=\S+\s+\S)|"
+                          rf"^(?:{LABEL_WORDS}|author|authors|redacción|reportage)\b\s*[:：]?\s*(?=\S)", re.IGNORECASE)
 #: "and" between two people's names, in the languages of the news.
 JOINER = re.compile(r"\s+(?:and|&|und|et|y|e|i|og|och|en|ve|és|ja|и|a)\s+")
 #: One-letter joiners that also join the parts of one surname ("Lima e Silva", "Ortega y Gasset"):
@@ -249,7 +250,12 @@ def _strict_name(name: str) -> bool:
     """A person's name and nothing else: two to five words, each capitalised or a particle ("von
     Berlin nach Hamburg" is a route, not a name)."""
     words = name.split()
-    return 2 <= len(words) <= 5 and all(w[0].isupper() or w in PARTICLES.split("|") for w in words)
+    return 2 <= len(words) <= 5 and _capitalised(words)
+
+
+def _capitalised(words: list[str]) -> bool:
+    """Each word of a name capitalised, or a particle ("Ludwig van Beethoven")."""
+    return all(w[0].isupper() or w in PARTICLES for w in words)
 
 
 def _heading_text(h1: HtmlElement) -> str:
