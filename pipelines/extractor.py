@@ -22,8 +22,8 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
-from trafilatura.metadata import extract_author
-from trafilatura.settings import use_config
+from trafilatura.metadata import Document, extract_author, extract_metadata
+from trafilatura.settings import set_date_params, use_config
 from trafilatura.utils import load_html
 
 from archive.text import clean_text
@@ -154,10 +154,13 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
     join_split_body(wrap_loose_text(prune(page.tree, meta.author, url)))
     if template is not None:
         template.strip(page.tree)
-    doc = bare_extraction(page.tree, url=url, with_metadata=True, include_comments=False,
+    doc = bare_extraction(page.tree, url=url, with_metadata=False, include_comments=False,
                           include_tables=True, favor_recall=True, config=TRAFILATURA_CONFIG)
     text = (doc.text or "").strip() if doc is not None else ""
     text = agreed_with(second_opinion(page.tree, url, text), stated)
+    published = plausible_datetime(meta.published, fetched_at) or plausible_datetime(shown_date, fetched_at)
+    if doc is not None and not (meta.site_name and meta.author and meta.og_title and published):
+        doc = fallback_metadata(page.tree, url)
     site_name = (meta.site_name or doc.sitename) if doc is not None else meta.site_name
     title = choose_title(meta.h1s, meta.headline, meta.og_title, meta.page_title, doc.title if doc else None,
                          site_name, urlsplit(url).netloc)
@@ -173,8 +176,7 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
         text=text,
         title=title,
         author=author,
-        published=plausible_datetime(meta.published, fetched_at) or plausible_datetime(shown_date, fetched_at)
-        or plausible_datetime(text_date, fetched_at),
+        published=published or plausible_datetime(text_date, fetched_at),
         modified=plausible_datetime(meta.modified, fetched_at),
         lang=lang_code(meta.lang or doc.language),
         canonical_url=page.document if meta.canonical else None,
@@ -184,6 +186,15 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
         modified_raw=raw_date(meta.modified),
         outlinks=links,
     )
+
+
+def fallback_metadata(tree: HtmlElement, url: str) -> Document:
+    """trafilatura's metadata of the pruned page, as `bare_extraction(with_metadata=True)` reads it:
+    the fallback for the site name, author, date and (without og:title) title the page does not
+    state. Read only where one is missing, for its title and author XPaths and its date search
+    cost more than the body's extraction on pages that state them all."""
+    extensive = TRAFILATURA_CONFIG.getboolean("DEFAULT", "EXTENSIVE_DATE_SEARCH")
+    return extract_metadata(tree, url, set_date_params(extensive))  # today's max_date, as trafilatura
 
 
 def page_author(tree: HtmlElement) -> str | None:
