@@ -209,17 +209,17 @@ CREDIT_BEFORE = re.compile(r"\b(?:creator|author|mangaka|writer)s?\s+(?:of|behin
                            re.IGNORECASE)
 
 
-PARENT_BEFORE = re.compile(r"\b(?:spin-?offs?|sequel|prequel|follow-?up|successor|side[- ]stor(?:y|ies))\s+"
-                           r"(?:series\s+|manga\s+|anime\s+)?(?:to|of|from)\s+(?:[\w'’-]+\s+){0,3}[\"“『「]?$",
-                           re.IGNORECASE)
-PARENT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:spin-?off|sequel|prequel|side[- ]story)\b|"
-                          r"^\W{0,3}(?:の|から)(?:スピンオフ|続編|外伝|前日譚|後日譚|番外編)|^\W{0,3}(?:から始まる|に始まる)?シリーズの?(?:新作|最新作)",
-                          re.IGNORECASE)
+PARENT_BEFORE = re.compile(r"\b(?:(?:spin-?offs?|sequel|prequel|follow-?up|successor|side[- ]stor(?:y|ies)|remake|reboot|"
+                           r"reimagining)\s+(?:series\s+|manga\s+|anime\s+)?(?:to|of|from)|reimagin(?:es|ed|ing)|remakes)\s+"
+                           r"(?:[\w'’-]+\s+){0,3}[\"“『「]?$", re.IGNORECASE)
+PARENT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:spin-?off|sequel|prequel|side[- ]story|remake|reboot)\b|"
+                          r"^\W{0,3}(?:の|から)(?:スピンオフ|続編|外伝|前日譚|後日譚|番外編|リメイク|リブート)|"
+                          r"^\W{0,3}(?:から始まる|に始まる)?シリーズの?(?:新作|最新作)", re.IGNORECASE)
 
 
 def names_the_parent(before: str, after: str) -> bool:
     """The mention names the work another one derives from (see 6): "the spin-off of X",
-    "X's sequel", 「X」の続編."""
+    "X's sequel", 「X」の続編, "a remake of X", "Y reimagines X", 「X」のリメイク."""
     return bool(PARENT_BEFORE.search(before) or PARENT_AFTER.match(after))
 
 

@@ -380,6 +380,19 @@ def test_the_work_a_spin_off_or_sequel_derives_from_is_context_unless_nothing_el
                                                              "2025-06-01")] == [("Medalist", 2)]
 
 
+def test_the_work_a_remake_reimagines_is_context_unless_nothing_else_is_named():
+    catalog = build([item("妖怪人間ベム", "Humanoid Monster Bem", year=2006), item("BEM", year=2019)],
+                    curated=[], curated_seasons=[])
+    matcher = SeriesMatcher(catalog)
+
+    def about(title: str, text: str = "") -> list[str]:
+        return sorted(t.series.title for t in matcher.tag(title, text, "2019-07-15"))
+    assert about("BEM Reimagines Humanoid Monster Bem for Its 50th Anniversary", "The new anime BEM premiered.") == ["BEM"]
+    assert about("The New Anime BEM Premieres", "It is a remake of Humanoid Monster Bem.") == ["BEM"]
+    assert about("新作『BEM』放送開始", "『妖怪人間ベム』のリメイク『BEM』が7月から放送される。") == ["BEM"]
+    assert about("Humanoid Monster Bem Gets a Blu-ray Box") == ["Humanoid Monster Bem"]
+
+
 def test_a_body_naming_only_the_start_of_the_headlined_title_names_its_franchise_not_another_series():
     catalog = build([item("アズールレーン", "Azur Lane", year=2019), item("アズールレーン びそくぜんしんっ！", year=2021),
                      item("ルパン三世", "Lupin the 3rd", year=1971), item("キャッツ・アイ", "Cat's Eye", year=1983),
