@@ -48,7 +48,8 @@ OTHER_MEDIA = re.compile(
     r"ポップアップ|連載|ジャンプ(?!\s*フェスタ)|ヤンジャン|マガジン|サンデー|発売|実写|(?<![発進])展(?![開望])|"
     r"劇場|映画|興収|興行収入|コラム|舞台(?=版|化|公演|上演|劇)|(?<![がを])舞台(?=\s*[「『])|演劇|上演|公演|ミュージカル|ゲーム(?:化|アプリ|版|配信|発売)|スマホゲーム|"
     r"ソシャゲ|アプリ|"
-    r"展覧会|原画展|展示|展」|展』|展開催|ライブイベント|ライブツアー|コンサート|ドラマ(?!CD|ＣＤ)|\b[jk]-?drama\b|"
+    r"展覧会|原画展|展示|展」|展』|展開催|ライブイベント|ライブツアー|ワンマンライブ|ライブ(?:開催|公演)|コンサート|"
+    r"コラボ企画|スタンプラリー|\bstamp rall(?:y|ies)\b|ドラマ(?!CD|ＣＤ)|\b[jk]-?drama\b|"
     r"完結(?!編)|マンホール|アルバム|\balbum\b|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|\bworld tour\b|"
     r"\bfestival\b|フェス|visual novel|\bdies\b|\bdied\b|passes away|死去|逝去|訃報",
     re.IGNORECASE)
@@ -81,16 +82,26 @@ ANIME_STUDIOS = (r"Wit Studio|[A-Z][\w.-]* Studio|Studio [A-Z][\w.-]*|Lerche|MAP
                  r"Liden Films|LIDENFILMS|Passione|Diomedea|Feel\.|Lay-duce|Bridge|Nexus|Satelight|Telecom Animation Film|"
                  r"Sanzigen|SANZIGEN|Graphinica|Bee Media|Studio 4°C|Signpost|CygamesPictures|Khara|Shuka|Lapin Track|"
                  r"Bibury Animation Studios|NAZ|Domerica|Kaiga|GEEKTOYS|OZ|Liber|Bug Films|BUG FILMS|Yumeta Company")
+#: Anime directors whose possessive names their work ("Shinichiro Watanabe's Lazarus", "Makoto Shinkai's Suzume").
+ANIME_DIRECTORS = (r"Shinichiro Watanabe|Makoto Shinkai|Mamoru Hosoda|Hayao Miyazaki|Goro Miyazaki|Naoko Yamada|"
+                   r"Masaaki Yuasa|Mamoru Oshii|Satoshi Kon|Hideaki Anno|Katsuhiro Otomo|Sunao Katabuchi|"
+                   r"Kunihiko Ikuhara|Hiroyuki Imaishi|Tetsuro Araki|Mari Okada|Kenji Kamiyama|Keiichi Hara")
 #: After a name opening a headline, only news wording shows a title ("Medalist Anime Gets 2nd Season").
 OPENING_TITLE = re.compile(
     r"^[\s\W]{0,3}(?:(?:tv\s+)?anime(?:'s|’s)?\s+(?:gets|reveals|announces|confirms|premieres|unveils|adds|casts|"
     r"streams|debuts|returns|release|season|sequel|film|movie|episode|key|teaser|trailer|visual|promo|resumes|from|by|"
     r"ends|concludes|delay(?:s|ed)|postpone(?:s|d)|continues|airs|launches|begins|starts|\d)|season\s*\d|"
     r"\d+(?:st|nd|rd|th)\s+season|アニメ|第\d)", re.IGNORECASE)
+#: After a name opening a headline, a work's announcement shows a title ("Lazarus Reveals Composers …",
+#: "Kaiju No. 8 Unveils Key Visual"): cast, staff, music, visuals and dates are what works announce.
+WORK_NEWS_AFTER = re.compile(
+    r"^:?\s+(?:reveals|unveils|announces|adds|casts|confirms|releases|drops|shares|debuts)\s+(?:[\w'’.-]+\s+){0,3}?"
+    r"(?:cast|staff|composers?|music|theme song|opening|ending|key visual|visual|trailer|teaser|promo video|"
+    r"premiere|character designs?|voice actors?)\b", re.IGNORECASE)
 TITLE_WORDS_BEFORE = re.compile(
     r"(?:\banime\b|\bmanga\b|\bseries\b|\bseason\b|\bsequel to\b|\bstudio\s+\S+(?:'s)?|\bdirector of\b|"
     r"\b(?:crunchyroll|netflix|disney\+?|hidive|prime video)\s+original\b|"
-    rf"\b(?:{ANIME_STUDIOS})(?:'s|’s)|"
+    rf"\b(?:{ANIME_STUDIOS}|{ANIME_DIRECTORS})(?:'s|’s)|"
     r"\bcast of\b|\bstar(?:s|ring)? of\b|\bcreator of\b|\badaptation of\b|\blive-action\b|"
     r"アニメ|TVアニメ)[\s\"“『「]*$", re.IGNORECASE)
 #: Capitals after an all-capitals title that still belong to its season ("OVERLORD FINAL SEASON").
@@ -111,6 +122,8 @@ OTHER_WORK = re.compile(r"\b(?:band|rock band|singer|vocalist|idol group|k-?dram
                         re.IGNORECASE)
 
 
+#: A song named right before a short name: "X Japan's hit Kurenai", "the single Orange".
+SONG_BEFORE = re.compile(r"\b(?:hit(?:\s+song)?|single|ballad)\s+[\"“「]?$", re.IGNORECASE)
 #: A subtitle after a title: after a colon in English, or up to the closing bracket in Japanese.
 SUBTITLE_AFTER = re.compile(r"^(?:[:：]\s+(?!(?:the\s+)?(?:final|season|part|movie|film|anime|manga)\b)"
                             r"(?P<en>[A-Z0-9\"“'][^\n]{2,40})|[ 　]+(?P<ja>[^」』\s][^」』\n]{0,30})[」』])")
@@ -194,6 +207,11 @@ def shows_title(before: str, after: str) -> bool:
     return bool(TITLE_WORDS_AFTER.match(after) or TITLE_WORDS_BEFORE.search(before))
 
 
+def announces_a_work(after: str) -> bool:
+    """A name opening a headline announces what only works announce (see 2)."""
+    return WORK_NEWS_AFTER.match(after) is not None
+
+
 def opens_title(after: str) -> bool:
     """A name opening a sentence or headline is a title only before news wording (see 2)."""
     return bool(OPENING_TITLE.match(after))
@@ -244,15 +262,17 @@ def names_a_company(written: str) -> bool:
 
 
 def part_of_longer_name(before: str, written: str, after: str) -> bool:
-    """The short name `written` is a word of a longer name or phrase (see 4); `before` and
-    `after` are its sentence around it."""
+    """The short name `written` is a word of a longer name or phrase, or a song's name (see 4);
+    `before` and `after` are its sentence around it."""
+    if SONG_BEFORE.search(before):
+        return True  # "X Japan's hit Kurenai"
     glued = re.match(r"[ \t]([A-Z]{3,})(?![A-Za-z])", after)
     if written.isupper() and glued and not TITLE_WORDS_AFTER.match(after) and not SEASON_WORD.match(glued.group(1)):
         return True
     if written.isupper() and re.search(r"(?<![A-Za-z])[A-Z]{3,}[ \t]$", before):  # "Gundam SEED FREEDOM"
         return True
-    if " " not in written and THE_BEFORE.search(before) and OF_A_NAME_AFTER.match(after):
-        return True  # "the Kingdom of Light": a place's or an order's name
+    if " " not in written and (THE_BEFORE.search(before) or not before.strip()) and OF_A_NAME_AFTER.match(after):
+        return True  # "the Kingdom of Light", "Kingdom of the Planet of the Apes …": a place's or a film's name
     return bool(IN_A_LONGER_TITLE.search(before) or QUANTITY_BEFORE.search(before))
 
 

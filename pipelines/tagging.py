@@ -43,9 +43,9 @@ from scrapy.crawler import Crawler
 from pipelines import english
 from pipelines.aliases import TRUSTED_SOURCES
 from pipelines.catalog import FILM_PREFIX, Entry, Series, debracket, from_records
-from pipelines.media import (about_a_cafe, about_live_action, about_other_media, beside_other_work, credits_a_person,
-                             media_before, names_a_company, names_the_parent, opens_title, part_of_longer_name,
-                             shows_title, subtitle_after)
+from pipelines.media import (about_a_cafe, about_live_action, about_other_media, announces_a_work, beside_other_work,
+                             credits_a_person, media_before, names_a_company, names_the_parent, opens_title,
+                             part_of_longer_name, shows_title, subtitle_after)
 from pipelines.seasons import SeasonMark, numbered_season, read_season, season_titles, titled_season
 from pipelines.state import ArchiveState
 from scraper.items import ArticleItem
@@ -91,6 +91,9 @@ CEREMONY = re.compile(r"\bawards\b|アワード", re.IGNORECASE)
 #: it honours what aired in the year before the ceremony's, not what airs when it is held.
 AWARD = re.compile(r"\bawards?\b|\bof the year\b|アワード|オブ・ザ・イヤー|アカデミー賞|大賞", re.IGNORECASE)
 YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+#: A year's ranking ("dアニメストア 2024年間ランキング", "Best Anime of 2024"): what aired in that year.
+YEARLY_RANKING = re.compile(r"年間ランキング|年間ベスト|年間トップ|\b(?:year-end|yearly|annual)\s+(?:rankings?|charts?|lists?)\b|"
+                            r"\b(?:best|top \d+) anime of 20\d\d\b", re.IGNORECASE)
 QUARTER_START = {"winter": 1, "冬": 1, "spring": 4, "春": 4, "summer": 7, "夏": 7, "fall": 10, "autumn": 10, "秋": 10}
 #: Days around a broadcast season's first day in which the shows a lineup covers begin (lineups
 #: run ahead: a summer lineup still lists shows that start in the first days of autumn).
@@ -119,6 +122,8 @@ MAX_GUARDED_CJK_CHARS = 5
 CJK_TITLE_CONTEXT = re.compile(r"^\s*(?:TV)?(?:アニメ|第\s*\d|\d+期|シーズン|劇場版|の(?:TV)?アニメ)")
 #: Kana after a name in brackets continue it into another word: 「キングダム ハーツ」 is another title.
 KANA = re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")
+#: A medium's word opening a bracketed title: 『劇場版ハイキュー!! ゴミ捨て場の決戦』 writes ハイキュー!! as a title.
+MEDIUM_PREFIX = re.compile(r"^(?:劇場版|映画|TVアニメ|アニメ|舞台|ミュージカル|OVA)")
 #: Katakana right after a katakana name continue it into a longer word (スラムダンクコンテスト), but
 #: for the words news puts after a title (ダンダダンアニメ, ぼっちざろっくコラボ).
 KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc\uff66-\uff9f]")
@@ -216,6 +221,8 @@ class SeriesMatcher:
                 keys = {_key(n) for n in (e.title, FILM_PREFIX.sub("", e.title), e.title_en) if n}
                 (film if e.type == "movie" else tv).update(keys)
         self.film_names = film - tv - {None}
+        #: Series that are films alone ("Chainsaw Man – The Movie: Reze Arc"): news naming them is a film's.
+        self.films = {s.id for s in catalog if s.entries and all(e.type == "movie" for e in s.entries)}
         for s in catalog:
             for name in {s.title, s.title_ja, debracket(s.title), debracket(s.title_ja)}:
                 if name.isupper() and (key := _key(name, MIN_CAPITALS_TITLE_CHARS)) in self.short_titles:
@@ -269,7 +276,9 @@ class SeriesMatcher:
         named_alone = {ids[0] for _, _, _, ids in mentions if len(ids) == 1}
         no_season = about_other_media(_without_titles(title, mentions) if title else text[:200])
         live_action = about_live_action(title, doc[:lead_end])  # its "Season 2" is the drama's, not the anime's
-        no_season = no_season or live_action
+        films = any(end <= len(title) and (key in self.film_names or set(ids) <= self.films)
+                    for _, end, key, ids in mentions)
+        no_season = no_season or live_action or films  # "Chainsaw Man Reze Arc Overtakes Infinity Castle": films' news
         remake_news = REMAKE.search(title) is not None  # 「…」再アニメ化: the remake, however far off
         unseasoned = live_action or about_a_cafe(_without_titles(title, mentions))  # a café "for Season 2" too
         title_end = -1  # where the last name read as a title ends
@@ -413,8 +422,8 @@ class SeriesMatcher:
             CAPITALIZED_BEFORE.search(doc[max(0, start - 40):start]) or CAPITALIZED_AFTER.match(doc[end:end + 3]))
         if written in self.trusted and (len(words) > 1 or TITLE_CONTEXT.match(after) or not in_a_name):
             return True
-        if _is_whole_line(doc, start, end):
-            return True
+        if _is_whole_line(doc, start, end) or (start == 0 and announces_a_work(after)):
+            return True  # "8. Leviathan"; "Lazarus Reveals Composers …"
         if key.strip() in quoted or (written.isupper() and len(written) >= 3) or shows_title(before, "") or \
                 (written[:1].isupper() and bool(subtitle_after(after))):  # "Bleach: Rebirth of Souls"
             return True
@@ -548,7 +557,9 @@ def _cour_called_a_season(series: Series, number: int, published: str | None) ->
 #: The rest of a bracketed title after a franchise name in capitals: 「ONE PIECE ODYSSEY」.
 WORK_IN_BRACKETS = re.compile(r"^[ 　][^」』\n]{2,40}[」』]")
 #: A headline announcing a remake.
-REMAKE = re.compile(r"再アニメ化|リメイク|\bremake\b|\breboot\b|new anime adaptation", re.IGNORECASE)
+REMAKE = re.compile(r"再アニメ化|リメイク|\bremake\b|\breboot\b|new anime adaptation|"
+                    r"\b(?:gets?|getting|receives?|receiving)\s+(?:a\s+)?(?:brand[- ])?new\s+(?:tv\s+)?anime\b",
+                    re.IGNORECASE)
 #: Words of an English title that say it is a film's.
 FILM_WORD = re.compile(r"\b(?:movie|film)\b")
 
@@ -578,8 +589,10 @@ def _hyphenated_title(written: str) -> bool:
 def _writes_as_title(key: str, quotes: list[str]) -> bool:
     """The article writes the Japanese name `key` as a title: a bracketed name alone or before its
     subtitle or season (「呪術廻戦」, 「呪術廻戦 戦華双乱」, 「無職転生Ⅱ」), not one that kana continue into
-    another word (「キングダム ハーツIV」, 「宝島の冒険」). `quotes` are folded without spaces."""
-    return any(q.startswith(key) and not KANA.match(q[len(key):len(key) + 1]) for q in quotes)
+    another word (「キングダム ハーツIV」, 「宝島の冒険」), a medium's word before it aside (『劇場版ハイキュー!! …』).
+    `quotes` are folded without spaces."""
+    return any((bare := MEDIUM_PREFIX.sub("", q)).startswith(key) and not KANA.match(bare[len(key):len(key) + 1])
+               for q in quotes)
 
 
 def _is_whole_line(doc: str, start: int, end: int) -> bool:
@@ -614,8 +627,13 @@ def _airing_window(title: str, published: str | None) -> tuple[date, date] | Non
 
 def _award_window(title: str, published: str | None) -> tuple[date, date] | None:
     """What a yearly award's news is about: what began before the year of the ceremony (the year
-    the headline names, else the article's)."""
-    if AWARD.search(title) and (year := YEAR.search(title) or published and YEAR.match(published)):
+    the headline names, else the article's); a year's ranking, what began by the end of its year."""
+    year = YEAR.search(title) or published and YEAR.match(published)
+    if not year:
+        return None
+    if YEARLY_RANKING.search(title):
+        return date.min, date(int(year.group(1)), 12, 31)
+    if AWARD.search(title):
         return date.min, date(int(year.group(1)), 1, 1) - timedelta(days=1)
     return None
 

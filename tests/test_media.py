@@ -304,3 +304,27 @@ def test_a_broadcast_headline_names_the_game_as_the_source():
 ])
 def test_anniversaries_in_years_and_a_manga_brought_to_tv(title, expected):
     assert tagged(title, "") == expected
+
+
+def test_a_song_or_a_film_title_opening_a_sentence_is_no_short_title():
+    from pipelines.media import part_of_longer_name
+    assert part_of_longer_name("comparisons to X Japan's hit ", "Kurenai", ". X Japan's Yoshiki posted")
+    assert part_of_longer_name("", "Kingdom", " of the Planet of the Apes opened at the top")
+    assert not part_of_longer_name("", "Kingdom", " Season 5 premieres in January")
+    assert not part_of_longer_name("the anime ", "Kurenai", " premiered")
+
+
+def test_cast_staff_and_music_news_after_an_opening_name_and_a_directors_possessive_show_a_title():
+    from pipelines.media import announces_a_work, shows_title
+    assert announces_a_work(" Reveals Composers Kamasi Washington, Bonobo and Floating Points")
+    assert announces_a_work(" Unveils New Key Visual")
+    assert not announces_a_work(" Reveals Why the Show Was Cancelled")
+    assert shows_title("Shinichiro Watanabe's ", "")
+    assert not shows_title("Kamasi Washington's ", "")
+
+
+@pytest.mark.parametrize("headline", ["結束バンド初のワンマンライブ「恒星」開催", "舞台の豊橋市でコラボ企画、スタンプラリーも",
+                                      "Anime Stamp Rally Comes to Numazu"])
+def test_concerts_collaborations_and_stamp_rallies_are_other_media(headline):
+    from pipelines.media import about_other_media
+    assert about_other_media(headline)

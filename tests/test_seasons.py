@@ -155,3 +155,9 @@ def test_news_naming_no_season_is_about_the_one_airing_before_the_next_one_ahead
 ])
 def test_a_season_named_by_its_curated_english_title_is_that_season(title, expected):
     assert tagged(title, "", "2020-01-01") == [expected]
+
+
+def test_a_final_chapter_said_to_air_is_the_final_season_and_a_manga_s_is_not():
+    assert read_season("", "の最終章が2026年1月より放送されることが発表された") == SeasonMark(final=True)
+    assert read_season("", "』最終章、TVアニメで2026年放送") == SeasonMark(final=True)
+    assert read_season("", "の最終章が連載開始") is None

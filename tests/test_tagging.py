@@ -443,3 +443,49 @@ def test_an_awards_ceremony_names_every_winner_but_one_award_won_names_past_winn
 def test_a_plain_word_title_opening_a_list_that_goes_on_with_a_title_is_a_show():
     assert tags("Netflix's Picks: Monster and Jujutsu Kaisen") == [("Jujutsu Kaisen", 1), ("Monster", 1)]
     assert tags("Fans Call the Finale a Monster and Jujutsu Kaisen Agrees") == [("Jujutsu Kaisen", 1)]
+
+
+def dated(title, en=None, kind="tv", begin="2020-01-01"):
+    return {**item(title, en, kind), "begin": f"{begin}T00:00:00.000Z"}
+
+
+def test_a_years_ranking_is_about_what_aired_by_the_end_of_that_year():
+    catalog = build([dated("薬屋のひとりごと", "The Apothecary Diaries", begin="2023-10-22"),
+                     dated("薬屋のひとりごと 第2期", begin="2025-01-10")], curated=[], curated_seasons=[])
+    matcher = SeriesMatcher(catalog)
+
+    def season(title: str) -> list[int | None]:
+        return [t.season for t in matcher.tag(title, "", "2024-12-12")]
+    assert season("dアニメストア 2024年間ランキング、『薬屋のひとりごと』が上位") == [1]
+    assert season("Crunchyroll's Best Anime of 2024: The Apothecary Diaries") == [1]
+    assert season("『薬屋のひとりごと』新PV公開") == [2]  # news a month before season 2 airs is its news
+
+
+def test_a_headline_announcing_a_new_anime_of_a_remade_title_is_the_remakes():
+    catalog = build([dated("らんま1/2", "Ranma 1/2", begin="1989-04-15"),
+                     dated("らんま1/2(2024)", begin="2024-10-05")], curated=[], curated_seasons=[])
+    matcher = SeriesMatcher(catalog)
+    remake = matcher.tag("Ranma 1/2 Gets a New Anime", "Rumiko Takahashi's Ranma 1/2 is getting a new anime.",
+                         "2023-07-31")
+    assert [t.series.entries[0].begin[:4] for t in remake] == ["2024"]
+    original = matcher.tag("Ranma 1/2 Manga Tops a Fan Poll", "", "2023-07-31")
+    assert [t.series.entries[0].begin[:4] for t in original] == ["1989"]
+
+
+def test_a_headline_naming_a_film_is_film_news_with_no_season():
+    catalog = build([dated("チェンソーマン", "CHAINSAW MAN", begin="2022-10-11"),
+                     dated("劇場版 チェンソーマン レゼ篇", "Chainsaw Man – The Movie: Reze Arc", kind="movie",
+                           begin="2025-09-19")], curated=[], curated_seasons=[])
+    matcher = SeriesMatcher(catalog)
+    tags = matcher.tag("Chainsaw Man Reze Arc Overtakes Rivals", "Chainsaw Man - The Movie: Reze Arc topped "
+                       "the box office again.", "2025-10-14")
+    assert tags and all(t.season is None for t in tags)
+    assert [t.season for t in matcher.tag("Chainsaw Man Anime Gets New Visual", "", "2022-10-20")] == [1]
+
+
+def test_a_medium_word_opening_a_bracketed_title_still_writes_the_franchise_as_a_title():
+    catalog = build([dated("ハイキュー!!", "Haikyu!!", begin="2014-04-06")], curated=[], curated_seasons=[])
+    matcher = SeriesMatcher(catalog)
+    ranked = matcher.tag("映画興行収入、コナンとハイキューが上位", "2位は『劇場版ハイキュー!! 才能とセンス』。", "2017-12-25")
+    assert [t.series.title for t in ranked] == ["Haikyu!!"]
+    assert matcher.tag("映画興行収入、コナンとハイキューが上位", "2位はアニメ映画だった。", "2017-12-25") == []
