@@ -30,6 +30,8 @@ from typing import Callable, Iterable
 
 TOKEN = re.compile(r"\w+", re.UNICODE)
 METADATA = ("title", "author", "published")
+#: trafilatura_eval's annotations: segments the text must hold and boilerplate it must not.
+SEGMENTS = ("with", "without")
 # Offsets a calendar day can be read in: UTC-12 to UTC+14.
 ZONES = (timedelta(hours=-12), timedelta(hours=14))
 
@@ -58,7 +60,8 @@ def load_corpora(folders: Iterable[Path]) -> list[Page]:
                 for line in f:
                     r = json.loads(line)
                     pages.append(Page(name, r["id"], r["url"], r["html"].encode("utf-8"), r.get("lang"),
-                                      {k: r.get(k) for k in ("body", *METADATA, "lede")}, r.get("synthetic")))
+                                      {k: r.get(k) for k in ("body", *METADATA, "lede", *SEGMENTS)},
+                                      r.get("synthetic")))
     return pages
 
 
@@ -144,6 +147,16 @@ def same_date(truth: str, pred: str | None) -> bool:
 MATCH: dict[str, Callable[[str, str | None], bool]] = {"title": same_title, "author": same_author, "published": same_date}
 
 
+def segment_counts(kept: list[str], dropped: list[str], text: str) -> Counter:
+    """trafilatura's evaluation counts (its `tests/eval_common.py`): a `with` segment found is a true
+    positive, one missing a false negative; a `without` segment found a false positive, one
+    missing a true negative; found means a substring once whitespace is squashed."""
+    bare = squash(text)
+    tp = sum(squash(w) in bare for w in kept)
+    fp = sum(squash(w) in bare for w in dropped)
+    return Counter(tp=tp, fn=len(kept) - tp, fp=fp, tn=len(dropped) - fp)
+
+
 def lede_kept(lede: str, text: str) -> bool:
     """The expected opening words are in the text, whitespace ignored (fixtures join elements)."""
     return re.sub(r"\s+", "", lede) in re.sub(r"\s+", "", text)
@@ -155,10 +168,13 @@ class Tally:
     rows: list[tuple[int, int, int]] = field(default_factory=list)
     hits: Counter = field(default_factory=Counter)
     asked: Counter = field(default_factory=Counter)
+    segments: Counter = field(default_factory=Counter)
 
     def add(self, page: Page, out: dict) -> None:
         if page.truth.get("body") is not None:
             self.rows.append(counts(page.truth["body"], out["text"]))
+        if page.truth.get("with"):
+            self.segments.update(segment_counts(page.truth["with"], page.truth["without"], out["text"]))
         for key in (*METADATA, "lede"):
             truth = page.truth.get(key)
             if truth:
@@ -172,6 +188,11 @@ class Tally:
             for name, f in (("macro", macro_f1), ("micro", micro_f1)):
                 f1, p, r = f(self.rows)
                 out[name] = {"f1": round(f1, 4), "precision": round(p, 4), "recall": round(r, 4)}
+        if self.segments:
+            tp, fp, fn = (self.segments[k] for k in ("tp", "fp", "fn"))
+            p, r = tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn) if tp + fn else 0.0
+            out["segments"] = {"f1": round(2 * tp / (2 * tp + fp + fn), 4) if tp else 0.0,
+                               "precision": round(p, 4), "recall": round(r, 4)}
         for key, n in self.asked.items():
             out[key] = round(self.hits[key] / n, 4)
         return out
@@ -205,8 +226,8 @@ def score_pages(pages: list[Page], systems: dict[str, Callable[..., dict]]) -> d
 
 
 def difference(a: dict, b: dict) -> dict:
-    """b − a for every figure both have: F1 (macro, micro) and the metadata rates."""
-    out = {f"{k}_f1": round(b[k]["f1"] - a[k]["f1"], 4) for k in ("macro", "micro") if k in a}
+    """b − a for every figure both have: F1 (macro, micro, segments) and the metadata rates."""
+    out = {f"{k}_f1": round(b[k]["f1"] - a[k]["f1"], 4) for k in ("macro", "micro", "segments") if k in a}
     out.update({k: round(b[k] - a[k], 4) for k in (*METADATA, "lede") if k in a})
     return out
 
@@ -223,5 +244,8 @@ def table(report: dict, first: str, second: str) -> str:
             f1 = "  ".join(f"{a[k]['f1']:7.3f} {b[k]['f1']:7.3f} {b[k]['f1'] - a[k]['f1']:+7.3f}" if k in a
                            else f"{'-':>7} {'-':>7} {'':>7}" for k in ("macro", "micro"))
             meta = "  ".join(f"{k[:1]} {a[k]:.2f}→{b[k]:.2f}" for k in (*METADATA, "lede") if k in a)
+            if "segments" in a:
+                meta += "  segments P/R/F1 " + " → ".join(
+                    "{precision:.3f}/{recall:.3f}/{f1:.3f}".format(**x["segments"]) for x in (a, b))
             lines.append(f"{corpus + ' / ' + group:34} {g['pages']:5}  {f1}  {meta}")
     return "\n".join(lines)

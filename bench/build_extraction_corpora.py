@@ -2,11 +2,12 @@
 fetched copies of public repositories (what each holds and why: bench/data/extraction/README.md).
 
     python bench/build_extraction_corpora.py --readability MIRROR --newspaper MIRROR \
-        --mercury MIRROR --fundus MIRROR [--out bench/data/extraction]
+        --mercury MIRROR --fundus MIRROR --trafilatura MIRROR [--out bench/data/extraction]
 
 Each MIRROR is a git directory (bare or not) or a checked-out tree of that repository. Every
 corpus becomes OUT/<name>.jsonl.gz, one page a line: id, url, lang, html, body, title, author,
-published (absent or null where the source states nothing), plus a source's own fields.
+published (absent or null where the source states nothing), plus a source's own fields
+(trafilatura_eval: `with` and `without`, the segments the text must and must not hold).
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _corpora import Source, as_text, block_text, guess_lang, lang_code, page_url  # noqa: E402
 from _fundus import fundus  # noqa: E402
 from _mercury import mercury  # noqa: E402
+from _trafilatura_eval import trafilatura_eval  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "data" / "extraction"
@@ -109,10 +111,12 @@ def main() -> int:
     parser.add_argument("--newspaper", type=Path, help="a copy of AndyTheFactory/newspaper4k")
     parser.add_argument("--mercury", type=Path, help="a copy of postlight/parser")
     parser.add_argument("--fundus", type=Path, help="a copy of flairNLP/fundus")
+    parser.add_argument("--trafilatura", type=Path, help="a copy of adbar/trafilatura (its evaluation corpus)")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
     for name, build, path in (("readability", readability, args.readability), ("newspaper", newspaper, args.newspaper),
-                              ("mercury", mercury, args.mercury), ("fundus", fundus, args.fundus)):
+                              ("mercury", mercury, args.mercury), ("fundus", fundus, args.fundus),
+                              ("trafilatura_eval", trafilatura_eval, args.trafilatura)):
         if path is not None:
             write(name, distinct(build(Source(path))), args.out)
     return 0

@@ -171,14 +171,14 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
     text = with_standfirst(text, standfirst)
     if len(text) < min_chars:
         raise NoArticleText(f"no article text in {url}")
-    text_date = None if is_year_only(doc.date) else doc.date
+    text_date = None if doc is None or is_year_only(doc.date) else doc.date  # the balanced pick alone found text
     return Extracted(
         text=text,
         title=title,
         author=author,
         published=published or plausible_datetime(text_date, fetched_at),
         modified=plausible_datetime(meta.modified, fetched_at),
-        lang=lang_code(meta.lang or doc.language),
+        lang=lang_code(meta.lang or (doc.language if doc is not None else None)),
         canonical_url=page.document if meta.canonical else None,
         site_name=site_name,
         encoding=page.encoding,

@@ -37,9 +37,12 @@ def outlinks(tree: HtmlElement, url: str) -> list[str]:
     for href in tree.xpath("//a/@href"):
         if relative_stays_home and not ABSOLUTE.match(href) or href.startswith(home_prefixes):
             continue
-        target = urljoin(base, href.strip())
-        if target.startswith(("http://", "https://")) and (home is None or origin(target) != home):
-            found[clean_url(target)] = None
-            if len(found) >= MAX_OUTLINKS:
-                break
+        try:
+            target = urljoin(base, href.strip())
+            if target.startswith(("http://", "https://")) and (home is None or origin(target) != home):
+                found[clean_url(target)] = None
+        except ValueError:  # "http://[ccpa-preferences]": a bracketed host that is no IP address
+            continue
+        if len(found) >= MAX_OUTLINKS:
+            break
     return list(found)
