@@ -32,6 +32,7 @@ SET9 = DATA.with_name("real_names_set9.jsonl")
 SET10 = DATA.with_name("real_names_set10.jsonl")
 SET11 = DATA.with_name("real_names_set11.jsonl")
 SET12 = DATA.with_name("real_names_set12.jsonl")
+SET13 = DATA.with_name("real_names_set13.jsonl")
 HOST = "realnames.test"
 
 
