@@ -38,7 +38,8 @@ OTHER_MEDIA = re.compile(
     r"\bmanga\b|\bvolumes?\b|\bcopies\b|\bchapters?\b|light novel|\bnovels?\b|\bfigures?\b|\bfigurines?\b|"
     r"\bnendoroids?\b|"
     r"\bserializ|shonen jump|\bthe game\b|\bsmartphones?\b|\bsteam(?![a-z])|\bps[45]\b|nintendo switch|xbox|"
-    r"live-action|\bopens (?:at no|in (?:japan|theaters|cinemas))|\bopens\s*$|(?<!anime )\blaunch(?:es|ed)\s*$|"
+    r"live-action|\bopens (?:at no|in (?:japan|theaters|cinemas|north america|the u\.?s\.?))|\bopens\s*$|"
+    r"(?<!anime )\blaunch(?:es|ed)(?:\s+in\s+(?:japan|north america|the u\.?s\.?|the west|europe|china|korea))?\s*$|"
     r"pop-up|collaboration caf[eé]|\bcaf[eé]\b|merchandise|\bmerch\b|reasons? |what does .+ mean|worth watching|"
     r"^why\b|deserves more attention|underrated|opinion|explained|\bmovie\b|\bfilms?\b|box office|"
     r"stage (?:play|adaptation|musical|production)|musical|(?:mobile|smartphone|video|console|rhythm|gacha|card|"
@@ -124,6 +125,9 @@ OTHER_WORK = re.compile(r"\b(?:band|rock band|singer|vocalist|idol group|k-?dram
 
 #: A song named right before a short name: "X Japan's hit Kurenai", "the single Orange".
 SONG_BEFORE = re.compile(r"\b(?:hit(?:\s+song)?|single|ballad)\s+[\"“「]?$", re.IGNORECASE)
+#: ... or described right after as one: "Hyakka Ryouran," the opening theme of …
+SONG_AFTER = re.compile(r"^[\"”」』]?,?[\"”」』]?\s+(?:is\s+)?(?:the|an?)\s+(?:new\s+)?(?:opening|ending|insert|theme)"
+                        r"(?:\s+(?:theme|song))?\s+(?:of|for|to)\b", re.IGNORECASE)
 #: A subtitle after a title: after a colon in English, or up to the closing bracket in Japanese.
 SUBTITLE_AFTER = re.compile(r"^(?:[:：]\s+(?!(?:the\s+)?(?:final|season|part|movie|film|anime|manga)\b)"
                             r"(?P<en>[A-Z0-9\"“'][^\n]{2,40})|[ 　]+(?P<ja>[^」』\s][^」』\n]{0,30})[」』])")
@@ -264,8 +268,8 @@ def names_a_company(written: str) -> bool:
 def part_of_longer_name(before: str, written: str, after: str) -> bool:
     """The short name `written` is a word of a longer name or phrase, or a song's name (see 4);
     `before` and `after` are its sentence around it."""
-    if SONG_BEFORE.search(before):
-        return True  # "X Japan's hit Kurenai"
+    if SONG_BEFORE.search(before) or SONG_AFTER.match(after):
+        return True  # "X Japan's hit Kurenai", "Hyakka Ryouran," the opening theme of …
     glued = re.match(r"[ \t]([A-Z]{3,})(?![A-Za-z])", after)
     if written.isupper() and glued and not TITLE_WORDS_AFTER.match(after) and not SEASON_WORD.match(glued.group(1)):
         return True

@@ -86,7 +86,7 @@ HEADLINE_DATE = re.compile(r"\b(january|february|march|april|may|june|july|augus
                            r"december)\s+(\d{1,2}),\s+(20\d\d)\b", re.IGNORECASE)
 THIS_WEEK = re.compile(r"this week|of the week|airing (?:right )?now|now airing|今週|週間ランキング|放送中", re.IGNORECASE)
 #: An awards ceremony, whose winners are all its news (not one award won: "Wins Academy Award").
-CEREMONY = re.compile(r"\bawards\b|アワード", re.IGNORECASE)
+CEREMONY = re.compile(r"\bawards\b|アワード|\bfilm prize\b|アカデミー賞", re.IGNORECASE)
 #: A yearly award's news ("Anime of the Year at the 2025 Crunchyroll Anime Awards", 「…アワード2025」):
 #: it honours what aired in the year before the ceremony's, not what airs when it is held.
 AWARD = re.compile(r"\bawards?\b|\bof the year\b|アワード|オブ・ザ・イヤー|アカデミー賞|大賞", re.IGNORECASE)
@@ -123,7 +123,7 @@ CJK_TITLE_CONTEXT = re.compile(r"^\s*(?:TV)?(?:アニメ|第\s*\d|\d+期|シー�
 #: Kana after a name in brackets continue it into another word: 「キングダム ハーツ」 is another title.
 KANA = re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")
 #: A medium's word opening a bracketed title: 『劇場版ハイキュー!! ゴミ捨て場の決戦』 writes ハイキュー!! as a title.
-MEDIUM_PREFIX = re.compile(r"^(?:劇場版|映画|TVアニメ|アニメ|舞台|ミュージカル|OVA)")
+MEDIUM_PREFIX = re.compile(r"^(?:劇場版|映画|TVアニメ|アニメ|舞台|ミュージカル|OVA)?(?:総集編)?")
 #: Katakana right after a katakana name continue it into a longer word (スラムダンクコンテスト), but
 #: for the words news puts after a title (ダンダダンアニメ, ぼっちざろっくコラボ).
 KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc\uff66-\uff9f]")
@@ -317,7 +317,8 @@ class SeriesMatcher:
                     mark = None
                 season = self._season(sid, mark, published) if mark and not mark.part and not unseasoned else None
                 if not no_season:  # a café or figure line named after a season is still no season's news
-                    season = season or titled_season(self.titled[sid], doc[start:end] + " " + clause)
+                    named_arc = titled_season(self.titled[sid], doc[start:end] + " " + clause)
+                    season = named_arc if named_arc and mark and mark.final else season or named_arc  # an arc's finale
                 if season:
                     seasons[sid][season] += weight
                 elif mark and mark.part:

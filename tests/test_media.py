@@ -328,3 +328,17 @@ def test_cast_staff_and_music_news_after_an_opening_name_and_a_directors_possess
 def test_concerts_collaborations_and_stamp_rallies_are_other_media(headline):
     from pipelines.media import about_other_media
     assert about_other_media(headline)
+
+
+def test_a_name_described_as_an_opening_theme_is_a_song():
+    from pipelines.media import part_of_longer_name
+    assert part_of_longer_name('Lilas Ikuta will perform "', "Hyakka Ryouran", '," the opening theme of the second season')
+    assert not part_of_longer_name("the anime ", "Hyakka Ryouran", " premiered in 2010")
+
+
+@pytest.mark.parametrize("headline, other", [("SAO Progressive: Scherzo of Deep Night Opens in North America", True),
+                                             ("Jujutsu Kaisen Phantom Parade Launches in Japan", True),
+                                             ("Irina: The Vampire Cosmonaut Launches in October", False)])
+def test_a_film_opening_or_a_game_launching_in_a_country_is_other_media(headline, other):
+    from pipelines.media import about_other_media
+    assert about_other_media(headline) is other

@@ -489,3 +489,30 @@ def test_a_medium_word_opening_a_bracketed_title_still_writes_the_franchise_as_a
     ranked = matcher.tag("映画興行収入、コナンとハイキューが上位", "2位は『劇場版ハイキュー!! 才能とセンス』。", "2017-12-25")
     assert [t.series.title for t in ranked] == ["Haikyu!!"]
     assert matcher.tag("映画興行収入、コナンとハイキューが上位", "2位はアニメ映画だった。", "2017-12-25") == []
+
+
+def test_an_arcs_finale_is_the_arcs_season_not_the_final_one():
+    catalog = build([dated("鬼滅の刃", "Demon Slayer: Kimetsu no Yaiba", begin="2019-04-06"),
+                     dated("鬼滅の刃 遊郭編", "Demon Slayer: Kimetsu no Yaiba Entertainment District Arc", begin="2021-12-05"),
+                     dated("鬼滅の刃 刀鍛冶の里編", "Demon Slayer: Kimetsu no Yaiba Swordsmith Village Arc",
+                           begin="2023-04-09")], curated=[], curated_seasons=[])
+    matcher = SeriesMatcher(catalog)
+    tags = matcher.tag("Demon Slayer: Kimetsu no Yaiba Entertainment District Arc Finale Gets Extended Runtime", "",
+                       "2022-02-10")
+    assert [(t.series.title, t.season) for t in tags] == [("Demon Slayer: Kimetsu no Yaiba", 2)]
+
+
+def test_every_work_a_film_prizes_article_names_is_its_news():
+    catalog = build([dated("すずめの戸締まり", "Suzume", kind="movie", begin="2022-11-11"),
+                     dated("THE FIRST SLAM DUNK", kind="movie", begin="2022-12-03")], curated=[], curated_seasons=[])
+    matcher = SeriesMatcher(catalog)
+    tags = matcher.tag("The First Slam Dunk Wins at the Japan Academy Film Prize",
+                       "It won Animation of the Year.\nThe nominees also included \"Suzume\".", "2023-03-10")
+    assert sorted(t.series.title for t in tags) == ["Suzume", "THE FIRST SLAM DUNK"]
+
+
+def test_a_compilation_films_bracketed_title_writes_its_franchise_as_a_title():
+    catalog = build([dated("呪術廻戦", "Jujutsu Kaisen", begin="2020-10-03")], curated=[], curated_seasons=[])
+    matcher = SeriesMatcher(catalog)
+    tags = matcher.tag("『劇場版総集編 呪術廻戦 懐玉・玉折』公開", "呪術廻戦の総集編が公開された。", "2025-05-30")
+    assert [(t.series.title, t.season) for t in tags] == [("Jujutsu Kaisen", None)]
