@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 
 from urllib.parse import urldefrag, urljoin
 
@@ -57,6 +58,8 @@ ROLE_PAIRS = {("author", "box"), ("about", "author"), ("author", "bio"), ("autho
               ("post", "navigation"), ("nav", "links"), ("ez", "toc"), ("wp", "caption")}
 #: A container with a role name is kept when it holds this share of the page's paragraph text.
 ROLE_GUARD_SHARE = 0.4
+#: A page whose <p> hold less than this share of the text it shows does not write its text in <p>.
+PROSE_PAGE_SHARE = 0.2
 #: An inline style that hides an element from readers.
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 #: Paragraph text an article body's chunk holds on average (a teaser card holds less).
@@ -247,6 +250,21 @@ def _attached(el: HtmlElement, root: HtmlElement) -> bool:
 
 def paragraph_chars(el: HtmlElement) -> int:
     return sum(len(p.text_content()) for p in el.iter("p"))
+
+
+def text_chars(el: HtmlElement) -> int:
+    """The characters of text an element shows (scripts' and styles' aside)."""
+    hidden = sum(len(s.text or "") for s in el.iter("script", "style", "noscript"))
+    return len(el.text_content()) - hidden
+
+
+def prose_measure(tree: HtmlElement) -> Callable[[HtmlElement], int]:
+    """How much of the article an element holds: its paragraphs' text, on a page that writes its
+    text in <p>; all its text on one that does not (a recipe's lists, a forum's <div>s and <br>s,
+    a settings table), where paragraphs would count every container empty and none guarded."""
+    body = tree.find("body")
+    shown = text_chars(body if body is not None else tree)
+    return paragraph_chars if paragraph_chars(tree) >= PROSE_PAGE_SHARE * shown else text_chars
 
 
 def _is_link_line(el: HtmlElement, text: str) -> bool:

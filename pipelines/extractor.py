@@ -28,7 +28,7 @@ from trafilatura.utils import load_html
 
 from archive.text import clean_text
 from pipelines.authors import linked_authors
-from pipelines.boilerplate import paragraph_chars, prune
+from pipelines.boilerplate import paragraph_chars, prose_measure, prune
 from pipelines.decode import decode_html
 from pipelines.page_metadata import (PageMetadata, clean_author, date_in_page, drop_unreadable_jsonld, is_year_only,
                                      page_metadata, plausible_author)
@@ -79,6 +79,15 @@ SECOND_OPINION_GAIN = 1.5
 #: A recall pick of one paragraph is asked about below this share: on a page whose paragraphs
 #: stand straight in <body>, recall mode can keep the first alone.
 LONE_PARAGRAPH_PAGE_SHARE = 0.5
+#: Pruning that leaves less than this share of a page's prose (`prose_measure`) went too far, and
+#: trafilatura's text of the unpruned page is taken instead when this many times longer.
+MIN_PRUNED_PROSE_SHARE = 0.5
+UNPRUNED_GAIN = 2.0
+#: ... asked only when the text kept is under this share of the page's prose and this long: what a page
+#: that lost its article keeps (a re-parse and a second extraction are not spent on a page that lost its
+#: comments, and an article of some length is not traded for its page's thread).
+MAX_OVERPRUNED_TEXT_SHARE = 0.05
+MAX_OVERPRUNED_TEXT_CHARS = 1000
 #: The recall pick's lines the balanced pick lacks are added to it when this share of its text is in it.
 AGREEMENT_SHARE = 0.5
 TRAFILATURA_CONFIG = use_config()
@@ -122,6 +131,7 @@ class ParsedPage:
     tree: HtmlElement
     meta: PageMetadata
     encoding: str
+    html: str = ""  # the decoded page, to parse again should pruning overreach (`unpruned_text`)
 
     @property
     def document(self) -> str:
@@ -136,7 +146,7 @@ def parse_page(body: bytes, url: str, content_type: str | None = None, encoding:
     if tree is None:
         raise NoArticleText(f"not parseable as HTML: {url}")
     drop_unreadable_jsonld(tree)
-    return ParsedPage(url, tree, page_metadata(tree), encoding)
+    return ParsedPage(url, tree, page_metadata(tree), encoding, html)
 
 
 def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetched_at: str | None = None,
@@ -151,13 +161,18 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
     unpruned_author = None if meta.author else page_author(page.tree)
     stated, standfirst = stated_body(page.tree), shown_standfirst(page.tree)
     linked_author = None if meta.author else linked_authors(page.tree)  # the last resort
+    measure = prose_measure(page.tree)
+    prose = measure(page.tree)
     join_split_body(wrap_loose_text(prune(page.tree, meta.author, url)))
     if template is not None:
         template.strip(page.tree)
+    overpruned = measure(page.tree) < MIN_PRUNED_PROSE_SHARE * prose
     doc = bare_extraction(page.tree, url=url, with_metadata=False, include_comments=False,
                           include_tables=True, favor_recall=True, config=TRAFILATURA_CONFIG)
     text = (doc.text or "").strip() if doc is not None else ""
     text = agreed_with(second_opinion(page.tree, url, text), stated)
+    if overpruned and len(text) < min(MAX_OVERPRUNED_TEXT_CHARS, MAX_OVERPRUNED_TEXT_SHARE * prose):
+        text = unpruned_text(page, text)
     published = plausible_datetime(meta.published, fetched_at) or plausible_datetime(shown_date, fetched_at)
     if doc is not None and not (meta.site_name and meta.author and meta.og_title and published):
         doc = fallback_metadata(page.tree, url)
@@ -186,6 +201,20 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
         modified_raw=raw_date(meta.modified),
         outlinks=links,
     )
+
+
+def unpruned_text(page: ParsedPage, text: str) -> str:
+    """trafilatura's text of the page as it came, when it is clearly longer than `text`: the rules
+    and the template that left less than `MIN_PRUNED_PROSE_SHARE` of the page's prose took the
+    article with the chrome (a page wrapped in a search <form>, captions that are a slideshow's
+    text, a live blog's entries under a "comment" class)."""
+    tree = load_html(page.html) if page.html else None
+    if tree is None:
+        return text
+    doc = bare_extraction(tree, url=page.url, with_metadata=False, include_comments=False, include_tables=True,
+                          favor_recall=True, config=TRAFILATURA_CONFIG)
+    whole = (doc.text or "").strip() if doc is not None else ""
+    return whole if len(whole) > UNPRUNED_GAIN * len(text) else text
 
 
 def fallback_metadata(tree: HtmlElement, url: str) -> Document:
