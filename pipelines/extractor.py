@@ -20,6 +20,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
 from trafilatura.metadata import Document, extract_author, extract_metadata
@@ -35,7 +36,7 @@ from pipelines.page_metadata import (PageMetadata, clean_author, date_in_page, d
 from pipelines.normalize import choose_title, lang_code, plausible_datetime, raw_date
 from pipelines.outlinks import outlinks
 from pipelines.reassemble import join_split_body, wrap_loose_text
-from pipelines.stated_body import agreed_with, shown_standfirst, stated_body, with_standfirst
+from pipelines.stated_body import MIN_STATED_CHARS, agreed_with, shown_standfirst, stated_body, with_standfirst
 from pipelines.template import SiteTemplate, block_digests
 
 logger = logging.getLogger(__name__)
@@ -81,6 +82,11 @@ SECOND_OPINION_GAIN = 1.5
 LONE_PARAGRAPH_PAGE_SHARE = 0.5
 #: The recall pick's lines the balanced pick lacks are added to it when this share of its text is in it.
 AGREEMENT_SHARE = 0.5
+#: A page may set its paragraphs as text straight in <div>s, with no <p>: that text counts as the page's prose.
+LOOSE_DIV_TEXT = etree.XPath("//div/text()[normalize-space()]")
+#: The page's JSON-LD states a body this much longer than the recall pick: the pick lost part of the article
+#: (text after an inline ad), and the balanced pick is asked for whatever the pick's length.
+STATED_GAIN = 1.3
 TRAFILATURA_CONFIG = use_config()
 TRAFILATURA_CONFIG.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(MIN_EXTRACTED_SIZE))
 
@@ -157,7 +163,7 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
     doc = bare_extraction(page.tree, url=url, with_metadata=False, include_comments=False,
                           include_tables=True, favor_recall=True, config=TRAFILATURA_CONFIG)
     text = (doc.text or "").strip() if doc is not None else ""
-    text = agreed_with(second_opinion(page.tree, url, text), stated)
+    text = agreed_with(second_opinion(page.tree, url, text, stated), stated)
     published = plausible_datetime(meta.published, fetched_at) or plausible_datetime(shown_date, fetched_at)
     if doc is not None and not (meta.site_name and meta.author and meta.og_title and published):
         doc = fallback_metadata(page.tree, url)
@@ -203,16 +209,30 @@ def page_author(tree: HtmlElement) -> str | None:
     return extract_author(tree)
 
 
-def second_opinion(tree: HtmlElement, url: str, text: str) -> str:
-    """The balanced mode's text instead of recall mode's `text` when `text` covers little of the
-    page and the balanced pick is clearly longer (`tree` is left as it is: trafilatura copies it)."""
-    share = SECOND_OPINION_PAGE_SHARE if "\n" in text else LONE_PARAGRAPH_PAGE_SHARE
-    if len(text) >= SECOND_OPINION_MAX_CHARS or len(text) >= share * paragraph_chars(tree):
+def second_opinion(tree: HtmlElement, url: str, text: str, stated: str | None = None) -> str:
+    """The balanced mode's text instead of recall mode's `text` when `text` looks partial (`_partial`)
+    and the balanced pick is clearly longer, or nearer the length of the body the page states
+    (`tree` is left as it is: trafilatura copies it)."""
+    if not _partial(tree, text, stated):
         return text
     doc = bare_extraction(tree, url=url, with_metadata=False, include_comments=False, include_tables=True,
                           config=TRAFILATURA_CONFIG)
     balanced = (doc.text or "").strip() if doc is not None else ""
-    return with_missing_lines(balanced, text) if len(balanced) > SECOND_OPINION_GAIN * len(text) else text
+    nearer = stated is not None and abs(len(stated) - len(balanced)) < abs(len(stated) - len(text))
+    if len(balanced) > SECOND_OPINION_GAIN * len(text) or len(balanced) > len(text) and nearer:
+        return with_missing_lines(balanced, text)
+    return text
+
+
+def _partial(tree: HtmlElement, text: str, stated: str | None) -> bool:
+    """`text` is much shorter than the body the page states in JSON-LD, or it is short and covers
+    little of the page's prose: its paragraphs, or the text a page sets straight in <div>s."""
+    if stated is not None and len(stated) >= MIN_STATED_CHARS and len(stated) > STATED_GAIN * len(text):
+        return True
+    if len(text) >= SECOND_OPINION_MAX_CHARS:
+        return False
+    share = SECOND_OPINION_PAGE_SHARE if "\n" in text else LONE_PARAGRAPH_PAGE_SHARE
+    return len(text) < share * paragraph_chars(tree) or len(text) < share * sum(map(len, LOOSE_DIV_TEXT(tree)))
 
 
 def with_missing_lines(base: str, part: str) -> str:

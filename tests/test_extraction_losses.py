@@ -493,3 +493,27 @@ def test_a_line_of_labelled_fields_is_not_body_text():
              "Fan News Ltd - CNPJ: 83.102.459/0001-23 - Rua Central, 1111 - Fone: (047) 2106-8000"]
     html = page(f"<p>{lines[0]}</p>{PLAIN}<p>{lines[1]}</p>")
     assert extract_article(html, URL).text.split("\n") == PARAGRAPHS
+
+
+def test_a_pick_of_the_headings_and_lists_of_a_page_without_paragraph_tags_gets_the_balanced_pick():
+    """Paragraphs set as text straight in <div>s, no <p> (a real page: ZDF's): recall mode can keep
+    the headings and lists alone; that text counts as the page's prose, so the short pick is seen
+    to cover little of it and the balanced pick, the article, is taken."""
+    divs = "".join(f"<div class='t'>{p}</div>" for p in PARAGRAPHS * 3)
+    tree = parse_page(f"<html><body><main><div class='body'>{divs}</div><h2>Facts</h2><ul><li>One fact here</li>"
+                      "<li>Another fact</li></ul></main></body></html>".encode(), URL).tree
+    lines = second_opinion(tree, URL, "Facts\n- One fact here\n- Another fact").split("\n")
+    assert lines == PARAGRAPHS * 3 + ["Facts", "- One fact here", "- Another fact"]
+
+
+def test_a_pick_much_shorter_than_the_stated_body_gets_the_balanced_pick_nearer_its_length():
+    """The page states its body in JSON-LD `articleBody` (a real page: Times of India's): a recall
+    pick that lost the text after an inline ad is much shorter, however long; the balanced pick,
+    nearer the stated length, is taken even when less than clearly longer."""
+    paragraphs = [f"{p} Part {i}." for i in range(12) for p in PARAGRAPHS]
+    tree = parse_page(("<html><body><article>" + "".join(f"<p>{p}</p>" for p in paragraphs)
+                       + "</article></body></html>").encode(), URL).tree
+    stated = " ".join(paragraphs)
+    partial = "\n".join(paragraphs[:24])
+    assert len(partial) > 3000 and second_opinion(tree, URL, partial, stated).split("\n") == paragraphs
+    assert second_opinion(tree, URL, partial) == partial
