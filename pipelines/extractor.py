@@ -47,6 +47,10 @@ MIN_TEXT_CHARS = 15
 HEADER_LINES = 4
 #: Longest line of page header (breadcrumb, kicker) that may stand above a repeated headline.
 MAX_HEADER_LINE_CHARS = 80
+#: A headline's letters and digits (`_letters`): the fewest that may follow a kicker, and the most of a kicker.
+MIN_HEADLINE_KEY = 8
+MAX_KICKER_KEY = 40
+NOT_LETTERS = re.compile(r"[\W_]+")
 #: Longest line that may be a byline, and how many lines from the top one may be on.
 MAX_BYLINE_CHARS = 100
 BYLINE_LINES = 3
@@ -173,7 +177,8 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
     found = meta.author or fuller_author(plausible_author(doc.author if doc else None),
                                          plausible_author(unpruned_author))
     author = clean_author(found) or clean_author(linked_author)
-    text = without_byline(without_heading(without_field_lines(text), (title, meta.headline, meta.h1)), author)
+    headings = (title, meta.headline, meta.h1, meta.og_title)
+    text = without_byline(without_heading(without_field_lines(text), headings), author)
     text = with_standfirst(text, standfirst)
     if len(text) < min_chars:
         raise NoArticleText(f"no article text in {url}")
@@ -309,16 +314,32 @@ def _is_field_line(line: str) -> bool:
 
 def without_heading(text: str, headings: tuple[str | None, ...]) -> str:
     """The body after the headline when the extracted text repeats it near the top (a documentation
-    page's permalink mark "¶" aside): what stands above it there is the page header (breadcrumbs,
-    a category kicker), not the article."""
-    names = {" ".join(h.split()).casefold() for h in headings if h}
-    lines = text.split("\n")
+    page's permalink mark "¶" aside, a kicker before it in the line or in the stated title as in
+    "Angebliche Dekolonisierung: Warum Putin warnt", "- Headline" in a breadcrumb list): what
+    stands above it there is the page header (breadcrumbs, a category kicker, the headline twice
+    where a page also holds it for search engines), not the article."""
+    names = {_letters(h) for h in headings if h} - {""}
+    lines, cut = text.split("\n"), 0
     for i, line in enumerate(lines[:HEADER_LINES]):
-        if " ".join(line.split()).rstrip(" ¶").casefold() in names:
-            if all(len(above) <= MAX_HEADER_LINE_CHARS for above in lines[:i]):
-                return "\n".join(lines[i + 1:]).strip()
+        key = _letters(line)
+        if not cut and (key in names or any(_kicker_apart(key, name) for name in names)):
+            cut = i + 1
+        elif cut and key in names and len(key) >= MIN_HEADLINE_KEY:  # the headline again, as it is
+            cut = i + 1
+        elif len(line) > MAX_HEADER_LINE_CHARS:
             break
-    return text
+    return "\n".join(lines[cut:]).strip() if cut else text
+
+
+def _kicker_apart(line: str, headline: str) -> bool:
+    """The two are one headline, a kicker before it in one of them (`_letters` of each)."""
+    short, long = sorted((line, headline), key=len)
+    return len(short) >= MIN_HEADLINE_KEY and len(long) - len(short) <= MAX_KICKER_KEY and long.endswith(short)
+
+
+def _letters(text: str) -> str:
+    """The text's letters and digits, case folded: a headline as shown, whatever its spacing and punctuation."""
+    return NOT_LETTERS.sub("", text).casefold()
 
 
 def digest_task(body: bytes, url: str, content_type: str | None, encoding: str | None) -> tuple[str, list[str]]:

@@ -10,7 +10,7 @@ import pytest
 
 from pipelines.boilerplate import prune
 from pipelines.reassemble import join_split_body
-from pipelines.extractor import extract_article, parse_page, second_opinion, with_missing_lines
+from pipelines.extractor import extract_article, parse_page, second_opinion, with_missing_lines, without_heading
 
 PARAGRAPHS = [
     "The studio confirmed on Friday that the second season will premiere in April, with the original staff "
@@ -517,3 +517,21 @@ def test_a_pick_much_shorter_than_the_stated_body_gets_the_balanced_pick_nearer_
     partial = "\n".join(paragraphs[:24])
     assert len(partial) > 3000 and second_opinion(tree, URL, partial, stated).split("\n") == paragraphs
     assert second_opinion(tree, URL, partial) == partial
+
+
+def test_the_headline_with_a_kicker_before_it_and_again_as_it_is_is_dropped_from_the_top():
+    """A kicker laid before the visible headline ("Frieren: Season 2 dated", real pages: ZDF's, RBB24's),
+    a section label above it, and the headline repeated below (a copy kept for search engines, a real
+    page: Börsen-Zeitung's): the page header, not the article."""
+    html = ("<html><head><title>Season 2 dated | Fan News</title></head><body><main><div class='body'><p>Streaming</p>"
+            f"<h2>Frieren: Season 2 dated</h2><p>Season 2 dated</p>{PLAIN}</div></main></body></html>").encode()
+    assert extract_article(html, URL).text.split("\n") == PARAGRAPHS
+
+
+def test_a_headline_shown_without_the_stated_titles_kicker_is_dropped_but_not_a_short_first_word():
+    """The stated title may carry the kicker the page shows apart ("Frieren: Season 2 dated" over a line
+    "Season 2 dated", a real page: Die Welt's); a body whose first word, on a line of its own, is a
+    short headline ("Lorem") keeps the word once the headline is gone."""
+    text = "\n".join(["Season 2 dated", *PARAGRAPHS])
+    assert without_heading(text, ("Frieren: Season 2 dated",)).split("\n") == PARAGRAPHS
+    assert without_heading("Lorem\nLorem\nipsum dolor sit amet", ("Lorem",)) == "Lorem\nipsum dolor sit amet"
