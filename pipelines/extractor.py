@@ -58,11 +58,20 @@ DATE_WORDS = re.compile(
     r"\d{4}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
     r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}|\(\w{1,3}\)|"
-    r"\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b|\d+\s*(?:分|時間|日)前",
+    r"\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b|\d+\s*(?:分|時間|日)前|"
+    # the same in other languages: "30. Januar 2024", "20 Nisan 2026", "22.04.2024", "20/1/2026", "15.59",
+    # "1月14日 01時40分"
+    r"\b\d{1,2}\.?\s+[^\W\d_]{3,10}\.?\s+\d{4}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}\.\d{2}\b|"
+    r"\d{1,2}月\d{1,2}日|\d{1,2}時\d{1,2}分",
     re.IGNORECASE,
 )
-BYLINE_WORDS = re.compile(r"\b(?:by|posted|published|updated|on|at|written|staff|writer|utc|gmt|jst)\b|"
-                          r"投稿|更新|公開|文|記者|編集部", re.IGNORECASE)
+#: A byline's and a dateline's labels: English, Japanese, and German, French, Spanish, Italian, Dutch,
+#: Scandinavian, Polish, Turkish, Korean ("von", "Stand: … Uhr", "Uppdaterad", "Güncelleme", "기자").
+BYLINE_WORDS = re.compile(r"\b(?:by|posted|published|updated|on|at|written|staff|writer|utc|gmt|jst|"
+                          r"von|stand|uhr|am|um|aktualisiert|veröffentlicht|por|publicado|actualizado|par|le|publié|"
+                          r"di|pubblicato|aggiornato|door|gepubliceerd|bijgewerkt|av|af|publicerad|uppdaterad|"
+                          r"publisert|oppdatert|udgivet|opdateret|przez|aktualizacja|güncelleme|yayınlanma)\b|"
+                          r"投稿|更新|公開|文|記者|編集部|기자", re.IGNORECASE)
 #: A source credit on a dateline ("来源：网易科学人", "Source: Kyodo"): the label and the short name after it.
 SOURCE_CREDIT = re.compile(r"(?:来源|來源|出典|出处|source)\s*[:：]\s*[^\s:：]{1,20}", re.IGNORECASE)
 
@@ -72,6 +81,25 @@ FIELD_SEPARATOR = re.compile(r"\s+[-|·•–]\s+")
 FIELD_LABEL = re.compile(r"^[^\W\d][\w .]{0,24}\s*:\s*\S")
 MIN_FIELDS, MIN_LABELLED_FIELDS, MAX_FIELDS_LINE_CHARS = 3, 2, 300
 
+#: A paywall's notice, in any of several languages: what follows it is the offer (plans, benefits, a trial),
+#: not the article, whose preview stands above it ("この記事は会員限定です", "Il vous reste 57% de cet
+#: article à lire", "Log in or create an account to continue", "2 Wochen kostenlos testen").
+PAYWALL = re.compile(
+    r"この記事は(?:有料)?会員限定|有料会員になると|続きを読むには|この記事の続きは|"
+    r"il vous reste [\d.,]+\s*% de cet article|la suite est réservée aux abonnés|"
+    r"\b(?:log|sign) in or (?:create an account|register|subscribe) to (?:continue|read)|"
+    r"\bsubscribe (?:now )?to (?:continue|keep) reading|"
+    r"\bthis (?:article|story) is (?:only )?(?:available )?(?:for|to|exclusive to) (?:subscribers|members)\b|"
+    r"\b(?:dieser|der) (?:artikel|beitrag) ist (?:nur )?für (?:abonnenten|abonnentinnen)|"
+    r"\b\d+ (?:wochen|tage|monate) (?:kostenlos|gratis) (?:testen|lesen)\b|\bjetzt weiterlesen mit\b|"
+    r"\beste (?:contenido|artículo) es (?:exclusivo )?para (?:suscriptores|abonados)|"
+    r"\bquesto articolo è riservato agli abbonati|\bdit artikel is (?:alleen )?(?:voor|beschikbaar voor) abonnees|"
+    r"\b(?:este|esse) conteúdo é exclusivo para assinantes",
+    re.IGNORECASE,
+)
+#: The longest paywall notice line, and the least preview above it for the body to be cut there.
+MAX_PAYWALL_LINE_CHARS = 250
+MIN_PREVIEW_CHARS = 100
 #: trafilatura escalates to its fallback extractors below this many characters (default 250);
 #: a short news item, and any Japanese one, is shorter, and the fallbacks then keep page chrome.
 MIN_EXTRACTED_SIZE = 50
@@ -178,7 +206,7 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
                                          plausible_author(unpruned_author))
     author = clean_author(found) or clean_author(linked_author)
     headings = (title, meta.headline, meta.h1, meta.og_title)
-    text = without_byline(without_heading(without_field_lines(text), headings), author)
+    text = without_byline(without_heading(without_field_lines(without_paywall(text)), headings), author)
     text = with_standfirst(text, standfirst)
     if len(text) < min_chars:
         raise NoArticleText(f"no article text in {url}")
@@ -297,6 +325,17 @@ def _is_byline(line: str, author: str | None) -> bool:
             rest = rest.replace(name.strip(), " ")
     rest = BYLINE_WORDS.sub(" ", DATE_WORDS.sub(" ", SOURCE_CREDIT.sub(" ", rest)))
     return rest != line and len(re.sub(r"[\W_]+", "", rest)) <= 2
+
+
+def without_paywall(text: str) -> str:
+    """The body up to a paywall's notice (`PAYWALL`), when an article's preview stands above it."""
+    lines = text.split("\n")
+    before = 0
+    for i, line in enumerate(lines):
+        if before >= MIN_PREVIEW_CHARS and len(line) <= MAX_PAYWALL_LINE_CHARS and PAYWALL.search(line):
+            return "\n".join(lines[:i]).strip()
+        before += len(line.strip())
+    return text
 
 
 def without_field_lines(text: str) -> str:

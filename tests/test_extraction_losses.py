@@ -535,3 +535,27 @@ def test_a_headline_shown_without_the_stated_titles_kicker_is_dropped_but_not_a_
     text = "\n".join(["Season 2 dated", *PARAGRAPHS])
     assert without_heading(text, ("Frieren: Season 2 dated",)).split("\n") == PARAGRAPHS
     assert without_heading("Lorem\nLorem\nipsum dolor sit amet", ("Lorem",)) == "Lorem\nipsum dolor sit amet"
+
+
+@pytest.mark.parametrize("notice, offer", [
+    ("この記事は会員限定です。", "<ul><li>会員向け記事が読み放題</li><li>メールマガジンをお届け</li></ul>"),
+    ("Il vous reste 57.09% de cet article à lire. La suite est réservée aux abonnés.", "<p>Se connecter</p>"),
+    ("Log in or create an account to continue", "<ul><li>Access the most recent journalism from our team</li></ul>"),
+    ("2 Wochen kostenlos testen", "<p>Informieren Sie sich: Testen Sie für zwei Wochen die gedruckte Zeitung.</p>"),
+])
+def test_the_body_ends_at_a_paywalls_notice(notice, offer):
+    """A paywall's notice under the article's preview (real pages: Chunichi's, Le Monde's, Nature's, junge
+    Welt's): the notice and the offer after it (plans, benefits, a trial) are no part of the article."""
+    html = page(PLAIN, f"<div><p>{notice}</p>{offer}</div>")
+    text = extract_article(html, URL).text
+    assert text.split("\n") == PARAGRAPHS
+
+
+@pytest.mark.parametrize("dateline", ["Stand: 22.04.2024, 06:00 Uhr", "30. Januar 2024",
+                                      "Uppdaterad 15.59 | Publicerad 14.14", "20 Nisan 2026•Güncelleme: 20 Nisan 2026",
+                                      "2025年1月14日 01時28分 (1月14日 01時40分更新)", "von Aya Mori"])
+def test_a_dateline_or_byline_in_another_language_above_the_body_is_dropped(dateline):
+    """Datelines and bylines labelled in German, Swedish, Turkish, Japanese (real pages: WDR's, DW's,
+    Aftonbladet's, Anadolu's, Chunichi's, ZDF's) go as the English ones do."""
+    html = page(f"<p>{dateline}</p>{PLAIN}").replace(b"<head>", b"<head><meta name='author' content='Aya Mori'>")
+    assert extract_article(html, URL).text.split("\n") == PARAGRAPHS
