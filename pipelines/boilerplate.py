@@ -68,7 +68,13 @@ PROMO_WORDS = (
     r"^[\s【\[［(（▼▽■□●◆◇★☆→⇒>»・]*(?:see (?:also|more|related(?: posts?| articles?| stor(?:y|ies))?)|"
     r"also read|read also|read more|more:|related(?: posts?| articles?| stor(?:y|ies)| news| reading)?|"
     r"recommended(?: for you| reading)?|you may (?:also )?like|don'?t miss|must read|check out|further reading|"
-    r"trending now|関連記事|関連ニュース|あわせて読みたい|合わせて読みたい|こちらもおすすめ|おすすめ記事|こちらもチェック|参考記事)"
+    r"trending now|関連記事|関連ニュース|あわせて読みたい|合わせて読みたい|こちらもおすすめ|おすすめ記事|こちらもチェック|参考記事|"
+    # the same in German, French, Spanish, Italian, Portuguese, Dutch, Nordic, Polish, Czech, Turkish, Indonesian, Zulu
+    r"lesen sie (?:auch|mehr)|auch interessant|mehr zum thema|das könnte sie (?:auch )?interessieren|weiterlesen|"
+    r"(?:à )?lire (?:aussi|également)|voir aussi|sur le même sujet|(?:lee|lea) también|te puede interesar|"
+    r"leggi anche|leia também|veja também|lees ook|läs (?:också|även|mer)|les også|læs også|"
+    r"czytaj (?:też|także|również|więcej)|zobacz (?:też|także)|čtěte (?:také|též)|ilgili haberler|baca juga|"
+    r"funda (?:olunye|nolunye) udaba)"
 )
 PROMO = re.compile(PROMO_WORDS + r"\s*(?:[:：\-–—»›>|】\]］)）]|$)", re.IGNORECASE)
 #: The same wording run into what follows: a promo when the rest of the line is a link.
@@ -136,7 +142,14 @@ SECTION_HEADING = re.compile(
     r"recommended|popular posts|most read(?: in [\w ]{1,20})?|trending|you (?:may|might) (?:also )?like|read next|don'?t miss|must read|(?:our )?latest (?:news|stories|headlines)|"
     r"tags|share this|"
     r"関連記事|関連ニュース|コメント|人気記事|おすすめ記事|この記事をシェアする|(?:アクセス)?ランキング|新着(?:ニュース|記事)|"
-    r"最新記事)\b",
+    r"最新記事|"
+    # the same in German, French, Spanish, Italian, Portuguese, Dutch, Nordic, Polish, Czech, Turkish
+    r"mehr (?:zum thema|aus|von|zu|zur)\b[^.!?]{0,60}$|weitere (?:informationen|artikel|nachrichten|themen)|"
+    r"auch interessant|passend zum (?:artikel|thema)|das könnte sie (?:auch )?interessieren|lesen sie auch|"
+    r"weiterführende links|neue nachrichten|meistgelesen|(?:à )?lire aussi|sur le même sujet|les plus lus|"
+    r"te puede interesar|noticias relacionadas|lo más leído|leggi anche|i più letti|leia também|mais lidas|"
+    r"lees ook|meest gelezen|läs också|mest lästa|les også|mest lest|læs også|mest læste|czytaj (?:też|także|więcej)|"
+    r"najczęściej czytane|čtěte také|související články|nejčtenější|ilgili haberler|en çok okunanlar)\b",
     re.IGNORECASE,
 )
 #: Whole-element UI strings, a widget's waiting state ("Please wait...") and ad labels.
@@ -151,6 +164,13 @@ UI_TEXT = re.compile(
 MAX_UI_CHARS = 40
 #: Longest text of a section heading ("You may also like...", "Related Posts").
 MAX_HEADING_CHARS = 80
+#: Largest box (characters) a rail's heading or a promo label opens, removed whole with the teasers in it.
+MAX_LABELLED_BOX_CHARS = 1500
+#: The least share of such a box's text (the label aside) in links to other pages of the site: a headline
+#: linked over each teaser line.
+LABELLED_BOX_LINKED_SHARE = 0.2
+#: The least text beside the label: a teaser's headline (less is the heading's own "edit" link or icon).
+MIN_TEASER_CHARS = 20
 #: An inline teaser: at least this many words, this share of them linked.
 MIN_TEASER_WORDS = 3
 TEASER_LINKED_SHARE = 0.85
@@ -489,9 +509,11 @@ def prune(tree: HtmlElement, author: str | None = None, url: str | None = None) 
         elif el.tag == "p" and len(text) <= MAX_PROMO_CHARS and _is_inline_teaser(el, text, url):
             _drop(el)
         elif len(text) <= MAX_PROMO_CHARS and _is_promo(el, text):
-            if not el.xpath(".//a[@href]"):
+            if not el.xpath(".//a[@href]") and not _drop_labelled_box(el, text, body_chars, url):
                 _drop_link_run(el.getnext(), body_chars)
             _drop(el)
+        elif len(text) <= MAX_HEADING_CHARS and PROMO.match(text) and _drop_labelled_box(el, text, body_chars, url):
+            continue
         elif len(text) <= MAX_PROMO_CHARS and (APPEAL.match(text) or SUPPORT_APPEAL.search(text) or
                                                _is_author_bio(text, authors)):
             _drop(el)
@@ -504,12 +526,36 @@ def prune(tree: HtmlElement, author: str | None = None, url: str | None = None) 
                     _drop(nxt)
                 _drop(el)
         elif len(text) <= MAX_HEADING_CHARS and SECTION_HEADING.match(text):
-            _drop_link_run(el.getnext(), body_chars)
-            _drop(el)
+            if not _drop_labelled_box(el, text, body_chars, url):
+                _drop_link_run(el.getnext(), body_chars)
+                _drop(el)
     for el in list(tree.iter("h1")):
         if _attached(el, tree):
             _drop_section_h1(el, body_chars)
     return tree
+
+
+def _drop_labelled_box(label: HtmlElement, text: str, body_chars: int, url: str | None) -> bool:
+    """Drop the box a rail's heading or a promo label opens ("Weitere Informationen", "Czytaj więcej"
+    over teaser cards), when the box is small, opens with the label and is teasers, its text much
+    linked to other pages of the site (not a part of the article opened by such a heading); say
+    whether it was dropped (the label is then gone with it)."""
+    box, rest = label, 0
+    for parent in label.iterancestors():
+        if parent.tag in ("body", "article", "main"):
+            break
+        shown = _text(parent)
+        if (len(shown) > MAX_LABELLED_BOX_CHARS or not shown.startswith(text)
+                or paragraph_chars(parent) >= ROLE_GUARD_SHARE * body_chars):
+            break
+        box, rest = parent, len(shown) - len(text)
+    if box is label or rest < MIN_TEASER_CHARS:
+        return False
+    links = [a for a in box.iter("a") if _is_other_page_here(a.get("href", "").strip(), url)]
+    if sum(len(_text(a)) for a in links) < LABELLED_BOX_LINKED_SHARE * rest:
+        return False
+    _drop(box)
+    return True
 
 
 def _drop_section_h1(el: HtmlElement, body_chars: int) -> None:

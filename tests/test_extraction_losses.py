@@ -559,3 +559,37 @@ def test_a_dateline_or_byline_in_another_language_above_the_body_is_dropped(date
     Aftonbladet's, Anadolu's, Chunichi's, ZDF's) go as the English ones do."""
     html = page(f"<p>{dateline}</p>{PLAIN}").replace(b"<head>", b"<head><meta name='author' content='Aya Mori'>")
     assert extract_article(html, URL).text.split("\n") == PARAGRAPHS
+
+
+def _teaser(i: int, head: str, tease: str) -> str:
+    return (f"<div class='teaser'><h2><a href='/2025/01/{i}'>{head}</a></h2><p>{tease} "
+            f"<a href='/2025/01/{i}'>mehr</a></p></div>")
+
+
+@pytest.mark.parametrize("box", [
+    "<div class='box'><div class='boxhead'>Weitere Informationen</div>"
+    + _teaser(1, "Gundam film opens at number one", "The new film topped the weekend box office in Japan.")
+    + _teaser(2, "Voice actor wins top award", "The ceremony was held in Tokyo on Saturday night.") + "</div>",
+    "<div class='excerpt'><div class='subtitle--border'><p class='subtitle'>Czytaj więcej</p></div><div class='x'>"
+    "<a href='/2025/01/3'><img src='/t.jpg' alt=''></a><div><a href='/anime'>Anime</a> <a href='/2025/01/3'>Manga "
+    "ends after ten years in the magazine</a><p>The final chapter ships in the spring issue, the editors said.</p>"
+    "</div></div></div>",
+    "<p><strong>Lesen Sie auch:</strong> <a href='/2025/01/4'>Manga ends after ten years in the magazine</a></p>",
+])
+def test_a_box_of_teasers_opened_by_a_rail_heading_or_promo_label_in_another_language_is_dropped(box):
+    """A rail's heading or a promo label in German or Polish ("Weitere Informationen", "Czytaj więcej",
+    "Lesen Sie auch", real pages: NDR's, Rzeczpospolita's, Hamburger Abendblatt's) opening a box of two
+    teaser cards or one, between the article's paragraphs: the box goes whole, the label with it."""
+    html = page(PLAIN.replace("</p>", f"</p>{box}", 1))
+    text = extract_article(html, URL).text
+    assert text.split("\n") == PARAGRAPHS
+    assert not [s for s in ("Weitere", "Czytaj", "Lesen Sie", "Gundam", "Manga ends", "final chapter") if s in text]
+
+
+def test_a_section_opened_by_a_rail_heading_is_kept_when_it_is_prose():
+    """A label such as "Mehr aus dem Ressort" may head a container whose text is the article's own
+    paragraphs, barely linked (a real page: t-online's): only a box that is mostly teasers goes."""
+    section = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = page(f"<div class='row'><div class='label'>Mehr aus dem Ressort</div><div>{section}</div></div>")
+    tree = prune(lxml.html.fromstring(html.decode()), url=URL)
+    assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == PARAGRAPHS
