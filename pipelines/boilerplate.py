@@ -15,7 +15,10 @@ not the class names of particular themes:
 3. A short paragraph that is all one link to another page of the same site: an inline teaser
    ("CO-FOUNDER 'PROUD' OF HOME DEPOT EMPLOYEES", "China furious at Macron [INSIGHT]").
    Short promo lines: "Also Read:", "See Related Post-", "Read more", "関連記事" ... followed by
-   a link, and the headings that open related/comment sections with the list after them.
+   a link, and the headings that open related/comment sections with the list after them, in
+   English, Japanese and a dozen European languages ("Lesen Sie auch", "Czytaj więcej"); the
+   small box such a label opens goes whole when it is mostly teaser links. A sources label
+   ("Verwendete Quellen", "Sources:") goes with the list after it.
 4. Menus set as a line of text ("Home | Video | World | Business"). Short UI strings on their own: ad labels, "Scroll to Top", "Share", "Copy URL", ...; calls
    to subscribe or follow, and appeals for money ("please consider supporting us on Patreon").
 5. Teaser grids: three or more sibling cards or list items of one kind, most of them a
@@ -94,7 +97,10 @@ APPEAL = re.compile(
     r"this copy is for your personal|this (?:feature|service|video|content) is (?:temporarily |currently )?unavailable|"
     r"(?:please )?(?:update|upgrade) your browser|your browser is (?:out of date|outdated|not supported)|"
     r"浏览器更新提醒|请(?:升级|更新)(?:您的)?浏览器|"
-    r"ニュースレターに登録|公式(?:X|ツイッター|Twitter)をフォロー)",
+    r"ニュースレターに登録|公式(?:X|ツイッター|Twitter)をフォロー|subscribe now\b|"
+    # the same in German: a report-an-error link, feedback and rating prompts
+    r"fehler gefunden\s*\?|(?:wie )?hat ihnen (?:dieser|der) (?:artikel|beitrag) gefallen|ihre meinung ist uns wichtig|"
+    r"schicken sie uns ihr feedback)",
     re.IGNORECASE,
 )
 #: Appeals for money or to sign up, anywhere in a short block: "…is reader-funded; please consider
@@ -103,8 +109,12 @@ APPEAL = re.compile(
 SUPPORT_APPEAL = re.compile(
     r"\b(?:support(?:ing)? (?:us|our (?:work|site|journalism|coverage|writers|team))\b|become a (?:patron|supporter|"
     r"member)\b|(?:donate|contribute) to (?:us|our)\b|buy (?:us|me) a coffee|reader[- ]funded\b|"
-    r"(?:us|our \w+) on (?:patreon|ko-fi)\b|sign(?:ing)? up (?:to|for) our (?:free )?(?:[\w-]+ ){0,2}newsletter)|"
-    r"ご支援(?:を|の)お願い|支援をお願いします",
+    r"(?:us|our \w+) on (?:patreon|ko-fi)\b|"
+    r"sign(?:ing)? up (?:to|for) (?:our|[\w’'.-]+[’']s) (?:free )?(?:[\w-]+ ){0,2}newsletter)|"
+    r"ご支援(?:を|の)お願い|支援をお願いします|"
+    # the same in German: "unterstützen Sie uns", "Journalismus braucht deine Unterstützung", a newsletter's pitch
+    r"\bunterstützen sie uns\b|journalismus braucht (?:deine|ihre|eure) unterstützung|\bnewsletter informiert sie\b|"
+    r"\b(?:beim|zum) (?:täglichen |kostenlosen |wöchentlichen )?[\w-]*newsletter\b",
     re.IGNORECASE,
 )
 #: Credit and rights lines under pictures and at the end of Japanese anime news.
@@ -152,6 +162,11 @@ SECTION_HEADING = re.compile(
     r"najczęściej czytane|čtěte také|související články|nejčtenější|ilgili haberler|en çok okunanlar)\b",
     re.IGNORECASE,
 )
+#: A label over the list of an article's sources ("Verwendete Quellen", "Sources:"): the list is credits, not prose.
+SOURCES_LABEL = re.compile(r"^\s*(?:(?:verwendete |weitere )?quellen|sources?(?: used)?|fuentes|fontes|fonti|bronnen|"
+                           r"źródła|zdroje|källor|kilder?|kaynaklar)\s*:?\s*$", re.IGNORECASE)
+#: Longest line of such a list.
+MAX_SOURCE_LINE_CHARS = 200
 #: Whole-element UI strings, a widget's waiting state ("Please wait...") and ad labels.
 UI_TEXT = re.compile(
     r"^[\s\-–—·|]*(?:advertisements?|advertising|sponsored(?: content)?|ad|ads|pr|広告|スポンサーリンク|"
@@ -525,6 +540,8 @@ def prune(tree: HtmlElement, author: str | None = None, url: str | None = None) 
                 if nxt is not None and len(_text(nxt)) <= MAX_AUTHOR_BOX_CHARS:
                     _drop(nxt)
                 _drop(el)
+        elif len(text) <= MAX_HEADING_CHARS and SOURCES_LABEL.match(text):
+            _drop_source_list(el)
         elif len(text) <= MAX_HEADING_CHARS and SECTION_HEADING.match(text):
             if not _drop_labelled_box(el, text, body_chars, url):
                 _drop_link_run(el.getnext(), body_chars)
@@ -533,6 +550,19 @@ def prune(tree: HtmlElement, author: str | None = None, url: str | None = None) 
         if _attached(el, tree):
             _drop_section_h1(el, body_chars)
     return tree
+
+
+def _drop_source_list(label: HtmlElement) -> None:
+    """Drop a sources label and the list after it: lists and short lines, up to the first longer
+    paragraph (the label's own box when the label is alone in it)."""
+    while label.getnext() is None and label.getparent() is not None and _text(label.getparent()) == _text(label):
+        label = label.getparent()
+    el = label.getnext()
+    while el is not None and (el.tag in ("ul", "ol") or len(_text(el)) <= MAX_SOURCE_LINE_CHARS):
+        nxt = el.getnext()
+        _drop(el)
+        el = nxt
+    _drop(label)
 
 
 def _drop_labelled_box(label: HtmlElement, text: str, body_chars: int, url: str | None) -> bool:

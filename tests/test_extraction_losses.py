@@ -593,3 +593,32 @@ def test_a_section_opened_by_a_rail_heading_is_kept_when_it_is_prose():
     html = page(f"<div class='row'><div class='label'>Mehr aus dem Ressort</div><div>{section}</div></div>")
     tree = prune(lxml.html.fromstring(html.decode()), url=URL)
     assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == PARAGRAPHS
+
+
+@pytest.mark.parametrize("sources", [
+    "<div class='box'><div class='label'>Verwendete Quellen</div><ul><li>Eigene Recherchen</li><li>nytimes.com: "
+    "<a href='https://www.nytimes.com/x'>Behind the seized tanker</a> (Englisch)</li></ul></div>",
+    "<p class='text'>Quellen:<br></p><div class='checklist'><ul><li><em>Landtag NRW, Anhörung</em></li>"
+    "<li><em>WDR Interviews</em></li></ul></div>",
+])
+def test_the_list_of_an_articles_sources_is_dropped(sources):
+    """A closing list of the article's sources under a label ("Verwendete Quellen", "Quellen:", real pages:
+    t-online's, WDR's): credits, not the article's prose."""
+    text = extract_article(page(PLAIN, sources), URL).text
+    assert text.split("\n") == PARAGRAPHS
+
+
+@pytest.mark.parametrize("appeal", [
+    "<p>Fehler gefunden? <a href='/kontakt'>Jetzt melden.</a></p>",
+    "<p>Hat Ihnen dieser Artikel gefallen? Dann unterstützen Sie uns bitte mit einer Spende.</p>",
+    "<p>Unabhängiger Journalismus braucht deine Unterstützung.</p>",
+    "<p>\"Hier ist Bayern\": Der Newsletter informiert Sie immer montags bis freitags über das Wichtigste.</p>",
+    "<p>Sie mögen den Tag kompakt zusammengefasst? Dann sind Sie beim täglichen Newsletter richtig.</p>",
+    "<p>Ground Game: Sign up for AP’s weekly politics newsletter to get it in your inbox every Monday.</p>",
+])
+def test_an_appeal_in_german_or_for_another_outlets_newsletter_is_dropped(appeal):
+    """Calls to report an error, rate the article, donate or sign up for a newsletter, in German or for a
+    newsletter named by its outlet (real pages: Tages-Anzeiger's, Israel Nachrichten's, junge Welt's, BR's,
+    WAZ's, AP's) go as the English appeals do."""
+    text = extract_article(page(PLAIN, appeal), URL).text
+    assert text.split("\n") == PARAGRAPHS
