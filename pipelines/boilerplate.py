@@ -254,6 +254,13 @@ def _is_hidden(el: HtmlElement) -> bool:
     return el.get("hidden") is not None or bool(HIDDEN_STYLE.search(el.get("style") or ""))
 
 
+def _hidden_is_not_the_article(chars: int, body_chars: int) -> bool:
+    """A hidden element holding `chars` of the page's paragraph text is no article the page's
+    scripts reveal: it holds a small share of the prose, or the page shows as large a share
+    outside it (a block hidden from readers beside the article)."""
+    return chars < ROLE_GUARD_SHARE * body_chars or body_chars - chars >= ROLE_GUARD_SHARE * body_chars
+
+
 def _has_role(tokens: list[str]) -> bool:
     if any(t in ROLE_TOKENS for t in tokens):
         return True
@@ -492,7 +499,7 @@ def prune(tree: HtmlElement, author: str | None = None, url: str | None = None) 
         if not _attached(el, tree):
             continue
         tokens = _tokens(el)
-        if _is_hidden(el) and paragraph_chars(el) < ROLE_GUARD_SHARE * body_chars:
+        if _is_hidden(el) and _hidden_is_not_the_article(paragraph_chars(el), body_chars):
             _drop(el)
         elif el.tag in ("iframe", "video", "embed", "object"):
             caption = _caption_after(el)

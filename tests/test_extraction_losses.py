@@ -622,3 +622,13 @@ def test_an_appeal_in_german_or_for_another_outlets_newsletter_is_dropped(appeal
     WAZ's, AP's) go as the English appeals do."""
     text = extract_article(page(PLAIN, appeal), URL).text
     assert text.split("\n") == PARAGRAPHS
+
+
+def test_a_hidden_block_beside_a_shown_article_is_dropped_however_long():
+    """A block hidden from readers may hold more prose than the article shown beside it (a real page:
+    readability's visibility-hidden test); it goes when the shown part is an article of its own, and
+    a page that hides all its prose (revealed by its scripts) keeps it."""
+    hidden = PLAIN + f"<p>{PARAGRAPHS[0]}</p>"
+    html = page(f"<div style='visibility: hidden;'>{hidden}</div><div>{PLAIN}</div>")
+    tree = prune(lxml.html.fromstring(html.decode()), url=URL)
+    assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == PARAGRAPHS
