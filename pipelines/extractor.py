@@ -97,6 +97,9 @@ PAYWALL = re.compile(
     r"\b(?:este|esse) conteúdo é exclusivo para assinantes",
     re.IGNORECASE,
 )
+#: A word every notice `PAYWALL` reads holds (lower case): texts without any skip the slower regex.
+PAYWALL_WORDS = ("会員", "続き", "cet article", "abonn", "abonad", " in or ", "subscribe", "subscribers", "members",
+                 "kostenlos", "gratis", "weiterlesen", "suscript", "abbonati", "assinantes")
 #: The longest paywall notice line, and the least preview above it for the body to be cut there.
 MAX_PAYWALL_LINE_CHARS = 250
 MIN_PREVIEW_CHARS = 100
@@ -329,6 +332,9 @@ def _is_byline(line: str, author: str | None) -> bool:
 
 def without_paywall(text: str) -> str:
     """The body up to a paywall's notice (`PAYWALL`), when an article's preview stands above it."""
+    folded = text.lower()
+    if not any(word in folded for word in PAYWALL_WORDS) or not PAYWALL.search(text):  # most pages have no paywall
+        return text
     lines = text.split("\n")
     before = 0
     for i, line in enumerate(lines):
