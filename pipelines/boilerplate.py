@@ -15,7 +15,10 @@ not the class names of particular themes:
 3. A short paragraph that is all one link to another page of the same site: an inline teaser
    ("CO-FOUNDER 'PROUD' OF HOME DEPOT EMPLOYEES", "China furious at Macron [INSIGHT]").
    Short promo lines: "Also Read:", "See Related Post-", "Read more", "関連記事" ... followed by
-   a link, and the headings that open related/comment sections with the list after them.
+   a link, and the headings that open related/comment sections with the list after them, in
+   English, Japanese and a dozen European languages ("Lesen Sie auch", "Czytaj więcej"); the
+   small box such a label opens goes whole when it is mostly teaser links. A sources label
+   ("Verwendete Quellen", "Sources:") goes with the list after it.
 4. Menus set as a line of text ("Home | Video | World | Business"). Short UI strings on their own: ad labels, "Scroll to Top", "Share", "Copy URL", ...; calls
    to subscribe or follow, and appeals for money ("please consider supporting us on Patreon").
 5. Teaser grids: three or more sibling cards or list items of one kind, most of them a
@@ -71,7 +74,13 @@ PROMO_WORDS = (
     r"^[\s【\[［(（▼▽■□●◆◇★☆→⇒>»・]*(?:see (?:also|more|related(?: posts?| articles?| stor(?:y|ies))?)|"
     r"also read|read also|read more|more:|related(?: posts?| articles?| stor(?:y|ies)| news| reading)?|"
     r"recommended(?: for you| reading)?|you may (?:also )?like|don'?t miss|must read|check out|further reading|"
-    r"trending now|関連記事|関連ニュース|あわせて読みたい|合わせて読みたい|こちらもおすすめ|おすすめ記事|こちらもチェック|参考記事)"
+    r"trending now|関連記事|関連ニュース|あわせて読みたい|合わせて読みたい|こちらもおすすめ|おすすめ記事|こちらもチェック|参考記事|"
+    # the same in German, French, Spanish, Italian, Portuguese, Dutch, Nordic, Polish, Czech, Turkish, Indonesian, Zulu
+    r"lesen sie (?:auch|mehr)|auch interessant|mehr zum thema|das könnte sie (?:auch )?interessieren|weiterlesen|"
+    r"(?:à )?lire (?:aussi|également)|voir aussi|sur le même sujet|(?:lee|lea) también|te puede interesar|"
+    r"leggi anche|leia também|veja também|lees ook|läs (?:också|även|mer)|les også|læs også|"
+    r"czytaj (?:też|także|również|więcej)|zobacz (?:też|także)|čtěte (?:také|též)|ilgili haberler|baca juga|"
+    r"funda (?:olunye|nolunye) udaba)"
 )
 PROMO = re.compile(PROMO_WORDS + r"\s*(?:[:：\-–—»›>|】\]］)）]|$)", re.IGNORECASE)
 #: The same wording run into what follows: a promo when the rest of the line is a link.
@@ -91,7 +100,10 @@ APPEAL = re.compile(
     r"this copy is for your personal|this (?:feature|service|video|content) is (?:temporarily |currently )?unavailable|"
     r"(?:please )?(?:update|upgrade) your browser|your browser is (?:out of date|outdated|not supported)|"
     r"浏览器更新提醒|请(?:升级|更新)(?:您的)?浏览器|"
-    r"ニュースレターに登録|公式(?:X|ツイッター|Twitter)をフォロー)",
+    r"ニュースレターに登録|公式(?:X|ツイッター|Twitter)をフォロー|subscribe now\b|"
+    # the same in German: a report-an-error link, feedback and rating prompts
+    r"fehler gefunden\s*\?|(?:wie )?hat ihnen (?:dieser|der) (?:artikel|beitrag) gefallen|ihre meinung ist uns wichtig|"
+    r"schicken sie uns ihr feedback)",
     re.IGNORECASE,
 )
 #: Appeals for money or to sign up, anywhere in a short block: "…is reader-funded; please consider
@@ -100,8 +112,12 @@ APPEAL = re.compile(
 SUPPORT_APPEAL = re.compile(
     r"\b(?:support(?:ing)? (?:us|our (?:work|site|journalism|coverage|writers|team))\b|become a (?:patron|supporter|"
     r"member)\b|(?:donate|contribute) to (?:us|our)\b|buy (?:us|me) a coffee|reader[- ]funded\b|"
-    r"(?:us|our \w+) on (?:patreon|ko-fi)\b|sign(?:ing)? up (?:to|for) our (?:free )?(?:[\w-]+ ){0,2}newsletter)|"
-    r"ご支援(?:を|の)お願い|支援をお願いします",
+    r"(?:us|our \w+) on (?:patreon|ko-fi)\b|"
+    r"sign(?:ing)? up (?:to|for) (?:our|[\w’'.-]+[’']s) (?:free )?(?:[\w-]+ ){0,2}newsletter)|"
+    r"ご支援(?:を|の)お願い|支援をお願いします|"
+    # the same in German: "unterstützen Sie uns", "Journalismus braucht deine Unterstützung", a newsletter's pitch
+    r"\bunterstützen sie uns\b|journalismus braucht (?:deine|ihre|eure) unterstützung|\bnewsletter informiert sie\b|"
+    r"\b(?:beim|zum) (?:täglichen |kostenlosen |wöchentlichen )?[\w-]*newsletter\b",
     re.IGNORECASE,
 )
 #: Credit and rights lines under pictures and at the end of Japanese anime news.
@@ -139,9 +155,21 @@ SECTION_HEADING = re.compile(
     r"recommended|popular posts|most read(?: in [\w ]{1,20})?|trending|you (?:may|might) (?:also )?like|read next|don'?t miss|must read|(?:our )?latest (?:news|stories|headlines)|"
     r"tags|share this|"
     r"関連記事|関連ニュース|コメント|人気記事|おすすめ記事|この記事をシェアする|(?:アクセス)?ランキング|新着(?:ニュース|記事)|"
-    r"最新記事)\b",
+    r"最新記事|"
+    # the same in German, French, Spanish, Italian, Portuguese, Dutch, Nordic, Polish, Czech, Turkish
+    r"mehr (?:zum thema|aus|von|zu|zur)\b[^.!?]{0,60}$|weitere (?:informationen|artikel|nachrichten|themen)|"
+    r"auch interessant|passend zum (?:artikel|thema)|das könnte sie (?:auch )?interessieren|lesen sie auch|"
+    r"weiterführende links|neue nachrichten|meistgelesen|(?:à )?lire aussi|sur le même sujet|les plus lus|"
+    r"te puede interesar|noticias relacionadas|lo más leído|leggi anche|i più letti|leia também|mais lidas|"
+    r"lees ook|meest gelezen|läs också|mest lästa|les også|mest lest|læs også|mest læste|czytaj (?:też|także|więcej)|"
+    r"najczęściej czytane|čtěte také|související články|nejčtenější|ilgili haberler|en çok okunanlar)\b",
     re.IGNORECASE,
 )
+#: A label over the list of an article's sources ("Verwendete Quellen", "Sources:"): the list is credits, not prose.
+SOURCES_LABEL = re.compile(r"^\s*(?:(?:verwendete |weitere )?quellen|sources?(?: used)?|fuentes|fontes|fonti|bronnen|"
+                           r"źródła|zdroje|källor|kilder?|kaynaklar)\s*:?\s*$", re.IGNORECASE)
+#: Longest line of such a list.
+MAX_SOURCE_LINE_CHARS = 200
 #: Whole-element UI strings, a widget's waiting state ("Please wait...") and ad labels.
 UI_TEXT = re.compile(
     r"^[\s\-–—·|]*(?:advertisements?|advertising|sponsored(?: content)?|ad|ads|pr|広告|スポンサーリンク|"
@@ -154,6 +182,13 @@ UI_TEXT = re.compile(
 MAX_UI_CHARS = 40
 #: Longest text of a section heading ("You may also like...", "Related Posts").
 MAX_HEADING_CHARS = 80
+#: Largest box (characters) a rail's heading or a promo label opens, removed whole with the teasers in it.
+MAX_LABELLED_BOX_CHARS = 1500
+#: The least share of such a box's text (the label aside) in links to other pages of the site: a headline
+#: linked over each teaser line.
+LABELLED_BOX_LINKED_SHARE = 0.2
+#: The least text beside the label: a teaser's headline (less is the heading's own "edit" link or icon).
+MIN_TEASER_CHARS = 20
 #: An inline teaser: at least this many words, this share of them linked.
 MIN_TEASER_WORDS = 3
 TEASER_LINKED_SHARE = 0.85
@@ -220,6 +255,13 @@ def _is_body_chunk(el: HtmlElement, chars: int, tree: HtmlElement, body_chars: i
 def _is_hidden(el: HtmlElement) -> bool:
     """Hidden from readers by the page itself (the `hidden` attribute, `display: none`)."""
     return el.get("hidden") is not None or bool(HIDDEN_STYLE.search(el.get("style") or ""))
+
+
+def _hidden_is_not_the_article(chars: int, body_chars: int) -> bool:
+    """A hidden element holding `chars` of the page's paragraph text is no article the page's
+    scripts reveal: it holds a small share of the prose, or the page shows as large a share
+    outside it (a block hidden from readers beside the article)."""
+    return chars < ROLE_GUARD_SHARE * body_chars or body_chars - chars >= ROLE_GUARD_SHARE * body_chars
 
 
 def _has_role(tokens: list[str]) -> bool:
@@ -475,7 +517,7 @@ def prune(tree: HtmlElement, author: str | None = None, url: str | None = None) 
         if not _attached(el, tree):
             continue
         tokens = _tokens(el)
-        if _is_hidden(el) and paragraph_chars(el) < ROLE_GUARD_SHARE * body_chars:
+        if _is_hidden(el) and _hidden_is_not_the_article(paragraph_chars(el), body_chars):
             _drop(el)
         elif el.tag in ("iframe", "video", "embed", "object"):
             caption = _caption_after(el)
@@ -507,9 +549,11 @@ def prune(tree: HtmlElement, author: str | None = None, url: str | None = None) 
         elif el.tag == "p" and len(text) <= MAX_PROMO_CHARS and _is_inline_teaser(el, text, url):
             _drop(el)
         elif len(text) <= MAX_PROMO_CHARS and _is_promo(el, text):
-            if not el.xpath(".//a[@href]"):
+            if not el.xpath(".//a[@href]") and not _drop_labelled_box(el, text, body_chars, url):
                 _drop_link_run(el.getnext(), body_chars)
             _drop(el)
+        elif len(text) <= MAX_HEADING_CHARS and PROMO.match(text) and _drop_labelled_box(el, text, body_chars, url):
+            continue
         elif len(text) <= MAX_PROMO_CHARS and (APPEAL.match(text) or SUPPORT_APPEAL.search(text) or
                                                _is_author_bio(text, authors)):
             _drop(el)
@@ -521,13 +565,52 @@ def prune(tree: HtmlElement, author: str | None = None, url: str | None = None) 
                 if nxt is not None and len(_text(nxt)) <= MAX_AUTHOR_BOX_CHARS:
                     _drop(nxt)
                 _drop(el)
+        elif len(text) <= MAX_HEADING_CHARS and SOURCES_LABEL.match(text):
+            _drop_source_list(el)
         elif len(text) <= MAX_HEADING_CHARS and SECTION_HEADING.match(text):
-            _drop_link_run(el.getnext(), body_chars)
-            _drop(el)
+            if not _drop_labelled_box(el, text, body_chars, url):
+                _drop_link_run(el.getnext(), body_chars)
+                _drop(el)
     for el in list(tree.iter("h1")):
         if _attached(el, tree):
             _drop_section_h1(el, body_chars)
     return tree
+
+
+def _drop_source_list(label: HtmlElement) -> None:
+    """Drop a sources label and the list after it: lists and short lines, up to the first longer
+    paragraph (the label's own box when the label is alone in it)."""
+    while label.getnext() is None and label.getparent() is not None and _text(label.getparent()) == _text(label):
+        label = label.getparent()
+    el = label.getnext()
+    while el is not None and (el.tag in ("ul", "ol") or len(_text(el)) <= MAX_SOURCE_LINE_CHARS):
+        nxt = el.getnext()
+        _drop(el)
+        el = nxt
+    _drop(label)
+
+
+def _drop_labelled_box(label: HtmlElement, text: str, body_chars: int, url: str | None) -> bool:
+    """Drop the box a rail's heading or a promo label opens ("Weitere Informationen", "Czytaj więcej"
+    over teaser cards), when the box is small, opens with the label and is teasers, its text much
+    linked to other pages of the site (not a part of the article opened by such a heading); say
+    whether it was dropped (the label is then gone with it)."""
+    box, rest = label, 0
+    for parent in label.iterancestors():
+        if parent.tag in ("body", "article", "main"):
+            break
+        shown = _text(parent)
+        if (len(shown) > MAX_LABELLED_BOX_CHARS or not shown.startswith(text)
+                or paragraph_chars(parent) >= ROLE_GUARD_SHARE * body_chars):
+            break
+        box, rest = parent, len(shown) - len(text)
+    if box is label or rest < MIN_TEASER_CHARS:
+        return False
+    links = [a for a in box.iter("a") if _is_other_page_here(a.get("href", "").strip(), url)]
+    if sum(len(_text(a)) for a in links) < LABELLED_BOX_LINKED_SHARE * rest:
+        return False
+    _drop(box)
+    return True
 
 
 def _drop_section_h1(el: HtmlElement, body_chars: int) -> None:

@@ -20,6 +20,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
 from trafilatura.metadata import Document, extract_author, extract_metadata
@@ -35,7 +36,7 @@ from pipelines.page_metadata import (PageMetadata, clean_author, date_in_page, d
 from pipelines.normalize import choose_title, lang_code, plausible_datetime, raw_date
 from pipelines.outlinks import outlinks
 from pipelines.reassemble import join_split_body, wrap_loose_text
-from pipelines.stated_body import agreed_with, shown_standfirst, stated_body, with_standfirst
+from pipelines.stated_body import MIN_STATED_CHARS, agreed_with, shown_standfirst, stated_body, with_standfirst
 from pipelines.template import SiteTemplate, block_digests
 
 logger = logging.getLogger(__name__)
@@ -46,6 +47,10 @@ MIN_TEXT_CHARS = 15
 HEADER_LINES = 4
 #: Longest line of page header (breadcrumb, kicker) that may stand above a repeated headline.
 MAX_HEADER_LINE_CHARS = 80
+#: A headline's letters and digits (`_letters`): the fewest that may follow a kicker, and the most of a kicker.
+MIN_HEADLINE_KEY = 8
+MAX_KICKER_KEY = 40
+NOT_LETTERS = re.compile(r"[\W_]+")
 #: Longest line that may be a byline, and how many lines from the top one may be on.
 MAX_BYLINE_CHARS = 100
 BYLINE_LINES = 3
@@ -53,11 +58,20 @@ DATE_WORDS = re.compile(
     r"\d{4}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
     r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}|\(\w{1,3}\)|"
-    r"\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b|\d+\s*(?:分|時間|日)前",
+    r"\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b|\d+\s*(?:分|時間|日)前|"
+    # the same in other languages: "30. Januar 2024", "20 Nisan 2026", "22.04.2024", "20/1/2026", "15.59",
+    # "1月14日 01時40分"
+    r"\b\d{1,2}\.?\s+[^\W\d_]{3,10}\.?\s+\d{4}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}\.\d{2}\b|"
+    r"\d{1,2}月\d{1,2}日|\d{1,2}時\d{1,2}分",
     re.IGNORECASE,
 )
-BYLINE_WORDS = re.compile(r"\b(?:by|posted|published|updated|on|at|written|staff|writer|utc|gmt|jst)\b|"
-                          r"投稿|更新|公開|文|記者|編集部", re.IGNORECASE)
+#: A byline's and a dateline's labels: English, Japanese, and German, French, Spanish, Italian, Dutch,
+#: Scandinavian, Polish, Turkish, Korean ("von", "Stand: … Uhr", "Uppdaterad", "Güncelleme", "기자").
+BYLINE_WORDS = re.compile(r"\b(?:by|posted|published|updated|on|at|written|staff|writer|utc|gmt|jst|"
+                          r"von|stand|uhr|am|um|aktualisiert|veröffentlicht|por|publicado|actualizado|par|le|publié|"
+                          r"di|pubblicato|aggiornato|door|gepubliceerd|bijgewerkt|av|af|publicerad|uppdaterad|"
+                          r"publisert|oppdatert|udgivet|opdateret|przez|aktualizacja|güncelleme|yayınlanma)\b|"
+                          r"投稿|更新|公開|文|記者|編集部|기자", re.IGNORECASE)
 #: A source credit on a dateline ("来源：网易科学人", "Source: Kyodo"): the label and the short name after it.
 SOURCE_CREDIT = re.compile(r"(?:来源|來源|出典|出处|source)\s*[:：]\s*[^\s:：]{1,20}", re.IGNORECASE)
 
@@ -67,6 +81,28 @@ FIELD_SEPARATOR = re.compile(r"\s+[-|·•–]\s+")
 FIELD_LABEL = re.compile(r"^[^\W\d][\w .]{0,24}\s*:\s*\S")
 MIN_FIELDS, MIN_LABELLED_FIELDS, MAX_FIELDS_LINE_CHARS = 3, 2, 300
 
+#: A paywall's notice, in any of several languages: what follows it is the offer (plans, benefits, a trial),
+#: not the article, whose preview stands above it ("この記事は会員限定です", "Il vous reste 57% de cet
+#: article à lire", "Log in or create an account to continue", "2 Wochen kostenlos testen").
+PAYWALL = re.compile(
+    r"この記事は(?:有料)?会員限定|有料会員になると|続きを読むには|この記事の続きは|"
+    r"il vous reste [\d.,]+\s*% de cet article|la suite est réservée aux abonnés|"
+    r"\b(?:log|sign) in or (?:create an account|register|subscribe) to (?:continue|read)|"
+    r"\bsubscribe (?:now )?to (?:continue|keep) reading|"
+    r"\bthis (?:article|story) is (?:only )?(?:available )?(?:for|to|exclusive to) (?:subscribers|members)\b|"
+    r"\b(?:dieser|der) (?:artikel|beitrag) ist (?:nur )?für (?:abonnenten|abonnentinnen)|"
+    r"\b\d+ (?:wochen|tage|monate) (?:kostenlos|gratis) (?:testen|lesen)\b|\bjetzt weiterlesen mit\b|"
+    r"\beste (?:contenido|artículo) es (?:exclusivo )?para (?:suscriptores|abonados)|"
+    r"\bquesto articolo è riservato agli abbonati|\bdit artikel is (?:alleen )?(?:voor|beschikbaar voor) abonnees|"
+    r"\b(?:este|esse) conteúdo é exclusivo para assinantes",
+    re.IGNORECASE,
+)
+#: A word every notice `PAYWALL` reads holds (lower case): texts without any skip the slower regex.
+PAYWALL_WORDS = ("会員", "続き", "cet article", "abonn", "abonad", " in or ", "subscribe", "subscribers", "members",
+                 "kostenlos", "gratis", "weiterlesen", "suscript", "abbonati", "assinantes")
+#: The longest paywall notice line, and the least preview above it for the body to be cut there.
+MAX_PAYWALL_LINE_CHARS = 250
+MIN_PREVIEW_CHARS = 100
 #: trafilatura escalates to its fallback extractors below this many characters (default 250);
 #: a short news item, and any Japanese one, is shorter, and the fallbacks then keep page chrome.
 MIN_EXTRACTED_SIZE = 50
@@ -90,6 +126,11 @@ MAX_OVERPRUNED_TEXT_SHARE = 0.05
 MAX_OVERPRUNED_TEXT_CHARS = 1000
 #: The recall pick's lines the balanced pick lacks are added to it when this share of its text is in it.
 AGREEMENT_SHARE = 0.5
+#: A page may set its paragraphs as text straight in <div>s, with no <p>: that text counts as the page's prose.
+LOOSE_DIV_TEXT = etree.XPath("//div/text()[normalize-space()]")
+#: The page's JSON-LD states a body this much longer than the recall pick: the pick lost part of the article
+#: (text after an inline ad), and the balanced pick is asked for whatever the pick's length.
+STATED_GAIN = 1.3
 TRAFILATURA_CONFIG = use_config()
 TRAFILATURA_CONFIG.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(MIN_EXTRACTED_SIZE))
 
@@ -170,7 +211,7 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
     doc = bare_extraction(page.tree, url=url, with_metadata=False, include_comments=False,
                           include_tables=True, favor_recall=True, config=TRAFILATURA_CONFIG)
     text = (doc.text or "").strip() if doc is not None else ""
-    text = agreed_with(second_opinion(page.tree, url, text), stated)
+    text = agreed_with(second_opinion(page.tree, url, text, stated), stated)
     if overpruned and len(text) < min(MAX_OVERPRUNED_TEXT_CHARS, MAX_OVERPRUNED_TEXT_SHARE * prose):
         text = unpruned_text(page, text)
     published = plausible_datetime(meta.published, fetched_at) or plausible_datetime(shown_date, fetched_at)
@@ -182,7 +223,8 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
     found = meta.author or fuller_author(plausible_author(doc.author if doc else None),
                                          plausible_author(unpruned_author))
     author = clean_author(found) or clean_author(linked_author)
-    text = without_byline(without_heading(without_field_lines(text), (title, meta.headline, meta.h1)), author)
+    headings = (title, meta.headline, meta.h1, meta.og_title)
+    text = without_byline(without_heading(without_field_lines(without_paywall(text)), headings), author)
     text = with_standfirst(text, standfirst)
     if len(text) < min_chars:
         raise NoArticleText(f"no article text in {url}")
@@ -232,16 +274,30 @@ def page_author(tree: HtmlElement) -> str | None:
     return extract_author(tree)
 
 
-def second_opinion(tree: HtmlElement, url: str, text: str) -> str:
-    """The balanced mode's text instead of recall mode's `text` when `text` covers little of the
-    page and the balanced pick is clearly longer (`tree` is left as it is: trafilatura copies it)."""
-    share = SECOND_OPINION_PAGE_SHARE if "\n" in text else LONE_PARAGRAPH_PAGE_SHARE
-    if len(text) >= SECOND_OPINION_MAX_CHARS or len(text) >= share * paragraph_chars(tree):
+def second_opinion(tree: HtmlElement, url: str, text: str, stated: str | None = None) -> str:
+    """The balanced mode's text instead of recall mode's `text` when `text` looks partial (`_partial`)
+    and the balanced pick is clearly longer, or nearer the length of the body the page states
+    (`tree` is left as it is: trafilatura copies it)."""
+    if not _partial(tree, text, stated):
         return text
     doc = bare_extraction(tree, url=url, with_metadata=False, include_comments=False, include_tables=True,
                           config=TRAFILATURA_CONFIG)
     balanced = (doc.text or "").strip() if doc is not None else ""
-    return with_missing_lines(balanced, text) if len(balanced) > SECOND_OPINION_GAIN * len(text) else text
+    nearer = stated is not None and abs(len(stated) - len(balanced)) < abs(len(stated) - len(text))
+    if len(balanced) > SECOND_OPINION_GAIN * len(text) or len(balanced) > len(text) and nearer:
+        return with_missing_lines(balanced, text)
+    return text
+
+
+def _partial(tree: HtmlElement, text: str, stated: str | None) -> bool:
+    """`text` is much shorter than the body the page states in JSON-LD, or it is short and covers
+    little of the page's prose: its paragraphs, or the text a page sets straight in <div>s."""
+    if stated is not None and len(stated) >= MIN_STATED_CHARS and len(stated) > STATED_GAIN * len(text):
+        return True
+    if len(text) >= SECOND_OPINION_MAX_CHARS:
+        return False
+    share = SECOND_OPINION_PAGE_SHARE if "\n" in text else LONE_PARAGRAPH_PAGE_SHARE
+    return len(text) < share * paragraph_chars(tree) or len(text) < share * sum(map(len, LOOSE_DIV_TEXT(tree)))
 
 
 def with_missing_lines(base: str, part: str) -> str:
@@ -303,6 +359,20 @@ def _is_byline(line: str, author: str | None) -> bool:
     return rest != line and len(re.sub(r"[\W_]+", "", rest)) <= 2
 
 
+def without_paywall(text: str) -> str:
+    """The body up to a paywall's notice (`PAYWALL`), when an article's preview stands above it."""
+    folded = text.lower()
+    if not any(word in folded for word in PAYWALL_WORDS) or not PAYWALL.search(text):  # most pages have no paywall
+        return text
+    lines = text.split("\n")
+    before = 0
+    for i, line in enumerate(lines):
+        if before >= MIN_PREVIEW_CHARS and len(line) <= MAX_PAYWALL_LINE_CHARS and PAYWALL.search(line):
+            return "\n".join(lines[:i]).strip()
+        before += len(line.strip())
+    return text
+
+
 def without_field_lines(text: str) -> str:
     """The body without lines of labelled fields, in any language: a post's metadata line ("Publicado
     por: X - Categoria: Y - Tags: Z") or a footer's company details, never prose."""
@@ -318,16 +388,32 @@ def _is_field_line(line: str) -> bool:
 
 def without_heading(text: str, headings: tuple[str | None, ...]) -> str:
     """The body after the headline when the extracted text repeats it near the top (a documentation
-    page's permalink mark "¶" aside): what stands above it there is the page header (breadcrumbs,
-    a category kicker), not the article."""
-    names = {" ".join(h.split()).casefold() for h in headings if h}
-    lines = text.split("\n")
+    page's permalink mark "¶" aside, a kicker before it in the line or in the stated title as in
+    "Angebliche Dekolonisierung: Warum Putin warnt", "- Headline" in a breadcrumb list): what
+    stands above it there is the page header (breadcrumbs, a category kicker, the headline twice
+    where a page also holds it for search engines), not the article."""
+    names = {_letters(h) for h in headings if h} - {""}
+    lines, cut = text.split("\n"), 0
     for i, line in enumerate(lines[:HEADER_LINES]):
-        if " ".join(line.split()).rstrip(" ¶").casefold() in names:
-            if all(len(above) <= MAX_HEADER_LINE_CHARS for above in lines[:i]):
-                return "\n".join(lines[i + 1:]).strip()
+        key = _letters(line)
+        if not cut and (key in names or any(_kicker_apart(key, name) for name in names)):
+            cut = i + 1
+        elif cut and key in names and len(key) >= MIN_HEADLINE_KEY:  # the headline again, as it is
+            cut = i + 1
+        elif len(line) > MAX_HEADER_LINE_CHARS:
             break
-    return text
+    return "\n".join(lines[cut:]).strip() if cut else text
+
+
+def _kicker_apart(line: str, headline: str) -> bool:
+    """The two are one headline, a kicker before it in one of them (`_letters` of each)."""
+    short, long = sorted((line, headline), key=len)
+    return len(short) >= MIN_HEADLINE_KEY and len(long) - len(short) <= MAX_KICKER_KEY and long.endswith(short)
+
+
+def _letters(text: str) -> str:
+    """The text's letters and digits, case folded: a headline as shown, whatever its spacing and punctuation."""
+    return NOT_LETTERS.sub("", text).casefold()
 
 
 def digest_task(body: bytes, url: str, content_type: str | None, encoding: str | None) -> tuple[str, list[str]]:

@@ -10,7 +10,7 @@ import pytest
 
 from pipelines.boilerplate import prune
 from pipelines.reassemble import join_split_body
-from pipelines.extractor import extract_article, parse_page, second_opinion, with_missing_lines
+from pipelines.extractor import extract_article, parse_page, second_opinion, with_missing_lines, without_heading
 
 PARAGRAPHS = [
     "The studio confirmed on Friday that the second season will premiere in April, with the original staff "
@@ -493,3 +493,142 @@ def test_a_line_of_labelled_fields_is_not_body_text():
              "Fan News Ltd - CNPJ: 83.102.459/0001-23 - Rua Central, 1111 - Fone: (047) 2106-8000"]
     html = page(f"<p>{lines[0]}</p>{PLAIN}<p>{lines[1]}</p>")
     assert extract_article(html, URL).text.split("\n") == PARAGRAPHS
+
+
+def test_a_pick_of_the_headings_and_lists_of_a_page_without_paragraph_tags_gets_the_balanced_pick():
+    """Paragraphs set as text straight in <div>s, no <p> (a real page: ZDF's): recall mode can keep
+    the headings and lists alone; that text counts as the page's prose, so the short pick is seen
+    to cover little of it and the balanced pick, the article, is taken."""
+    divs = "".join(f"<div class='t'>{p}</div>" for p in PARAGRAPHS * 3)
+    tree = parse_page(f"<html><body><main><div class='body'>{divs}</div><h2>Facts</h2><ul><li>One fact here</li>"
+                      "<li>Another fact</li></ul></main></body></html>".encode(), URL).tree
+    lines = second_opinion(tree, URL, "Facts\n- One fact here\n- Another fact").split("\n")
+    assert lines == PARAGRAPHS * 3 + ["Facts", "- One fact here", "- Another fact"]
+
+
+def test_a_pick_much_shorter_than_the_stated_body_gets_the_balanced_pick_nearer_its_length():
+    """The page states its body in JSON-LD `articleBody` (a real page: Times of India's): a recall
+    pick that lost the text after an inline ad is much shorter, however long; the balanced pick,
+    nearer the stated length, is taken even when less than clearly longer."""
+    paragraphs = [f"{p} Part {i}." for i in range(12) for p in PARAGRAPHS]
+    tree = parse_page(("<html><body><article>" + "".join(f"<p>{p}</p>" for p in paragraphs)
+                       + "</article></body></html>").encode(), URL).tree
+    stated = " ".join(paragraphs)
+    partial = "\n".join(paragraphs[:24])
+    assert len(partial) > 3000 and second_opinion(tree, URL, partial, stated).split("\n") == paragraphs
+    assert second_opinion(tree, URL, partial) == partial
+
+
+def test_the_headline_with_a_kicker_before_it_and_again_as_it_is_is_dropped_from_the_top():
+    """A kicker laid before the visible headline ("Frieren: Season 2 dated", real pages: ZDF's, RBB24's),
+    a section label above it, and the headline repeated below (a copy kept for search engines, a real
+    page: Börsen-Zeitung's): the page header, not the article."""
+    html = ("<html><head><title>Season 2 dated | Fan News</title></head><body><main><div class='body'><p>Streaming</p>"
+            f"<h2>Frieren: Season 2 dated</h2><p>Season 2 dated</p>{PLAIN}</div></main></body></html>").encode()
+    assert extract_article(html, URL).text.split("\n") == PARAGRAPHS
+
+
+def test_a_headline_shown_without_the_stated_titles_kicker_is_dropped_but_not_a_short_first_word():
+    """The stated title may carry the kicker the page shows apart ("Frieren: Season 2 dated" over a line
+    "Season 2 dated", a real page: Die Welt's); a body whose first word, on a line of its own, is a
+    short headline ("Lorem") keeps the word once the headline is gone."""
+    text = "\n".join(["Season 2 dated", *PARAGRAPHS])
+    assert without_heading(text, ("Frieren: Season 2 dated",)).split("\n") == PARAGRAPHS
+    assert without_heading("Lorem\nLorem\nipsum dolor sit amet", ("Lorem",)) == "Lorem\nipsum dolor sit amet"
+
+
+@pytest.mark.parametrize("notice, offer", [
+    ("この記事は会員限定です。", "<ul><li>会員向け記事が読み放題</li><li>メールマガジンをお届け</li></ul>"),
+    ("Il vous reste 57.09% de cet article à lire. La suite est réservée aux abonnés.", "<p>Se connecter</p>"),
+    ("Log in or create an account to continue", "<ul><li>Access the most recent journalism from our team</li></ul>"),
+    ("2 Wochen kostenlos testen", "<p>Informieren Sie sich: Testen Sie für zwei Wochen die gedruckte Zeitung.</p>"),
+])
+def test_the_body_ends_at_a_paywalls_notice(notice, offer):
+    """A paywall's notice under the article's preview (real pages: Chunichi's, Le Monde's, Nature's, junge
+    Welt's): the notice and the offer after it (plans, benefits, a trial) are no part of the article."""
+    html = page(PLAIN, f"<div><p>{notice}</p>{offer}</div>")
+    text = extract_article(html, URL).text
+    assert text.split("\n") == PARAGRAPHS
+
+
+@pytest.mark.parametrize("dateline", ["Stand: 22.04.2024, 06:00 Uhr", "30. Januar 2024",
+                                      "Uppdaterad 15.59 | Publicerad 14.14", "20 Nisan 2026•Güncelleme: 20 Nisan 2026",
+                                      "2025年1月14日 01時28分 (1月14日 01時40分更新)", "von Aya Mori"])
+def test_a_dateline_or_byline_in_another_language_above_the_body_is_dropped(dateline):
+    """Datelines and bylines labelled in German, Swedish, Turkish, Japanese (real pages: WDR's, DW's,
+    Aftonbladet's, Anadolu's, Chunichi's, ZDF's) go as the English ones do."""
+    html = page(f"<p>{dateline}</p>{PLAIN}").replace(b"<head>", b"<head><meta name='author' content='Aya Mori'>")
+    assert extract_article(html, URL).text.split("\n") == PARAGRAPHS
+
+
+def _teaser(i: int, head: str, tease: str) -> str:
+    return (f"<div class='teaser'><h2><a href='/2025/01/{i}'>{head}</a></h2><p>{tease} "
+            f"<a href='/2025/01/{i}'>mehr</a></p></div>")
+
+
+@pytest.mark.parametrize("box", [
+    "<div class='box'><div class='boxhead'>Weitere Informationen</div>"
+    + _teaser(1, "Gundam film opens at number one", "The new film topped the weekend box office in Japan.")
+    + _teaser(2, "Voice actor wins top award", "The ceremony was held in Tokyo on Saturday night.") + "</div>",
+    "<div class='excerpt'><div class='subtitle--border'><p class='subtitle'>Czytaj więcej</p></div><div class='x'>"
+    "<a href='/2025/01/3'><img src='/t.jpg' alt=''></a><div><a href='/anime'>Anime</a> <a href='/2025/01/3'>Manga "
+    "ends after ten years in the magazine</a><p>The final chapter ships in the spring issue, the editors said.</p>"
+    "</div></div></div>",
+    "<p><strong>Lesen Sie auch:</strong> <a href='/2025/01/4'>Manga ends after ten years in the magazine</a></p>",
+])
+def test_a_box_of_teasers_opened_by_a_rail_heading_or_promo_label_in_another_language_is_dropped(box):
+    """A rail's heading or a promo label in German or Polish ("Weitere Informationen", "Czytaj więcej",
+    "Lesen Sie auch", real pages: NDR's, Rzeczpospolita's, Hamburger Abendblatt's) opening a box of two
+    teaser cards or one, between the article's paragraphs: the box goes whole, the label with it."""
+    html = page(PLAIN.replace("</p>", f"</p>{box}", 1))
+    text = extract_article(html, URL).text
+    assert text.split("\n") == PARAGRAPHS
+    assert not [s for s in ("Weitere", "Czytaj", "Lesen Sie", "Gundam", "Manga ends", "final chapter") if s in text]
+
+
+def test_a_section_opened_by_a_rail_heading_is_kept_when_it_is_prose():
+    """A label such as "Mehr aus dem Ressort" may head a container whose text is the article's own
+    paragraphs, barely linked (a real page: t-online's): only a box that is mostly teasers goes."""
+    section = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = page(f"<div class='row'><div class='label'>Mehr aus dem Ressort</div><div>{section}</div></div>")
+    tree = prune(lxml.html.fromstring(html.decode()), url=URL)
+    assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == PARAGRAPHS
+
+
+@pytest.mark.parametrize("sources", [
+    "<div class='box'><div class='label'>Verwendete Quellen</div><ul><li>Eigene Recherchen</li><li>nytimes.com: "
+    "<a href='https://www.nytimes.com/x'>Behind the seized tanker</a> (Englisch)</li></ul></div>",
+    "<p class='text'>Quellen:<br></p><div class='checklist'><ul><li><em>Landtag NRW, Anhörung</em></li>"
+    "<li><em>WDR Interviews</em></li></ul></div>",
+])
+def test_the_list_of_an_articles_sources_is_dropped(sources):
+    """A closing list of the article's sources under a label ("Verwendete Quellen", "Quellen:", real pages:
+    t-online's, WDR's): credits, not the article's prose."""
+    text = extract_article(page(PLAIN, sources), URL).text
+    assert text.split("\n") == PARAGRAPHS
+
+
+@pytest.mark.parametrize("appeal", [
+    "<p>Fehler gefunden? <a href='/kontakt'>Jetzt melden.</a></p>",
+    "<p>Hat Ihnen dieser Artikel gefallen? Dann unterstützen Sie uns bitte mit einer Spende.</p>",
+    "<p>Unabhängiger Journalismus braucht deine Unterstützung.</p>",
+    "<p>\"Hier ist Bayern\": Der Newsletter informiert Sie immer montags bis freitags über das Wichtigste.</p>",
+    "<p>Sie mögen den Tag kompakt zusammengefasst? Dann sind Sie beim täglichen Newsletter richtig.</p>",
+    "<p>Ground Game: Sign up for AP’s weekly politics newsletter to get it in your inbox every Monday.</p>",
+])
+def test_an_appeal_in_german_or_for_another_outlets_newsletter_is_dropped(appeal):
+    """Calls to report an error, rate the article, donate or sign up for a newsletter, in German or for a
+    newsletter named by its outlet (real pages: Tages-Anzeiger's, Israel Nachrichten's, junge Welt's, BR's,
+    WAZ's, AP's) go as the English appeals do."""
+    text = extract_article(page(PLAIN, appeal), URL).text
+    assert text.split("\n") == PARAGRAPHS
+
+
+def test_a_hidden_block_beside_a_shown_article_is_dropped_however_long():
+    """A block hidden from readers may hold more prose than the article shown beside it (a real page:
+    readability's visibility-hidden test); it goes when the shown part is an article of its own, and
+    a page that hides all its prose (revealed by its scripts) keeps it."""
+    hidden = PLAIN + f"<p>{PARAGRAPHS[0]}</p>"
+    html = page(f"<div style='visibility: hidden;'>{hidden}</div><div>{PLAIN}</div>")
+    tree = prune(lxml.html.fromstring(html.decode()), url=URL)
+    assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == PARAGRAPHS
