@@ -78,6 +78,9 @@ PROMO_WORDS = (
     # the same in German, French, Spanish, Italian, Portuguese, Dutch, Nordic, Polish, Czech, Turkish, Indonesian, Zulu
     r"lesen sie (?:auch|mehr)|auch interessant|mehr zum thema|das könnte sie (?:auch )?interessieren|weiterlesen|"
     r"(?:à )?lire (?:aussi|également)|voir aussi|sur le même sujet|(?:lee|lea) también|te puede interesar|"
+    r"(?:también )?(?:le|te) puede interesar|puede interesarte|lea más|lea|mire|mira|vea también|puedes ver|"
+    r"no te pierdas|notas? relacionadas?|contenido relacionado|auch lesen|zum weiterlesen|schon gelesen\??|"
+    r"vous aimerez aussi|à découvrir|dowiedz się więcej|polecamy|zobacz (?:również|więcej)|"
     r"leggi anche|leia também|veja também|lees ook|läs (?:också|även|mer)|les også|læs også|"
     r"czytaj (?:też|także|również|więcej)|zobacz (?:też|także)|čtěte (?:také|též)|ilgili haberler|baca juga|"
     r"funda (?:olunye|nolunye) udaba)"
@@ -161,6 +164,9 @@ SECTION_HEADING = re.compile(
     r"auch interessant|passend zum (?:artikel|thema)|das könnte sie (?:auch )?interessieren|lesen sie auch|"
     r"weiterführende links|neue nachrichten|meistgelesen|(?:à )?lire aussi|sur le même sujet|les plus lus|"
     r"te puede interesar|noticias relacionadas|lo más leído|leggi anche|i più letti|leia também|mais lidas|"
+    r"(?:también )?le puede interesar|notas relacionadas|contenido relacionado|vea también|zum weiterlesen|"
+    r"mehr themen|top-themen\b.{0,40}|weitere aktuelle themen\b.{0,60}|lust auf mehr\??|schon gelesen\??|"
+    r"vous aimerez aussi|à découvrir|polecamy|"
     r"lees ook|meest gelezen|läs också|mest lästa|les også|mest lest|læs også|mest læste|czytaj (?:też|także|więcej)|"
     r"najczęściej czytane|čtěte také|související články|nejčtenější|ilgili haberler|en çok okunanlar)\b",
     re.IGNORECASE,

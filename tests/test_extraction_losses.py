@@ -632,3 +632,16 @@ def test_a_hidden_block_beside_a_shown_article_is_dropped_however_long():
     html = page(f"<div style='visibility: hidden;'>{hidden}</div><div>{PLAIN}</div>")
     tree = prune(lxml.html.fromstring(html.decode()), url=URL)
     assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == PARAGRAPHS
+
+
+@pytest.mark.parametrize("label", ["LE PUEDE INTERESAR:", "Lea más:", "VEA TAMBIÉN:", "Zum Weiterlesen:",
+                                   "Vous aimerez aussi :"])
+def test_a_related_story_line_labelled_in_spanish_german_or_french_is_dropped(label):
+    sentences = ["The city council approved the new budget on Tuesday after a long debate about public transport.",
+                 "The plan adds two bus lines and extends the tram to the northern districts by next year.",
+                 "Opposition members said the costs were too high but agreed to review them in the autumn."]
+    page = (f"<html><body><article><h1>Council approves budget</h1><p>{sentences[0]}</p><p>{sentences[1]}</p>"
+            f"<p>{label} <a href='/news/other-story'>Mayor opens a new library in the old town hall</a></p>"
+            f"<p>{sentences[2]}</p></article></body></html>")
+    text = extract_article(page.encode(), "https://news.example/budget", "text/html; charset=utf-8").text
+    assert [line for line in text.splitlines() if line] == sentences
