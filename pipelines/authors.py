@@ -60,7 +60,8 @@ def meta_authors(tree: HtmlElement) -> str | None:
     stated: dict[str, list[str]] = {}
     for meta in tree.iter("meta"):
         key = (meta.get("name") or meta.get("property") or "").casefold()
-        if key in META_AUTHORS and (value := " ".join((meta.get("content") or "").split())) and not _address(value):
+        value = " ".join((meta.get("content") or "").split())
+        if key in META_AUTHORS and _is_name(value):
             stated.setdefault(key, []).append(value)
     for key in META_AUTHORS:
         names = stated.get(key, [])
@@ -69,6 +70,12 @@ def meta_authors(tree: HtmlElement) -> str | None:
         if names:
             return "; ".join(dict.fromkeys(names))
     return None
+
+
+def _is_name(value: str) -> bool:
+    """A stated author that can be a name: it has letters (not a CMS's user id, "105092") and is no
+    address (an author's page, a social profile)."""
+    return any(c.isalpha() for c in value) and not _address(value)
 
 
 def _address(value: str) -> bool:
@@ -110,6 +117,34 @@ def linked_authors(tree: HtmlElement) -> str | None:
                 byline = byline.getparent()
             names = [_text(a) for a in byline.xpath(".//a[@href]") if _names_writer(a)]
             return "; ".join(list(dict.fromkeys(names))[:MAX_LINKED])
+    return None
+
+
+#: A paragraph that is one bold run and nothing else: the byline a body sets above or below its text.
+BOLD_PARAGRAPHS = "//p[count(*) = 1][b or strong][normalize-space() = normalize-space(*)]"
+#: Fewest paragraphs beside a bold one for it to stand in an article's body.
+MIN_BODY_PARAGRAPHS = 3
+#: Most paragraphs above a body's bold byline: a standfirst's lines may stand there.
+MAX_ABOVE_BYLINE = 2
+#: Between writers a bold byline names: "Mathatisi Sebusi/Mohalenyane Phakela", "A, B and C".
+BOLD_SEPARATOR = re.compile(r"\s*(?:/|,|&|\band\b)\s*")
+#: A person's name as a bold byline writes it: two to four words, each capitalised or in capitals.
+BOLD_NAME = re.compile(r"^[^\W\d_a-z][\w.'’-]*(?:\s+[^\W\d_a-z][\w.'’-]*){1,3}$")
+
+
+def bold_byline(tree: HtmlElement) -> str | None:
+    """The writers a body's paragraph names when it is a bold name and nothing else, at the body's
+    top (a standfirst's lines may stand above it: "<p><strong>Mohloai Mpesi</strong></p>") or its end
+    ("Lê Phương" right-aligned below the text),
+    "; "-joined: the byline of a CMS whose author field holds the outlet's account."""
+    for p in tree.xpath(BOLD_PARAGRAPHS):
+        paragraphs = [q for q in p.itersiblings("p", preceding=True) if q.text_content().strip()]
+        following = [q for q in p.itersiblings("p") if q.text_content().strip()]
+        if len(paragraphs) > MAX_ABOVE_BYLINE and following or len(paragraphs) + len(following) < MIN_BODY_PARAGRAPHS:
+            continue
+        names = BOLD_SEPARATOR.split(_text(p))
+        if all(BOLD_NAME.match(name) for name in names):
+            return "; ".join(names)
     return None
 
 

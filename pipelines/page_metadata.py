@@ -17,7 +17,7 @@ from copy import deepcopy
 from htmldate import find_date
 from lxml.html import HtmlElement
 
-from pipelines.authors import (fold, ids, is_organisation, ld_authors, linked_authors, meta_authors,
+from pipelines.authors import (bold_byline, fold, ids, is_organisation, ld_authors, linked_authors, meta_authors,
                               names_writer_page, organisation_names)
 from scraper import jsonld
 
@@ -87,6 +87,11 @@ BY_WORDS = "by|von|par|por|av|af|door"
 LABEL_WORDS = "autor(?:in|en|es|a)?|auteur|yazar|text|texto|testo|tekst|автор|kirjoittaja"
 LABELLED_BYLINE = re.compile(rf"^(?:(?!by\b)(?:{BY_WORDS})\s+|(?:{LABEL_WORDS})(?:\s*/\s*autor(?:in)?)?\s*[:：]?\s*)"
                              r"(\S.{0,98})$", re.IGNORECASE)
+#: A field of a page's fact list whose label is set in bold or a table header, wherever it stands
+#: ("<li><strong>Autorin/Autor</strong> Roman Goncharenko</li>" in a side column): the label's parent.
+MAX_FIELD_LABEL_CHARS = 20
+LABELLED_FIELDS = (f"//*[self::strong or self::b or self::th][not(*)]"
+                   f"[string-length(normalize-space()) <= {MAX_FIELD_LABEL_CHARS}]/..")
 MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 #: Where a byline's names end: "By Aoi Okada · May 2, 2025", "By Ann | Staff", "By Ann in Politics", "By Ann @ann",
 #: "By Ann last updated", and a date or a label glued on by the markup ("By Ann NewsomeDec. 5").
@@ -118,7 +123,7 @@ def _names(text: str) -> list[str]:
         words = part.split()
         if i and not (NAME.match(part) and _capitalised(words)):
             break
-        if not i and len(words) > 1 and words[0].islower():  # "By the time the council voted…"
+        if not i and words and words[0].islower():  # "By the time the council voted…", "By changesets"
             return []
         names.append(" ".join(_without_role(words)))
     return [n for n in dict.fromkeys(names) if n]
@@ -176,8 +181,8 @@ def clean_author(value: str | None) -> str | None:
     domain ("Meg Wagner NEW YORK DAILY NEWS", "BWW News Desk BroadwayWorld.com"; one word in
     capitals is a surname: "André Oliver KLEIN"), initials in brackets, a description after a comma,
     a separator and a section, a date; names that are organisations or labels go ("Sam Stein; The
-    Huffington Post" → "Sam Stein"). Two names joined by "and" in any language are two authors."""
-    names = []
+    Huffington Post" → "Sam Stein") unless an organisation is all there is. Two names joined by "and" in any language are two authors."""
+    names, agencies = [], []
     for found in (value or "").split(";"):
         for name in _people(NAME_PARENTHETICAL.sub("", AUTHOR_LABEL.sub("", found.strip()))):
             words = _once(AUTHOR_TAIL.sub("", AUTHOR_UI.sub("", name)).split())
@@ -188,7 +193,15 @@ def clean_author(value: str | None) -> str | None:
                 words = words[:capitals]
             if words and not NOT_A_PERSON.search(" ".join(words)):
                 names.append(NAME_PARENTHETICAL.sub("", " ".join(_without_role(words))))
-    return "; ".join(dict.fromkeys(n for n in names if n)) or None
+            elif _is_agency(words):
+                agencies.append(" ".join(words))
+    return "; ".join(dict.fromkeys(n for n in names or agencies if n)) or None
+
+
+def _is_agency(words: list[str]) -> bool:
+    """An organisation named as the author ("The Associated Press"): "The" and capitalised words. It
+    is the author when it is all a byline names (beside a writer, it is the writer's outlet)."""
+    return 2 <= len(words) <= 5 and words[0] == "The" and _capitalised(words[1:])
 
 
 def _capitals(word: str) -> bool:
@@ -226,7 +239,8 @@ def _byline_author(tree: HtmlElement) -> str | None:
     for el in tree.xpath("//article//*[self::span or self::p or self::div or self::address or self::a or self::li] | "
                          "//main//*[self::span or self::p or self::div or self::address or self::a or self::li] | "
                          "//*[contains(@class, 'byline') or contains(@class, 'author') or contains(@id, 'byline')] | "
-                         "//a[contains(concat(' ', @rel, ' '), ' author ') or contains(@href, '/author/')]"):
+                         "//a[contains(concat(' ', @rel, ' '), ' author ') or contains(@href, '/author/')] | "
+                         f"{LABELLED_FIELDS}"):
         text = " ".join(" ".join(el.itertext()).split())
         if len(text) > MAX_BYLINE_CHARS or SPONSORED.search(text) or _in_teaser_link(el):
             continue
@@ -283,7 +297,7 @@ def _is_logo(h1: HtmlElement) -> bool:
 def _author(tree: HtmlElement, nodes: list[dict[str, Any]], ld: dict[str, Any], url: str | None) -> str | None:
     """The page's authors: JSON-LD's, else the author `<meta>`s', else a byline's ("By …"), else the
     writers its author links name. A stated author that is the outlet itself (or an e-mail address)
-    gives way to the people a byline or author links name, when they name any."""
+    gives way to the first people a byline, a body's bold byline or author links name other than it."""
     names = [_str(n) for n in ld_authors(ld, ids(nodes))]
     stated = "; ".join(dict.fromkeys(n for n in names if n and not n.startswith("http"))) or meta_authors(tree)
     if not stated:
@@ -291,8 +305,11 @@ def _author(tree: HtmlElement, nodes: list[dict[str, Any]], ld: dict[str, Any], 
     outlet = organisation_names(tree, ld, url)
     if not is_organisation(stated, outlet):
         return stated
-    person = _byline_author(tree) or linked_authors(tree)
-    return person if person and not fold(person).startswith(fold(stated.split(";")[0])) else stated
+    for find in (_byline_author, bold_byline, linked_authors):
+        person = find(tree)
+        if person and not fold(person).startswith(fold(stated.split(";")[0])):
+            return person
+    return stated
 
 
 def page_metadata(tree: HtmlElement) -> PageMetadata:

@@ -68,6 +68,9 @@ def test_author_links_name_the_writers_when_nothing_else_does():
     ("Prince and the Revolution", "Prince and the Revolution"),
     ("Ana García y Juan Pérez", "Ana García; Juan Pérez"),
     ("Luís Lima e Silva", "Luís Lima e Silva"),
+    ("Sam Stein; The Huffington Post", "Sam Stein"),
+    ("The Associated Press", "The Associated Press"),
+    ("the time the council voted", None),
 ])
 def test_bylines_in_the_languages_of_the_news(found, people):
     assert clean_author(found) == people
@@ -89,3 +92,38 @@ def test_author_links_speak_when_the_byline_found_is_no_name():
     body = ("<div class='byline'>Last Updated January 7</div>"
             "<div class='meta'><a href='/blog/author/kori-schulman'>Kori Schulman</a></div>")
     assert author("", body) == "Kori Schulman"
+
+
+def test_a_reportage_news_article_node_states_the_author():
+    """schema.org's `ReportageNewsArticle` is an article type: its author is the page's."""
+    head = ('<script type="application/ld+json">{"@type": "ReportageNewsArticle", "headline": "Night buses stay",'
+            ' "author": {"@type": "Person", "name": "Ann Lee"}}</script>')
+    assert author(head) == "Ann Lee"
+
+
+def test_a_labelled_field_in_a_side_column_names_the_writer():
+    """A fact list beside the article ("<li><strong>Autorin/Autor</strong> Name</li>") outside <article>
+    names the writer when the stated author is the outlet; a stats table's "By changesets" names nobody."""
+    head = '<meta name="author" content="City News"><meta property="og:site_name" content="City News">'
+    facts = ("<div class='col'><ul><li><strong>Datum</strong> 28.04.2023</li>"
+             "<li><strong>Autorin/Autor</strong> Roman Goncharenko</li></ul></div>")
+    assert author(head, facts) == "Roman Goncharenko"
+    stats = "<table><tr><th>By changesets</th><td>12</td></tr></table>"
+    assert author("", stats) is None
+
+
+def test_a_numeric_author_meta_is_a_user_id_not_a_name():
+    assert author('<meta name="author" content="105092">') is None
+
+
+def test_a_bold_name_paragraph_at_the_body_top_or_end_names_the_writers_over_the_outlet():
+    """A CMS whose author field holds the outlet's account ("City News") while the body sets the byline
+    as a bold paragraph of its own, at its top (a standfirst's lines above) or its end."""
+    head = '<meta name="author" content="City News"><meta property="og:site_name" content="City News">'
+    paragraphs = f"<p>{PARAGRAPH}</p>" * 3
+    top = f"<div><p><em>…as villages cry foul</em></p><p><strong>Ann Lee/Bo Kim</strong></p>{paragraphs}</div>"
+    assert author(head, top) == "Ann Lee; Bo Kim"
+    end = f"<div>{paragraphs}<p style='text-align:right'><strong>Lê Phương</strong></p></div>"
+    assert author(head, end) == "Lê Phương"
+    middle = f"<div>{paragraphs}<p><strong>Water Woes</strong></p>{paragraphs}</div>"
+    assert author(head, middle) == "City News"
