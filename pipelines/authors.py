@@ -13,7 +13,7 @@ from lxml.html import HtmlElement
 
 #: Author `<meta>` names, in the order read: the first that names someone gives every name it states
 #: (a page lists several authors as several tags). Dublin Core and citation tags write "Surname, Given".
-META_AUTHORS = ("author", "article:author", "parsely-author", "sailthru.author", "byl", "dc.creator",
+META_AUTHORS = ("author", "article:author", "parsely-author", "sailthru.author", "byl", "articleauthor", "dc.creator",
                 "citation_author")
 SURNAME_FIRST = frozenset({"dc.creator", "citation_author"})
 #: A link to a writer's own page ("/author/ann-lee", "/autoren/name/max-kolter", "/journalist/…").

@@ -138,6 +138,8 @@ def _without_role(words: list[str]) -> list[str]:
     kept = words[:role]
     while len(kept) > 2 and (kept[-1].casefold() in ROLE_QUALIFIERS or kept[-1].islower()):
         kept.pop()
+    if not _capitalised(kept):  # "Guardian staff reporter": a desk's name, not a person's and a title
+        return words
     return kept if len(kept) <= 3 else kept[:2]
 
 
@@ -297,19 +299,35 @@ def _is_logo(h1: HtmlElement) -> bool:
 def _author(tree: HtmlElement, nodes: list[dict[str, Any]], ld: dict[str, Any], url: str | None) -> str | None:
     """The page's authors: JSON-LD's, else the author `<meta>`s', else a byline's ("By …"), else the
     writers its author links name. A stated author that is the outlet itself (or an e-mail address)
-    gives way to the first people a byline, a body's bold byline or author links name other than it."""
+    gives way to the first people an author `<meta>`, a byline, a body's bold byline or author links name
+    other than it (JSON-LD may state the outlet where a `<meta>` names the agency or the writer)."""
     names = [_str(n) for n in ld_authors(ld, ids(nodes))]
     stated = "; ".join(dict.fromkeys(n for n in names if n and not n.startswith("http"))) or meta_authors(tree)
     if not stated:
         return _byline_author(tree)
     outlet = organisation_names(tree, ld, url)
     if not is_organisation(stated, outlet):
-        return stated
-    for find in (_byline_author, bold_byline, linked_authors):
+        return _with_cowriters(tree, stated)
+    for find in (meta_authors, _byline_author, bold_byline, linked_authors):
         person = find(tree)
         if person and not fold(person).startswith(fold(stated.split(";")[0])):
             return person
     return stated
+
+
+#: Links a page marks as its writers' (`rel="author"`), counted before the author links are read.
+REL_AUTHOR = "count(//a[contains(@rel, 'author')])"
+
+
+def _with_cowriters(tree: HtmlElement, stated: str) -> str:
+    """The writers the byline's author links name when they are the stated ones and more: structured
+    data may state the first or the last of a byline's writers alone. Read only where more links are
+    marked `rel="author"` than names stated (a cheap count: most pages have none)."""
+    names = {fold(n) for n in stated.split(";")}
+    if tree.xpath(REL_AUTHOR) <= len(names):
+        return stated
+    linked = linked_authors(tree)
+    return linked if linked and names < {fold(n) for n in linked.split(";")} else stated
 
 
 def page_metadata(tree: HtmlElement) -> PageMetadata:

@@ -70,6 +70,8 @@ def test_author_links_name_the_writers_when_nothing_else_does():
     ("Luís Lima e Silva", "Luís Lima e Silva"),
     ("Sam Stein; The Huffington Post", "Sam Stein"),
     ("The Associated Press", "The Associated Press"),
+    ("Guardian staff reporter", "Guardian staff reporter"),
+    ("Ben Silverman Games Editor", "Ben Silverman"),
     ("the time the council voted", None),
 ])
 def test_bylines_in_the_languages_of_the_news(found, people):
@@ -127,3 +129,17 @@ def test_a_bold_name_paragraph_at_the_body_top_or_end_names_the_writers_over_the
     assert author(head, end) == "Lê Phương"
     middle = f"<div>{paragraphs}<p><strong>Water Woes</strong></p>{paragraphs}</div>"
     assert author(head, middle) == "City News"
+
+
+def test_an_author_meta_names_the_agency_where_json_ld_states_the_outlet():
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Night buses stay",'
+            ' "author": {"@type": "Organization", "name": "City News"}}</script>'
+            '<meta property="og:site_name" content="City News"><meta name="articleAuthor" content="Anadolu Ajansı">')
+    assert author(head) == "Anadolu Ajansı"
+
+
+def test_the_bylines_author_links_name_the_cowriter_structured_data_leaves_out():
+    head = '<meta property="article:author" content="Marlene Lundberg Holm">'
+    byline = ('<div class="byline"><a rel="author" href="mailto:i.t@db.example">Ingrid Treborg</a></div>'
+              '<div class="byline"><a rel="author" href="mailto:m.h@db.example">Marlene Lundberg Holm</a></div>')
+    assert author(head, f"<header>{byline}</header>") == "Ingrid Treborg; Marlene Lundberg Holm"
