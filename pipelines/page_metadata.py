@@ -90,8 +90,8 @@ LABELLED_BYLINE = re.compile(rf"^(?:(?!by\b)(?:{BY_WORDS})\s+|(?:{LABEL_WORDS})(
 #: A field of a page's fact list whose label is set in bold or a table header, wherever it stands
 #: ("<li><strong>Autorin/Autor</strong> Roman Goncharenko</li>" in a side column): the label's parent.
 MAX_FIELD_LABEL_CHARS = 20
-LABELLED_FIELDS = (f"//*[self::strong or self::b or self::th][not(*)]"
-                   f"[string-length(normalize-space()) <= {MAX_FIELD_LABEL_CHARS}]/..")
+LABELLED_FIELDS = " | ".join(f"//{tag}[not(*)][string-length(normalize-space()) <= {MAX_FIELD_LABEL_CHARS}]/.."
+                            for tag in ("strong", "b", "th"))
 MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 #: Where a byline's names end: "By Aoi Okada · May 2, 2025", "By Ann | Staff", "By Ann in Politics", "By Ann @ann",
 #: "By Ann last updated", and a date or a label glued on by the markup ("By Ann NewsomeDec. 5").
