@@ -27,6 +27,8 @@ PERSON = re.compile(r"^[^\W\d_a-z][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3}\s+[
 #: Words of a link's UI, never of a name.
 LINK_UI = re.compile(r"\b(?:view|all|more|see|full|bio|profile|follow|read|posts|articles|stories|contact)\b",
                      re.IGNORECASE)
+#: Fewest letters of an outlet name's first word that the outlet may go by ("Ilanga", not "The").
+MIN_OUTLET_WORD = 4
 #: How many author links of one byline are read.
 MAX_LINKED = 6
 
@@ -84,7 +86,8 @@ def _address(value: str) -> bool:
 
 def organisation_names(tree: HtmlElement, ld: dict[str, Any], url: str | None) -> set[str]:
     """The names the outlet goes by on its own page: `og:site_name`, the publisher (JSON-LD,
-    `<meta>`), the application's name, its host and the host's first label ("mdr.de", "mdr")."""
+    `<meta>`), the application's name, its host and the host's first label ("mdr.de", "mdr"), a
+    name's first word ("Ilanga" of "Ilanga News")."""
     names = [*tree.xpath("//meta[@property='og:site_name' or @name='application-name' or @name='publisher' or "
                          "@name='dc.publisher']/@content")]
     publisher = ld.get("publisher")
@@ -92,15 +95,19 @@ def organisation_names(tree: HtmlElement, ld: dict[str, Any], url: str | None) -
         names.append(publisher["name"])
     host = urlsplit(url or "").netloc.split(":")[0].removeprefix("www.")
     names += [host, host.split(".")[0]] if host else []
+    names += [n.split()[0] for n in names if len(n.split()) > 1 and len(n.split()[0]) >= MIN_OUTLET_WORD]
     return {fold(n) for n in names} - {""}
 
 
 def is_organisation(author: str, outlet: set[str]) -> bool:
-    """An author that is the outlet itself ("LTO", "STERN.de", "Deutsche Welle (www.dw.com)"), or
-    an address (a writer's e-mail): the page may name its writer elsewhere."""
+    """An author that is the outlet itself ("LTO", "STERN.de", "Deutsche Welle (www.dw.com)"), its
+    account (the outlet's first word and an initial: "Ilanga D"), or an address (a writer's e-mail):
+    the page may name its writer elsewhere."""
     first = author.split(";")[0].strip()
     bare = re.sub(r"\s*\([^()]*\)\s*$", "", first)
-    return fold(first) in outlet or fold(bare) in outlet or "@" in first and " " not in first
+    words = bare.split()
+    account = len(words) == 2 and len(words[1].rstrip(".")) == 1 and fold(words[0]) in outlet
+    return fold(first) in outlet or fold(bare) in outlet or account or "@" in first and " " not in first
 
 
 def linked_authors(tree: HtmlElement) -> str | None:

@@ -9,12 +9,14 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 from copy import deepcopy
 
 from htmldate import find_date
+from htmldate.extractors import try_date_expr
 from lxml.html import HtmlElement
 
 from pipelines.authors import (bold_byline, fold, ids, is_organisation, ld_authors, linked_authors, meta_authors,
@@ -330,6 +332,27 @@ def _with_cowriters(tree: HtmlElement, stated: str) -> str:
     return linked if linked and names < {fold(n) for n in linked.split(";")} else stated
 
 
+def _published(tree: HtmlElement) -> str | None:
+    """The publication time the page's meta and markup state: `article:published_time`, unless the
+    CMS wrote the last update into it (it equals `article:modified_time`) and the markup's
+    `itemprop="datePublished"` states an earlier time (a live blog's start); then `<time>`s."""
+    meta = _first(tree, "//meta[@property='article:published_time']/@content")
+    item = _first(tree, "//*[@itemprop='datePublished']/@content", "//*[@itemprop='datePublished']/@datetime")
+    if meta and item and meta == _first(tree, "//meta[@property='article:modified_time']/@content") \
+            and _earlier(item, meta):
+        return item
+    return meta or item or _first(tree, "//article//time[@datetime]/@datetime", "//main//time[@datetime]/@datetime")
+
+
+def _earlier(first: str, second: str) -> bool:
+    """`first` an earlier instant than `second` (both ISO 8601, both with a zone or neither)."""
+    try:
+        a, b = (datetime.fromisoformat(v.replace("Z", "+00:00")) for v in (first, second))
+        return (a.tzinfo is None) == (b.tzinfo is None) and a < b
+    except ValueError:
+        return False
+
+
 def page_metadata(tree: HtmlElement) -> PageMetadata:
     nodes = _ld_nodes(tree)
     ld = _ld_article(nodes)
@@ -345,10 +368,7 @@ def page_metadata(tree: HtmlElement) -> PageMetadata:
         site_name=_first(tree, "//meta[@property='og:site_name']/@content",
                          "//meta[@name='application-name']/@content"),
         author=_author(tree, nodes, ld, canonical),
-        published=_str(ld.get("datePublished")) or _first(
-            tree, "//meta[@property='article:published_time']/@content",
-            "//*[@itemprop='datePublished']/@content", "//*[@itemprop='datePublished']/@datetime",
-            "//article//time[@datetime]/@datetime", "//main//time[@datetime]/@datetime"),
+        published=_str(ld.get("datePublished")) or _published(tree),
         modified=_str(ld.get("dateModified")) or _first(
             tree, "//meta[@property='article:modified_time']/@content", "//meta[@property='og:updated_time']/@content",
             "//*[@itemprop='dateModified']/@content"),
@@ -357,6 +377,13 @@ def page_metadata(tree: HtmlElement) -> PageMetadata:
     )
 
 
+#: A field's label that names the publication date, in the languages of the news.
+DATE_LABEL = re.compile(r"^(?:datum|date|fecha|data|dato|tarih|published|veröffentlicht|publié|publicado|pubblicato)"
+                        r"\s*[:：]?$", re.IGNORECASE)
+DATE_LABELS = " | ".join(f"//{tag}[not(*)][string-length(normalize-space()) <= {MAX_FIELD_LABEL_CHARS}]"
+                         for tag in ("strong", "b", "th"))
+#: The earliest day a labelled field's date may be (htmldate's own floor).
+EARLIEST_DATE = datetime(1995, 1, 1)
 #: The day htmldate gives a page when all it found is a year.
 YEAR_ONLY = "-01-01"
 
@@ -365,11 +392,25 @@ def date_in_page(tree: HtmlElement, url: str) -> str | None:
     """The publication date a page without structured dates shows in its URL or its text (htmldate,
     on the whole page: once boilerplate is pruned, the date a byline or header carried is gone).
     A 1 January found by the extensive search alone is a copyright year: only the plain search may
-    confirm it."""
+    confirm it. A date a fact list labels as the page's ("<li><strong>Datum</strong> 28.04.2023</li>")
+    comes first: the text's other dates may be teasers'."""
+    if labelled := _labelled_date(tree):
+        return labelled
     found = find_date(deepcopy(tree), url=url, original_date=True, outputformat="%Y-%m-%d")
     if found and found.endswith(YEAR_ONLY):
         return find_date(deepcopy(tree), url=url, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
     return found
+
+
+def _labelled_date(tree: HtmlElement) -> str | None:
+    """The day the first field labelled as the publication date states, the label in bold or a table
+    header ("Datum 28.04.2023", "Published: April 5, 2024")."""
+    for label in tree.xpath(DATE_LABELS):
+        if DATE_LABEL.match(" ".join(label.text_content().split())) and (field := label.getparent()) is not None:
+            rest = field.text_content().replace(label.text_content(), " ", 1)
+            if day := try_date_expr(rest, "%Y-%m-%d", False, EARLIEST_DATE, datetime.now()):
+                return day
+    return None
 
 
 def is_year_only(day: str | None) -> bool:

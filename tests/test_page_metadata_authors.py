@@ -143,3 +143,12 @@ def test_the_bylines_author_links_name_the_cowriter_structured_data_leaves_out()
     byline = ('<div class="byline"><a rel="author" href="mailto:i.t@db.example">Ingrid Treborg</a></div>'
               '<div class="byline"><a rel="author" href="mailto:m.h@db.example">Marlene Lundberg Holm</a></div>')
     assert author(head, f"<header>{byline}</header>") == "Ingrid Treborg; Marlene Lundberg Holm"
+
+
+def test_the_outlets_account_gives_way_to_the_bold_byline():
+    """"City N" is the outlet's first word and an initial: a CMS account, not a writer."""
+    head = ('<script type="application/ld+json">{"@type": "BlogPosting", "headline": "Night buses stay",'
+            ' "author": {"@type": "Person", "name": "City N"}}</script><meta property="og:site_name" content="City News">')
+    paragraphs = f"<p>{PARAGRAPH}</p>" * 3
+    assert author(head, f"<div><p><strong>MTHOBISI SITHOLE\u00a0</strong></p>{paragraphs}</div>") == "MTHOBISI SITHOLE"
+    assert author(head) == "City N"
