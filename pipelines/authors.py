@@ -127,11 +127,12 @@ def linked_authors(tree: HtmlElement) -> str | None:
     return None
 
 
-#: A paragraph that is one bold run and nothing else: the byline a body sets above or below its text.
-BOLD_PARAGRAPHS = "//p[count(*) = 1][b or strong][normalize-space() = normalize-space(*)]"
+#: A paragraph that is one bold run and nothing else, no link (a "Read More" button is one): the
+#: byline a body sets above or below its text.
+BOLD_PARAGRAPHS = "//p[count(*) = 1][b or strong][normalize-space() = normalize-space(*)][not(.//a)]"
 #: Fewest paragraphs beside a bold one for it to stand in an article's body.
 MIN_BODY_PARAGRAPHS = 3
-#: Most paragraphs above a body's bold byline: a standfirst's lines may stand there.
+#: Most paragraphs above a body's bold byline: a standfirst's italic lines may stand there.
 MAX_ABOVE_BYLINE = 2
 #: Between writers a bold byline names: "Mathatisi Sebusi/Mohalenyane Phakela", "A, B and C".
 BOLD_SEPARATOR = re.compile(r"\s*(?:/|,|&|\band\b)\s*")
@@ -141,18 +142,24 @@ BOLD_NAME = re.compile(r"^[^\W\d_a-z][\w.'’-]*(?:\s+[^\W\d_a-z][\w.'’-]*){1,
 
 def bold_byline(tree: HtmlElement) -> str | None:
     """The writers a body's paragraph names when it is a bold name and nothing else, at the body's
-    top (a standfirst's lines may stand above it: "<p><strong>Mohloai Mpesi</strong></p>") or its end
-    ("Lê Phương" right-aligned below the text),
+    top (a standfirst's italic lines may stand above it: "<p><strong>Mohloai Mpesi</strong></p>") or
+    its end ("Lê Phương" right-aligned below the text),
     "; "-joined: the byline of a CMS whose author field holds the outlet's account."""
     for p in tree.xpath(BOLD_PARAGRAPHS):
-        paragraphs = [q for q in p.itersiblings("p", preceding=True) if q.text_content().strip()]
+        above = [q for q in p.itersiblings("p", preceding=True) if q.text_content().strip()]
         following = [q for q in p.itersiblings("p") if q.text_content().strip()]
-        if len(paragraphs) > MAX_ABOVE_BYLINE and following or len(paragraphs) + len(following) < MIN_BODY_PARAGRAPHS:
+        top = len(above) <= MAX_ABOVE_BYLINE and all(map(_emphasised, above))
+        if not (top or not following) or len(above) + len(following) < MIN_BODY_PARAGRAPHS:
             continue
         names = BOLD_SEPARATOR.split(_text(p))
         if all(BOLD_NAME.match(name) for name in names):
             return "; ".join(names)
     return None
+
+
+def _emphasised(paragraph: HtmlElement) -> bool:
+    """A paragraph set in italics throughout: a standfirst's line ("<p><em>…as villages cry foul</em></p>")."""
+    return "".join(paragraph.xpath(".//em//text() | .//i//text()")).split() == paragraph.text_content().split()
 
 
 def _names_writer(link: HtmlElement) -> bool:

@@ -185,7 +185,8 @@ def clean_author(value: str | None) -> str | None:
     domain ("Meg Wagner NEW YORK DAILY NEWS", "BWW News Desk BroadwayWorld.com"; one word in
     capitals is a surname: "André Oliver KLEIN"), initials in brackets, a description after a comma,
     a separator and a section, a date; names that are organisations or labels go ("Sam Stein; The
-    Huffington Post" → "Sam Stein") unless an organisation is all there is. Two names joined by "and" in any language are two authors."""
+    Huffington Post" → "Sam Stein") unless an organisation is all there is. Two names joined by "and"
+    in any language are two authors."""
     names, agencies = [], []
     for found in (value or "").split(";"):
         for name in _people(NAME_PARENTHETICAL.sub("", AUTHOR_LABEL.sub("", found.strip()))):

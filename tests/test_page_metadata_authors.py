@@ -129,6 +129,8 @@ def test_a_bold_name_paragraph_at_the_body_top_or_end_names_the_writers_over_the
     assert author(head, end) == "Lê Phương"
     middle = f"<div>{paragraphs}<p><strong>Water Woes</strong></p>{paragraphs}</div>"
     assert author(head, middle) == "City News"
+    button = f"<div>{paragraphs}<p><strong><a href='/more'>Read More</a></strong></p></div>"
+    assert author(head, button) == "City News"
 
 
 def test_an_author_meta_names_the_agency_where_json_ld_states_the_outlet():
@@ -148,7 +150,14 @@ def test_the_bylines_author_links_name_the_cowriter_structured_data_leaves_out()
 def test_the_outlets_account_gives_way_to_the_bold_byline():
     """"City N" is the outlet's first word and an initial: a CMS account, not a writer."""
     head = ('<script type="application/ld+json">{"@type": "BlogPosting", "headline": "Night buses stay",'
-            ' "author": {"@type": "Person", "name": "City N"}}</script><meta property="og:site_name" content="City News">')
+            ' "author": {"@type": "Person", "name": "City N"}}</script>'
+            '<meta property="og:site_name" content="City News">')
     paragraphs = f"<p>{PARAGRAPH}</p>" * 3
     assert author(head, f"<div><p><strong>MTHOBISI SITHOLE\u00a0</strong></p>{paragraphs}</div>") == "MTHOBISI SITHOLE"
     assert author(head) == "City N"
+
+
+def test_a_bold_heading_below_the_opening_paragraph_is_no_byline():
+    head = '<meta name="author" content="City News"><meta property="og:site_name" content="City News">'
+    body = f"<div><p>{PARAGRAPH}</p><p><strong>Key Points</strong></p>{f'<p>{PARAGRAPH}</p>' * 3}</div>"
+    assert author(head, body) == "City News"

@@ -18,7 +18,8 @@ def test_a_live_blogs_start_in_the_markup_over_a_published_time_equal_to_the_las
             '<meta property="article:modified_time" content="2024-08-05T19:49:50Z">')
     byline = '<div itemprop="datePublished" content="2024-08-04T13:23:00Z">By Ann Lee</div>'
     assert published(head, byline) == "2024-08-04T13:23:00+00:00"
-    first = head.replace('published_time" content="2024-08-05T19:49:50Z', 'published_time" content="2024-08-05T08:00:00Z')
+    first = head.replace('published_time" content="2024-08-05T19:49:50Z',
+                         'published_time" content="2024-08-05T08:00:00Z')
     assert published(first, byline) == "2024-08-05T08:00:00+00:00"  # the CMS kept the first publication
 
 
