@@ -89,11 +89,13 @@ BY_WORDS = "by|von|par|por|av|af|door"
 LABEL_WORDS = "autor(?:in|en|es|a)?|auteur|yazar|text|texto|testo|tekst|автор|kirjoittaja"
 LABELLED_BYLINE = re.compile(rf"^(?:(?!by\b)(?:{BY_WORDS})\s+|(?:{LABEL_WORDS})(?:\s*/\s*autor(?:in)?)?\s*[:：]?\s*)"
                              r"(\S.{0,98})$", re.IGNORECASE)
-#: A field of a page's fact list whose label is set in bold or a table header, wherever it stands
-#: ("<li><strong>Autorin/Autor</strong> Roman Goncharenko</li>" in a side column): the label's parent.
+#: The label of a field of a page's fact list, set in bold or as a table header, wherever the list
+#: stands ("<li><strong>Autorin/Autor</strong> Roman Goncharenko</li>" in a side column).
 MAX_FIELD_LABEL_CHARS = 20
-LABELLED_FIELDS = " | ".join(f"//{tag}[not(*)][string-length(normalize-space()) <= {MAX_FIELD_LABEL_CHARS}]/.."
-                            for tag in ("strong", "b", "th"))
+FIELD_LABELS = " | ".join(f"//{tag}[not(*)][string-length(normalize-space()) <= {MAX_FIELD_LABEL_CHARS}]"
+                         for tag in ("strong", "b", "th"))
+#: A field label that names the writer: "Autorin/Autor", "Von:", "Author".
+BYLINE_LABEL = re.compile(rf"^(?:{BY_WORDS}|{LABEL_WORDS}|authors?)(?:\s*/\s*autor(?:in)?)?\s*[:：]?$", re.IGNORECASE)
 MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 #: Where a byline's names end: "By Aoi Okada · May 2, 2025", "By Ann | Staff", "By Ann in Politics", "By Ann @ann",
 #: "By Ann last updated", and a date or a label glued on by the markup ("By Ann NewsomeDec. 5").
@@ -244,8 +246,7 @@ def _byline_author(tree: HtmlElement) -> str | None:
     for el in tree.xpath("//article//*[self::span or self::p or self::div or self::address or self::a or self::li] | "
                          "//main//*[self::span or self::p or self::div or self::address or self::a or self::li] | "
                          "//*[contains(@class, 'byline') or contains(@class, 'author') or contains(@id, 'byline')] | "
-                         "//a[contains(concat(' ', @rel, ' '), ' author ') or contains(@href, '/author/')] | "
-                         f"{LABELLED_FIELDS}"):
+                         "//a[contains(concat(' ', @rel, ' '), ' author ') or contains(@href, '/author/')]"):
         text = " ".join(" ".join(el.itertext()).split())
         if len(text) > MAX_BYLINE_CHARS or SPONSORED.search(text) or _in_teaser_link(el):
             continue
@@ -256,7 +257,19 @@ def _byline_author(tree: HtmlElement) -> str | None:
     people: dict[tuple[str, str], set[str]] = {}
     for kind, names in found:
         people.setdefault(kind, set()).add(names)
-    return next((names for kind, names in found if len(people[kind]) == 1), None)
+    return next((names for kind, names in found if len(people[kind]) == 1), None) or _field_byline(tree)
+
+
+def _field_byline(tree: HtmlElement) -> str | None:
+    """The people the first fact-list field labelled as the writer names, anywhere on the page (a
+    side column's "Autorin/Autor Roman Goncharenko"), when no byline stands in the article."""
+    for label in tree.xpath(FIELD_LABELS):
+        if BYLINE_LABEL.match(" ".join(label.text_content().split())) and (field := label.getparent()) is not None:
+            text = " ".join(" ".join(field.itertext()).split())
+            match = len(text) <= MAX_BYLINE_CHARS and (BYLINE.match(text) or LABELLED_BYLINE.match(text))
+            if match and (names := _names(match.group(1))) and all(map(_strict_name, names)):
+                return "; ".join(names)
+    return None
 
 
 def _in_teaser_link(el: HtmlElement) -> bool:
@@ -333,16 +346,18 @@ def _with_cowriters(tree: HtmlElement, stated: str) -> str:
     return linked if linked and names < {fold(n) for n in linked.split(";")} else stated
 
 
-def _published(tree: HtmlElement) -> str | None:
+def _published(tree: HtmlElement, modified: str | None) -> str | None:
     """The publication time the page's meta and markup state: `article:published_time`, unless the
-    CMS wrote the last update into it (it equals `article:modified_time`) and the markup's
+    CMS wrote the last update into it (it equals the `modified` time stated) and the markup's
     `itemprop="datePublished"` states an earlier time (a live blog's start); then `<time>`s."""
+    items = ("//*[@itemprop='datePublished']/@content", "//*[@itemprop='datePublished']/@datetime")
     meta = _first(tree, "//meta[@property='article:published_time']/@content")
-    item = _first(tree, "//*[@itemprop='datePublished']/@content", "//*[@itemprop='datePublished']/@datetime")
-    if meta and item and meta == _first(tree, "//meta[@property='article:modified_time']/@content") \
-            and _earlier(item, meta):
-        return item
-    return meta or item or _first(tree, "//article//time[@datetime]/@datetime", "//main//time[@datetime]/@datetime")
+    if not meta:
+        return _first(tree, *items, "//article//time[@datetime]/@datetime", "//main//time[@datetime]/@datetime")
+    if meta == modified:
+        item = _first(tree, *items)
+        return item if item and _earlier(item, meta) else meta
+    return meta
 
 
 def _earlier(first: str, second: str) -> bool:
@@ -359,6 +374,9 @@ def page_metadata(tree: HtmlElement) -> PageMetadata:
     ld = _ld_article(nodes)
     canonical = _first(tree, "//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href",
                        "//meta[@property='og:url']/@content")
+    modified = _str(ld.get("dateModified")) or _first(
+        tree, "//meta[@property='article:modified_time']/@content", "//meta[@property='og:updated_time']/@content",
+        "//*[@itemprop='dateModified']/@content")
     return PageMetadata(
         canonical=canonical,
         headline=_str(ld.get("headline")),
@@ -369,10 +387,8 @@ def page_metadata(tree: HtmlElement) -> PageMetadata:
         site_name=_first(tree, "//meta[@property='og:site_name']/@content",
                          "//meta[@name='application-name']/@content"),
         author=_author(tree, nodes, ld, canonical),
-        published=_str(ld.get("datePublished")) or _published(tree),
-        modified=_str(ld.get("dateModified")) or _first(
-            tree, "//meta[@property='article:modified_time']/@content", "//meta[@property='og:updated_time']/@content",
-            "//*[@itemprop='dateModified']/@content"),
+        published=_str(ld.get("datePublished")) or _published(tree, modified),
+        modified=modified,
         lang=_first(tree, "/html/@lang", "//meta[@http-equiv='content-language']/@content",
                     "//meta[@property='og:locale']/@content"),
     )
@@ -381,8 +397,6 @@ def page_metadata(tree: HtmlElement) -> PageMetadata:
 #: A field's label that names the publication date, in the languages of the news.
 DATE_LABEL = re.compile(r"^(?:datum|date|fecha|data|dato|tarih|published|veröffentlicht|publié|publicado|pubblicato)"
                         r"\s*[:：]?$", re.IGNORECASE)
-DATE_LABELS = " | ".join(f"//{tag}[not(*)][string-length(normalize-space()) <= {MAX_FIELD_LABEL_CHARS}]"
-                         for tag in ("strong", "b", "th"))
 #: The earliest day a labelled field's date may be (htmldate's own floor).
 EARLIEST_DATE = datetime(1995, 1, 1)
 #: The day htmldate gives a page when all it found is a year.
@@ -406,7 +420,7 @@ def date_in_page(tree: HtmlElement, url: str) -> str | None:
 def _labelled_date(tree: HtmlElement) -> str | None:
     """The day the first field labelled as the publication date states, the label in bold or a table
     header ("Datum 28.04.2023", "Published: April 5, 2024")."""
-    for label in tree.xpath(DATE_LABELS):
+    for label in tree.xpath(FIELD_LABELS):
         if DATE_LABEL.match(" ".join(label.text_content().split())) and (field := label.getparent()) is not None:
             rest = field.text_content().replace(label.text_content(), " ", 1)
             if day := try_date_expr(rest, "%Y-%m-%d", False, EARLIEST_DATE, datetime.now()):
