@@ -13,7 +13,7 @@ from lxml.html import HtmlElement
 
 #: Author `<meta>` names, in the order read: the first that names someone gives every name it states
 #: (a page lists several authors as several tags). Dublin Core and citation tags write "Surname, Given".
-META_AUTHORS = ("author", "article:author", "parsely-author", "sailthru.author", "byl", "dc.creator",
+META_AUTHORS = ("author", "article:author", "parsely-author", "sailthru.author", "byl", "articleauthor", "dc.creator",
                 "citation_author")
 SURNAME_FIRST = frozenset({"dc.creator", "citation_author"})
 #: A link to a writer's own page ("/author/ann-lee", "/autoren/name/max-kolter", "/journalist/…").
@@ -27,6 +27,8 @@ PERSON = re.compile(r"^[^\W\d_a-z][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3}\s+[
 #: Words of a link's UI, never of a name.
 LINK_UI = re.compile(r"\b(?:view|all|more|see|full|bio|profile|follow|read|posts|articles|stories|contact)\b",
                      re.IGNORECASE)
+#: Fewest letters of an outlet name's first word that the outlet may go by ("Ilanga", not "The").
+MIN_OUTLET_WORD = 4
 #: How many author links of one byline are read.
 MAX_LINKED = 6
 
@@ -60,7 +62,8 @@ def meta_authors(tree: HtmlElement) -> str | None:
     stated: dict[str, list[str]] = {}
     for meta in tree.iter("meta"):
         key = (meta.get("name") or meta.get("property") or "").casefold()
-        if key in META_AUTHORS and (value := " ".join((meta.get("content") or "").split())) and not _address(value):
+        value = " ".join((meta.get("content") or "").split())
+        if key in META_AUTHORS and _is_name(value):
             stated.setdefault(key, []).append(value)
     for key in META_AUTHORS:
         names = stated.get(key, [])
@@ -71,13 +74,20 @@ def meta_authors(tree: HtmlElement) -> str | None:
     return None
 
 
+def _is_name(value: str) -> bool:
+    """A stated author that can be a name: it has letters (not a CMS's user id, "105092") and is no
+    address (an author's page, a social profile)."""
+    return any(c.isalpha() for c in value) and not _address(value)
+
+
 def _address(value: str) -> bool:
     return value.strip().startswith(("http:", "https:", "//", "www.")) or "@" in value and " " not in value.strip()
 
 
 def organisation_names(tree: HtmlElement, ld: dict[str, Any], url: str | None) -> set[str]:
     """The names the outlet goes by on its own page: `og:site_name`, the publisher (JSON-LD,
-    `<meta>`), the application's name, its host and the host's first label ("mdr.de", "mdr")."""
+    `<meta>`), the application's name, its host and the host's first label ("mdr.de", "mdr"), a
+    name's first word ("Ilanga" of "Ilanga News")."""
     names = [*tree.xpath("//meta[@property='og:site_name' or @name='application-name' or @name='publisher' or "
                          "@name='dc.publisher']/@content")]
     publisher = ld.get("publisher")
@@ -85,15 +95,19 @@ def organisation_names(tree: HtmlElement, ld: dict[str, Any], url: str | None) -
         names.append(publisher["name"])
     host = urlsplit(url or "").netloc.split(":")[0].removeprefix("www.")
     names += [host, host.split(".")[0]] if host else []
+    names += [n.split()[0] for n in names if len(n.split()) > 1 and len(n.split()[0]) >= MIN_OUTLET_WORD]
     return {fold(n) for n in names} - {""}
 
 
 def is_organisation(author: str, outlet: set[str]) -> bool:
-    """An author that is the outlet itself ("LTO", "STERN.de", "Deutsche Welle (www.dw.com)"), or
-    an address (a writer's e-mail): the page may name its writer elsewhere."""
+    """An author that is the outlet itself ("LTO", "STERN.de", "Deutsche Welle (www.dw.com)"), its
+    account (the outlet's first word and an initial: "Ilanga D"), or an address (a writer's e-mail):
+    the page may name its writer elsewhere."""
     first = author.split(";")[0].strip()
     bare = re.sub(r"\s*\([^()]*\)\s*$", "", first)
-    return fold(first) in outlet or fold(bare) in outlet or "@" in first and " " not in first
+    words = bare.split()
+    account = len(words) == 2 and len(words[1].rstrip(".")) == 1 and fold(words[0]) in outlet
+    return fold(first) in outlet or fold(bare) in outlet or account or "@" in first and " " not in first
 
 
 def linked_authors(tree: HtmlElement) -> str | None:
@@ -111,6 +125,41 @@ def linked_authors(tree: HtmlElement) -> str | None:
             names = [_text(a) for a in byline.xpath(".//a[@href]") if _names_writer(a)]
             return "; ".join(list(dict.fromkeys(names))[:MAX_LINKED])
     return None
+
+
+#: A paragraph that is one bold run and nothing else, no link (a "Read More" button is one): the
+#: byline a body sets above or below its text.
+BOLD_PARAGRAPHS = "//p[count(*) = 1][b or strong][normalize-space() = normalize-space(*)][not(.//a)]"
+#: Fewest paragraphs beside a bold one for it to stand in an article's body.
+MIN_BODY_PARAGRAPHS = 3
+#: Most paragraphs above a body's bold byline: a standfirst's italic lines may stand there.
+MAX_ABOVE_BYLINE = 2
+#: Between writers a bold byline names: "Mathatisi Sebusi/Mohalenyane Phakela", "A, B and C".
+BOLD_SEPARATOR = re.compile(r"\s*(?:/|,|&|\band\b)\s*")
+#: A person's name as a bold byline writes it: two to four words, each capitalised or in capitals.
+BOLD_NAME = re.compile(r"^[^\W\d_a-z][\w.'’-]*(?:\s+[^\W\d_a-z][\w.'’-]*){1,3}$")
+
+
+def bold_byline(tree: HtmlElement) -> str | None:
+    """The writers a body's paragraph names when it is a bold name and nothing else, at the body's
+    top (a standfirst's italic lines may stand above it: "<p><strong>Mohloai Mpesi</strong></p>") or
+    its end ("Lê Phương" right-aligned below the text),
+    "; "-joined: the byline of a CMS whose author field holds the outlet's account."""
+    for p in tree.xpath(BOLD_PARAGRAPHS):
+        above = [q for q in p.itersiblings("p", preceding=True) if q.text_content().strip()]
+        following = [q for q in p.itersiblings("p") if q.text_content().strip()]
+        top = len(above) <= MAX_ABOVE_BYLINE and all(map(_emphasised, above))
+        if not (top or not following) or len(above) + len(following) < MIN_BODY_PARAGRAPHS:
+            continue
+        names = BOLD_SEPARATOR.split(_text(p))
+        if all(BOLD_NAME.match(name) for name in names):
+            return "; ".join(names)
+    return None
+
+
+def _emphasised(paragraph: HtmlElement) -> bool:
+    """A paragraph set in italics throughout: a standfirst's line ("<p><em>…as villages cry foul</em></p>")."""
+    return "".join(paragraph.xpath(".//em//text() | .//i//text()")).split() == paragraph.text_content().split()
 
 
 def _names_writer(link: HtmlElement) -> bool:

@@ -32,9 +32,11 @@ def stated_form(h1: str, headline: str | None, og_title: str | None) -> str | No
     2. a stated title the `<h1>` ends with after a short kicker ("Premier League Rückschlag im
        Titelkampf …" for "Rückschlag im Titelkampf …", "Neue Leipziger Schule: Judy Lybke, …"
        for "Judy Lybke, …"): the kicker is a topic line the layout sets in the heading;
-    3. the JSON-LD headline and og:title, the same text, stating a kicker before the `<h1>`
-       ("Nationaler Veteranentag: Orden fürs Morden" over "Orden fürs Morden": two statements
-       agree that the kicker belongs to the headline)."""
+    3. the JSON-LD headline and og:title, the same text, where the `<h1>` differs: two statements
+       agree on the title, be it with a kicker before the `<h1>` ("Nationaler Veteranentag: Orden
+       fürs Morden" over "Orden fürs Morden") or reworded ("Johannesburg has failed …" over the
+       `<h1>`'s "Joburg has failed …"); not where they only add a tail to the `<h1>` (a site's
+       name or slogan, " - Golem.de", which titles keep or drop as their outlet chooses)."""
     words = _tokens(h1)
     stated = [t for t in dict.fromkeys((headline, og_title)) if t]
     for title in stated:
@@ -46,7 +48,7 @@ def stated_form(h1: str, headline: str | None, og_title: str | None) -> str | No
         if tokens and words[-len(tokens):] == tokens and 0 < len(kicker) <= MAX_KICKER_WORDS:
             return title
     if headline and og_title and _plain(headline) == _plain(og_title):
-        parts = KICKER_END.split(headline, maxsplit=1)
-        if len(parts) == 2 and _tokens(parts[1]) == words and len(_tokens(parts[0])) <= MAX_KICKER_WORDS:
+        tokens = _tokens(headline)
+        if tokens != words and tokens[:len(words)] != words:
             return headline
     return None

@@ -9,15 +9,17 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 from copy import deepcopy
 
 from htmldate import find_date
+from htmldate.extractors import try_date_expr
 from lxml.html import HtmlElement
 
-from pipelines.authors import (fold, ids, is_organisation, ld_authors, linked_authors, meta_authors,
+from pipelines.authors import (bold_byline, fold, ids, is_organisation, ld_authors, linked_authors, meta_authors,
                               names_writer_page, organisation_names)
 from scraper import jsonld
 
@@ -87,6 +89,13 @@ BY_WORDS = "by|von|par|por|av|af|door"
 LABEL_WORDS = "autor(?:in|en|es|a)?|auteur|yazar|text|texto|testo|tekst|автор|kirjoittaja"
 LABELLED_BYLINE = re.compile(rf"^(?:(?!by\b)(?:{BY_WORDS})\s+|(?:{LABEL_WORDS})(?:\s*/\s*autor(?:in)?)?\s*[:：]?\s*)"
                              r"(\S.{0,98})$", re.IGNORECASE)
+#: The label of a field of a page's fact list, set in bold or as a table header, wherever the list
+#: stands ("<li><strong>Autorin/Autor</strong> Roman Goncharenko</li>" in a side column).
+MAX_FIELD_LABEL_CHARS = 20
+FIELD_LABELS = " | ".join(f"//{tag}[not(*)][string-length(normalize-space()) <= {MAX_FIELD_LABEL_CHARS}]"
+                         for tag in ("strong", "b", "th"))
+#: A field label that names the writer: "Autorin/Autor", "Von:", "Author".
+BYLINE_LABEL = re.compile(rf"^(?:{BY_WORDS}|{LABEL_WORDS}|authors?)(?:\s*/\s*autor(?:in)?)?\s*[:：]?$", re.IGNORECASE)
 MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 #: Where a byline's names end: "By Aoi Okada · May 2, 2025", "By Ann | Staff", "By Ann in Politics", "By Ann @ann",
 #: "By Ann last updated", and a date or a label glued on by the markup ("By Ann NewsomeDec. 5").
@@ -118,7 +127,7 @@ def _names(text: str) -> list[str]:
         words = part.split()
         if i and not (NAME.match(part) and _capitalised(words)):
             break
-        if not i and len(words) > 1 and words[0].islower():  # "By the time the council voted…"
+        if not i and words and words[0].islower():  # "By the time the council voted…", "By changesets"
             return []
         names.append(" ".join(_without_role(words)))
     return [n for n in dict.fromkeys(names) if n]
@@ -133,6 +142,8 @@ def _without_role(words: list[str]) -> list[str]:
     kept = words[:role]
     while len(kept) > 2 and (kept[-1].casefold() in ROLE_QUALIFIERS or kept[-1].islower()):
         kept.pop()
+    if not _capitalised(kept):  # "Guardian staff reporter": a desk's name, not a person's and a title
+        return words
     return kept if len(kept) <= 3 else kept[:2]
 
 
@@ -176,8 +187,9 @@ def clean_author(value: str | None) -> str | None:
     domain ("Meg Wagner NEW YORK DAILY NEWS", "BWW News Desk BroadwayWorld.com"; one word in
     capitals is a surname: "André Oliver KLEIN"), initials in brackets, a description after a comma,
     a separator and a section, a date; names that are organisations or labels go ("Sam Stein; The
-    Huffington Post" → "Sam Stein"). Two names joined by "and" in any language are two authors."""
-    names = []
+    Huffington Post" → "Sam Stein") unless an organisation is all there is. Two names joined by "and"
+    in any language are two authors."""
+    names, agencies = [], []
     for found in (value or "").split(";"):
         for name in _people(NAME_PARENTHETICAL.sub("", AUTHOR_LABEL.sub("", found.strip()))):
             words = _once(AUTHOR_TAIL.sub("", AUTHOR_UI.sub("", name)).split())
@@ -188,7 +200,15 @@ def clean_author(value: str | None) -> str | None:
                 words = words[:capitals]
             if words and not NOT_A_PERSON.search(" ".join(words)):
                 names.append(NAME_PARENTHETICAL.sub("", " ".join(_without_role(words))))
-    return "; ".join(dict.fromkeys(n for n in names if n)) or None
+            elif _is_agency(words):
+                agencies.append(" ".join(words))
+    return "; ".join(dict.fromkeys(n for n in names or agencies if n)) or None
+
+
+def _is_agency(words: list[str]) -> bool:
+    """An organisation named as the author ("The Associated Press"): "The" and capitalised words. It
+    is the author when it is all a byline names (beside a writer, it is the writer's outlet)."""
+    return 2 <= len(words) <= 5 and words[0] == "The" and _capitalised(words[1:])
 
 
 def _capitals(word: str) -> bool:
@@ -237,7 +257,19 @@ def _byline_author(tree: HtmlElement) -> str | None:
     people: dict[tuple[str, str], set[str]] = {}
     for kind, names in found:
         people.setdefault(kind, set()).add(names)
-    return next((names for kind, names in found if len(people[kind]) == 1), None)
+    return next((names for kind, names in found if len(people[kind]) == 1), None) or _field_byline(tree)
+
+
+def _field_byline(tree: HtmlElement) -> str | None:
+    """The people the first fact-list field labelled as the writer names, anywhere on the page (a
+    side column's "Autorin/Autor Roman Goncharenko"), when no byline stands in the article."""
+    for label in tree.xpath(FIELD_LABELS):
+        if BYLINE_LABEL.match(" ".join(label.text_content().split())) and (field := label.getparent()) is not None:
+            text = " ".join(" ".join(field.itertext()).split())
+            match = len(text) <= MAX_BYLINE_CHARS and (BYLINE.match(text) or LABELLED_BYLINE.match(text))
+            if match and (names := _names(match.group(1))) and all(map(_strict_name, names)):
+                return "; ".join(names)
+    return None
 
 
 def _in_teaser_link(el: HtmlElement) -> bool:
@@ -283,16 +315,58 @@ def _is_logo(h1: HtmlElement) -> bool:
 def _author(tree: HtmlElement, nodes: list[dict[str, Any]], ld: dict[str, Any], url: str | None) -> str | None:
     """The page's authors: JSON-LD's, else the author `<meta>`s', else a byline's ("By …"), else the
     writers its author links name. A stated author that is the outlet itself (or an e-mail address)
-    gives way to the people a byline or author links name, when they name any."""
+    gives way to the first people an author `<meta>`, a byline, a body's bold byline or author links name
+    other than it (JSON-LD may state the outlet where a `<meta>` names the agency or the writer)."""
     names = [_str(n) for n in ld_authors(ld, ids(nodes))]
     stated = "; ".join(dict.fromkeys(n for n in names if n and not n.startswith("http"))) or meta_authors(tree)
     if not stated:
         return _byline_author(tree)
     outlet = organisation_names(tree, ld, url)
     if not is_organisation(stated, outlet):
+        return _with_cowriters(tree, stated)
+    for find in (meta_authors, _byline_author, bold_byline, linked_authors):
+        person = find(tree)
+        if person and not fold(person).startswith(fold(stated.split(";")[0])):
+            return person
+    return stated
+
+
+#: Links a page marks as its writers' (`rel="author"`), counted before the author links are read.
+REL_AUTHOR = "count(//a[contains(@rel, 'author')])"
+
+
+def _with_cowriters(tree: HtmlElement, stated: str) -> str:
+    """The writers the byline's author links name when they are the stated ones and more: structured
+    data may state the first or the last of a byline's writers alone. Read only where more links are
+    marked `rel="author"` than names stated (a cheap count: most pages have none)."""
+    names = {fold(n) for n in stated.split(";")}
+    if tree.xpath(REL_AUTHOR) <= len(names):
         return stated
-    person = _byline_author(tree) or linked_authors(tree)
-    return person if person and not fold(person).startswith(fold(stated.split(";")[0])) else stated
+    linked = linked_authors(tree)
+    return linked if linked and names < {fold(n) for n in linked.split(";")} else stated
+
+
+def _published(tree: HtmlElement, modified: str | None) -> str | None:
+    """The publication time the page's meta and markup state: `article:published_time`, unless the
+    CMS wrote the last update into it (it equals the `modified` time stated) and the markup's
+    `itemprop="datePublished"` states an earlier time (a live blog's start); then `<time>`s."""
+    items = ("//*[@itemprop='datePublished']/@content", "//*[@itemprop='datePublished']/@datetime")
+    meta = _first(tree, "//meta[@property='article:published_time']/@content")
+    if not meta:
+        return _first(tree, *items, "//article//time[@datetime]/@datetime", "//main//time[@datetime]/@datetime")
+    if meta == modified:
+        item = _first(tree, *items)
+        return item if item and _earlier(item, meta) else meta
+    return meta
+
+
+def _earlier(first: str, second: str) -> bool:
+    """`first` an earlier instant than `second` (both ISO 8601, both with a zone or neither)."""
+    try:
+        a, b = (datetime.fromisoformat(v.replace("Z", "+00:00")) for v in (first, second))
+        return (a.tzinfo is None) == (b.tzinfo is None) and a < b
+    except ValueError:
+        return False
 
 
 def page_metadata(tree: HtmlElement) -> PageMetadata:
@@ -300,6 +374,9 @@ def page_metadata(tree: HtmlElement) -> PageMetadata:
     ld = _ld_article(nodes)
     canonical = _first(tree, "//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href",
                        "//meta[@property='og:url']/@content")
+    modified = _str(ld.get("dateModified")) or _first(
+        tree, "//meta[@property='article:modified_time']/@content", "//meta[@property='og:updated_time']/@content",
+        "//*[@itemprop='dateModified']/@content")
     return PageMetadata(
         canonical=canonical,
         headline=_str(ld.get("headline")),
@@ -310,18 +387,18 @@ def page_metadata(tree: HtmlElement) -> PageMetadata:
         site_name=_first(tree, "//meta[@property='og:site_name']/@content",
                          "//meta[@name='application-name']/@content"),
         author=_author(tree, nodes, ld, canonical),
-        published=_str(ld.get("datePublished")) or _first(
-            tree, "//meta[@property='article:published_time']/@content",
-            "//*[@itemprop='datePublished']/@content", "//*[@itemprop='datePublished']/@datetime",
-            "//article//time[@datetime]/@datetime", "//main//time[@datetime]/@datetime"),
-        modified=_str(ld.get("dateModified")) or _first(
-            tree, "//meta[@property='article:modified_time']/@content", "//meta[@property='og:updated_time']/@content",
-            "//*[@itemprop='dateModified']/@content"),
+        published=_str(ld.get("datePublished")) or _published(tree, modified),
+        modified=modified,
         lang=_first(tree, "/html/@lang", "//meta[@http-equiv='content-language']/@content",
                     "//meta[@property='og:locale']/@content"),
     )
 
 
+#: A field's label that names the publication date, in the languages of the news.
+DATE_LABEL = re.compile(r"^(?:datum|date|fecha|data|dato|tarih|published|veröffentlicht|publié|publicado|pubblicato)"
+                        r"\s*[:：]?$", re.IGNORECASE)
+#: The earliest day a labelled field's date may be (htmldate's own floor).
+EARLIEST_DATE = datetime(1995, 1, 1)
 #: The day htmldate gives a page when all it found is a year.
 YEAR_ONLY = "-01-01"
 
@@ -330,11 +407,25 @@ def date_in_page(tree: HtmlElement, url: str) -> str | None:
     """The publication date a page without structured dates shows in its URL or its text (htmldate,
     on the whole page: once boilerplate is pruned, the date a byline or header carried is gone).
     A 1 January found by the extensive search alone is a copyright year: only the plain search may
-    confirm it."""
+    confirm it. A date a fact list labels as the page's ("<li><strong>Datum</strong> 28.04.2023</li>")
+    comes first: the text's other dates may be teasers'."""
+    if labelled := _labelled_date(tree):
+        return labelled
     found = find_date(deepcopy(tree), url=url, original_date=True, outputformat="%Y-%m-%d")
     if found and found.endswith(YEAR_ONLY):
         return find_date(deepcopy(tree), url=url, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
     return found
+
+
+def _labelled_date(tree: HtmlElement) -> str | None:
+    """The day the first field labelled as the publication date states, the label in bold or a table
+    header ("Datum 28.04.2023", "Published: April 5, 2024")."""
+    for label in tree.xpath(FIELD_LABELS):
+        if DATE_LABEL.match(" ".join(label.text_content().split())) and (field := label.getparent()) is not None:
+            rest = field.text_content().replace(label.text_content(), " ", 1)
+            if day := try_date_expr(rest, "%Y-%m-%d", False, EARLIEST_DATE, datetime.now()):
+                return day
+    return None
 
 
 def is_year_only(day: str | None) -> bool:

@@ -31,7 +31,8 @@ STRING = re.compile(r'"(?:[^"\\]++|\\.)*+"', re.DOTALL)
 BRACKET = re.compile(r"[\[\]{}]")
 #: schema.org types (lower case) of a node that is one article: its headline, author and dates are the page's.
 ARTICLE_TYPES = frozenset({
-    "article", "newsarticle", "blogposting", "reportagenews", "analysisnewsarticle", "opinionnewsarticle",
+    "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+    "askpublicnewsarticle", "satiricalarticle",
     "reviewnewsarticle", "backgroundnewsarticle", "review", "techarticle", "socialmediaposting", "liveblogposting",
 })
 

@@ -47,3 +47,14 @@ def test_a_kicker_span_glued_to_the_headline_is_set_apart():
     meta = page_metadata(lxml.html.fromstring(html))
     assert meta.h1s == ("Nationale Demo Der 9. Juli naht: OGBL und LCGB demonstrieren", "Why we Don't panic")
     assert title(meta.h1s[0], None, stated) == stated
+
+
+def test_json_ld_and_og_title_agreeing_on_a_reworded_headline_give_it():
+    """Two statements agree on "Johannesburg …" where the <h1> shows "Joburg …"; one alone does not
+    outweigh the <h1>, and a tail they add to the <h1> (the site's name) is not taken."""
+    h1 = "Joburg has failed its informal traders: here is what the City needs to do"
+    stated = "Johannesburg has failed its informal traders: here is what the City needs to do"
+    assert title(h1, stated, stated) == stated
+    assert title(h1, stated, None) == h1
+    with_site = f"{h1} - Golem.de"
+    assert title(h1, with_site, with_site) == h1
