@@ -80,6 +80,27 @@ SOURCE_CREDIT = re.compile(r"(?:来源|來源|出典|出处|source)\s*[:：]\s*[
 FIELD_SEPARATOR = re.compile(r"\s+[-|·•–]\s+")
 FIELD_LABEL = re.compile(r"^[^\W\d][\w .]{0,24}\s*:\s*\S")
 MIN_FIELDS, MIN_LABELLED_FIELDS, MAX_FIELDS_LINE_CHARS = 3, 2, 300
+#: One field of a post's metadata on its own short line: its category, tags, last change, the credit of
+#: its lead image, its contact or further links ("Kategorie: News", "Schlagworte", "Last Modified: …",
+#: "Titelbild: …", "Ansprechpartner"), in English, German, French, Spanish and Italian; never a sentence
+#: of the article.
+META_LINE = re.compile(
+    r"^\s*(?:categor(?:y|ies)|kategorien?|catégories?|categorías?|categorie|tags?|schlagw(?:orte|örter)|"
+    r"stichw(?:orte|örter)|etiquetas|mots-clés|last (?:modified|updated)|letzte änderung|zuletzt aktualisiert|"
+    r"aktualisiert am|dernière mise à jour|última actualización|release date|titelbild|beitragsbild|bildquelle|"
+    r"(?:image|photo|header image|featured image) credits?|quellenangaben|originalpublikation|"
+    r"weiterführender? links?|ansprechpartner(?:in)?|kommentierte artikel|themen(?=\s*:)|credits?(?=\s*:))"
+    r"\s*[:：]?(?:\s|$)",
+    re.IGNORECASE)
+MAX_META_LINE_CHARS = 80
+#: A page's machinery printed into its text: a PHP error, a listing's count, a login state, the desk that
+#: signs ("Warning: … on line 12", "Es werden die Weine 1 bis 10 von insgesamt 19 angezeigt!", "You are not
+#: logged in.", "Redaktion Eurailpress").
+MACHINERY_LINE = re.compile(
+    r"^\s*(?:(?:warning|notice|deprecated|fatal error|parse error)\s*:\s.{0,200}\bon line \d+|"
+    r"(?:showing|zeige|es werden(?: die)?)\b.{0,30}?\b\d+\s*(?:-|–|bis|to)\s*\d+\s+(?:of|von)\s+(?:insgesamt\s+)?\d+\b.{0,30}|"
+    r"(?:sie sind|you are|du bist) (?:aktuell |currently |derzeit )?(?:nicht|not) (?:eingeloggt|angemeldet|logged in|signed in)"
+    r"\b.{0,20}|redaktion\s+[\w .&-]{2,30})\s*$", re.IGNORECASE)
 
 #: A paywall's notice, in any of several languages: what follows it is the offer (plans, benefits, a trial),
 #: not the article, whose preview stands above it ("この記事は会員限定です", "Il vous reste 57% de cet
@@ -375,13 +396,16 @@ def without_paywall(text: str) -> str:
 
 def without_field_lines(text: str) -> str:
     """The body without lines of labelled fields, in any language: a post's metadata line ("Publicado
-    por: X - Categoria: Y - Tags: Z") or a footer's company details, never prose."""
+    por: X - Categoria: Y - Tags: Z"), one such field alone (`META_LINE`), a footer's company details
+    or the page's machinery (`MACHINERY_LINE`), never prose."""
     return "\n".join(line for line in text.split("\n") if not _is_field_line(line))
 
 
 def _is_field_line(line: str) -> bool:
     if len(line) > MAX_FIELDS_LINE_CHARS:
         return False
+    if len(line) <= MAX_META_LINE_CHARS and META_LINE.match(line) or MACHINERY_LINE.match(line):
+        return True
     fields = FIELD_SEPARATOR.split(line.strip())
     return len(fields) >= MIN_FIELDS and sum(bool(FIELD_LABEL.match(f)) for f in fields) >= MIN_LABELLED_FIELDS
 

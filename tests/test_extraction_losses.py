@@ -645,3 +645,17 @@ def test_a_related_story_line_labelled_in_spanish_german_or_french_is_dropped(la
             f"<p>{sentences[2]}</p></article></body></html>")
     text = extract_article(page.encode(), "https://news.example/budget", "text/html; charset=utf-8").text
     assert [line for line in text.splitlines() if line] == sentences
+
+
+@pytest.mark.parametrize("line", ["Kategorie: News", "Schlagworte", "Last Modified: 2021-03-04", "Titelbild: dpa",
+                                  "Ansprechpartner", "Warning: Creating default object from empty value in "
+                                  "/var/www/html/index.php on line 12", "Es werden die Weine 1 bis 10 von insgesamt "
+                                  "19 angezeigt!", "Sie sind aktuell nicht eingeloggt.", "Redaktion Eurailpress"])
+def test_a_lone_metadata_field_or_the_pages_machinery_on_its_own_line_is_dropped(line):
+    sentences = ["Die Stadt hat am Dienstag den neuen Haushalt beschlossen, nach einer langen Debatte im Rat.",
+                 "Der Plan sieht zwei neue Buslinien und eine längere Straßenbahn in den Norden der Stadt vor.",
+                 "Die Opposition hält die Kosten für zu hoch, will sie aber im Herbst noch einmal prüfen."]
+    page = (f"<html><body><article><h1>Haushalt beschlossen</h1><p>{sentences[0]}</p><p>{sentences[1]}</p>"
+            f"<p>{line}</p><p>{sentences[2]}</p></article></body></html>")
+    text = extract_article(page.encode(), "https://zeitung.example/haushalt", "text/html; charset=utf-8").text
+    assert [kept for kept in text.splitlines() if kept] == sentences
