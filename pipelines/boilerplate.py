@@ -307,9 +307,10 @@ def text_chars(el: HtmlElement) -> int:
 
 
 def prose_measure(tree: HtmlElement) -> Callable[[HtmlElement], int]:
-    """How much of the article an element holds: its paragraphs' text, on a page that writes its
-    text in <p>; all its text on one that does not (a recipe's lists, a forum's <div>s and <br>s,
-    a settings table), where paragraphs would count every container empty and none guarded."""
+    """How much prose an element holds: its paragraphs' text, on a page that writes its text in
+    <p>; all its text on one that does not (a recipe's lists, a forum's <div>s and <br>s, a settings
+    table), where paragraphs would count the page empty (the extractor's check that pruning did not
+    take the article: `pipelines.extractor.unpruned_text`)."""
     body = tree.find("body")
     shown = text_chars(body if body is not None else tree)
     return paragraph_chars if paragraph_chars(tree) >= PROSE_PAGE_SHARE * shown else text_chars
