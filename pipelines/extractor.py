@@ -269,8 +269,8 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
 def unpruned_text(page: ParsedPage, text: str) -> str:
     """trafilatura's text of the page as it came, when it is clearly longer than `text`: the rules
     and the template that left less than `MIN_PRUNED_PROSE_SHARE` of the page's prose took the
-    article with the chrome (a page wrapped in a search <form>, captions that are a slideshow's
-    text, a live blog's entries under a "comment" class)."""
+    article with the chrome (a page wrapped in a search <form>, a recipe without <p>, a live blog's
+    entries under a "comment" class)."""
     tree = load_html(page.html) if page.html else None
     if tree is None:
         return text
