@@ -60,6 +60,15 @@ BEFORE = re.compile(
 BARE_NUMBER = re.compile(r"^ ?([2-9])(?![0-9.,:/%])(?!\s*(?:episodes?|eps?|days?|weeks?|months?|years?|million|billion|"
                          r"seasons?|parts?|cours?|chapters?|volumes?|話|日|月|年|人|位|万|億|期|部|クール|シーズン|巻))",
                          re.IGNORECASE)
+#: The number of a sequel the catalog does not list yet, right after the title and then news
+#: wording or the headline's end: "Cyberpunk: Edgerunners 2 Announced", 「…2」制作決定.
+SEQUEL_NUMBER = re.compile(r"^ ?([2-9])(?:[ \t]*(?:$|[\n,!?」』\])–—]|-\s)|\s+(?:anime\s+)?(?:announced|confirmed|announces|"
+                           r"is\s+(?:coming|official|in\s+(?:the\s+)?works)|gets|set|slated|coming|greenlit|green-lit|"
+                           r"reveals|unveils|teaser|trailer|key\s+visual|premieres|debuts|airs|in\s+production)\b|"
+                           r"\s*(?:制作決定|製作決定|決定|発表))", re.IGNORECASE)
+#: A season named as the time of something else: "announced after the second season's finale".
+AS_A_TIME = re.compile(r"\b(?:after|following|since|before|during|at\s+the\s+end\s+of)\s+(?:the\s+)?"
+                       r"(?:(?:\w+\s+season|season\s+\w+)(?:'s|’s)\s+)?$", re.IGNORECASE)
 #: "…, the second season of Spy x Family": a season named after a mention but of the next title.
 OF_NEXT = re.compile(r"\s+(?:of|for)\b", re.IGNORECASE)
 #: A cour or part without its season.
@@ -100,9 +109,14 @@ def _mark(match: re.Match[str]) -> SeasonMark | None:
 
 def numbered_season(after: str, seasons: set[int]) -> SeasonMark | None:
     """A bare number right after a title ("からかい上手の高木さん3", "Psycho-Pass 3 Premieres") is
-    its season where the catalog has that season (so "Kaiju No. 8" or "2 Days Left" are not)."""
+    its season where the catalog has that season (so "Kaiju No. 8" or "2 Days Left" are not), or
+    the season after the catalog's last when news wording follows ("Edgerunners 2 Announced"):
+    the sequel is announced before the catalog lists it."""
     match = BARE_NUMBER.match(after)
-    return SeasonMark(int(match.group(1))) if match and int(match.group(1)) in seasons else None
+    if match and int(match.group(1)) in seasons:
+        return SeasonMark(int(match.group(1)))
+    sequel = SEQUEL_NUMBER.match(after) if seasons else None
+    return SeasonMark(int(sequel.group(1))) if sequel and int(sequel.group(1)) == max(seasons) + 1 else None
 
 
 def read_season(before: str, after: str) -> SeasonMark | None:
@@ -113,7 +127,7 @@ def read_season(before: str, after: str) -> SeasonMark | None:
     if FINAL_AFTER.match(after):
         return SeasonMark(final=True)
     marks = [mark for match in AFTER.finditer(after) if not OF_NEXT.match(after, match.end())
-             and (mark := _mark(match))]  # "renewed for season 2": the number, over a sequel's word
+             and not AS_A_TIME.search(after[max(0, match.start() - 30):match.start()]) and (mark := _mark(match))]  # "renewed for season 2": the number, over a sequel's word
     if marks:
         return next((mark for mark in marks if not mark.next), marks[0])
     if (match := BEFORE.search(before[-60:])) and (mark := _mark(match)):

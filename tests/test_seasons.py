@@ -161,3 +161,19 @@ def test_a_final_chapter_said_to_air_is_the_final_season_and_a_manga_s_is_not():
     assert read_season("", "の最終章が2026年1月より放送されることが発表された") == SeasonMark(final=True)
     assert read_season("", "』最終章、TVアニメで2026年放送") == SeasonMark(final=True)
     assert read_season("", "の最終章が連載開始") is None
+
+
+def test_a_sequels_number_the_catalog_does_not_list_yet_is_the_next_season_before_news_wording():
+    assert tagged("Cyberpunk: Edgerunners 2 Announced by Studio Trigger",
+                  "The ten-episode story returns to Night City.", "2025-07-04") == [("サイバーパンク エッジランナーズ", 2)]
+    assert read_season("", " 2 Announced") is None  # the number alone is read where the catalog is known
+    assert tagged("Cyberpunk: Edgerunners 2 at Anime Expo: What We Know", "", "2022-10-01") == [
+        ("サイバーパンク エッジランナーズ", 1)]  # "2 at …" is no sequel's announcement
+
+
+def test_a_season_named_as_the_time_of_other_news_is_not_the_articles_season():
+    assert read_season("", " was announced after the second season's finale aired") is None
+    assert read_season("", " returns for a second season after the finale") == SeasonMark(2)
+    assert tagged("The Dangers in My Heart Gets a Theatrical Anime",
+                  "A theatrical anime of The Dangers in My Heart was announced after the second season's finale aired "
+                  "on March 30.", "2024-04-01") == [("僕の心のヤバイやつ", None)]
