@@ -151,6 +151,17 @@ MAX_AUTHOR_BOX_CHARS = 600
 MAX_AUTHOR_BOX_PARAGRAPHS = 3
 #: Longest promo line (characters) removed: longer text is prose that happens to start like one.
 MAX_PROMO_CHARS = 250
+#: A box asking for money: a link to give or join, and words that ask ("We don't have ads, so we depend
+#: on our members … Become a Member"). Removed whole when at most this long and this share of the body.
+DONATE_LINK = re.compile(r"donat|/support(?:-us)?(?:[/?#]|$)|/membership|/join(?:[/?#]|$)|join\.|patreon\.com|"
+                         r"ko-fi\.com|buymeacoffee\.com|/spenden|/unterstuetzen|/soutenir|/don(?:ate)?(?:[/?#]|$)",
+                         re.IGNORECASE)
+FUNDING_WORDS = re.compile(r"\b(?:non-?profit|reader[- ](?:supported|funded)|independent (?:journalism|news)|"
+                           r"(?:depend|rely|count)s? (?:on|upon) (?:our )?(?:readers|members|supporters|donations|donors|you)\b|"
+                           r"(?:become|as little as) [\w\s$€£.]{0,20}(?:a )?(?:member|supporter|patron)|"
+                           r"support (?:the|our|independent) (?:journalism|reporting|work))", re.IGNORECASE)
+MAX_APPEAL_BOX_CHARS = 1500
+MAX_APPEAL_BOX_SHARE = 0.5
 #: Headings that open a boilerplate section (removed with the list or cards that follow them).
 SECTION_HEADING = re.compile(
     r"^\s*(?:leave a (?:comment|reply)|\d+\s+(?:thoughts?|comments?|responses?|replies) on|comments?|"
@@ -374,6 +385,13 @@ def _is_small_box(box: HtmlElement, body_chars: int) -> bool:
     return len(box.xpath(".//p")) <= MAX_AUTHOR_BOX_PARAGRAPHS or paragraph_chars(box) < ROLE_GUARD_SHARE * body_chars
 
 
+def _is_appeal_box(box: HtmlElement, text: str, body_chars: int) -> bool:
+    """A short box holding a link to give or join (the caller's test) that asks for money in words
+    of a funding appeal, and is not the article around it."""
+    return len(text) <= MAX_APPEAL_BOX_CHARS and bool(FUNDING_WORDS.search(text) or SUPPORT_APPEAL.search(text)) \
+        and paragraph_chars(box) <= MAX_APPEAL_BOX_SHARE * body_chars
+
+
 def _is_promo(el: HtmlElement, text: str) -> bool:
     """"Also Read: <link>", "【関連記事】<link>", "▼あわせて読みたい <link>": a promo label, then mostly a link."""
     if PROMO.match(text):
@@ -543,6 +561,8 @@ def prune(tree: HtmlElement, author: str | None = None, url: str | None = None) 
               and (grids := _teaser_grids(el, body_chars, url))):
             for card in (card for grid in grids for card in grid):
                 _drop(card)
+    appeal_holders = {box for a in tree.iter("a") if DONATE_LINK.search(a.get("href", ""))
+                      for box in a.iterancestors("div", "section", "aside")}  # few pages link to give
     for el in list(tree.iter(*BLOCKS)):
         if not _attached(el, tree):
             continue
@@ -563,6 +583,8 @@ def prune(tree: HtmlElement, author: str | None = None, url: str | None = None) 
             continue
         elif len(text) <= MAX_PROMO_CHARS and (APPEAL.match(text) or SUPPORT_APPEAL.search(text) or
                                                _is_author_bio(text, authors)):
+            _drop(el)
+        elif el in appeal_holders and _is_appeal_box(el, text, body_chars):
             _drop(el)
         elif len(text) <= MAX_HEADING_CHARS and AUTHOR_HEADING.match(text):
             box, nxt = el.getparent(), el.getnext()

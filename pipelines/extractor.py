@@ -36,6 +36,7 @@ from pipelines.page_metadata import (PageMetadata, clean_author, date_in_page, d
 from pipelines.normalize import choose_title, lang_code, plausible_datetime, raw_date
 from pipelines.outlinks import outlinks
 from pipelines.reassemble import join_split_body, wrap_loose_text
+from pipelines.script_body import script_body
 from pipelines.stated_body import MIN_STATED_CHARS, agreed_with, shown_standfirst, stated_body, with_standfirst
 from pipelines.template import SiteTemplate, block_digests
 
@@ -93,6 +94,11 @@ META_LINE = re.compile(
     r"\s*[:：]?(?:\s|$)",
     re.IGNORECASE)
 MAX_META_LINE_CHARS = 80
+#: The place a byline names after its writer: "By Jane Doe, Tokyo", "Von Anna Sleegers, Frankfurt".
+DATELINE_PLACE = re.compile(r",\s*[^\W\d_][\w.'’-]*(?:[ -][^\W\d_][\w.'’-]*)?\s*$")
+#: A desk's signature over a report: the writer's initials, after their agency's name, and the city
+#: ("ku Frankfurt", "Reuters/kra Frankfurt", "dpa/lnw Hamburg").
+DESK_SIGNATURE = re.compile(r"^\s*(?:[A-Za-z]{2,12}/)?[a-z]{2,4}(?:/[a-z]{2,4})*\s+[A-ZÄÖÜ][\w-]+(?:\s[A-ZÄÖÜ][\w-]+)?\s*$")
 #: A page's machinery printed into its text: a PHP error, a listing's count, a login state, the desk that
 #: signs ("Warning: … on line 12", "Es werden die Weine 1 bis 10 von insgesamt 19 angezeigt!", "You are not
 #: logged in.", "Redaktion Eurailpress").
@@ -145,6 +151,9 @@ UNPRUNED_GAIN = 2.0
 #: comments, and an article of some length is not traded for its page's thread).
 MAX_OVERPRUNED_TEXT_SHARE = 0.05
 MAX_OVERPRUNED_TEXT_CHARS = 1000
+#: Body text shorter than this is looked for in the page's script data too (`script_body`), and
+#: taken from there when that is `UNPRUNED_GAIN` times longer.
+SCRIPT_FALLBACK_CHARS = 200
 #: The recall pick's lines the balanced pick lacks are added to it when this share of its text is in it.
 AGREEMENT_SHARE = 0.5
 #: A page may set its paragraphs as text straight in <div>s, with no <p>: that text counts as the page's prose.
@@ -235,6 +244,9 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
     text = agreed_with(second_opinion(page.tree, url, text, stated), stated)
     if overpruned and len(text) < min(MAX_OVERPRUNED_TEXT_CHARS, MAX_OVERPRUNED_TEXT_SHARE * prose):
         text = unpruned_text(page, text)
+    if len(text) < SCRIPT_FALLBACK_CHARS and (scripted := script_body(page.html)) and \
+            len(scripted) > UNPRUNED_GAIN * len(text):
+        text = scripted  # a client-rendered page: its article is only in its scripts' data
     published = plausible_datetime(meta.published, fetched_at) or plausible_datetime(shown_date, fetched_at)
     if doc is not None and not (meta.site_name and meta.author and meta.og_title and published):
         doc = fallback_metadata(page.tree, url)
@@ -372,10 +384,14 @@ def without_byline(text: str, author: str | None) -> str:
 
 
 def _is_byline(line: str, author: str | None) -> bool:
+    if DESK_SIGNATURE.match(line):
+        return True
     rest = line
     for name in (author or "").split(";"):
         if name.strip():
             rest = rest.replace(name.strip(), " ")
+    if rest != line:  # "Von Anna Sleegers, Frankfurt": the writer and where they write from
+        rest = DATELINE_PLACE.sub(" ", rest)
     rest = BYLINE_WORDS.sub(" ", DATE_WORDS.sub(" ", SOURCE_CREDIT.sub(" ", rest)))
     return rest != line and len(re.sub(r"[\W_]+", "", rest)) <= 2
 

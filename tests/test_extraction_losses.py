@@ -42,6 +42,14 @@ CASES = {
                                 "coverage, please consider supporting us on Patreon for as little as $1 a month.</p>"
                                 "<p><a href='https://patreon.com/fannews'>Become a patron</a></p></div>"),
                     ["reader-funded", "Patreon", "Become a patron"]),
+    "kept appeal box": (page(PLAIN, "<div class='article-end'><span>Wait! Before you go</span><span> on about your day, ask "
+                                    "yourself how likely it is that the story you just read would have been written by "
+                                    "another outlet. The kind of reporting we do is not easy, cheap or profitable. We are "
+                                    "a nonprofit newsroom and we do not run ads, so we depend on our members to keep our "
+                                    "reporters on the beat. Joining is simple and does not need to cost a lot: you can "
+                                    "become a sustaining member for as little as $3 a month.</span>"
+                                    "<a href='https://join.fannews.example/donate/now'>Become a Member</a></div>"),
+                        ["Before you go", "nonprofit", "sustaining member", "Become a Member"]),
     "teasers": (page(PLAIN, "<section class='you-may-like'><h2>You may also like</h2><article class='card'><h3>"
                             "<a href='/x'>Oshi no Ko season 3 reveals its cast</a></h3><p>The cast for the third season "
                             "was revealed on Sunday at a special event in Tokyo.</p></article><article class='card'><h3>"
@@ -266,6 +274,23 @@ def test_a_dateline_naming_the_source_is_not_body_text(dateline):
              "该动画将在全球同步播出，中国大陆地区的播出权由一家视频网站获得。"]
     html = page(f"<div class='info'>{dateline}</div>" + "".join(f"<p>{line}</p>" for line in lines))
     assert extract_article(html, URL).text.split("\n") == lines
+
+
+@pytest.mark.parametrize("byline, author", [("Von Anna Sleegers, Frankfurt", "Anna Sleegers"),
+                                             ("By Aya Mori, Tokyo", "Aya Mori"), ("ku Frankfurt", None),
+                                             ("Reuters/kra Frankfurt", "Thorsten Kramer")])
+def test_a_byline_naming_where_it_was_written_and_a_desks_signature_are_not_body_text(byline, author):
+    """Börsen-Zeitung's "Von Anna Sleegers, Frankfurt" above its reports, and a desk's initials after
+    the agency's name ("Reuters/kra Frankfurt"), say who wrote a report and where, as a byline does."""
+    by = f"<meta name='author' content='{author}'>" if author else ""
+    html = page(f"<h5>{byline}</h5>{PLAIN}").replace(b"<head>", f"<head>{by}".encode())
+    assert extract_article(html, URL).text.split("\n") == PARAGRAPHS
+
+
+def test_a_writers_name_opening_a_sentence_is_kept():
+    line = "Anna Sleegers, who covered the talks, said the deal was close."
+    html = page(f"<p>{line}</p>{PLAIN}").replace(b"<head>", b"<head><meta name='author' content='Anna Sleegers'>")
+    assert extract_article(html, URL).text.split("\n") == [line, *PARAGRAPHS]
 
 
 def test_a_section_heading_boxed_between_body_chunks_is_joined_in_its_place():
