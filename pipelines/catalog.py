@@ -34,6 +34,7 @@ import html
 import json
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -466,10 +467,31 @@ def _drop_shared_derived(catalog: list[Series]) -> None:
         for a in series.aliases:
             (derived if a.source == "derived" else named).setdefault(match_key(a.alias), set()).add(series.id)
     on_tv = {series.id for series in catalog if any(e.type in ("tv", "web") for e in series.entries)}
+    starts = sorted(named)
+    began = {series.id: min((e.begin for e in series.entries if e.begin), default="9999") for series in catalog}
     for series in catalog:
         series.aliases = [a for a in series.aliases if a.source != "derived" or (
             named.get(match_key(a.alias), {series.id}) <= {series.id} and
-            (derived[match_key(a.alias)] == {series.id} or derived[match_key(a.alias)] & on_tv == {series.id}))]
+            (derived[match_key(a.alias)] == {series.id} or derived[match_key(a.alias)] & on_tv == {series.id}) and
+            not _franchise_word(match_key(a.alias), series.id, starts, named, began))]
+
+
+#: Other series whose names open with a derived form that make it the franchise's word, not a title.
+MIN_FRANCHISE_SERIES = 2
+
+
+def _franchise_word(key: str, own: int, starts: list[str], named: dict[str, set[int]], began: dict[int, str]) -> bool:
+    """The derived form opens the names of other series, one of them older: "Gundam" of "Gundam:
+    Requiem for Vengeance" (2024) begins "Gundam Build Fighters" (2013) and "Gundam Breaker
+    Battlogue" too, and names the franchise. The franchise's first series keeps it ("Danganronpa"
+    of "Danganronpa: The Animation", before "Danganronpa 3")."""
+    head = key if CJK.search(key) else f"{key} "
+    others: set[int] = set()
+    for name in starts[bisect_left(starts, head):]:
+        if not name.startswith(head):
+            break
+        others |= named[name] - {own}
+    return len(others) >= MIN_FRANCHISE_SERIES and any(began[other] < began[own] for other in others)
 
 
 def _add_romaji(catalog: list[Series]) -> None:

@@ -52,7 +52,8 @@ OTHER_MEDIA = re.compile(
     r"展覧会|原画展|展示|展」|展』|展開催|ライブイベント|ライブツアー|ワンマンライブ|ライブ(?:開催|公演)|コンサート|"
     r"コラボ企画|スタンプラリー|\bstamp rall(?:y|ies)\b|ドラマ(?!CD|ＣＤ)|\b[jk]-?drama\b|"
     r"完結(?!編)|マンホール|アルバム|\balbum\b|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|\bworld tour\b|"
-    r"\bfestival\b|フェス|visual novel|\bdies\b|\bdied\b|passes away|死去|逝去|訃報",
+    r"\bfestival\b|フェス|visual novel|\bdies\b|\bdied\b|passes away|死去|逝去|訃報|"
+    r"アカデミー賞|映画賞|\bacademy awards?\b|\boscars?\b|\bfilm (?:prize|awards?)\b",
     re.IGNORECASE)
 #: An anniversary is the franchise's news, unless a season premieres for it.
 ANNIVERSARY = re.compile(r"\banniversary\b|周年|\bcelebrates \d+ years\b|\b\d+ years (?:since|of)\b", re.IGNORECASE)
@@ -233,16 +234,28 @@ CREDIT_BEFORE = re.compile(r"\b(?:creator|author|mangaka|writer)s?\s+(?:of|behin
 
 PARENT_BEFORE = re.compile(r"\b(?:(?:spin-?offs?|sequel|prequel|follow-?up|successor|side[- ]stor(?:y|ies)|remake|reboot|"
                            r"reimagining)\s+(?:series\s+|manga\s+|anime\s+)?(?:to|of|from)|reimagin(?:es|ed|ing)|remakes)\s+"
-                           r"(?:[\w'’-]+\s+){0,3}[\"“『「]?$", re.IGNORECASE)
+                           r"(?:[\w'’-]+\s+){0,3}[\"“『「]?$|"
+                           # a work another overtook in a ranking: "has overtaken Fullmetal Alchemist: Brotherhood as"
+                           r"\b(?:overt(?:ook|aken|akes|aking)|surpass(?:es|ed|ing)?|dethron(?:es|ed|ing))\s+(?:the\s+)?[\"“『「]?$|"
+                           # the work a creator's earlier one was: "his first film since Weathering With You"
+                           r"\b(?:film|series|anime|work|project|title)\s+since\s+(?:the\s+)?[\"“『「]?$",
+                           re.IGNORECASE)
 PARENT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:spin-?off|sequel|prequel|side[- ]story|remake|reboot)\b|"
                           r"^\W{0,3}(?:の|から)(?:スピンオフ|続編|外伝|前日譚|後日譚|番外編|リメイク|リブート)|"
-                          r"^\W{0,3}(?:から始まる|に始まる)?シリーズの?(?:新作|最新作)", re.IGNORECASE)
+                          r"^\W{0,3}(?:から始まる|に始まる)?シリーズの?(?:新作|最新作)|"
+                          r"^\W{0,3}(?:から|以来)(?:約|実に)?\d+年(?:ぶり|振り)", re.IGNORECASE)
+
+
+#: Signs that end a title before its closing bracket and that its name leaves out: the △ of 『ゆるキャン△』.
+SIGNS_BEFORE_BRACKET = re.compile(r"^[^\w\s」』]{1,3}(?=[」』])")
 
 
 def names_the_parent(before: str, after: str) -> bool:
     """The mention names the work another one derives from (see 6): "the spin-off of X",
-    "X's sequel", 「X」の続編, "a remake of X", "Y reimagines X", 「X」のリメイク."""
-    return bool(PARENT_BEFORE.search(before) or PARENT_AFTER.match(after))
+    "X's sequel", 「X」の続編, "a remake of X", "Y reimagines X", 「X」のリメイク, 『X』から18年ぶりの新作,
+    or one another work overtook ("has overtaken X as the top-rated anime") or came after ("his first
+    film since X")."""
+    return bool(PARENT_BEFORE.search(before) or PARENT_AFTER.match(SIGNS_BEFORE_BRACKET.sub("", after)))
 
 
 #: News of a creator's death: the works it credits them with are what it is about.
@@ -252,7 +265,19 @@ OBITUARY = re.compile(r"\b(?:dies|died) (?:at|aged)\b|\bhas died\b|\bpasse[sd] a
 def credits_a_person(before: str, after: str, headline: str = "") -> bool:
     """The mention credits a person or studio with the title (see 5), in news that is not of the
     person's death (an obituary is the news of the works it names)."""
-    return bool(CREDIT_AFTER.match(after) or CREDIT_BEFORE.search(before)) and not OBITUARY.search(headline)
+    return bool(CREDIT_AFTER.match(SIGNS_BEFORE_BRACKET.sub("", after)) or CREDIT_BEFORE.search(before)) and \
+        not OBITUARY.search(headline)
+
+
+STUDIO_NAME = re.compile(rf"\b(?:{ANIME_STUDIOS})\b")
+#: How far around a mention a studio's name holding it is looked for (characters).
+STUDIO_WINDOW = 30
+
+
+def in_a_studio_name(doc: str, start: int, end: int) -> bool:
+    """The mention is a word of a longer studio name: the "Wave" of "CoMix Wave Films" (see 4)."""
+    return any(m.start() <= start and end <= m.end() and m.end() - m.start() > end - start
+               for m in STUDIO_NAME.finditer(doc, max(0, start - STUDIO_WINDOW), end + STUDIO_WINDOW))
 
 
 #: Companies whose names are also a title's spelling (the 2013 show BUSHI ROAD, written "BUSHIROAD"):

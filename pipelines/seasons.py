@@ -8,7 +8,7 @@ Fan news names a season in many ways; each form below is one alternative of `AFT
    digit, where the catalog has that season: "からかい上手の高木さん3", "Psycho-Pass 3".
 4. Before the title: "a third season of X", "Season 2 of X".
 5. "Final Season" / "ファイナルシーズン" / 完結編 / a series "finale" / "FINAL" in capitals right after
-   the title ("Strike the Blood FINAL", not a "FINAL LIVE"): the season the catalog calls final (最終章 only when said to air: it is as often a manga's final chapter); a sequel announced (続編,
+   the title ("Strike the Blood FINAL", not a "FINAL LIVE"): the season the catalog calls final (最終章 only when said to air or to be animated: it is as often a manga's final chapter); a sequel announced (続編,
    新シリーズ, "sequel", "renewed"): the season after the last one begun.
 6. A season's own title after the series ("Demon Slayer: Swordsmith Village Arc", 「鬼滅の刃」
    刀鍛冶の里編, "Dr. STONE NEW WORLD"): that season (`season_titles`, `titled_season`).
@@ -44,7 +44,7 @@ AFTER = re.compile(
     rf"第\s*(?P<d>{JA_NUM})\s*(?:期|シーズン|シリーズ|部)|(?<![0-9])(?P<e>\d{{1,2}})\s*期|シーズン\s*(?P<f>{JA_NUM})|"
     rf"(?P<g>{JA_NUM}|セカンド|サード)(?:st|nd|rd|th)?\s*シーズン|"
     rf"(?P<h>{JA_NUM})\s*[ノの]章|"
-    rf"(?P<final>(?:the\s+)?final\s+season|(?<![a-z])finale\b|ファイナルシーズン|最終シーズン|完結編|最終章(?=[^。]{{0,24}}放送))|"
+    rf"(?P<final>(?:the\s+)?final\s+season|(?<![a-z])finale\b|ファイナルシーズン|最終シーズン|完結編|最終章(?=[^。]{{0,24}}(?:放送|アニメ化)))|"
     rf"(?P<next>続編(?!劇場版|映画|小説|漫画|ゲーム|舞台)|新シリーズ|(?<![a-z])sequel\b(?!\s+(?:film|movie|novel|manga|game))|\brenewed\b)",
     re.IGNORECASE)
 #: A Roman numeral directly after the title (capitals only, so "vs" or "I" never count).

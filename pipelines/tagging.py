@@ -44,7 +44,8 @@ from pipelines import english
 from pipelines.aliases import TRUSTED_SOURCES
 from pipelines.catalog import FILM_PREFIX, Entry, Series, debracket, from_records
 from pipelines.media import (about_a_cafe, about_live_action, about_other_media, announces_a_work, beside_other_work,
-                             credits_a_person, media_before, names_a_company, names_the_parent, opens_title,
+                             credits_a_person, in_a_studio_name, media_before, names_a_company, names_the_parent,
+                             opens_title,
                              part_of_longer_name, shows_title, subtitle_after)
 from pipelines.seasons import SeasonMark, numbered_season, read_season, season_titles, titled_season
 from pipelines.state import ArchiveState
@@ -85,8 +86,11 @@ BROADCAST_SEASON = re.compile(r"\b(?P<en>winter|spring|summer|fall|autumn)\s+(?P
 HEADLINE_DATE = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|"
                            r"december)\s+(\d{1,2}),\s+(20\d\d)\b", re.IGNORECASE)
 THIS_WEEK = re.compile(r"this week|of the week|airing (?:right )?now|now airing|今週|週間ランキング|放送中", re.IGNORECASE)
-#: An awards ceremony, whose winners are all its news (not one award won: "Wins Academy Award").
-CEREMONY = re.compile(r"\bawards\b|アワード|\bfilm prize\b|アカデミー賞", re.IGNORECASE)
+#: An awards ceremony, whose winners are all its news (not one award won: "Wins Academy Award"), and a
+#: year's or a weekend's box-office ranking, whose films are ("Japan's Top Film of 2022", 2024年の興行収入).
+CEREMONY = re.compile(r"\bawards\b|アワード|\bfilm prize\b|アカデミー賞|\btop (?:\d+ )?films?\b|\bhighest-grossing films\b|"
+                      r"\bbox office (?:top|ranking|chart)|興行(?:収入|成績)(?:ランキング|[、,]|$)|興収ランキング|観客動員ランキング",
+                      re.IGNORECASE)
 #: A yearly award's news ("Anime of the Year at the 2025 Crunchyroll Anime Awards", 「…アワード2025」):
 #: it honours what aired in the year before the ceremony's, not what airs when it is held.
 AWARD = re.compile(r"\bawards?\b|\bof the year\b|アワード|オブ・ザ・イヤー|アカデミー賞|大賞", re.IGNORECASE)
@@ -122,6 +126,7 @@ MAX_GUARDED_CJK_CHARS = 5
 CJK_TITLE_CONTEXT = re.compile(r"^\s*(?:TV)?(?:アニメ|第\s*\d|\d+期|シーズン|劇場版|の(?:TV)?アニメ)")
 #: Kana after a name in brackets continue it into another word: 「キングダム ハーツ」 is another title.
 KANA = re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")
+HIRAGANA = re.compile(r"[\u3041-\u309f]")
 #: A medium's word opening a bracketed title: 『劇場版ハイキュー!! ゴミ捨て場の決戦』 writes ハイキュー!! as a title.
 MEDIUM_PREFIX = re.compile(r"^(?:劇場版|映画|TVアニメ|アニメ|舞台|ミュージカル|OVA)?(?:総集編)?")
 #: Katakana right after a katakana name continue it into a longer word (スラムダンクコンテスト), but
@@ -140,12 +145,16 @@ KATAKANA_TITLE_WORDS = re.compile(r"アニメ|シリーズ|シーズン|コラ�
                                   r"ノベル|ストア|ファイナル|セカンド|サード")
 
 
+#: Signs a title reads as a letter: ∀ガンダム is "Turn A Gundam", not one more ガンダム.
+LETTER_SIGNS = {"∀": "a"}
+
+
 @cache
 def _fold_char(ch: str) -> tuple[tuple[str, int], ...]:
     """Each character `ch` folds to (NFKC, case) with its kind: 0 a sign, 1 a Latin letter or a
     letter of another script, 2 an ASCII digit (memoized: text repeats its characters)."""
     return tuple((c, 2 if c.isascii() and c.isdigit() else 1 if c.isalnum() else 0)
-                 for c in unicodedata.normalize("NFKC", ch).casefold())
+                 for c in unicodedata.normalize("NFKC", LETTER_SIGNS.get(ch, ch)).casefold())
 
 
 def normalize(text: str) -> tuple[str, list[int]]:
@@ -289,7 +298,8 @@ class SeriesMatcher:
             if not (reads[n] or listed_after_title(doc, title_end, start, end) or opens_list):
                 continue
             title_end = end
-            if credits_a_person(doc[max(0, start - 40):start], doc[end:end + 20], title):  # "Re:Zero author Nagatsuki"
+            if credits_a_person(doc[max(0, start - 40):start], doc[end:end + 20], title) or \
+                    in_a_studio_name(doc, start, end):  # "Re:Zero author Nagatsuki", "CoMix Wave Films"
                 continue
             in_title = end <= len(title)
             counted = scores
@@ -395,6 +405,8 @@ class SeriesMatcher:
             if KATAKANA.match(doc[end - 1]) and KATAKANA.match(doc[end:end + 1]) and \
                     not KATAKANA_TITLE_WORDS.match(doc, end):  # スラムダンクコンテスト: a longer word
                 return False
+            if doc[start - 1:start] == "の" and HIRAGANA.search(key) and not _writes_as_title(key, titled):
+                return False  # 投資のはじめの一歩: words of a phrase, which a title in prose is not without brackets
             loanword = KATAKANA_WORD.match(doc[start:end]) is not None  # ガングリオン, a cyst: Japanese writes loanwords so
             return (len(key) > MAX_GUARDED_CJK_CHARS and not loanword) or _writes_as_title(key, titled) or \
                 bool(CJK_TITLE_CONTEXT.match(doc[end:end + 8]))

@@ -208,3 +208,20 @@ def test_a_derived_form_that_names_another_series_is_dropped():
     matcher = SeriesMatcher(catalog)
     assert [t.series.title_ja for t in matcher.tag("Fruits Basket anime gets a new visual", "")] == ["フルーツバスケット"]
     assert matcher.tag("Rumours say it would be the last. The manga has sold millions", "") == []
+
+
+def test_a_derived_form_opening_older_series_names_is_the_franchises_word():
+    catalog = build([item("ガンダムビルドファイターズ", {"en": ["Gundam Build Fighters"]}, begin="2013-10-07T00:00:00.000Z"),
+                     item("ガンダムブレイカー バトローグ", {"en": ["Gundam Breaker Battlogue"]}, kind="web",
+                          begin="2021-07-02T00:00:00.000Z"),
+                     item("機動戦士ガンダム 復讐のレクイエム", {"en": ["Gundam: Requiem for Vengeance"]}, kind="web",
+                          begin="2024-10-17T00:00:00.000Z"),
+                     item("ダンガンロンパ 希望の学園と絶望の高校生 The Animation", {"en": ["Danganronpa: The Animation"]},
+                          begin="2013-07-05T00:00:00.000Z"),
+                     item("ダンガンロンパ3 -The End of 希望ヶ峰学園- 未来編", {"en": ["Danganronpa 3: Future Arc"]},
+                          begin="2016-07-11T00:00:00.000Z"),
+                     item("ダンガンロンパ3 -The End of 希望ヶ峰学園- 絶望編", {"en": ["Danganronpa 3: Despair Arc"]},
+                          begin="2016-07-14T00:00:00.000Z")], curated=[])
+    forms = {s.title: {a.alias for a in s.aliases} for s in catalog}
+    assert "Gundam" not in forms["Gundam: Requiem for Vengeance"]  # Build Fighters (2013) had the word first
+    assert "Danganronpa" in forms["Danganronpa: The Animation"]  # the franchise's first series keeps it

@@ -342,3 +342,27 @@ def test_a_name_described_as_an_opening_theme_is_a_song():
 def test_a_film_opening_or_a_game_launching_in_a_country_is_other_media(headline, other):
     from pipelines.media import about_other_media
     assert about_other_media(headline) is other
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("Makoto Shinkai Announces His Next Film, Suzume no Tojimari",
+     "Makoto Shinkai's next film is Suzume no Tojimari, Toho and CoMix Wave Films announced. It is Shinkai's first "
+     "film since Weathering With You.", [("すずめの戸締まり", None)]),
+    ("Frieren Becomes MyAnimeList's Top-Rated Anime",
+     "Frieren: Beyond Journey's End has overtaken Fullmetal Alchemist: Brotherhood as the highest-rated anime on "
+     "MyAnimeList.", [("葬送のフリーレン", 1)]),
+    ("『ガンダムSEED FREEDOM』興収40億円を突破",
+     "劇場アニメ『機動戦士ガンダムSEED FREEDOM』の興行収入が40億円を超えた。TVシリーズ『機動戦士ガンダムSEED DESTINY』から約18年ぶりの新作。",
+     [("機動戦士ガンダムSEED FREEDOM", None)]),
+    ("あfろ『mono』のTVアニメ化が決定", "『ゆるキャン△』のあfろによる漫画『mono』のTVアニメ化が発表された。", [("mono", 1)]),
+])
+def test_a_studios_name_a_work_overtaken_and_a_creators_earlier_work_are_not_the_news(title, text, expected):
+    """The "Wave" of CoMix Wave Films, a work another overtook in a ranking, the work a new one
+    comes years after, and the work that credits its author (its title's closing △ aside)."""
+    assert tagged(title, text) == expected
+
+
+def test_a_phrase_of_prose_is_no_japanese_title_and_a_sign_read_as_a_letter_is_kept():
+    assert tagged("新NISAが始動", "投資のはじめの一歩に関心が集まっている。") == []
+    assert tagged("大阪・関西万博で実物大ガンダム像がお披露目", "全高約17メートルのガンダム像が公開された。") == []
+    assert tagged("『∀ガンダム』25周年記念のBlu-ray BOXが発売", "") == [("∀ガンダム", 1)]  # a season's home video

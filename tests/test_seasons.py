@@ -177,3 +177,9 @@ def test_a_season_named_as_the_time_of_other_news_is_not_the_articles_season():
     assert tagged("The Dangers in My Heart Gets a Theatrical Anime",
                   "A theatrical anime of The Dangers in My Heart was announced after the second season's finale aired "
                   "on March 30.", "2024-04-01") == [("僕の心のヤバイやつ", None)]
+
+
+def test_a_final_chapter_to_be_animated_is_the_final_season_and_a_film_prize_names_no_season():
+    assert tagged("『ゴールデンカムイ』最終章のTVアニメ化が決定", "", "2025-03-23") == [("ゴールデンカムイ", 5)]
+    assert [season for _, season in tagged("第44回日本アカデミー賞、最優秀アニメーション作品賞は『鬼滅の刃』無限列車編", "",
+                                           "2021-03-19")] == [None]
