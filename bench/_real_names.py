@@ -34,6 +34,7 @@ SET11 = DATA.with_name("real_names_set11.jsonl")
 SET12 = DATA.with_name("real_names_set12.jsonl")
 SET13 = DATA.with_name("real_names_set13.jsonl")
 SET14 = DATA.with_name("real_names_set14.jsonl")
+SET15 = DATA.with_name("real_names_set15.jsonl")
 HOST = "realnames.test"
 
 
