@@ -52,8 +52,8 @@ OTHER_MEDIA = re.compile(
     r"展覧会|原画展|展示|展」|展』|展開催|ライブイベント|ライブツアー|ワンマンライブ|ライブ(?:開催|公演)|コンサート|"
     r"コラボ企画|スタンプラリー|\bstamp rall(?:y|ies)\b|ドラマ(?!CD|ＣＤ)|\b[jk]-?drama\b|"
     r"完結(?!編)|マンホール|アルバム|\balbum\b|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|\bworld tour\b|"
-    r"\bfestival\b|フェス|visual novel|\bdies\b|\bdied\b|passes away|死去|逝去|訃報|"
-    r"アカデミー賞|映画賞|\bacademy awards?\b|\boscars?\b|\bfilm (?:prize|awards?)\b",
+    r"\bfestival\b|フェス(?!タ)|visual novel|歌舞伎|\bkabuki\b|\bdies\b|\bdied\b|passes away|死去|逝去|訃報|"
+    r"アカデミー賞|映画賞|\bacademy awards?\b|\boscars?\b|\bfilm (?:prize|awards?)\b|休載",
     re.IGNORECASE)
 #: An anniversary is the franchise's news, unless a season premieres for it.
 ANNIVERSARY = re.compile(r"\banniversary\b|周年|\bcelebrates \d+ years\b|\b\d+ years (?:since|of)\b", re.IGNORECASE)
@@ -66,6 +66,9 @@ FILM_WORDS = re.compile(r"\bmovie\b|\bfilms?\b|劇場|映画", re.IGNORECASE)
 BROADCAST = re.compile(r"放送(?:開始|スタート|決定|日|中)|[」』]\s*放送(?=\s|$|[、。　])|\d{1,2}月(?:より|から)?放送|TVアニメ|テレビアニメ|\bTV anime\b|"
                        r"\bpremieres?\b|\bto TV\b|\bsimulcast|\bbroadcast|\banime adaptation\b|\bgets (?:an? )?anime\b|"
                        r"\banime (?:adapts|begins|premieres|returns|starts)\b|アニメ化|新作アニメ", re.IGNORECASE)
+HIATUS = re.compile(r"\bhiatus\b", re.IGNORECASE)
+#: A show's last episode: the news of the season it ends.
+FINAL_EPISODE = re.compile(r"最終回|最終話|\bfinal episode\b|\bseries finale\b|\bseason finale\b", re.IGNORECASE)
 #: Words of a headline that describe a show's source rather than being the news.
 SOURCE_WORDS = re.compile(r"マンガ|漫画|原作|コミックス|連載|ジャンプ|ヤンジャン|マガジン|サンデー|\bmanga\b|light novel|"
                           r"\bserializ\w*|shonen jump|\bthe game\b|\b(?:visual\s+)?novels?\b|\bbased on\b[^,.;:!?]*",
@@ -75,7 +78,10 @@ SOURCE_WORDS = re.compile(r"マンガ|漫画|原作|コミックス|連載|ジ�
 TITLE_WORDS_AFTER = re.compile(
     r"^(?:(?:'s|’s)\s+(?:(?:tv\s+)?anime|season|sequel|manga)\b|[\s\W]{0,3}(?:(?:tv\s+)?anime\b|season\b|"
     r"sequel\b|manga\b|light novel|episode\b|film\b|movie\b|creator\b|author\b|cast\b|staff\b|premiere|"
-    r"adaptation\b|アニメ|第\d|\d+期|シーズン))", re.IGNORECASE)
+    r"adaptation\b|アニメ|第\d|\d+期|シーズン)|"
+    # an apposition that says what the work is: "Lupin Zero, a six-episode prequel about …"
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:anime|series|prequel|sequel|spin-?off|film|movie|manga|adaptation)\b)",
+    re.IGNORECASE)
 #: Animation studios whose possessive names their work ("Wit Studio's Bubble", "Lerche's Given").
 ANIME_STUDIOS = (r"Wit Studio|[A-Z][\w.-]* Studio|Studio [A-Z][\w.-]*|Lerche|MAPPA|Bones|Kyoto Animation|KyoAni|CloverWorks|"
                  r"A-1 Pictures|Madhouse|Production I\.G|Sunrise|Toei Animation|ufotable|Trigger|Science SARU|"
@@ -180,6 +186,10 @@ def about_other_media(headline: str) -> bool:
     headline = STUDIO_FILM.sub(" ", headline)
     if HOME_VIDEO.search(headline) and not FILM_WORDS.search(headline):
         return False  # "Lycoris Recoil's First Blu-ray Volume", 「…２」Blu-ray BOX発売: a season's release
+    if HIATUS.search(headline) and not re.search(r"\banime\b", headline, re.IGNORECASE):
+        return True  # "Chainsaw Man Part 2 Goes on Hiatus": the manga's ("One Piece Anime Goes on Hiatus" is not)
+    if final := FINAL_EPISODE.search(headline):  # 『チ。』最終回、全25話で完結: the show's story ends, not its manga's
+        headline = headline[:final.start()] + headline[final.end():].replace("完結", " ")
     if BROADCAST.search(headline):
         headline = SOURCE_WORDS.sub(" ", headline)
     elif ANNIVERSARY.search(headline) and not SEASON_NEWS.search(headline):
@@ -198,6 +208,27 @@ CAFE = re.compile(r"caf[eé]|pop-up|カフェ|ポップアップ", re.IGNORECASE
 def about_a_cafe(headline: str) -> bool:
     """The headline is a café's or pop-up's news: a season it ties in with is no season (see 1)."""
     return bool(CAFE.search(headline))
+
+
+#: A season announced beside a film: "Tensura Gets a Fourth Season and a Second Movie" is both works' news.
+SEASON_ANNOUNCED = re.compile(r"\b(?:gets|announces|confirms|green-?lights|renewed for)\s+(?:an?\s+)?(?:\w+\s+)?season\b|"
+                              r"第?\d+期(?:制作)?決定|"
+                              # "Spy x Family Season 2 and a Film Announced", 「ブルーロック」第2期と劇場版
+                              r"(?:\bseason\s*\d+|\b\w+\s+season|第?\d+期)\s*(?:and|&|と|、|,)\s*(?:an?\s+|the\s+)?"
+                              r"(?:[\w-]+\s+)?(?:film|movie|劇場版|映画)|"
+                              r"(?:film|movie|劇場版|映画)\S{0,20}\s*(?:and|&|と|、)\s*(?:an?\s+)?(?:[\w-]+\s+)?"
+                              r"(?:season\b|第?\d+期)", re.IGNORECASE)
+#: A headline's words of a film or of a season's episodes shown in cinemas.
+CINEMA_WORDS = re.compile(FILM_WORDS.pattern + r"|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|先行上映|上映",
+                          re.IGNORECASE)
+
+
+def about_a_film(headline: str) -> bool:
+    """The headline is a film's news or a cinema screening's (劇場版, 映画, "film", "movie", "in
+    theaters"; not a studio's "Bones Film"): a season it names is the one the film tells or the
+    screening shows (「進撃の巨人」完結編 劇場版, "Brings Season 2's First Episodes to Theaters"), no
+    TV season's news (see 1)."""
+    return bool(CINEMA_WORDS.search(STUDIO_FILM.sub(" ", headline))) and not SEASON_ANNOUNCED.search(headline)
 
 
 def about_live_action(headline: str, lead: str) -> bool:
@@ -236,9 +267,11 @@ PARENT_BEFORE = re.compile(r"\b(?:(?:spin-?offs?|sequel|prequel|follow-?up|succe
                            r"reimagining)\s+(?:series\s+|manga\s+|anime\s+)?(?:to|of|from)|reimagin(?:es|ed|ing)|remakes)\s+"
                            r"(?:[\w'’-]+\s+){0,3}[\"“『「]?$|"
                            # a work another overtook in a ranking: "has overtaken Fullmetal Alchemist: Brotherhood as"
-                           r"\b(?:overt(?:ook|aken|akes|aking)|surpass(?:es|ed|ing)?|dethron(?:es|ed|ing))\s+(?:the\s+)?[\"“『「]?$|"
+                           r"\b(?:overt(?:ook|aken|akes|aking)|surpass(?:es|ed|ing)?|dethron(?:es|ed|ing)|(?:has|have|had)\s+passed)\s+"
+                           r"(?:the\s+)?[\"“『「]?$|"
                            # the work a creator's earlier one was: "his first film since Weathering With You"
-                           r"\b(?:film|series|anime|work|project|title)\s+since\s+(?:the\s+)?[\"“『「]?$",
+                           r"\b(?:film|series|anime|work|project|title)\s+since\s+(?:the\s+)?[\"“『「]?$|"
+                           r"(?:前作|前シリーズ)(?:の|である)?\s*[「『]?$",
                            re.IGNORECASE)
 PARENT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:spin-?off|sequel|prequel|side[- ]story|remake|reboot)\b|"
                           r"^\W{0,3}(?:の|から)(?:スピンオフ|続編|外伝|前日譚|後日譚|番外編|リメイク|リブート)|"

@@ -41,7 +41,7 @@ JA_NUM = rf"(?:\d{{1,2}}|[{''.join(k for k in KANJI if len(k) == 1)}])"
 #: A season named after the mention (within its clause), first match wins.
 AFTER = re.compile(
     rf"(?<![a-z])season\s*(?P<a>{CARD})|(?<![a-z])(?P<b>{ORD})\s+season(?![a-z])|(?<![A-Za-z])S(?P<c>\d{{1,2}})(?![0-9a-z])|"
-    rf"第\s*(?P<d>{JA_NUM})\s*(?:期|シーズン|シリーズ|部)|(?<![0-9])(?P<e>\d{{1,2}})\s*期|シーズン\s*(?P<f>{JA_NUM})|"
+    rf"第\s*(?P<d>{JA_NUM})\s*(?:期|シーズン|シリーズ)|第\s*(?P<book>{JA_NUM})\s*部|(?<![0-9])(?P<e>\d{{1,2}})\s*期|シーズン\s*(?P<f>{JA_NUM})|"
     rf"(?P<g>{JA_NUM}|セカンド|サード)(?:st|nd|rd|th)?\s*シーズン|"
     rf"(?P<h>{JA_NUM})\s*[ノの]章|"
     rf"(?P<final>(?:the\s+)?final\s+season|(?<![a-z])finale\b|ファイナルシーズン|最終シーズン|完結編|最終章(?=[^。]{{0,24}}(?:放送|アニメ化)))|"
@@ -69,6 +69,8 @@ SEQUEL_NUMBER = re.compile(r"^ ?([2-9])(?:[ \t]*(?:$|[\n,!?」』\])–—]|-\s)
 #: A season named as the time of something else: "announced after the second season's finale".
 AS_A_TIME = re.compile(r"\b(?:after|following|since|before|during|at\s+the\s+end\s+of)\s+(?:the\s+)?"
                        r"(?:(?:\w+\s+season|season\s+\w+)(?:'s|’s)\s+)?$", re.IGNORECASE)
+#: How far before a season's words `AS_A_TIME` looks (characters).
+TIME_WINDOW = 30
 #: "…, the second season of Spy x Family": a season named after a mention but of the next title.
 OF_NEXT = re.compile(r"\s+(?:of|for)\b", re.IGNORECASE)
 #: A cour or part without its season.
@@ -90,6 +92,7 @@ class SeasonMark:
     final: bool = False
     part: bool = False
     next: bool = False
+    book: bool = False  # 第2部: a season of a show counted in parts (JoJo), or a part of its manga
 
 
 def _number(text: str) -> int | None:
@@ -104,7 +107,7 @@ def _mark(match: re.Match[str]) -> SeasonMark | None:
         return SeasonMark(next=True)
     value = next((v for k, v in match.groupdict().items() if k not in ("final", "next") and v), None)
     number = _number(value) if value else None
-    return SeasonMark(number) if number else None
+    return SeasonMark(number, book=bool(match.groupdict().get("book"))) if number else None
 
 
 def numbered_season(after: str, seasons: set[int]) -> SeasonMark | None:
@@ -127,7 +130,8 @@ def read_season(before: str, after: str) -> SeasonMark | None:
     if FINAL_AFTER.match(after):
         return SeasonMark(final=True)
     marks = [mark for match in AFTER.finditer(after) if not OF_NEXT.match(after, match.end())
-             and not AS_A_TIME.search(after[max(0, match.start() - 30):match.start()]) and (mark := _mark(match))]  # "renewed for season 2": the number, over a sequel's word
+             and not AS_A_TIME.search(after[max(0, match.start() - TIME_WINDOW):match.start()])
+             and (mark := _mark(match))]  # "renewed for season 2": the number, over a sequel's word
     if marks:
         return next((mark for mark in marks if not mark.next), marks[0])
     if (match := BEFORE.search(before[-60:])) and (mark := _mark(match)):

@@ -43,10 +43,9 @@ from scrapy.crawler import Crawler
 from pipelines import english
 from pipelines.aliases import TRUSTED_SOURCES
 from pipelines.catalog import FILM_PREFIX, Entry, Series, debracket, from_records
-from pipelines.media import (about_a_cafe, about_live_action, about_other_media, announces_a_work, beside_other_work,
-                             credits_a_person, in_a_studio_name, media_before, names_a_company, names_the_parent,
-                             opens_title,
-                             part_of_longer_name, shows_title, subtitle_after)
+from pipelines.media import (about_a_cafe, about_a_film, about_live_action, about_other_media, announces_a_work,
+                             beside_other_work, credits_a_person, in_a_studio_name, media_before, names_a_company,
+                             names_the_parent, opens_title, part_of_longer_name, shows_title, subtitle_after)
 from pipelines.seasons import SeasonMark, numbered_season, read_season, season_titles, titled_season
 from pipelines.state import ArchiveState
 from scraper.items import ArticleItem
@@ -86,10 +85,14 @@ BROADCAST_SEASON = re.compile(r"\b(?P<en>winter|spring|summer|fall|autumn)\s+(?P
 HEADLINE_DATE = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|"
                            r"december)\s+(\d{1,2}),\s+(20\d\d)\b", re.IGNORECASE)
 THIS_WEEK = re.compile(r"this week|of the week|airing (?:right )?now|now airing|今週|週間ランキング|放送中", re.IGNORECASE)
-#: An awards ceremony, whose winners are all its news (not one award won: "Wins Academy Award"), and a
-#: year's or a weekend's box-office ranking, whose films are ("Japan's Top Film of 2022", 2024年の興行収入).
+#: An awards ceremony, whose winners are all its news (not one award won: "Wins Academy Award"), a
+#: year's or a weekend's box-office ranking, whose films are ("Japan's Top Film of 2022", 2024年の興行収入),
+#: and an event's stages, whose works are.
 CEREMONY = re.compile(r"\bawards\b|アワード|\bfilm prize\b|アカデミー賞|\btop (?:\d+ )?films?\b|\bhighest-grossing films\b|"
-                      r"\bbox office (?:top|ranking|chart)|興行(?:収入|成績)(?:ランキング|[、,]|$)|興収ランキング|観客動員ランキング",
+                      r"\bbox office (?:top|ranking|chart)|興行(?:収入|成績)(?:ランキング|[、,]|$)|興収(?:ランキング|[、,]|$)|"
+                      r"観客動員ランキング|"
+                      # an event whose stages announce many works: "Jump Festa 2022: …", 「AnimeJapan 2024」
+                      r"\bjump festa\b|ジャンプフェスタ|\banime ?japan\b|\banime expo\b|アニメジャパン",
                       re.IGNORECASE)
 #: A yearly award's news ("Anime of the Year at the 2025 Crunchyroll Anime Awards", 「…アワード2025」):
 #: it honours what aired in the year before the ceremony's, not what airs when it is held.
@@ -289,7 +292,8 @@ class SeriesMatcher:
                     for _, end, key, ids in mentions)
         no_season = no_season or live_action or films  # "Chainsaw Man Reze Arc Overtakes Infinity Castle": films' news
         remake_news = REMAKE.search(title) is not None  # 「…」再アニメ化: the remake, however far off
-        unseasoned = live_action or about_a_cafe(_without_titles(title, mentions))  # a café "for Season 2" too
+        bare_title = _without_titles(title, mentions)
+        unseasoned = live_action or about_a_cafe(bare_title) or about_a_film(bare_title)  # a café "for Season 2" too
         title_end = -1  # where the last name read as a title ends
         reads = [self._reads_as_title(doc, start, end, key, ids, quoted, titled) for start, end, key, ids in mentions]
         for n, (start, end, key, ids) in enumerate(mentions):
@@ -316,8 +320,8 @@ class SeriesMatcher:
             mark = numbered_season(doc[end:end + 16], catalog_seasons) or \
                 read_season(SENTENCE_END.split(opening)[-1], clause)
             of_medium = media_before(doc[max(0, start - SOURCE_WINDOW):start], doc[end:end + 30])
-            if of_medium:  # ミュージカル『テニスの王子様』4thシーズン: the musical's season
-                mark = None
+            if of_medium or (no_season and mark and mark.book):  # ミュージカル『テニスの王子様』4thシーズン: the
+                mark = None  # musical's season; 『チェンソーマン』第1部が完結: the manga's part
             for sid in self._disambiguate(ids, mark, published, named_alone, no_season, remake_news):
                 counted[sid] += weight
                 named[sid].add(key.strip())

@@ -27,6 +27,8 @@ def tagged(title: str, text: str = "") -> list[tuple[str, int | None]]:
     ("「SPY×FAMILY」コラボカフェが開催", "TVアニメ「SPY×FAMILY」のコラボカフェが東京で開催。", [("SPY×FAMILY", None)]),
     ("Jujutsu Kaisen Manga Ends in September", "The manga's final chapter runs in Weekly Shonen Jump.",
      [("呪術廻戦", None)]),
+    ("Chainsaw Man Part 2 Goes on Hiatus", "Tatsuki Fujimoto is resting.", [("チェンソーマン", None)]),
+    ("「葬送のフリーレン」休載へ", "原作の連載が一時休止する。", [("葬送のフリーレン", None)]),
     ("Classroom of the Elite Year 2 Novel Sells Over 7 Million", "The light novel series continues.",
      [("ようこそ実力至上主義の教室へ", None)]),
     ("『ハイキュー!!』はなぜこれほど支持されるのか", "TVアニメ『ハイキュー!!』の人気を振り返る。", [("ハイキュー!!", None)]),
@@ -366,3 +368,41 @@ def test_a_phrase_of_prose_is_no_japanese_title_and_a_sign_read_as_a_letter_is_k
     assert tagged("新NISAが始動", "投資のはじめの一歩に関心が集まっている。") == []
     assert tagged("大阪・関西万博で実物大ガンダム像がお披露目", "全高約17メートルのガンダム像が公開された。") == []
     assert tagged("『∀ガンダム』25周年記念のBlu-ray BOXが発売", "") == [("∀ガンダム", 1)]  # a season's home video
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("「進撃の巨人」完結編 劇場版、11月8日公開", "", "2024-09-01", [("進撃の巨人", None)]),
+    ("Dan Da Dan: Evil Eye Brings Season 2's First Episodes to Theaters", "", "2025-06-06", [("ダンダダン", None)]),
+    ("Tensura Gets a Fourth Season and a Second Movie", "", "2024-03-30", [("転生したらスライムだった件", 4)]),
+    ("Spy x Family Season 2 and a Film Announced at Jump Festa", "", "2022-12-18", [("SPY×FAMILY", 2)]),
+    ("One Piece Anime Goes on Hiatus Until April 2025", "", "2024-10-01", [("ONE PIECE", 1)]),
+    ("『チ。―地球の運動について―』最終回、全25話で完結", "", "2025-03-16", [("チ。―地球の運動について―", 1)]),
+    ("『チェンソーマン』第1部が完結、第2部は少年ジャンプ＋で", "漫画の第1部が週刊少年ジャンプで完結した。", "2020-12-14",
+     [("チェンソーマン", None)]),
+    ("新作歌舞伎『ルパン三世』新橋演舞場で開幕", "", "2023-06-01", [("ルパン三世 1stシリーズ", None)]),
+    ("『怪獣8号』TVアニメは2024年4月放送、ジャンプフェスタで発表", "", "2023-12-17", [("怪獣8号", 1)]),
+])
+def test_film_screening_stage_and_manga_part_news_and_a_final_episode(title, text, published, expected):
+    """A film or a cinema screening of a season names no season, unless a season is announced
+    beside it; a show's 最終回 is its season's news though its story 完結; a manga's 第1部 and a
+    kabuki stage are not a season; ジャンプフェスタ is no festival of other media."""
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+def test_an_events_stages_and_a_box_offices_films_count_and_an_apposition_shows_a_title():
+    jump_festa = MATCHER.tag("Jump Festa 2022: Spy x Family Dated for April, Chainsaw Man Trailer Shown",
+                             "The stages confirmed an April premiere for Spy x Family.\nOther stages covered Jujutsu "
+                             "Kaisen 0, opening on December 24.", "2021-12-19")
+    assert "劇場版 呪術廻戦 0" in {e.title for t in jump_festa for e in t.series.entries}
+    box_office = MATCHER.tag("2020年の映画興収、『劇場版「鬼滅の刃」無限列車編』が首位",
+                             "興行収入ランキングで首位となった。\nアニメでは『劇場版 ヴァイオレット・エヴァーガーデン』も上位に入った。",
+                             "2021-01-27")
+    assert "ヴァイオレット・エヴァーガーデン" in {t.series.title_ja for t in box_office}
+    zero = MATCHER.tag("New Prequel Streams on Disney+", "Lupin Zero, a six-episode prequel, began on December 16.",
+                       "2022-12-17")
+    assert [t.series.title_ja for t in zero] == ["LUPIN ZERO"]
+    assert tagged("Infinity Castle Becomes the Highest-Grossing Japanese Film",
+                  "Demon Slayer: Kimetsu no Yaiba Infinity Castle has passed Spirited Away to become the top "
+                  "film.") == [("鬼滅の刃", None)]
+    assert tagged("『BanG Dream! Ave Mujica』最終回", "前作『MyGO!!!!!』と同じ制作会社が担当した。") == [
+        ("BanG Dream! Ave Mujica", 1)]
