@@ -248,16 +248,24 @@ def _byline_author(tree: HtmlElement) -> str | None:
                          "//*[contains(@class, 'byline') or contains(@class, 'author') or contains(@id, 'byline')] | "
                          "//a[contains(concat(' ', @rel, ' '), ' author ') or contains(@href, '/author/')]"):
         text = " ".join(" ".join(el.itertext()).split())
-        if len(text) > MAX_BYLINE_CHARS or SPONSORED.search(text) or _in_teaser_link(el):
+        if len(text) > MAX_BYLINE_CHARS or SPONSORED.search(text):
             continue
-        if (match := BYLINE.match(text)) and (names := _names(match.group(1))) or \
-                (match := LABELLED_BYLINE.match(text)) and (names := _names(match.group(1))) \
-                and all(map(_strict_name, names)):
+        if (names := _byline_names(text)) and not _in_teaser_link(el):  # the walk up last: most texts are no byline
             found.append(((el.tag, el.get("class", "")), "; ".join(names)))
     people: dict[tuple[str, str], set[str]] = {}
     for kind, names in found:
         people.setdefault(kind, set()).add(names)
     return next((names for kind, names in found if len(people[kind]) == 1), None) or _field_byline(tree)
+
+
+def _byline_names(text: str) -> list[str]:
+    """The names a byline's text gives ("By …", or a label in another language before a person's
+    name), or none."""
+    if (match := BYLINE.match(text)) and (names := _names(match.group(1))):
+        return names
+    if (match := LABELLED_BYLINE.match(text)) and (names := _names(match.group(1))) and all(map(_strict_name, names)):
+        return names
+    return []
 
 
 def _field_byline(tree: HtmlElement) -> str | None:
