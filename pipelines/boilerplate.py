@@ -311,14 +311,16 @@ def text_chars(el: HtmlElement) -> int:
     return len(el.text_content()) - hidden
 
 
-def prose_measure(tree: HtmlElement) -> Callable[[HtmlElement], int]:
+def prose_measure(tree: HtmlElement, paragraphs: int | None = None) -> Callable[[HtmlElement], int]:
     """How much prose an element holds: its paragraphs' text, on a page that writes its text in
     <p>; all its text on one that does not (a recipe's lists, a forum's <div>s and <br>s, a settings
     table), where paragraphs would count the page empty (the extractor's check that pruning did not
-    take the article: `pipelines.extractor.unpruned_text`)."""
+    take the article: `pipelines.extractor.unpruned_text`). `paragraphs`: the tree's
+    `paragraph_chars`, when the caller has counted them already."""
     body = tree.find("body")
     shown = text_chars(body if body is not None else tree)
-    return paragraph_chars if paragraph_chars(tree) >= PROSE_PAGE_SHARE * shown else text_chars
+    paragraphs = paragraph_chars(tree) if paragraphs is None else paragraphs
+    return paragraph_chars if paragraphs >= PROSE_PAGE_SHARE * shown else text_chars
 
 
 def _is_link_line(el: HtmlElement, text: str) -> bool:
@@ -515,11 +517,13 @@ def _is_author_bio(text: str, authors: list[str]) -> bool:
     return any(text.startswith(name) and BIO.match(text[len(name):]) for name in authors)
 
 
-def prune(tree: HtmlElement, author: str | None = None, url: str | None = None) -> HtmlElement:
+def prune(tree: HtmlElement, author: str | None = None, url: str | None = None,
+          paragraphs: int | None = None) -> HtmlElement:
     """Remove generic boilerplate from `tree` in place and return it. `author` (names separated
     by ";") lets a closing "<author> is a staff writer who ..." paragraph be recognised; `url`
-    (the page's) tells links to the same site, of inline teasers, from credits of sources."""
-    body_chars = max(1, paragraph_chars(tree))
+    (the page's) tells links to the same site, of inline teasers, from credits of sources;
+    `paragraphs`: the tree's `paragraph_chars`, when the caller has counted them already."""
+    body_chars = max(1, paragraph_chars(tree) if paragraphs is None else paragraphs)
     authors = [a.strip() for a in (author or "").split(";") if len(a.strip()) > 2]
     chunk_classes: dict[str, bool] = {}
     for el in tree.xpath("//nav | //figcaption | //form[.//textarea or .//input[@type='email' or @type='search']]"):

@@ -225,9 +225,10 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
     unpruned_author = None if meta.author else page_author(page.tree)
     stated, standfirst = stated_body(page.tree), shown_standfirst(page.tree)
     linked_author = None if meta.author else linked_authors(page.tree)  # the last resort
-    measure = prose_measure(page.tree)
-    prose = measure(page.tree)
-    join_split_body(wrap_loose_text(prune(page.tree, meta.author, url)))
+    paragraphs = paragraph_chars(page.tree)  # counted once for the prose measure, the prose and the rules
+    measure = prose_measure(page.tree, paragraphs)
+    prose = paragraphs if measure is paragraph_chars else measure(page.tree)
+    join_split_body(wrap_loose_text(prune(page.tree, meta.author, url, paragraphs)))
     if template is not None:
         template.strip(page.tree)
     overpruned = measure(page.tree) < MIN_PRUNED_PROSE_SHARE * prose
