@@ -196,6 +196,7 @@ class ParsedPage:
     meta: PageMetadata
     encoding: str
     html: str = ""  # the decoded page, to parse again should pruning overreach (`unpruned_text`)
+    jsonld: list[str | None] | None = None  # the texts of its JSON-LD blocks, found once for all who read them
 
     @property
     def document(self) -> str:
@@ -209,8 +210,8 @@ def parse_page(body: bytes, url: str, content_type: str | None = None, encoding:
     tree = load_html(html)
     if tree is None:
         raise NoArticleText(f"not parseable as HTML: {url}")
-    drop_unreadable_jsonld(tree)
-    return ParsedPage(url, tree, page_metadata(tree), encoding, html)
+    scripts = drop_unreadable_jsonld(tree)
+    return ParsedPage(url, tree, page_metadata(tree, scripts), encoding, html, scripts)
 
 
 def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetched_at: str | None = None,
@@ -223,7 +224,7 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
     links = outlinks(page.tree, url)  # before pruning: a credit line may sit outside the body
     shown_date = None if meta.published else date_in_page(page.tree, url)
     unpruned_author = None if meta.author else page_author(page.tree)
-    stated, standfirst = stated_body(page.tree), shown_standfirst(page.tree)
+    stated, standfirst = stated_body(page.tree, page.jsonld), shown_standfirst(page.tree)
     linked_author = None if meta.author else linked_authors(page.tree)  # the last resort
     paragraphs = paragraph_chars(page.tree)  # counted once for the prose measure, the prose and the rules
     measure = prose_measure(page.tree, paragraphs)

@@ -56,20 +56,26 @@ def _first(tree: HtmlElement, *xpaths: str) -> str | None:
     return None
 
 
-def _ld_nodes(tree: HtmlElement) -> list[dict[str, Any]]:
-    return list(jsonld.nodes(script.text for script in tree.xpath(jsonld.SCRIPTS)))
+def jsonld_texts(tree: HtmlElement) -> list[str | None]:
+    """The texts of the page's JSON-LD blocks, in page order."""
+    return [script.text for script in tree.xpath(jsonld.SCRIPTS)]
 
 
 def _ld_article(nodes: list[dict[str, Any]]) -> dict[str, Any]:
     return next((node for node in nodes if jsonld.types(node) & jsonld.ARTICLE_TYPES), {})
 
 
-def drop_unreadable_jsonld(tree: HtmlElement) -> None:
+def drop_unreadable_jsonld(tree: HtmlElement) -> list[str | None]:
     """Remove the JSON-LD blocks too big or too deep to read (`scraper.jsonld`), so that no later
-    stage (trafilatura reads JSON-LD too) spends the memory either."""
+    stage (trafilatura reads JSON-LD too) spends the memory either; return the texts of the blocks
+    left (`jsonld_texts`), for the stages that read them not to look for them again."""
+    kept = []
     for script in tree.xpath(jsonld.SCRIPTS):
         if script.text and not jsonld.readable(script.text):
             script.drop_tree()
+        else:
+            kept.append(script.text)
+    return kept
 
 
 def _str(value: Any) -> str | None:
@@ -377,8 +383,9 @@ def _earlier(first: str, second: str) -> bool:
         return False
 
 
-def page_metadata(tree: HtmlElement) -> PageMetadata:
-    nodes = _ld_nodes(tree)
+def page_metadata(tree: HtmlElement, scripts: list[str | None] | None = None) -> PageMetadata:
+    """`scripts`: the page's `jsonld_texts`, when read already."""
+    nodes = list(jsonld.nodes(jsonld_texts(tree) if scripts is None else scripts))
     ld = _ld_article(nodes)
     canonical = _first(tree, "//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href",
                        "//meta[@property='og:url']/@content")
