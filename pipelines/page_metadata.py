@@ -13,8 +13,6 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from copy import deepcopy
-
 from htmldate import find_date
 from htmldate.extractors import try_date_expr
 from lxml.html import HtmlElement
@@ -423,12 +421,13 @@ def date_in_page(tree: HtmlElement, url: str) -> str | None:
     on the whole page: once boilerplate is pruned, the date a byline or header carried is gone).
     A 1 January found by the extensive search alone is a copyright year: only the plain search may
     confirm it. A date a fact list labels as the page's ("<li><strong>Datum</strong> 28.04.2023</li>")
-    comes first: the text's other dates may be teasers'."""
+    comes first: the text's other dates may be teasers'. `tree` is left as it is: htmldate prunes a
+    copy of a tree it is given."""
     if labelled := _labelled_date(tree):
         return labelled
-    found = find_date(deepcopy(tree), url=url, original_date=True, outputformat="%Y-%m-%d")
+    found = find_date(tree, url=url, original_date=True, outputformat="%Y-%m-%d")
     if found and found.endswith(YEAR_ONLY):
-        return find_date(deepcopy(tree), url=url, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+        return find_date(tree, url=url, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
     return found
 
 
