@@ -234,6 +234,11 @@ CARD_TAGS = ("div", "li", "article", "section")
 #: not a role name, when its words are the element's own opening text.
 MIN_SLUG_WORDS = 4
 BLOCKS = ("p", "div", "li", "section", "aside", "span", "h2", "h3", "h4", "h5", "h6", "dd", "blockquote", "figure")
+#: An element's links, and a card's linked headings and their link: compiled once, for they are asked of
+#: thousands of elements a page.
+LINKS = etree.XPath(".//a[@href]")
+LINKED_HEADINGS = etree.XPath(".//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6][.//a[@href] or ancestor::a[@href]]")
+HEADING_LINK = etree.XPath(".//a[@href] | ancestor::a[@href][1]")
 
 
 def _tokens(el: HtmlElement) -> list[str]:
@@ -317,19 +322,21 @@ def text_chars(el: HtmlElement) -> int:
     return len(el.text_content()) - hidden
 
 
-def prose_measure(tree: HtmlElement) -> Callable[[HtmlElement], int]:
+def prose_measure(tree: HtmlElement, paragraphs: int | None = None) -> Callable[[HtmlElement], int]:
     """How much prose an element holds: its paragraphs' text, on a page that writes its text in
     <p>; all its text on one that does not (a recipe's lists, a forum's <div>s and <br>s, a settings
     table), where paragraphs would count the page empty (the extractor's check that pruning did not
-    take the article: `pipelines.extractor.unpruned_text`)."""
+    take the article: `pipelines.extractor.unpruned_text`). `paragraphs`: the tree's
+    `paragraph_chars`, when the caller has counted them already."""
     body = tree.find("body")
     shown = text_chars(body if body is not None else tree)
-    return paragraph_chars if paragraph_chars(tree) >= PROSE_PAGE_SHARE * shown else text_chars
+    paragraphs = paragraph_chars(tree) if paragraphs is None else paragraphs
+    return paragraph_chars if paragraphs >= PROSE_PAGE_SHARE * shown else text_chars
 
 
 def _is_link_line(el: HtmlElement, text: str) -> bool:
     """A short line that mostly points elsewhere (a promo's link, a card)."""
-    links = el.xpath(".//a[@href]")
+    links = LINKS(el)
     if not links:
         nxt = el.getnext()
         return nxt is not None and bool(nxt.xpath("self::a[@href] | .//a[@href]")) and len(text) < 60
@@ -339,7 +346,7 @@ def _is_link_line(el: HtmlElement, text: str) -> bool:
 def _is_link_block(el: HtmlElement, body_chars: int) -> bool:
     """A list, card or line that is all links (what follows a "Related" heading)."""
     text = _text(el)
-    linked = sum(len(" ".join(a.text_content().split())) for a in el.xpath(".//a[@href]"))
+    linked = sum(len(" ".join(a.text_content().split())) for a in LINKS(el))
     if el.tag in ("ul", "ol", "div", "section", "aside"):
         return bool(linked) and paragraph_chars(el) < ROLE_GUARD_SHARE * body_chars and linked >= 0.5 * len(text)
     return bool(text) and len(text) <= MAX_PROMO_CHARS and linked >= 0.9 * len(text)
@@ -400,13 +407,13 @@ def _is_promo(el: HtmlElement, text: str) -> bool:
     if not label:
         return False
     rest = len(text) - label.end()
-    linked = sum(len(" ".join(a.text_content().split())) for a in el.xpath(".//a[@href]"))
+    linked = sum(len(" ".join(a.text_content().split())) for a in LINKS(el))
     return rest > 0 and linked >= 0.8 * rest
 
 
 def _is_inline_teaser(el: HtmlElement, text: str, url: str | None) -> bool:
     """A paragraph that is one link (or a few) to other pages of this site, and nothing else."""
-    links = el.xpath(".//a[@href]")
+    links = LINKS(el)
     if not links or len(text.split()) < MIN_TEASER_WORDS:
         return False
     linked = sum(len(" ".join(a.text_content().split())) for a in links)
@@ -439,10 +446,10 @@ def _is_teaser_card(el: HtmlElement, url: str | None) -> bool:
         return False
     if _is_inline_teaser(el, text, url):
         return True
-    heads = el.xpath(".//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6][.//a[@href] or ancestor::a[@href]]")
+    heads = LINKED_HEADINGS(el)
     if heads:
         headline = _text(heads[0])
-        link = next(iter(heads[0].xpath(".//a[@href] | ancestor::a[@href][1]")), None)
+        link = next(iter(HEADING_LINK(heads[0])), None)
     else:
         link = next((a for a in el.iter("a") if a.get("href") and _text(a)), None)
         headline = _text(link) if link is not None else ""
@@ -520,7 +527,7 @@ def _is_menu_line(el: HtmlElement, text: str) -> bool:
     parts = MENU_SEPARATOR.split(text)
     if len(parts) < MIN_MENU_ITEMS or any(len(part) > MAX_MENU_ITEM_CHARS for part in parts):
         return False
-    linked = sum(len(" ".join(a.text_content().split())) for a in el.xpath(".//a[@href]"))
+    linked = sum(len(" ".join(a.text_content().split())) for a in LINKS(el))
     return linked >= TEASER_LINKED_SHARE * len(MENU_SEPARATOR.sub("", text))
 
 
@@ -528,11 +535,13 @@ def _is_author_bio(text: str, authors: list[str]) -> bool:
     return any(text.startswith(name) and BIO.match(text[len(name):]) for name in authors)
 
 
-def prune(tree: HtmlElement, author: str | None = None, url: str | None = None) -> HtmlElement:
+def prune(tree: HtmlElement, author: str | None = None, url: str | None = None,
+          paragraphs: int | None = None) -> HtmlElement:
     """Remove generic boilerplate from `tree` in place and return it. `author` (names separated
     by ";") lets a closing "<author> is a staff writer who ..." paragraph be recognised; `url`
-    (the page's) tells links to the same site, of inline teasers, from credits of sources."""
-    body_chars = max(1, paragraph_chars(tree))
+    (the page's) tells links to the same site, of inline teasers, from credits of sources;
+    `paragraphs`: the tree's `paragraph_chars`, when the caller has counted them already."""
+    body_chars = max(1, paragraph_chars(tree) if paragraphs is None else paragraphs)
     authors = [a.strip() for a in (author or "").split(";") if len(a.strip()) > 2]
     chunk_classes: dict[str, bool] = {}
     for el in tree.xpath("//nav | //figcaption | //form[.//textarea or .//input[@type='email' or @type='search']]"):
@@ -576,7 +585,7 @@ def prune(tree: HtmlElement, author: str | None = None, url: str | None = None) 
         elif el.tag == "p" and len(text) <= MAX_PROMO_CHARS and _is_inline_teaser(el, text, url):
             _drop(el)
         elif len(text) <= MAX_PROMO_CHARS and _is_promo(el, text):
-            if not el.xpath(".//a[@href]") and not _drop_labelled_box(el, text, body_chars, url):
+            if not LINKS(el) and not _drop_labelled_box(el, text, body_chars, url):
                 _drop_link_run(el.getnext(), body_chars)
             _drop(el)
         elif len(text) <= MAX_HEADING_CHARS and PROMO.match(text) and _drop_labelled_box(el, text, body_chars, url):

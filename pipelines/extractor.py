@@ -23,7 +23,9 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
-from trafilatura.metadata import Document, extract_author, extract_metadata
+from htmldate import find_date
+from trafilatura.metadata import (META_URL, Document, examine_meta, extract_author, extract_meta_json, extract_sitename,
+                                  extract_title, extract_url)
 from trafilatura.settings import set_date_params, use_config
 from trafilatura.utils import load_html
 
@@ -203,6 +205,7 @@ class ParsedPage:
     meta: PageMetadata
     encoding: str
     html: str = ""  # the decoded page, to parse again should pruning overreach (`unpruned_text`)
+    jsonld: list[str | None] | None = None  # the texts of its JSON-LD blocks, found once for all who read them
 
     @property
     def document(self) -> str:
@@ -216,8 +219,8 @@ def parse_page(body: bytes, url: str, content_type: str | None = None, encoding:
     tree = load_html(html)
     if tree is None:
         raise NoArticleText(f"not parseable as HTML: {url}")
-    drop_unreadable_jsonld(tree)
-    return ParsedPage(url, tree, page_metadata(tree), encoding, html)
+    scripts = drop_unreadable_jsonld(tree)
+    return ParsedPage(url, tree, page_metadata(tree, scripts), encoding, html, scripts)
 
 
 def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetched_at: str | None = None,
@@ -230,11 +233,12 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
     links = outlinks(page.tree, url)  # before pruning: a credit line may sit outside the body
     shown_date = None if meta.published else date_in_page(page.tree, url)
     unpruned_author = None if meta.author else page_author(page.tree)
-    stated, standfirst = stated_body(page.tree), shown_standfirst(page.tree)
+    stated, standfirst = stated_body(page.tree, page.jsonld), shown_standfirst(page.tree)
     linked_author = None if meta.author else linked_authors(page.tree)  # the last resort
-    measure = prose_measure(page.tree)
-    prose = measure(page.tree)
-    join_split_body(wrap_loose_text(prune(page.tree, meta.author, url)))
+    paragraphs = paragraph_chars(page.tree)  # counted once for the prose measure, the prose and the rules
+    measure = prose_measure(page.tree, paragraphs)
+    prose = paragraphs if measure is paragraph_chars else measure(page.tree)
+    join_split_body(wrap_loose_text(prune(page.tree, meta.author, url, paragraphs)))
     if template is not None:
         template.strip(page.tree)
     overpruned = measure(page.tree) < MIN_PRUNED_PROSE_SHARE * prose
@@ -249,7 +253,7 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
         text = scripted  # a client-rendered page: its article is only in its scripts' data
     published = plausible_datetime(meta.published, fetched_at) or plausible_datetime(shown_date, fetched_at)
     if doc is not None and not (meta.site_name and meta.author and meta.og_title and published):
-        doc = fallback_metadata(page.tree, url)
+        doc = fallback_metadata(page.tree, url, meta, published)
     site_name = (meta.site_name or doc.sitename) if doc is not None else meta.site_name
     title = choose_title(meta.h1s, meta.headline, meta.og_title, meta.page_title, doc.title if doc else None,
                          site_name, urlsplit(url).netloc)
@@ -292,13 +296,47 @@ def unpruned_text(page: ParsedPage, text: str) -> str:
     return whole if len(whole) > UNPRUNED_GAIN * len(text) else text
 
 
-def fallback_metadata(tree: HtmlElement, url: str) -> Document:
-    """trafilatura's metadata of the pruned page, as `bare_extraction(with_metadata=True)` reads it:
-    the fallback for the site name, author, date and (without og:title) title the page does not
-    state. Read only where one is missing, for its title and author XPaths and its date search
-    cost more than the body's extraction on pages that state them all."""
-    extensive = TRAFILATURA_CONFIG.getboolean("DEFAULT", "EXTENSIVE_DATE_SEARCH")
-    return extract_metadata(tree, url, set_date_params(extensive))  # today's max_date, as trafilatura
+def fallback_metadata(tree: HtmlElement, url: str, meta: PageMetadata, published: str | None) -> Document:
+    """trafilatura's metadata of the pruned page, as `bare_extraction(with_metadata=True)` reads it
+    (`trafilatura.metadata.extract_metadata`): the fallback for the site name, author, date and
+    (without og:title) title the page does not state. Read only where one is missing, and then only
+    the fields that are missing (`meta`, the page's date `published`): its title and author XPaths
+    and its date search cost more than the body's extraction; the categories, tags and licence it
+    also reads are never used. Each field is read as `extract_metadata` reads it: the steps left
+    out change no tree that a later step reads."""
+    metadata = examine_meta(tree)
+    if metadata.author and " " not in metadata.author:
+        metadata.author = None
+    try:
+        metadata = extract_meta_json(tree, metadata)
+    except Exception as exc:  # bugs in trafilatura's JSON-LD reading, which extract_metadata logs alike
+        logger.debug("trafilatura's JSON-LD metadata failed on %s: %s", url, exc)
+    if not metadata.title and not meta.og_title:
+        metadata.title = extract_title(tree)
+    if not metadata.author and not meta.author:
+        metadata.author = extract_author(tree)
+    if not metadata.url:
+        metadata.url = extract_url(tree, url)
+    if not published:
+        extensive = TRAFILATURA_CONFIG.getboolean("DEFAULT", "EXTENSIVE_DATE_SEARCH")
+        metadata.date = find_date(tree, **{**set_date_params(extensive), "url": metadata.url})  # today's max_date
+    if not meta.site_name:
+        metadata.sitename = _trafilatura_sitename(tree, metadata)
+    metadata.clean_and_trim()
+    return metadata
+
+
+def _trafilatura_sitename(tree: HtmlElement, metadata: Document) -> str | None:
+    """The site name as `extract_metadata` reads it: stated, else a part of <title> with a dot,
+    else the URL's host."""
+    sitename = metadata.sitename or extract_sitename(tree)
+    if sitename:
+        sitename = sitename.lstrip("@")
+        if sitename and "." not in sitename and not sitename[0].isupper():
+            sitename = sitename.title()
+        return sitename
+    match = META_URL.match(metadata.url) if metadata.url else None
+    return match[1] if match else None
 
 
 def page_author(tree: HtmlElement) -> str | None:

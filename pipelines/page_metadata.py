@@ -13,8 +13,6 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from copy import deepcopy
-
 from htmldate import find_date
 from htmldate.extractors import try_date_expr
 from lxml.html import HtmlElement
@@ -56,20 +54,26 @@ def _first(tree: HtmlElement, *xpaths: str) -> str | None:
     return None
 
 
-def _ld_nodes(tree: HtmlElement) -> list[dict[str, Any]]:
-    return list(jsonld.nodes(script.text for script in tree.xpath(jsonld.SCRIPTS)))
+def jsonld_texts(tree: HtmlElement) -> list[str | None]:
+    """The texts of the page's JSON-LD blocks, in page order."""
+    return [script.text for script in tree.xpath(jsonld.SCRIPTS)]
 
 
 def _ld_article(nodes: list[dict[str, Any]]) -> dict[str, Any]:
     return next((node for node in nodes if jsonld.types(node) & jsonld.ARTICLE_TYPES), {})
 
 
-def drop_unreadable_jsonld(tree: HtmlElement) -> None:
+def drop_unreadable_jsonld(tree: HtmlElement) -> list[str | None]:
     """Remove the JSON-LD blocks too big or too deep to read (`scraper.jsonld`), so that no later
-    stage (trafilatura reads JSON-LD too) spends the memory either."""
+    stage (trafilatura reads JSON-LD too) spends the memory either; return the texts of the blocks
+    left (`jsonld_texts`), for the stages that read them not to look for them again."""
+    kept = []
     for script in tree.xpath(jsonld.SCRIPTS):
         if script.text and not jsonld.readable(script.text):
             script.drop_tree()
+        else:
+            kept.append(script.text)
+    return kept
 
 
 def _str(value: Any) -> str | None:
@@ -248,16 +252,24 @@ def _byline_author(tree: HtmlElement) -> str | None:
                          "//*[contains(@class, 'byline') or contains(@class, 'author') or contains(@id, 'byline')] | "
                          "//a[contains(concat(' ', @rel, ' '), ' author ') or contains(@href, '/author/')]"):
         text = " ".join(" ".join(el.itertext()).split())
-        if len(text) > MAX_BYLINE_CHARS or SPONSORED.search(text) or _in_teaser_link(el):
+        if len(text) > MAX_BYLINE_CHARS or SPONSORED.search(text):
             continue
-        if (match := BYLINE.match(text)) and (names := _names(match.group(1))) or \
-                (match := LABELLED_BYLINE.match(text)) and (names := _names(match.group(1))) \
-                and all(map(_strict_name, names)):
+        if (names := _byline_names(text)) and not _in_teaser_link(el):  # the walk up last: most texts are no byline
             found.append(((el.tag, el.get("class", "")), "; ".join(names)))
     people: dict[tuple[str, str], set[str]] = {}
     for kind, names in found:
         people.setdefault(kind, set()).add(names)
     return next((names for kind, names in found if len(people[kind]) == 1), None) or _field_byline(tree)
+
+
+def _byline_names(text: str) -> list[str]:
+    """The names a byline's text gives ("By …", or a label in another language before a person's
+    name), or none."""
+    if (match := BYLINE.match(text)) and (names := _names(match.group(1))):
+        return names
+    if (match := LABELLED_BYLINE.match(text)) and (names := _names(match.group(1))) and all(map(_strict_name, names)):
+        return names
+    return []
 
 
 def _field_byline(tree: HtmlElement) -> str | None:
@@ -369,8 +381,9 @@ def _earlier(first: str, second: str) -> bool:
         return False
 
 
-def page_metadata(tree: HtmlElement) -> PageMetadata:
-    nodes = _ld_nodes(tree)
+def page_metadata(tree: HtmlElement, scripts: list[str | None] | None = None) -> PageMetadata:
+    """`scripts`: the page's `jsonld_texts`, when read already."""
+    nodes = list(jsonld.nodes(jsonld_texts(tree) if scripts is None else scripts))
     ld = _ld_article(nodes)
     canonical = _first(tree, "//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href",
                        "//meta[@property='og:url']/@content")
@@ -408,12 +421,13 @@ def date_in_page(tree: HtmlElement, url: str) -> str | None:
     on the whole page: once boilerplate is pruned, the date a byline or header carried is gone).
     A 1 January found by the extensive search alone is a copyright year: only the plain search may
     confirm it. A date a fact list labels as the page's ("<li><strong>Datum</strong> 28.04.2023</li>")
-    comes first: the text's other dates may be teasers'."""
+    comes first: the text's other dates may be teasers'. `tree` is left as it is: htmldate prunes a
+    copy of a tree it is given."""
     if labelled := _labelled_date(tree):
         return labelled
-    found = find_date(deepcopy(tree), url=url, original_date=True, outputformat="%Y-%m-%d")
+    found = find_date(tree, url=url, original_date=True, outputformat="%Y-%m-%d")
     if found and found.endswith(YEAR_ONLY):
-        return find_date(deepcopy(tree), url=url, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+        return find_date(tree, url=url, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
     return found
 
 

@@ -34,10 +34,12 @@ SHOWN_TEXTS = etree.XPath("(//article | //main)//text()[contains(., $word)][not(
 STANDFIRST_TAGS = ("p", "div", "h2", "h3", "span", "strong", "section", "header")
 
 
-def stated_body(tree: HtmlElement) -> str | None:
+def stated_body(tree: HtmlElement, scripts: list[str | None] | None = None) -> str | None:
     """The page's JSON-LD `articleBody` (the first one that is text), or None (only the blocks
-    that name one are parsed)."""
-    scripts = [script.text for script in tree.xpath(jsonld.SCRIPTS) if "articleBody" in (script.text or "")]
+    that name one are parsed). `scripts`: the texts of the page's JSON-LD blocks, when read already."""
+    if scripts is None:
+        scripts = [script.text for script in tree.xpath(jsonld.SCRIPTS)]
+    scripts = [text for text in scripts if "articleBody" in (text or "")]
     for node in jsonld.nodes(scripts):
         body = node.get("articleBody")
         if isinstance(body, str) and body.strip():

@@ -38,11 +38,13 @@ BLOCK_TAGS = ("p", "li", "figcaption", "dt", "dd", "td", "th", "div", "section",
               "nav", "form", "figure")
 CONTAINER_TAGS = frozenset(BLOCK_TAGS) | {"ul", "ol", "table", "tbody", "tr", "article", "main", "dl", "blockquote",
                                           "h1", "h2", "h3", "h4", "h5", "h6"}
+#: A number, read as 0 in a block's key ("5 comments" and "12 comments" match).
+DIGITS = re.compile(r"\d+")
 
 
 def _normal(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
-    return re.sub(r"\d+", "0", " ".join(text.split()))
+    return DIGITS.sub("0", " ".join(text.split()))
 
 
 def _digest(key: str) -> str:
@@ -51,10 +53,11 @@ def _digest(key: str) -> str:
 
 def blocks(tree: HtmlElement) -> list[tuple[str, HtmlElement, int]]:
     """(key digest, element, text length) of each leaf block of the page."""
+    quoted = next(tree.getroottree().iter("blockquote"), None) is not None  # else no block needs the walk up
     out = []
     for el in tree.iter(*BLOCK_TAGS):
         if any(child.tag in CONTAINER_TAGS for child in el.iterchildren()) or \
-                next(el.iterancestors("blockquote"), None) is not None:
+                quoted and next(el.iterancestors("blockquote"), None) is not None:
             continue
         text = _normal(el.text_content())
         if not text or len(text) > MAX_BLOCK_CHARS:
