@@ -69,6 +69,10 @@ SEQUEL_NUMBER = re.compile(r"^ ?([2-9])(?:[ \t]*(?:$|[\n,!?」』\])–—]|-\s)
 #: A season named as the time of something else: "announced after the second season's finale".
 AS_A_TIME = re.compile(r"\b(?:after|following|since|before|during|at\s+the\s+end\s+of)\s+(?:the\s+)?"
                        r"(?:(?:\w+\s+season|season\s+\w+)(?:'s|’s)\s+)?$", re.IGNORECASE)
+#: A season named by its last episode, beside another season: the time of the news, not its subject.
+FINALE_AFTER = re.compile(r"\s*(?:の|'s\s+|’s\s+)(?:最終回|最終話|finale\b)", re.IGNORECASE)
+#: "season 2's finale": that season's last episode, not a final season.
+SEASONS_OWN = re.compile(r"(?:\bseason\s*\w+|\b\w+\s+season)(?:'s|’s)\s+$", re.IGNORECASE)
 #: How far before a season's words `AS_A_TIME` looks (characters).
 TIME_WINDOW = 30
 #: "…, the second season of Spy x Family": a season named after a mention but of the next title.
@@ -129,10 +133,14 @@ def read_season(before: str, after: str) -> SeasonMark | None:
         return SeasonMark(ROMAN[match.group("r")])
     if FINAL_AFTER.match(after):
         return SeasonMark(final=True)
-    marks = [mark for match in AFTER.finditer(after) if not OF_NEXT.match(after, match.end())
+    found = [(mark, match) for match in AFTER.finditer(after) if not OF_NEXT.match(after, match.end())
              and not AS_A_TIME.search(after[max(0, match.start() - TIME_WINDOW):match.start()])
-             and (mark := _mark(match))]  # "renewed for season 2": the number, over a sequel's word
-    if marks:
+             and (mark := _mark(match))]
+    if len(found) > 1:  # 『推しの子』第2期の最終回が放送、第3期制作決定: the season announced, not the one ended
+        found = [(mark, match) for mark, match in found if not FINALE_AFTER.match(after, match.end())
+                 and not (mark.final and SEASONS_OWN.search(after[:match.start()]))] or found
+    marks = [mark for mark, _ in found]
+    if marks:  # "renewed for season 2": the number, over a sequel's word
         return next((mark for mark in marks if not mark.next), marks[0])
     if (match := BEFORE.search(before[-60:])) and (mark := _mark(match)):
         return mark

@@ -183,3 +183,9 @@ def test_a_final_chapter_to_be_animated_is_the_final_season_and_a_film_prize_nam
     assert tagged("『ゴールデンカムイ』最終章のTVアニメ化が決定", "", "2025-03-23") == [("ゴールデンカムイ", 5)]
     assert [season for _, season in tagged("第44回日本アカデミー賞、最優秀アニメーション作品賞は『鬼滅の刃』無限列車編", "",
                                            "2021-03-19")] == [None]
+
+
+def test_a_season_named_by_its_finale_beside_an_announced_one_is_not_the_news():
+    assert read_season("", "』第2期の最終回が放送、第3期制作決定") == SeasonMark(3)
+    assert read_season("", " season 2's finale aired; season 3 confirmed") == SeasonMark(3)
+    assert read_season("", "』第2期の最終回が放送") == SeasonMark(2)  # named alone, it is the news
