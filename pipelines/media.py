@@ -50,7 +50,7 @@ OTHER_MEDIA = re.compile(
     r"劇場|映画|興収|興行収入|コラム|舞台(?=版|化|公演|上演|劇)|(?<![がを])舞台(?=\s*[「『])|演劇|上演|公演|ミュージカル|ゲーム(?:化|アプリ|版|配信|発売)|スマホゲーム|"
     r"ソシャゲ|アプリ|"
     r"展覧会|原画展|展示|展」|展』|展開催|ライブイベント|ライブツアー|ワンマンライブ|ライブ(?:開催|公演)|コンサート|"
-    r"コラボ企画|スタンプラリー|\bstamp rall(?:y|ies)\b|ドラマ(?!CD|ＣＤ)|\b[jk]-?drama\b|"
+    r"コラボ(?!楽曲|曲|レーション楽曲)|スタンプラリー|\bstamp rall(?:y|ies)\b|ドラマ(?!CD|ＣＤ)|\b[jk]-?drama\b|"
     r"完結(?!編)|マンホール|アルバム|\balbum\b|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|\bworld tour\b|"
     r"\bfestival\b|フェス(?!タ)|visual novel|歌舞伎|\bkabuki\b|\bdies\b|\bdied\b|passes away|死去|逝去|訃報|"
     r"アカデミー賞|映画賞|\bacademy awards?\b|\boscars?\b|\bfilm (?:prize|awards?)\b|休載",

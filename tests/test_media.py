@@ -326,10 +326,15 @@ def test_cast_staff_and_music_news_after_an_opening_name_and_a_directors_possess
 
 
 @pytest.mark.parametrize("headline", ["結束バンド初のワンマンライブ「恒星」開催", "舞台の豊橋市でコラボ企画、スタンプラリーも",
-                                      "Anime Stamp Rally Comes to Numazu"])
+                                      "Anime Stamp Rally Comes to Numazu", "『呪術廻戦』×ローソン コラボキャンペーン開始"])
 def test_concerts_collaborations_and_stamp_rallies_are_other_media(headline):
     from pipelines.media import about_other_media
     assert about_other_media(headline)
+
+
+def test_a_collaboration_song_is_the_seasons_news():
+    from pipelines.media import about_other_media
+    assert not about_other_media("TVアニメ第2期のOPはコラボ楽曲に決定")
 
 
 def test_a_name_described_as_an_opening_theme_is_a_song():
