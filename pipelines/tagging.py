@@ -286,13 +286,13 @@ class SeriesMatcher:
         seasons: dict[int, Counter[int | str]] = defaultdict(Counter)
         mentions = self._mentions(doc)
         named_alone = {ids[0] for _, _, _, ids in mentions if len(ids) == 1}
-        no_season = about_other_media(_without_titles(title, mentions) if title else text[:200])
+        bare_title = _without_titles(title, mentions)
+        no_season = about_other_media(bare_title if title else text[:200])
         live_action = about_live_action(title, doc[:lead_end])  # its "Season 2" is the drama's, not the anime's
         films = any(end <= len(title) and (key in self.film_names or set(ids) <= self.films)
                     for _, end, key, ids in mentions)
         no_season = no_season or live_action or films  # "Chainsaw Man Reze Arc Overtakes Infinity Castle": films' news
         remake_news = REMAKE.search(title) is not None  # 「…」再アニメ化: the remake, however far off
-        bare_title = _without_titles(title, mentions)
         unseasoned = live_action or about_a_cafe(bare_title) or about_a_film(bare_title)  # a café "for Season 2" too
         title_end = -1  # where the last name read as a title ends
         reads = [self._reads_as_title(doc, start, end, key, ids, quoted, titled) for start, end, key, ids in mentions]
