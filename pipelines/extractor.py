@@ -39,6 +39,7 @@ from pipelines.normalize import choose_title, lang_code, plausible_datetime, raw
 from pipelines.outlinks import outlinks
 from pipelines.reassemble import join_split_body, wrap_loose_text
 from pipelines.script_body import script_body
+from pipelines.source_breaks import fold_source_breaks, trim_lines
 from pipelines.stated_body import MIN_STATED_CHARS, agreed_with, shown_standfirst, stated_body, with_standfirst
 from pipelines.template import SiteTemplate, block_digests
 
@@ -242,7 +243,7 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
     if template is not None:
         template.strip(page.tree)
     overpruned = measure(page.tree) < MIN_PRUNED_PROSE_SHARE * prose
-    doc = bare_extraction(page.tree, url=url, with_metadata=False, include_comments=False,
+    doc = bare_extraction(fold_source_breaks(page.tree), url=url, with_metadata=False, include_comments=False,
                           include_tables=True, favor_recall=True, config=TRAFILATURA_CONFIG)
     text = (doc.text or "").strip() if doc is not None else ""
     text = agreed_with(second_opinion(page.tree, url, text, stated), stated)
@@ -251,6 +252,7 @@ def extract_parsed(page: ParsedPage, template: SiteTemplate | None = None, fetch
     if len(text) < SCRIPT_FALLBACK_CHARS and (scripted := script_body(page.html)) and \
             len(scripted) > UNPRUNED_GAIN * len(text):
         text = scripted  # a client-rendered page: its article is only in its scripts' data
+    text = trim_lines(text)
     published = plausible_datetime(meta.published, fetched_at) or plausible_datetime(shown_date, fetched_at)
     if doc is not None and not (meta.site_name and meta.author and meta.og_title and published):
         doc = fallback_metadata(page.tree, url, meta, published)
@@ -290,7 +292,7 @@ def unpruned_text(page: ParsedPage, text: str) -> str:
     tree = load_html(page.html) if page.html else None
     if tree is None:
         return text
-    doc = bare_extraction(tree, url=page.url, with_metadata=False, include_comments=False, include_tables=True,
+    doc = bare_extraction(fold_source_breaks(tree), url=page.url, with_metadata=False, include_comments=False, include_tables=True,
                           favor_recall=True, config=TRAFILATURA_CONFIG)
     whole = (doc.text or "").strip() if doc is not None else ""
     return whole if len(whole) > UNPRUNED_GAIN * len(text) else text
