@@ -35,6 +35,7 @@ SET12 = DATA.with_name("real_names_set12.jsonl")
 SET13 = DATA.with_name("real_names_set13.jsonl")
 SET14 = DATA.with_name("real_names_set14.jsonl")
 SET15 = DATA.with_name("real_names_set15.jsonl")
+SET16 = DATA.with_name("real_names_set16.jsonl")
 SET17 = DATA.with_name("real_names_set17.jsonl")
 HOST = "realnames.test"
 
