@@ -66,6 +66,9 @@ FILM_WORDS = re.compile(r"\bmovie\b|\bfilms?\b|劇場|映画", re.IGNORECASE)
 BROADCAST = re.compile(r"放送(?:開始|スタート|決定|日|中)|[」』]\s*放送(?=\s|$|[、。　])|\d{1,2}月(?:より|から)?放送|TVアニメ|テレビアニメ|\bTV anime\b|"
                        r"\bpremieres?\b|\bto TV\b|\bsimulcast|\bbroadcast|\banime adaptation\b|\bgets (?:an? )?anime\b|"
                        r"\banime (?:adapts|begins|premieres|returns|starts)\b|アニメ化|新作アニメ", re.IGNORECASE)
+#: A TV series' episodes shown in cinemas before the broadcast: in a broadcast's headline, the season's news.
+ADVANCE_SCREENING = re.compile(r"(?:劇場|映画館)?(?:最速|超)?先行上映(?:会)?|\b(?:advance|early|preview) screenings?\b",
+                               re.IGNORECASE)
 #: A break in publication: a manga's news, unless the headline says the anime's.
 HIATUS = re.compile(r"\bhiatus\b", re.IGNORECASE)
 #: A show's last episode: the news of the season it ends.
@@ -192,7 +195,7 @@ def about_other_media(headline: str) -> bool:
     if final := FINAL_EPISODE.search(headline):  # 『チ。』最終回、全25話で完結: the show's story ends, not its manga's
         headline = headline[:final.start()] + headline[final.end():].replace("完結", " ")
     if BROADCAST.search(headline):
-        headline = SOURCE_WORDS.sub(" ", headline)
+        headline = ADVANCE_SCREENING.sub(" ", SOURCE_WORDS.sub(" ", headline))
     elif ANNIVERSARY.search(headline) and not SEASON_NEWS.search(headline):
         return True  # 「サザエさん」放送55周年: the franchise's news
     return bool(OTHER_MEDIA.search(headline))
@@ -229,7 +232,10 @@ def about_a_film(headline: str) -> bool:
     theaters"; not a studio's "Bones Film"): a season it names is the one the film tells or the
     screening shows (「進撃の巨人」完結編 劇場版, "Brings Season 2's First Episodes to Theaters"), no
     TV season's news (see 1)."""
-    return bool(CINEMA_WORDS.search(STUDIO_FILM.sub(" ", headline))) and not SEASON_ANNOUNCED.search(headline)
+    headline = STUDIO_FILM.sub(" ", headline)
+    if BROADCAST.search(headline):  # TVアニメ『…』放送開始 夏の劇場先行上映を経て: the broadcast's news
+        headline = ADVANCE_SCREENING.sub(" ", headline)
+    return bool(CINEMA_WORDS.search(headline)) and not SEASON_ANNOUNCED.search(headline)
 
 
 def about_live_action(headline: str, lead: str) -> bool:

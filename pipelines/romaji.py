@@ -9,7 +9,9 @@ pykakasi gives each word's Hepburn reading; fans write them a little differently
    "Hero Academia" of "My Hero Academia", フリーレン → "Frieren"), matched by their consonants; a
    short one without a long vowel mark is kept as read (アオ → ao). A title with any other
    katakana word has no romaji: "hiirooakademia" is no name anyone types.
-4. A name fans would type: at least one Japanese word that is not a particle, `MIN_WORDS`
+4. An honorific after a name is a word of its own, as fans hyphenate it: 高木さん → Takagi-san,
+   ハットリくん → Hattori-kun (a katakana name without a loanword's marks is kept as read).
+5. A name fans would type: at least one Japanese word that is not a particle, `MIN_WORDS`
    words and `MIN_LETTERS` letters, and not every word an English word (`pipelines.english`):
    "Pan de Peace" would tag an ordinary sentence.
 """
@@ -33,6 +35,10 @@ PARTICLES = {"の": "no", "は": "wa", "が": "ga", "と": "to", "に": "ni", "�
 #: Particles split off the hiragana pykakasi joins them to: after a word ("のひとりごと" →
 #: no hitorigoto) and before one ("すずめの" 戸締まり → suzume no tojimari).
 LEADING_PARTICLES = "のにをが"
+#: Honorifics after a name, and the particle that may follow them in one token (山田くんと, 古見さんは).
+HONORIFICS = {"くん": "kun", "ちゃん": "chan", "さん": "san", "さま": "sama"}
+#: Longest katakana name kept as read beside an honorific (ハットリくん).
+MAX_NAME_KATAKANA = 5
 TRAILING_PARTICLES = "のはがをに"
 KANJI = re.compile(r"[\u3400-\u9fff\uf900-\ufaff々]")
 HIRAGANA = re.compile(r"^[\u3041-\u309f]+$")
@@ -88,7 +94,7 @@ def romaji(title: str, english: list[str]) -> str | None:
         if not re.search(r"\w", orig):  # a space or a sign: no word goes on across it
             words.append(["", "break"])
         elif KATAKANA.match(orig):
-            spelled = _loanword(orig, reading, english)
+            spelled = _loanword(orig, reading, english) or _name_before_honorific(orig, reading, tokens[n + 1:])
             if spelled is None:
                 return None
             native += spelled == reading
@@ -99,6 +105,11 @@ def romaji(title: str, english: list[str]) -> str | None:
                 words[-1] = [words[-1][0] + reading, "kanji"]
             else:
                 words.append([reading, "single" if len(orig) == 1 else "kanji"])
+        elif HIRAGANA.match(orig) and words and words[-1][1] in ("kanji", "single", "kana") and _honorific(orig):
+            honorific, particle = _honorific(orig)
+            words.append([honorific, "suffix"])
+            if particle:
+                words.append([particle, "particle"])
         elif HIRAGANA.match(orig):
             native += _hiragana(orig, reading, words, n + 1 == len(tokens))
         elif LATIN.match(orig):
@@ -108,13 +119,34 @@ def romaji(title: str, english: list[str]) -> str | None:
     _join_single_kanji(words)
     words = [w for w in words if w[1] != "break"]
     text = [w for w, _ in words]
-    name = " ".join(w if kind == "particle" and n else w[:1].upper() + w[1:] if kind != "latin" else w
-                    for n, (w, kind) in enumerate(words))
+    shown: list[str] = []
+    for n, (w, kind) in enumerate(words):
+        if kind == "suffix" and shown:
+            shown[-1] += f"-{w}"  # Takagi-san
+        else:
+            shown.append(w if kind == "particle" and n else w[:1].upper() + w[1:] if kind != "latin" else w)
+    name = " ".join(shown)
     if native == 0 or len(text) < MIN_WORDS or len(re.sub(r"[^A-Za-z]", "", name)) < MIN_LETTERS:
         return None
     if all(is_english_word(w) for word in text for w in word.split()):
         return None
     return name
+
+
+def _honorific(orig: str) -> tuple[str, str | None] | None:
+    """An honorific token, alone or with the particle after it ("さんは" → san, wa); else None (see 4)."""
+    for kana, written in HONORIFICS.items():
+        if orig.startswith(kana) and (rest := orig[len(kana):]) in ("", *PARTICLES):
+            return written, PARTICLES.get(rest)
+    return None
+
+
+def _name_before_honorific(kana: str, reading: str, after: list[dict]) -> str | None:
+    """A katakana word read as it is when an honorific follows it and it has none of a loanword's
+    marks: a character's name (ハットリくん), not a borrowed word (see 4)."""
+    if after and _honorific(after[0]["orig"]) and len(kana) <= MAX_NAME_KATAKANA and not LOANWORD_KANA.search(kana):
+        return reading
+    return None
 
 
 def _hiragana(orig: str, reading: str, words: list[list[str]], last: bool) -> int:

@@ -411,3 +411,17 @@ def test_an_events_stages_and_a_box_offices_films_count_and_an_apposition_shows_
                   "film.") == [("鬼滅の刃", None)]
     assert tagged("『BanG Dream! Ave Mujica』最終回", "前作『MyGO!!!!!』と同じ制作会社が担当した。") == [
         ("BanG Dream! Ave Mujica", 1)]
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("TVアニメ『SPY×FAMILY』放送開始、劇場先行上映を経てテレビへ", [("SPY×FAMILY", 1)]),
+    ("Spy x Family Anime Premieres on TV After Advance Screenings", [("SPY×FAMILY", 1)]),
+    ("『SPY×FAMILY』先行上映が全国の劇場で", [("SPY×FAMILY", None)]),
+])
+def test_an_advance_screening_in_a_broadcasts_headline_is_the_seasons_news(title, expected):
+    assert tagged(title, "") == expected
+
+
+def test_a_name_with_an_honorific_is_read_by_its_romaji():
+    assert tagged("Ninja Hattori-kun Returns in a New Series", "The anime adapts Fujiko A. Fujio's manga.") == [
+        ("忍者ハットリくん", 1)]

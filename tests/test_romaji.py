@@ -21,6 +21,9 @@ from tests.hijack_site import query
     ("夏目友人帳", [], "Natsume Yuujinchou"),
     ("アオのハコ", ["Blue Box"], "Ao no Hako"),  # short katakana words are kept as read
     ("その着せ替え人形は恋をする", ["My Dress-Up Darling"], "Sono Kise Kae Ningyou wa Koi o Suru"),  # は wa, を o
+    ("からかい上手の高木さん", ["Teasing Master Takagi-san"], "Karakai Jouzu no Takagi-san"),  # an honorific apart
+    ("山田くんとLv999の恋をする", [], "Yamada-kun to Lv999 no Koi o Suru"),  # くんと: the honorific, then と
+    ("忍者ハットリくん", [], "Ninja Hattori-kun"),  # a katakana name before an honorific, as read
 ])
 def test_romaji_of_real_catalog_titles(title, english, expected):
     assert romaji(title, english) == expected
@@ -31,6 +34,7 @@ def test_romaji_of_real_catalog_titles(title, english, expected):
     ("チェンソーマン", ["CHAINSAW MAN"]),  # only a loanword: the English title itself
     ("ゴールデンカムイ", []),  # a loanword no English name spells: "goorudenkamui" is no name
     ("銀魂", ["Gintama"]),  # one word
+    ("ゴーストくん", []),  # a loanword (its long vowel mark) before an honorific is no name read as it is
 ])
 def test_no_romaji_fans_would_not_type(title, english):
     assert romaji(title, english) is None
