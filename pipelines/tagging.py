@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -296,6 +297,8 @@ class SeriesMatcher:
         unseasoned = live_action or about_a_cafe(bare_title) or about_a_film(bare_title)  # a café "for Season 2" too
         title_end = -1  # where the last name read as a title ends
         reads = [self._reads_as_title(doc, start, end, key, ids, quoted, titled) for start, end, key, ids in mentions]
+        untitled = bool(title) and not any(read and end <= len(title) for read, (_, end, _, _) in zip(reads, mentions))
+        listed = _listed_works(doc, mentions, reads) if untitled else set()  # a person's, an exhibition's works
         for n, (start, end, key, ids) in enumerate(mentions):
             opens_list = n + 1 < len(mentions) and reads[n + 1] and \
                 listed_before_title(doc, start, end, mentions[n + 1][0])
@@ -310,7 +313,7 @@ class SeriesMatcher:
             if names_the_parent(doc[max(0, start - 40):start], doc[end:end + 16]):
                 counted = parents  # 『犬夜叉』の続編『半妖の夜叉姫』: the sequel's news, unless nothing else is named
             heading = LINE_START.search(doc[max(0, start - LINE_START_WINDOW):start]) is not None
-            weight = TITLE_WEIGHT if in_title else LEAD_WEIGHT if start < lead_end or heading or listing else 1
+            weight = TITLE_WEIGHT if in_title else LEAD_WEIGHT if start < lead_end or heading or listing or n in listed else 1
             stop = mentions[n + 1][0] if n + 1 < len(mentions) else len(doc)
             window = doc[end:min(stop, end + SEASON_WINDOW)].lstrip(TRAILING_PUNCTUATION)
             sentence = SENTENCE_END.search(window)
@@ -505,6 +508,19 @@ def _title_cased_around(doc: str, start: int, end: int) -> bool:
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", doc[:start] + doc[end:headline_end])
              if not SMALL_WORD.match(w)]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _listed_works(doc: str, mentions: list[tuple[int, int, str, list[int]]], reads: list[bool]) -> set[int]:
+    """The mentions (their indexes) read as titles in a sentence that names two works or more: the
+    works an article whose headline names none is about (a creator's, an exhibition's, a game's
+    roster: "characters from Dragon Ball, One Piece and Naruto"), not one named in passing."""
+    by_sentence: dict[int, list[int]] = defaultdict(list)
+    ends = [m.end() for m in SENTENCE_END.finditer(doc)]
+    for n, (start, _, _, ids) in enumerate(mentions):
+        if reads[n]:
+            by_sentence[bisect_right(ends, start)].append(n)
+    return {n for found in by_sentence.values()
+            if len({tuple(mentions[n][3]) for n in found}) >= 2 for n in found}
 
 
 def _named_within_headlined(named: dict[int, set[str]], headlined: set[int]) -> list[int]:

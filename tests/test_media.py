@@ -425,3 +425,17 @@ def test_an_advance_screening_in_a_broadcasts_headline_is_the_seasons_news(title
 def test_a_name_with_an_honorific_is_read_by_its_romaji():
     assert tagged("Ninja Hattori-kun Returns in a New Series", "The anime adapts Fujiko A. Fujio's manga.") == [
         ("忍者ハットリくん", 1)]
+
+
+def test_works_listed_together_are_what_an_article_naming_none_in_its_headline_is_about():
+    assert tagged("Jump Force Brings Shonen Jump Heroes Together on Consoles",
+                  "Bandai Namco released the fighting game on February 15.\nIts roster has characters from Dragon Ball, "
+                  "One Piece and Naruto battling in real-world cities.") == [
+        ("NARUTO -ナルト-", None), ("ONE PIECE", None), ("ドラゴンボール", None)]
+    assert tagged("「CLAMP展」国立新美術館で開幕", "デビュー35周年を記念した展覧会が始まった。\n『カードキャプターさくら』"
+                  "『魔法騎士レイアース』の原画が展示される。") == [("カードキャプターさくら", None), ("魔法騎士レイアース", None)]
+
+
+def test_one_work_named_past_the_lead_of_such_an_article_is_named_in_passing():
+    assert tagged("Radiohead Announce Their First Tour in Seven Years",
+                  "The band will play arenas in Europe.\nThe setlist opens with Burn the Witch.") == []
