@@ -151,6 +151,14 @@ MAX_AUTHOR_BOX_CHARS = 600
 MAX_AUTHOR_BOX_PARAGRAPHS = 3
 #: Longest promo line (characters) removed: longer text is prose that happens to start like one.
 MAX_PROMO_CHARS = 250
+#: A teaser's closing marker, an element of its own: "… sie sei überfordert. <span>mehr</span>", "… Weiterlesen →".
+MORE_MARKER = re.compile(r"^(?:(?:read |see |view |show )?more|mehr|weiterlesen|lire la suite|en savoir plus|leer más|"
+                         r"seguir leyendo|ler mais|leia mais|leggi(?: tutto| di più)?|lees meer|les mer|læs mere|läs mer|"
+                         r"czytaj (?:dalej|więcej)|devamı(?:nı oku)?|続きを読む|もっと(?:見る|読む)|더\s?보기|阅读更多|"
+                         r"查看更多|閱讀更多)\W*$", re.IGNORECASE)
+MARKER_TAGS = frozenset(("a", "span", "strong", "b", "em", "i", "small"))
+#: Longest teaser closed by such a marker: a headline and its teaser lines.
+MAX_MARKED_TEASER_CHARS = 400
 #: A box asking for money: a link to give or join, and words that ask ("We don't have ads, so we depend
 #: on our members … Become a Member"). Removed whole when at most this long and this share of the body.
 DONATE_LINK = re.compile(r"donat|/support(?:-us)?(?:[/?#]|$)|/membership|/join(?:[/?#]|$)|join\.|patreon\.com|"
@@ -411,6 +419,14 @@ def _is_promo(el: HtmlElement, text: str) -> bool:
     return rest > 0 and linked >= 0.8 * rest
 
 
+def _ends_with_more(el: HtmlElement) -> bool:
+    """A block closed by a "more" marker of its own (a link or a span, nothing after it): a teaser of
+    another page, which an article's paragraph never is (a button so named opens a caption)."""
+    last = el[-1] if len(el) else None
+    return (last is not None and last.tag in MARKER_TAGS and not (last.tail or "").strip()
+            and bool(MORE_MARKER.match(_text(last))) and len(_text(el)) > len(_text(last)))
+
+
 def _is_inline_teaser(el: HtmlElement, text: str, url: str | None) -> bool:
     """A paragraph that is one link (or a few) to other pages of this site, and nothing else."""
     links = LINKS(el)
@@ -583,6 +599,8 @@ def prune(tree: HtmlElement, author: str | None = None, url: str | None = None,
                 or len(text) <= MAX_PROMO_CHARS and _is_menu_line(el, text)):
             _drop(el)
         elif el.tag == "p" and len(text) <= MAX_PROMO_CHARS and _is_inline_teaser(el, text, url):
+            _drop(el)
+        elif len(text) <= MAX_MARKED_TEASER_CHARS and _ends_with_more(el):
             _drop(el)
         elif len(text) <= MAX_PROMO_CHARS and _is_promo(el, text):
             if not LINKS(el) and not _drop_labelled_box(el, text, body_chars, url):

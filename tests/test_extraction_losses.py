@@ -91,6 +91,11 @@ CASES = {
     "widget states": (page(PLAIN.replace("</p>", "</p><div><p>Please wait...</p><p>This feature is temporarily "
                                                "unavailable. Please try again later.</p></div>", 1)),
                       ["Please wait", "temporarily unavailable"]),
+    "teaser closed by a more marker": (page(PLAIN.replace("</p>", "</p><div class='box'><a href='/2025/01/b'><h3>Manga "
+                                                                  "ends after ten years</h3></a><p>The final chapter ships "
+                                                                  "in the spring issue, the magazine said. <span>more</span>"
+                                                                  "</p></div>", 1)),
+                                       ["Manga ends", "final chapter", "more"]),
     "more from the site": (page(PLAIN.replace("</p>", "</p><h3>More Must-Reads From Fan News</h3><ul><li><span>The "
                                                       "struggle to </span><a href='/a'>finish a season on schedule</a></li>"
                                                       "<li><a href='/b'>Voice actors look back</a><span> on roles</span></li>"
