@@ -44,7 +44,7 @@ OTHER_MEDIA = re.compile(
     r"^why\b|deserves more attention|underrated|opinion|explained|\bmovie\b|\bfilms?\b|box office|"
     r"stage (?:play|adaptation|musical|production)|musical|(?:mobile|smartphone|video|console|rhythm|gacha|card|"
     r"browser|pc|switch|ps5|ps4)\s+games?|\bgame\b.*\b(?:release|launch|pre-?registration|trailer|download)|"
-    r"\bexhibitions?\b|\bexhibit\b|art show|museum|\bconcert\b|live event|theme park|\bplush|\bgoods\b|"
+    r"\bexhibitions?\b|\bexhibit\b|art show|museum|美術館|博物館|ミュージアム|\bconcert\b|live event|theme park|\bplush|\bgoods\b|"
     r"魅力|なぜ|徹底解説|考察|マンガ|漫画|原作|コミックス|単行本|発行部数|フィギュア(?!スケート)|グッズ|コラボカフェ|カフェ|"
     r"ポップアップ|連載|ジャンプ(?!\s*フェスタ)|ヤンジャン|マガジン|サンデー|発売|実写|(?<![発進])展(?![開望])|"
     r"劇場|映画|興収|興行収入|コラム|舞台(?=版|化|公演|上演|劇)|(?<![がを])舞台(?=\s*[「『])|演劇|上演|公演|ミュージカル|ゲーム(?:化|アプリ|版|配信|発売)|スマホゲーム|"
@@ -223,7 +223,9 @@ SEASON_ANNOUNCED = re.compile(r"\b(?:gets|announces|confirms|green-?lights|renew
                               r"(?:film|movie|劇場版|映画)\S{0,20}\s*(?:and|&|と|、)\s*(?:an?\s+)?(?:[\w-]+\s+)?"
                               r"(?:season\b|第?\d+期)", re.IGNORECASE)
 #: A headline's words of a film or of a season's episodes shown in cinemas.
-CINEMA_WORDS = re.compile(FILM_WORDS.pattern + r"|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|先行上映|上映",
+CINEMA_WORDS = re.compile(FILM_WORDS.pattern + r"|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|先行上映|上映|"
+                          # a film opens, a TV season premieres: "Bellri's Fierce Charge Opens", "… Part 2 Opens in Japan"
+                          r"\bopens\s+(?:in\s+(?:japan|theaters|cinemas|north america|the u\.?s\.?)|nationwide)\b|\bopens\s*$",
                           re.IGNORECASE)
 
 
@@ -236,6 +238,25 @@ def about_a_film(headline: str) -> bool:
     if BROADCAST.search(headline):  # TVアニメ『…』放送開始 夏の劇場先行上映を経て: the broadcast's news
         headline = ADVANCE_SCREENING.sub(" ", headline)
     return bool(CINEMA_WORDS.search(headline)) and not SEASON_ANNOUNCED.search(headline)
+
+
+#: The work described as a film ("The first film of", "a full-CG film", "The CG film", 劇場アニメ), not a
+#: film named beside it ("It follows the film Code: White").
+FILM_DESCRIBED = re.compile(r"\b(?:the|a|an|its)\s+(?:(?:first|second|third|fourth|fifth|final|last|new|full-?cg|cg|3dcg|"
+                            r"animated|anime)\s+){1,2}(?:film|movie)\b|\b(?:film|movie) trilogy\b|劇場版|劇場アニメ|アニメ映画",
+                            re.IGNORECASE)
+#: How many sentences of the body make its lead, where a film's news says it is one.
+LEAD_SENTENCES = 2
+LEAD_SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)|\n")
+
+
+def film_in_lead(headline: str, text: str) -> bool:
+    """The body's first sentences call the work a film ("The first film of … Infinity Castle will
+    open", "The CG film stars Tristan"), and the headline is no broadcast's: a part it names ("Part
+    1", 後編) is the film's, no cour of a season."""
+    ends = [m.end() for m in LEAD_SENTENCE_END.finditer(text)]
+    lead = text[:ends[LEAD_SENTENCES - 1]] if len(ends) >= LEAD_SENTENCES else text
+    return not BROADCAST.search(headline) and bool(FILM_DESCRIBED.search(lead))
 
 
 def about_live_action(headline: str, lead: str) -> bool:

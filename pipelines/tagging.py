@@ -44,7 +44,7 @@ from scrapy.crawler import Crawler
 from pipelines import english
 from pipelines.aliases import TRUSTED_SOURCES
 from pipelines.catalog import FILM_PREFIX, Entry, Series, debracket, from_records
-from pipelines.media import (about_a_cafe, about_a_film, about_live_action, about_other_media, announces_a_work,
+from pipelines.media import (about_a_cafe, about_a_film, about_live_action, film_in_lead, about_other_media, announces_a_work,
                              beside_other_work, credits_a_person, in_a_studio_name, media_before, names_a_company,
                              names_the_parent, opens_title, part_of_longer_name, shows_title, subtitle_after)
 from pipelines.seasons import SeasonMark, numbered_season, read_season, season_titles, titled_season
@@ -295,6 +295,7 @@ class SeriesMatcher:
         no_season = no_season or live_action or films  # "Chainsaw Man Reze Arc Overtakes Infinity Castle": films' news
         remake_news = REMAKE.search(title) is not None  # 「…」再アニメ化: the remake, however far off
         unseasoned = live_action or about_a_cafe(bare_title) or about_a_film(bare_title)  # a café "for Season 2" too
+        film_part = film_in_lead(title, text)  # "Infinity Castle Part 1 Dated": the first film's date
         title_end = -1  # where the last name read as a title ends
         reads = [self._reads_as_title(doc, start, end, key, ids, quoted, titled) for start, end, key, ids in mentions]
         untitled = bool(title) and not any(read and end <= len(title) for read, (_, end, _, _) in zip(reads, mentions))
@@ -356,7 +357,7 @@ class SeriesMatcher:
             if explicit and explicit[0] == "work":
                 season, evidence = None, "work"
             elif explicit and explicit[0] == "part":
-                season, evidence = None if no_season else _part_season(series, published), "part"
+                season, evidence = None if no_season or film_part else _part_season(series, published), "part"
             elif explicit:
                 season, evidence = explicit[0], "explicit"
             else:

@@ -439,3 +439,17 @@ def test_works_listed_together_are_what_an_article_naming_none_in_its_headline_i
 def test_one_work_named_past_the_lead_of_such_an_article_is_named_in_passing():
     assert tagged("Radiohead Announce Their First Tour in Seven Years",
                   "The band will play arenas in Europe.\nThe setlist opens with Burn the Witch.") == []
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("Gundam Reconguista in G II: Bellri's Fierce Charge Opens", "The second of five films opened in theaters.",
+     [("ガンダム Gのレコンギスタ", None)]),  # a film opens; a TV season premieres
+    ("Demon Slayer: Infinity Castle Part 1 Dated for July 18",
+     "The first film of Infinity Castle will open in Japan on July 18. The trilogy adapts the final battle.",
+     [("鬼滅の刃", None)]),  # the lead calls the part a film
+    ("Spy x Family Part 2 Set for October", "The second cour airs on TV Tokyo. It follows the film Code: White.",
+     [("SPY×FAMILY", 2)]),  # a film named beside the season: the part is still a cour
+    ("「富野由悠季の世界」福岡市美術館で開幕", "『機動戦士ガンダム』の資料が並ぶ。", [("機動戦士ガンダム", None)]),  # a museum's show
+])
+def test_a_films_part_number_or_opening_and_a_museums_show_name_no_season(title, text, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, "2023-07-01")) == expected
