@@ -45,7 +45,7 @@ OTHER_MEDIA = re.compile(
     r"stage (?:play|adaptation|musical|production)|musical|(?:mobile|smartphone|video|console|rhythm|gacha|card|"
     r"browser|pc|switch|ps5|ps4)\s+games?|\bgame\b.*\b(?:release|launch|pre-?registration|trailer|download)|"
     r"\bexhibitions?\b|\bexhibit\b|art show|museum|美術館|博物館|ミュージアム|\bconcert\b|live event|theme park|\bplush|\bgoods\b|"
-    r"魅力|なぜ|徹底解説|考察|マンガ|漫画|原作|コミックス|単行本|発行部数|フィギュア(?!スケート)|グッズ|コラボカフェ|カフェ|"
+    r"魅力|なぜ|徹底解説|考察|マンガ|漫画|原作|コミックス|単行本|発行部数|\d+\s*巻|フィギュア(?!スケート)|グッズ|コラボカフェ|カフェ|"
     r"ポップアップ|連載|ジャンプ(?!\s*フェスタ)|ヤンジャン|マガジン|サンデー|発売|実写|(?<![発進])展(?![開望])|"
     r"劇場|映画|興収|興行収入|コラム|舞台(?=版|化|公演|上演|劇)|(?<![がを])舞台(?=\s*[「『])|演劇|上演|公演|ミュージカル|ゲーム(?:化|アプリ|版|配信|発売)|スマホゲーム|"
     r"ソシャゲ|アプリ|"

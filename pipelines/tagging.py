@@ -47,7 +47,8 @@ from pipelines.catalog import FILM_PREFIX, Entry, Series, debracket, from_record
 from pipelines.media import (about_a_cafe, about_a_film, about_live_action, film_in_lead, about_other_media, announces_a_work,
                              beside_other_work, credits_a_person, in_a_studio_name, media_before, names_a_company,
                              names_the_parent, opens_title, part_of_longer_name, shows_title, subtitle_after)
-from pipelines.seasons import SeasonMark, numbered_season, read_season, season_titles, titled_season
+from pipelines.seasons import (SeasonMark, next_season_announced, numbered_season, read_season, season_titles,
+                              titled_season)
 from pipelines.state import ArchiveState
 from scraper.items import ArticleItem
 
@@ -368,6 +369,8 @@ class SeriesMatcher:
                     season, evidence = entry.season, "airing"
                 elif not no_season and (entry := _entry_by_date(series, published)) is not None:
                     season, evidence = entry.season, "dated"
+            if sid in headlined and (announced := next_season_announced(title, text, season)):
+                season, evidence = announced, "announced"  # "… First Season Ends", "a second season is set"
             tags.append(Tag(series, season, score, evidence))
         return tags
 

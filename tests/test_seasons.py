@@ -189,3 +189,18 @@ def test_a_season_named_by_its_finale_beside_an_announced_one_is_not_the_news():
     assert read_season("", "』第2期の最終回が放送、第3期制作決定") == SeasonMark(3)
     assert read_season("", " season 2's finale aired; season 3 confirmed") == SeasonMark(3)
     assert read_season("", "』第2期の最終回が放送") == SeasonMark(2)  # named alone, it is the news
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("Dr. Stone's First Season Ends With Senku's Stone Wars Tease",
+     "Dr. Stone's first season ended on December 13. A second season, Stone Wars, is set for January 2021.",
+     [("Dr.STONE", 2)]),
+    ("Fruits Basket 2nd Season Ends, The Final Set for 2021",
+     "Fruits Basket's second season ended on September 21. TMS announced a third and final season for spring 2021.",
+     [("フルーツバスケット", 3)]),
+    ("Kaguya-sama Season 2 Ends With the Student Council Election",
+     "The second season ended on June 27. A-1 Pictures has not yet announced a third season.",
+     [("かぐや様は告らせたい～天才たちの恋愛頭脳戦～", 2)]),
+])
+def test_a_finale_that_announces_the_next_season_is_that_seasons_news(title, text, expected):
+    assert tagged(title, text, "2020-09-22") == expected
