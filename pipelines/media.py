@@ -287,8 +287,10 @@ CREDIT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:author|creato
                           r"^[」』]?の?(?:作者|原作者|作家)|^[」』]?(?:を原作と|が原作の)|"
                           r"^[」』]の[^、。「『]{2,10}が(?:ストーリー)?(?:原案|原作|脚本|シリーズ構成)|"
                           r"^[」』]の[^、。「『」』\s]{2,10}(?:による|が手がけ|が手掛け|の新作|最新作)", re.IGNORECASE)
-CREDIT_BEFORE = re.compile(r"\b(?:creator|author|mangaka|writer)s?\s+(?:of|behind)\s+(?:the\s+)?[\"“『「]?$",
-                           re.IGNORECASE)
+CREDIT_BEFORE = re.compile(r"\b(?:creator|author|mangaka|writer)s?\s+(?:of|behind)\s+(?:the\s+)?[\"“『「]?$|"
+                           # "Evan Call, who scored Violet Evergarden, …": the person's earlier work
+                           r"\bwho\s+(?:also\s+)?(?:scored|composed|directed|wrote|drew|created|illustrated|designed|"
+                           r"animated|produced|voiced|sang)\s+(?:the\s+)?[\"“『「]?$", re.IGNORECASE)
 
 
 PARENT_BEFORE = re.compile(r"\b(?:(?:spin-?offs?|sequel|prequel|follow-?up|successor|side[- ]stor(?:y|ies)|remake|reboot|"

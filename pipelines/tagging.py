@@ -128,7 +128,7 @@ QUOTED = re.compile(r"[『「【《〈\"“]([^『「【《〈』」】》〉\"�
 #: A Japanese name this short is as often a word ("宝島", "メダリスト", "キングダム"): it counts where
 #: the article writes it as a title (see `_writes_as_title`) or names the anime right after it.
 MAX_GUARDED_CJK_CHARS = 5
-CJK_TITLE_CONTEXT = re.compile(r"^\s*(?:TV)?(?:アニメ|第\s*\d|\d+期|シーズン|劇場版|の(?:TV)?アニメ)")
+CJK_TITLE_CONTEXT = re.compile(r"^[^\S\n]*(?:TV)?(?:アニメ|第\s*\d|\d+期|シーズン|劇場版|の(?:TV)?アニメ)")  # on its own line
 #: Kana after a name in brackets continue it into another word: 「キングダム ハーツ」 is another title.
 KANA = re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")
 HIRAGANA = re.compile(r"[\u3041-\u309f]")
@@ -291,14 +291,14 @@ class SeriesMatcher:
         bare_title = _without_titles(title, mentions)
         no_season = about_other_media(bare_title if title else text[:200])
         live_action = about_live_action(title, doc[:lead_end])  # its "Season 2" is the drama's, not the anime's
-        films = any(end <= len(title) and (key in self.film_names or set(ids) <= self.films)
-                    for _, end, key, ids in mentions)
+        reads = [self._reads_as_title(doc, start, end, key, ids, quoted, titled) for start, end, key, ids in mentions]
+        films = any(read and end <= len(title) and (key in self.film_names or set(ids) <= self.films)
+                    for read, (_, end, key, ids) in zip(reads, mentions))  # not "the Journey" of a headline
         no_season = no_season or live_action or films  # "Chainsaw Man Reze Arc Overtakes Infinity Castle": films' news
         remake_news = REMAKE.search(title) is not None  # 「…」再アニメ化: the remake, however far off
         unseasoned = live_action or about_a_cafe(bare_title) or about_a_film(bare_title)  # a café "for Season 2" too
         film_part = film_in_lead(title, text)  # "Infinity Castle Part 1 Dated": the first film's date
         title_end = -1  # where the last name read as a title ends
-        reads = [self._reads_as_title(doc, start, end, key, ids, quoted, titled) for start, end, key, ids in mentions]
         untitled = bool(title) and not any(read and end <= len(title) for read, (_, end, _, _) in zip(reads, mentions))
         listed = _listed_works(doc, mentions, reads) if untitled else set()  # a person's, an exhibition's works
         for n, (start, end, key, ids) in enumerate(mentions):

@@ -453,3 +453,11 @@ def test_one_work_named_past_the_lead_of_such_an_article_is_named_in_passing():
 ])
 def test_a_films_part_number_or_opening_and_a_museums_show_name_no_season(title, text, expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, "2023-07-01")) == expected
+
+
+def test_a_persons_earlier_work_and_ordinary_words_of_a_headline_are_not_what_it_is_about():
+    assert tagged("Frieren Composer Evan Call Scores the Journey",
+                  "Evan Call, who scored Violet Evergarden, is composing the music of Frieren: Beyond Journey's End.") == [
+        ("葬送のフリーレン", 1)]  # "the Journey" is no film of the headline, Violet Evergarden a credit
+    assert tagged("『まちカドまぞく 2丁目』放送開始　シャミ子と桃の多摩の日常",
+                  "TVアニメ『まちカドまぞく 2丁目』が4月から放送されている。") == [("まちカドまぞく", 2)]  # 日常 ends a line
