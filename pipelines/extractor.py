@@ -292,8 +292,8 @@ def unpruned_text(page: ParsedPage, text: str) -> str:
     tree = load_html(page.html) if page.html else None
     if tree is None:
         return text
-    doc = bare_extraction(fold_source_breaks(tree), url=page.url, with_metadata=False, include_comments=False, include_tables=True,
-                          favor_recall=True, config=TRAFILATURA_CONFIG)
+    doc = bare_extraction(fold_source_breaks(tree), url=page.url, with_metadata=False, include_comments=False,
+                          include_tables=True, favor_recall=True, config=TRAFILATURA_CONFIG)
     whole = (doc.text or "").strip() if doc is not None else ""
     return whole if len(whole) > UNPRUNED_GAIN * len(text) else text
 

@@ -2,8 +2,8 @@
 as a space. trafilatura's main pass keeps them ("sed do eiusmod\\ntempor incididunt"), so a
 hard-wrapped paragraph came out as several lines, and every rule that reads the text line by line
 (bylines, headings, paywall notices, the stated body's agreement) saw fragments of it. They are
-folded to a space before trafilatura reads the tree; text whose breaks are meant (`<pre>`,
-`<textarea>`, code) keeps them, and `<br>` still breaks a line.
+folded to a space before trafilatura reads the tree; text whose breaks are meant (`<pre>` and the
+code in it, `<textarea>`) keeps them, and `<br>` still breaks a line.
 """
 from __future__ import annotations
 

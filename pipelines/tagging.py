@@ -44,9 +44,10 @@ from scrapy.crawler import Crawler
 from pipelines import english
 from pipelines.aliases import TRUSTED_SOURCES
 from pipelines.catalog import FILM_PREFIX, Entry, Series, debracket, from_records
-from pipelines.media import (about_a_cafe, about_a_film, about_live_action, film_in_lead, about_other_media, announces_a_work,
-                             beside_other_work, credits_a_person, in_a_studio_name, media_before, names_a_company,
-                             names_the_parent, opens_title, part_of_longer_name, shows_title, subtitle_after)
+from pipelines.media import (about_a_cafe, about_a_film, about_live_action, about_other_media, announces_a_work,
+                             beside_other_work, credits_a_person, film_in_lead, in_a_studio_name, media_before,
+                             names_a_company, names_the_parent, opens_title, part_of_longer_name, shows_title,
+                             subtitle_after)
 from pipelines.seasons import (SeasonMark, next_season_announced, numbered_season, read_season, season_titles,
                               titled_season)
 from pipelines.state import ArchiveState
