@@ -287,7 +287,7 @@ class SeriesMatcher:
         named: dict[int, set[str]] = defaultdict(set)  # the names each counted series was read by
         headlined: set[int] = set()
         seasons: dict[int, Counter[int | str]] = defaultdict(Counter)
-        mentions = self._mentions(doc)
+        mentions = self._outside_other_titles(doc, self._mentions(doc))
         named_alone = {ids[0] for _, _, _, ids in mentions if len(ids) == 1}
         bare_title = _without_titles(title, mentions)
         no_season = about_other_media(bare_title if title else text[:200])
@@ -326,6 +326,7 @@ class SeriesMatcher:
             mark = numbered_season(doc[end:end + 16], catalog_seasons) or \
                 read_season(SENTENCE_END.split(opening)[-1], clause)
             of_medium = media_before(doc[max(0, start - SOURCE_WINDOW):start], doc[end:end + 30])
+            beside = in_title and mark and not live_action and _season_clause(bare_title, start)
             if of_medium or (no_season and mark and mark.book):  # ミュージカル『テニスの王子様』4thシーズン: the
                 mark = None  # musical's season; 『チェンソーマン』第1部が完結: the manga's part
             for sid in self._disambiguate(ids, mark, published, named_alone, no_season, remake_news):
@@ -333,10 +334,11 @@ class SeriesMatcher:
                 named[sid].add(key.strip())
                 if in_title:
                     headlined.add(sid)
-                if mark and mark.next and no_season:  # a stage play's or a film's sequel is no season
+                if mark and mark.next and no_season and not beside:  # a stage play's or a film's sequel
                     mark = None
-                season = self._season(sid, mark, published) if mark and not mark.part and not unseasoned else None
-                if not no_season:  # a café or figure line named after a season is still no season's news
+                season = self._season(sid, mark, published) if mark and not mark.part and \
+                    (beside or not unseasoned) else None
+                if not no_season or beside:  # a café or figure line named after a season is still no season's news
                     named_arc = titled_season(self.titled[sid], doc[start:end] + " " + clause)
                     season = named_arc if named_arc and mark and mark.final else season or named_arc  # an arc's finale
                 if season:
@@ -374,6 +376,26 @@ class SeriesMatcher:
                 season, evidence = announced, "announced"  # "… First Season Ends", "a second season is set"
             tags.append(Tag(series, season, score, evidence))
         return tags
+
+    def _outside_other_titles(self, doc: str, mentions: list[tuple[int, int, str, list[int]]]
+                              ) -> list[tuple[int, int, str, list[int]]]:
+        """The mentions less those inside a bracketed title that opens with another work's name: a
+        word of its subtitle ("Rebirth" in 『BLEACH Rebirth of Souls』) names no work of its own. A
+        crossover's second work does (「ONE PIECE × 鬼滅の刃」), and so does a spin-off whose own title
+        holds the first name (「ウマ娘 シンデレラグレイ」 read by the spin-off's short name)."""
+        inner: set[int] = set()
+        for span in BRACKETED.finditer(doc):
+            within = [m for m in mentions if span.start(1) <= m[0] and m[1] <= span.end(1)]
+            if not within or doc[span.start(1):within[0][0]].strip():
+                continue
+            first_key = within[0][2].strip()
+            for previous, later in zip(within, within[1:]):
+                if JOINED_WORKS.search(doc[previous[1]:later[0]]):
+                    break
+                if not any(first_key in normalize(name)[0] for sid in later[3]
+                           for name in (self.series[sid].title, self.series[sid].title_ja)):
+                    inner.add(later[0])
+        return [m for m in mentions if m[0] not in inner]
 
     def _disambiguate(self, ids: list[int], mark: SeasonMark | None, published: str | None,
                       named_alone: set[int] = frozenset(), franchise_news: bool = False,
@@ -609,6 +631,26 @@ def _without_titles(headline: str, mentions: list[tuple[int, int, str, list[int]
         if end <= len(headline) and not FILM_WORD.search(key):
             headline = headline[:start] + " " * (end - start) + headline[end:]
     return headline
+
+
+#: A bracketed title: 『BLEACH Rebirth of Souls』, 「ONE PIECE × 鬼滅の刃」.
+BRACKETED = re.compile(r"[『「【]([^『「【』」】]{1,80})[』」】]")
+#: What joins two works inside one bracketed title: a crossover's ×, "&", "VS" (『ルパン三世VSキャッツ・アイ』).
+JOINED_WORKS = re.compile(r"[×✕&＆]|(?<![a-z])(?:x|vs\.?)(?![a-z])", re.IGNORECASE)
+
+
+#: What parts a headline into clauses of their own news: "Psycho-Pass 3 Ends, First Inspector Film Set".
+HEADLINE_CLAUSE = re.compile(r",\s|;\s|\s[|/]\s|[　、]")
+
+
+def _season_clause(bare_title: str, start: int) -> bool:
+    """The headline's clause holding the name at `start` is a season's news though another clause
+    is a film's or other media's ("Psycho-Pass 3 Ends, First Inspector Film Set for Spring")."""
+    if not (breaks := list(HEADLINE_CLAUSE.finditer(bare_title))):
+        return False
+    begin = max((b.end() for b in breaks if b.end() <= start), default=0)
+    clause = bare_title[begin:next((b.start() for b in breaks if b.start() >= start), len(bare_title))]
+    return not (about_other_media(clause) or about_a_film(clause) or about_a_cafe(clause))
 
 
 def _part_season(series: Series, published: str | None) -> int | None:

@@ -461,3 +461,21 @@ def test_a_persons_earlier_work_and_ordinary_words_of_a_headline_are_not_what_it
         ("葬送のフリーレン", 1)]  # "the Journey" is no film of the headline, Violet Evergarden a credit
     assert tagged("『まちカドまぞく 2丁目』放送開始　シャミ子と桃の多摩の日常",
                   "TVアニメ『まちカドまぞく 2丁目』が4月から放送されている。") == [("まちカドまぞく", 2)]  # 日常 ends a line
+
+
+def test_a_word_of_a_subtitle_inside_another_works_brackets_names_no_work():
+    assert tagged("『BLEACH Rebirth of Souls』の体験版が配信", "対戦アクションゲームの体験版が公開された。") == [
+        ("BLEACH", None)]  # "Rebirth" is a series' name too
+    assert tagged("「ウマ娘 シンデレラグレイ」第2クール放送開始", "オグリキャップの物語が続く。") == [
+        ("ウマ娘 シンデレラグレイ", 1)]  # the spin-off's own title holds the franchise's name
+
+
+@pytest.mark.parametrize("title, published, expected", [
+    ("Psycho-Pass 3 Ends, First Inspector Film Set for Spring", "2019-12-13", [("PSYCHO-PASS サイコパス", 3)]),
+    ("「鬼滅の刃」第4期が放送決定、劇場版も公開へ", "2023-06-20", [("鬼滅の刃", 4)]),
+    ("Psycho-Pass 3: First Inspector Film Set for Spring", "2019-12-13",
+     [("PSYCHO-PASS サイコパス 3 FIRST INSPECTOR", None)]),  # one clause: the film's news
+])
+def test_a_season_named_in_a_clause_of_its_own_beside_a_film_is_kept(title, published, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, "The story continues.", published)) == \
+        expected
