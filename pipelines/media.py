@@ -2,7 +2,8 @@
 name stands as a title or as a word of something else.
 
 1. Other media: news of a film, stage play, game (a visual novel too), exhibition, café,
-   merchandise or the manga, and of an anniversary or a creator's death, keeps its series but
+   merchandise or the manga, and of an anniversary or a creator's death or honour (a Grand Prix,
+   a decoration: 紫綬褒章), keeps its series but
    names no season (`about_other_media`); a season's Blu-ray is that season's news, and a
    live-action adaptation's "Season 2" is none of the anime's (`about_live_action`). A
    studio's name ending in "Film" (Bones Film, MAPPA Film) is a studio, not a film.
@@ -53,7 +54,8 @@ OTHER_MEDIA = re.compile(
     r"コラボ(?!楽曲|曲|レーション楽曲)|スタンプラリー|\bstamp rall(?:y|ies)\b|ドラマ(?!CD|ＣＤ)|\b[jk]-?drama\b|"
     r"完結(?!編)|マンホール|アルバム|\balbum\b|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|\bworld tour\b|"
     r"\bfestival\b|フェス(?!タ)|visual novel|歌舞伎|\bkabuki\b|\bdies\b|\bdied\b|passes away|死去|逝去|訃報|"
-    r"アカデミー賞|映画賞|\bacademy awards?\b|\boscars?\b|\bfilm (?:prize|awards?)\b|休載",
+    r"アカデミー賞|映画賞|\bacademy awards?\b|\boscars?\b|\bfilm (?:prize|awards?)\b|休載|"
+    r"\bgrand prix\b|\blifetime achievement\b|\bangoul[eê]me\b|\beisner awards?\b|褒章|受章|文化功労者|文化勲章",
     re.IGNORECASE)
 #: An anniversary is the franchise's news, unless a season premieres for it.
 ANNIVERSARY = re.compile(r"\banniversary\b|周年|\bcelebrates \d+ years\b|\b\d+ years (?:since|of)\b", re.IGNORECASE)
@@ -183,10 +185,10 @@ def media_before(before: str, after: str = "") -> bool:
 
 def about_other_media(headline: str) -> bool:
     """The article is news of a film, stage play, game, exhibition, café, merchandise or manga,
-    of an anniversary or of a creator's death (read from its headline), so it names no TV season
-    unless it says one. A headline about the
-    broadcast names the source only to describe the show (「僕とロボコ」放送開始 ジャンプのギャグ漫画);
-    舞台 is a stage play only as one (舞台「…」, 舞台化), not a story's setting or a big stage."""
+    of an anniversary or of a creator's death or honour (read from its headline), so it names no
+    TV season unless it says one. A headline about the broadcast names the source only to describe
+    the show (「僕とロボコ」放送開始 ジャンプのギャグ漫画); 舞台 is a stage play only as one
+    (舞台「…」, 舞台化), not a story's setting or a big stage."""
     headline = STUDIO_FILM.sub(" ", headline)
     if HOME_VIDEO.search(headline) and not FILM_WORDS.search(headline):
         return False  # "Lycoris Recoil's First Blu-ray Volume", 「…２」Blu-ray BOX発売: a season's release
