@@ -4,9 +4,9 @@ publisher parser is tested to return.
 
 The data lives in `tests/resources/parser/test_data/<country>/`: `<Publisher>_<YYYY_MM_DD>.html.gz`
 pages, `<Publisher>.json` with the expected fields per parser version (`V1`, `V2`, …) and
-`meta.info` with each page's URL. A publisher's parser versions follow each other in time and
-each page is tested with the version of its crawl date, so a publisher's pages sorted by date
-pair one to one with its versions in order.
+`meta.info` with each page's URL. A publisher's parser versions (V1, V1_1, V2, …) follow each
+other in time and each page is tested with the version of its crawl date, so a publisher's pages
+sorted by date pair one to one with its versions in order.
 """
 from __future__ import annotations
 
@@ -36,12 +36,17 @@ def fundus(source: Source) -> Iterator[dict]:
                 pages.setdefault(match["publisher"], []).append(name)
         for publisher, names in sorted(pages.items()):
             expected = json.loads(source.text(f"{folder}/{publisher}.json") or "{}")
-            versions = sorted(expected, key=lambda v: int(v.lstrip("V") or 0))
+            versions = sorted(expected, key=version_order)
             if len(versions) != len(names):
                 continue
             for name, version in zip(sorted(names), versions):
                 if record := page(source, f"{folder}/{name}", name, meta.get(name, {}), expected[version], country):
                     yield record
+
+
+def version_order(version: str) -> tuple[int, ...]:
+    """A parser version's place: V1 < V1_1 < V2 (read as numbers, "1_1" would be eleven)."""
+    return tuple(int(part) for part in version.lstrip("V").split("_") if part.isdigit())
 
 
 def page(source: Source, path: str, name: str, meta: dict, expected: dict, country: str) -> dict | None:
