@@ -37,6 +37,7 @@ SET14 = DATA.with_name("real_names_set14.jsonl")
 SET15 = DATA.with_name("real_names_set15.jsonl")
 SET16 = DATA.with_name("real_names_set16.jsonl")
 SET17 = DATA.with_name("real_names_set17.jsonl")
+SET19 = DATA.with_name("real_names_set19.jsonl")
 HOST = "realnames.test"
 
 
