@@ -55,10 +55,15 @@ OTHER_MEDIA = re.compile(
     r"完結(?!編)|マンホール|アルバム|\balbum\b|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|\bworld tour\b|"
     r"\bfestival\b|フェス(?!タ)|visual novel|歌舞伎|\bkabuki\b|\bdies\b|\bdied\b|passes away|死去|逝去|訃報|"
     r"アカデミー賞|映画賞|\bacademy awards?\b|\boscars?\b|\bfilm (?:prize|awards?)\b|休載|"
-    r"\bgrand prix\b|\blifetime achievement\b|\bangoul[eê]me\b|\beisner awards?\b|褒章|受章|文化功労者|文化勲章",
+    r"\bgrand prix\b|\blifetime achievement\b|\bangoul[eê]me\b|\beisner awards?\b|褒章|受章|文化功労者|文化勲章|"
+    # games, models, lotteries and brand tie-ups: "Hits Consoles", "Draws Ten Million Downloads", 一番くじ, ガンプラ
+    r"\bconsoles?\b|\bdownloads?\b|\blets players\b|\bplayable\b|\bdlc\b|\bgunpla\b|\bmodel kits?\b|"
+    r"\bcollaborations?\b(?!\s+(?:song|single|track|theme))|\bteams? up with\b|\buniversal studios\b|\bUSJ\b|"
+    r"コミック|ガンプラ|プラモ|一番くじ|カードゲーム|トレカ|ユニバーサル・スタジオ|前章|後章",
     re.IGNORECASE)
-#: An anniversary is the franchise's news, unless a season premieres for it.
-ANNIVERSARY = re.compile(r"\banniversary\b|周年|\bcelebrates \d+ years\b|\b\d+ years (?:since|of)\b", re.IGNORECASE)
+#: An anniversary or an event is the franchise's news, unless a season premieres at it.
+ANNIVERSARY = re.compile(r"\banniversary\b|周年|\bcelebrates \d+ years\b|\b\d+ years (?:since|of)\b|"
+                         r"イベント|\bfan event\b", re.IGNORECASE)  # an event too: 「ONE PIECE」イベントが開幕
 SEASON_NEWS = re.compile(r"premiere|\bdebuts?\b|\bseason\b|\breimagin\w*|\bnew (?:tv )?anime\b|放送開始|スタート|第\d+期|\d+期|"
                          r"新作?(?:TV)?アニメ|再アニメ化", re.IGNORECASE)
 #: Headline words of a home-video release: the season's news, not merchandise.
@@ -308,7 +313,8 @@ PARENT_BEFORE = re.compile(r"\b(?:(?:spin-?offs?|sequel|prequel|follow-?up|succe
 PARENT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:spin-?off|sequel|prequel|side[- ]story|remake|reboot)\b|"
                           r"^\W{0,3}(?:の|から)(?:スピンオフ|続編|外伝|前日譚|後日譚|番外編|リメイク|リブート)|"
                           r"^\W{0,3}(?:から始まる|に始まる)?シリーズの?(?:新作|最新作)|"
-                          r"^\W{0,3}(?:から|以来)(?:約|実に)?\d+年(?:ぶり|振り)", re.IGNORECASE)
+                          r"^\W{0,3}(?:から|以来)(?:約|実に)?\d+年(?:ぶり|振り)|"
+                          r"^[」』]に続く", re.IGNORECASE)  # 『SSSS.GRIDMAN』に続く新作: what the new work follows
 
 
 #: Signs that end a title before its closing bracket and that its name leaves out: the △ of 『ゆるキャン△』.
@@ -324,14 +330,28 @@ def names_the_parent(before: str, after: str) -> bool:
 
 
 #: News of a creator's death: the works it credits them with are what it is about.
-OBITUARY = re.compile(r"\b(?:dies|died) (?:at|aged)\b|\bhas died\b|\bpasse[sd] away\b|死去|逝去|訃報", re.IGNORECASE)
+OBITUARY = re.compile(r"\b(?:dies|died)\b(?! (?:down|out)\b)|\bhas died\b|\bpasse[sd] away\b|死去|逝去|訃報", re.IGNORECASE)
 
 
-def credits_a_person(before: str, after: str, headline: str = "") -> bool:
+#: A title's possessive before a person's full name: two capitalized words, then neither a third nor a title
+#: word ("SKET Dance's Kenta Shinohara", not "Demon Slayer's Swordsmith Village Arc").
+POSSESSIVE_PERSON = re.compile(r"^(?:'s|’s)\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b(?!\s+[A-Z0-9])(?!\s*[-:])"
+                               r"(?!\s+(?i:anime|manga|season|film|movie|series|arc|game|novel|stage|musical|special|caf[eé])\b)")
+
+
+def about_a_death(headline: str) -> bool:
+    """The headline reports a person's death: an obituary is the news of the works it names."""
+    return OBITUARY.search(headline) is not None
+
+
+def credits_a_person(before: str, after: str, headline: str = "", in_headline: bool = False) -> bool:
     """The mention credits a person or studio with the title (see 5), in news that is not of the
-    person's death (an obituary is the news of the works it names)."""
-    return bool(CREDIT_AFTER.match(SIGNS_BEFORE_BRACKET.sub("", after)) or CREDIT_BEFORE.search(before)) and \
-        not OBITUARY.search(headline)
+    person's death. Past the headline, a title's possessive before a person's name credits the
+    person too ("the new series from SKET Dance's Kenta Shinohara")."""
+    if not in_headline and POSSESSIVE_PERSON.match(after):
+        return True  # another person than an obituary's: "after his partnership with Doraemon's Hiroshi Fujimoto"
+    credit = CREDIT_AFTER.match(SIGNS_BEFORE_BRACKET.sub("", after)) or CREDIT_BEFORE.search(before)
+    return bool(credit) and not about_a_death(headline)
 
 
 STUDIO_NAME = re.compile(rf"\b(?:{ANIME_STUDIOS})\b")
@@ -355,9 +375,10 @@ def names_a_company(written: str) -> bool:
     return bool(COMPANY.fullmatch(written))
 
 
-def part_of_longer_name(before: str, written: str, after: str) -> bool:
+def part_of_longer_name(before: str, written: str, after: str, curated: bool = False) -> bool:
     """The short name `written` is a word of a longer name or phrase, or a song's name (see 4);
-    `before` and `after` are its sentence around it."""
+    `before` and `after` are its sentence around it. A curated name of two words ends no longer
+    title after a name and a preposition ("voiced Jigen in Lupin III"), only after "the"."""
     if SONG_BEFORE.search(before) or SONG_AFTER.match(after):
         return True  # "X Japan's hit Kurenai", "Hyakka Ryouran," the opening theme of …
     glued = re.match(r"[ \t]([A-Z]{3,})(?![A-Za-z])", after)
@@ -367,7 +388,8 @@ def part_of_longer_name(before: str, written: str, after: str) -> bool:
         return True
     if " " not in written and (THE_BEFORE.search(before) or not before.strip()) and OF_A_NAME_AFTER.match(after):
         return True  # "the Kingdom of Light", "Kingdom of the Planet of the Apes …": a place's or a film's name
-    return bool(IN_A_LONGER_TITLE.search(before) or QUANTITY_BEFORE.search(before))
+    longer = IN_A_LONGER_TITLE.search(before) and (not curated or THE_BEFORE.search(before))
+    return bool(longer or QUANTITY_BEFORE.search(before))
 
 
 def beside_other_work(before: str, after: str) -> bool:

@@ -44,7 +44,7 @@ from scrapy.crawler import Crawler
 from pipelines import english
 from pipelines.aliases import TRUSTED_SOURCES
 from pipelines.catalog import FILM_PREFIX, Entry, Series, debracket, from_records
-from pipelines.media import (about_a_cafe, about_a_film, about_live_action, about_other_media, announces_a_work,
+from pipelines.media import (about_a_cafe, about_a_death, about_a_film, about_live_action, about_other_media, announces_a_work,
                              beside_other_work, credits_a_person, film_in_lead, in_a_studio_name, media_before,
                              names_a_company, names_the_parent, opens_title, part_of_longer_name, shows_title,
                              subtitle_after)
@@ -65,6 +65,8 @@ MIN_CHINESE_NAME_CHARS = 4
 TITLE_WEIGHT = 3
 LEAD_WEIGHT = 2
 MIN_SCORE = 2
+#: Sentences of an obituary's body whose works weigh as the lead's: the person's known works.
+OBITUARY_SENTENCES = 3
 #: Characters after (and before) a mention searched for its season marker.
 SEASON_WINDOW = 40
 #: How far before a mention its medium's words are read ("the anime of MICA Team's mobile strategy game …").
@@ -95,7 +97,9 @@ CEREMONY = re.compile(r"\bawards\b|アワード|\bfilm prize\b|アカデミー�
                       r"\bbox office (?:top|ranking|chart)|興行(?:収入|成績)(?:ランキング|[、,]|$)|興収(?:ランキング|[、,]|$)|"
                       r"観客動員ランキング|"
                       # an event whose stages announce many works: "Jump Festa 2022: …", 「AnimeJapan 2024」
-                      r"\bjump festa\b|ジャンプフェスタ|\banime ?japan\b|\banime expo\b|アニメジャパン",
+                      r"\bjump festa\b|ジャンプフェスタ|\banime ?japan\b|\banime expo\b|アニメジャパン|"
+                      # a ranking names the works it ranks: オリコン年間コミックランキング, "Crunchyroll's 2024 ranking"
+                      r"ランキング|\brankings?\b",
                       re.IGNORECASE)
 #: A yearly award's news ("Anime of the Year at the 2025 Crunchyroll Anime Awards", 「…アワード2025」):
 #: it honours what aired in the year before the ceremony's, not what airs when it is held.
@@ -122,6 +126,8 @@ LINE_START_WINDOW = 12
 LINE_END = re.compile(r"[ \t!?.]*(?:\n|$)")
 #: A capitalized word next to a one-word alias makes it part of another name ("United Kingdom").
 CAPITALIZED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
+#: A capitalized word inside a sentence right before a name: the two are one name ("the Duel Monsters anime").
+NAME_BEFORE = re.compile(r"[a-z,]\s+[A-Z][a-z]+\s+$")
 CAPITALIZED_AFTER = re.compile(r"\s+(?!(?:I{1,3}|IV|VI{0,3}|IX|X)\b)[A-Z]")  # a Roman numeral is a season
 SENTENCE_START = re.compile(r"(?:^|[.!?。！？:]\s+|\n\s*|\d+\.\s+)$")
 CALENDAR_WORDS = {"spring", "summer", "fall", "autumn", "winter", "today", "news", "anime", "manga"}
@@ -148,7 +154,7 @@ ANIME_WORDS = re.compile(r"\banime\b|\bmanga\b|\bepisodes?\b|\bseasons?\b|\bcour
                          r"アニメ|漫画|マンガ|声優|放送|劇場|映画|舞台|ゲーム|小説", re.IGNORECASE)
 KATAKANA_TITLE_WORDS = re.compile(r"アニメ|シリーズ|シーズン|コラボ|カフェ|グッズ|ショップ|イベント|ライブ|ステージ|"
                                   r"ミュージカル|ゲーム|ファン|キャラ|ポップアップ|フェア|スペシャル|ムービー|コミック|"
-                                  r"ノベル|ストア|ファイナル|セカンド|サード")
+                                  r"ノベル|ストア|ファイナル|セカンド|サード|カード")  # ポケモンカードゲーム
 
 
 #: Signs a title reads as a letter: ∀ガンダム is "Turn A Gundam", not one more ガンダム.
@@ -302,21 +308,23 @@ class SeriesMatcher:
         title_end = -1  # where the last name read as a title ends
         untitled = bool(title) and not any(read and end <= len(title) for read, (_, end, _, _) in zip(reads, mentions))
         listed = _listed_works(doc, mentions, reads) if untitled else set()  # a person's, an exhibition's works
+        known_for = _sentences_end(doc, len(title) + 1, OBITUARY_SENTENCES) if about_a_death(bare_title) else -1
         for n, (start, end, key, ids) in enumerate(mentions):
             opens_list = n + 1 < len(mentions) and reads[n + 1] and \
                 listed_before_title(doc, start, end, mentions[n + 1][0])
             if not (reads[n] or listed_after_title(doc, title_end, start, end) or opens_list):
                 continue
             title_end = end
-            if credits_a_person(doc[max(0, start - 40):start], doc[end:end + 20], title) or \
+            in_title = end <= len(title)
+            if credits_a_person(doc[max(0, start - 40):start], doc[end:end + 30], bare_title, in_title) or \
                     in_a_studio_name(doc, start, end):  # "Re:Zero author Nagatsuki", "CoMix Wave Films"
                 continue
-            in_title = end <= len(title)
             counted = scores
             if names_the_parent(doc[max(0, start - 40):start], doc[end:end + 16]):
                 counted = parents  # 『犬夜叉』の続編『半妖の夜叉姫』: the sequel's news, unless nothing else is named
             heading = LINE_START.search(doc[max(0, start - LINE_START_WINDOW):start]) is not None
-            weight = TITLE_WEIGHT if in_title else LEAD_WEIGHT if start < lead_end or heading or listing or n in listed else 1
+            weight = TITLE_WEIGHT if in_title else \
+                LEAD_WEIGHT if start < lead_end or start < known_for or heading or listing or n in listed else 1
             stop = mentions[n + 1][0] if n + 1 < len(mentions) else len(doc)
             window = doc[end:min(stop, end + SEASON_WINDOW)].lstrip(TRAILING_PUNCTUATION)
             sentence = SENTENCE_END.search(window)
@@ -456,9 +464,10 @@ class SeriesMatcher:
         before, after = SENTENCE_END.split(doc[max(0, start - 60):start])[-1], doc[end:end + 40]
         if doc[start - 1:start] in ("「", "『") and written.isupper() and WORK_IN_BRACKETS.match(after):
             return True  # 「ONE PIECE ODYSSEY」: a work of the franchise, named in title brackets
-        if part_of_longer_name(before, written, after) or names_a_company(written):
-            return False
         strong = self._distinctive(key) or (len(words) > 1 and written in self.trusted)
+        if part_of_longer_name(before, written, after, len(words) > 1 and written in self.trusted) or \
+                names_a_company(written):
+            return False
         if strong:  # the live-action "One Piece" is One Piece's; the K-drama "Kingdom" is not Kingdom's
             return True
         if beside_other_work(before, after):
@@ -477,6 +486,8 @@ class SeriesMatcher:
         if (mark := read_season("", after.lstrip(TRAILING_PUNCTUATION)[:12])) and not mark.part and not mark.next:
             return True
         if TITLE_CONTEXT.match(after) or (shows_title("", after) and not in_a_name):
+            if len(words) == 1 and "\n" in doc[:start] and NAME_BEFORE.search(doc[max(0, start - 40):start]):
+                return False  # "led to the Duel Monsters anime": a word of a longer name, in the body's prose
             return len(words) == 2 or not SENTENCE_START.search(doc[max(0, start - 4):start]) or opens_title(after)
         catalog_forms = {n.rstrip(TRAILING_PUNCTUATION) for sid in ids for s in [self.series[sid]]
                          for n in (s.title, *(a.alias for a in s.aliases))}  # "Waccha PriMagi!" less its "!"
@@ -651,6 +662,17 @@ def _season_clause(bare_title: str, start: int) -> bool:
     begin = max((b.end() for b in breaks if b.end() <= start), default=0)
     clause = bare_title[begin:next((b.start() for b in breaks if b.start() >= start), len(bare_title))]
     return not (about_other_media(clause) or about_a_film(clause) or about_a_cafe(clause))
+
+
+def _sentences_end(doc: str, begin: int, count: int) -> int:
+    """Where the `count`th sentence from `begin` ends (the text's end when it has fewer)."""
+    for end in SENTENCE_END.finditer(doc, begin):
+        if doc[begin:end.start()].strip():
+            count -= 1
+            if not count:
+                return end.end()
+        begin = end.end()
+    return len(doc)
 
 
 def _part_season(series: Series, published: str | None) -> int | None:

@@ -483,3 +483,40 @@ def test_a_word_of_a_subtitle_inside_another_works_brackets_names_no_work():
 def test_a_season_named_in_a_clause_of_its_own_beside_a_film_is_kept(title, published, expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, "The story continues.", published)) == \
         expected
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("Animator Yasuo Otsuka Dies", "The animator died on March 15.\nHe was the animation director of Lupin III.",
+     [("ルパン三世 1stシリーズ", None)]),
+    ("Cowboy Bebop Writer Dies", "The screenwriter was 57.", [("COWBOY BEBOP", None)]),  # no credit in an obituary
+    ("声優の訃報", "声優が亡くなった。\n長く親しまれた。『サザエさん』のマスオ役で知られる。", [("サザエさん", None)]),
+])
+def test_an_obituarys_works_named_in_its_first_sentences_are_its_news(title, text, expected):
+    assert tagged(title, text) == expected
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("Sword Art Online Fractured Daydream Hits Consoles", "Bandai Namco's game is out.", [("ソードアート・オンライン", None)]),
+    ("Yu-Gi-Oh! Duel Links Passes 100 Million Downloads", "Konami thanked its players.", [("遊戯王デュエルモンスターズ", None)]),
+    ("Chainsaw Man Teams Up With a Ramen Chain", "Bowls come with stickers.", [("チェンソーマン", None)]),
+    ("「SPY×FAMILY」の一番くじが発売", "ぬいぐるみが当たる。", [("SPY×FAMILY", None)]),
+    ("「ONE PIECE」イベントが横浜で開幕", "麦わらの一味が登場するショーが行われる。", [("ONE PIECE", None)]),
+    ("「ONE PIECE」イベントで新シリーズ第2期を発表", "会場で発表された。", [("ONE PIECE", 2)]),  # a season named stays
+])
+def test_games_lotteries_tie_ups_and_events_name_no_season(title, text, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, "2024-05-01")) == expected
+
+
+def test_a_ranking_weighs_every_work_it_ranks_and_a_comics_ranking_names_no_season():
+    assert tagged("年間コミックランキング、『呪術廻戦』が首位", "2位は『ONE PIECE』、3位は『ブルーロック』だった。") == [
+        ("ONE PIECE", None), ("ブルーロック", None), ("呪術廻戦", None)]
+
+
+def test_a_titles_possessive_before_a_persons_name_credits_the_person_past_the_headline():
+    assert tagged("Witch Watch Anime Premieres in April", "The comedy is the new series from SKET Dance's Kenta "
+                  "Shinohara.") == [("ウィッチウォッチ", 1)]
+
+
+def test_a_work_the_headline_says_a_new_one_follows_is_not_its_news():
+    assert tagged("『SSSS.DYNAZENON』制作決定　『SSSS.GRIDMAN』に続くシリーズ第2弾", "TRIGGERが手がける。") == [
+        ("SSSS.DYNAZENON", 1)]
