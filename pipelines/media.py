@@ -57,15 +57,16 @@ OTHER_MEDIA = re.compile(
     r"アカデミー賞|映画賞|\bacademy awards?\b|\boscars?\b|\bfilm (?:prize|awards?)\b|休載|"
     r"\bgrand prix\b|\blifetime achievement\b|\bangoul[eê]me\b|\beisner awards?\b|褒章|受章|文化功労者|文化勲章|"
     # games, models, lotteries and brand tie-ups: "Hits Consoles", "Draws Ten Million Downloads", 一番くじ, ガンプラ
-    r"\bconsoles?\b|\bdownloads?\b|\blets players\b|\bplayable\b|\bdlc\b|\bgunpla\b|\bmodel kits?\b|"
+    r"\bconsoles?\b|\bdownloads?\b|\blets players\b|\bplayable\b|\bdlc\b|\bmodel kits?\b|"
     r"\bcollaborations?\b(?!\s+(?:song|single|track|theme))|\bteams? up with\b|\buniversal studios\b|\bUSJ\b|"
-    r"コミック|ガンプラ|プラモ|一番くじ|カードゲーム|トレカ|ユニバーサル・スタジオ|前章|後章",
+    r"コミック|プラモ|一番くじ|カードゲーム|トレカ|ユニバーサル・スタジオ|前章|後章",
     re.IGNORECASE)
-#: An anniversary or an event is the franchise's news, unless a season premieres at it.
+#: An anniversary, an event or model kits are the franchise's news, unless a season premieres at it.
 ANNIVERSARY = re.compile(r"\banniversary\b|周年|\bcelebrates \d+ years\b|\b\d+ years (?:since|of)\b|"
-                         r"イベント|\bfan event\b", re.IGNORECASE)  # an event too: 「ONE PIECE」イベントが開幕
+                         r"イベント|\bfan event\b|ガンプラ|\bgunpla\b",  # an event too: 「ONE PIECE」イベントが開幕; and
+                         re.IGNORECASE)  # Gunpla, unless a series about them premieres
 SEASON_NEWS = re.compile(r"premiere|\bdebuts?\b|\bseason\b|\breimagin\w*|\bnew (?:tv )?anime\b|放送開始|スタート|第\d+期|\d+期|"
-                         r"新作?(?:TV)?アニメ|再アニメ化", re.IGNORECASE)
+                         r"新作?(?:TV)?アニメ|再アニメ化|配信開始|新シリーズ", re.IGNORECASE)
 #: Headline words of a home-video release: the season's news, not merchandise.
 HOME_VIDEO = re.compile(r"blu-?ray|ブルーレイ|\bBD\b|\bDVD\b|BD-?BOX", re.IGNORECASE)
 FILM_WORDS = re.compile(r"\bmovie\b|\bfilms?\b|劇場|映画", re.IGNORECASE)
@@ -331,6 +332,8 @@ def names_the_parent(before: str, after: str) -> bool:
 
 #: News of a creator's death: the works it credits them with are what it is about.
 OBITUARY = re.compile(r"\b(?:dies|died)\b(?! (?:down|out)\b)|\bhas died\b|\bpasse[sd] away\b|死去|逝去|訃報", re.IGNORECASE)
+#: A creator's birth or death anniversary: 水木しげる生誕100周年.
+CENTENARY = re.compile(r"生誕\d+(?:周)?年|没後\d+年|\bbirth centenary\b", re.IGNORECASE)
 
 
 #: A title's possessive before a person's full name: two capitalized words, then neither a third nor a title
@@ -346,12 +349,12 @@ def about_a_death(headline: str) -> bool:
 
 def credits_a_person(before: str, after: str, headline: str = "", in_headline: bool = False) -> bool:
     """The mention credits a person or studio with the title (see 5), in news that is not of the
-    person's death. Past the headline, a title's possessive before a person's name credits the
+    person's death or centenary (水木しげる生誕100周年 『ゲゲゲの鬼太郎』の作者). Past the headline, a title's possessive before a person's name credits the
     person too ("the new series from SKET Dance's Kenta Shinohara")."""
     if not in_headline and POSSESSIVE_PERSON.match(after):
         return True  # another person than an obituary's: "after his partnership with Doraemon's Hiroshi Fujimoto"
     credit = CREDIT_AFTER.match(SIGNS_BEFORE_BRACKET.sub("", after)) or CREDIT_BEFORE.search(before)
-    return bool(credit) and not about_a_death(headline)
+    return bool(credit) and not (about_a_death(headline) or CENTENARY.search(headline))
 
 
 STUDIO_NAME = re.compile(rf"\b(?:{ANIME_STUDIOS})\b")

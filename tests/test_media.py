@@ -520,3 +520,18 @@ def test_a_titles_possessive_before_a_persons_name_credits_the_person_past_the_h
 def test_a_work_the_headline_says_a_new_one_follows_is_not_its_news():
     assert tagged("『SSSS.DYNAZENON』制作決定　『SSSS.GRIDMAN』に続くシリーズ第2弾", "TRIGGERが手がける。") == [
         ("SSSS.DYNAZENON", 1)]
+
+
+def test_a_creators_centenary_is_the_news_of_the_works_it_credits():
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(
+        "石ノ森章太郎生誕85周年　『サイボーグ009』の作者をしのぶ企画", "全国で記念展示が行われる。", "2023-01-25")) == [
+        ("サイボーグ009", None)]
+
+
+@pytest.mark.parametrize("title, published, expected", [
+    ("「機動戦士ガンダム」ガンプラの新作が登場", "2018-04-05", [("機動戦士ガンダム", None)]),
+    ("Gundam Build Divers Premieres, a New Series of Gunpla Battles", "2018-04-05", [("ガンダムビルドダイバーズ", 1)]),
+])
+def test_model_kits_name_no_season_unless_a_series_about_them_premieres(title, published, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, "The kits go on sale.", published)) == \
+        expected
