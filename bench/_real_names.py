@@ -39,6 +39,7 @@ SET16 = DATA.with_name("real_names_set16.jsonl")
 SET17 = DATA.with_name("real_names_set17.jsonl")
 SET18 = DATA.with_name("real_names_set18.jsonl")
 SET19 = DATA.with_name("real_names_set19.jsonl")
+SET20 = DATA.with_name("real_names_set20.jsonl")
 SET21 = DATA.with_name("real_names_set21.jsonl")
 HOST = "realnames.test"
 
