@@ -135,6 +135,8 @@ QUOTED = re.compile(r"[『「【《〈\"“]([^『「【《〈』」】》〉\"�
 #: A Japanese name this short is as often a word ("宝島", "メダリスト", "キングダム"): it counts where
 #: the article writes it as a title (see `_writes_as_title`) or names the anime right after it.
 MAX_GUARDED_CJK_CHARS = 5
+#: Fewest characters of a loanword name that opens a bracketed title before a space, its subtitle after it.
+MIN_SPACED_LOANWORD_CHARS = 7
 CJK_TITLE_CONTEXT = re.compile(r"^[^\S\n]*(?:TV)?(?:アニメ|第\s*\d|\d+期|シーズン|劇場版|の(?:TV)?アニメ)")  # on its own line
 #: Kana after a name in brackets continue it into another word: 「キングダム ハーツ」 is another title.
 KANA = re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")
@@ -309,6 +311,7 @@ class SeriesMatcher:
         untitled = bool(title) and not any(read and end <= len(title) for read, (_, end, _, _) in zip(reads, mentions))
         listed = _listed_works(doc, mentions, reads) if untitled else set()  # a person's, an exhibition's works
         known_for = _sentences_end(doc, len(title) + 1, OBITUARY_SENTENCES) if about_a_death(bare_title) else -1
+        resolved: dict[frozenset[int], list[int]] = {}  # the series a shared name was read as
         for n, (start, end, key, ids) in enumerate(mentions):
             opens_list = n + 1 < len(mentions) and reads[n + 1] and \
                 listed_before_title(doc, start, end, mentions[n + 1][0])
@@ -337,7 +340,14 @@ class SeriesMatcher:
             beside = in_title and mark and not live_action and _season_clause(bare_title, start)
             if of_medium or (no_season and mark and mark.book):  # ミュージカル『テニスの王子様』4thシーズン: the
                 mark = None  # musical's season; 『チェンソーマン』第1部が完結: the manga's part
-            for sid in self._disambiguate(ids, mark, published, named_alone, no_season, remake_news):
+            another = in_title and not mark and len(ids) > 1 and \
+                all(self._another_work(sid, doc[end:end + SEASON_WINDOW]) for sid in ids)  # 『ポケットモンスター スカーレット…』
+            shared = frozenset(ids) if len(ids) > 1 and not mark else None  # a name several series share
+            chosen = resolved.get(shared) or \
+                self._disambiguate(ids, mark, published, named_alone, no_season or another, remake_news)
+            if shared:
+                resolved.setdefault(shared, chosen)  # read the same way all through the article
+            for sid in chosen:
                 counted[sid] += weight
                 named[sid].add(key.strip())
                 if in_title:
@@ -450,8 +460,10 @@ class SeriesMatcher:
             if doc[start - 1:start] == "の" and HIRAGANA.search(key) and not _writes_as_title(key, titled):
                 return False  # 投資のはじめの一歩: words of a phrase, which a title in prose is not without brackets
             loanword = KATAKANA_WORD.match(doc[start:end]) is not None  # ガングリオン, a cyst: Japanese writes loanwords so
+            opens_a_title = doc[start - 1:start] in ("『", "「") and doc[end:end + 1] in (" ", "\u3000") and \
+                len(key) >= MIN_SPACED_LOANWORD_CHARS  # 『ドラゴンボール ザ ブレイカーズ』, not 「キングダム ハーツ」
             return (len(key) > MAX_GUARDED_CJK_CHARS and not loanword) or _writes_as_title(key, titled) or \
-                bool(CJK_TITLE_CONTEXT.match(doc[end:end + 8]))
+                opens_a_title or bool(CJK_TITLE_CONTEXT.match(doc[end:end + 8]))
         words = key.split()
         if len(words) == 2 and words[0].isalpha() and words[1].isdigit() and english.is_english_word(words[0]) and \
                 " " in doc[start:end]:

@@ -535,3 +535,36 @@ def test_a_creators_centenary_is_the_news_of_the_works_it_credits():
 def test_model_kits_name_no_season_unless_a_series_about_them_premieres(title, published, expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, "The kits go on sale.", published)) == \
         expected
+
+
+def test_a_long_loanword_name_opening_a_bracketed_title_before_a_space_is_the_franchise():
+    assert tagged("ゲーム『ドラゴンボール スパーキング！ゼロ』発売", "対戦アクションゲームが発売された。") == [
+        ("ドラゴンボール", None)]
+    assert tagged("『キングダム ハーツIV』の新映像が公開", "スクウェア・エニックスのゲーム。") == []  # five characters: another word
+
+
+def test_a_name_several_series_share_is_read_as_one_series_all_through_the_article():
+    assert sorted((t.series.title, t.season) for t in MATCHER.tag(
+        "『ポケットモンスター ソード・シールド』の新情報", "ポケモンの新作ゲームで、ガラル地方が舞台となる。", "2024-06-01")) == [
+        ("Pokemon", None)]  # the franchise's game, by the first series; not the one airing in 2024 for the body's ポケモン
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("春アニメはゲーム原作が豊作　『ウマ娘 プリティーダービー』『アイドルマスター シャイニーカラーズ』",
+     [("アイドルマスター シャイニーカラーズ", 1), ("ウマ娘 プリティーダービー", 3)]),  # a lineup's source words
+    ("スマホゲーム原作の『アイドルマスター シャイニーカラーズ』TVアニメが放送開始", [("アイドルマスター シャイニーカラーズ", 1)]),
+    ("『アイドルマスター シャイニーカラーズ』放送開始　劇場とアイドルが交差する物語", [("アイドルマスター シャイニーカラーズ", 1)]),
+    ("Mrs. GREEN APPLE「ドラマティック」が『葬送のフリーレン』OPに", [("葬送のフリーレン", 1)]),  # a song's name, no drama
+])
+def test_a_broadcast_or_a_lineups_words_for_a_source_setting_or_song_are_not_other_media(title, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, "", "2024-04-05")) == expected
+
+
+@pytest.mark.parametrize("title", [
+    "『ウマ娘 プリティーダービー』出荷・販売数が500万本を突破",
+    "Uma Musume: Pretty Derby Party Dash Comes to Switch and PC",
+    "Uma Musume Cast Return in Fighting Games Crossover",
+    "Stores Pull Uma Musume Cards Amid Resale Frenzy",
+])
+def test_sales_in_units_switch_releases_fighting_games_and_cards_name_no_season(title):
+    assert [t.season for t in MATCHER.tag(title, "", "2024-04-05")] == [None]
