@@ -60,13 +60,14 @@ OTHER_MEDIA = re.compile(
     r"\bconsoles?\b|\bdownloads?\b|\blets players\b|\bplayable\b|\bdlc\b|\bmodel kits?\b|"
     r"\bcollaborations?\b(?!\s+(?:song|single|track|theme))|\bteams? up with\b|\buniversal studios\b|\bUSJ\b|"
     r"コミック|プラモ|一番くじ|カードゲーム|トレカ|ユニバーサル・スタジオ|前章|後章|\d+万本|\bcards\b|"
-    r"\bswitch and pc\b|\bpc and switch\b|\b(?:hits|comes to|coming to|launches on|out on) (?:the )?(?:nintendo )?switch\b|"
+    r"\bswitch and pc\b|\bpc and switch\b|"
+    r"\b(?:hits|comes to|coming to|launches on|out on) (?:the )?(?:nintendo )?switch\b|"
     r"\bfighting games?\b",
     re.IGNORECASE)
 #: An anniversary, an event or model kits are the franchise's news, unless a season premieres at it.
 ANNIVERSARY = re.compile(r"\banniversary\b|周年|\bcelebrates \d+ years\b|\b\d+ years (?:since|of)\b|"
-                         r"イベント|\bfan event\b|ガンプラ|\bgunpla\b",  # an event too: 「ONE PIECE」イベントが開幕; and
-                         re.IGNORECASE)  # Gunpla, unless a series about them premieres
+                         # an event too (「ONE PIECE」イベントが開幕), and Gunpla, unless a series about them premieres
+                         r"イベント|\bfan event\b|ガンプラ|\bgunpla\b", re.IGNORECASE)
 SEASON_NEWS = re.compile(r"premiere|\bdebuts?\b|\bseason\b|\breimagin\w*|\bnew (?:tv )?anime\b|放送開始|スタート|第\d+期|\d+期|"
                          r"新作?(?:TV)?アニメ|再アニメ化|配信開始|新シリーズ", re.IGNORECASE)
 #: Headline words of a home-video release: the season's news, not merchandise.
@@ -85,7 +86,8 @@ HIATUS = re.compile(r"\bhiatus\b", re.IGNORECASE)
 #: A show's last episode: the news of the season it ends.
 FINAL_EPISODE = re.compile(r"最終回|最終話|\bfinal episode\b|\bseries finale\b|\bseason finale\b", re.IGNORECASE)
 #: Words of a headline that describe a show's source or setting rather than being the news (a theater: 劇場とアイドル).
-SOURCE_WORDS = re.compile(r"(?:スマホ|女性向け)?ゲーム原作|マンガ|漫画|原作|コミックス|連載|ジャンプ|ヤンジャン|マガジン|サンデー|"
+SOURCE_WORDS = re.compile(r"(?:スマホ|女性向け)?ゲーム原作|マンガ|漫画|原作|コミックス|連載|"
+                          r"ジャンプ|ヤンジャン|マガジン|サンデー|"
                           r"(?<!版)劇場(?!版|アニメ|公開|上映)|\bmanga\b|light novel|"
                           r"\bserializ\w*|shonen jump|\bthe game\b|\b(?:visual\s+)?novels?\b|\bbased on\b[^,.;:!?]*",
                           re.IGNORECASE)
@@ -335,7 +337,8 @@ def names_the_parent(before: str, after: str) -> bool:
 
 
 #: News of a creator's death: the works it credits them with are what it is about.
-OBITUARY = re.compile(r"\b(?:dies|died)\b(?! (?:down|out)\b)|\bhas died\b|\bpasse[sd] away\b|死去|逝去|訃報", re.IGNORECASE)
+OBITUARY = re.compile(r"\b(?:dies|died)\b(?! (?:down|out)\b)|\bhas died\b|\bpasse[sd] away\b|死去|逝去|訃報",
+                      re.IGNORECASE)
 #: A creator's birth or death anniversary: 水木しげる生誕100周年.
 CENTENARY = re.compile(r"生誕\d+(?:周)?年|没後\d+年|\bbirth centenary\b", re.IGNORECASE)
 
@@ -353,8 +356,9 @@ def about_a_death(headline: str) -> bool:
 
 def credits_a_person(before: str, after: str, headline: str = "", in_headline: bool = False) -> bool:
     """The mention credits a person or studio with the title (see 5), in news that is not of the
-    person's death or centenary (水木しげる生誕100周年 『ゲゲゲの鬼太郎』の作者). Past the headline, a title's possessive before a person's name credits the
-    person too ("the new series from SKET Dance's Kenta Shinohara")."""
+    person's death or centenary (水木しげる生誕100周年 『ゲゲゲの鬼太郎』の作者). Past the headline, a
+    title's possessive before a person's name credits the person too ("the new series from SKET
+    Dance's Kenta Shinohara")."""
     if not in_headline and POSSESSIVE_PERSON.match(after):
         return True  # another person than an obituary's: "after his partnership with Doraemon's Hiroshi Fujimoto"
     credit = CREDIT_AFTER.match(SIGNS_BEFORE_BRACKET.sub("", after)) or CREDIT_BEFORE.search(before)

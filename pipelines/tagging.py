@@ -44,10 +44,10 @@ from scrapy.crawler import Crawler
 from pipelines import english
 from pipelines.aliases import TRUSTED_SOURCES
 from pipelines.catalog import FILM_PREFIX, Entry, Series, debracket, from_records
-from pipelines.media import (about_a_cafe, about_a_death, about_a_film, about_live_action, about_other_media, announces_a_work,
-                             beside_other_work, credits_a_person, film_in_lead, in_a_studio_name, media_before,
-                             names_a_company, names_the_parent, opens_title, part_of_longer_name, shows_title,
-                             subtitle_after)
+from pipelines.media import (about_a_cafe, about_a_death, about_a_film, about_live_action, about_other_media,
+                             announces_a_work, beside_other_work, credits_a_person, film_in_lead, in_a_studio_name,
+                             media_before, names_a_company, names_the_parent, opens_title, part_of_longer_name,
+                             shows_title, subtitle_after)
 from pipelines.seasons import (SeasonMark, next_season_announced, numbered_season, read_season, season_titles,
                               titled_season)
 from pipelines.state import ArchiveState
@@ -341,7 +341,7 @@ class SeriesMatcher:
             if of_medium or (no_season and mark and mark.book):  # ミュージカル『テニスの王子様』4thシーズン: the
                 mark = None  # musical's season; 『チェンソーマン』第1部が完結: the manga's part
             another = in_title and not mark and len(ids) > 1 and \
-                all(self._another_work(sid, doc[end:end + SEASON_WINDOW]) for sid in ids)  # 『ポケットモンスター スカーレット…』
+                all(self._another_work(sid, doc[end:end + SEASON_WINDOW]) for sid in ids)  # a franchise's game
             shared = frozenset(ids) if len(ids) > 1 and not mark else None  # a name several series share
             chosen = resolved.get(shared) or \
                 self._disambiguate(ids, mark, published, named_alone, no_season or another, remake_news)
