@@ -53,7 +53,7 @@ OTHER_MEDIA = re.compile(
     r"展覧会|原画展|展示|展」|展』|展開催|ライブイベント|ライブツアー|ワンマンライブ|ライブ(?:開催|公演)|コンサート|"
     r"コラボ(?!楽曲|曲|レーション楽曲)|スタンプラリー|\bstamp rall(?:y|ies)\b|ドラマ(?!CD|ＣＤ|ティック)|\b[jk]-?drama\b|"
     r"完結(?!編)|マンホール|アルバム|\balbum\b|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|\bworld tour\b|"
-    r"\bfestival\b|フェス(?!タ)|visual novel|歌舞伎|\bkabuki\b|\bdies\b|\bdied\b|passes away|死去|逝去|訃報|"
+    r"\bfestival\b|フェス(?!タ)|visual novel|歌舞伎|\bkabuki\b|"
     r"アカデミー賞|映画賞|\bacademy awards?\b|\boscars?\b|\bfilm (?:prize|awards?)\b|休載|"
     r"\bgrand prix\b|\blifetime achievement\b|\bangoul[eê]me\b|\beisner awards?\b|褒章|受章|文化功労者|文化勲章|"
     # games, models, lotteries and brand tie-ups: "Hits Consoles", "Draws Ten Million Downloads", 一番くじ, ガンプラ
@@ -212,7 +212,7 @@ def about_other_media(headline: str) -> bool:
         headline = ADVANCE_SCREENING.sub(" ", SOURCE_WORDS.sub(" ", headline))
     elif ANNIVERSARY.search(headline) and not SEASON_NEWS.search(headline):
         return True  # 「サザエさん」放送55周年: the franchise's news
-    return bool(OTHER_MEDIA.search(headline))
+    return bool(OTHER_MEDIA.search(headline) or about_a_death(headline))
 
 
 #: A live-action adaptation named in the headline or lead.
@@ -261,16 +261,27 @@ FILM_DESCRIBED = re.compile(r"\b(?:the|a|an|its)\s+(?:(?:first|second|third|four
                             re.IGNORECASE)
 #: How many sentences of the body make its lead, where a film's news says it is one.
 LEAD_SENTENCES = 2
-LEAD_SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)|\n")
+SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)|\n")
+
+
+def sentences_end(text: str, count: int) -> int:
+    """Where the text's `count`th sentence ends (its end when it has fewer); a line break right
+    after a full stop ends no second sentence."""
+    begin = 0
+    for end in SENTENCE_END.finditer(text):
+        if text[begin:end.start()].strip():
+            count -= 1
+            if not count:
+                return end.end()
+        begin = end.end()
+    return len(text)
 
 
 def film_in_lead(headline: str, text: str) -> bool:
     """The body's first sentences call the work a film ("The first film of … Infinity Castle will
     open", "The CG film stars Tristan"), and the headline is no broadcast's: a part it names ("Part
     1", 後編) is the film's, no cour of a season."""
-    ends = [m.end() for m in LEAD_SENTENCE_END.finditer(text)]
-    lead = text[:ends[LEAD_SENTENCES - 1]] if len(ends) >= LEAD_SENTENCES else text
-    return not BROADCAST.search(headline) and bool(FILM_DESCRIBED.search(lead))
+    return not BROADCAST.search(headline) and bool(FILM_DESCRIBED.search(text[:sentences_end(text, LEAD_SENTENCES)]))
 
 
 def about_live_action(headline: str, lead: str) -> bool:

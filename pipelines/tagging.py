@@ -47,7 +47,7 @@ from pipelines.catalog import FILM_PREFIX, Entry, Series, debracket, from_record
 from pipelines.media import (about_a_cafe, about_a_death, about_a_film, about_live_action, about_other_media,
                              announces_a_work, beside_other_work, credits_a_person, film_in_lead, in_a_studio_name,
                              media_before, names_a_company, names_the_parent, opens_title, part_of_longer_name,
-                             shows_title, subtitle_after)
+                             sentences_end, shows_title, subtitle_after)
 from pipelines.seasons import (SeasonMark, next_season_announced, numbered_season, read_season, season_titles,
                               titled_season)
 from pipelines.state import ArchiveState
@@ -310,7 +310,7 @@ class SeriesMatcher:
         title_end = -1  # where the last name read as a title ends
         untitled = bool(title) and not any(read and end <= len(title) for read, (_, end, _, _) in zip(reads, mentions))
         listed = _listed_works(doc, mentions, reads) if untitled else set()  # a person's, an exhibition's works
-        known_for = _sentences_end(doc, len(title) + 1, OBITUARY_SENTENCES) if about_a_death(bare_title) else -1
+        known_for = len(title) + 1 + sentences_end(text, OBITUARY_SENTENCES) if about_a_death(bare_title) else -1
         resolved: dict[frozenset[int], list[int]] = {}  # the series a shared name was read as
         for n, (start, end, key, ids) in enumerate(mentions):
             opens_list = n + 1 < len(mentions) and reads[n + 1] and \
@@ -674,17 +674,6 @@ def _season_clause(bare_title: str, start: int) -> bool:
     begin = max((b.end() for b in breaks if b.end() <= start), default=0)
     clause = bare_title[begin:next((b.start() for b in breaks if b.start() >= start), len(bare_title))]
     return not (about_other_media(clause) or about_a_film(clause) or about_a_cafe(clause))
-
-
-def _sentences_end(doc: str, begin: int, count: int) -> int:
-    """Where the `count`th sentence from `begin` ends (the text's end when it has fewer)."""
-    for end in SENTENCE_END.finditer(doc, begin):
-        if doc[begin:end.start()].strip():
-            count -= 1
-            if not count:
-                return end.end()
-        begin = end.end()
-    return len(doc)
 
 
 def _part_season(series: Series, published: str | None) -> int | None:
