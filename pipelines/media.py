@@ -62,12 +62,14 @@ OTHER_MEDIA = re.compile(
     r"コミック|プラモ|一番くじ|カードゲーム|トレカ|ユニバーサル・スタジオ|前章|後章|\d+万本|\bcards\b|"
     r"\bswitch and pc\b|\bpc and switch\b|"
     r"\b(?:hits|comes to|coming to|launches on|out on) (?:the )?(?:nintendo )?switch\b|"
-    r"\bfighting games?\b",
+    r"\bfighting games?\b|キャンペーン|観光|\btourism\b|ツアー|\btour\b|\blive spectacle\b|(?:'s|’s) game\b|"
+    # a concert hall's name: the franchise's live show
+    r"\b(?:super )?arena\b|\bbudokan\b|\btokyo dome\b|武道館|アリーナ|東京ドーム",
     re.IGNORECASE)
 #: An anniversary, an event or model kits are the franchise's news, unless a season premieres at it.
 ANNIVERSARY = re.compile(r"\banniversary\b|周年|\bcelebrates \d+ years\b|\b\d+ years (?:since|of)\b|"
                          # an event too (「ONE PIECE」イベントが開幕), and Gunpla, unless a series about them premieres
-                         r"イベント|\bfan event\b|ガンプラ|\bgunpla\b", re.IGNORECASE)
+                         r"イベント|\bfan event\b|ガンプラ|\bgunpla\b|祭", re.IGNORECASE)
 SEASON_NEWS = re.compile(r"premiere|\bdebuts?\b|\bseason\b|\breimagin\w*|\bnew (?:tv )?anime\b|放送開始|スタート|第\d+期|\d+期|"
                          r"新作?(?:TV)?アニメ|再アニメ化|配信開始|新シリーズ", re.IGNORECASE)
 #: Headline words of a home-video release: the season's news, not merchandise.
@@ -76,7 +78,8 @@ FILM_WORDS = re.compile(r"\bmovie\b|\bfilms?\b|劇場|映画", re.IGNORECASE)
 #: Headline words of news about a TV broadcast.
 BROADCAST = re.compile(r"放送(?:開始|スタート|決定|日|中)|[」』]\s*放送(?=\s|$|[、。　])|\d{1,2}月(?:より|から)?放送|TVアニメ|テレビアニメ|\bTV anime\b|"
                        r"\bpremieres?\b|\bto TV\b|\bsimulcast|\bbroadcast|\banime adaptation\b|\bgets (?:an? )?anime\b|"
-                       r"\banime (?:adapts|begins|premieres|returns|starts)\b|アニメ化|新作アニメ|"
+                       r"\banime (?:adapts|begins|premieres|returns|starts|opens)\b|アニメ化|新作アニメ|"
+                       r"\b(?:winter|spring|summer|fall|autumn)\s+20\d\d\b|"
                        r"(?<![劇映])(?:[春夏秋冬]|今期|新)アニメ", re.IGNORECASE)  # a season's lineup: 冬アニメは…豊作
 #: A TV series' episodes shown in cinemas before the broadcast: in a broadcast's headline, the season's news.
 ADVANCE_SCREENING = re.compile(r"(?:劇場|映画館)?(?:最速|超)?先行上映(?:会)?|\b(?:advance|early|preview) screenings?\b",
@@ -86,7 +89,8 @@ HIATUS = re.compile(r"\bhiatus\b", re.IGNORECASE)
 #: A show's last episode: the news of the season it ends.
 FINAL_EPISODE = re.compile(r"最終回|最終話|\bfinal episode\b|\bseries finale\b|\bseason finale\b", re.IGNORECASE)
 #: Words of a headline that describe a show's source or setting rather than being the news (a theater: 劇場とアイドル).
-SOURCE_WORDS = re.compile(r"(?:スマホ|女性向け)?ゲーム原作|マンガ|漫画|原作|コミックス|連載|"
+SOURCE_WORDS = re.compile(r"(?:スマホ|女性向け)?ゲーム原作|マンガ|漫画|原作|コミックス|連載|(?<!コラボ)カフェ|"
+                          r"(?<!collaboration )\bcaf[eé]\b|\bfrom (?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:games?|novels?|manga)\b|"
                           r"ジャンプ|ヤンジャン|マガジン|サンデー|"
                           r"(?<!版)劇場(?!版|アニメ|公開|上映)|\bmanga\b|light novel|"
                           r"\bserializ\w*|shonen jump|\bthe game\b|\b(?:visual\s+)?novels?\b|\bbased on\b[^,.;:!?]*",
@@ -96,6 +100,7 @@ SOURCE_WORDS = re.compile(r"(?:スマホ|女性向け)?ゲーム原作|マンガ
 TITLE_WORDS_AFTER = re.compile(
     r"^(?:(?:'s|’s)\s+(?:(?:tv\s+)?anime|season|sequel|manga)\b|[\s\W]{0,3}(?:(?:tv\s+)?anime\b|season\b|"
     r"sequel\b|manga\b|light novel|episode\b|film\b|movie\b|creator\b|author\b|cast\b|staff\b|premiere|"
+    r"musical\b|stage play\b|"
     r"adaptation\b|アニメ|第\d|\d+期|シーズン)|"
     # an apposition that says what the work is: "Lupin Zero, a six-episode prequel about …"
     r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:anime|series|prequel|sequel|spin-?off|film|movie|manga|adaptation)\b)",
@@ -123,7 +128,8 @@ OPENING_TITLE = re.compile(
 WORK_NEWS_AFTER = re.compile(
     r"^:?\s+(?:reveals|unveils|announces|adds|casts|confirms|releases|drops|shares|debuts)\s+(?:[\w'’.-]+\s+){0,3}?"
     r"(?:cast|staff|composers?|music|theme song|opening|ending|key visual|visual|trailer|teaser|promo video|"
-    r"premiere|character designs?|voice actors?)\b", re.IGNORECASE)
+    r"premiere|character designs?|voice actors?)\b|"
+    r"^\s+(?:finally\s+|officially\s+)?(?:airs|premieres|streams)\b", re.IGNORECASE)
 TITLE_WORDS_BEFORE = re.compile(
     r"(?:\banime\b|\bmanga\b|\bseries\b|\bseason\b|\bsequel to\b|\bstudio\s+\S+(?:'s)?|\bdirector of\b|"
     r"\b(?:crunchyroll|netflix|disney\+?|hidive|prime video)\s+original\b|"
@@ -202,14 +208,16 @@ def about_other_media(headline: str) -> bool:
     the show (「僕とロボコ」放送開始 ジャンプのギャグ漫画); 舞台 is a stage play only as one
     (舞台「…」, 舞台化), not a story's setting or a big stage."""
     headline = STUDIO_FILM.sub(" ", headline)
+    if ANNIVERSARY.search(headline) and HOME_VIDEO.search(headline) and not SEASON_NEWS.search(headline):
+        return True  # 「幽☆遊☆白書」30周年記念 Blu-ray BOX: the franchise's
     if HOME_VIDEO.search(headline) and not FILM_WORDS.search(headline):
         return False  # "Lycoris Recoil's First Blu-ray Volume", 「…２」Blu-ray BOX発売: a season's release
     if HIATUS.search(headline) and not re.search(r"\banime\b", headline, re.IGNORECASE):
         return True  # "Chainsaw Man Part 2 Goes on Hiatus": the manga's ("One Piece Anime Goes on Hiatus" is not)
     if final := FINAL_EPISODE.search(headline):  # 『チ。』最終回、全25話で完結: the show's story ends, not its manga's
         headline = headline[:final.start()] + headline[final.end():].replace("完結", " ")
-    if BROADCAST.search(headline):
-        headline = ADVANCE_SCREENING.sub(" ", SOURCE_WORDS.sub(" ", headline))
+    if BROADCAST.search(headline):  # 「うたわれるもの 二人の白皇」放送開始　物語が完結へ: the show's story ends
+        headline = ADVANCE_SCREENING.sub(" ", SOURCE_WORDS.sub(" ", headline)).replace("完結", " ")
     elif ANNIVERSARY.search(headline) and not SEASON_NEWS.search(headline):
         return True  # 「サザエさん」放送55周年: the franchise's news
     return bool(OTHER_MEDIA.search(headline) or about_a_death(headline))
@@ -221,11 +229,21 @@ LIVE_ACTION = re.compile(r"\blive-action\b|実写", re.IGNORECASE)
 
 #: A café, pop-up shop or collaboration in the headline.
 CAFE = re.compile(r"caf[eé]|pop-up|カフェ|ポップアップ", re.IGNORECASE)
+#: A tie-in: the café or goods are the franchise's, not the story's setting.
+TIE_IN = re.compile(r"collaborat|pop-up|コラボ|ポップアップ", re.IGNORECASE)
+#: Merchandise: a line named after a season is still no season's news.
+MERCHANDISE = re.compile(r"figures?|figurines?|nendoroids?|plush|goods|merch(?:andise)?|"
+                         r"model kits?|gunpla|フィギュア(?!スケート)|グッズ|ガンプラ|プラモ|一番くじ|ねんどろいど",
+                         re.IGNORECASE)
 
 
 def about_a_cafe(headline: str) -> bool:
-    """The headline is a café's or pop-up's news: a season it ties in with is no season (see 1)."""
-    return bool(CAFE.search(headline))
+    """The headline is a café's, a pop-up's or merchandise's news: a season it ties in with is no
+    season (see 1). A café in a broadcast's headline is where the story is set, unless it is a tie-in
+    (『私の百合はお仕事です！』放送開始　リーベ女学園のカフェ)."""
+    if BROADCAST.search(headline) and not TIE_IN.search(headline):
+        return bool(MERCHANDISE.search(headline))
+    return bool(CAFE.search(headline) or MERCHANDISE.search(headline))
 
 
 #: A season announced beside a film: "Tensura Gets a Fourth Season and a Second Movie" is both works' news.
@@ -410,7 +428,8 @@ def part_of_longer_name(before: str, written: str, after: str, curated: bool = F
         return True
     if " " not in written and (THE_BEFORE.search(before) or not before.strip()) and OF_A_NAME_AFTER.match(after):
         return True  # "the Kingdom of Light", "Kingdom of the Planet of the Apes …": a place's or a film's name
-    longer = IN_A_LONGER_TITLE.search(before) and (not curated or THE_BEFORE.search(before))
+    longer = IN_A_LONGER_TITLE.search(before) and (not curated or THE_BEFORE.search(before)) and \
+        not TITLE_WORDS_AFTER.match(after)  # "Brings the Sailor Moon Musical Back": a headline's verb
     return bool(longer or QUANTITY_BEFORE.search(before))
 
 

@@ -119,16 +119,27 @@ TITLE_CONTEXT = re.compile(r"^[\s\W]{0,3}(?:the\s+)?(?:tv\s+)?(?:anime|season\s*
                            r"light novel|pop-up|collaboration|s\d|\d+(?:st|nd|rd|th)\s+season|アニメ|第)", re.IGNORECASE)
 #: A mention that opens a line, numbered or not ("3. Frieren", "3. the Frieren TV anime"), heads a
 #: roundup entry.
-LINE_START = re.compile(r"\n\s*(?:\d{1,2}[.)]\s*)?(?:the\s+)?$", re.IGNORECASE)
+LINE_START = re.compile(r"\n\s*(\d{1,2}[.)]\s*)?(?:the\s+)?$", re.IGNORECASE)
 #: Characters before a mention searched for `LINE_START`.
 LINE_START_WINDOW = 12
 #: What may follow a name that is a whole line (a roundup's "8. Leviathan"): its end punctuation.
 LINE_END = re.compile(r"[ \t!?.]*(?:\n|$)")
+#: How a roundup's entry heading ends, where it is not numbered: the line, or a colon or dash before
+#: its note ("Frieren: …"). A paragraph that only opens with a name ("Mirai, Shizuka and …") is prose.
+HEADING_END = re.compile(LINE_END.pattern + r"|\s*[:：–—]")
 #: A capitalized word next to a one-word alias makes it part of another name ("United Kingdom").
-CAPITALIZED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
+CAPITALIZED_BEFORE = re.compile(r"[A-Z][\w'’-]*(?<!'s)(?<!’s)\s+$")  # not an owner's: "Junji Ito's Uzumaki"
 #: A capitalized word inside a sentence right before a name: the two are one name ("the Duel Monsters anime").
 NAME_BEFORE = re.compile(r"[a-z,]\s+[A-Z][a-z]+\s+$")
 CAPITALIZED_AFTER = re.compile(r"\s+(?!(?:I{1,3}|IV|VI{0,3}|IX|X)\b)[A-Z]")  # a Roman numeral is a season
+#: Fewest other series whose names a franchise's word opens ("Digimon" opens Digimon Tamers, Digimon
+#: Frontier, …; not "Mononoke"), the most English may use it (Pokémon 3.7; "Summer", "Monster" are
+#: words), and the fewest characters of a katakana one (ポケモン, デジモン; not タッチ, ハル).
+FRANCHISE_MIN_SERIES, FRANCHISE_MAX_ZIPF, FRANCHISE_MIN_KATAKANA_CHARS = 5, 4.0, 4
+#: The capitalized word after a franchise's word that names another of its works ("Pokémon Sleep",
+#: "Digimon Survive"), not its season, its anime or its company.
+FRANCHISE_WORK_AFTER = re.compile(r"\s+(?!(?:I{1,3}|IV|VI{0,3}|IX|X|Anime|Season|Series|Movie|Film|Manga|Part|Final|"
+                                  r"The|TV|Company|Co|Inc|Ltd|Corporation|Holdings)\b)([A-Z][\w'’.-]*)")
 SENTENCE_START = re.compile(r"(?:^|[.!?。！？:]\s+|\n\s*|\d+\.\s+)$")
 CALENDAR_WORDS = {"spring", "summer", "fall", "autumn", "winter", "today", "news", "anime", "manga"}
 QUOTED = re.compile(r"[『「【《〈\"“]([^『「【《〈』」】》〉\"“”]{1,80})[』」】》〉\"”]")  # innermost: 「劇場版『鬼滅の刃』…」
@@ -194,6 +205,28 @@ def normalize(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
+def _franchise_words(names: dict[str, set[int]]) -> set[str]:
+    """One-word names that open the names of several other series ("Digimon" of Digimon Tamers,
+    Digimon Frontier, …; デジモン): a franchise's word, which a name the catalog does not know may
+    continue with another of the franchise's works."""
+    keys = sorted(names)
+    words = set()
+    for n, key in enumerate(keys):
+        if key.startswith(" "):
+            if len(key.split()) != 1 or english.zipf(key.strip()) >= FRANCHISE_MAX_ZIPF:
+                continue
+        elif not KATAKANA_WORD.match(key) or len(key) < FRANCHISE_MIN_KATAKANA_CHARS:
+            continue
+        others: set[int] = set()
+        for longer in keys[n + 1:]:  # sorted: the names it opens follow it
+            if not longer.startswith(key):
+                break
+            others |= names[longer]
+        if len(others - names[key]) >= FRANCHISE_MIN_SERIES:
+            words.add(key)
+    return words
+
+
 def _key(name: str, min_chars: int = MIN_NAME_CHARS, min_cjk_chars: int = MIN_CJK_NAME_CHARS) -> str | None:
     folded = normalize(name)[0].strip()
     compact = folded.replace(" ", "")
@@ -256,6 +289,7 @@ class SeriesMatcher:
         plain_words = {w for key in names if key.startswith(" ") and len(key.split()) <= 2 for w in key.split()
                        if w.isascii() and w.isalpha()}
         self.rare_words = english.rare_in_english(plain_words)  # guard 2 spares names with one of them
+        self.franchise_words = _franchise_words(names)
 
     def _mentions(self, text: str) -> list[tuple[int, int, str, list[int]]]:
         """(start, end, key, series ids) in `text`'s own indices, longest names first, no overlaps."""
@@ -305,7 +339,8 @@ class SeriesMatcher:
                     for read, (_, end, key, ids) in zip(reads, mentions))  # not "the Journey" of a headline
         no_season = no_season or live_action or films  # "Chainsaw Man Reze Arc Overtakes Infinity Castle": films' news
         remake_news = REMAKE.search(title) is not None  # 「…」再アニメ化: the remake, however far off
-        unseasoned = live_action or about_a_cafe(bare_title) or about_a_film(bare_title)  # a café "for Season 2" too
+        tie_in = about_a_cafe(bare_title)  # a café or a figure "for Season 2" too
+        unseasoned = live_action or tie_in or about_a_film(bare_title)
         film_part = film_in_lead(title, text)  # "Infinity Castle Part 1 Dated": the first film's date
         title_end = -1  # where the last name read as a title ends
         untitled = bool(title) and not any(read and end <= len(title) for read, (_, end, _, _) in zip(reads, mentions))
@@ -325,7 +360,8 @@ class SeriesMatcher:
             counted = scores
             if names_the_parent(doc[max(0, start - 40):start], doc[end:end + 16]):
                 counted = parents  # 『犬夜叉』の続編『半妖の夜叉姫』: the sequel's news, unless nothing else is named
-            heading = LINE_START.search(doc[max(0, start - LINE_START_WINDOW):start]) is not None
+            line_start = LINE_START.search(doc[max(0, start - LINE_START_WINDOW):start])
+            heading = line_start is not None and (line_start[1] is not None or HEADING_END.match(doc, end) is not None)
             weight = TITLE_WEIGHT if in_title else \
                 LEAD_WEIGHT if start < lead_end or start < known_for or heading or listing or n in listed else 1
             stop = mentions[n + 1][0] if n + 1 < len(mentions) else len(doc)
@@ -337,10 +373,11 @@ class SeriesMatcher:
             mark = numbered_season(doc[end:end + 16], catalog_seasons) or \
                 read_season(SENTENCE_END.split(opening)[-1], clause)
             of_medium = media_before(doc[max(0, start - SOURCE_WINDOW):start], doc[end:end + 30])
-            beside = in_title and mark and not live_action and _season_clause(bare_title, start)
+            beside = in_title and mark and not (live_action or tie_in) and _season_clause(bare_title, start)
             if of_medium or (no_season and mark and mark.book):  # ミュージカル『テニスの王子様』4thシーズン: the
                 mark = None  # musical's season; 『チェンソーマン』第1部が完結: the manga's part
-            another = in_title and not mark and len(ids) > 1 and \
+            franchise_work = not mark and self._names_a_franchise_work(doc, start, end, key)  # "Pokémon Sleep"
+            another = franchise_work or in_title and not mark and len(ids) > 1 and \
                 all(self._another_work(sid, doc[end:end + SEASON_WINDOW]) for sid in ids)  # a franchise's game
             shared = frozenset(ids) if len(ids) > 1 and not mark else None  # a name several series share
             chosen = resolved.get(shared) or \
@@ -363,7 +400,7 @@ class SeriesMatcher:
                     seasons[sid][season] += weight
                 elif mark and mark.part:
                     seasons[sid]["part"] += weight
-                elif not mark and (of_medium or key in self.film_names or
+                elif not mark and (of_medium or key in self.film_names or franchise_work or
                                    in_title and self._another_work(sid, doc[end:end + SEASON_WINDOW])):
                     seasons[sid]["work"] += weight
         for sid in _named_within_headlined(named, headlined):
@@ -400,8 +437,14 @@ class SeriesMatcher:
         """The mentions less those inside a bracketed title that opens with another work's name: a
         word of its subtitle ("Rebirth" in 『BLEACH Rebirth of Souls』) names no work of its own. A
         crossover's second work does (「ONE PIECE × 鬼滅の刃」), and so does a spin-off whose own title
-        holds the first name (「ウマ娘 シンデレラグレイ」 read by the spin-off's short name)."""
-        inner: set[int] = set()
+        holds the first name (「ウマ娘 シンデレラグレイ」 read by the spin-off's short name). A name
+        right after another's colon is that title's subtitle ("Kakushigoto: Himegoto wa Nandesuka")."""
+        def holds(first_key: str, later: tuple[int, int, str, list[int]]) -> bool:
+            return any(first_key in normalize(name)[0] for sid in later[3]
+                       for name in (self.series[sid].title, self.series[sid].title_ja))
+
+        inner = {later[0] for previous, later in zip(mentions, mentions[1:])
+                 if SUBTITLE_COLON.fullmatch(doc, previous[1], later[0]) and not holds(previous[2].strip(), later)}
         for span in BRACKETED.finditer(doc):
             within = [m for m in mentions if span.start(1) <= m[0] and m[1] <= span.end(1)]
             if not within or doc[span.start(1):within[0][0]].strip():
@@ -410,8 +453,7 @@ class SeriesMatcher:
             for previous, later in zip(within, within[1:]):
                 if JOINED_WORKS.search(doc[previous[1]:later[0]]):
                     break
-                if not any(first_key in normalize(name)[0] for sid in later[3]
-                           for name in (self.series[sid].title, self.series[sid].title_ja)):
+                if not holds(first_key, later):
                     inner.add(later[0])
         return [m for m in mentions if m[0] not in inner]
 
@@ -449,6 +491,8 @@ class SeriesMatcher:
                         titled: list[str]) -> bool:
         """A short plain-word name must look like a title where it stands (see guard 2); a short
         Japanese name where the article writes it as a title (`_writes_as_title`) or before アニメ, 第2期."""
+        if self._names_a_franchise_work(doc, start, end, key):
+            return True
         if key in self.short_titles:  # "the CUE TV anime", 『CUE!』, "the new anime BEM": in capitals, by title words
             before = SENTENCE_END.split(doc[max(0, start - 60):start])[-1]
             return doc[start:end].isupper() and (TITLE_CONTEXT.match(doc[end:end + 40]) is not None
@@ -486,6 +530,10 @@ class SeriesMatcher:
             return False
         if len(words) > 1 and _hyphenated_title(written):
             return True
+        catalog_forms = {n.rstrip(TRAILING_PUNCTUATION) for sid in ids for s in [self.series[sid]]
+                         for n in (s.title, *(a.alias for a in s.aliases))}  # "Waccha PriMagi!" less its "!"
+        if len(words) == 1 and written.islower() and english.is_english_word(written) and written not in catalog_forms:
+            return False  # "Legendary's monster sequel": a word of the sentence
         in_a_name = len(words) == 1 and bool(  # "United Kingdom": a word of another capitalized name
             CAPITALIZED_BEFORE.search(doc[max(0, start - 40):start]) or CAPITALIZED_AFTER.match(doc[end:end + 3]))
         if written in self.trusted and (len(words) > 1 or TITLE_CONTEXT.match(after) or not in_a_name):
@@ -493,16 +541,14 @@ class SeriesMatcher:
         if _is_whole_line(doc, start, end) or (start == 0 and announces_a_work(after)):
             return True  # "8. Leviathan"; "Lazarus Reveals Composers …"
         if key.strip() in quoted or (written.isupper() and len(written) >= 3) or shows_title(before, "") or \
-                (written[:1].isupper() and bool(subtitle_after(after))):  # "Bleach: Rebirth of Souls"
-            return True
+                (written[:1].isupper() and bool(subtitle_after(after)) and not in_a_name):  # "Bleach: Rebirth of Souls"
+            return True  # not "Winter 2023's Isekai Wave: …"
         if (mark := read_season("", after.lstrip(TRAILING_PUNCTUATION)[:12])) and not mark.part and not mark.next:
             return True
         if TITLE_CONTEXT.match(after) or (shows_title("", after) and not in_a_name):
             if len(words) == 1 and "\n" in doc[:start] and NAME_BEFORE.search(doc[max(0, start - 40):start]):
                 return False  # "led to the Duel Monsters anime": a word of a longer name, in the body's prose
             return len(words) == 2 or not SENTENCE_START.search(doc[max(0, start - 4):start]) or opens_title(after)
-        catalog_forms = {n.rstrip(TRAILING_PUNCTUATION) for sid in ids for s in [self.series[sid]]
-                         for n in (s.title, *(a.alias for a in s.aliases))}  # "Waccha PriMagi!" less its "!"
         if written.islower() and written in catalog_forms and _title_cased_around(doc, start, end):
             return True  # "Netflix Streams revisions, …": a stylized lower-case title
         return len(words) == 2 and written in catalog_forms and ANIME_WORDS.search(doc) is not None
@@ -511,6 +557,20 @@ class SeriesMatcher:
         """A name with a word English hardly uses ("Horimiya", "Trigun Stampede", "Frieren") is no
         ordinary phrase, so it needs no title context (guard 2 is for "Kingdom", "Orange")."""
         return any(w in self.rare_words for w in key.split())
+
+    def _names_a_franchise_work(self, doc: str, start: int, end: int, key: str) -> bool:
+        """A franchise's word continued by a name the catalog does not know names another of its
+        works, a game or an event ("Pokémon Sleep", 『デジモンサヴァイブ』). A headline's capitals
+        may be a verb's ("Pokémon Returns"), so there the body must write the two words alike."""
+        if key not in self.franchise_words:
+            return False
+        if not key.startswith(" "):
+            return doc[start - 1:start] in ("『", "「") and KATAKANA.match(doc[end:end + 1]) is not None
+        work = FRANCHISE_WORK_AFTER.match(doc, end)
+        if not work:
+            return False
+        headline_end = doc.find("\n")
+        return end > headline_end or f"{doc[start:end]} {work[1]}" in doc[headline_end:]
 
     def _another_work(self, sid: int, after: str) -> bool:
         """A headline names another work of the franchise: a subtitle follows the title that is
@@ -659,6 +719,7 @@ def _without_titles(headline: str, mentions: list[tuple[int, int, str, list[int]
 #: A bracketed title: 『BLEACH Rebirth of Souls』, 「ONE PIECE × 鬼滅の刃」.
 BRACKETED = re.compile(r"[『「【]([^『「【』」】]{1,80})[』」】]")
 #: What joins two works inside one bracketed title: a crossover's ×, "&", "VS" (『ルパン三世VSキャッツ・アイ』).
+SUBTITLE_COLON = re.compile(r"[:：][ \t]*")  # what parts a title from its subtitle
 JOINED_WORKS = re.compile(r"[×✕&＆]|(?<![a-z])(?:x|vs\.?)(?![a-z])", re.IGNORECASE)
 
 

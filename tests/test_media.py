@@ -376,7 +376,8 @@ def test_a_studios_name_a_work_overtaken_and_a_creators_earlier_work_are_not_the
 def test_a_phrase_of_prose_is_no_japanese_title_and_a_sign_read_as_a_letter_is_kept():
     assert tagged("新NISAが始動", "投資のはじめの一歩に関心が集まっている。") == []
     assert tagged("大阪・関西万博で実物大ガンダム像がお披露目", "全高約17メートルのガンダム像が公開された。") == []
-    assert tagged("『∀ガンダム』25周年記念のBlu-ray BOXが発売", "") == [("∀ガンダム", 1)]  # a season's home video
+    assert tagged("『∀ガンダム』25周年記念のBlu-ray BOXが発売", "") == [("∀ガンダム", None)]  # an anniversary's box
+    assert tagged("『∀ガンダム』Blu-ray BOXが発売", "") == [("∀ガンダム", 1)]  # a season's home video
 
 
 @pytest.mark.parametrize("title, text, published, expected", [
@@ -568,3 +569,83 @@ def test_a_broadcast_or_a_lineups_words_for_a_source_setting_or_song_are_not_oth
 ])
 def test_sales_in_units_switch_releases_fighting_games_and_cards_name_no_season(title):
     assert [t.season for t in MATCHER.tag(title, "", "2024-04-05")] == [None]
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("Pokémon Sleep Turns Bedtime Into a Research Project", "Pokémon Sleep tracks how players sleep.",
+     [("ポケットモンスター", None)]),  # the franchise's game: its first series, not the one airing
+    ("Digimon Survive Finally Launches", "Bandai Namco released Digimon Survive after years of delays.",
+     [("デジモンアドベンチャー", None)]),
+    ("『デジモンサヴァイブ』ついに発売", "シミュレーションRPG『デジモンサヴァイブ』が発売された。", [("デジモンアドベンチャー", None)]),
+    ("Pokémon Returns With a New Anime in April", "The Pokémon anime returns with new heroes.",
+     [("ポケットモンスター", 1)]),  # a headline's capital is a verb's where the body writes it otherwise
+])
+def test_a_franchises_word_before_a_name_the_catalog_does_not_know_is_another_of_its_works(title, text, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, "2024-06-01")) == expected
+
+
+def test_a_word_of_a_longer_capitalized_name_before_a_colon_is_no_title():
+    assert tagged("Winter 2023's Isekai Wave: Three Shows to Watch", "Three isekai premiere in January.") == []
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("Uzumaki Finally Airs on Adult Swim", "Junji Ito's Uzumaki premiered on Toonami.", [("うずまき", 1)]),
+    ("Fall 2023 Manga Adaptations: Firefighter Daigo and Under Ninja", "Both premiere in October.",
+     [("め組の大吾 救国のオレンジ", 1), ("アンダーニンジャ", 1)]),  # a season's lineup: "manga" says the source
+])
+def test_a_show_that_airs_an_owners_title_and_a_lineups_source_word(title, text, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, "2023-10-05")) == expected
+
+
+@pytest.mark.parametrize("title, published, expected", [
+    ("『私の百合はお仕事です！』放送開始　リーベ女学園のカフェ", "2023-04-05", [("私の百合はお仕事です！", 1)]),  # the setting
+    ("『私の百合はお仕事です！』放送開始記念コラボカフェ", "2023-04-05", [("私の百合はお仕事です！", None)]),  # a tie-in
+    ("『機動戦士ガンダム 水星の魔女』Season2、ガンプラ「エアリアル改修型」が品薄に", "2023-05-01",
+     [("機動戦士ガンダム 水星の魔女", None)]),  # goods named after a season
+    ("『幽☆遊☆白書』30周年記念、Blu-ray BOXが発売", "2022-12-01", [("幽☆遊☆白書", None)]),
+    ("『ぼっち・ざ・ろっく！』結束バンド、初のZeppツアー完走", "2023-09-01", [("ぼっち・ざ・ろっく！", None)]),
+    ("『ガールズ＆パンツァー』大洗あんこう祭が3年ぶり開催", "2022-11-20", [("ガールズ＆パンツァー", None)]),
+    ("『スキップとローファー』×石川県　観光キャンペーン", "2023-06-01", [("スキップとローファー", None)]),
+])
+def test_a_cafe_setting_goods_anniversary_boxes_tours_festivals_and_campaigns(title, published, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, "", published)) == expected
+
+
+def test_a_paragraph_opening_with_a_name_is_prose_not_a_roundups_heading():
+    assert sorted(t.series.title_ja for t in MATCHER.tag(
+        "The Idolm@ster Million Live! Finally Gets Its Anime", "The anime began after a film release.\n"
+        "Mirai, Shizuka and Tsubasa aim for the stage.", "2023-10-08")) == ["アイドルマスター ミリオンライブ！"]
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("Bermuda Triangle: Colorful Pastrale Premieres From the Card Game", "The anime premiered in January.",
+     "2019-01-12", [("バミューダトライアングル ～カラフル・パストラーレ～", 1)]),  # its source, not the news
+    ("Wake Up, Girls! Say Goodbye at Saitama Super Arena", "The voice unit gave its last concert.", "2019-03-09",
+     [("Wake Up, Girls!", None)]),  # a concert hall: the franchise's live show
+    ("Live Spectacle Naruto Stages the Akatsuki Arc", "Live Spectacle NARUTO: Song of the Akatsuki opened in Tokyo.",
+     "2019-04-12",
+     [("NARUTO -ナルト-", None)]),
+    ("Attack on Titan 2: Final Battle Expands Koei Tecmo's Game", "The expansion adds the third season's story.",
+     "2019-07-04", [("進撃の巨人", None)]),
+    ("Nogizaka46 Brings the Sailor Moon Musical Back to the Stage", "The musical opens in June.", "2019-06-14",
+     [("美少女戦士セーラームーン", None)]),  # "Brings the": a headline's verb, not a longer title's words
+])
+def test_a_source_a_concert_hall_a_stage_show_and_a_companys_game(title, text, published, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+def test_a_name_right_after_a_titles_colon_is_its_subtitle():
+    assert tagged("Kakushigoto the Movie Opens in Japan",
+                  "Kakushigoto: Himegoto wa Nandesuka, the film of the Kakushigoto TV anime, opened in July.") == [
+        ("かくしごと", None)]  # not ひめゴト for the subtitle's "Himegoto"
+
+
+def test_an_ordinary_word_in_lower_case_after_an_owners_name_is_no_title():
+    assert tagged("Godzilla x Kong: The New Empire Opens in Japan",
+                  "Legendary's monster sequel Godzilla x Kong: The New Empire opened in April.") == []
+
+
+def test_a_story_that_ends_in_a_broadcasts_headline_is_the_seasons():
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(
+        "「うたわれるもの 二人の白皇」放送開始　ハクとクオンの物語が完結へ", "TVアニメが7月から放送されている。", "2022-07-10")) == [
+        ("うたわれるもの", 3)]  # the third season, as curated; not the manga's end
