@@ -63,8 +63,8 @@ OTHER_MEDIA = re.compile(
     r"\bswitch and pc\b|\bpc and switch\b|"
     r"\b(?:hits|comes to|coming to|launches on|out on) (?:the )?(?:nintendo )?switch\b|"
     r"\bfighting games?\b|キャンペーン|観光|\btourism\b|ツアー|\btour\b|\blive spectacle\b|(?:'s|’s) game\b|"
-    # a concert hall's name: the franchise's live show
-    r"\b(?:super )?arena\b|\bbudokan\b|\btokyo dome\b|武道館|アリーナ|東京ドーム",
+    # a concert hall: the franchise's live show (not the Budokan an idol story aims for)
+    r"\b(?:super )?arena\b|アリーナ",
     re.IGNORECASE)
 #: An anniversary, an event or model kits are the franchise's news, unless a season premieres at it.
 ANNIVERSARY = re.compile(r"\banniversary\b|周年|\bcelebrates \d+ years\b|\b\d+ years (?:since|of)\b|"
@@ -89,8 +89,9 @@ HIATUS = re.compile(r"\bhiatus\b", re.IGNORECASE)
 #: A show's last episode: the news of the season it ends.
 FINAL_EPISODE = re.compile(r"最終回|最終話|\bfinal episode\b|\bseries finale\b|\bseason finale\b", re.IGNORECASE)
 #: Words of a headline that describe a show's source or setting rather than being the news (a theater: 劇場とアイドル).
-SOURCE_WORDS = re.compile(r"(?:スマホ|女性向け)?ゲーム原作|マンガ|漫画|原作|コミックス|連載|(?<!コラボ)カフェ|"
-                          r"(?<!collaboration )\bcaf[eé]\b|\bfrom (?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:games?|novels?|manga)\b|"
+SOURCE_WORDS = re.compile(r"(?:スマホ|女性向け)?ゲーム原作|マンガ|漫画|原作|コミックス|連載|"
+                          r"(?<!コラボ)カフェ|(?<!collaboration )\bcaf[eé]\b|"
+                          r"\bfrom (?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:games?|novels?|manga)\b|"
                           r"ジャンプ|ヤンジャン|マガジン|サンデー|"
                           r"(?<!版)劇場(?!版|アニメ|公開|上映)|\bmanga\b|light novel|"
                           r"\bserializ\w*|shonen jump|\bthe game\b|\b(?:visual\s+)?novels?\b|\bbased on\b[^,.;:!?]*",
@@ -216,7 +217,7 @@ def about_other_media(headline: str) -> bool:
         return True  # "Chainsaw Man Part 2 Goes on Hiatus": the manga's ("One Piece Anime Goes on Hiatus" is not)
     if final := FINAL_EPISODE.search(headline):  # 『チ。』最終回、全25話で完結: the show's story ends, not its manga's
         headline = headline[:final.start()] + headline[final.end():].replace("完結", " ")
-    if BROADCAST.search(headline):  # 「うたわれるもの 二人の白皇」放送開始　物語が完結へ: the show's story ends
+    if BROADCAST.search(headline):  # 「うたわれるもの 二人の白皇」放送開始　物語が完結へ: the show's
         headline = ADVANCE_SCREENING.sub(" ", SOURCE_WORDS.sub(" ", headline)).replace("完結", " ")
     elif ANNIVERSARY.search(headline) and not SEASON_NEWS.search(headline):
         return True  # 「サザエさん」放送55周年: the franchise's news
@@ -429,7 +430,7 @@ def part_of_longer_name(before: str, written: str, after: str, curated: bool = F
     if " " not in written and (THE_BEFORE.search(before) or not before.strip()) and OF_A_NAME_AFTER.match(after):
         return True  # "the Kingdom of Light", "Kingdom of the Planet of the Apes …": a place's or a film's name
     longer = IN_A_LONGER_TITLE.search(before) and (not curated or THE_BEFORE.search(before)) and \
-        not TITLE_WORDS_AFTER.match(after)  # "Brings the Sailor Moon Musical Back": a headline's verb
+        not (THE_BEFORE.search(before) and TITLE_WORDS_AFTER.match(after))  # "Brings the Sailor Moon Musical"
     return bool(longer or QUANTITY_BEFORE.search(before))
 
 

@@ -124,8 +124,9 @@ LINE_START = re.compile(r"\n\s*(\d{1,2}[.)]\s*)?(?:the\s+)?$", re.IGNORECASE)
 LINE_START_WINDOW = 12
 #: What may follow a name that is a whole line (a roundup's "8. Leviathan"): its end punctuation.
 LINE_END = re.compile(r"[ \t!?.]*(?:\n|$)")
-#: How a roundup's entry heading ends, where it is not numbered: the line, or a colon or dash before
-#: its note ("Frieren: …"). A paragraph that only opens with a name ("Mirai, Shizuka and …") is prose.
+#: How a roundup's entry heading of one word ends, where it is not numbered: the line, or a colon or
+#: dash before its note ("Frieren: …"). A paragraph that opens with a word's name ("Mirai, Shizuka and
+#: …") is prose.
 HEADING_END = re.compile(LINE_END.pattern + r"|\s*[:：–—]")
 #: A capitalized word next to a one-word alias makes it part of another name ("United Kingdom").
 CAPITALIZED_BEFORE = re.compile(r"[A-Z][\w'’-]*(?<!'s)(?<!’s)\s+$")  # not an owner's: "Junji Ito's Uzumaki"
@@ -352,6 +353,9 @@ class SeriesMatcher:
                 listed_before_title(doc, start, end, mentions[n + 1][0])
             if not (reads[n] or listed_after_title(doc, title_end, start, end) or opens_list):
                 continue
+            if n and reads[n - 1] and SUBTITLE_COLON.fullmatch(doc, mentions[n - 1][1], start) and \
+                    not self._holds_name(mentions[n - 1][2].strip(), ids):
+                continue  # a title's subtitle after its colon: "Kakushigoto: Himegoto wa Nandesuka"
             title_end = end
             in_title = end <= len(title)
             if credits_a_person(doc[max(0, start - 40):start], doc[end:end + 30], bare_title, in_title) or \
@@ -361,7 +365,8 @@ class SeriesMatcher:
             if names_the_parent(doc[max(0, start - 40):start], doc[end:end + 16]):
                 counted = parents  # 『犬夜叉』の続編『半妖の夜叉姫』: the sequel's news, unless nothing else is named
             line_start = LINE_START.search(doc[max(0, start - LINE_START_WINDOW):start])
-            heading = line_start is not None and (line_start[1] is not None or HEADING_END.match(doc, end) is not None)
+            heading = line_start is not None and (line_start[1] is not None or len(key.split()) > 1 or
+                                                  HEADING_END.match(doc, end) is not None)
             weight = TITLE_WEIGHT if in_title else \
                 LEAD_WEIGHT if start < lead_end or start < known_for or heading or listing or n in listed else 1
             stop = mentions[n + 1][0] if n + 1 < len(mentions) else len(doc)
@@ -376,7 +381,8 @@ class SeriesMatcher:
             beside = in_title and mark and not (live_action or tie_in) and _season_clause(bare_title, start)
             if of_medium or (no_season and mark and mark.book):  # ミュージカル『テニスの王子様』4thシーズン: the
                 mark = None  # musical's season; 『チェンソーマン』第1部が完結: the manga's part
-            franchise_work = not mark and self._names_a_franchise_work(doc, start, end, key)  # "Pokémon Sleep"
+            franchise_work = in_title and not mark and \
+                self._names_a_franchise_work(doc, start, end, key)  # "Pokémon Sleep"
             another = franchise_work or in_title and not mark and len(ids) > 1 and \
                 all(self._another_work(sid, doc[end:end + SEASON_WINDOW]) for sid in ids)  # a franchise's game
             shared = frozenset(ids) if len(ids) > 1 and not mark else None  # a name several series share
@@ -437,14 +443,8 @@ class SeriesMatcher:
         """The mentions less those inside a bracketed title that opens with another work's name: a
         word of its subtitle ("Rebirth" in 『BLEACH Rebirth of Souls』) names no work of its own. A
         crossover's second work does (「ONE PIECE × 鬼滅の刃」), and so does a spin-off whose own title
-        holds the first name (「ウマ娘 シンデレラグレイ」 read by the spin-off's short name). A name
-        right after another's colon is that title's subtitle ("Kakushigoto: Himegoto wa Nandesuka")."""
-        def holds(first_key: str, later: tuple[int, int, str, list[int]]) -> bool:
-            return any(first_key in normalize(name)[0] for sid in later[3]
-                       for name in (self.series[sid].title, self.series[sid].title_ja))
-
-        inner = {later[0] for previous, later in zip(mentions, mentions[1:])
-                 if SUBTITLE_COLON.fullmatch(doc, previous[1], later[0]) and not holds(previous[2].strip(), later)}
+        holds the first name (「ウマ娘 シンデレラグレイ」 read by the spin-off's short name)."""
+        inner: set[int] = set()
         for span in BRACKETED.finditer(doc):
             within = [m for m in mentions if span.start(1) <= m[0] and m[1] <= span.end(1)]
             if not within or doc[span.start(1):within[0][0]].strip():
@@ -453,9 +453,14 @@ class SeriesMatcher:
             for previous, later in zip(within, within[1:]):
                 if JOINED_WORKS.search(doc[previous[1]:later[0]]):
                     break
-                if not holds(first_key, later):
+                if not self._holds_name(first_key, later[3]):
                     inner.add(later[0])
         return [m for m in mentions if m[0] not in inner]
+
+    def _holds_name(self, key: str, ids: list[int]) -> bool:
+        """One of the series' titles holds the name `key` (a spin-off's holds its parent's)."""
+        return any(key in normalize(name)[0] for sid in ids
+                   for name in (self.series[sid].title, self.series[sid].title_ja))
 
     def _disambiguate(self, ids: list[int], mark: SeasonMark | None, published: str | None,
                       named_alone: set[int] = frozenset(), franchise_news: bool = False,

@@ -576,7 +576,8 @@ def test_sales_in_units_switch_releases_fighting_games_and_cards_name_no_season(
      [("ポケットモンスター", None)]),  # the franchise's game: its first series, not the one airing
     ("Digimon Survive Finally Launches", "Bandai Namco released Digimon Survive after years of delays.",
      [("デジモンアドベンチャー", None)]),
-    ("『デジモンサヴァイブ』ついに発売", "シミュレーションRPG『デジモンサヴァイブ』が発売された。", [("デジモンアドベンチャー", None)]),
+    ("『デジモンサヴァイブ』ついに発売", "シミュレーションRPG『デジモンサヴァイブ』が発売された。",
+     [("デジモンアドベンチャー", None)]),
     ("Pokémon Returns With a New Anime in April", "The Pokémon anime returns with new heroes.",
      [("ポケットモンスター", 1)]),  # a headline's capital is a verb's where the body writes it otherwise
 ])
@@ -598,8 +599,9 @@ def test_a_show_that_airs_an_owners_title_and_a_lineups_source_word(title, text,
 
 
 @pytest.mark.parametrize("title, published, expected", [
-    ("『私の百合はお仕事です！』放送開始　リーベ女学園のカフェ", "2023-04-05", [("私の百合はお仕事です！", 1)]),  # the setting
-    ("『私の百合はお仕事です！』放送開始記念コラボカフェ", "2023-04-05", [("私の百合はお仕事です！", None)]),  # a tie-in
+    ("『私の百合はお仕事です！』放送開始　リーベ女学園のカフェ", "2023-04-05",
+     [("私の百合はお仕事です！", 1)]),  # the story's setting
+    ("『私の百合はお仕事です！』放送開始記念コラボカフェ", "2023-04-05", [("私の百合はお仕事です！", None)]),
     ("『機動戦士ガンダム 水星の魔女』Season2、ガンプラ「エアリアル改修型」が品薄に", "2023-05-01",
      [("機動戦士ガンダム 水星の魔女", None)]),  # goods named after a season
     ("『幽☆遊☆白書』30周年記念、Blu-ray BOXが発売", "2022-12-01", [("幽☆遊☆白書", None)]),
@@ -647,5 +649,6 @@ def test_an_ordinary_word_in_lower_case_after_an_owners_name_is_no_title():
 
 def test_a_story_that_ends_in_a_broadcasts_headline_is_the_seasons():
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(
-        "「うたわれるもの 二人の白皇」放送開始　ハクとクオンの物語が完結へ", "TVアニメが7月から放送されている。", "2022-07-10")) == [
+        "「うたわれるもの 二人の白皇」放送開始　ハクとクオンの物語が完結へ", "TVアニメが放送されている。",
+        "2022-07-10")) == [
         ("うたわれるもの", 3)]  # the third season, as curated; not the manga's end
