@@ -43,6 +43,7 @@ SET20 = DATA.with_name("real_names_set20.jsonl")
 SET21 = DATA.with_name("real_names_set21.jsonl")
 SET22 = DATA.with_name("real_names_set22.jsonl")
 SET23 = DATA.with_name("real_names_set23.jsonl")
+SET25 = DATA.with_name("real_names_set25.jsonl")
 HOST = "realnames.test"
 
 
