@@ -40,11 +40,13 @@ OTHER_MEDIA = re.compile(
     r"\bnendoroids?\b|"
     r"\bserializ|shonen jump|\bthe game\b|\bsmartphones?\b|\bsteam(?![a-z])|\bps[45]\b|nintendo switch|xbox|"
     r"live-action|\bopens (?:at no|in (?:japan|theaters|cinemas|north america|the u\.?s\.?))|\bopens\s*$|"
-    r"(?<!anime )\blaunch(?:es|ed)(?:\s+in\s+(?:japan|north america|the u\.?s\.?|the west|europe|china|korea))?\s*$|"
+    r"(?<!anime )\blaunch(?:es|ed)(?:\s+(?:in\s+(?:japan|north america|the u\.?s\.?|the west|europe|china|korea|"
+    r"english)|worldwide|globally))?\s*$|"
     r"pop-up|collaboration caf[eé]|\bcaf[eé]\b|merchandise|\bmerch\b|reasons? |what does .+ mean|worth watching|"
     r"^why\b|deserves more attention|underrated|opinion|explained|\bmovie\b|\bfilms?\b|box office|"
     r"stage (?:play|adaptation|musical|production)|musical|(?:mobile|smartphone|video|console|rhythm|gacha|card|"
     r"browser|pc|switch|ps5|ps4)\s+games?|\bgame\b.*\b(?:release|launch|pre-?registration|trailer|download)|"
+    r"(?<!anime )(?<!japan )\bexpo\b|"
     r"\bexhibitions?\b|\bexhibit\b|art show|museum|美術館|博物館|ミュージアム|\bconcert\b|live event|theme park|\bplush|\bgoods\b|"
     r"魅力|なぜ|徹底解説|考察|マンガ|漫画|原作|コミックス|単行本|発行部数|\d+\s*巻|フィギュア(?!スケート)|グッズ|コラボカフェ|カフェ|"
     r"ポップアップ|連載|ジャンプ(?!\s*フェスタ)|ヤンジャン|マガジン|サンデー|発売|実写|(?<![発進])展(?![開望])|"
@@ -64,16 +66,23 @@ OTHER_MEDIA = re.compile(
     r"\b(?:hits|comes to|coming to|launches on|out on) (?:the )?(?:nintendo )?switch\b|"
     r"\bfighting games?\b|キャンペーン|観光|\btourism\b|ツアー|\btour\b|\blive spectacle\b|(?:'s|’s) game\b|"
     # a concert hall: the franchise's live show (not the Budokan an idol story aims for)
-    r"\b(?:super )?arena\b|アリーナ",
+    r"\b(?:at|to|in)\s+(?:the\s+)?(?:nippon\s+)?(?:budokan|tokyo dome|(?:[\w-]+\s+)?(?:super\s+)?arena)\b|"
+    r"(?:武道館|東京ドーム|アリーナ)(?:公演|ライブ|で開催|にて)|"
+    # a statue, a T-shirt
+    r"[」』]像|銅像|立像|\bstatues?\b|Tシャツ|\bt-?shirts?\b|アパレル|\bapparel\b",
     re.IGNORECASE)
 #: An anniversary, an event or model kits are the franchise's news, unless a season premieres at it.
-ANNIVERSARY = re.compile(r"\banniversary\b|周年|\bcelebrates \d+ years\b|\b\d+ years (?:since|of)\b|"
+ANNIVERSARY = re.compile(r"\banniversary\b|周年|\bcelebrates \d+ years\b|\b\d+ years (?:since|of)\b|\bturns \d+\b|"
                          # an event too (「ONE PIECE」イベントが開幕), and Gunpla, unless a series about them premieres
                          r"イベント|\bfan event\b|ガンプラ|\bgunpla\b|祭", re.IGNORECASE)
 SEASON_NEWS = re.compile(r"premiere|\bdebuts?\b|\bseason\b|\breimagin\w*|\bnew (?:tv )?anime\b|放送開始|スタート|第\d+期|\d+期|"
                          r"新作?(?:TV)?アニメ|再アニメ化|配信開始|新シリーズ", re.IGNORECASE)
+#: A debut an anniversary counts from, which is no premiere: "Marks 25 Years Since Its TV Debut".
+SINCE_A_DEBUT = re.compile(r"\bsince (?:its|the) (?:tv |anime )?(?:debut|premiere)\b", re.IGNORECASE)
+#: An awards ceremony named a festival (東京アニメアワードフェスティバル): the awards', not a festival's, news.
+AWARD_FESTIVAL = re.compile(r"(?:アワード|\baward)\s*(?:フェスティバル|festival)", re.IGNORECASE)
 #: Headline words of a home-video release: the season's news, not merchandise.
-HOME_VIDEO = re.compile(r"blu-?ray|ブルーレイ|\bBD\b|\bDVD\b|BD-?BOX", re.IGNORECASE)
+HOME_VIDEO = re.compile(r"blu-?ray|ブルーレイ|(?<![A-Za-z])BD(?![A-Za-z])|\bDVD\b|BD-?BOX", re.IGNORECASE)
 FILM_WORDS = re.compile(r"\bmovie\b|\bfilms?\b|劇場|映画", re.IGNORECASE)
 #: Headline words of news about a TV broadcast.
 BROADCAST = re.compile(r"放送(?:開始|スタート|決定|日|中)|[」』]\s*放送(?=\s|$|[、。　])|\d{1,2}月(?:より|から)?放送|TVアニメ|テレビアニメ|\bTV anime\b|"
@@ -208,8 +217,9 @@ def about_other_media(headline: str) -> bool:
     TV season unless it says one. A headline about the broadcast names the source only to describe
     the show (「僕とロボコ」放送開始 ジャンプのギャグ漫画); 舞台 is a stage play only as one
     (舞台「…」, 舞台化), not a story's setting or a big stage."""
-    headline = STUDIO_FILM.sub(" ", headline)
-    if ANNIVERSARY.search(headline) and HOME_VIDEO.search(headline) and not SEASON_NEWS.search(headline):
+    headline = AWARD_FESTIVAL.sub(" ", STUDIO_FILM.sub(" ", headline))
+    anniversary = ANNIVERSARY.search(headline) and not SEASON_NEWS.search(SINCE_A_DEBUT.sub(" ", headline))
+    if anniversary and HOME_VIDEO.search(headline):
         return True  # 「幽☆遊☆白書」30周年記念 Blu-ray BOX: the franchise's
     if HOME_VIDEO.search(headline) and not FILM_WORDS.search(headline):
         return False  # "Lycoris Recoil's First Blu-ray Volume", 「…２」Blu-ray BOX発売: a season's release
@@ -219,32 +229,42 @@ def about_other_media(headline: str) -> bool:
         headline = headline[:final.start()] + headline[final.end():].replace("完結", " ")
     if BROADCAST.search(headline):  # 「うたわれるもの 二人の白皇」放送開始　物語が完結へ: the show's
         headline = ADVANCE_SCREENING.sub(" ", SOURCE_WORDS.sub(" ", headline)).replace("完結", " ")
-    elif ANNIVERSARY.search(headline) and not SEASON_NEWS.search(headline):
-        return True  # 「サザエさん」放送55周年: the franchise's news
+    elif final:  # 『からくりサーカス』最終回　藤田和日郎原作を全36話で: the source it names is the show's
+        headline = headline.replace("原作", " ")
+    elif anniversary:  # 「サザエさん」放送55周年 is the running show's, "25 Years Since Its TV Debut" the franchise's
+        return True
     return bool(OTHER_MEDIA.search(headline) or about_a_death(headline))
 
 
 #: A live-action adaptation named in the headline or lead.
 LIVE_ACTION = re.compile(r"\blive-action\b|実写", re.IGNORECASE)
+ANIME_NAMED = re.compile(r"\banime\b|アニメ", re.IGNORECASE)
 
 
 #: A café, pop-up shop or collaboration in the headline.
 CAFE = re.compile(r"caf[eé]|pop-up|カフェ|ポップアップ", re.IGNORECASE)
-#: A tie-in: the café or goods are the franchise's, not the story's setting.
-TIE_IN = re.compile(r"collaborat|pop-up|コラボ|ポップアップ", re.IGNORECASE)
+#: A tie-in: the café or goods are the franchise's, not the story's setting; with a stamp rally or a
+#: campaign, a season it names is no season's news ("Laid-Back Camp Season 2 Teams Up With Yamanashi").
+TIE_IN = re.compile(r"collaborat(?!\w*\s+(?:song|single|track|theme))|\bteams? up with\b|\bpop-up\b|"
+                    r"コラボ(?!楽曲|曲|レーション楽曲)|ポップアップ|stamp rall|スタンプラリー|"
+                    r"キャンペーン|\bcampaign\b",
+                    re.IGNORECASE)
 #: Merchandise: a line named after a season is still no season's news.
-MERCHANDISE = re.compile(r"figures?|figurines?|nendoroids?|plush|goods|merch(?:andise)?|"
-                         r"model kits?|gunpla|フィギュア(?!スケート)|グッズ|ガンプラ|プラモ|一番くじ|ねんどろいど",
+MERCHANDISE = re.compile(r"\bfigures?\b|\bfigurines?\b|\bnendoroids?\b|\bplush|\bgoods\b|\bmerch(?:andise)?\b|"
+                         r"\bmodel kits?\b|\bgunpla\b|フィギュア(?!スケート)|グッズ|ガンプラ|プラモ|一番くじ|"
+                         r"ねんどろいど|"
+                         r"Tシャツ|\bt-?shirts?\b|\bapparel\b|アパレル",
                          re.IGNORECASE)
 
 
 def about_a_cafe(headline: str) -> bool:
-    """The headline is a café's, a pop-up's or merchandise's news: a season it ties in with is no
-    season (see 1). A café in a broadcast's headline is where the story is set, unless it is a tie-in
-    (『私の百合はお仕事です！』放送開始　リーベ女学園のカフェ)."""
-    if BROADCAST.search(headline) and not TIE_IN.search(headline):
-        return bool(MERCHANDISE.search(headline))
-    return bool(CAFE.search(headline) or MERCHANDISE.search(headline))
+    """The headline is a café's, a pop-up's, a tie-in's (a stamp rally, a campaign) or merchandise's
+    news: a season it ties in with is no season (see 1). In a broadcast's headline a café is where
+    the story is set unless it is a tie-in (『私の百合はお仕事です！』放送開始　リーベ女学園のカフェ), and
+    a tie-in alone is the show's."""
+    if BROADCAST.search(headline):  # 『邪神ちゃんドロップキックX』放送開始　全国の自治体とコラボ: the show's
+        return bool(MERCHANDISE.search(headline) or (CAFE.search(headline) and TIE_IN.search(headline)))
+    return bool(CAFE.search(headline) or MERCHANDISE.search(headline) or TIE_IN.search(headline))
 
 
 #: A season announced beside a film: "Tensura Gets a Fourth Season and a Second Movie" is both works' news.
@@ -306,8 +326,13 @@ def film_in_lead(headline: str, text: str) -> bool:
 def about_live_action(headline: str, lead: str) -> bool:
     """The headline, or the lead of news not about a broadcast, is about a live-action adaptation:
     a season it names is the adaptation's ("Netflix's live-action One Piece ... Season 2"), none of
-    the anime's (see 1). 「ザ・ファブル」TVアニメ放送開始 … 実写映画化もされた is the anime's news."""
-    return bool(LIVE_ACTION.search(headline) or (not BROADCAST.search(headline) and LIVE_ACTION.search(lead)))
+    the anime's (see 1). 「ザ・ファブル」TVアニメ放送開始 … 実写映画化もされた is the anime's news, and so is
+    a lead that names the anime before it ("Golden Kamuy's anime will end …, announced after the
+    live-action sequel's reveal")."""
+    if LIVE_ACTION.search(headline):
+        return True
+    live = LIVE_ACTION.search(lead)
+    return bool(live and not BROADCAST.search(headline) and not ANIME_NAMED.search(lead, 0, live.start()))
 
 
 def shows_title(before: str, after: str) -> bool:
@@ -349,7 +374,9 @@ PARENT_BEFORE = re.compile(r"\b(?:(?:spin-?offs?|sequel|prequel|follow-?up|succe
                            re.IGNORECASE)
 PARENT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:spin-?off|sequel|prequel|side[- ]story|remake|reboot)\b|"
                           r"^\W{0,3}(?:の|から)(?:スピンオフ|続編|外伝|前日譚|後日譚|番外編|リメイク|リブート)|"
-                          r"^\W{0,3}(?:から始まる|に始まる)?シリーズの?(?:新作|最新作)|"
+                          r"^\W{0,3}(?:から始まる|に始まる)?(?:シリーズ|ユニバース)の?(?:新作|最新作|新章)|"
+                          # a work another overtook in a ranking: 『鋼の錬金術師 FULLMETAL ALCHEMIST』を抜いて
+                          r"^\W{0,3}を(?:抜[いきく]|超え|上回)|"
                           r"^\W{0,3}(?:から|以来)(?:約|実に)?\d+年(?:ぶり|振り)|"
                           r"^[」』]に続く", re.IGNORECASE)  # 『SSSS.GRIDMAN』に続く新作: what the new work follows
 

@@ -132,7 +132,11 @@ HEADING_END = re.compile(LINE_END.pattern + r"|\s*[:：–—]")
 CAPITALIZED_BEFORE = re.compile(r"[A-Z][\w'’-]*(?<!'s)(?<!’s)\s+$")  # not an owner's: "Junji Ito's Uzumaki"
 #: A capitalized word inside a sentence right before a name: the two are one name ("the Duel Monsters anime").
 NAME_BEFORE = re.compile(r"[a-z,]\s+[A-Z][a-z]+\s+$")
-CAPITALIZED_AFTER = re.compile(r"\s+(?!(?:I{1,3}|IV|VI{0,3}|IX|X)\b)[A-Z]")  # a Roman numeral is a season
+#: A capitalized word after a one-word alias makes it part of another name ("Kingdom Hearts"), unless
+#: it is a Roman numeral (a season) or names what the news is of ("Evangelion Expo", "Frieren Café").
+CAPITALIZED_AFTER = re.compile(r"\s+(?!(?:I{1,3}|IV|VI{0,3}|IX|X|Anime|Season|Manga|Movie|Film|Musical|Stage|"
+                               r"Exhibition|Exhibit|Expo|Caf[eé]|Pop-Up|Collaboration|Concert|Festival|Series|Game|"
+                               r"Special|Episode|Final|Part|The\s+(?:Final|Movie|Animation|Series))\b)[A-Z]")
 #: Fewest other series whose names a franchise's word opens ("Digimon" opens Digimon Tamers, Digimon
 #: Frontier, …; not "Mononoke"), the most English may use it (Pokémon 3.7; "Summer", "Monster" are
 #: words), and the fewest characters of a katakana one (ポケモン, デジモン; not タッチ, ハル).
@@ -155,6 +159,9 @@ KANA = re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")
 HIRAGANA = re.compile(r"[\u3041-\u309f]")
 #: A medium's word opening a bracketed title: 『劇場版ハイキュー!! ゴミ捨て場の決戦』 writes ハイキュー!! as a title.
 MEDIUM_PREFIX = re.compile(r"^(?:劇場版|映画|TVアニメ|アニメ|舞台|ミュージカル|OVA)?(?:総集編)?")
+#: A title's opening bracket, a medium's word after it aside, right before a name (and how far back it may be).
+BRACKET_OPENING = re.compile(r"[『「]" + MEDIUM_PREFIX.pattern[1:] + r"$")
+BRACKET_OPENING_WINDOW = 8
 #: Katakana right after a katakana name continue it into a longer word (スラムダンクコンテスト), but
 #: for the words news puts after a title (ダンダダンアニメ, ぼっちざろっくコラボ).
 KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc\uff66-\uff9f]")
@@ -509,8 +516,9 @@ class SeriesMatcher:
             if doc[start - 1:start] == "の" and HIRAGANA.search(key) and not _writes_as_title(key, titled):
                 return False  # 投資のはじめの一歩: words of a phrase, which a title in prose is not without brackets
             loanword = KATAKANA_WORD.match(doc[start:end]) is not None  # ガングリオン, a cyst: Japanese writes loanwords so
-            opens_a_title = doc[start - 1:start] in ("『", "「") and doc[end:end + 1] in (" ", "\u3000") and \
-                len(key) >= MIN_SPACED_LOANWORD_CHARS  # 『ドラゴンボール ザ ブレイカーズ』, not 「キングダム ハーツ」
+            opens_a_title = BRACKET_OPENING.search(doc, max(0, start - BRACKET_OPENING_WINDOW), start) is not None and \
+                doc[end:end + 1] in (" ", "\u3000") and len(key) >= MIN_SPACED_LOANWORD_CHARS
+            # 『ドラゴンボール ザ ブレイカーズ』, 『劇場版ゾンビランドサガ …』, not 「キングダム ハーツ」
             return (len(key) > MAX_GUARDED_CJK_CHARS and not loanword) or _writes_as_title(key, titled) or \
                 opens_a_title or bool(CJK_TITLE_CONTEXT.match(doc[end:end + 8]))
         words = key.split()
@@ -540,7 +548,7 @@ class SeriesMatcher:
         if len(words) == 1 and written.islower() and english.is_english_word(written) and written not in catalog_forms:
             return False  # "Legendary's monster sequel": a word of the sentence
         in_a_name = len(words) == 1 and bool(  # "United Kingdom": a word of another capitalized name
-            CAPITALIZED_BEFORE.search(doc[max(0, start - 40):start]) or CAPITALIZED_AFTER.match(doc[end:end + 3]))
+            CAPITALIZED_BEFORE.search(doc[max(0, start - 40):start]) or CAPITALIZED_AFTER.match(doc[end:end + 16]))
         if written in self.trusted and (len(words) > 1 or TITLE_CONTEXT.match(after) or not in_a_name):
             return True
         if _is_whole_line(doc, start, end) or (start == 0 and announces_a_work(after)):
@@ -556,7 +564,10 @@ class SeriesMatcher:
             return len(words) == 2 or not SENTENCE_START.search(doc[max(0, start - 4):start]) or opens_title(after)
         if written.islower() and written in catalog_forms and _title_cased_around(doc, start, end):
             return True  # "Netflix Streams revisions, …": a stylized lower-case title
-        return len(words) == 2 and written in catalog_forms and ANIME_WORDS.search(doc) is not None
+        derived_only = not any(written in (s.title, *(a.alias for a in s.aliases if a.source != "derived"))
+                               for s in (self.series[sid] for sid in ids))  # "Star Wars" of Star Wars: Visions
+        return len(words) == 2 and written in catalog_forms and ANIME_WORDS.search(doc) is not None and \
+            not (derived_only and _in_a_longer_name(doc, start, end))
 
     def _distinctive(self, key: str) -> bool:
         """A name with a word English hardly uses ("Horimiya", "Trigun Stampede", "Frieren") is no
@@ -753,6 +764,15 @@ def _hyphenated_title(written: str) -> bool:
     """A name written with the hyphen of its catalog form, each part capitalised ("Re-Main",
     "Hi-Score Girl"): prose does not join ordinary words that way."""
     return "-" in written and all(part[:1].isupper() for part in re.split(r"[-\s]+", written) if part)
+
+
+def _in_a_longer_name(doc: str, start: int, end: int) -> bool:
+    """A capitalized word continues the name into a longer one the body writes too ("Star Wars Jedi:
+    Survivor"), not a headline's next word ("Heya Camp Short Anime Premieres")."""
+    longer = re.match(r"[ \t]+[A-Z][\w'’-]*", doc[end:])
+    if not longer or not CAPITALIZED_AFTER.match(doc, end):
+        return False
+    return start > doc.find("\n") or doc[start:end] + longer[0] in doc[doc.find("\n"):]
 
 
 def _writes_as_title(key: str, quotes: list[str]) -> bool:

@@ -652,3 +652,45 @@ def test_a_story_that_ends_in_a_broadcasts_headline_is_the_seasons():
         "「うたわれるもの 二人の白皇」放送開始　ハクとクオンの物語が完結へ", "TVアニメが放送されている。",
         "2022-07-10")) == [
         ("うたわれるもの", 3)]  # the third season, as curated; not the manga's end
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("Cowboy Bebop Marks 25 Years Since Its TV Debut", "The series premiered in April 1998.", "2023-04-03",
+     [("COWBOY BEBOP", None)]),  # the debut an anniversary counts from is no premiere
+    ("Serial Experiments Lain Turns 25 With a Vinyl Soundtrack", "", "2023-07-06", [("serial experiments lain", None)]),
+    ("『サザエさん』TVアニメ放送50周年　記念の特別編を放送", "", "2019-10-06", [("サザエさん", 1)]),  # a running show's
+    ("『邪神ちゃんドロップキックX』放送開始　全国の自治体とコラボ", "『邪神ちゃんドロップキック』第3期が始まった。",
+     "2022-07-05", [("邪神ちゃんドロップキック", 3)]),  # a broadcast's tie-in is the show's
+    ("Grendizer U Unveiled at Japan Expo Paris", "", "2024-07-12", [("グレンダイザーU", 1)]),  # an event's stage
+    ("Umamusume: Pretty Derby Finally Launches in English", "Cygames released the game worldwide.", "2025-06-26",
+     [("ウマ娘 プリティーダービー", None)]),
+    ("Laid-Back Camp Season 2 Teams Up With Yamanashi for a Stamp Rally", "", "2021-01-20",
+     [("ゆるキャン△", None)]),  # a tie-in's season is no season's news
+    ("大山ダムに『進撃の巨人』像　エレン、ミカサ、アルミンの少年期を再現", "", "2021-03-28", [("進撃の巨人", None)]),
+    ("ユニクロUTに『SPY×FAMILY』　ロイドとアーニャのTシャツ", "", "2022-06-01", [("SPY×FAMILY", None)]),
+    ("Aqours Take Love Live! Sunshine!! to the Tokyo Dome", "", "2019-11-16", [("ラブライブ！サンシャイン!!", None)]),
+    ("『からくりサーカス』最終回　藤田和日郎原作を全36話で", "", "2019-06-27",
+     [("からくりサーカス", 1)]),  # the show's end
+    ("『リコリス・リコイル』BD第1巻、オリコン週間ランキングで1位", "", "2022-10-05", [("リコリス・リコイル", 1)]),
+    ("東京アニメアワードフェスティバル2024、アニメ オブ ザ イヤーテレビ部門は『【推しの子】』", "", "2024-02-20",
+     [("【推しの子】", 1)]),  # an awards ceremony named a festival
+])
+def test_anniversaries_launches_tie_ins_statues_concerts_a_shows_end_and_awards(title, text, published, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("『ワッチャプリマジ！』放送開始　『プリパラ』シリーズの新章", "", "2021-10-03", [("ワッチャプリマジ！", 1)]),
+    ("『葬送のフリーレン』、MyAnimeListのスコアで歴代1位に", "『鋼の錬金術師 FULLMETAL ALCHEMIST』を抜いた。",
+     "2024-01-15", [("葬送のフリーレン", 1)]),  # the work it overtook is context
+    ("Evangelion Expo Opens in Tokyo", "The exhibition shows Unit-01 models.", "2023-07-01",
+     [("新世紀エヴァンゲリオン", None)]),  # the news's own word after a name is no longer name
+    ("Star Wars Jedi: Survivor Continues Cal Kestis' Story",
+     "Respawn released Star Wars Jedi: Survivor on April 28. The studio promised a patch.", "2023-04-29", []),
+    ("Golden Kamuy Final Season Announced", "Golden Kamuy's anime will end with a final season, announced after the "
+     "live-action sequel's reveal.", "2024-06-01", [("ゴールデンカムイ", 5)]),  # the anime is named first
+    ("『劇場版ゾンビランドサガ ゆめぎんがパラダイス』公開", "", "2025-10-24", [("ゾンビランドサガ", None)]),
+])
+def test_a_series_new_chapter_an_overtaken_work_an_expo_a_longer_name_and_a_films_bracket(title, text, published,
+                                                                                          expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
