@@ -46,6 +46,7 @@ SET23 = DATA.with_name("real_names_set23.jsonl")
 SET24 = DATA.with_name("real_names_set24.jsonl")
 SET25 = DATA.with_name("real_names_set25.jsonl")
 SET26 = DATA.with_name("real_names_set26.jsonl")
+SET27 = DATA.with_name("real_names_set27.jsonl")
 HOST = "realnames.test"
 
 
