@@ -64,7 +64,8 @@ OTHER_MEDIA = re.compile(
     r"コミック|プラモ|一番くじ|カードゲーム|トレカ|ユニバーサル・スタジオ|前章|後章|\d+万本|\bcards\b|"
     r"\bswitch and pc\b|\bpc and switch\b|"
     r"\b(?:hits|comes to|coming to|launches on|out on) (?:the )?(?:nintendo )?switch\b|"
-    r"\bfighting games?\b|キャンペーン|観光|\btourism\b|ツアー|\btour\b|\blive spectacle\b|(?:'s|’s) game\b|"
+    r"\bfighting games?\b|\b(?:action\s+)?j?rpgs?\b|\broster\b|(?:'s|’s) game\b|"
+    r"キャンペーン|観光|\btourism\b|ツアー|\btour\b|\blive spectacle\b|"
     # a concert hall: the franchise's live show (not the Budokan an idol story aims for)
     r"\b(?:at|to|in)\s+(?:the\s+)?(?:nippon\s+)?(?:budokan|tokyo dome|(?:[\w-]+\s+)?(?:super\s+)?arena)\b|"
     r"(?:武道館|東京ドーム|アリーナ)(?:公演|ライブ|で開催|にて)|"
@@ -91,7 +92,8 @@ BROADCAST = re.compile(r"放送(?:開始|スタート|決定|日|中)|[」』]\s
                        r"\b(?:winter|spring|summer|fall|autumn)\s+20\d\d\b|"
                        r"(?<![劇映])(?:[春夏秋冬]|今期|新)アニメ", re.IGNORECASE)  # a season's lineup: 冬アニメは…豊作
 #: A TV series' episodes shown in cinemas before the broadcast: in a broadcast's headline, the season's news.
-ADVANCE_SCREENING = re.compile(r"(?:劇場|映画館)?(?:最速|超)?先行上映(?:会)?|\b(?:advance|early|preview) screenings?\b",
+ADVANCE_SCREENING = re.compile(r"(?:劇場|映画館)?(?:最速|超)?先行上映(?:会)?|\b(?:advance|early|preview) screenings?\b|"
+                               r"\bin\s+theat(?:er|re)s\s+before\s+(?:its\s+|the\s+)?(?:tv|broadcast)\b",
                                re.IGNORECASE)
 #: A break in publication: a manga's news, unless the headline says the anime's.
 HIATUS = re.compile(r"\bhiatus\b", re.IGNORECASE)
@@ -123,6 +125,9 @@ ANIME_STUDIOS = (r"Wit Studio|[A-Z][\w.-]* Studio|Studio [A-Z][\w.-]*|Lerche|MAP
                  r"Liden Films|LIDENFILMS|Passione|Diomedea|Feel\.|Lay-duce|Bridge|Nexus|Satelight|Telecom Animation Film|"
                  r"Sanzigen|SANZIGEN|Graphinica|Bee Media|Studio 4°C|Signpost|CygamesPictures|Khara|Shuka|Lapin Track|"
                  r"Bibury Animation Studios|NAZ|Domerica|Kaiga|GEEKTOYS|OZ|Liber|Bug Films|BUG FILMS|Yumeta Company")
+#: A studio's anniversary a work marks ("Launches Bones' 25th Anniversary Original"): the work's own news.
+STUDIO_ANNIVERSARY = re.compile(rf"(?:\b(?:{ANIME_STUDIOS})|\bthe studio)(?:'s|’s|'|’)\s+"
+                                r"\d+(?:st|nd|rd|th)\s+anniversary\b", re.IGNORECASE)
 #: Anime directors whose possessive names their work ("Shinichiro Watanabe's Lazarus", "Makoto Shinkai's Suzume").
 ANIME_DIRECTORS = (r"Shinichiro Watanabe|Makoto Shinkai|Mamoru Hosoda|Hayao Miyazaki|Goro Miyazaki|Naoko Yamada|"
                    r"Masaaki Yuasa|Mamoru Oshii|Satoshi Kon|Hideaki Anno|Katsuhiro Otomo|Sunao Katabuchi|"
@@ -217,7 +222,7 @@ def about_other_media(headline: str) -> bool:
     TV season unless it says one. A headline about the broadcast names the source only to describe
     the show (「僕とロボコ」放送開始 ジャンプのギャグ漫画); 舞台 is a stage play only as one
     (舞台「…」, 舞台化), not a story's setting or a big stage."""
-    headline = AWARD_FESTIVAL.sub(" ", STUDIO_FILM.sub(" ", headline))
+    headline = STUDIO_ANNIVERSARY.sub(" ", AWARD_FESTIVAL.sub(" ", STUDIO_FILM.sub(" ", headline)))
     anniversary = ANNIVERSARY.search(headline) and not SEASON_NEWS.search(SINCE_A_DEBUT.sub(" ", headline))
     if anniversary and HOME_VIDEO.search(headline):
         return True  # 「幽☆遊☆白書」30周年記念 Blu-ray BOX: the franchise's
@@ -355,7 +360,11 @@ def opens_title(after: str) -> bool:
 CREDIT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:author|creator|mangaka|original creator|writer|artist)s?\b|"
                           r"^[」』]?の?(?:作者|原作者|作家)|^[」』]?(?:を原作と|が原作の)|"
                           r"^[」』]の[^、。「『]{2,10}が(?:ストーリー)?(?:原案|原作|脚本|シリーズ構成)|"
-                          r"^[」』]の[^、。「『」』\s]{2,10}(?:による|が手がけ|が手掛け|の新作|最新作)", re.IGNORECASE)
+                          # 『鬼灯の冷徹』江口夏実の新作, 『日常』のあらゐけいいちの漫画: the author's earlier work
+                          r"^[」』]の[^、。「『」』\s\d０-９]{2,10}(?:による|が手がけ|が手掛け|の新作|最新作|の(?:漫画|マンガ|小説))|"
+                          r"^[」』][\u3041-\u3096\u4e00-\u9fff々・]{2,10}の(?:新作|最新作)|"
+                          # 『あの花』『ここさけ』チームの新作: the team's earlier works
+                          r"^[」』](?:[『「][^』」]{1,20}[』」])*の?(?:チーム|スタッフ|制作陣)", re.IGNORECASE)
 CREDIT_BEFORE = re.compile(r"\b(?:creator|author|mangaka|writer)s?\s+(?:of|behind)\s+(?:the\s+)?[\"“『「]?$|"
                            # "Evan Call, who scored Violet Evergarden, …": the person's earlier work
                            r"\bwho\s+(?:also\s+)?(?:scored|composed|directed|wrote|drew|created|illustrated|designed|"
@@ -373,8 +382,9 @@ PARENT_BEFORE = re.compile(r"\b(?:(?:spin-?offs?|sequel|prequel|follow-?up|succe
                            r"(?:前作|前シリーズ)(?:の|である)?\s*[「『]?$",
                            re.IGNORECASE)
 PARENT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:spin-?off|sequel|prequel|side[- ]story|remake|reboot)\b|"
-                          r"^\W{0,3}(?:の|から)(?:スピンオフ|続編|外伝|前日譚|後日譚|番外編|リメイク|リブート)|"
-                          r"^\W{0,3}(?:から始まる|に始まる)?(?:シリーズ|ユニバース)の?(?:新作|最新作|新章)|"
+                          r"^\W{0,3}(?:シリーズ)?(?:の|から)(?:スピンオフ|続編|外伝|前日譚|後日譚|番外編|リメイク|リブート|"
+                          r"ショートアニメ|ミニアニメ)|"
+                          r"^\W{0,3}(?:から始まる|に始まる)?(?:シリーズ|ユニバース|プロジェクト)の?(?:新作|最新作|新章)|"
                           # a work another overtook in a ranking: 『鋼の錬金術師 FULLMETAL ALCHEMIST』を抜いて
                           r"^\W{0,3}を(?:抜[いきく]|超え|上回)|"
                           r"^\W{0,3}(?:から|以来)(?:約|実に)?\d+年(?:ぶり|振り)|"

@@ -694,3 +694,29 @@ def test_anniversaries_launches_tie_ins_statues_concerts_a_shows_end_and_awards(
 def test_a_series_new_chapter_an_overtaken_work_an_expo_a_longer_name_and_a_films_bracket(title, text, published,
                                                                                           expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("『出禁のモグラ』アニメ開始　『鬼灯の冷徹』江口夏実の新作", "", "2025-07-07", [("出禁のモグラ", 1)]),  # a credit
+    ("『CITY THE ANIMATION』放送開始", "『日常』のあらゐけいいちの漫画を京アニがアニメ化した。", "2025-07-07",
+     [("CITY THE ANIMATION", 1)]),
+    ("『ふれる。』公開　『あの花』『ここさけ』チームの新作", "", "2024-10-04", [("ふれる。", None)]),  # the team's
+    ("『とある科学の一方通行』放送開始", "『とある魔術の禁書目録』シリーズのスピンオフが始まった。",
+     "2019-07-12", [("とある科学の一方通行", 1)]),
+    ("『へやキャン△』スタート", "『ゆるキャン△』のショートアニメ『へやキャン△』が始まった。", "2020-01-06",
+     [("へやキャン△", 1)]),
+    ("『BanG Dream! It's MyGO!!!!!』放送開始", "「バンドリ！」プロジェクトの新作TVアニメが始まった。", "2023-06-29",
+     [("BanG Dream! It's MyGO!!!!!", 1)]),
+])
+def test_an_authors_or_teams_earlier_work_and_a_franchises_project_are_context(title, text, published, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("title, published, expected", [
+    ("Dragon Ball Z: Kakarot Retells the Saiyan Saga as an Action RPG", "2020-01-17", [("ドラゴンボール", None)]),
+    ("The iDOLM@STER Shiny Colors Anime Opens in Theaters Before TV Run", "2024-03-22",
+     [("アイドルマスター シャイニーカラーズ", 1)]),  # the season's episodes shown first in cinemas
+    ("Metallic Rouge Launches Bones' 25th Anniversary Original", "2024-01-10", [("メタリックルージュ", 1)]),
+])
+def test_a_role_playing_game_a_screening_before_the_broadcast_and_a_studios_anniversary(title, published, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, "", published)) == expected
