@@ -88,7 +88,7 @@ FILM_WORDS = re.compile(r"\bmovie\b|\bfilms?\b|劇場|映画", re.IGNORECASE)
 #: Headline words of news about a TV broadcast.
 BROADCAST = re.compile(r"放送(?:開始|スタート|決定|日|中)|[」』]\s*放送(?=\s|$|[、。　])|\d{1,2}月(?:より|から)?放送|TVアニメ|テレビアニメ|\bTV anime\b|"
                        r"\bpremieres?\b|\bto TV\b|\bsimulcast|\bbroadcast|\banime adaptation\b|\bgets (?:an? )?anime\b|"
-                       r"\banime (?:adapts|begins|premieres|returns|starts|opens)\b|アニメ化|新作アニメ|"
+                       r"\banime (?:adapts|begins|premieres|returns|starts|opens)\b|\badapts\b|アニメ化|新作アニメ|"
                        r"\b(?:winter|spring|summer|fall|autumn)\s+20\d\d\b|"
                        r"(?<![劇映])(?:[春夏秋冬]|今期|新)アニメ", re.IGNORECASE)  # a season's lineup: 冬アニメは…豊作
 #: A TV series' episodes shown in cinemas before the broadcast: in a broadcast's headline, the season's news.
@@ -105,7 +105,8 @@ SOURCE_WORDS = re.compile(r"(?:スマホ|女性向け)?ゲーム原作|マンガ
                           r"\bfrom (?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:games?|novels?|manga)\b|"
                           r"ジャンプ|ヤンジャン|マガジン|サンデー|"
                           r"(?<!版)劇場(?!版|アニメ|公開|上映)|\bmanga\b|light novel|"
-                          r"\bserializ\w*|shonen jump|\bthe game\b|\b(?:visual\s+)?novels?\b|\bbased on\b[^,.;:!?]*",
+                          r"\bserializ\w*|shonen jump|\bthe game\b|\b(?:visual\s+)?novels?\b|\bbased on\b[^,.;:!?]*|"
+                          r"\badapts\b[^,.;:!?]*",
                           re.IGNORECASE)
 #: Words next to a short name that show it is used as a title (after a possessive only the work's
 #: own words: "Kinema Citrus's adaptation" is a studio's).

@@ -720,3 +720,7 @@ def test_an_authors_or_teams_earlier_work_and_a_franchises_project_are_context(t
 ])
 def test_a_role_playing_game_a_screening_before_the_broadcast_and_a_studios_anniversary(title, published, expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, "", published)) == expected
+
+
+def test_a_game_an_anime_adapts_is_its_source_not_game_news():
+    assert tagged("Hortensia Saga Adapts SEGA's Knights RPG", "") == [("オルタンシア・サーガ", 1)]
