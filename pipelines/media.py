@@ -244,6 +244,7 @@ def about_other_media(headline: str) -> bool:
 
 #: A live-action adaptation named in the headline or lead.
 LIVE_ACTION = re.compile(r"\blive-action\b|実写", re.IGNORECASE)
+#: The anime named in a lead: a live-action work named after it is the anime's context.
 ANIME_NAMED = re.compile(r"\banime\b|アニメ", re.IGNORECASE)
 
 
@@ -253,14 +254,11 @@ CAFE = re.compile(r"caf[eé]|pop-up|カフェ|ポップアップ", re.IGNORECASE
 #: campaign, a season it names is no season's news ("Laid-Back Camp Season 2 Teams Up With Yamanashi").
 TIE_IN = re.compile(r"collaborat(?!\w*\s+(?:song|single|track|theme))|\bteams? up with\b|\bpop-up\b|"
                     r"コラボ(?!楽曲|曲|レーション楽曲)|ポップアップ|stamp rall|スタンプラリー|"
-                    r"キャンペーン|\bcampaign\b",
-                    re.IGNORECASE)
+                    r"キャンペーン|\bcampaign\b", re.IGNORECASE)
 #: Merchandise: a line named after a season is still no season's news.
 MERCHANDISE = re.compile(r"\bfigures?\b|\bfigurines?\b|\bnendoroids?\b|\bplush|\bgoods\b|\bmerch(?:andise)?\b|"
                          r"\bmodel kits?\b|\bgunpla\b|フィギュア(?!スケート)|グッズ|ガンプラ|プラモ|一番くじ|"
-                         r"ねんどろいど|"
-                         r"Tシャツ|\bt-?shirts?\b|\bapparel\b|アパレル",
-                         re.IGNORECASE)
+                         r"ねんどろいど|Tシャツ|\bt-?shirts?\b|\bapparel\b|アパレル", re.IGNORECASE)
 
 
 def about_a_cafe(headline: str) -> bool:

@@ -734,8 +734,9 @@ def _without_titles(headline: str, mentions: list[tuple[int, int, str, list[int]
 
 #: A bracketed title: 『BLEACH Rebirth of Souls』, 「ONE PIECE × 鬼滅の刃」.
 BRACKETED = re.compile(r"[『「【]([^『「【』」】]{1,80})[』」】]")
+#: What parts a title from its subtitle ("Kakushigoto: Himegoto wa Nandesuka").
+SUBTITLE_COLON = re.compile(r"[:：][ \t]*")
 #: What joins two works inside one bracketed title: a crossover's ×, "&", "VS" (『ルパン三世VSキャッツ・アイ』).
-SUBTITLE_COLON = re.compile(r"[:：][ \t]*")  # what parts a title from its subtitle
 JOINED_WORKS = re.compile(r"[×✕&＆]|(?<![a-z])(?:x|vs\.?)(?![a-z])", re.IGNORECASE)
 
 
