@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+import time
 import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -81,6 +82,8 @@ UPSERT_STATE = (
 #: How long a write waits for another process's transaction (several crawl workers sharing one
 #: archive) before failing.
 BUSY_TIMEOUT_MS = 120_000
+#: Pause between tries to switch a new archive to WAL while another process switches it.
+WAL_RETRY_SECONDS = 0.05
 #: Statuses that say an article is gone (not a transient failure).
 GONE_STATUSES = (404, 410)
 
@@ -139,6 +142,21 @@ def decompress_html(blob: bytes) -> bytes:
     return zlib.decompress(blob)
 
 
+def _enable_wal(db: Database) -> None:
+    """Switch the file to WAL mode. Two processes opening one new archive at once both ask for the
+    exclusive lock the switch takes, and SQLite fails one at once instead of waiting (waiting could
+    deadlock), so that one tries again until the busy timeout; by then the file is in WAL mode."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            db.enable_wal()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(WAL_RETRY_SECONDS)
+
+
 @contextmanager
 def _immediate(db: Database) -> Iterator[None]:
     """A write transaction that takes SQLite's write lock first: a transaction that reads before
@@ -162,7 +180,7 @@ class Archive:
         try:
             self.db = Database(self.path)
             self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            self.db.enable_wal()
+            _enable_wal(self.db)
             with _immediate(self.db):  # workers opening a new archive at once: one migrates, the others wait
                 migrate(self.db)
         except sqlite3.DatabaseError as exc:

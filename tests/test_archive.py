@@ -3,7 +3,10 @@ import csv
 import io
 import json
 import sqlite3
+import subprocess
+import sys
 from contextlib import closing
+from pathlib import Path
 
 import pytest
 
@@ -49,6 +52,22 @@ def test_schema_is_wal_and_migrates_idempotently(tmp_path):
     assert not MIGRATIONS.pending(again.db)
     Archive(tmp_path / "a.db").close()
     assert rows(again, "SELECT count(*) FROM _sqlite_migrations") == applied
+
+
+def test_processes_opening_one_new_archive_at_once_all_open_it_in_wal_mode(tmp_path):
+    """Crawl workers started together: each switches the new file to WAL, which SQLite fails at once
+    for all but one of them when they ask together; every process must still open the archive."""
+    code = "import sys; from archive import Archive; Archive(sys.argv[1]).close()"
+    root = str(Path(__file__).resolve().parent.parent)
+    for round_ in range(8):
+        path = tmp_path / f"shared{round_}.db"
+        procs = [subprocess.Popen([sys.executable, "-c", code, str(path)], cwd=root, stderr=subprocess.PIPE)
+                 for _ in range(6)]
+        stderr = [p.communicate()[1].decode() for p in procs]
+        errors = [err for p, err in zip(procs, stderr) if p.returncode]
+        assert not errors, errors[0][-500:]
+        with closing(sqlite3.connect(path)) as conn:
+            assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
 def test_write_batch_is_idempotent(archive):
