@@ -261,7 +261,7 @@ MERCHANDISE = re.compile(r"\bfigures?\b|\bfigurines?\b|\bnendoroids?\b|\bplush|\
                          r"ねんどろいど|Tシャツ|\bt-?shirts?\b|\bapparel\b|アパレル", re.IGNORECASE)
 
 
-def about_a_cafe(headline: str) -> bool:
+def about_a_tie_in(headline: str) -> bool:
     """The headline is a café's, a pop-up's, a tie-in's (a stamp rally, a campaign) or merchandise's
     news: a season it ties in with is no season (see 1). In a broadcast's headline a café is where
     the story is set unless it is a tie-in (『私の百合はお仕事です！』放送開始　リーベ女学園のカフェ), and

@@ -44,7 +44,7 @@ from scrapy.crawler import Crawler
 from pipelines import english
 from pipelines.aliases import TRUSTED_SOURCES
 from pipelines.catalog import FILM_PREFIX, Entry, Series, debracket, from_records
-from pipelines.media import (about_a_cafe, about_a_death, about_a_film, about_live_action, about_other_media,
+from pipelines.media import (about_a_death, about_a_film, about_a_tie_in, about_live_action, about_other_media,
                              announces_a_work, beside_other_work, credits_a_person, film_in_lead, in_a_studio_name,
                              media_before, names_a_company, names_the_parent, opens_title, part_of_longer_name,
                              sentences_end, shows_title, subtitle_after)
@@ -347,7 +347,7 @@ class SeriesMatcher:
                     for read, (_, end, key, ids) in zip(reads, mentions))  # not "the Journey" of a headline
         no_season = no_season or live_action or films  # "Chainsaw Man Reze Arc Overtakes Infinity Castle": films' news
         remake_news = REMAKE.search(title) is not None  # 「…」再アニメ化: the remake, however far off
-        tie_in = about_a_cafe(bare_title)  # a café or a figure "for Season 2" too
+        tie_in = about_a_tie_in(bare_title)  # a café or a figure "for Season 2" too
         unseasoned = live_action or tie_in or about_a_film(bare_title)
         film_part = film_in_lead(title, text)  # "Infinity Castle Part 1 Dated": the first film's date
         title_end = -1  # where the last name read as a title ends
@@ -751,7 +751,7 @@ def _season_clause(bare_title: str, start: int) -> bool:
         return False
     begin = max((b.end() for b in breaks if b.end() <= start), default=0)
     clause = bare_title[begin:next((b.start() for b in breaks if b.start() >= start), len(bare_title))]
-    return not (about_other_media(clause) or about_a_film(clause) or about_a_cafe(clause))
+    return not (about_other_media(clause) or about_a_film(clause) or about_a_tie_in(clause))
 
 
 def _part_season(series: Series, published: str | None) -> int | None:
