@@ -48,6 +48,7 @@ SET25 = DATA.with_name("real_names_set25.jsonl")
 SET26 = DATA.with_name("real_names_set26.jsonl")
 SET27 = DATA.with_name("real_names_set27.jsonl")
 SET28 = DATA.with_name("real_names_set28.jsonl")
+SET29 = DATA.with_name("real_names_set29.jsonl")
 HOST = "realnames.test"
 
 
