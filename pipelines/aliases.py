@@ -13,8 +13,8 @@ Sources, in the order a conflict is settled (a name known from two sources keeps
    (all English and Chinese ones), with their season and part markers stripped.
 5. `derived`: forms generated from those names: brackets and a remake's year dropped
    (【推しの子】 → 推しの子, うる星やつら(2022) → うる星やつら), the
-   part before a subtitle (`:`, ` - `, `～`, `!` before a capital), × and x swapped, apostrophes dropped, spaced
-   short words run together (DAN DA DAN → DANDADAN), a title written in Latin letters and again
+   part before a subtitle (`:`, ` - `, `～`, `!` before a capital), × and x swapped, @ read as a
+   (THE IDOLM@STER → THE IDOLMASTER), apostrophes dropped, spaced short words run together (DAN DA DAN → DANDADAN), a title written in Latin letters and again
    in katakana split in two (THE GOD OF HIGH SCHOOL ゴッド・オブ・ハイスクール), an English title's
    leading "The" dropped before two or more words (The Drops of God → Drops of God), a long
    light-novel title's opening words (Suppose a Kid from the Last Dungeon Boonies).
@@ -131,6 +131,8 @@ def derived_forms(name: str) -> list[str]:
             forms += [re.sub(r"\s*×\s*", " x ", form), form.replace("×", "x")]
         elif re.search(r"[A-Za-z] x [A-Za-z]", form):
             forms.append(re.sub(r" x ", "×", form))
+        if re.search(r"[A-Z]@[A-Z]", form):  # "THE IDOLM@STER" as news writes it, not "Sasami-san@Ganbaranai"
+            forms.append(re.sub(r"(?<=[A-Z])@(?=[A-Z])", "a", form))
         if re.search(r"['’]", form):
             forms.append(re.sub(r"['’]", "", form))
         words = form.split()

@@ -458,7 +458,9 @@ def _drop_shared_derived(catalog: list[Series]) -> None:
     """A derived form that names another series too is not this one's: "Fruits Basket" of the film
     "Fruits Basket: prelude" is the TV series' title, "BLEACH" of "BLEACH: Thousand-Year Blood
     War - The Conflict" is two series' prefix. Shared only with films and OVAs, it is the TV
-    series' ("Hypnosis Mic" of "Hypnosis Mic: Division Rap Battle: Rhyme Anima" and its film)."""
+    series' ("Hypnosis Mic" of "Hypnosis Mic: Division Rap Battle: Rhyme Anima" and its film), and
+    shared with later series only, the first one's (かぐや様は告らせたい of the TV series, not of its later
+    film and specials, each an entry of its own)."""
     named: dict[str, set[int]] = {}
     derived: dict[str, set[int]] = {}
     for series in catalog:
@@ -472,8 +474,21 @@ def _drop_shared_derived(catalog: list[Series]) -> None:
     for series in catalog:
         series.aliases = [a for a in series.aliases if a.source != "derived" or (
             named.get(match_key(a.alias), {series.id}) <= {series.id} and
-            (derived[match_key(a.alias)] == {series.id} or derived[match_key(a.alias)] & on_tv == {series.id}) and
+            (derived[match_key(a.alias)] == {series.id} or derived[match_key(a.alias)] & on_tv == {series.id} or
+             _first_to_share(match_key(a.alias), series.id, derived, began)) and
             not _franchise_word(match_key(a.alias), series.id, starts, named, began))]
+
+
+#: Fewest characters of a Japanese derived form the first of the series sharing it keeps (かぐや様は告らせたい).
+MIN_SHARED_JAPANESE_CHARS = 6
+
+
+def _first_to_share(key: str, own: int, derived: dict[str, set[int]], began: dict[int, str]) -> bool:
+    """A long Japanese form derived from several series' titles is the first one's when the others
+    began later: the TV series', not its film's and specials' (a Latin one, "Resident Evil" or
+    "High School!", is as often another work's)."""
+    return bool(CJK.search(key)) and len(key.replace(" ", "")) >= MIN_SHARED_JAPANESE_CHARS and \
+        all(began[own] < began[other] for other in derived[key] - {own})
 
 
 #: Other series whose names open with a derived form that make it the franchise's word, not a title.

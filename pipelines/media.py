@@ -13,7 +13,7 @@ name stands as a title or as a word of something else.
 3. Another work: a title followed by a subtitle that names no season ("Bleach: Rebirth of Souls",
    「呪術廻戦 戦華双乱」, "Detective Conan: The Million-Dollar Pentagram") is a game, film or
    spin-off of the franchise (`subtitle_after`); the caller checks it is not the series' own.
-4. Collisions: a company's name (Bushiroad, `names_a_company`), a short name that is a word of a
+4. Collisions: a company's name (Bushiroad, "Musashino Animation", `names_a_company`), a short name that is a word of a
    longer name ("ORANGE RANGE", a band; "Gundam SEED FREEDOM"; "Campfire Cooking in Another
    World"; "Tears of the Kingdom") or of a phrase ("in Four Days"), or stands beside band, drama
    or game words, is not the title
@@ -55,22 +55,24 @@ OTHER_MEDIA = re.compile(
     r"展覧会|原画展|展示|展」|展』|展開催|ライブイベント|ライブツアー|ワンマンライブ|ライブ(?:開催|公演)|コンサート|"
     r"コラボ(?!楽曲|曲|レーション楽曲)|スタンプラリー|\bstamp rall(?:y|ies)\b|ドラマ(?!CD|ＣＤ|ティック)|\b[jk]-?drama\b|"
     r"完結(?!編)|マンホール|アルバム|\balbum\b|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|\bworld tour\b|"
-    r"\bfestival\b|フェス(?!タ)|visual novel|歌舞伎|\bkabuki\b|"
+    r"(?<!anime )\bfestival\b|フェス(?!タ)|visual novel|歌舞伎|\bkabuki\b|"
     r"アカデミー賞|映画賞|\bacademy awards?\b|\boscars?\b|\bfilm (?:prize|awards?)\b|休載|"
     r"\bgrand prix\b|\blifetime achievement\b|\bangoul[eê]me\b|\beisner awards?\b|褒章|受章|文化功労者|文化勲章|"
     # games, models, lotteries and brand tie-ups: "Hits Consoles", "Draws Ten Million Downloads", 一番くじ, ガンプラ
-    r"\bconsoles?\b|\bdownloads?\b|\blets players\b|\bplayable\b|\bdlc\b|\bmodel kits?\b|"
+    r"\bconsoles?\b|\bdownloads?\b|\bsells?\s+(?:over\s+|more than\s+)?[\d.,]+\s*(?:million|thousand)\b|"
+    r"(?<!アニメ)本ランキング|\bbook rankings?\b|\blets players\b|\bplayable\b|\bdlc\b|\bmodel kits?\b|"
     r"\bcollaborations?\b(?!\s+(?:song|single|track|theme))|\bteams? up with\b|\buniversal studios\b|\bUSJ\b|"
     r"コミック|プラモ|一番くじ|カードゲーム|トレカ|ユニバーサル・スタジオ|前章|後章|\d+万本|\bcards\b|"
     r"\bswitch and pc\b|\bpc and switch\b|"
-    r"\b(?:hits|comes to|coming to|launches on|out on) (?:the )?(?:nintendo )?switch\b|"
+    r"\b(?:hits|comes to|coming to|heads to|launches on|out on) (?:the )?(?:nintendo )?switch\b|"
+    r"\b[\d.,]+\s*(?:million|thousand)\s+players\b|"
     r"\bfighting games?\b|\b(?:action\s+)?j?rpgs?\b|\broster\b|(?:'s|’s) game\b|"
     r"キャンペーン|観光|\btourism\b|ツアー|\btour\b|\blive spectacle\b|"
     # a concert hall: the franchise's live show (not the Budokan an idol story aims for)
     r"\b(?:at|to|in)\s+(?:the\s+)?(?:nippon\s+)?(?:budokan|tokyo dome|(?:[\w-]+\s+)?(?:super\s+)?arena)\b|"
     r"(?:武道館|東京ドーム|アリーナ)(?:公演|ライブ|で開催|にて)|"
     # a statue, a T-shirt
-    r"[」』]像|銅像|立像|\bstatues?\b|Tシャツ|\bt-?shirts?\b|アパレル|\bapparel\b",
+    r"[」』]像|銅像|立像|\bstatues?\b|Tシャツ|\bt-?shirts?\b|アパレル|\bapparel\b|\buniqlo\b|ユニクロ",
     re.IGNORECASE)
 #: An anniversary, an event or model kits are the franchise's news, unless a season premieres at it.
 ANNIVERSARY = re.compile(r"\banniversary\b|周年|\bcelebrates \d+ years\b|\b\d+ years (?:since|of)\b|\bturns \d+\b|"
@@ -145,12 +147,15 @@ WORK_NEWS_AFTER = re.compile(
     r"^:?\s+(?:reveals|unveils|announces|adds|casts|confirms|releases|drops|shares|debuts)\s+(?:[\w'’.-]+\s+){0,3}?"
     r"(?:cast|staff|composers?|music|theme song|opening|ending|key visual|visual|trailer|teaser|promo video|"
     r"premiere|character designs?|voice actors?)\b|"
-    r"^\s+(?:finally\s+|officially\s+)?(?:airs|premieres|streams)\b", re.IGNORECASE)
+    r"^\s+(?:finally\s+|officially\s+)?(?:airs|premieres|streams)\b|"
+    r"^\s+(?:[\w'’-]+\s+){1,5}?(?:after|with|from|at|until)\s+episode\s+\d",  # "… Takes a Break After Episode 7"
+    re.IGNORECASE)
 TITLE_WORDS_BEFORE = re.compile(
     r"(?:\banime\b|\bmanga\b|\bseries\b|\bseason\b|\bsequel to\b|\bstudio\s+\S+(?:'s)?|\bdirector of\b|"
     r"\b(?:crunchyroll|netflix|disney\+?|hidive|prime video)\s+original\b|"
     rf"\b(?:{ANIME_STUDIOS}|{ANIME_DIRECTORS})(?:'s|’s)|"
     r"\bcast of\b|\bstar(?:s|ring)? of\b|\bcreator of\b|\badaptation of\b|\blive-action\b|"
+    r"\b(?:original|animated)\s+(?:film|movie|feature)\b|"  # "Tomohiko Ito's original film Hello World"
     r"アニメ|TVアニメ)[\s\"“『「]*$", re.IGNORECASE)
 #: Capitals after an all-capitals title that still belong to its season ("OVERLORD FINAL SEASON").
 SEASON_WORD = re.compile(r"SEASON|FINAL|PART|COUR|III|MOVIE|FILM|ANIME$")
@@ -175,6 +180,22 @@ SONG_BEFORE = re.compile(r"\b(?:hit(?:\s+song)?|single|ballad)\s+[\"“「]?$", 
 #: ... or described right after as one: "Hyakka Ryouran," the opening theme of …
 SONG_AFTER = re.compile(r"^[\"”」』]?,?[\"”」』]?\s+(?:is\s+)?(?:the|an?)\s+(?:new\s+)?(?:opening|ending|insert|theme)"
                         r"(?:\s+(?:theme|song))?\s+(?:of|for|to)\b", re.IGNORECASE)
+#: A quoted name credited to a performer in a sentence about music: "opens with 'Hyakka Ryouran' by Lilas Ikuta".
+SONG_CREDITED = re.compile(r"[\"“'‘「]([^\"“”'‘’「」\n]{2,40})[\"”'’」]\s+(?:performed\s+|sung\s+)?by\s+[A-Z]")
+MUSIC_WORDS = re.compile(r"\b(?:songs?|theme|single|track|opening|ending|opens with|closes with|OP|ED)\b|主題歌|楽曲",
+                         re.IGNORECASE)
+
+
+def song_names(doc: str) -> set[str]:
+    """The names the article credits to a performer in a sentence about music: songs, whose name
+    is no title anywhere in the article (the headline's "Lilas Ikuta's 'Hyakka Ryouran'" too)."""
+    songs = set()
+    for sentence in re.split(r"(?<=[.!?。！？])\s+|\n", doc):
+        if MUSIC_WORDS.search(sentence):
+            songs.update(match[1] for match in SONG_CREDITED.finditer(sentence))
+    return songs
+
+
 #: A subtitle after a title: after a colon in English, or up to the closing bracket in Japanese.
 SUBTITLE_AFTER = re.compile(r"^(?:[:：]\s+(?!(?:the\s+)?(?:final|season|part|movie|film|anime|manga)\b)"
                             r"(?P<en>[A-Z0-9\"“'][^\n]{2,40})|[ 　]+(?P<ja>[^」』\s][^」』\n]{0,30})[」』])")
@@ -217,24 +238,32 @@ def media_before(before: str, after: str = "") -> bool:
         not ANIME_OF_IT.match(after)
 
 
+#: A film announced as side news of a headline about something else: "Finale Lands With a Film Announcement".
+FILM_ANNOUNCED_WITH = re.compile(r"\bwith\s+(?:an?\s+|the\s+)?(?:new\s+|sequel\s+)?(?:film|movie)\s+"
+                                 r"(?:announcement|reveal|tease)\b", re.IGNORECASE)
+
+
 def about_other_media(headline: str) -> bool:
     """The article is news of a film, stage play, game, exhibition, café, merchandise or manga,
     of an anniversary or of a creator's death or honour (read from its headline), so it names no
     TV season unless it says one. A headline about the broadcast names the source only to describe
     the show (「僕とロボコ」放送開始 ジャンプのギャグ漫画); 舞台 is a stage play only as one
     (舞台「…」, 舞台化), not a story's setting or a big stage."""
+    headline = FILM_ANNOUNCED_WITH.sub(" ", headline)
     headline = STUDIO_ANNIVERSARY.sub(" ", AWARD_FESTIVAL.sub(" ", STUDIO_FILM.sub(" ", headline)))
     anniversary = ANNIVERSARY.search(headline) and not SEASON_NEWS.search(SINCE_A_DEBUT.sub(" ", headline))
     if anniversary and HOME_VIDEO.search(headline):
         return True  # 「幽☆遊☆白書」30周年記念 Blu-ray BOX: the franchise's
     if HOME_VIDEO.search(headline) and not FILM_WORDS.search(headline):
         return False  # "Lycoris Recoil's First Blu-ray Volume", 「…２」Blu-ray BOX発売: a season's release
-    if HIATUS.search(headline) and not re.search(r"\banime\b", headline, re.IGNORECASE):
-        return True  # "Chainsaw Man Part 2 Goes on Hiatus": the manga's ("One Piece Anime Goes on Hiatus" is not)
+    # "Chainsaw Man Part 2 Goes on Hiatus": the manga's; not "One Piece Anime Goes on Hiatus" nor "… Returns With
+    # Episode 9 After Its Hiatus"
+    if HIATUS.search(headline) and not re.search(r"\banime\b|\bepisodes?\b", headline, re.IGNORECASE):
+        return True
     if final := FINAL_EPISODE.search(headline):  # 『チ。』最終回、全25話で完結: the show's story ends, not its manga's
         headline = headline[:final.start()] + headline[final.end():].replace("完結", " ")
     if BROADCAST.search(headline):  # 「うたわれるもの 二人の白皇」放送開始　物語が完結へ: the show's
-        headline = ADVANCE_SCREENING.sub(" ", SOURCE_WORDS.sub(" ", headline)).replace("完結", " ")
+        headline = ADVANCE_SCREENING.sub(" ", SOURCE_WORDS.sub(" ", broadcast_clauses(headline))).replace("完結", " ")
     elif final:  # 『からくりサーカス』最終回　藤田和日郎原作を全36話で: the source it names is the show's
         headline = headline.replace("原作", " ")
     elif anniversary:  # 「サザエさん」放送55周年 is the running show's, "25 Years Since Its TV Debut" the franchise's
@@ -258,7 +287,8 @@ TIE_IN = re.compile(r"collaborat(?!\w*\s+(?:song|single|track|theme))|\bteams? u
 #: Merchandise: a line named after a season is still no season's news.
 MERCHANDISE = re.compile(r"\bfigures?\b|\bfigurines?\b|\bnendoroids?\b|\bplush|\bgoods\b|\bmerch(?:andise)?\b|"
                          r"\bmodel kits?\b|\bgunpla\b|フィギュア(?!スケート)|グッズ|ガンプラ|プラモ|一番くじ|"
-                         r"ねんどろいど|Tシャツ|\bt-?shirts?\b|\bapparel\b|アパレル", re.IGNORECASE)
+                         r"ねんどろいど|Tシャツ|\bt-?shirts?\b|\bapparel\b|アパレル|\buniqlo\b|ユニクロ|"
+                         r"\b(?:clothing|fashion)\s+(?:line|collection)\b", re.IGNORECASE)
 
 
 def about_a_tie_in(headline: str) -> bool:
@@ -291,7 +321,7 @@ def about_a_film(headline: str) -> bool:
     theaters"; not a studio's "Bones Film"): a season it names is the one the film tells or the
     screening shows (「進撃の巨人」完結編 劇場版, "Brings Season 2's First Episodes to Theaters"), no
     TV season's news (see 1)."""
-    headline = STUDIO_FILM.sub(" ", headline)
+    headline = STUDIO_FILM.sub(" ", FILM_ANNOUNCED_WITH.sub(" ", headline))
     if BROADCAST.search(headline):  # TVアニメ『…』放送開始 夏の劇場先行上映を経て: the broadcast's news
         headline = ADVANCE_SCREENING.sub(" ", headline)
     return bool(CINEMA_WORDS.search(headline)) and not SEASON_ANNOUNCED.search(headline)
@@ -327,13 +357,25 @@ def film_in_lead(headline: str, text: str) -> bool:
     return not BROADCAST.search(headline) and bool(FILM_DESCRIBED.search(text[:sentences_end(text, LEAD_SENTENCES)]))
 
 
+#: What separates a headline's clauses: 『…』放送開始　実写映画も同時期公開, "X Premieres, Film Set for Spring".
+HEADLINE_CLAUSES = re.compile(r"\u3000|、|／|\s[/|]\s|;\s|,\s")
+
+
+def broadcast_clauses(headline: str) -> str:
+    """The clauses of a broadcast's headline that tell the broadcast: another medium in a clause of
+    its own (実写映画も同時期公開) is side news of the show's."""
+    if not BROADCAST.search(headline) or ANNIVERSARY.search(headline):
+        return headline  # 「けいおん！」TVアニメ放送15周年、…記念グッズが登場: the anniversary's goods
+    return " ".join(c for c in HEADLINE_CLAUSES.split(headline) if BROADCAST.search(c))
+
+
 def about_live_action(headline: str, lead: str) -> bool:
     """The headline, or the lead of news not about a broadcast, is about a live-action adaptation:
     a season it names is the adaptation's ("Netflix's live-action One Piece ... Season 2"), none of
     the anime's (see 1). 「ザ・ファブル」TVアニメ放送開始 … 実写映画化もされた is the anime's news, and so is
     a lead that names the anime before it ("Golden Kamuy's anime will end …, announced after the
     live-action sequel's reveal")."""
-    if LIVE_ACTION.search(headline):
+    if LIVE_ACTION.search(broadcast_clauses(headline)):
         return True
     live = LIVE_ACTION.search(lead)
     return bool(live and not BROADCAST.search(headline) and not ANIME_NAMED.search(lead, 0, live.start()))
@@ -373,19 +415,17 @@ CREDIT_BEFORE = re.compile(r"\b(?:creator|author|mangaka|writer)s?\s+(?:of|behin
 PARENT_BEFORE = re.compile(r"\b(?:(?:spin-?offs?|sequel|prequel|follow-?up|successor|side[- ]stor(?:y|ies)|remake|reboot|"
                            r"reimagining)\s+(?:series\s+|manga\s+|anime\s+)?(?:to|of|from)|reimagin(?:es|ed|ing)|remakes)\s+"
                            r"(?:[\w'’-]+\s+){0,3}[\"“『「]?$|"
-                           # a work another overtook in a ranking: "has overtaken Fullmetal Alchemist: Brotherhood as"
-                           r"\b(?:overt(?:ook|aken|akes|aking)|surpass(?:es|ed|ing)?|dethron(?:es|ed|ing)|(?:has|have|had)\s+passed)\s+"
-                           r"(?:the\s+)?[\"“『「]?$|"
                            # the work a creator's earlier one was: "his first film since Weathering With You"
                            r"\b(?:film|series|anime|work|project|title)\s+since\s+(?:the\s+)?[\"“『「]?$|"
-                           r"(?:前作|前シリーズ)(?:の|である)?\s*[「『]?$",
+                           r"(?:前作|前シリーズ)(?:の|である)?\s*[「『]?$|"
+                           # the works a crossover's characters come from: "puts the casts of Re:Zero, Konosuba and …"
+                           r"\b(?:casts?|characters|heroes|heroines)\s+(?:of|from)\s+(?:[^.;!?]{0,100}?(?:,|\band)\s+)?"
+                           r"(?:the\s+)?[\"“『「]?$",
                            re.IGNORECASE)
 PARENT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:spin-?off|sequel|prequel|side[- ]story|remake|reboot)\b|"
                           r"^\W{0,3}(?:シリーズ)?(?:の|から)(?:スピンオフ|続編|外伝|前日譚|後日譚|番外編|リメイク|リブート|"
                           r"ショートアニメ|ミニアニメ)|"
                           r"^\W{0,3}(?:から始まる|に始まる)?(?:シリーズ|ユニバース|プロジェクト)の?(?:新作|最新作|新章)|"
-                          # a work another overtook in a ranking: 『鋼の錬金術師 FULLMETAL ALCHEMIST』を抜いて
-                          r"^\W{0,3}を(?:抜[いきく]|超え|上回)|"
                           r"^\W{0,3}(?:から|以来)(?:約|実に)?\d+年(?:ぶり|振り)|"
                           r"^[」』]に続く", re.IGNORECASE)  # 『SSSS.GRIDMAN』に続く新作: what the new work follows
 
@@ -394,12 +434,45 @@ PARENT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:spin-?off|seq
 SIGNS_BEFORE_BRACKET = re.compile(r"^[^\w\s」』]{1,3}(?=[」』])")
 
 
+#: A work's event right after its name: "ahead of Frieren's premiere", "ahead of the X season 2 debut".
+PREMIERE_AFTER = re.compile(r"^(?:\s*(?:'s|’s))?\s+(?:(?:season|part)\s+\w+\s+)?"
+                            r"(?:premiere|debut|release|finale|launch|broadcast)", re.IGNORECASE)
+#: A list goes on after a mention, or ends with its sentence: "ahead of X, Y and Z." (not "beating X, Y took").
+LIST_GOES_ON = re.compile(r"^[\"”』」]?\s*(?:,|\band\b|[.;!?]|$)")
+
+
 def names_the_parent(before: str, after: str) -> bool:
     """The mention names the work another one derives from (see 6): "the spin-off of X",
     "X's sequel", 「X」の続編, "a remake of X", "Y reimagines X", 「X」のリメイク, 『X』から18年ぶりの新作,
-    or one another work overtook ("has overtaken X as the top-rated anime") or came after ("his first
-    film since X")."""
+    or one another came after ("his first film since X"), or one whose characters a crossover brings
+    ("the casts of X, Y and Z"). `before` is the mention's sentence before it."""
     return bool(PARENT_BEFORE.search(before) or PARENT_AFTER.match(SIGNS_BEFORE_BRACKET.sub("", after)))
+
+
+#: A work another overtook in a ranking or beat to a prize: "has overtaken Fullmetal Alchemist: Brotherhood
+#: as", "won …, ahead of X and Y", "beating X".
+RIVAL_BEFORE = re.compile(r"(?:\b(?:overt(?:ook|aken|akes|aking)|surpass(?:es|ed|ing)?|dethron(?:es|ed|ing)|"
+                          r"(?:has|have|had)\s+passed)|\bbeat(?:ing|s)?(?:\s+out)?|\bedg(?:ed|es|ing)\s+out|"
+                          r"\bouts(?:old|ells|elling)|(?P<ahead>,\s+ahead\s+of))\s+(?P<listed>[^.;:!?]{0,60}?(?:,|\band)\s+)?"
+                          r"(?:the\s+)?[\"“『「]?$", re.IGNORECASE)
+#: A prize won: what makes the works a winner is "ahead of" its rivals.
+PRIZE_WON = re.compile(r"\b(?:won|wins|winning|took|takes|named|awarded|received)\b.*\b(?:awards?|prizes?|honou?rs?|"
+                       r"of the year|grand prix)\b", re.IGNORECASE)
+#: The same in Japanese: 『鋼の錬金術師 FULLMETAL ALCHEMIST』を抜いて, 『すずめの戸締まり』『…』などを抑えて.
+RIVAL_AFTER = re.compile(r"^\W{0,3}(?:[『「][^』」\n]{1,40}[』」]\W{0,2})*(?:など|ら)?を(?:抜[いきく]|超え|上回|抑え)")
+
+
+def names_a_rival(before: str, after: str) -> bool:
+    """The mention names a work the article's own overtook or beat (see 6): the news is the
+    winner's, and the rival is named in passing even where the winner is no catalog work (a
+    Hollywood film, a game). `before` is the mention's sentence before it."""
+    if PREMIERE_AFTER.match(after):
+        return False  # "…, ahead of Frieren's premiere": the time of the news, not a rival
+    rival = RIVAL_BEFORE.search(before)
+    if rival and (not rival["listed"] or LIST_GOES_ON.match(after)) and \
+            (not rival["ahead"] or PRIZE_WON.search(before, 0, rival.start())):
+        return True  # a prize's runners-up, not a fan ranking's ("ahead of Spy x Family", where a ranking counts all)
+    return RIVAL_AFTER.match(SIGNS_BEFORE_BRACKET.sub("", after)) is not None
 
 
 #: News of a creator's death: the works it credits them with are what it is about.
@@ -447,9 +520,20 @@ def in_a_studio_name(doc: str, start: int, end: int) -> bool:
 COMPANY = re.compile(r"bushiroad", re.IGNORECASE)
 
 
-def names_a_company(written: str) -> bool:
-    """The name as written is a company's, not a title (see 4)."""
-    return bool(COMPANY.fullmatch(written))
+#: A company's word after a name: "Musashino Animation" (the studio of Shirobako's story), "Kadokawa Pictures".
+COMPANY_AFTER = re.compile(r"^\s+(?:Animation(?!\s+(?:Director|Producer|Staff|Studio|Works?)\b)|Studios|Pictures|"
+                           r"Productions?|Entertainment|Inc\b|Co\.|Corporation|Corp\b)")
+
+
+def names_a_company(written: str, after: str = "") -> bool:
+    """The name as written is a company's, or a word of one, not a title (see 4)."""
+    return bool(COMPANY.fullmatch(written) or COMPANY_AFTER.match(after))
+
+
+#: A preposition before a name, and a name that is a determiner and a noun: "into Another World", "to This World".
+PHRASE_BEFORE = re.compile(r"\b(?:into|to|from|through|across|in|at)\s+$", re.IGNORECASE)
+DETERMINED_NOUN = re.compile(r"(?:another|a|an|this|that|my|your|our|his|her|their|one|other|every)\s+[A-Za-z]+",
+                             re.IGNORECASE)
 
 
 def part_of_longer_name(before: str, written: str, after: str, curated: bool = False) -> bool:
@@ -465,6 +549,8 @@ def part_of_longer_name(before: str, written: str, after: str, curated: bool = F
         return True
     if " " not in written and (THE_BEFORE.search(before) or not before.strip()) and OF_A_NAME_AFTER.match(after):
         return True  # "the Kingdom of Light", "Kingdom of the Planet of the Apes …": a place's or a film's name
+    if PHRASE_BEFORE.search(before) and DETERMINED_NOUN.fullmatch(written):
+        return True  # "Drops Taichi and Rin Into Another World": a phrase, not the show ANOTHER WORLD
     longer = IN_A_LONGER_TITLE.search(before) and (not curated or THE_BEFORE.search(before)) and \
         not (THE_BEFORE.search(before) and TITLE_WORDS_AFTER.match(after))  # "Brings the Sailor Moon Musical"
     return bool(longer or QUANTITY_BEFORE.search(before))

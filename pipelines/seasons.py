@@ -3,7 +3,8 @@
 Fan news names a season in many ways; each form below is one alternative of `AFTER` or `BEFORE`:
 
 1. Digits: "Season 2", "2nd Season", "S2", "第2期", "2期", "シーズン2", "第2シーズン", "第2部".
-2. Words: "seventh season", "season two", "セカンドシーズン", "第二期", "参ノ章".
+2. Words: "seventh season", "season two", "セカンドシーズン", "第二期", "参ノ章"; "its fifth and final
+   season" is the fifth, whatever the catalog calls final.
 3. Roman numerals right after the title: "Overlord IV", "Mob Psycho 100 III", "無職転生Ⅱ"; a
    digit, where the catalog has that season: "からかい上手の高木さん3", "Psycho-Pass 3".
 4. Before the title: "a third season of X", "Season 2 of X".
@@ -40,7 +41,7 @@ JA_NUM = rf"(?:\d{{1,2}}|[{''.join(k for k in KANJI if len(k) == 1)}])"
 
 #: A season named after the mention (within its clause), first match wins.
 AFTER = re.compile(
-    rf"(?<![a-z])season\s*(?P<a>{CARD})|(?<![a-z])(?P<b>{ORD})\s+season(?![a-z])|(?<![A-Za-z])S(?P<c>\d{{1,2}})(?![0-9a-z])|"
+    rf"(?<![a-z])season\s*(?P<a>{CARD})|(?<![a-z])(?P<b>{ORD})\s+(?:and\s+(?:final|last)\s+)?season(?![a-z])|(?<![A-Za-z])S(?P<c>\d{{1,2}})(?![0-9a-z])|"
     rf"第\s*(?P<d>{JA_NUM})\s*(?:期|シーズン|シリーズ)|第\s*(?P<book>{JA_NUM})\s*部|(?<![0-9])(?P<e>\d{{1,2}})\s*期|シーズン\s*(?P<f>{JA_NUM})|"
     rf"(?P<g>{JA_NUM}|セカンド|サード)(?:st|nd|rd|th)?\s*シーズン|"
     rf"(?P<h>{JA_NUM})\s*[ノの]章|"
@@ -53,7 +54,7 @@ ROMAN_AFTER = re.compile(r"^\s?(?P<r>III|II|IV|VI|V|Ⅱ|Ⅲ|Ⅳ|Ⅴ|Ⅵ)(?![A-Za
 FINAL_AFTER = re.compile(r"^\s?(?:THE\s+)?FINAL(?![A-Za-z0-9])(?!\s*(?:LIVE|TOUR|STAGE|EVENT|CONCERT|PARTY|FANTASY))")
 #: A season named before the mention: "a third season of", "Season 2 of", "the final season of".
 BEFORE = re.compile(
-    rf"(?:(?<![a-z])(?P<b>{ORD})\s+season|(?<![a-z])season\s*(?P<a>{CARD})|(?P<final>final\s+season))"
+    rf"(?:(?<![a-z])(?P<b>{ORD})\s+(?:and\s+(?:final|last)\s+)?season|(?<![a-z])season\s*(?P<a>{CARD})|(?P<final>final\s+season))"
     rf"\s+(?:of|for)\s+(?:the\s+)?(?:(?:tv\s+)?anime\s+)?[\"“『「]?$",
     re.IGNORECASE)
 #: A digit right after a title and not a count of something (see `numbered_season`).

@@ -46,8 +46,8 @@ from pipelines.aliases import TRUSTED_SOURCES
 from pipelines.catalog import FILM_PREFIX, Entry, Series, debracket, from_records
 from pipelines.media import (about_a_death, about_a_film, about_a_tie_in, about_live_action, about_other_media,
                              announces_a_work, beside_other_work, credits_a_person, film_in_lead, in_a_studio_name,
-                             media_before, names_a_company, names_the_parent, opens_title, part_of_longer_name,
-                             sentences_end, shows_title, subtitle_after)
+                             media_before, names_a_company, names_a_rival, names_the_parent, opens_title,
+                             part_of_longer_name, sentences_end, shows_title, song_names, subtitle_after)
 from pipelines.seasons import (SeasonMark, next_season_announced, numbered_season, read_season, season_titles,
                               titled_season)
 from pipelines.state import ArchiveState
@@ -67,6 +67,9 @@ LEAD_WEIGHT = 2
 MIN_SCORE = 2
 #: Sentences of an obituary's body whose works weigh as the lead's: the person's known works.
 OBITUARY_SENTENCES = 3
+#: How far before a mention the words naming it another work's parent or rival are read (characters, within
+#: its sentence): a crossover lists several casts ("the casts of Re:Zero, Konosuba, Overlord, … and X").
+PARENT_WINDOW = 160
 #: Characters after (and before) a mention searched for its season marker.
 SEASON_WINDOW = 40
 #: How far before a mention its medium's words are read ("the anime of MICA Team's mobile strategy game …").
@@ -132,6 +135,16 @@ HEADING_END = re.compile(LINE_END.pattern + r"|\s*[:：–—]")
 CAPITALIZED_BEFORE = re.compile(r"[A-Z][\w'’-]*(?<!'s)(?<!’s)\s+$")  # not an owner's: "Junji Ito's Uzumaki"
 #: A capitalized word inside a sentence right before a name: the two are one name ("the Duel Monsters anime").
 NAME_BEFORE = re.compile(r"[a-z,]\s+[A-Z][a-z]+\s+$")
+#: A capitalized name joined to a mention by "and": "Sorawo and " of "Sorawo and Toriko".
+NAME_PAIR_BEFORE = re.compile(r"(?<![\w'’])(?P<other>[A-Z][a-z]+)\s+(?:and|&)\s+$")
+NAME_PAIR_AFTER = re.compile(r"\s+(?:and|&)\s+(?P<other>[A-Z][a-z]+)(?![\w'’])")
+NAME_PAIR_WINDOW = 24
+#: A given name right before a surname: "Hajime " of "Hajime Musashino's".
+GIVEN_NAME_BEFORE = re.compile(r"(?<![\w'’])(?P<given>[A-Z][a-z]+)\s$")
+#: A surname owning something right after a given name: " Nanato's" of "Nana Nanato's".
+SURNAME_AFTER = re.compile(r"[ \t]+(?P<surname>[A-Z][a-z]+)(?:'s|’s)(?![A-Za-z])")
+#: An owner's ending right after a name.
+POSSESSIVE_AFTER = re.compile(r"(?:'s|’s)(?![A-Za-z])")
 #: A capitalized word after a one-word alias makes it part of another name ("Kingdom Hearts"), unless
 #: it is a Roman numeral (a season) or names what the news is of ("Evangelion Expo", "Frieren Café").
 CAPITALIZED_AFTER = re.compile(r"\s+(?!(?:I{1,3}|IV|VI{0,3}|IX|X|Anime|Season|Manga|Movie|Film|Musical|Stage|"
@@ -331,7 +344,8 @@ class SeriesMatcher:
         doc = f"{title}\n{text}"
         quotes = {normalize(q)[0].strip(): q for q in QUOTED.findall(doc)}
         quoted = set(quotes)
-        titled = [folded.replace(" ", "") for folded, q in quotes.items() if CJK.search(q)]
+        songs = {normalize(song)[0].strip() for song in song_names(doc)}  # "'Hyakka Ryouran' by Lilas Ikuta"
+        titled = [folded for folded, q in quotes.items() if CJK.search(q)]
         scores: Counter[int] = Counter()
         parents: Counter[int] = Counter()  # works named as what another derives from
         named: dict[int, set[str]] = defaultdict(set)  # the names each counted series was read by
@@ -343,12 +357,18 @@ class SeriesMatcher:
         no_season = about_other_media(bare_title if title else text[:200])
         live_action = about_live_action(title, doc[:lead_end])  # its "Season 2" is the drama's, not the anime's
         reads = [self._reads_as_title(doc, start, end, key, ids, quoted, titled) for start, end, key, ids in mentions]
-        films = any(read and end <= len(title) and (key in self.film_names or set(ids) <= self.films)
-                    for read, (_, end, key, ids) in zip(reads, mentions))  # not "the Journey" of a headline
+        # a headline of films only (not "the Journey" of a headline); an award's film and TV series
+        # (アニメ オブ ザ イヤーに『THE FIRST SLAM DUNK』『SPY×FAMILY』) are each their own news
+        film_keys = [key for read, (_, _, key, ids) in zip(reads, mentions)
+                     if read and (key in self.film_names or set(ids) <= self.films)]
+        headlined_works = [key in self.film_names or set(ids) <= self.films or _names_a_film(title, end, film_keys)
+                           for read, (_, end, key, ids) in zip(reads, mentions) if read and end <= len(title)]
+        films = any(headlined_works) and all(headlined_works)
         no_season = no_season or live_action or films  # "Chainsaw Man Reze Arc Overtakes Infinity Castle": films' news
         remake_news = REMAKE.search(title) is not None  # 「…」再アニメ化: the remake, however far off
         tie_in = about_a_tie_in(bare_title)  # a café or a figure "for Season 2" too
-        unseasoned = live_action or tie_in or about_a_film(bare_title)
+        unseasoned = live_action or tie_in or about_a_film(bare_title) or \
+            about_a_death(bare_title)  # an obituary's 『ルパン三世』第1シリーズ credits the person, as its works do
         film_part = film_in_lead(title, text)  # "Infinity Castle Part 1 Dated": the first film's date
         title_end = -1  # where the last name read as a title ends
         untitled = bool(title) and not any(read and end <= len(title) for read, (_, end, _, _) in zip(reads, mentions))
@@ -358,7 +378,7 @@ class SeriesMatcher:
         for n, (start, end, key, ids) in enumerate(mentions):
             opens_list = n + 1 < len(mentions) and reads[n + 1] and \
                 listed_before_title(doc, start, end, mentions[n + 1][0])
-            if not (reads[n] or listed_after_title(doc, title_end, start, end) or opens_list):
+            if not (reads[n] or listed_after_title(doc, title_end, start, end) or opens_list) or key.strip() in songs:
                 continue
             if n and reads[n - 1] and SUBTITLE_COLON.fullmatch(doc, mentions[n - 1][1], start) and \
                     not self._holds_name(mentions[n - 1][2].strip(), ids):
@@ -368,8 +388,12 @@ class SeriesMatcher:
             if credits_a_person(doc[max(0, start - 40):start], doc[end:end + 30], bare_title, in_title) or \
                     in_a_studio_name(doc, start, end):  # "Re:Zero author Nagatsuki", "CoMix Wave Films"
                 continue
+            sentence_before = SENTENCE_END.split(doc[max(0, start - PARENT_WINDOW):start])[-1]
+            after = doc[end:end + 40]
+            if names_a_rival(sentence_before, after):
+                continue  # "won …, ahead of Final Fantasy VII Rebirth": the winner's news
             counted = scores
-            if names_the_parent(doc[max(0, start - 40):start], doc[end:end + 16]):
+            if names_the_parent(sentence_before, after):
                 counted = parents  # 『犬夜叉』の続編『半妖の夜叉姫』: the sequel's news, unless nothing else is named
             line_start = LINE_START.search(doc[max(0, start - LINE_START_WINDOW):start])
             heading = line_start is not None and (line_start[1] is not None or len(key.split()) > 1 or
@@ -535,8 +559,11 @@ class SeriesMatcher:
             return True  # 「ONE PIECE ODYSSEY」: a work of the franchise, named in title brackets
         strong = self._distinctive(key) or (len(words) > 1 and written in self.trusted)
         if part_of_longer_name(before, written, after, len(words) > 1 and written in self.trusted) or \
-                names_a_company(written):
+                names_a_company(written, after) or self._surname(doc, start, end, written):
             return False
+        if len(words) == 1 and (self._in_a_name_pair(doc, start, end) or
+                                (self._derived_only(written, ids) and CAPITALIZED_AFTER.match(doc, end))):
+            return False  # "Sorawo and Toriko", characters; "Pierrot's Cyberpunk Caper", not Cyberpunk: Edgerunners
         if strong:  # the live-action "One Piece" is One Piece's; the K-drama "Kingdom" is not Kingdom's
             return True
         if beside_other_work(before, after):
@@ -549,6 +576,8 @@ class SeriesMatcher:
             return False  # "Legendary's monster sequel": a word of the sentence
         in_a_name = len(words) == 1 and bool(  # "United Kingdom": a word of another capitalized name
             CAPITALIZED_BEFORE.search(doc[max(0, start - 40):start]) or CAPITALIZED_AFTER.match(doc[end:end + 16]))
+        if in_a_name and _longer_name_in_body(doc, start, end):
+            return False  # "Sumikko Gurashi's Sky Kingdom Film", whose body writes "the Sky Kingdom" too
         if written in self.trusted and (len(words) > 1 or TITLE_CONTEXT.match(after) or not in_a_name):
             return True
         if _is_whole_line(doc, start, end) or (start == 0 and announces_a_work(after)):
@@ -564,10 +593,42 @@ class SeriesMatcher:
             return len(words) == 2 or not SENTENCE_START.search(doc[max(0, start - 4):start]) or opens_title(after)
         if written.islower() and written in catalog_forms and _title_cased_around(doc, start, end):
             return True  # "Netflix Streams revisions, …": a stylized lower-case title
-        derived_only = not any(written in (s.title, *(a.alias for a in s.aliases if a.source != "derived"))
-                               for s in (self.series[sid] for sid in ids))  # "Star Wars" of Star Wars: Visions
-        return len(words) == 2 and written in catalog_forms and ANIME_WORDS.search(doc) is not None and \
-            not (derived_only and _in_a_longer_name(doc, start, end))
+        return len(words) == 2 and written.casefold() in {form.casefold() for form in catalog_forms} and \
+            ANIME_WORDS.search(doc) is not None and \
+            not (self._derived_only(written, ids) and _in_a_longer_name(doc, start, end))
+
+    def _derived_only(self, written: str, ids: list[int]) -> bool:
+        """Only a derived form spells the name: "Star Wars" of Star Wars: Visions, "Cyberpunk" of
+        Cyberpunk: Edgerunners, which other works of the name share."""
+        folded = written.casefold()
+        return not any(folded in (n.rstrip(TRAILING_PUNCTUATION).casefold()
+                                  for n in (s.title, *(a.alias for a in s.aliases if a.source != "derived")))
+                       for s in (self.series[sid] for sid in ids))
+
+    def _in_a_name_pair(self, doc: str, start: int, end: int) -> bool:
+        """A one-word name paired with a capitalized name no title has or opens is a character's or a
+        person's: "Sorawo and Toriko" (not "Naruto and Boruto", "Spriggan and Thermae Romae Novae")."""
+        pair = NAME_PAIR_BEFORE.search(doc, max(0, start - NAME_PAIR_WINDOW), start) or \
+            NAME_PAIR_AFTER.match(doc, end)
+        if pair is None or english.is_english_word(pair["other"]):
+            return False
+        return not self.automaton.match(_key(pair["other"], 1).rstrip())  # nor opens one ("Thermae Romae")
+
+    def _surname(self, doc: str, start: int, end: int, written: str) -> bool:
+        """A one-word name in a person's full name that owns something: the surname after a given
+        name ("Hajime Musashino's sports manga") or the given name before a surname ("Nana Nanato's
+        light novel"). The other name is no English word, and a given name opens no sentence (not
+        "Watch Frieren's trailer")."""
+        if " " in written:
+            return False
+        if surname := SURNAME_AFTER.match(doc, end):
+            return not english.is_english_word(surname["surname"]) and \
+                not self.automaton.match(_key(surname["surname"], 1).rstrip())
+        given = GIVEN_NAME_BEFORE.search(doc, max(0, start - 20), start)
+        if given is None or POSSESSIVE_AFTER.match(doc, end) is None:
+            return False
+        return not english.is_english_word(given["given"]) and \
+            not SENTENCE_START.search(doc[max(0, given.start() - 4):given.start()])
 
     def _distinctive(self, key: str) -> bool:
         """A name with a word English hardly uses ("Horimiya", "Trigun Stampede", "Frieren") is no
@@ -776,13 +837,44 @@ def _in_a_longer_name(doc: str, start: int, end: int) -> bool:
     return start > doc.find("\n") or doc[start:end] + longer[0] in doc[doc.find("\n"):]
 
 
+def _names_a_film(title: str, end: int, film_keys: list[str]) -> bool:
+    """A headline's series name continued by capitalized words that a film the article names holds
+    is that film's name: "Chainsaw Man Reze Arc" of "Chainsaw Man – The Movie: Reze Arc"."""
+    words = re.match(r"[ \t]+((?:[A-Z][\w'’-]*[ \t]*){1,3})", title[end:])
+    continued = normalize(words[1])[0].split() if words else []
+    return any(f" {' '.join(continued[:n])} " in key for n in range(len(continued), 0, -1) for key in film_keys)
+
+
+def _longer_name_in_body(doc: str, start: int, end: int) -> bool:
+    """A headline's capitalized word before a name, or after it, makes one longer name with it
+    that the body writes too, in capitals mid-sentence ("the Sky Kingdom"): the headline's
+    capitals are then the name's, not the headline's style."""
+    body_start = doc.find("\n")
+    if body_start < end:
+        return False
+    body = doc[body_start:]
+    before = CAPITALIZED_BEFORE.search(doc, max(0, start - 30), start) and \
+        re.search(r"(?<![\w'’])[A-Z][\w-]*[ \t]+$", doc[max(0, start - 30):start])
+    after = CAPITALIZED_AFTER.match(doc, end) and re.match(r"[ \t]+[A-Z][\w-]*", doc[end:])
+    return any(re.search(r"[a-z,][ \t]+" + re.escape(longer) + r"(?![\w'’])", body)
+               for longer in (before and before[0] + doc[start:end], after and doc[start:end] + after[0]) if longer)
+
+
 def _writes_as_title(key: str, quotes: list[str]) -> bool:
     """The article writes the Japanese name `key` as a title: a bracketed name alone or before its
     subtitle or season (「呪術廻戦」, 「呪術廻戦 戦華双乱」, 「無職転生Ⅱ」), not one that kana continue into
     another word (「キングダム ハーツIV」, 「宝島の冒険」), a medium's word before it aside (『劇場版ハイキュー!! …』).
-    `quotes` are folded without spaces."""
-    return any((bare := MEDIUM_PREFIX.sub("", q)).startswith(key) and not KANA.match(bare[len(key):len(key) + 1])
-               for q in quotes)
+    A space ends a name in kanji before a katakana subtitle (『呪術廻戦 ファントムパレード』, a game), where
+    it does not end a loanword (「キングダム ハーツ」). `quotes` are folded."""
+    for quote in quotes:
+        bare = MEDIUM_PREFIX.sub("", quote)
+        if not bare.replace(" ", "").startswith(key):
+            continue
+        shown = re.match(r"\s*".join(map(re.escape, key)), bare)
+        rest = bare[shown.end():] if shown else ""
+        if not KANA.match(rest.lstrip()[:1]) or (rest[:1].isspace() and not KATAKANA_WORD.fullmatch(key)):
+            return True
+    return False
 
 
 def _is_whole_line(doc: str, start: int, end: int) -> bool:

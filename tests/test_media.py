@@ -724,3 +724,98 @@ def test_a_role_playing_game_a_screening_before_the_broadcast_and_a_studios_anni
 
 def test_a_game_an_anime_adapts_is_its_source_not_game_news():
     assert tagged("Hortensia Saga Adapts SEGA's Knights RPG", "") == [("オルタンシア・サーガ", 1)]
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("Elden Ring Wins Game of the Year", "FromSoftware's Elden Ring won the top prize, ahead of Final Fantasy VII "
+     "Rebirth and Stray.", "2022-12-09", []),  # a rival the winner beat, where the winner is no catalog work
+    ("日本アカデミー賞 最優秀アニメーション作品賞は『THE FIRST SLAM DUNK』",
+     "『THE FIRST SLAM DUNK』が『すずめの戸締まり』『ONE PIECE FILM RED』などを抑えて受賞した。", "2023-03-10",
+     [("THE FIRST SLAM DUNK", None)]),
+    ("New Frieren Trailer Streams", "Toho released the trailer on Friday, ahead of Frieren's premiere.", "2023-09-01",
+     [("葬送のフリーレン", 1)]),  # a premiere's time, not a rival
+    ("Isekai Quartet Season 2 Premieres", "The chibi crossover brings the characters of Overlord, Re:Zero, KonoSuba "
+     "and The Saga of Tanya the Evil back to class.", "2020-01-14", [("異世界かるてっと", 2)]),
+    ("作画監督の大塚康生さん死去", "『ルパン三世』第1シリーズや『未来少年コナン』の作画監督として知られる。",
+     "2021-03-19",
+     [("ルパン三世 1stシリーズ", None), ("未来少年コナン", None)]),  # an obituary's works, even a season named
+    ("Aggretsuko's Fifth and Final Season Hits Netflix", "", "2023-02-16", [("アグレッシブ烈子", 5)]),
+    ("Shirobako Movie Reunites Aoi and Musashino Animation", "", "2020-02-29", [("SHIROBAKO", None)]),
+    ("Burning Kabaddi Premieres", "TMS Entertainment adapts Hajime Musashino's sports manga.", "2021-04-04",
+     [("灼熱カバディ", 1)]),  # a company's word after a name, a surname after a given name
+    ("『呪術廻戦 ファントムパレード』配信開始", "スマホゲーム『呪術廻戦 ファントムパレード』が配信された。",
+     "2023-11-15",
+     [("呪術廻戦", None)]),  # a name in kanji, then a space and its game's katakana subtitle
+    ("「キングダム ハーツIV」発表", "スクウェア・エニックスが「キングダム ハーツIV」を発表した。", "2022-04-10", []),
+    ("The Idolmaster Shiny Colors Gets a 2nd Season", "", "2024-06-30", [("アイドルマスター シャイニーカラーズ", 2)]),
+    ("Netflix Anime Festival Reveals Spriggan and Thermae Romae Novae", "Both stream in 2022.", "2021-09-25",
+     [("スプリガン", 1), ("テルマエ・ロマエ ノヴァエ", 1)]),  # an anime showcase's shows, not a festival's
+    ("Isekai Cheat Magician Sends Two Friends Into Another World", "", "2019-07-05", [("異世界チート魔術師", 1)]),
+    ("Otherside Picnic Sends Sorawo and Toriko to the Other Side", "", "2021-01-04", [("裏世界ピクニック", 1)]),
+    ("Akudama Drive Ends Pierrot's Cyberpunk Caper", "", "2020-12-24", [("アクダマドライブ", 1)]),
+    ("Sumikko Gurashi's Sky Kingdom Film Opens", "The film follows the characters to the Sky Kingdom.", "2025-11-07",
+     []),  # the headline's "Kingdom" is a word of the body's "Sky Kingdom"
+    ("Lilas Ikuta's 'Hyakka Ryouran' Opens The Apothecary Diaries Season 2",
+     "The second season opens with 'Hyakka Ryouran' by Lilas Ikuta.", "2025-01-10", [("薬屋のひとりごと", 2)]),
+])
+def test_rivals_crossover_casts_obituaries_companies_pairs_phrases_and_songs(title, text, published, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+def test_a_hiatus_the_headline_counts_in_episodes_is_the_anime_s():
+    assert tagged("NieR:Automata Ver1.1a Returns With Episode 9 After Its Hiatus", "") == [("NieR:Automata Ver1.1a", 1)]
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("Dragon Ball Z: Kakarot Sells 1.5 Million in a Week", "The open-world game retells Goku's story.", "2020-01-24",
+     [("ドラゴンボール", None)]),  # units sold: a game's news, not Z's season
+    ("オリコン年間本ランキング2020　『鬼滅の刃』が上位独占", "コミック部門の上位を独占した。", "2020-12-01",
+     [("鬼滅の刃", None)]),  # a book ranking is the manga's
+    ("『九龍ジェネリックロマンス』アニメ放送開始　実写映画も同時期公開", "", "2025-04-05",
+     [("九龍ジェネリックロマンス", 1)]),  # the live-action film in a clause of its own is side news
+    ("Zombie Land Saga Revenge Finale Lands With a Film Announcement", "", "2021-06-24", [("ゾンビランドサガ", 2)]),
+    ("『かぐや様は告らせたい？』第2期OPが決定", "", "2020-03-01",
+     [("かぐや様は告らせたい～天才たちの恋愛頭脳戦～", 2)]),
+    ("Babylon Takes a Break After Episode 7", "", "2019-12-01", [("バビロン", 1)]),  # a break after an episode
+    ("Hello World Reaches Theaters", "Tomohiko Ito's original film Hello World opened in Japan.", "2019-09-20",
+     [("HELLO WORLD", None)]),
+    ("Bocchi the Rock! Becomes the Season's Surprise Hit", "It climbed to the top of fan rankings, ahead of Chainsaw "
+     "Man.", "2022-11-15", [("ぼっち・ざ・ろっく！", 1), ("チェンソーマン", 1)]),  # a ranking counts all it ranks
+])
+def test_units_sold_book_rankings_side_clauses_breaks_and_original_films(title, text, published, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("UNIQLO UT Drops a Spy x Family Line Before the Premiere", "", "2022-03-20", [("SPY×FAMILY", None)]),
+    ("東京アニメアワードフェスティバル2023　アニメ オブ ザ イヤーに『THE FIRST SLAM DUNK』『SPY×FAMILY』", "",
+     "2023-03-13", [("SPY×FAMILY", 1), ("THE FIRST SLAM DUNK", None)]),  # a film and a TV series, each its own
+    ("Royal Space Force Composer Ryuichi Sakamoto Dies at 71", "", "2023-04-03", [("王立宇宙軍 オネアミスの翼", None)]),
+    ("Lupin Zero Shows Arsène's Grandson as a Schoolboy", "The six-episode prequel streams on DMM TV.", "2022-12-16",
+     [("LUPIN ZERO", 1)]),  # a two-word title in capitals, as English news writes it
+    ("『異世界でチート能力を手にした俺は、現実世界をも無双する』4月放送開始", "", "2023-03-01",
+     [("異世界でチート能力を手にした俺は、現実世界をも無双する ～レベルアップは人生を変えた～", 1)]),
+])
+def test_clothing_lines_awarded_films_beside_shows_curated_films_and_shared_japanese_prefixes(title, text, published,
+                                                                                              expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Demon Slayer Sequel Heads to Switch", [("鬼滅の刃", None)]),  # not the next season a sequel names
+    ("Uma Musume Passes 10 Million Players", [("ウマ娘 プリティーダービー", None)]),
+])
+def test_a_game_heading_to_switch_or_counting_players_names_no_season(title, expected):
+    assert tagged(title, "The game launched last year.") == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("VTuber Legend Anime Streams in July", "The adaptation of Nana Nanato's light novel began this week.",
+     "2024-07-08",
+     [("VTuberなんだが配信切り忘れたら伝説になってた", 1)]),  # "Nana" of an author's full name is no title
+    ("「けいおん！」TVアニメ放送15周年、放課後ティータイムの記念グッズが登場", "", "2024-04-02",
+     [("けいおん！", None)]),
+])
+def test_a_given_name_before_a_surname_and_an_anniversarys_goods_beside_its_broadcast(title, text, published,
+                                                                                     expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
