@@ -49,6 +49,7 @@ SET26 = DATA.with_name("real_names_set26.jsonl")
 SET27 = DATA.with_name("real_names_set27.jsonl")
 SET28 = DATA.with_name("real_names_set28.jsonl")
 SET29 = DATA.with_name("real_names_set29.jsonl")
+SET31 = DATA.with_name("real_names_set31.jsonl")
 HOST = "realnames.test"
 
 
