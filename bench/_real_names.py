@@ -50,6 +50,7 @@ SET27 = DATA.with_name("real_names_set27.jsonl")
 SET28 = DATA.with_name("real_names_set28.jsonl")
 SET29 = DATA.with_name("real_names_set29.jsonl")
 SET30 = DATA.with_name("real_names_set30.jsonl")
+SET31 = DATA.with_name("real_names_set31.jsonl")
 HOST = "realnames.test"
 
 
