@@ -593,8 +593,7 @@ class SeriesMatcher:
             return len(words) == 2 or not SENTENCE_START.search(doc[max(0, start - 4):start]) or opens_title(after)
         if written.islower() and written in catalog_forms and _title_cased_around(doc, start, end):
             return True  # "Netflix Streams revisions, …": a stylized lower-case title
-        return len(words) == 2 and written.casefold() in {form.casefold() for form in catalog_forms} and \
-            ANIME_WORDS.search(doc) is not None and \
+        return len(words) == 2 and written in catalog_forms and ANIME_WORDS.search(doc) is not None and \
             not (self._derived_only(written, ids) and _in_a_longer_name(doc, start, end))
 
     def _derived_only(self, written: str, ids: list[int]) -> bool:
