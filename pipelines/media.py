@@ -238,9 +238,14 @@ def media_before(before: str, after: str = "") -> bool:
         not ANIME_OF_IT.match(after)
 
 
-#: A film announced as side news of a headline about something else: "Finale Lands With a Film Announcement".
+#: A film announced as side news of a headline about something else: "Finale Lands With a Film Announcement",
+#: "… Signs Off, a Film Is in the Works".
 FILM_ANNOUNCED_WITH = re.compile(r"\bwith\s+(?:an?\s+|the\s+)?(?:new\s+|sequel\s+)?(?:film|movie)\s+"
-                                 r"(?:announcement|reveal|tease)\b", re.IGNORECASE)
+                                 r"(?:announcement|reveal|tease)\b|"
+                                 # "Black Clover Anime Signs Off, a Film Is in the Works"
+                                 r",\s+(?:and\s+)?(?:an?\s+|the\s+)(?:new\s+|sequel\s+)?(?:film|movie)\s+(?:is\s+)?"
+                                 r"(?:in the works|announced|confirmed|coming|in production|green-?lit)\b",
+                                 re.IGNORECASE)
 
 
 def about_other_media(headline: str) -> bool:

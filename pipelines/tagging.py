@@ -549,6 +549,8 @@ class SeriesMatcher:
         if len(words) == 2 and words[0].isalpha() and words[1].isdigit() and english.is_english_word(words[0]) and \
                 " " in doc[start:end]:
             return key.strip() in quoted or TITLE_CONTEXT.match(doc[end:end + 40]) is not None  # "his Number 24"
+        if len(words) > 2 and _in_a_longer_name(doc, start, end) and self._derived_only(doc[start:end], ids):
+            return False  # "Final Fantasy VII Remake Launches": a game's name, not Advent Children's prefix
         if len(words) > 2 or not all(w.isalpha() and w.isascii() for w in words):
             return True
         if len(words) == 1 and words[0] in CALENDAR_WORDS:
@@ -829,7 +831,7 @@ def _hyphenated_title(written: str) -> bool:
 
 def _in_a_longer_name(doc: str, start: int, end: int) -> bool:
     """A capitalized word continues the name into a longer one the body writes too ("Star Wars Jedi:
-    Survivor"), not a headline's next word ("Heya Camp Short Anime Premieres")."""
+    Survivor", "Final Fantasy VII Remake"), not a headline's next word ("Heya Camp Short Anime Premieres")."""
     longer = re.match(r"[ \t]+[A-Z][\w'’-]*", doc[end:])
     if not longer or not CAPITALIZED_AFTER.match(doc, end):
         return False

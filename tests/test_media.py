@@ -822,3 +822,12 @@ def test_a_given_name_before_a_surname_and_an_anniversarys_goods_beside_its_broa
 def test_a_word_owned_before_of_and_a_name_is_a_longer_names():
     assert tagged("Kingdom of the Planet of the Apes Takes the Weekend", "Wes Ball's Kingdom of the Planet of the Apes "
                   "led the box office.") == []
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("Final Fantasy VII Remake Launches on PS4", "Square Enix's Final Fantasy VII Remake is out.", []),  # a game's name
+    ("Black Clover Anime Signs Off, a Film Is in the Works", "The TV anime ended its run.",
+     [("ブラッククローバー", 1)]),
+])
+def test_a_derived_name_the_body_continues_and_a_film_announced_in_a_clause_of_its_own(title, text, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, "2021-03-30")) == expected
