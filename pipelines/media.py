@@ -51,7 +51,7 @@ OTHER_MEDIA = re.compile(
     r"魅力|なぜ|徹底解説|考察|マンガ|漫画|原作|コミックス|単行本|発行部数|\d+\s*巻|フィギュア(?!スケート)|グッズ|コラボカフェ|カフェ|"
     r"ポップアップ|連載|ジャンプ(?!\s*フェスタ)|ヤンジャン|マガジン|サンデー|発売|実写|(?<![発進])展(?![開望])|"
     r"劇場|映画|興収|興行収入|コラム|舞台(?=版|化|公演|上演|劇)|(?<![がを])舞台(?=\s*[「『])|演劇|上演|公演|ミュージカル|ゲーム(?:化|アプリ|版|配信|発売)|スマホゲーム|"
-    r"ソシャゲ|アプリ|"
+    r"ソシャゲ|アプリ|第\d+章(?:が|を)?公開|"
     r"展覧会|原画展|展示|展」|展』|展開催|ライブイベント|ライブツアー|ワンマンライブ|ライブ(?:開催|公演)|コンサート|"
     r"コラボ(?!楽曲|曲|レーション楽曲)|スタンプラリー|\bstamp rall(?:y|ies)\b|ドラマ(?!CD|ＣＤ|ティック)|\b[jk]-?drama\b|"
     r"完結(?!編)|マンホール|アルバム|\balbum\b|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|\bworld tour\b|"
@@ -75,7 +75,8 @@ OTHER_MEDIA = re.compile(
     r"[」』]像|銅像|立像|\bstatues?\b|Tシャツ|\bt-?shirts?\b|アパレル|\bapparel\b|\buniqlo\b|ユニクロ",
     re.IGNORECASE)
 #: An anniversary, an event or model kits are the franchise's news, unless a season premieres at it.
-ANNIVERSARY = re.compile(r"\banniversary\b|周年|\bcelebrates \d+ years\b|\b\d+ years (?:since|of)\b|\bturns \d+\b|"
+ANNIVERSARY = re.compile(r"\banniversary\b|周年|\bcelebrates \d+ years\b|\bturns \d+\b|"
+                         r"\b(?:\d\d?|100) years (?:since|of)\b|"  # not a story's "170 Years of Edo Japan"
                          # an event too (「ONE PIECE」イベントが開幕), and Gunpla, unless a series about them premieres
                          r"イベント|\bfan event\b|ガンプラ|\bgunpla\b|祭", re.IGNORECASE)
 SEASON_NEWS = re.compile(r"premiere|\bdebuts?\b|\bseason\b|\breimagin\w*|\bnew (?:tv )?anime\b|放送開始|スタート|第\d+期|\d+期|"
@@ -88,7 +89,9 @@ AWARD_FESTIVAL = re.compile(r"(?:アワード|\baward)\s*(?:フェスティバ�
 HOME_VIDEO = re.compile(r"blu-?ray|ブルーレイ|(?<![A-Za-z])BD(?![A-Za-z])|\bDVD\b|BD-?BOX", re.IGNORECASE)
 FILM_WORDS = re.compile(r"\bmovie\b|\bfilms?\b|劇場|映画", re.IGNORECASE)
 #: Headline words of news about a TV broadcast.
-BROADCAST = re.compile(r"放送(?:開始|スタート|決定|日|中)|[」』]\s*放送(?=\s|$|[、。　])|\d{1,2}月(?:より|から)?放送|TVアニメ|テレビアニメ|\bTV anime\b|"
+BROADCAST = re.compile(r"放送(?:開始|スタート|決定|日|中)|(?:Netflix|Disney\+|ディズニープラス|Prime Video|ABEMA|U-NEXT|"
+                       r"dアニメストア|Crunchyroll)で(?:独占)?(?:配信開始|配信スタート|世界配信)|"
+                       r"[」』]\s*放送(?=\s|$|[、。　])|\d{1,2}月(?:より|から)?放送|TVアニメ|テレビアニメ|\bTV anime\b|"
                        r"\bpremieres?\b|\bto TV\b|\bsimulcast|\bbroadcast|\banime adaptation\b|\bgets (?:an? )?anime\b|"
                        r"\banime (?:adapts|begins|premieres|returns|starts|opens)\b|\badapts\b|アニメ化|新作アニメ|"
                        r"\b(?:winter|spring|summer|fall|autumn)\s+20\d\d\b|"
@@ -100,7 +103,8 @@ ADVANCE_SCREENING = re.compile(r"(?:劇場|映画館)?(?:最速|超)?先行上�
 #: A break in publication: a manga's news, unless the headline says the anime's.
 HIATUS = re.compile(r"\bhiatus\b", re.IGNORECASE)
 #: A show's last episode: the news of the season it ends.
-FINAL_EPISODE = re.compile(r"最終回|最終話|\bfinal episode\b|\bseries finale\b|\bseason finale\b", re.IGNORECASE)
+FINAL_EPISODE = re.compile(r"最終回|最終話|(?:全|第)?\d+話で(?:完結|終了|幕)|\bfinal episode\b|\bseries finale\b|"
+                           r"\bseason finale\b", re.IGNORECASE)  # 『…』が第67話で完結: the show's end
 #: Words of a headline that describe a show's source or setting rather than being the news (a theater: 劇場とアイドル).
 SOURCE_WORDS = re.compile(r"(?:スマホ|女性向け)?ゲーム原作|マンガ|漫画|原作|コミックス|連載|"
                           r"(?<!コラボ)カフェ|(?<!collaboration )\bcaf[eé]\b|"
@@ -232,7 +236,9 @@ ANIME_OF_IT = re.compile(r"^\W{0,2}(?:[（(][^）)\n]{1,20}[）)])?(?:の|が)(?
 
 def media_before(before: str, after: str = "") -> bool:
     """The words right before a mention name another medium than the TV anime (see 1), not as
-    the source the anime adapts (before the medium's word, or after the title)."""
+    the source the anime adapts (before the medium's word, or after the title). A medium's word
+    ending the line before (a headline's "… Announces a Film") names no title on the next."""
+    before = before.rsplit("\n", 1)[-1]
     match = MEDIUM_BEFORE.search(before)
     return bool(match) and not SOURCE_OF.search(re.split(r"[.!?。！？]", before[:match.start()])[-1]) and \
         not ANIME_OF_IT.match(after)
@@ -244,8 +250,10 @@ FILM_ANNOUNCED_WITH = re.compile(r"\bwith\s+(?:an?\s+|the\s+)?(?:new\s+|sequel\s
                                  r"(?:announcement|reveal|tease)\b|"
                                  # "Black Clover Anime Signs Off, a Film Is in the Works"
                                  r",\s+(?:and\s+)?(?:an?\s+|the\s+)(?:new\s+|sequel\s+)?(?:film|movie)\s+(?:is\s+)?"
-                                 r"(?:in the works|announced|confirmed|coming|in production|green-?lit)\b",
-                                 re.IGNORECASE)
+                                 r"(?:in the works|announced|confirmed|coming|in production|green-?lit)\b|"
+                                 # "Black Clover TV Anime Ends and Announces a Film"
+                                 r"\band\s+(?:announces|reveals|confirms)\s+(?:an?\s+|the\s+)?(?:new\s+|sequel\s+)?"
+                                 r"(?:film|movie)\b", re.IGNORECASE)
 
 
 def about_other_media(headline: str) -> bool:
@@ -316,6 +324,7 @@ SEASON_ANNOUNCED = re.compile(r"\b(?:gets|announces|confirms|green-?lights|renew
                               r"(?:season\b|第?\d+期)", re.IGNORECASE)
 #: A headline's words of a film or of a season's episodes shown in cinemas.
 CINEMA_WORDS = re.compile(FILM_WORDS.pattern + r"|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|先行上映|上映|"
+                          r"第\d+章(?:が|を)?公開|"  # 『虹ヶ咲』完結編 第1章が公開: a film in chapters
                           # a film opens, a TV season premieres: "Bellri's Fierce Charge Opens", "… Part 2 Opens in Japan"
                           r"\bopens\s+(?:in\s+(?:japan|theaters|cinemas|north america|the u\.?s\.?)|nationwide)\b|\bopens\s*$",
                           re.IGNORECASE)
@@ -327,8 +336,8 @@ def about_a_film(headline: str) -> bool:
     screening shows (「進撃の巨人」完結編 劇場版, "Brings Season 2's First Episodes to Theaters"), no
     TV season's news (see 1)."""
     headline = STUDIO_FILM.sub(" ", FILM_ANNOUNCED_WITH.sub(" ", headline))
-    if BROADCAST.search(headline):  # TVアニメ『…』放送開始 夏の劇場先行上映を経て: the broadcast's news
-        headline = ADVANCE_SCREENING.sub(" ", headline)
+    if BROADCAST.search(headline):  # TVアニメ『…』放送開始 夏の劇場先行上映を経て, …配信開始 劇場上映と並行
+        headline = ADVANCE_SCREENING.sub(" ", broadcast_clauses(headline))
     return bool(CINEMA_WORDS.search(headline)) and not SEASON_ANNOUNCED.search(headline)
 
 
@@ -362,8 +371,9 @@ def film_in_lead(headline: str, text: str) -> bool:
     return not BROADCAST.search(headline) and bool(FILM_DESCRIBED.search(text[:sentences_end(text, LEAD_SENTENCES)]))
 
 
-#: What separates a headline's clauses: 『…』放送開始　実写映画も同時期公開, "X Premieres, Film Set for Spring".
-HEADLINE_CLAUSES = re.compile(r"\u3000|、|／|\s[/|]\s|;\s|,\s")
+#: What separates a headline's clauses: 『…』放送開始　実写映画も同時期公開, "X Premieres, Film Set for Spring", a
+#: space between Japanese words (…配信開始 劇場上映と並行); not inside a title's brackets (『コードギアス 奪還のロゼ』).
+HEADLINE_CLAUSES = re.compile(r"(?:\u3000|、|／|\s[/|]\s|;\s|,\s|(?<=[^\x00-\x7f]) (?=[^\x00-\x7f]))(?![^『「]*[』」])")
 
 
 def broadcast_clauses(headline: str) -> str:
@@ -407,7 +417,8 @@ CREDIT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:author|creato
                           r"^[」』]?の?(?:作者|原作者|作家)|^[」』]?(?:を原作と|が原作の)|"
                           r"^[」』]の[^、。「『]{2,10}が(?:ストーリー)?(?:原案|原作|脚本|シリーズ構成)|"
                           # 『鬼灯の冷徹』江口夏実の新作, 『日常』のあらゐけいいちの漫画: the author's earlier work
-                          r"^[」』]の[^、。「『」』\s\d０-９]{2,10}(?:による|が手がけ|が手掛け|の新作|最新作|の(?:漫画|マンガ|小説))|"
+                          r"^[」』]の[^、。「『」』\s\d０-９]{2,10}(?:による|が手がけ|が手掛け|が描(?:いた|く)|の新作|最新作|"
+                          r"の(?:漫画|マンガ|小説))|"
                           r"^[」』][\u3041-\u3096\u4e00-\u9fff々・]{2,10}の(?:新作|最新作)|"
                           # 『あの花』『ここさけ』チームの新作: the team's earlier works
                           r"^[」』](?:[『「][^』」]{1,20}[』」])*の?(?:チーム|スタッフ|制作陣)", re.IGNORECASE)

@@ -135,6 +135,9 @@ HEADING_END = re.compile(LINE_END.pattern + r"|\s*[:：–—]")
 CAPITALIZED_BEFORE = re.compile(r"[A-Z][\w'’-]*(?<!'s)(?<!’s)\s+$")  # not an owner's: "Junji Ito's Uzumaki"
 #: A capitalized word inside a sentence right before a name: the two are one name ("the Duel Monsters anime").
 NAME_BEFORE = re.compile(r"[a-z,]\s+[A-Z][a-z]+\s+$")
+#: A TV drama's word right before a bracketed title.
+DRAMA_BEFORE = re.compile(r"(?:ドラマ|日曜劇場)\s*[『「]$")
+DRAMA_WINDOW = 8
 #: A capitalized name joined to a mention by "and": "Sorawo and " of "Sorawo and Toriko".
 NAME_PAIR_BEFORE = re.compile(r"(?<![\w'’])(?P<other>[A-Z][a-z]+)\s+(?:and|&)\s+$")
 NAME_PAIR_AFTER = re.compile(r"\s+(?:and|&)\s+(?P<other>[A-Z][a-z]+)(?![\w'’])")
@@ -534,6 +537,8 @@ class SeriesMatcher:
             return doc[start:end].isupper() and (TITLE_CONTEXT.match(doc[end:end + 40]) is not None
                                                  or key.strip() in quoted or shows_title(before, ""))
         if not key.startswith(" "):
+            if DRAMA_BEFORE.search(doc, max(0, start - DRAMA_WINDOW), start):
+                return False  # ドラマ『イノセンス 冤罪弁護士』: a TV drama's title, not the film イノセンス
             if KATAKANA.match(doc[end - 1]) and KATAKANA.match(doc[end:end + 1]) and \
                     not KATAKANA_TITLE_WORDS.match(doc, end):  # スラムダンクコンテスト: a longer word
                 return False

@@ -831,3 +831,30 @@ def test_a_word_owned_before_of_and_a_name_is_a_longer_names():
 ])
 def test_a_derived_name_the_body_continues_and_a_film_announced_in_a_clause_of_its_own(title, text, expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, "2021-03-30")) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("Black Clover TV Anime Ends and Announces a Film", "Black Clover aired its final TV episode.", "2021-03-30",
+     [("ブラッククローバー", 1)]),  # the headline's last word names no medium for the body's first title
+    ("Sword of the Demon Hunter Will Span 170 Years of Edo Japan", "", "2025-04-01", [("鬼人幻燈抄", 1)]),
+    ("King Gnu「白日」がドラマ『イノセンス 冤罪弁護士』主題歌に", "", "2019-02-01", []),  # a TV drama's title
+    ("映画『ひゃくえむ。』公開", "『チ。―地球の運動について―』の魚豊が描いたマンガが原作。", "2025-09-19",
+     [("ひゃくえむ。", None)]),  # the author's earlier work, credited
+])
+def test_a_lines_end_a_storys_span_a_dramas_title_and_an_authors_credit(title, text, published, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("『デジモンゴーストゲーム』が第67話で完結", "", "2023-03-26", [("デジモンゴーストゲーム", 1)]),  # the show's end
+    ("『虹ヶ咲』完結編 第1章が公開", "", "2024-09-06",
+     [("ラブライブ！虹ヶ咲学園スクールアイドル同好会", None)]),  # a film in chapters
+    ("『コードギアス 奪還のロゼ』Disney+で配信開始 劇場上映と並行", "", "2024-06-28",
+     [("コードギアス 奪還のロゼ", 1)]),  # a streaming premiere; its cinema run in a clause of its own
+    ("秋アニメの続編　『Re:ゼロ』3rd season", "", "2024-10-02", [("Re:ゼロから始める異世界生活", 3)]),
+    ("The Kindaichi Case Files Returns as a Live-Action Drama", "", "2022-04-01", [("金田一少年の事件簿", None)]),
+    ("Totoro Stage Play Wins Six Oliviers", "", "2023-04-03", [("となりのトトロ", None)]),
+])
+def test_an_episode_count_end_a_films_chapter_a_streaming_premiere_and_curated_names(title, text, published,
+                                                                                    expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
