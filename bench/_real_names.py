@@ -52,6 +52,7 @@ SET29 = DATA.with_name("real_names_set29.jsonl")
 SET30 = DATA.with_name("real_names_set30.jsonl")
 SET31 = DATA.with_name("real_names_set31.jsonl")
 SET32 = DATA.with_name("real_names_set32.jsonl")
+SET33 = DATA.with_name("real_names_set33.jsonl")
 HOST = "realnames.test"
 
 
