@@ -59,7 +59,8 @@ OTHER_MEDIA = re.compile(
     r"アカデミー賞|映画賞|\bacademy awards?\b|\boscars?\b|\bfilm (?:prize|awards?)\b|休載|"
     r"\bgrand prix\b|\blifetime achievement\b|\bangoul[eê]me\b|\beisner awards?\b|褒章|受章|文化功労者|文化勲章|"
     # games, models, lotteries and brand tie-ups: "Hits Consoles", "Draws Ten Million Downloads", 一番くじ, ガンプラ
-    r"\bconsoles?\b|\bdownloads?\b|\bsells?\s+(?:over\s+|more than\s+)?[\d.,]+\s*(?:million|thousand)\b|"
+    r"\bconsoles?\b|\bdownloads?\b|\bgets\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}game\b|"
+    r"\bsells?\s+(?:over\s+|more than\s+)?[\d.,]+\s*(?:million|thousand)\b|"
     r"(?<!アニメ)本ランキング|\bbook rankings?\b|\blets players\b|\bplayable\b|\bdlc\b|\bmodel kits?\b|"
     r"\bcollaborations?\b(?!\s+(?:song|single|track|theme))|\bteams? up with\b|\buniversal studios\b|\bUSJ\b|"
     r"コミック|プラモ|一番くじ|カードゲーム|トレカ|ユニバーサル・スタジオ|前章|後章|\d+万本|\bcards\b|"

@@ -135,9 +135,6 @@ HEADING_END = re.compile(LINE_END.pattern + r"|\s*[:：–—]")
 CAPITALIZED_BEFORE = re.compile(r"[A-Z][\w'’-]*(?<!'s)(?<!’s)\s+$")  # not an owner's: "Junji Ito's Uzumaki"
 #: A capitalized word inside a sentence right before a name: the two are one name ("the Duel Monsters anime").
 NAME_BEFORE = re.compile(r"[a-z,]\s+[A-Z][a-z]+\s+$")
-#: A TV drama's word right before a bracketed title.
-DRAMA_BEFORE = re.compile(r"(?:ドラマ|日曜劇場)\s*[『「]$")
-DRAMA_WINDOW = 8
 #: A capitalized name joined to a mention by "and": "Sorawo and " of "Sorawo and Toriko".
 NAME_PAIR_BEFORE = re.compile(r"(?<![\w'’])(?P<other>[A-Z][a-z]+)\s+(?:and|&)\s+$")
 NAME_PAIR_AFTER = re.compile(r"\s+(?:and|&)\s+(?P<other>[A-Z][a-z]+)(?![\w'’])")
@@ -360,13 +357,13 @@ class SeriesMatcher:
         no_season = about_other_media(bare_title if title else text[:200])
         live_action = about_live_action(title, doc[:lead_end])  # its "Season 2" is the drama's, not the anime's
         reads = [self._reads_as_title(doc, start, end, key, ids, quoted, titled) for start, end, key, ids in mentions]
-        # a headline of films only (not "the Journey" of a headline); an award's film and TV series
-        # (アニメ オブ ザ イヤーに『THE FIRST SLAM DUNK』『SPY×FAMILY』) are each their own news
+        # a film the headline names (not "the Journey" of a headline); a ceremony's or a lineup's film and TV
+        # series (アニメ オブ ザ イヤーに『THE FIRST SLAM DUNK』『SPY×FAMILY』) are each their own news
         film_keys = [key for read, (_, _, key, ids) in zip(reads, mentions)
                      if read and (key in self.film_names or set(ids) <= self.films)]
         headlined_works = [key in self.film_names or set(ids) <= self.films or _names_a_film(title, end, film_keys)
                            for read, (_, end, key, ids) in zip(reads, mentions) if read and end <= len(title)]
-        films = any(headlined_works) and all(headlined_works)
+        films = any(headlined_works) and (all(headlined_works) or not listing)
         no_season = no_season or live_action or films  # "Chainsaw Man Reze Arc Overtakes Infinity Castle": films' news
         remake_news = REMAKE.search(title) is not None  # 「…」再アニメ化: the remake, however far off
         tie_in = about_a_tie_in(bare_title)  # a café or a figure "for Season 2" too
@@ -537,8 +534,6 @@ class SeriesMatcher:
             return doc[start:end].isupper() and (TITLE_CONTEXT.match(doc[end:end + 40]) is not None
                                                  or key.strip() in quoted or shows_title(before, ""))
         if not key.startswith(" "):
-            if DRAMA_BEFORE.search(doc, max(0, start - DRAMA_WINDOW), start):
-                return False  # ドラマ『イノセンス 冤罪弁護士』: a TV drama's title, not the film イノセンス
             if KATAKANA.match(doc[end - 1]) and KATAKANA.match(doc[end:end + 1]) and \
                     not KATAKANA_TITLE_WORDS.match(doc, end):  # スラムダンクコンテスト: a longer word
                 return False

