@@ -194,7 +194,9 @@ MUSIC_WORDS = re.compile(r"\b(?:songs?|theme|single|track|opening|ending|opens w
 def song_names(doc: str) -> set[str]:
     """The names the article credits to a performer in a sentence about music: songs, whose name
     is no title anywhere in the article (the headline's "Lilas Ikuta's 'Hyakka Ryouran'" too)."""
-    songs = set()
+    songs: set[str] = set()
+    if not SONG_CREDITED.search(doc):
+        return songs
     for sentence in re.split(r"(?<=[.!?。！？])\s+|\n", doc):
         if MUSIC_WORDS.search(sentence):
             songs.update(match[1] for match in SONG_CREDITED.finditer(sentence))
