@@ -349,6 +349,7 @@ class SeriesMatcher:
         scores: Counter[int] = Counter()
         parents: Counter[int] = Counter()  # works named as what another derives from
         named: dict[int, set[str]] = defaultdict(set)  # the names each counted series was read by
+        written: dict[int, set[str]] = defaultdict(set)  # the body's names of each series as it writes them
         headlined: set[int] = set()
         seasons: dict[int, Counter[int | str]] = defaultdict(Counter)
         mentions = self._outside_other_titles(doc, self._mentions(doc))
@@ -426,6 +427,8 @@ class SeriesMatcher:
                 named[sid].add(key.strip())
                 if in_title:
                     headlined.add(sid)
+                else:
+                    written[sid].add(doc[start:end])
                 if mark and mark.next and no_season and not beside:  # a stage play's or a film's sequel
                     mark = None
                 season = self._season(sid, mark, published) if mark and not mark.part and \
@@ -442,6 +445,11 @@ class SeriesMatcher:
                     seasons[sid]["work"] += weight
         for sid in _named_within_headlined(named, headlined):
             del scores[sid]
+        if untitled:  # "Life-Size Moving Gundam Opens": the body's "Mobile Suit Gundam", shortened
+            spans = [(start, end) for start, end, _, _ in mentions if end <= len(title)]
+            for sid in [sid for sid, names in written.items() if any(shortened_in(title, n, spans) for n in names)]:
+                scores[sid] += TITLE_WEIGHT
+                headlined.add(sid)
         if not any(score >= MIN_SCORE for score in scores.values()):
             scores.update(parents)
         tags = []
@@ -696,6 +704,30 @@ def _title_cased_around(doc: str, start: int, end: int) -> bool:
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", doc[:start] + doc[end:headline_end])
              if not SMALL_WORD.match(w)]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+#: The words of a name: Latin words, katakana words and runs of other Japanese script (a headline
+#: may shorten a name to a Latin or a katakana one).
+NAME_PIECE = re.compile(r"[A-Za-z][\w'’-]*|[\u30a1-\u30fa\u30fc]+|[\u3041-\u309f\u3400-\u9fff]+")
+
+
+def shortened_in(headline: str, name: str, names: list[tuple[int, int]]) -> bool:
+    """The headline gives `name`, a title the body writes in full, by its first or last word alone
+    (a name of its own, not an ordinary word, nor a word of a longer name the headline holds, `names`):
+    "Gundam" for "Mobile Suit Gundam", 「ガンダム」 for 『機動戦士ガンダム』, not "Lupin" of "Lupin Zero"
+    for "Lupin the 3rd"."""
+    pieces = NAME_PIECE.findall(name)
+    if len(pieces) < 2:
+        return False
+    for piece in {pieces[0], pieces[-1]}:
+        if piece.isascii() and (len(piece) < 4 or not piece[0].isupper() or english.zipf(piece.casefold()) >= 4) \
+                or not piece.isascii() and (len(piece) < 3 or not KATAKANA_WORD.match(piece)):
+            continue
+        for m in re.finditer(rf"(?<![\w\u30a1-\u30fa\u30fc'’-]){re.escape(piece)}(?![\w\u30a1-\u30fa\u30fc-])",
+                             headline):
+            if not any(start <= m.start() and m.end() <= end and end - start > len(piece) for start, end in names):
+                return True
+    return False
 
 
 def _listed_works(doc: str, mentions: list[tuple[int, int, str, list[int]]], reads: list[bool]) -> set[int]:

@@ -870,3 +870,21 @@ def test_an_episode_count_end_a_films_chapter_a_streaming_premiere_and_curated_n
 def test_a_game_a_work_gets_a_live_action_drama_and_a_films_crossover_name_no_season(title, text, published,
                                                                                     expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("Bandai Spirits Unveils a New Gundam Kit",
+     "The kit ships in June for the model line's anniversary.\nIt recreates the hero robot of Mobile Suit Gundam.",
+     "2025-05-01", [("機動戦士ガンダム", None)]),  # the headline's short form of the body's title; a kit
+    ("サンライズ、新しい「ガンダム」の立像を発表",
+     "高さは20メートルになる。\n機体は『機動戦士ガンダム』の第1話に登場したもの。", "2025-05-01",
+     [("機動戦士ガンダム", None)]),
+    ("Lupin Zero Streams on DMM TV",
+     "The six episodes began on Friday.\nThey show a teenage Lupin the Third at school.", "2022-12-17",
+     [("LUPIN ZERO", 1)]),  # "Lupin" of a longer name the headline holds
+    ("Heavy Rain Delays the Parade",
+     "The parade was set for Sunday.\nIts floats celebrate Mononoke the Movie: The Phantom in the Rain.",
+     "2024-08-01", []),  # an ordinary word is no short form
+])
+def test_a_headline_shortens_a_title_the_body_writes_in_full(title, text, published, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
