@@ -278,7 +278,7 @@ def build(items: list[dict[str, Any]], curated: list[CuratedRow] | None = None,
         _number_seasons([m[0] for m in members], sequels, specials)
         first = next((m for m in members if m[0].type in ("tv", "web")), members[0])
         title_ja = first[1]
-        english = [m[2] for m in [first, *members] if m[2]]
+        english = [t for t in (first[2] or first[0].title_en, *(m[2] for m in members)) if t]  # a curated one too
         title = display_title(english, [a.alias for a in first[3] if a.lang == "en"], title_ja)
         named = [a for m in members for a in m[3]]
         derived = [Alias(form, a.lang, "derived") for a in [*named, Alias(title, guess_lang(title), "bangumi")]

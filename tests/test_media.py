@@ -888,3 +888,14 @@ def test_a_game_a_work_gets_a_live_action_drama_and_a_films_crossover_name_no_se
 ])
 def test_a_headline_shortens_a_title_the_body_writes_in_full(title, text, published, expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("title, published, expected", [
+    ("『新テニスの王子様 U-17 WORLD CUP SEMIFINAL』放送開始", "2024-10-02", [("テニスの王子様", 4)]),
+    ("Sengoku Youko Resumes With The Thousandfold Chaos Arc", "2024-07-17", [("戦国妖狐", 1)]),  # a later cour
+    ("『魔法つかいプリキュア!!～MIRAI DAYS～』放送開始", "2025-01-11", [("魔法つかいプリキュア！", 2)]),
+])
+def test_curated_seasons_of_sequel_series_and_a_later_cour(title, published, expected):
+    tags = MATCHER.tag(title, "", published)
+    assert sorted((t.series.title_ja, t.season) for t in tags) == expected
+    assert tags[0].series.title != "The New Prince of Tennis"  # a franchise is shown by its first series' name
