@@ -53,6 +53,7 @@ SET30 = DATA.with_name("real_names_set30.jsonl")
 SET31 = DATA.with_name("real_names_set31.jsonl")
 SET32 = DATA.with_name("real_names_set32.jsonl")
 SET33 = DATA.with_name("real_names_set33.jsonl")
+SET37 = DATA.with_name("real_names_set37.jsonl")
 HOST = "realnames.test"
 
 
