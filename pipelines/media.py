@@ -37,7 +37,7 @@ STUDIO_FILM = re.compile(r"\b(?:bones|mappa|toho|sunrise|cloverworks|kadokawa|ky
 #: Headline words of news about other media than a TV season.
 OTHER_MEDIA = re.compile(
     r"\bmanga\b|\bvolumes?\b|\bcopies\b|\bchapters?\b|light novel|\bnovels?\b|\bfigures?\b|\bfigurines?\b|"
-    r"\bnendoroids?\b|"
+    r"\bnendoroids?\b|\bone-shots?\b|"
     r"\bserializ|shonen jump|\bthe game\b|\bsmartphones?\b|\bsteam(?![a-z])|\bps[45]\b|nintendo switch|xbox|"
     r"live-action|\bopens (?:at no|in (?:japan|theaters|cinemas|north america|the u\.?s\.?))|\bopens\s*$|"
     r"(?<!anime )\blaunch(?:es|ed)(?:\s+(?:in\s+(?:japan|north america|the u\.?s\.?|the west|europe|china|korea|"
@@ -117,14 +117,16 @@ SOURCE_WORDS = re.compile(r"(?:スマホ|女性向け)?ゲーム原作|マンガ
                           re.IGNORECASE)
 #: Words next to a short name that show it is used as a title (after a possessive only the work's
 #: own words: "Kinema Citrus's adaptation" is a studio's).
+#: An apposition that says what the work is: "Lupin Zero, a six-episode prequel about …", "Arte, the
+#: adaptation of Kei Ohkubo's manga".
+WORK_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:anime|series|prequel|sequel|spin-?off|film|"
+                             r"movie|manga|adaptation)\b", re.IGNORECASE)
 TITLE_WORDS_AFTER = re.compile(
-    r"^(?:(?:'s|’s)\s+(?:(?:tv\s+)?anime|season|sequel|manga)\b|[\s\W]{0,3}(?:(?:tv\s+)?anime\b|season\b|"
+    r"^(?:(?:'s|’s)\s+(?:(?:tv\s+)?anime|season|sequel|manga|(?:new\s+)?one-shot)\b|[\s\W]{0,3}(?:(?:tv\s+)?anime\b|season\b|"
     r"sequel\b|manga\b|light novel|episode\b|film\b|movie\b|creator\b|author\b|cast\b|staff\b|premiere|"
     r"musical\b|stage play\b|"
     r"adaptation\b|アニメ|第\d|\d+期|シーズン)|"
-    # an apposition that says what the work is: "Lupin Zero, a six-episode prequel about …"
-    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:anime|series|prequel|sequel|spin-?off|film|movie|manga|adaptation)\b)",
-    re.IGNORECASE)
+    r"one-shot\b|" + WORK_APPOSITION.pattern + ")", re.IGNORECASE)
 #: Animation studios whose possessive names their work ("Wit Studio's Bubble", "Lerche's Given").
 ANIME_STUDIOS = (r"Wit Studio|[A-Z][\w.-]* Studio|Studio [A-Z][\w.-]*|Lerche|MAPPA|Bones|Kyoto Animation|KyoAni|CloverWorks|"
                  r"A-1 Pictures|Madhouse|Production I\.G|Sunrise|Toei Animation|ufotable|Trigger|Science SARU|"
@@ -144,23 +146,27 @@ ANIME_DIRECTORS = (r"Shinichiro Watanabe|Makoto Shinkai|Mamoru Hosoda|Hayao Miya
 OPENING_TITLE = re.compile(
     r"^[\s\W]{0,3}(?:(?:tv\s+)?anime(?:'s|’s)?\s+(?:gets|reveals|announces|confirms|premieres|unveils|adds|casts|"
     r"streams|debuts|returns|release|season|sequel|film|movie|episode|key|teaser|trailer|visual|promo|resumes|from|by|"
-    r"ends|concludes|delay(?:s|ed)|postpone(?:s|d)|continues|airs|launches|begins|starts|\d)|season\s*\d|"
-    r"\d+(?:st|nd|rd|th)\s+season|アニメ|第\d)", re.IGNORECASE)
+    r"ends|concludes|delay(?:s|ed)|postpone(?:s|d)|continues|airs|launches|begins|starts|\d|"
+    r"(?!(?:awards|fans|studios|news|series|films|movies|characters|songs|shows|events|titles)\b)[a-z]+s\b)|"
+    r"season\s*\d|\d+(?:st|nd|rd|th)\s+season|アニメ|第\d)|" + WORK_APPOSITION.pattern, re.IGNORECASE)
 #: After a name opening a headline, a work's announcement shows a title ("Lazarus Reveals Composers …",
 #: "Kaiju No. 8 Unveils Key Visual"): cast, staff, music, visuals and dates are what works announce.
 WORK_NEWS_AFTER = re.compile(
     r"^:?\s+(?:reveals|unveils|announces|adds|casts|confirms|releases|drops|shares|debuts)\s+(?:[\w'’.-]+\s+){0,3}?"
     r"(?:cast|staff|composers?|music|theme song|opening|ending|key visual|visual|trailer|teaser|promo video|"
-    r"premiere|character designs?|voice actors?)\b|"
+    r"premiere|character designs?|voice actors?|(?:[\w-]+\s+)?season(?:\s+\d+)?|sequel|release date)\b|"
     r"^\s+(?:finally\s+|officially\s+)?(?:airs|premieres|streams)\b|"
-    r"^\s+(?:[\w'’-]+\s+){1,5}?(?:after|with|from|at|until)\s+episode\s+\d",  # "… Takes a Break After Episode 7"
+    # "… Takes a Break After Episode 7", "… a Month Off Before Its Final Episodes"
+    r"^\s+(?:[\w'’-]+\s+){1,5}?(?:after|before|with|from|at|until)\s+(?:episode\s+\d|"
+    r"(?:its|the)\s+(?:final|last|remaining)\s+episodes\b)",
     re.IGNORECASE)
 TITLE_WORDS_BEFORE = re.compile(
     r"(?:\banime\b|\bmanga\b|\bseries\b|\bseason\b|\bsequel to\b|\bstudio\s+\S+(?:'s)?|\bdirector of\b|"
     r"\b(?:crunchyroll|netflix|disney\+?|hidive|prime video)\s+original\b|"
     rf"\b(?:{ANIME_STUDIOS}|{ANIME_DIRECTORS})(?:'s|’s)|"
     r"\bcast of\b|\bstar(?:s|ring)? of\b|\bcreator of\b|\badaptation of\b|\blive-action\b|"
-    r"\b(?:original|animated)\s+(?:film|movie|feature)\b|"  # "Tomohiko Ito's original film Hello World"
+    r"\b(?:original|animated)\s+(?:film|movie|feature)\b|\boriginal\b|"  # "Tomohiko Ito's original film Hello World"
+    r"\b(?:anime|adaptation|film)\s+of\s+(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:'s|’s)|"  # "the anime of Mado Nozaki's"
     r"アニメ|TVアニメ)[\s\"“『「]*$", re.IGNORECASE)
 #: Capitals after an all-capitals title that still belong to its season ("OVERLORD FINAL SEASON").
 SEASON_WORD = re.compile(r"SEASON|FINAL|PART|COUR|III|MOVIE|FILM|ANIME$")
@@ -374,6 +380,24 @@ def film_in_lead(headline: str, text: str) -> bool:
     return not BROADCAST.search(headline) and bool(FILM_DESCRIBED.search(text[:sentences_end(text, LEAD_SENTENCES)]))
 
 
+#: A manga's news told by the body's first sentence: the magazine it runs in, its chapters, a one-shot.
+MANGA_DESCRIBED = re.compile(r"\b(?:in|to|from)\s+(?:Weekly\s+|Monthly\s+)?(?:Shonen\s+|Young\s+|Big\s+Comic\s+)?"
+                             r"(?:Jump(?:\s+SQ|\+)?|Magazine|Sunday|Animal|Champion|Afternoon|Morning|Ace)\b|"
+                             r"\b(?:new|latest|first|final)\s+chapters?\b(?!\s+of)|\bserializ|\bone-shot\b|連載|休載|読み切り|"
+                             r"最新話", re.IGNORECASE)
+#: Words of anime news, however neutral the rest: its season, episode, broadcast or stream.
+ANIME_NEWS = re.compile(r"\banime\b|\bseasons?\b|\bepisodes?\b|\bcour\b|\bstream|\bair(?:s|ed|ing)?\b|\bpremier|"
+                        r"アニメ|第\d+期|放送|配信", re.IGNORECASE)
+
+
+def manga_in_lead(headline: str, text: str) -> bool:
+    """A headline that names no medium ("Berserk Resumes With Studio Gaga and Kouji Mori") over a
+    first sentence that tells of the manga ("continued in Young Animal"): the manga's news, no season."""
+    lead = text[:sentences_end(text, 1)]
+    return not BROADCAST.search(headline) and not ANIME_NEWS.search(headline) and not ANIME_NEWS.search(lead) and \
+        bool(MANGA_DESCRIBED.search(lead))
+
+
 #: What separates a headline's clauses: 『…』放送開始　実写映画も同時期公開, "X Premieres, Film Set for Spring", a
 #: space between Japanese words (…配信開始 劇場上映と並行); not inside a title's brackets (『コードギアス 奪還のロゼ』).
 HEADLINE_CLAUSES = re.compile(r"(?:\u3000|、|／|\s[/|]\s|;\s|,\s|(?<=[^\x00-\x7f]) (?=[^\x00-\x7f]))(?![^『「]*[』」])")
@@ -441,7 +465,8 @@ PARENT_BEFORE = re.compile(r"\b(?:(?:spin-?offs?|sequel|prequel|follow-?up|succe
                            r"\b(?:casts?|characters|heroes|heroines)\s+(?:of|from)\s+(?:[^.;!?]{0,100}?(?:,|\band)\s+)?"
                            r"(?:the\s+)?[\"“『「]?$",
                            re.IGNORECASE)
-PARENT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:spin-?off|sequel|prequel|side[- ]story|remake|reboot)\b|"
+PARENT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+(?:[\w-]+\s+){0,2})?(?:spin-?off|sequel|prequel|side[- ]story|"
+                          r"remake|reboot)\b|"
                           r"^\W{0,3}(?:シリーズ)?(?:の|から)(?:スピンオフ|続編|外伝|前日譚|後日譚|番外編|リメイク|リブート|"
                           r"ショートアニメ|ミニアニメ)|"
                           r"^\W{0,3}(?:から始まる|に始まる)?(?:シリーズ|ユニバース|プロジェクト)の?(?:新作|最新作|新章)|"
@@ -547,6 +572,16 @@ COMPANY_AFTER = re.compile(r"^\s+(?:Animation(?!\s+(?:Director|Producer|Staff|St
 def names_a_company(written: str, after: str = "") -> bool:
     """The name as written is a company's, or a word of one, not a title (see 4)."""
     return bool(COMPANY.fullmatch(written) or COMPANY_AFTER.match(after))
+
+
+#: A role a cast member takes, named after "as" in a casting sentence: "Casts H.E.R. as Belle".
+ROLE_BEFORE = re.compile(r"\b(?:casts?|cast as|casting|voices?|voiced|plays?|played|stars?|starring|returns)\b"
+                         r"[^!?\n]{0,60}\bas\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def names_a_role(before: str) -> bool:
+    """The one-word name is a role a person is cast as, not a title (see 4)."""
+    return ROLE_BEFORE.search(before) is not None
 
 
 #: A preposition before a name, and a name that is a determiner and a noun: "into Another World", "to This World".

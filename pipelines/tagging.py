@@ -46,8 +46,9 @@ from pipelines.aliases import TRUSTED_SOURCES
 from pipelines.catalog import FILM_PREFIX, Entry, Series, debracket, from_records
 from pipelines.media import (about_a_death, about_a_film, about_a_tie_in, about_live_action, about_other_media,
                              announces_a_work, beside_other_work, credits_a_person, film_in_lead, in_a_studio_name,
-                             media_before, names_a_company, names_a_rival, names_the_parent, opens_title,
-                             part_of_longer_name, sentences_end, shows_title, song_names, subtitle_after)
+                             manga_in_lead, media_before, names_a_company, names_a_rival, names_a_role,
+                             names_the_parent, opens_title, part_of_longer_name, sentences_end, shows_title, song_names,
+                             subtitle_after)
 from pipelines.seasons import (SeasonMark, next_season_announced, numbered_season, read_season, season_titles,
                               titled_season)
 from pipelines.state import ArchiveState
@@ -132,22 +133,22 @@ LINE_END = re.compile(r"[ \t!?.]*(?:\n|$)")
 #: …") is prose.
 HEADING_END = re.compile(LINE_END.pattern + r"|\s*[:：–—]")
 #: A capitalized word next to a one-word alias makes it part of another name ("United Kingdom").
-CAPITALIZED_BEFORE = re.compile(r"[A-Z][\w'’-]*(?<!'s)(?<!’s)\s+$")  # not an owner's: "Junji Ito's Uzumaki"
+CAPITALIZED_BEFORE = re.compile(r"[A-Z][\w'’-]*(?<!'s)(?<!’s)[ \t]+$")  # not an owner's: "Junji Ito's Uzumaki"
 #: A capitalized word inside a sentence right before a name: the two are one name ("the Duel Monsters anime").
-NAME_BEFORE = re.compile(r"[a-z,]\s+[A-Z][a-z]+\s+$")
+NAME_BEFORE = re.compile(r"[a-z,][ \t]+(?!(?:The|A|An|This|That|Its|His|Her|Their)[ \t])[A-Z][a-z]+[ \t]+$")
 #: A capitalized name joined to a mention by "and": "Sorawo and " of "Sorawo and Toriko".
-NAME_PAIR_BEFORE = re.compile(r"(?<![\w'’])(?P<other>[A-Z][a-z]+)\s+(?:and|&)\s+$")
-NAME_PAIR_AFTER = re.compile(r"\s+(?:and|&)\s+(?P<other>[A-Z][a-z]+)(?![\w'’])")
+NAME_PAIR_BEFORE = re.compile(r"(?<![\w'’])(?P<other>[A-Z][a-z]+)[ \t]+(?:and|&)[ \t]+$")
+NAME_PAIR_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+(?P<other>[A-Z][a-z]+)(?![\w'’])")
 NAME_PAIR_WINDOW = 24
 #: A given name right before a surname: "Hajime " of "Hajime Musashino's".
-GIVEN_NAME_BEFORE = re.compile(r"(?<![\w'’])(?P<given>[A-Z][a-z]+)\s$")
+GIVEN_NAME_BEFORE = re.compile(r"(?<![\w'’])(?P<given>[A-Z][a-z]+)[ \t]$")
 #: A surname owning something right after a given name: " Nanato's" of "Nana Nanato's".
 SURNAME_AFTER = re.compile(r"[ \t]+(?P<surname>[A-Z][a-z]+)(?:'s|’s)(?![A-Za-z])")
 #: An owner's ending right after a name.
 POSSESSIVE_AFTER = re.compile(r"(?:'s|’s)(?![A-Za-z])")
 #: A capitalized word after a one-word alias makes it part of another name ("Kingdom Hearts"), unless
 #: it is a Roman numeral (a season) or names what the news is of ("Evangelion Expo", "Frieren Café").
-CAPITALIZED_AFTER = re.compile(r"\s+(?!(?:I{1,3}|IV|VI{0,3}|IX|X|Anime|Season|Manga|Movie|Film|Musical|Stage|"
+CAPITALIZED_AFTER = re.compile(r"[ \t]+(?!(?:I{1,3}|IV|VI{0,3}|IX|X|Anime|Season|Manga|Movie|Film|Musical|Stage|"
                                r"Exhibition|Exhibit|Expo|Caf[eé]|Pop-Up|Collaboration|Concert|Festival|Series|Game|"
                                r"Special|Episode|Final|Part|The\s+(?:Final|Movie|Animation|Series))\b)[A-Z]")
 #: Fewest other series whose names a franchise's word opens ("Digimon" opens Digimon Tamers, Digimon
@@ -156,7 +157,7 @@ CAPITALIZED_AFTER = re.compile(r"\s+(?!(?:I{1,3}|IV|VI{0,3}|IX|X|Anime|Season|Ma
 FRANCHISE_MIN_SERIES, FRANCHISE_MAX_ZIPF, FRANCHISE_MIN_KATAKANA_CHARS = 5, 4.0, 4
 #: The capitalized word after a franchise's word that names another of its works ("Pokémon Sleep",
 #: "Digimon Survive"), not its season, its anime or its company.
-FRANCHISE_WORK_AFTER = re.compile(r"\s+(?!(?:I{1,3}|IV|VI{0,3}|IX|X|Anime|Season|Series|Movie|Film|Manga|Part|Final|"
+FRANCHISE_WORK_AFTER = re.compile(r"[ \t]+(?!(?:I{1,3}|IV|VI{0,3}|IX|X|Anime|Season|Series|Movie|Film|Manga|Part|Final|"
                                   r"The|TV|Company|Co|Inc|Ltd|Corporation|Holdings)\b)([A-Z][\w'’.-]*)")
 SENTENCE_START = re.compile(r"(?:^|[.!?。！？:]\s+|\n\s*|\d+\.\s+)$")
 CALENDAR_WORDS = {"spring", "summer", "fall", "autumn", "winter", "today", "news", "anime", "manga"}
@@ -365,7 +366,8 @@ class SeriesMatcher:
         headlined_works = [key in self.film_names or set(ids) <= self.films or _names_a_film(title, end, film_keys)
                            for read, (_, end, key, ids) in zip(reads, mentions) if read and end <= len(title)]
         films = any(headlined_works) and (all(headlined_works) or not listing)
-        no_season = no_season or live_action or films  # "Chainsaw Man Reze Arc Overtakes Infinity Castle": films' news
+        no_season = no_season or live_action or films or \
+            manga_in_lead(title, text)  # "Chainsaw Man Reze Arc Overtakes Infinity Castle": films' news
         remake_news = REMAKE.search(title) is not None  # 「…」再アニメ化: the remake, however far off
         tie_in = about_a_tie_in(bare_title)  # a café or a figure "for Season 2" too
         unseasoned = live_action or tie_in or about_a_film(bare_title) or \
@@ -569,7 +571,8 @@ class SeriesMatcher:
             return True  # 「ONE PIECE ODYSSEY」: a work of the franchise, named in title brackets
         strong = self._distinctive(key) or (len(words) > 1 and written in self.trusted)
         if part_of_longer_name(before, written, after, len(words) > 1 and written in self.trusted) or \
-                names_a_company(written, after) or self._surname(doc, start, end, written):
+                names_a_company(written, after) or self._surname(doc, start, end, written) or \
+                (len(words) == 1 and names_a_role(doc[max(0, start - 60):start].rsplit("\n", 1)[-1])):
             return False
         if len(words) == 1 and (self._in_a_name_pair(doc, start, end) or
                                 (self._derived_only(written, ids) and CAPITALIZED_AFTER.match(doc, end))):

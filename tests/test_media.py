@@ -899,3 +899,31 @@ def test_curated_seasons_of_sequel_series_and_a_later_cour(title, published, exp
     tags = MATCHER.tag(title, "", published)
     assert sorted((t.series.title_ja, t.season) for t in tags) == expected
     assert tags[0].series.title != "The New Prince of Tennis"  # a franchise is shown by its first series' name
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    # the headline's last word and a line break are no name the body's first word continues
+    ("Arte Paints Her Way Through Florence",
+     "Arte, the adaptation of Kei Ohkubo's manga, began its spring run.\nSeven Arcs animates.", "2020-04-10",
+     [("アルテ", 1)]),
+    ("Noblesse Anime Reaches Its Finale", "The Noblesse anime ended its run this week.\nProduction I.G animated it.",
+     "2020-12-30", [("NOBLESSE -ノブレス-", 1)]),  # "X Anime Reaches": a title
+    ("Babylon Takes a Month Off Before Its Final Episodes",
+     "The TV anime of Mado Nozaki's Babylon will return in January.\nIts studio cited quality.", "2019-12-01",
+     [("バビロン", 1)]),
+    ("Medalist Confirms Season 2 After Its Winter Finale",
+     "Medalist, the figure skating anime from ENGI, will return.\nIt airs on TV Asahi.", "2025-03-29",
+     [("メダリスト", 2)]),
+    ("Death Note's New One-Shot Introduces a New Owner", "Jump SQ printed the story today.\nRyuk returns.",
+     "2020-02-04", [("DEATH NOTE", None)]),  # a one-shot is the manga's
+    ("Live-Action Special Casts H.E.R. as Belle",
+     "The network aired the special on Wednesday.\nIt marked the film's anniversary.", "2022-12-16", []),  # a role
+    ("Berserk Resumes With Studio Gaga and Kouji Mori",
+     "Berserk continued in Young Animal with the late author's assistants drawing.\nMiura died in 2021.",
+     "2022-06-24", [("剣風伝奇ベルセルク", None)]),  # the lead tells of the manga
+    ("Blue Exorcist -Beyond the Snow Saga- Begins",
+     "The next chapter of Blue Exorcist premiered in October.\nRin learns the truth.", "2024-10-05",
+     [("青の祓魔師", 4)]),  # "the next chapter" of a show that premiered
+])
+def test_appositions_roles_one_shots_and_a_lead_that_tells_of_the_manga(title, text, published, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
