@@ -98,6 +98,7 @@ class SeasonMark:
     part: bool = False
     next: bool = False
     book: bool = False  # 第2部: a season of a show counted in parts (JoJo), or a part of its manga
+    finale: bool = False  # a "finale": the last episode of a season already on air, not a season to come
 
 
 def _number(text: str) -> int | None:
@@ -106,8 +107,8 @@ def _number(text: str) -> int | None:
 
 
 def _mark(match: re.Match[str]) -> SeasonMark | None:
-    if match.groupdict().get("final"):
-        return SeasonMark(final=True)
+    if final := match.groupdict().get("final"):
+        return SeasonMark(final=True, finale=final.casefold().startswith("finale"))
     if match.groupdict().get("next"):
         return SeasonMark(next=True)
     value = next((v for k, v in match.groupdict().items() if k not in ("final", "next") and v), None)

@@ -146,6 +146,11 @@ GIVEN_NAME_BEFORE = re.compile(r"(?<![\w'’])(?P<given>[A-Z][a-z]+)[ \t]$")
 SURNAME_AFTER = re.compile(r"[ \t]+(?P<surname>[A-Z][a-z]+)(?:'s|’s)(?![A-Za-z])")
 #: An owner's ending right after a name.
 POSSESSIVE_AFTER = re.compile(r"(?:'s|’s)(?![A-Za-z])")
+#: A season named before the next title, right before it: "第4期の『", "2期「".
+NEXT_TITLES_SEASON = re.compile(r"(?:第\s*\d+\s*期|\d+\s*期|シーズン\s*\d+|\d+(?:st|nd|rd|th)\s*シーズン)の?\s*[『「]$",
+                                re.IGNORECASE)
+#: A name that goes on past a catalog name: a capitalized word, a number or Japanese right after it.
+NAME_GOES_ON = re.compile(r"[ \t\u3000]*[A-Z0-9\u3040-\u30ff\u4e00-\u9fff]")
 #: A capitalized word after a one-word alias makes it part of another name ("Kingdom Hearts"), unless
 #: it is a Roman numeral (a season) or names what the news is of ("Evangelion Expo", "Frieren Café").
 CAPITALIZED_AFTER = re.compile(r"[ \t]+(?!(?:I{1,3}|IV|VI{0,3}|IX|X|Anime|Season|Manga|Movie|Film|Musical|Stage|"
@@ -272,6 +277,17 @@ class SeriesMatcher:
         self.automaton = ahocorasick.Automaton()
         self.series = {s.id: s for s in catalog}
         self.titled = {s.id: season_titles(s) for s in catalog}
+        #: A later season's own title ("NOMAD メガロボクス2", "Nomad: Megalo Box 2") names that season.
+        self.entry_seasons = {}
+        for s in catalog:
+            seasons_by_key: dict[str, set[int | None]] = defaultdict(set)
+            for e in s.entries:
+                for key in {_key(e.title), _key(e.title_en or ""), _key(FILM_PREFIX.sub("", e.title))} - {None}:
+                    seasons_by_key[key].add(e.season if e.type in ("tv", "web") else None)
+            for key in {_key(n) for n in (s.title, s.title_ja, debracket(s.title), debracket(s.title_ja))} - {None}:
+                seasons_by_key[key].add(1)
+            self.entry_seasons.update({(key, s.id): next(iter(found)) for key, found in seasons_by_key.items()
+                                       if len(found) == 1 and (next(iter(found)) or 0) > 1})
         self.name_words: dict[int, str] = {}  # each series' names, folded: filled as headlines need them
         names: dict[str, set[int]] = defaultdict(set)
         #: Aliases a user or the curated file gave, as written: no ordinary-word guard for them.
@@ -407,14 +423,18 @@ class SeriesMatcher:
             window = doc[end:min(stop, end + SEASON_WINDOW)].lstrip(TRAILING_PUNCTUATION)
             sentence = SENTENCE_END.search(window)
             clause = window[:sentence.start()] if sentence else window
+            if NEXT_TITLES_SEASON.search(clause):  # 『A』、シリーズ第4期の『B』: B's season, not A's
+                clause = clause[:clause.rfind("、")] if "、" in clause else ""
             opening = doc[max(0, start - SEASON_WINDOW):start]
             catalog_seasons = {e.season for sid in ids for e in self.series[sid].entries if e.season}
             mark = numbered_season(doc[end:end + 16], catalog_seasons) or \
                 read_season(SENTENCE_END.split(opening)[-1], clause)
             of_medium = media_before(doc[max(0, start - SOURCE_WINDOW):start], doc[end:end + 30])
             beside = in_title and mark and not (live_action or tie_in) and _season_clause(bare_title, start)
-            if of_medium or (no_season and mark and mark.book):  # ミュージカル『テニスの王子様』4thシーズン: the
-                mark = None  # musical's season; 『チェンソーマン』第1部が完結: the manga's part
+            # ミュージカル『テニスの王子様』4thシーズン: the musical's season; 『チェンソーマン』第1部が完結: the manga's
+            # part; the body's 『ワールドトリガー 2ndシーズン』 in a volume's news
+            if of_medium or (no_season and mark and (mark.book or not in_title)):
+                mark = None
             franchise_work = in_title and not mark and \
                 self._names_a_franchise_work(doc, start, end, key)  # "Pokémon Sleep"
             another = franchise_work or in_title and not mark and len(ids) > 1 and \
@@ -438,6 +458,8 @@ class SeriesMatcher:
                 if not no_season or beside:  # a café or figure line named after a season is still no season's news
                     named_arc = titled_season(self.titled[sid], doc[start:end] + " " + clause)
                     season = named_arc if named_arc and mark and mark.final else season or named_arc  # an arc's finale
+                    if not NAME_GOES_ON.match(doc, end):  # not "The New Prince of Tennis U-17 World Cup"
+                        season = season or self.entry_seasons.get((key, sid))
                 if season:
                     seasons[sid][season] += weight
                 elif mark and mark.part:
@@ -691,7 +713,7 @@ class SeriesMatcher:
             aired = date.fromisoformat(published[:10]) - date.fromisoformat(last) > timedelta(days=AIRING_DAYS)
         except (TypeError, ValueError):
             aired = False
-        return series.seasons + 1 if aired else series.seasons
+        return series.seasons + 1 if aired and not mark.finale else series.seasons
 
 
 CROSSOVER = re.compile(r"\s*vs(?![a-z])", re.IGNORECASE)  # 『ルパン三世VSキャッツ・アイ』 is both works

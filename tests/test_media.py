@@ -927,3 +927,18 @@ def test_curated_seasons_of_sequel_series_and_a_later_cour(title, published, exp
 ])
 def test_appositions_roles_one_shots_and_a_lead_that_tells_of_the_manga(title, text, published, expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("『NOMAD メガロボクス2』放送開始", "『メガロボクス』の続編で、第1期から7年後を描く。", "2021-04-05",
+     [("メガロボクス", 2)]),  # a later season's own title names it
+    ("Wave, Listen to Me! Finale Airs", "The radio comedy ended its run this week.", "2020-07-10",
+     [("波よ聞いてくれ", 1)]),  # a finale is the aired season's, no season to come
+    ("春アニメまとめ", "『山田くんとLv999の恋をする』、シリーズ第4期の『魔術士オーフェンはぐれ旅 聖域編』が並ぶ。",
+     "2023-04-01", [("山田くんとLv999の恋をする", 1), ("魔術士オーフェンはぐれ旅", 4)]),  # 第4期の『B』 is B's
+    ("『ワールドトリガー』最新24巻発売", "TVアニメ『ワールドトリガー 2ndシーズン』も放送中だ。", "2021-03-04",
+     [("ワールドトリガー", None)]),  # the body's season in a volume's news
+])
+def test_an_entrys_own_title_a_finale_a_season_before_the_next_title_and_a_volumes_body(title, text, published,
+                                                                                      expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
