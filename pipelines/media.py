@@ -411,6 +411,11 @@ def broadcast_clauses(headline: str) -> str:
     return " ".join(c for c in HEADLINE_CLAUSES.split(headline) if BROADCAST.search(c))
 
 
+def tells_a_broadcast(headline: str) -> bool:
+    """The headline tells of a broadcast: a premiere, a TV anime, a season's start (放送開始)."""
+    return BROADCAST.search(headline) is not None
+
+
 def about_live_action(headline: str, lead: str) -> bool:
     """The headline, or the lead of news not about a broadcast, is about a live-action adaptation:
     a season it names is the adaptation's ("Netflix's live-action One Piece ... Season 2"), none of
@@ -460,6 +465,10 @@ PARENT_BEFORE = re.compile(r"\b(?:(?:spin-?offs?|sequel|prequel|follow-?up|succe
                            r"(?:[\w'’-]+\s+){0,3}[\"“『「]?$|"
                            # the work a creator's earlier one was: "his first film since Weathering With You"
                            r"\b(?:film|series|anime|work|project|title)\s+since\s+(?:the\s+)?[\"“『「]?$|"
+                           # the work a new one is based on or comes after: "a new anime based on Go Nagai's UFO Robo
+                           # Grendizer", "half a century after the 1968 Yokai Ningen Bem"
+                           r"\bbased\s+on\s+(?:[A-Z][\w.-]*\s+){0,2}?(?:[A-Z][\w.-]*(?:'s|’s)\s+)?[\"“『「]?$|"
+                           r"\b(?:years|decades|century)\s+after\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?(?:original\s+)?[\"“『「]?$|"
                            r"(?:前作|前シリーズ)(?:の|である)?\s*[「『]?$|"
                            # the works a crossover's characters come from: "puts the casts of Re:Zero, Konosuba and …"
                            r"\b(?:casts?|characters|heroes|heroines)\s+(?:of|from)\s+(?:[^.;!?]{0,100}?(?:,|\band)\s+)?"

@@ -48,7 +48,7 @@ from pipelines.media import (about_a_death, about_a_film, about_a_tie_in, about_
                              announces_a_work, beside_other_work, credits_a_person, film_in_lead, in_a_studio_name,
                              manga_in_lead, media_before, names_a_company, names_a_rival, names_a_role,
                              names_the_parent, opens_title, part_of_longer_name, sentences_end, shows_title, song_names,
-                             subtitle_after)
+                             subtitle_after, tells_a_broadcast)
 from pipelines.seasons import (SeasonMark, next_season_announced, numbered_season, read_season, season_titles,
                               titled_season)
 from pipelines.state import ArchiveState
@@ -384,6 +384,7 @@ class SeriesMatcher:
         films = any(headlined_works) and (all(headlined_works) or not listing)
         no_season = no_season or live_action or films or \
             manga_in_lead(title, text)  # "Chainsaw Man Reze Arc Overtakes Infinity Castle": films' news
+        broadcast = tells_a_broadcast(title)  # "Orphen: Battle of Kimluck Premieres": a season's subtitle, no game's
         remake_news = REMAKE.search(title) is not None  # 「…」再アニメ化: the remake, however far off
         tie_in = about_a_tie_in(bare_title)  # a café or a figure "for Season 2" too
         unseasoned = live_action or tie_in or about_a_film(bare_title) or \
@@ -437,7 +438,7 @@ class SeriesMatcher:
                 mark = None
             franchise_work = in_title and not mark and \
                 self._names_a_franchise_work(doc, start, end, key)  # "Pokémon Sleep"
-            another = franchise_work or in_title and not mark and len(ids) > 1 and \
+            another = franchise_work or in_title and not mark and len(ids) > 1 and not broadcast and \
                 all(self._another_work(sid, doc[end:end + SEASON_WINDOW]) for sid in ids)  # a franchise's game
             shared = frozenset(ids) if len(ids) > 1 and not mark else None  # a name several series share
             chosen = resolved.get(shared) or \

@@ -942,3 +942,17 @@ def test_appositions_roles_one_shots_and_a_lead_that_tells_of_the_manga(title, t
 def test_an_entrys_own_title_a_finale_a_season_before_the_next_title_and_a_volumes_body(title, text, published,
                                                                                       expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("Ichiro Mizuki Dies", "He sang the opening themes for Mazinger Z and Babel II.", "2022-12-09",
+     [("バビル2世", None), ("マジンガーZ", None)]),  # a classic's English title (titles.tsv)
+    ("Grendizer U Unveiled in Paris",
+     "A new anime based on Go Nagai's UFO Robo Grendizer was announced.\nIt premieres in 2025.", "2023-07-14",
+     [("グレンダイザーU", 1)]),  # what a new work is based on is its parent
+    ("BEM Premieres on TV Tokyo",
+     "The new anime BEM began on July 14, fifty years after the 1968 Yokai Ningen Bem.\nFunimation streams it.",
+     "2019-07-14", [("BEM", 1)]),  # and what it comes years after
+])
+def test_classics_english_titles_and_the_work_a_new_one_is_based_on(title, text, published, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
