@@ -59,6 +59,7 @@ SET36 = DATA.with_name("real_names_set36.jsonl")
 SET37 = DATA.with_name("real_names_set37.jsonl")
 SET38 = DATA.with_name("real_names_set38.jsonl")
 SET39 = DATA.with_name("real_names_set39.jsonl")
+SET40 = DATA.with_name("real_names_set40.jsonl")
 HOST = "realnames.test"
 
 
