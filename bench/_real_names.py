@@ -57,6 +57,7 @@ SET34 = DATA.with_name("real_names_set34.jsonl")
 SET35 = DATA.with_name("real_names_set35.jsonl")
 SET36 = DATA.with_name("real_names_set36.jsonl")
 SET37 = DATA.with_name("real_names_set37.jsonl")
+SET41 = DATA.with_name("real_names_set41.jsonl")
 HOST = "realnames.test"
 
 
