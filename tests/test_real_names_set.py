@@ -1,6 +1,6 @@
 """The real-names sets are usable to score issue 15: the acceptance set (bench/data/real_names.jsonl)
-and the thirty-six sets written after it, each first scored untuned (real_names_validation, _test, _set4
-to _set37; see bench/data/README.md), are each big enough, in both languages, with articles about
+and the forty sets written after it, each first scored untuned (real_names_validation, _test, _set4
+to _set41; see bench/data/README.md), are each big enough, in both languages, with articles about
 no series, every label names one catalog series, and no two sets share a headline or an id."""
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 from _real_names import (DATA, SET4, SET5, SET6, SET7, SET8, SET9, SET10, SET11, SET12, SET13, SET14,  # noqa: E402
                          SET15, SET16, SET17, SET18, SET19, SET20, SET21, SET22, SET23, SET24, SET25, SET26, SET27,
-                         SET28, SET29, SET30, SET31, SET32, SET33, SET34, SET35, SET36, SET37, SET38, SET39, SET40, SET41,
+                         SET28, SET29, SET30, SET31, SET32, SET33, SET34, SET35, SET36, SET37, SET38, SET39, SET40,
+                         SET41,
                          TEST, VALIDATION, article_page, load, series_by_title)
 
 FIELDS = {"id", "lang", "published", "headline", "body", "source", "labels"}
