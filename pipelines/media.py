@@ -51,7 +51,7 @@ OTHER_MEDIA = re.compile(
     r"魅力|なぜ|徹底解説|考察|マンガ|漫画|原作|コミックス|単行本|発行部数|\d+\s*巻|フィギュア(?!スケート)|グッズ|コラボカフェ|カフェ|"
     r"ポップアップ|連載|ジャンプ(?!\s*フェスタ)|ヤンジャン|マガジン|サンデー|発売|実写|(?<![発進])展(?![開望])|"
     r"劇場|映画|興収|興行収入|コラム|舞台(?=版|化|公演|上演|劇)|(?<![がを])舞台(?=\s*[「『])|演劇|上演|公演|ミュージカル|ゲーム(?:化|アプリ|版|配信|発売)|スマホゲーム|"
-    r"ソシャゲ|アプリ|第\d+章(?:が|を)?公開|"
+    r"ソシャゲ|アプリ|第\d+章(?:が|を)?公開|[』」](?:が|、)?\s*(?:劇場)?公開(?![\w\u3040-\u9fff]*(?:決定|日))|"
     r"展覧会|原画展|展示|展」|展』|展開催|ライブイベント|ライブツアー|ワンマンライブ|ライブ(?:開催|公演)|コンサート|"
     r"コラボ(?!楽曲|曲|レーション楽曲)|スタンプラリー|\bstamp rall(?:y|ies)\b|ドラマ(?!CD|ＣＤ|ティック)|\b[jk]-?drama\b|"
     r"完結(?!編)|マンホール|アルバム|\balbum\b|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|\bworld tour\b|"
@@ -77,6 +77,7 @@ OTHER_MEDIA = re.compile(
     re.IGNORECASE)
 #: An anniversary, an event or model kits are the franchise's news, unless a season premieres at it.
 ANNIVERSARY = re.compile(r"\banniversary\b|周年|\bcelebrates \d+ years\b|\bturns \d+\b|"
+                         r"\b(?:a|one|two|three|\d)\s+decades?\s+since\b|"
                          r"\b(?:\d\d?|100) years (?:since|of)\b|"  # not a story's "170 Years of Edo Japan"
                          # an event too (「ONE PIECE」イベントが開幕), and Gunpla, unless a series about them premieres
                          r"イベント|\bfan event\b|ガンプラ|\bgunpla\b|祭", re.IGNORECASE)
@@ -256,7 +257,7 @@ def media_before(before: str, after: str = "") -> bool:
 #: A film announced as side news of a headline about something else: "Finale Lands With a Film Announcement",
 #: "… Signs Off, a Film Is in the Works".
 FILM_ANNOUNCED_WITH = re.compile(r"\bwith\s+(?:an?\s+|the\s+)?(?:new\s+|sequel\s+)?(?:film|movie)\s+"
-                                 r"(?:announcement|reveal|tease)\b|"
+                                 r"(?:announcement|reveal|tease|announced|confirmed)\b|"
                                  # "Black Clover Anime Signs Off, a Film Is in the Works"
                                  r",\s+(?:and\s+)?(?:an?\s+|the\s+)(?:new\s+|sequel\s+)?(?:film|movie)\s+(?:is\s+)?"
                                  r"(?:in the works|announced|confirmed|coming|in production|green-?lit)\b|"
@@ -284,6 +285,8 @@ def about_other_media(headline: str) -> bool:
         return True
     if final := FINAL_EPISODE.search(headline):  # 『チ。』最終回、全25話で完結: the show's story ends, not its manga's
         headline = headline[:final.start()] + headline[final.end():].replace("完結", " ")
+    if anniversary and not BROADCAST.search(ANIME_MEDIUM.sub(" ", headline)):
+        return True  # 『のんのんびより』TVアニメ10周年: the franchise's, the anime only its medium
     if BROADCAST.search(headline):  # 「うたわれるもの 二人の白皇」放送開始　物語が完結へ: the show's
         headline = ADVANCE_SCREENING.sub(" ", SOURCE_WORDS.sub(" ", broadcast_clauses(headline))).replace("完結", " ")
     elif final:  # 『からくりサーカス』最終回　藤田和日郎原作を全36話で: the source it names is the show's
@@ -293,6 +296,8 @@ def about_other_media(headline: str) -> bool:
     return bool(OTHER_MEDIA.search(headline) or about_a_death(headline))
 
 
+#: The anime named as a medium only: an anniversary of "TVアニメ" is no broadcast's news.
+ANIME_MEDIUM = re.compile(r"(?:TV|テレビ)アニメ(?!放送)|\bTV anime\b", re.IGNORECASE)  # not a running show's 放送50周年
 #: A live-action adaptation named in the headline or lead.
 LIVE_ACTION = re.compile(r"\blive-action\b|実写", re.IGNORECASE)
 #: The anime named in a lead: a live-action work named after it is the anime's context.
@@ -475,7 +480,7 @@ PARENT_BEFORE = re.compile(r"\b(?:(?:spin-?offs?|sequel|prequel|follow-?up|succe
                            r"(?:the\s+)?[\"“『「]?$",
                            re.IGNORECASE)
 PARENT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+(?:[\w-]+\s+){0,2})?(?:spin-?off|sequel|prequel|side[- ]story|"
-                          r"remake|reboot)\b|"
+                          r"remake|reboot|follow-?up|successor)\b|^[」』]と同じ世界|"
                           r"^\W{0,3}(?:シリーズ)?(?:の|から)(?:スピンオフ|続編|外伝|前日譚|後日譚|番外編|リメイク|リブート|"
                           r"ショートアニメ|ミニアニメ)|"
                           r"^\W{0,3}(?:から始まる|に始まる)?(?:シリーズ|ユニバース|プロジェクト)の?(?:新作|最新作|新章)|"
@@ -529,7 +534,8 @@ def names_a_rival(before: str, after: str) -> bool:
 
 
 #: News of a creator's death: the works it credits them with are what it is about.
-OBITUARY = re.compile(r"\b(?:dies|died)\b(?! (?:down|out)\b)|\bhas died\b|\bpasse[sd] away\b|死去|逝去|訃報",
+OBITUARY = re.compile(r"\b(?:dies|died)\b(?! (?:down|out)\b)|\bhas died\b|\bpasse[sd] away\b|\bfound dead\b|"
+                      r"\bdead at \d+\b|死去|逝去|訃報",
                       re.IGNORECASE)
 #: A creator's birth or death anniversary: 水木しげる生誕100周年.
 CENTENARY = re.compile(r"生誕\d+(?:周)?年|没後\d+年|\bbirth centenary\b", re.IGNORECASE)

@@ -956,3 +956,18 @@ def test_an_entrys_own_title_a_finale_a_season_before_the_next_title_and_a_volum
 ])
 def test_classics_english_titles_and_the_work_a_new_one_is_based_on(title, text, published, expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("title, published, expected", [
+    ("『のんのんびより』TVアニメ10周年　記念イラスト公開", "2023-10-08",
+     [("のんのんびより", None)]),  # the medium's anniversary
+    ("『サザエさん』TVアニメ放送55周年　特別編を放送", "2024-10-05", [("サザエさん", 1)]),  # a running show's broadcast
+    ("No Game No Life Celebrates a Decade Since Its Anime", "2024-04-09", [("ノーゲーム・ノーライフ", None)]),
+    ("Yu-Gi-Oh! Creator Kazuki Takahashi Found Dead", "2022-07-07", [("遊戯王デュエルモンスターズ", None)]),
+    ("Kaguya-sama: Ultra Romantic Ends With a Film Announced", "2022-06-26",
+     [("かぐや様は告らせたい～天才たちの恋愛頭脳戦～", 3)]),  # the film is side news
+    ("『四畳半タイムマシンブルース』公開", "2022-09-30", [("四畳半タイムマシンブルース", None)]),  # 』公開: a release
+    ("『SSSS.DYNAZENON』放送開始　『GRIDMAN』と同じ世界の物語", "2021-04-02", [("SSSS.DYNAZENON", 1)]),  # its parent
+])
+def test_anniversaries_of_the_medium_deaths_found_releases_and_a_shared_world(title, published, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, "", published)) == expected
