@@ -451,6 +451,7 @@ def opens_title(after: str) -> bool:
 #: A title named to credit a person or studio ("Re:Zero author Tappei Nagatsuki", "from the
 #: creator of Attack on Titan", 「進撃の巨人」の作者): the article is about their new work.
 CREDIT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:author|creator|mangaka|original creator|writer|artist)s?\b|"
+                          r"^\s+(?:team|staff)\s+(?:of|behind)\b|"  # "the Anohana team of Tatsuyuki Nagai, Mari Okada …"
                           r"^[」』]?の?(?:作者|原作者|作家)|^[」』]?(?:を原作と|が原作の)|"
                           r"^[」』]の[^、。「『]{2,10}が(?:ストーリー)?(?:原案|原作|脚本|シリーズ構成)|"
                           # 『鬼灯の冷徹』江口夏実の新作, 『日常』のあらゐけいいちの漫画: the author's earlier work
@@ -459,7 +460,7 @@ CREDIT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:author|creato
                           r"^[」』][\u3041-\u3096\u4e00-\u9fff々・]{2,10}の(?:新作|最新作)|"
                           # 『あの花』『ここさけ』チームの新作: the team's earlier works
                           r"^[」』](?:[『「][^』」]{1,20}[』」])*の?(?:チーム|スタッフ|制作陣)", re.IGNORECASE)
-CREDIT_BEFORE = re.compile(r"\b(?:creator|author|mangaka|writer)s?\s+(?:of|behind)\s+(?:the\s+)?[\"“『「]?$|"
+CREDIT_BEFORE = re.compile(r"\b(?:creator|author|mangaka|writer|team|staff)s?\s+(?:of|behind)\s+(?:the\s+)?[\"“『「]?$|"
                            # "Evan Call, who scored Violet Evergarden, …": the person's earlier work
                            r"\bwho\s+(?:also\s+)?(?:scored|composed|directed|wrote|drew|created|illustrated|designed|"
                            r"animated|produced|voiced|sang)\s+(?:the\s+)?[\"“『「]?$", re.IGNORECASE)
@@ -515,7 +516,10 @@ RIVAL_BEFORE = re.compile(r"(?:\b(?:overt(?:ook|aken|akes|aking)|surpass(?:es|ed
                           r"(?:the\s+)?[\"“『「]?$", re.IGNORECASE)
 #: A prize won: what makes the works a winner is "ahead of" its rivals.
 PRIZE_WON = re.compile(r"\b(?:won|wins|winning|took|takes|named|awarded|received)\b.*\b(?:awards?|prizes?|honou?rs?|"
-                       r"of the year|grand prix)\b", re.IGNORECASE)
+                       r"of the year|grand prix)\b|\bbox office\b", re.IGNORECASE)  # or the box office's top
+#: A work the news compares its own with: "Palworld's Launch Draws Pokémon Comparisons".
+COMPARED_BEFORE = re.compile(r"\b(?:comparisons?|compared)\s+(?:with|to)\s+(?:the\s+)?[\"“『「]?$", re.IGNORECASE)
+COMPARED_AFTER = re.compile(r"^(?:'s|’s)?\s+comparisons?\b", re.IGNORECASE)
 #: The same in Japanese: 『鋼の錬金術師 FULLMETAL ALCHEMIST』を抜いて, 『すずめの戸締まり』『…』などを抑えて.
 RIVAL_AFTER = re.compile(r"^\W{0,3}(?:[『「][^』」\n]{1,40}[』」]\W{0,2})*(?:など|ら)?を(?:抜[いきく]|超え|上回|抑え)")
 
@@ -530,6 +534,8 @@ def names_a_rival(before: str, after: str) -> bool:
     if rival and (not rival["listed"] or LIST_GOES_ON.match(after)) and \
             (not rival["ahead"] or PRIZE_WON.search(before, 0, rival.start())):
         return True  # a prize's runners-up, not a fan ranking's ("ahead of Spy x Family", where a ranking counts all)
+    if COMPARED_BEFORE.search(before) or COMPARED_AFTER.match(after):
+        return True  # a work compared with, named in passing
     return RIVAL_AFTER.match(SIGNS_BEFORE_BRACKET.sub("", after)) is not None
 
 

@@ -971,3 +971,17 @@ def test_classics_english_titles_and_the_work_a_new_one_is_based_on(title, text,
 ])
 def test_anniversaries_of_the_medium_deaths_found_releases_and_a_shared_world(title, published, expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, "", published)) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("Her Blue Sky Opens in Japan", "Her Blue Sky, the new film from the Anohana team of Tatsuyuki Nagai and Mari "
+     "Okada, opened on Friday.\nCloverWorks animated it.", "2019-10-12", [("空の青さを知る人よ", None)]),  # a team's
+    ("Poupelle of Chimney Town Tops Weekend Box Office", "Poupelle of Chimney Town opened at the top of the box "
+     "office, ahead of Demon Slayer: Mugen Train's ninth weekend.\nStudio 4°C animated it.", "2020-12-29",
+     [("えんとつ町のプペル", None)]),  # the box office's runner-up
+    ("Palworld's Launch Draws Pokémon Comparisons",
+     "The survival game sold eight million copies.\nIts creatures drew comparisons with Pokémon.", "2024-01-26",
+     []),  # a work compared with
+])
+def test_a_teams_earlier_work_a_box_office_runner_up_and_a_work_compared_with(title, text, published, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
