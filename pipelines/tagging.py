@@ -146,6 +146,9 @@ GIVEN_NAME_BEFORE = re.compile(r"(?<![\w'’])(?P<given>[A-Z][a-z]+)[ \t]$")
 SURNAME_AFTER = re.compile(r"[ \t]+(?P<surname>[A-Z][a-z]+)(?:'s|’s)(?![A-Za-z])")
 #: An owner's ending right after a name.
 POSSESSIVE_AFTER = re.compile(r"(?:'s|’s)(?![A-Za-z])")
+#: A number after a name and a release's verb: a numbered game or film ("Dragon's Dogma 2 Launches").
+NUMBERED_RELEASE = re.compile(r"[ \t]+(\d{1,2})[ \t]+(?:launches|ships|sells|sold|is out|release[sd]?|hits stores|"
+                              r"goes on sale|went on sale)\b", re.IGNORECASE)
 #: A season named before the next title, right before it: "第4期の『", "2期「".
 NEXT_TITLES_SEASON = re.compile(r"(?:第\s*\d+\s*期|\d+\s*期|シーズン\s*\d+|\d+(?:st|nd|rd|th)\s*シーズン)の?\s*[『「]$",
                                 re.IGNORECASE)
@@ -579,6 +582,9 @@ class SeriesMatcher:
             return (len(key) > MAX_GUARDED_CJK_CHARS and not loanword) or _writes_as_title(key, titled) or \
                 opens_a_title or bool(CJK_TITLE_CONTEXT.match(doc[end:end + 8]))
         words = key.split()
+        sequel = NUMBERED_RELEASE.match(doc, end)
+        if sequel and int(sequel[1]) not in {e.season for sid in ids for e in self.series[sid].entries}:
+            return False  # "Dragon's Dogma 2 Launches": the game's sequel, no season of the anime
         if len(words) == 2 and words[0].isalpha() and words[1].isdigit() and english.is_english_word(words[0]) and \
                 " " in doc[start:end]:
             return key.strip() in quoted or TITLE_CONTEXT.match(doc[end:end + 40]) is not None  # "his Number 24"
@@ -836,7 +842,7 @@ def _cour_called_a_season(series: Series, number: int, published: str | None) ->
 #: The rest of a bracketed title after a franchise name in capitals: 「ONE PIECE ODYSSEY」.
 WORK_IN_BRACKETS = re.compile(r"^[ 　][^」』\n]{2,40}[」』]")
 #: A headline announcing a remake.
-REMAKE = re.compile(r"再アニメ化|リメイク|\bremake\b|\breboot\b|new anime adaptation|"
+REMAKE = re.compile(r"再アニメ化|リメイク|\bremake\b|\breboot\b|new anime adaptation|\breturns with a new (?:tv )?anime\b|"
                     r"\b(?:gets?|getting|receives?|receiving)\s+(?:a\s+)?(?:brand[- ])?new\s+(?:tv\s+)?anime\b",
                     re.IGNORECASE)
 #: Words of an English title that say it is a film's.

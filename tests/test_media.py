@@ -985,3 +985,16 @@ def test_anniversaries_of_the_medium_deaths_found_releases_and_a_shared_world(ti
 ])
 def test_a_teams_earlier_work_a_box_office_runner_up_and_a_work_compared_with(title, text, published, expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("Dragon's Dogma 2 Launches to Strong Sales", "Capcom's open-world RPG went on sale worldwide.", "2024-03-22",
+     []),  # a numbered game the anime has no season of
+    ("Tokyo Mew Mew Returns With a New TV Anime", "The magical girls are back.", "2022-07-06",
+     [("東京ミュウミュウ にゅ～♡", 1)]),  # a new anime: the remake
+    ("Saint Seiya: Knights of the Zodiac – Battle for Sanctuary Debuts on Crunchyroll", "The CG series continues.",
+     "2022-10-01", [("聖闘士星矢: Knights of the Zodiac", 2)]),  # curated: the CG series' seasons
+])
+def test_a_numbered_game_a_returning_franchises_new_anime_and_a_cg_series_second_season(title, text, published,
+                                                                                       expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
