@@ -62,7 +62,11 @@ OTHER_MEDIA = re.compile(
     r"\bconsoles?\b|\bdownloads?\b|\bgets\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}game\b|"
     r"\bsells?\s+(?:over\s+|more than\s+)?[\d.,]+\s*(?:million|thousand)\b|"
     r"(?<!アニメ)本ランキング|\bbook rankings?\b|\blets players\b|\bplayable\b|\bdlc\b|\bmodel kits?\b|"
-    r"\bcollaborations?\b(?!\s+(?:song|single|track|theme))|\bteams? up with\b|\buniversal studios\b|\bUSJ\b|"
+    r"\bcollaborations?\b(?!\s+(?:song|single|track|theme))|\bcollaborat(?:es|ed|ing)\s+with\b|\bteams? up with\b|"
+    r"\buniversal studios\b|\bUSJ\b|"
+    # a brand's or a town's tie-up (『鬼滅の刃』×くら寿司), an art book, a manhole cover, a venue that closes
+    r"[』」]\s*[×✕]\s*(?![『「])\S|\b(?:art|sketch)\s?books?\b|画集|設定資料集|\bmanholes?\b|閉館|閉園|営業終了|"
+    r"\b(?:will\s+)?clos(?:es|e|ed)\s+(?:its\s+doors|at\s+the\s+end|for\s+good|permanently)\b|"
     r"コミック|プラモ|一番くじ|カードゲーム|トレカ|ユニバーサル・スタジオ|前章|後章|\d+万本|\bcards\b|"
     r"\bswitch and pc\b|\bpc and switch\b|"
     r"\b(?:hits|comes to|coming to|heads to|launches on|out on) (?:the )?(?:nintendo )?switch\b|"
