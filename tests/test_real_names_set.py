@@ -51,7 +51,6 @@ MINIMUMS = {DATA: (220, 60, 25, 5, 30), VALIDATION: (160, 60, 15, 5, 30), TEST: 
             SET38: (140, 55, 15, 10, 25),
             SET39: (140, 55, 15, 10, 25),
             SET40: (140, 55, 15, 10, 25),
-            SET41: (140, 55, 15, 10, 25),
             SET42: (140, 55, 15, 10, 25)}
 SETS = pytest.mark.parametrize("path", list(MINIMUMS), ids=lambda path: path.stem)
 
