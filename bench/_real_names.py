@@ -62,6 +62,7 @@ SET39 = DATA.with_name("real_names_set39.jsonl")
 SET40 = DATA.with_name("real_names_set40.jsonl")
 SET41 = DATA.with_name("real_names_set41.jsonl")
 SET42 = DATA.with_name("real_names_set42.jsonl")
+SET43 = DATA.with_name("real_names_set43.jsonl")
 HOST = "realnames.test"
 
 
