@@ -63,6 +63,7 @@ SET40 = DATA.with_name("real_names_set40.jsonl")
 SET41 = DATA.with_name("real_names_set41.jsonl")
 SET42 = DATA.with_name("real_names_set42.jsonl")
 SET43 = DATA.with_name("real_names_set43.jsonl")
+SET44 = DATA.with_name("real_names_set44.jsonl")
 HOST = "realnames.test"
 
 
