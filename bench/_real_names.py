@@ -61,6 +61,7 @@ SET38 = DATA.with_name("real_names_set38.jsonl")
 SET39 = DATA.with_name("real_names_set39.jsonl")
 SET40 = DATA.with_name("real_names_set40.jsonl")
 SET41 = DATA.with_name("real_names_set41.jsonl")
+SET45 = DATA.with_name("real_names_set45.jsonl")
 HOST = "realnames.test"
 
 
