@@ -65,7 +65,7 @@ OTHER_MEDIA = re.compile(
     r"\bcollaborations?\b(?!\s+(?:song|single|track|theme))|\bcollaborat(?:es|ed|ing)\s+with\b|\bteams? up with\b|"
     r"\buniversal studios\b|\bUSJ\b|"
     # a brand's or a town's tie-up (『鬼滅の刃』×くら寿司), an art book, a manhole cover, a venue that closes
-    r"[』」]\s*[×✕]\s*(?![『「])\S|\b(?:art|sketch)\s?books?\b|画集|設定資料集|\bmanholes?\b|閉館|閉園|営業終了|"
+    r"[』」]\s*[×✕]\s*(?![『「])\S|\bOAD\b|\bOVAs?\b|\b(?:art|sketch)\s?books?\b|画集|設定資料集|\bmanholes?\b|閉館|閉園|営業終了|"
     r"\b(?:will\s+)?clos(?:es|e|ed)\s+(?:its\s+doors|at\s+the\s+end|for\s+good|permanently)\b|"
     r"コミック|プラモ|一番くじ|カードゲーム|トレカ|ユニバーサル・スタジオ|前章|後章|\d+万本|\bcards\b|"
     r"\bswitch and pc\b|\bpc and switch\b|"
@@ -591,7 +591,7 @@ COMPANY = re.compile(r"bushiroad", re.IGNORECASE)
 
 #: A company's word after a name: "Musashino Animation" (the studio of Shirobako's story), "Kadokawa Pictures".
 COMPANY_AFTER = re.compile(r"^\s+(?:Animation(?!\s+(?:Director|Producer|Staff|Studio|Works?)\b)|Studios|Pictures|"
-                           r"Productions?|Entertainment|Inc\b|Co\.|Corporation|Corp\b)")
+                           r"Productions?|Entertainment|Inc\b|Co\.|Corporation|Corp\b|Company\b)")
 
 
 def names_a_company(written: str, after: str = "") -> bool:

@@ -852,10 +852,12 @@ FILM_WORD = re.compile(r"\b(?:movie|film)\b")
 def _without_titles(headline: str, mentions: list[tuple[int, int, str, list[int]]]) -> str:
     """The headline with the titles it names blanked: 「女神のカフェテラス」 and "Darwin's Game" are
     no café's or game's news (an English film title's "Movie" says what the news is, and stays)."""
+    ends_on_title = False
     for start, end, key, _ in mentions:
         if end <= len(headline) and not FILM_WORD.search(key):
             headline = headline[:start] + " " * (end - start) + headline[end:]
-    return headline
+            ends_on_title = ends_on_title or not headline[end:].strip()
+    return headline + "_" if ends_on_title else headline  # "'Hana ni Natte' Opens [the title]" is no film's "… Opens"
 
 
 #: A bracketed title: 『BLEACH Rebirth of Souls』, 「ONE PIECE × 鬼滅の刃」.

@@ -998,3 +998,17 @@ def test_a_teams_earlier_work_a_box_office_runner_up_and_a_work_compared_with(ti
 def test_a_numbered_game_a_returning_franchises_new_anime_and_a_cg_series_second_season(title, text, published,
                                                                                        expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("Omoinotake's 'EVERBLUE' Opens Blue Period", "The band's song plays over the first episode.", "2021-10-02",
+     [("ブルーピリオド", 1)]),  # a song opens the show: no film's "… Opens"
+    ("『転スラ』OAD『コリウスの夢』配信開始", "ラミリスの迷宮が舞台になる。", "2023-11-01",
+     [("転生したらスライムだった件", None)]),
+    ("『鬼滅の刃』×くら寿司、限定グッズが登場", "全国の店舗で実施する。", "2021-03-05",
+     [("鬼滅の刃", None)]),  # a brand's tie-up
+    ("Witch Watch Collaborates With Tokyo Skytree", "The tower lights up in green.", "2025-05-10",
+     [("ウィッチウォッチ", None)]),
+])
+def test_a_song_opening_a_show_an_oad_and_brand_tie_ups(title, text, published, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
