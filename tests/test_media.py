@@ -1012,3 +1012,14 @@ def test_a_numbered_game_a_returning_franchises_new_anime_and_a_cg_series_second
 ])
 def test_a_song_opening_a_show_an_oad_and_brand_tie_ups(title, text, published, expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("『涼宮ハルヒの直観』発売", "谷川流の『涼宮ハルヒ』シリーズの最新刊。", "2020-11-25",
+     [("涼宮ハルヒの憂鬱", None)]),  # curated 涼宮ハルヒ
+    ("『エヴァンゲリオン』×コンビニ、限定くじ", "", "2021-01-20", [("新世紀エヴァンゲリオン", None)]),  # curated
+    ("映画『ドラえもん』は公開延期　『しんちゃん』も", "", "2021-02-01",
+     [("クレヨンしんちゃん", None), ("ドラえもん", None)]),  # curated しんちゃん
+])
+def test_curated_japanese_short_names_of_big_franchises(title, text, published, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
