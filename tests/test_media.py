@@ -1023,3 +1023,15 @@ def test_a_song_opening_a_show_an_oad_and_brand_tie_ups(title, text, published, 
 ])
 def test_curated_japanese_short_names_of_big_franchises(title, text, published, expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("title, published, expected", [
+    ("Black Clover Mobile Launches Worldwide With Asta and Yuno", "2023-11-30", [("ブラッククローバー", None)]),
+    ("『ウマ娘』英語版がSteamで配信開始", "2024-06-27", [("ウマ娘 プリティーダービー", None)]),  # Steam after kana
+    ("Crayon Shin-chan Shiro and the Coal Town Opens Preorders for Switch", "2024-05-01",
+     [("クレヨンしんちゃん", None)]),
+    ("『薬屋のひとりごと』シリーズ累計3100万部を突破", "2024-07-01", [("薬屋のひとりごと", None)]),  # copies sold
+    ("Wit Studio's Moonrise Launches Worldwide on Netflix", "2025-04-10", [("ムーンライズ", 1)]),  # a stream's launch
+])
+def test_games_launching_worldwide_preorders_copies_and_a_streams_launch(title, published, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, "", published)) == expected
