@@ -159,7 +159,8 @@ OPENING_TITLE = re.compile(
 #: After a name opening a headline, a work's announcement shows a title ("Lazarus Reveals Composers …",
 #: "Kaiju No. 8 Unveils Key Visual"): cast, staff, music, visuals and dates are what works announce.
 WORK_NEWS_AFTER = re.compile(
-    r"^:?\s+(?:reveals|unveils|announces|adds|casts|confirms|releases|drops|shares|debuts)\s+(?:[\w'’.-]+\s+){0,3}?"
+    r"^:?\s+(?:reveals|unveils|announces|adds|casts|confirms|releases|drops|shares|debuts|picks|taps|lists)\s+"
+    r"(?:[\w'’.-]+\s+){0,3}?"
     r"(?:cast|staff|composers?|music|theme song|opening|ending|key visual|visual|trailer|teaser|promo video|"
     r"premiere|character designs?|voice actors?|(?:[\w-]+\s+)?season(?:\s+\d+)?|sequel|release date)\b|"
     r"^\s+(?:finally\s+|officially\s+)?(?:airs|premieres|streams)\b|"

@@ -1035,3 +1035,12 @@ def test_curated_japanese_short_names_of_big_franchises(title, text, published, 
 ])
 def test_games_launching_worldwide_preorders_copies_and_a_streams_launch(title, published, expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, "", published)) == expected
+
+
+@pytest.mark.parametrize("title, published, expected", [
+    ("Ultramarine Magmell Lists Its Cast", "2019-02-08", [("群青のマグメル", 1)]),  # curated; "Lists Its Cast"
+    ("Pokémon Master Journeys Arrives on Netflix", "2021-09-10", [("ポケットモンスター", 1)]),  # the 2019 series
+    ("Uma Musume: Road to the Top Runs on YouTube", "2023-04-16", [("ウマ娘 プリティーダービー ROAD TO THE TOP", 1)]),
+])
+def test_curated_english_names_of_a_series_part_and_a_spin_off(title, published, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, "", published)) == expected
