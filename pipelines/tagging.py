@@ -212,23 +212,50 @@ def _fold_char(ch: str) -> tuple[tuple[str, int], ...]:
                  for c in unicodedata.normalize("NFKC", LETTER_SIGNS.get(ch, ch)).casefold())
 
 
+#: What `normalize` reads at a time: a run of ASCII letters, a run of ASCII digits, or one other character
+#: (the ASCII signs between them are skipped as one space).
+FOLD_TOKEN = re.compile(r"[A-Za-z]+|[0-9]+|[^\x00-\x7f]")
+
+
 def normalize(text: str) -> tuple[str, list[int]]:
     """Folded text (NFKC, case, punctuation as single spaces, padded) and each char's source index.
-    An ASCII letter next to a digit is a word boundary too ("Ranma1/2" reads as "Ranma 1/2")."""
-    out, where, last = [" "], [0], 0  # last: the kind of the last character written, 0 after a space
-    for i, ch in enumerate(text):
-        for c, kind in _fold_char(ch):
-            if kind:
-                if last and last != kind and c.isascii() and out[-1].isascii():
-                    out.append(" ")
-                    where.append(i)
-                out.append(c)
-                where.append(i)
-                last = kind
-            elif last:
+    An ASCII letter next to a digit is a word boundary too ("Ranma1/2" reads as "Ranma 1/2"). ASCII
+    runs are folded whole: every article goes through here, and most of its text is ASCII."""
+    out, where = [" "], [0]
+    last, last_ascii, read = 0, True, 0  # the kind of the last character written (0 after a space), whether
+    for token in FOLD_TOKEN.finditer(text):  # it was ASCII, and where the text read so far ends
+        start, end = token.span()
+        if start > read and last:  # ASCII signs: one space, at the first
+            out.append(" ")
+            where.append(read)
+            last = 0
+        run = token.group()
+        if run.isascii():
+            kind = 2 if run[0].isdigit() else 1
+            if last and last != kind and last_ascii:
                 out.append(" ")
-                where.append(i)
-                last = 0
+                where.append(start)
+            out.append(run.lower())
+            where.extend(range(start, end))
+            last, last_ascii = kind, True
+        else:
+            for c, kind in _fold_char(run):
+                if kind:
+                    if last and last != kind and c.isascii() and last_ascii:
+                        out.append(" ")
+                        where.append(start)
+                    out.append(c)
+                    where.append(start)
+                    last, last_ascii = kind, c.isascii()
+                elif last:
+                    out.append(" ")
+                    where.append(start)
+                    last = 0
+        read = end
+    if len(text) > read and last:
+        out.append(" ")
+        where.append(read)
+        last = 0
     if last:
         out.append(" ")
         where.append(len(text))
@@ -435,8 +462,8 @@ class SeriesMatcher:
                 read_season(SENTENCE_END.split(opening)[-1], clause)
             of_medium = media_before(doc[max(0, start - SOURCE_WINDOW):start], doc[end:end + 30])
             beside = in_title and mark and not (live_action or tie_in) and _season_clause(bare_title, start)
-            # ミュージカル『テニスの王子様』4thシーズン: the musical's season; 『チェンソーマン』第1部が完結: the manga's
-            # part; the body's 『ワールドトリガー 2ndシーズン』 in a volume's news
+            # ミュージカル『テニスの王子様』4thシーズン: the musical's season; 『チェンソーマン』第1部が完結:
+            # the manga's part; the body's 『ワールドトリガー 2ndシーズン』 in a volume's news
             if of_medium or (no_season and mark and (mark.book or not in_title)):
                 mark = None
             franchise_work = in_title and not mark and \
@@ -842,7 +869,8 @@ def _cour_called_a_season(series: Series, number: int, published: str | None) ->
 #: The rest of a bracketed title after a franchise name in capitals: 「ONE PIECE ODYSSEY」.
 WORK_IN_BRACKETS = re.compile(r"^[ 　][^」』\n]{2,40}[」』]")
 #: A headline announcing a remake.
-REMAKE = re.compile(r"再アニメ化|リメイク|\bremake\b|\breboot\b|new anime adaptation|\breturns with a new (?:tv )?anime\b|"
+REMAKE = re.compile(r"再アニメ化|リメイク|\bremake\b|\breboot\b|new anime adaptation|"
+                    r"\breturns with a new (?:tv )?anime\b|"
                     r"\b(?:gets?|getting|receives?|receiving)\s+(?:a\s+)?(?:brand[- ])?new\s+(?:tv\s+)?anime\b",
                     re.IGNORECASE)
 #: Words of an English title that say it is a film's.
