@@ -487,7 +487,8 @@ PARENT_BEFORE = re.compile(r"\b(?:(?:spin-?offs?|sequel|prequel|follow-?up|succe
                            r"\b(?:casts?|characters|heroes|heroines)\s+(?:of|from)\s+(?:[^.;!?]{0,100}?(?:,|\band)\s+)?"
                            r"(?:the\s+)?[\"“『「]?$",
                            re.IGNORECASE)
-PARENT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+(?:[\w-]+\s+){0,2})?(?:spin-?off|sequel|prequel|side[- ]story|"
+PARENT_AFTER = re.compile(r"^[\s\"”』」!]*(?:(?:'s|’s)\s+(?:[\w-]+\s+){0,2}|[A-Z][\w!-]*\s+)?"
+                          r"(?:spin-?off|sequel|prequel|side[- ]story|"
                           r"remake|reboot|follow-?up|successor)\b|^[」』]と同じ世界|"
                           r"^\W{0,3}(?:シリーズ)?(?:の|から)(?:スピンオフ|続編|外伝|前日譚|後日譚|番外編|リメイク|リブート|"
                           r"ショートアニメ|ミニアニメ)|"

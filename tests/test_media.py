@@ -1044,3 +1044,10 @@ def test_games_launching_worldwide_preorders_copies_and_a_streams_launch(title, 
 ])
 def test_curated_english_names_of_a_series_part_and_a_spin_off(title, published, expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, "", published)) == expected
+
+
+def test_a_title_and_one_capitalized_word_before_sequel_name_the_parent():
+    tags = MATCHER.tag("True Cooking Master Boy Serves Up Mao Again",
+                       "True Cooking Master Boy, the new anime of Etsushi Ogawa's Chuka Ichiban! Kiwami sequel manga, "
+                       "premiered on October 12.\nLiu Maoxing is a special-class chef now.", "2019-10-13")
+    assert [t.series.title_ja for t in tags] == ["真・中華一番！"]
