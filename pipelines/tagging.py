@@ -222,8 +222,9 @@ def normalize(text: str) -> tuple[str, list[int]]:
     An ASCII letter next to a digit is a word boundary too ("Ranma1/2" reads as "Ranma 1/2"). ASCII
     runs are folded whole: every article goes through here, and most of its text is ASCII."""
     out, where = [" "], [0]
-    last, last_ascii, read = 0, True, 0  # the kind of the last character written (0 after a space), whether
-    for token in FOLD_TOKEN.finditer(text):  # it was ASCII, and where the text read so far ends
+    # the kind of the last character written (0 after a space), whether it was ASCII, where the text read ends
+    last, last_ascii, read = 0, True, 0
+    for token in FOLD_TOKEN.finditer(text):
         start, end = token.span()
         if start > read and last:  # ASCII signs: one space, at the first
             out.append(" ")
@@ -412,8 +413,9 @@ class SeriesMatcher:
         headlined_works = [key in self.film_names or set(ids) <= self.films or _names_a_film(title, end, film_keys)
                            for read, (_, end, key, ids) in zip(reads, mentions) if read and end <= len(title)]
         films = any(headlined_works) and (all(headlined_works) or not listing)
-        no_season = no_season or live_action or films or \
-            manga_in_lead(title, text)  # "Chainsaw Man Reze Arc Overtakes Infinity Castle": films' news
+        # "Chainsaw Man Reze Arc Overtakes Infinity Castle": films' news; "Berserk Resumes …" over a lead that
+        # tells of the manga: the manga's
+        no_season = no_season or live_action or films or manga_in_lead(title, text)
         broadcast = tells_a_broadcast(title)  # "Orphen: Battle of Kimluck Premieres": a season's subtitle, no game's
         remake_news = REMAKE.search(title) is not None  # 「…」再アニメ化: the remake, however far off
         tie_in = about_a_tie_in(bare_title)  # a café or a figure "for Season 2" too
@@ -779,7 +781,8 @@ def shortened_in(headline: str, name: str, names: list[tuple[int, int]]) -> bool
     if len(pieces) < 2:
         return False
     for piece in {pieces[0], pieces[-1]}:
-        if piece.isascii() and (len(piece) < 4 or not piece[0].isupper() or english.zipf(piece.casefold()) >= 4) \
+        if piece.isascii() and (len(piece) < 4 or not piece[0].isupper() or
+                                english.zipf(piece.casefold()) >= FRANCHISE_MAX_ZIPF) \
                 or not piece.isascii() and (len(piece) < 3 or not KATAKANA_WORD.match(piece)):
             continue
         for m in re.finditer(rf"(?<![\w\u30a1-\u30fa\u30fc'’-]){re.escape(piece)}(?![\w\u30a1-\u30fa\u30fc-])",
