@@ -28,7 +28,7 @@ def learner():
     ("Netflix adds 「薬屋のひとりごと」(Drugstore Soliloquy Tales) to its lineup.", "Drugstore Soliloquy Tales"),
     ("Fans of Kusuriya no Dokuhaku (The Apothecary Diaries) cheered the news.", "Kusuriya no Dokuhaku"),
     ("The Apothecary Diaries, known in Japan as Kusuriya no Dokuhaku, returns.", "Kusuriya no Dokuhaku"),
-    ("The Apothecary Diaries (Japanese title: 薬屋の独白) returns.", "薬屋の独白"),
+    ("The Apothecary Diaries (Japanese title: 毒見役の独白) returns.", "毒見役の独白"),  # no catalog name inside
     ("The Apothecary Diaries Season 2 (Kusuriya no Dokuhaku 2nd Season) airs.", "Kusuriya no Dokuhaku"),
 ])
 def test_a_pair_teaches_the_unknown_name(learner, text, alias):
