@@ -188,9 +188,10 @@ IN_A_LONGER_TITLE = re.compile(r"(?<![.!?]\s)\b(?!(?:Season|Arc|Part|Cour|Film|M
                                r"(?:(?:in|of|from|with|to)\s+the|in|of|from|with|the|to|no|wa|ga|wo|ni|de|mo)\s+$")
 THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 OF_A_NAME_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?[A-Z]")
-#: Band, drama, game and film words beside a short name: it names something else.
+#: Band, drama, game and film words beside a short name: it names something else (a 実写ドラマ,
+#: a live-action drama, adapts the work of that name).
 OTHER_WORK = re.compile(r"\b(?:band|rock band|singer|vocalist|idol group|k-?drama|j-?drama|"
-                        r"drama(?!\s+cd)|video game|the game|album)\b|バンド|ドラマ(?!CD)",
+                        r"drama(?!\s+cd)|video game|the game|album)\b|バンド|(?<!実写)ドラマ(?!CD)",
                         re.IGNORECASE)
 
 

@@ -207,6 +207,8 @@ def test_a_live_action_adaptation_keeps_its_series_but_a_drama_sharing_a_word_do
     assert tagged("Netflix's Live-Action City Hunter Streams Worldwide", "Ryohei Suzuki plays Ryo Saeba.") == [
         ("シティーハンター", None)]
     assert tagged("The K-drama “Kingdom” Returns for a Third Season", "Netflix confirmed the drama.") == []
+    assert tagged("実写『ONE PIECE』シーズン2制作決定", "Netflixの実写ドラマ『ONE PIECE』のシーズン2制作が決まった。") == [
+        ("ONE PIECE", None)]  # 実写ドラマ adapts the work: its name is the work's, not a drama's own
 
 
 @pytest.mark.parametrize("title, text, expected", [
