@@ -520,7 +520,7 @@ def names_the_parent(before: str, after: str) -> bool:
 #: A work another overtook in a ranking or beat to a prize: "has overtaken Fullmetal Alchemist: Brotherhood
 #: as", "won …, ahead of X and Y", "beating X".
 RIVAL_BEFORE = re.compile(r"(?:\b(?:overt(?:ook|aken|akes|aking)|surpass(?:es|ed|ing)?|dethron(?:es|ed|ing)|"
-                          r"(?:has|have|had)\s+passed)|\bbeat(?:ing|s)?(?:\s+out)?|\bedg(?:ed|es|ing)\s+out|"
+                          r"(?:(?:has|have|had)\s+)?pass(?:ed|es|ing))|\bbeat(?:ing|s)?(?:\s+out)?|\bedg(?:ed|es|ing)\s+out|"
                           r"\bouts(?:old|ells|elling)|(?P<ahead>,\s+ahead\s+of))\s+(?P<listed>[^.;:!?]{0,60}?(?:,|\band)\s+)?"
                           r"(?:the\s+)?[\"“『「]?$", re.IGNORECASE)
 #: A prize won: what makes the works a winner is "ahead of" its rivals.
