@@ -103,7 +103,8 @@ BROADCAST = re.compile(r"放送(?:開始|スタート|決定|日|中)|(?:Netflix
                        r"\bpremieres?\b|\bto TV\b|\bsimulcast|\bbroadcast|\banime adaptation\b|\bgets (?:an? )?anime\b|"
                        r"\banime (?:adapts|begins|premieres|returns|starts|opens)\b|\badapts\b|アニメ化|新作アニメ|"
                        r"\b(?:winter|spring|summer|fall|autumn)\s+20\d\d\b|"
-                       r"(?<![劇映])(?:[春夏秋冬]|今期|新)アニメ", re.IGNORECASE)  # a season's lineup: 冬アニメは…豊作
+                       r"(?<![劇映])(?:[春夏秋冬]|今期|新)アニメ|第\d+話[^\s、。]{0,8}?放送",  # 第11話・12話を放送
+                       re.IGNORECASE)  # a season's lineup: 冬アニメは…豊作
 #: A TV series' episodes shown in cinemas before the broadcast: in a broadcast's headline, the season's news.
 ADVANCE_SCREENING = re.compile(r"(?:劇場|映画館)?(?:最速|超)?先行上映(?:会)?|\b(?:advance|early|preview) screenings?\b|"
                                r"\bin\s+theat(?:er|re)s\s+before\s+(?:its\s+|the\s+)?(?:tv|broadcast)\b",
@@ -274,12 +275,20 @@ FILM_ANNOUNCED_WITH = re.compile(r"\bwith\s+(?:an?\s+|the\s+)?(?:new\s+|sequel\s
                                  r"(?:film|movie)\b", re.IGNORECASE)
 
 
+#: One episode shown in cinemas before it airs (第1話を先行公開, "90-Minute First Episode to Screen in Theaters"):
+#: the broadcast's preview, not a film; a film of several episodes ("Season 2's First Episodes") is one.
+EPISODE_PREVIEW = re.compile(r"第\d+話[^\n。]{0,16}?先行|(?:\b(?:first|premiere|opening|\d+(?:st|nd|rd|th))\s+episode|"
+                             r"\bepisode\s+\d+)\b[^\n.]{0,16}?\b(?:screen|theat(?:er|re)s?\b)", re.IGNORECASE)
+
+
 def about_other_media(headline: str) -> bool:
     """The article is news of a film, stage play, game, exhibition, café, merchandise or manga,
     of an anniversary or of a creator's death or honour (read from its headline), so it names no
     TV season unless it says one. A headline about the broadcast names the source only to describe
     the show (「僕とロボコ」放送開始 ジャンプのギャグ漫画); 舞台 is a stage play only as one
     (舞台「…」, 舞台化), not a story's setting or a big stage."""
+    if EPISODE_PREVIEW.search(headline):
+        return False
     headline = FILM_ANNOUNCED_WITH.sub(" ", headline)
     headline = STUDIO_ANNIVERSARY.sub(" ", AWARD_FESTIVAL.sub(" ", STUDIO_FILM.sub(" ", headline)))
     anniversary = ANNIVERSARY.search(headline) and not SEASON_NEWS.search(SINCE_A_DEBUT.sub(" ", headline))
@@ -357,6 +366,8 @@ def about_a_film(headline: str) -> bool:
     theaters"; not a studio's "Bones Film"): a season it names is the one the film tells or the
     screening shows (「進撃の巨人」完結編 劇場版, "Brings Season 2's First Episodes to Theaters"), no
     TV season's news (see 1)."""
+    if EPISODE_PREVIEW.search(headline):
+        return False
     headline = STUDIO_FILM.sub(" ", FILM_ANNOUNCED_WITH.sub(" ", headline))
     if BROADCAST.search(headline):  # TVアニメ『…』放送開始 夏の劇場先行上映を経て, …配信開始 劇場上映と並行
         headline = ADVANCE_SCREENING.sub(" ", broadcast_clauses(headline))

@@ -431,6 +431,18 @@ def test_an_advance_screening_in_a_broadcasts_headline_is_the_seasons_news(title
     assert tagged(title, "") == expected
 
 
+@pytest.mark.parametrize("title, published, expected", [
+    ("『鬼滅の刃』ワールドツアー上映が開幕　柱稽古編第1話を先行公開", "2024-02-03", [("鬼滅の刃", 4)]),
+    ("Oshi no Ko's 90-Minute First Episode to Screen in Theaters", "2023-03-17", [("【推しの子】", 1)]),
+    ("『ささやくように恋を唄う』第11話・12話を放送　延期分が完結", "2024-06-20", [("ささやくように恋を唄う", 1)]),
+    ("大洗あんこう祭に『ガルパン』声優陣　最終章第4話の上映も続く", "2023-11-19", [("ガールズ＆パンツァー", None)]),
+])
+def test_one_episode_previewed_in_cinemas_or_aired_is_the_seasons_news(title, published, expected):
+    """A single episode shown before it airs is the broadcast's preview, and 第N話を放送 its broadcast,
+    where a film's chapter (ガルパン 最終章第4話) stays a film's news."""
+    assert [(t.series.title_ja, t.season) for t in MATCHER.tag(title, "", published)] == expected
+
+
 def test_a_name_with_an_honorific_is_read_by_its_romaji():
     assert tagged("Ninja Hattori-kun Returns in a New Series", "The anime adapts Fujiko A. Fujio's manga.") == [
         ("忍者ハットリくん", 1)]
