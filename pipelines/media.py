@@ -43,7 +43,7 @@ OTHER_MEDIA = re.compile(
     r"(?<!anime )\blaunch(?:es|ed)(?:\s+(?:in\s+(?:japan|north america|the u\.?s\.?|the west|europe|china|korea|"
     r"english)|worldwide|globally))?\s*$|"
     r"pop-up|collaboration caf[eé]|\bcaf[eé]\b|merchandise|\bmerch\b|reasons? |what does .+ mean|worth watching|"
-    r"^why\b|deserves more attention|underrated|opinion|explained|\bmovie\b|\bfilms?\b|box office|"
+    r"^why\b|deserves more attention|underrated|opinion|explained|\bmovies?\b|\bfilms?\b|box office|"
     r"stage (?:play|adaptation|musical|production)|musical|(?:mobile|smartphone|video|console|rhythm|gacha|card|"
     r"browser|pc|switch|ps5|ps4)\s+games?|\bgame\b.*\b(?:release|launch|pre-?registration|trailer|download)|"
     r"(?<!anime )(?<!japan )\bexpo\b|"
@@ -95,7 +95,7 @@ SINCE_A_DEBUT = re.compile(r"\bsince (?:its|the) (?:tv |anime )?(?:debut|premier
 AWARD_FESTIVAL = re.compile(r"(?:アワード|\baward)\s*(?:フェスティバル|festival)", re.IGNORECASE)
 #: Headline words of a home-video release: the season's news, not merchandise.
 HOME_VIDEO = re.compile(r"blu-?ray|ブルーレイ|(?<![A-Za-z])BD(?![A-Za-z])|\bDVD\b|BD-?BOX", re.IGNORECASE)
-FILM_WORDS = re.compile(r"\bmovie\b|\bfilms?\b|劇場|映画", re.IGNORECASE)
+FILM_WORDS = re.compile(r"\bmovies?\b|\bfilms?\b|劇場|映画", re.IGNORECASE)
 #: Headline words of news about a TV broadcast.
 BROADCAST = re.compile(r"放送(?:開始|スタート|決定|日|中)|(?:Netflix|Disney\+|ディズニープラス|Prime Video|ABEMA|U-NEXT|"
                        r"dアニメストア|Crunchyroll)で(?:独占)?(?:配信開始|配信スタート|世界配信)|"

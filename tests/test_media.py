@@ -33,6 +33,8 @@ def tagged(title: str, text: str = "") -> list[tuple[str, int | None]]:
      [("ようこそ実力至上主義の教室へ", None)]),
     ("『ハイキュー!!』はなぜこれほど支持されるのか", "TVアニメ『ハイキュー!!』の人気を振り返る。", [("ハイキュー!!", None)]),
     ("Jujutsu Kaisen Cursed Clash Launches", "Bandai Namco's fighting title is out on all platforms.", [("呪術廻戦", None)]),
+    ("Bocchi the Rock! Is Getting Two Recap Movies This Summer", "CloverWorks re-edits the TV series.",
+     [("ぼっち・ざ・ろっく！", None)]),
 ])
 def test_other_media_keep_the_series_and_name_no_season(title, text, expected):
     assert tagged(title, text) == expected
