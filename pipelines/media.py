@@ -167,7 +167,10 @@ WORK_NEWS_AFTER = re.compile(
     r"^\s+(?:finally\s+|officially\s+)?(?:airs|premieres|streams)\b|"
     # "… Takes a Break After Episode 7", "… a Month Off Before Its Final Episodes"
     r"^\s+(?:[\w'’-]+\s+){1,5}?(?:after|before|with|from|at|until)\s+(?:episode\s+\d|"
-    r"(?:its|the)\s+(?:final|last|remaining)\s+episodes\b)",
+    r"(?:its|the)\s+(?:final|last|remaining)\s+episodes\b)|"
+    # "Pluto Is Finally on Netflix", "… Arrives on Crunchyroll": a streamed work
+    r"^\s+(?:is\s+|are\s+)?(?:finally\s+|now\s+)?(?:streaming\s+|arrives\s+|lands\s+)?on\s+"
+    r"(?:netflix|crunchyroll|disney\+|prime video|hidive|hulu|max)\b",
     re.IGNORECASE)
 TITLE_WORDS_BEFORE = re.compile(
     r"(?:\banime\b|\bmanga\b|\bseries\b|\bseason\b|\bsequel to\b|\bstudio\s+\S+(?:'s)?|\bdirector of\b|"

@@ -72,6 +72,9 @@ def test_a_studio_named_film_is_not_a_film():
     ("Netflix Streams revisions, Goro Taniguchi's Sci-Fi Series, Worldwide", "It aired on Fuji TV in January.",
      [("revisions", 1)]),
     ("Publisher accepts revisions to its contract with writers", "The union welcomed the change.", []),
+    ("Pluto Is Finally on Netflix, and It's Worth the Wait", "Studio M2 adapted Naoki Urasawa's manga.",
+     [("PLUTO", 1)]),
+    ("Pluto is now farther from the Sun than Neptune", "Astronomers tracked its orbit.", []),
 ])
 def test_one_word_titles_count_where_the_article_shows_a_title(title, text, expected):
     assert tagged(title, text) == expected
