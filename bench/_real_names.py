@@ -65,6 +65,7 @@ SET42 = DATA.with_name("real_names_set42.jsonl")
 SET43 = DATA.with_name("real_names_set43.jsonl")
 SET44 = DATA.with_name("real_names_set44.jsonl")
 SET45 = DATA.with_name("real_names_set45.jsonl")
+SET48 = DATA.with_name("real_names_set48.jsonl")
 HOST = "realnames.test"
 
 
