@@ -67,6 +67,7 @@ SET44 = DATA.with_name("real_names_set44.jsonl")
 SET45 = DATA.with_name("real_names_set45.jsonl")
 SET46 = DATA.with_name("real_names_set46.jsonl")
 SET47 = DATA.with_name("real_names_set47.jsonl")
+SET48 = DATA.with_name("real_names_set48.jsonl")
 SET49 = DATA.with_name("real_names_set49.jsonl")
 HOST = "realnames.test"
 
