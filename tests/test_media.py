@@ -50,6 +50,8 @@ def test_a_studio_named_film_is_not_a_film():
         ("ウィッチウォッチ", 1)]
     assert tagged("Witch Hat Atelier Anime Reveals Bug Films Staff", "Ayumu Watanabe directs.") == [
         ("とんがり帽子のアトリエ", 1)]
+    assert tagged("Is the Order a Rabbit? BLOOM Premieres With Encourage Films Animating", "") == [
+        ("ご注文はうさぎですか？", 3)]
 
 
 @pytest.mark.parametrize("title, text, expected", [
