@@ -34,6 +34,8 @@ import re
 STUDIO_FILM = re.compile(r"\b(?:bones|mappa|toho|sunrise|cloverworks|kadokawa|kyoto animation|wit|ufotable|"
                          r"[A-Z][A-Za-z]+)\s+films?\b(?=\s+(?:studio|staff|will|is|has|and|to|animat\w*|,)|\s*(?:'s|’s))|"
                          r"\b(?:bones|mappa|toho|sunrise)\s+films?\b", re.IGNORECASE)
+#: A film's release: 『虹ヶ咲』完結編 第1章が公開 (a film in chapters), 「銀魂 THE FINAL」公開 (not 公開決定, 公開日).
+RELEASED = r"第\d+章(?:が|を)?公開|[』」](?:が|、)?\s*(?:劇場)?公開(?![\w\u3040-\u9fff]*(?:決定|日))"
 #: Headline words of news about other media than a TV season.
 OTHER_MEDIA = re.compile(
     r"\bmanga\b|\bvolumes?\b|\bcopies\b|\bchapters?\b|light novel|\bnovels?\b|\bfigures?\b|\bfigurines?\b|"
@@ -51,7 +53,7 @@ OTHER_MEDIA = re.compile(
     r"魅力|なぜ|徹底解説|考察|マンガ|漫画|原作|コミックス|単行本|発行部数|\d+\s*巻|フィギュア(?!スケート)|グッズ|コラボカフェ|カフェ|"
     r"ポップアップ|連載|ジャンプ(?!\s*フェスタ)|ヤンジャン|マガジン|サンデー|発売|実写|(?<![発進])展(?![開望])|"
     r"劇場|映画|興収|興行収入|コラム|舞台(?=版|化|公演|上演|劇)|(?<![がを])舞台(?=\s*[「『])|演劇|上演|公演|ミュージカル|ゲーム(?:化|アプリ|版|配信|発売)|スマホゲーム|"
-    r"ソシャゲ|アプリ|第\d+章(?:が|を)?公開|[』」](?:が|、)?\s*(?:劇場)?公開(?![\w\u3040-\u9fff]*(?:決定|日))|"
+    r"ソシャゲ|アプリ|" + RELEASED + "|"
     r"展覧会|原画展|展示|展」|展』|展開催|ライブイベント|ライブツアー|ワンマンライブ|ライブ(?:開催|公演)|コンサート|"
     r"コラボ(?!楽曲|曲|レーション楽曲)|スタンプラリー|\bstamp rall(?:y|ies)\b|ドラマ(?!CD|ＣＤ|ティック)|\b[jk]-?drama\b|"
     r"完結(?!編)|マンホール|アルバム|\balbum\b|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|\bworld tour\b|"
@@ -357,8 +359,8 @@ SEASON_ANNOUNCED = re.compile(r"\b(?:gets|announces|confirms|green-?lights|renew
                               r"(?:film|movie|劇場版|映画)\S{0,20}\s*(?:and|&|と|、)\s*(?:an?\s+)?(?:[\w-]+\s+)?"
                               r"(?:season\b|第?\d+期)", re.IGNORECASE)
 #: A headline's words of a film or of a season's episodes shown in cinemas.
-CINEMA_WORDS = re.compile(FILM_WORDS.pattern + r"|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|先行上映|上映|"
-                          r"第\d+章(?:が|を)?公開|"  # 『虹ヶ咲』完結編 第1章が公開: a film in chapters
+CINEMA_WORDS = re.compile(FILM_WORDS.pattern + r"|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|先行上映|上映|" +
+                          RELEASED + "|"
                           # a film opens, a TV season premieres: "Bellri's Fierce Charge Opens", "… Part 2 Opens in Japan"
                           r"\bopens\s+(?:in\s+(?:japan|theaters|cinemas|north america|the u\.?s\.?)|nationwide)\b|\bopens\s*$",
                           re.IGNORECASE)

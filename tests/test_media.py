@@ -990,6 +990,7 @@ def test_classics_english_titles_and_the_work_a_new_one_is_based_on(title, text,
     ("Kaguya-sama: Ultra Romantic Ends With a Film Announced", "2022-06-26",
      [("かぐや様は告らせたい～天才たちの恋愛頭脳戦～", 3)]),  # the film is side news
     ("『四畳半タイムマシンブルース』公開", "2022-09-30", [("四畳半タイムマシンブルース", None)]),  # 』公開: a release
+    ("「銀魂 THE FINAL」公開、原作最終章を描く完結編", "2021-01-08", [("銀魂", None)]),  # a film named "FINAL"
     ("『SSSS.DYNAZENON』放送開始　『GRIDMAN』と同じ世界の物語", "2021-04-02", [("SSSS.DYNAZENON", 1)]),  # its parent
 ])
 def test_anniversaries_of_the_medium_deaths_found_releases_and_a_shared_world(title, published, expected):
