@@ -40,7 +40,8 @@ RELEASED = r"第\d+章(?:が|を)?公開|[』」](?:が|、)?\s*(?:劇場)?公�
 OTHER_MEDIA = re.compile(
     r"\bmanga\b|\bvolumes?\b|\bcopies\b|\bchapters?\b|light novel|\bnovels?\b|\bfigures?\b|\bfigurines?\b|"
     r"\bnendoroids?\b|\bone-shots?\b|"
-    r"\bserializ|shonen jump|\bthe game\b|\bsmartphones?\b|(?<![a-z])steam(?![a-z])|\bps[45]\b|nintendo switch|xbox|"
+    r"\bserializ|shonen jump|\bthe game\b|\bgame\s+(?:ships|launches|sells|releases|arrives|hits)\b|"
+    r"\bon (?:mobile|pc)\b|\bpc\b|\bsmartphones?\b|(?<![a-z])steam(?![a-z])|\bps[45]\b|nintendo switch|xbox|"
     r"live-action|\bopens (?:at no|in (?:japan|theaters|cinemas|north america|the u\.?s\.?))|\bopens\s*$|"
     r"(?<!anime )\blaunch(?:es|ed)(?:\s+(?:in\s+(?:japan|north america|the u\.?s\.?|the west|europe|china|korea|"
     r"english)|worldwide|globally))?\s*$|"

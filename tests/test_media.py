@@ -35,6 +35,10 @@ def tagged(title: str, text: str = "") -> list[tuple[str, int | None]]:
     ("Jujutsu Kaisen Cursed Clash Launches", "Bandai Namco's fighting title is out on all platforms.", [("呪術廻戦", None)]),
     ("Bocchi the Rock! Is Getting Two Recap Movies This Summer", "CloverWorks re-edits the TV series.",
      [("ぼっち・ざ・ろっく！", None)]),
+    ("Dragon Ball Z: Kakarot Game Ships Worldwide", "Bandai Namco's action RPG retells the Saiyan saga.",
+     [("ドラゴンボール", None)]),
+    ("Madoka Magica Magia Exedra Launches on Mobile and PC", "The new game follows Madoka.",
+     [("魔法少女まどか☆マギカ", None)]),
 ])
 def test_other_media_keep_the_series_and_name_no_season(title, text, expected):
     assert tagged(title, text) == expected
