@@ -149,6 +149,9 @@ POSSESSIVE_AFTER = re.compile(r"(?:'s|’s)(?![A-Za-z])")
 #: A number after a name and a release's verb: a numbered game or film ("Dragon's Dogma 2 Launches").
 NUMBERED_RELEASE = re.compile(r"[ \t]+(\d{1,2})[ \t]+(?:launches|ships|sells|sold|is out|release[sd]?|hits stores|"
                               r"goes on sale|went on sale)\b", re.IGNORECASE)
+#: A Roman numeral of seven or more right after a name: a numbered game's or film's, which no anime's
+#: season reaches (seasons read only II to VI; a lone X is a crossover's "×").
+HIGH_NUMERAL_AFTER = re.compile(r"[ \t]?(?:VII|VIII|IX|XI{1,3}|XIV|XVI{0,3}|XIX|[ⅦⅧⅨⅪⅫ])(?![A-Za-z0-9])")
 #: A season named before the next title, right before it: "第4期の『", "2期「".
 NEXT_TITLES_SEASON = re.compile(r"(?:第\s*\d+\s*期|\d+\s*期|シーズン\s*\d+|\d+(?:st|nd|rd|th)\s*シーズン)の?\s*[『「]$",
                                 re.IGNORECASE)
@@ -594,6 +597,8 @@ class SeriesMatcher:
         Japanese name where the article writes it as a title (`_writes_as_title`) or before アニメ, 第2期."""
         if self._names_a_franchise_work(doc, start, end, key):
             return True
+        if HIGH_NUMERAL_AFTER.match(doc, end):
+            return False  # ドラゴンクエストXI, "Final Fantasy XVI": a numbered game, no season of an anime
         if key in self.short_titles:  # "the CUE TV anime", 『CUE!』, "the new anime BEM": in capitals, by title words
             before = SENTENCE_END.split(doc[max(0, start - 60):start])[-1]
             return doc[start:end].isupper() and (TITLE_CONTEXT.match(doc[end:end + 40]) is not None
