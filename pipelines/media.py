@@ -59,7 +59,8 @@ OTHER_MEDIA = re.compile(
     r"コラボ(?!楽曲|曲|レーション楽曲)|スタンプラリー|\bstamp rall(?:y|ies)\b|ドラマ(?!CD|ＣＤ|ティック)|\b[jk]-?drama\b|"
     r"完結(?!編)|マンホール|アルバム|\balbum\b|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|\bworld tour\b|"
     r"(?<!anime )\bfestival\b|フェス(?!タ)|visual novel|歌舞伎|\bkabuki\b|"
-    r"アカデミー賞|映画賞|\bacademy awards?\b|\boscars?\b|\bfilm (?:prize|awards?)\b|休載|"
+    r"アカデミー賞|映画賞|\bacademy awards?\b|\boscars\b|\b(?:an|the)\s+oscar\b|\boscar[- ](?:nominat|winn|race|shortlist)|"
+    r"\bfilm (?:prize|awards?)\b|休載|"  # the Oscars, not "Resumes Oscar and Tinasha's Story"
     r"\bgrand prix\b|\blifetime achievement\b|\bangoul[eê]me\b|\beisner awards?\b|褒章|受章|文化功労者|文化勲章|"
     # games, models, lotteries and brand tie-ups: "Hits Consoles", "Draws Ten Million Downloads", 一番くじ, ガンプラ
     r"\bconsoles?\b|\bdownloads?\b|\bgets\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}game\b|"
@@ -510,7 +511,8 @@ PARENT_AFTER = re.compile(r"^[\s\"”』」!]*(?:(?:'s|’s)\s+(?:[\w-]+\s+){0,2
                           r"remake|reboot|follow-?up|successor)\b|^[」』]と同じ世界|"
                           r"^\W{0,3}(?:シリーズ)?(?:の|から)(?:スピンオフ|続編|外伝|前日譚|後日譚|番外編|リメイク|リブート|"
                           r"ショートアニメ|ミニアニメ)|"
-                          r"^\W{0,3}(?:から始まる|に始まる)?(?:シリーズ|ユニバース|プロジェクト)の?(?:新作|最新作|新章)|"
+                          r"^\W{0,3}(?:から始まる|に始まる)?(?:シリーズ|ユニバース|プロジェクト)の?"
+                          r"(?:新作|最新作|新章|TVアニメ|テレビアニメ)|"  # 『バンドリ！』シリーズのTVアニメ『…』
                           r"^\W{0,3}(?:から|以来)(?:約|実に)?\d+年(?:ぶり|振り)|"
                           r"^[」』]に続く", re.IGNORECASE)  # 『SSSS.GRIDMAN』に続く新作: what the new work follows
 

@@ -81,6 +81,8 @@ def test_a_studio_named_film_is_not_a_film():
     ("Pluto Is Finally on Netflix, and It's Worth the Wait", "Studio M2 adapted Naoki Urasawa's manga.",
      [("PLUTO", 1)]),
     ("Pluto is now farther from the Sun than Neptune", "Astronomers tracked its orbit.", []),
+    ("Unnamed Memory Act.2 Resumes Oscar and Tinasha's Story", "The second part of the fantasy picks up.",
+     [("Unnamed Memory", 2)]),  # Oscar, a character: no award's news
 ])
 def test_one_word_titles_count_where_the_article_shows_a_title(title, text, expected):
     assert tagged(title, text) == expected
@@ -1000,6 +1002,12 @@ def test_classics_english_titles_and_the_work_a_new_one_is_based_on(title, text,
 ])
 def test_anniversaries_of_the_medium_deaths_found_releases_and_a_shared_world(title, published, expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, "", published)) == expected
+
+
+def test_a_franchise_named_as_the_series_a_new_anime_belongs_to_is_its_parent():
+    tags = MATCHER.tag("『BanG Dream! Ave Mujica』放送開始　仮面のバンドの物語が幕開け",
+                       "『バンドリ！』シリーズのTVアニメ『BanG Dream! Ave Mujica』の放送がスタートした。", "2025-01-03")
+    assert [(t.series.title_ja, t.season) for t in tags] == [("BanG Dream! Ave Mujica", 1)]
 
 
 @pytest.mark.parametrize("title, text, published, expected", [
