@@ -315,11 +315,17 @@ def about_other_media(headline: str) -> bool:
         headline = ADVANCE_SCREENING.sub(" ", SOURCE_WORDS.sub(" ", broadcast_clauses(headline))).replace("完結", " ")
     elif final:  # 『からくりサーカス』最終回　藤田和日郎原作を全36話で: the source it names is the show's
         headline = headline.replace("原作", " ")
+    elif THEME_SONG.search(headline):  # 『アオのハコ』OPは…「Same Blue」 原作を読み込み: a song's words, and its source
+        headline = SOURCE_WORDS.sub(" ", SONG_TITLE.sub(" ", headline))
     elif anniversary:  # 「サザエさん」放送55周年 is the running show's, "25 Years Since Its TV Debut" the franchise's
         return True
     return bool(OTHER_MEDIA.search(headline) or about_a_death(headline))
 
 
+#: A theme song of the show the headline names: 『…』OPは, 「…」がED, 主題歌.
+THEME_SONG = re.compile(r"[』」]\s*(?:の|が)?\s*(?:OP|ED|主題歌|オープニング|エンディング)(?![A-Za-z])")
+#: A song's title in corner brackets: 「天空カフェテリア」 names no café.
+SONG_TITLE = re.compile(r"「[^」\n]*」")
 #: The anime named as a medium only: an anniversary of "TVアニメ" is no broadcast's news.
 ANIME_MEDIUM = re.compile(r"(?:TV|テレビ)アニメ(?!放送)|\bTV anime\b", re.IGNORECASE)  # not a running show's 放送50周年
 #: A live-action adaptation named in the headline or lead.

@@ -586,6 +586,8 @@ def test_a_name_several_series_share_is_read_as_one_series_all_through_the_artic
     ("スマホゲーム原作の『アイドルマスター シャイニーカラーズ』TVアニメが放送開始", [("アイドルマスター シャイニーカラーズ", 1)]),
     ("『アイドルマスター シャイニーカラーズ』放送開始　劇場とアイドルが交差する物語", [("アイドルマスター シャイニーカラーズ", 1)]),
     ("Mrs. GREEN APPLE「ドラマティック」が『葬送のフリーレン』OPに", [("葬送のフリーレン", 1)]),  # a song's name, no drama
+    ("『アオのハコ』OPはOfficial髭男dism「Same Blue」 原作を読み込み書き下ろし", [("アオのハコ", 1)]),  # the song's source
+    ("「ごちうさBLOOM」OPはPetit Rabbit's「天空カフェテリア」", [("ご注文はうさぎですか？", 3)]),  # a song's café
 ])
 def test_a_broadcast_or_a_lineups_words_for_a_source_setting_or_song_are_not_other_media(title, expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, "", "2024-04-05")) == expected
