@@ -149,6 +149,8 @@ POSSESSIVE_AFTER = re.compile(r"(?:'s|’s)(?![A-Za-z])")
 #: A number after a name and a release's verb: a numbered game or film ("Dragon's Dogma 2 Launches").
 NUMBERED_RELEASE = re.compile(r"[ \t]+(\d{1,2})[ \t]+(?:launches|ships|sells|sold|is out|release[sd]?|hits stores|"
                               r"goes on sale|went on sale)\b", re.IGNORECASE)
+#: A number that goes on past a name ending in one: "+1.01" after "Evangelion: 3.0".
+NUMBER_GOES_ON = re.compile(r"[+.]?\d|\+")
 #: A Roman numeral of seven or more right after a name: a numbered game's or film's, which no anime's
 #: season reaches (seasons read only II to VI; a lone X is a crossover's "×").
 HIGH_NUMERAL_AFTER = re.compile(r"[ \t]?(?:VII|VIII|IX|XI{1,3}|XIV|XVI{0,3}|XIX|[ⅦⅧⅨⅪⅫ])(?![A-Za-z0-9])")
@@ -597,6 +599,8 @@ class SeriesMatcher:
         Japanese name where the article writes it as a title (`_writes_as_title`) or before アニメ, 第2期."""
         if self._names_a_franchise_work(doc, start, end, key):
             return True
+        if doc[end - 1:end].isdigit() and NUMBER_GOES_ON.match(doc, end):
+            return False  # "Evangelion: 3.0" of "Evangelion: 3.0+1.01": a longer number, another film's
         if HIGH_NUMERAL_AFTER.match(doc, end):
             return False  # ドラゴンクエストXI, "Final Fantasy XVI": a numbered game, no season of an anime
         if key in self.short_titles:  # "the CUE TV anime", 『CUE!』, "the new anime BEM": in capitals, by title words

@@ -1008,6 +1008,13 @@ def test_anniversaries_of_the_medium_deaths_found_releases_and_a_shared_world(ti
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, "", published)) == expected
 
 
+def test_a_name_ending_in_a_number_the_text_goes_on_with_is_another_works():
+    later = "Evangelion: 3.0+1.01 Thrice Upon a Time Lands Worldwide on Prime Video"
+    assert "ヱヴァンゲリヲン新劇場版:Q" not in {t.series.title_ja for t in MATCHER.tag(later, "", "2021-08-13")}
+    assert [t.series.title_ja for t in MATCHER.tag("Evangelion: 3.0 You Can (Not) Redo Returns to Theaters", "",
+                                                    "2021-03-01")] == ["ヱヴァンゲリヲン新劇場版:Q"]
+
+
 def test_a_franchise_named_as_the_series_a_new_anime_belongs_to_is_its_parent():
     tags = MATCHER.tag("『BanG Dream! Ave Mujica』放送開始　仮面のバンドの物語が幕開け",
                        "『バンドリ！』シリーズのTVアニメ『BanG Dream! Ave Mujica』の放送がスタートした。", "2025-01-03")
