@@ -123,6 +123,8 @@ def test_short_japanese_names_count_only_where_written_as_titles(title, text):
     ("「無職転生Ⅱ」放送スタート", "ルーデウスの新たな旅が描かれる。", [("無職転生～異世界行ったら本気だす～", 2)]),
     ("「超電磁砲」第3期が放送開始", "御坂美琴たちの物語が続く。", [("とある科学の超電磁砲", 3)]),  # curated short names
     ("「ひぐらし」新作ゲームが発売", "シリーズの新作がスマホで遊べる。", [("ひぐらしのなく頃に", None)]),
+    ("Gintama Spin-off 3-nen Z-gumi Ginpachi-sensei Anime Premieres", "The school comedy reunites the cast.",
+     [("3年Z組銀八先生", 1)]),
     ("「劇場版『鬼滅の刃』無限城編 第一章」公開", "全国の劇場で公開された。", [("鬼滅の刃", None)]),
     ("New Ranma 1/2 Anime Premieres on Netflix", "MAPPA animates the new series.", [("らんま1/2", 1)]),
     ("TVアニメ「ガングリオン」放送開始", "秘密結社の戦闘員を描く「ガングリオン」が放送開始。", [("ガングリオン", 1)]),
