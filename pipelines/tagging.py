@@ -149,6 +149,11 @@ POSSESSIVE_AFTER = re.compile(r"(?:'s|’s)(?![A-Za-z])")
 #: A number after a name and a release's verb: a numbered game or film ("Dragon's Dogma 2 Launches").
 NUMBERED_RELEASE = re.compile(r"[ \t]+(\d{1,2})[ \t]+(?:launches|ships|sells|sold|is out|release[sd]?|hits stores|"
                               r"goes on sale|went on sale)\b", re.IGNORECASE)
+#: Latin letters right after a Japanese name, with no space: the name goes on (ガンダムSEED), unless
+#: they are a Roman numeral, a season's word or a season's own title.
+LATIN_GOES_ON = re.compile(r"(?![IVX]+(?![A-Za-z])|(?i:season|part|final|cour|ova|oad|movie|film))[A-Za-z]{2,}")
+#: A web domain's ending right after a name: "GUNDAM.INFO", "Crunchyroll.com".
+DOMAIN_AFTER = re.compile(r"\.(?:com|net|org|info|jp|tv|io|co)\b", re.IGNORECASE)
 #: A number that goes on past a name ending in one: "+1.01" after "Evangelion: 3.0".
 NUMBER_GOES_ON = re.compile(r"[+.]?\d|\+")
 #: A Roman numeral of seven or more right after a name: a numbered game's or film's, which no anime's
@@ -440,6 +445,9 @@ class SeriesMatcher:
             if n and reads[n - 1] and SUBTITLE_COLON.fullmatch(doc, mentions[n - 1][1], start) and \
                     not self._holds_name(mentions[n - 1][2].strip(), ids):
                 continue  # a title's subtitle after its colon: "Kakushigoto: Himegoto wa Nandesuka"
+            if n + 1 < len(mentions) and doc[end:mentions[n + 1][0]].strip(" ") == "" and \
+                    not set(ids) & set(mentions[n + 1][3]) and self._holds_name(key.strip(), mentions[n + 1][3]):
+                continue  # "Gundam GQuuuuuuX", 『ガンダムSEED FREEDOM』: the first word of the next title's name
             title_end = end
             in_title = end <= len(title)
             if credits_a_person(doc[max(0, start - 40):start], doc[end:end + 30], bare_title, in_title) or \
@@ -608,6 +616,9 @@ class SeriesMatcher:
             return doc[start:end].isupper() and (TITLE_CONTEXT.match(doc[end:end + 40]) is not None
                                                  or key.strip() in quoted or shows_title(before, ""))
         if not key.startswith(" "):
+            if LATIN_GOES_ON.match(doc, end) and not any(titled_season(self.titled[sid], doc[end:end + 20])
+                                                          for sid in ids):
+                return False  # 『ガンダムSEED FREEDOM』: a longer name, not 「ごちうさBLOOM」, the season BLOOM
             if KATAKANA.match(doc[end - 1]) and KATAKANA.match(doc[end:end + 1]) and \
                     not KATAKANA_TITLE_WORDS.match(doc, end):  # スラムダンクコンテスト: a longer word
                 return False
@@ -619,6 +630,8 @@ class SeriesMatcher:
             # 『ドラゴンボール ザ ブレイカーズ』, 『劇場版ゾンビランドサガ …』, not 「キングダム ハーツ」
             return (len(key) > MAX_GUARDED_CJK_CHARS and not loanword) or _writes_as_title(key, titled) or \
                 opens_a_title or bool(CJK_TITLE_CONTEXT.match(doc[end:end + 8]))
+        if DOMAIN_AFTER.match(doc, end):
+            return False  # "GUNDAM.INFO": a website's name
         words = key.split()
         sequel = NUMBERED_RELEASE.match(doc, end)
         if sequel and int(sequel[1]) not in {e.season for sid in ids for e in self.series[sid].entries}:
@@ -819,7 +832,7 @@ def _named_within_headlined(named: dict[int, set[str]], headlined: set[int]) -> 
     series: the franchise or source of the headline's work ("To Be Hero X" and Li Haoling's "To
     Be Hero franchise"; 「アズールレーン びそくぜんしんっ！」 and the game 「アズールレーン」)."""
     def within(name: str, sid: int) -> bool:
-        return any(k != name and k.startswith(name) and not CROSSOVER.match(k[len(name):])
+        return any((at := k.find(name)) >= 0 and k[at + len(name):] and not CROSSOVER.match(k[at + len(name):])
                    for other in headlined if other != sid for k in named[other])
     return [sid for sid, keys in named.items() if sid not in headlined and keys and all(within(n, sid) for n in keys)]
 

@@ -1017,6 +1017,25 @@ def test_a_name_ending_in_a_number_the_text_goes_on_with_is_another_works():
                                                     "2021-03-01")] == ["ヱヴァンゲリヲン新劇場版:Q"]
 
 
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("Gundam Factory Yokohama Retires Its Moving RX-78F00", "The moving Gundam at Gundam Factory Yokohama stood for three years.",
+     "2024-03-31", [("機動戦士ガンダム", None)]),  # the franchise by its short name
+    ("「実物大ガンダム」横浜で公開、18メートルの機体が動く", "「GUNDAM FACTORY YOKOHAMA」がオープンした。", "2020-12-19",
+     [("機動戦士ガンダム", None)]),
+    ("Kenshi Yonezu's 'Plazma' Opens Gundam GQuuuuuuX", "The song plays over the new series' opening.",
+     "2025-04-09", [("機動戦士Gundam GQuuuuuuX", 1)]),  # the first word of the next title's name
+    ("『ガンダムSEED FREEDOM』興収40億円を突破", "劇場アニメ『機動戦士ガンダムSEED FREEDOM』の興行収入が40億円を超えた。",
+     "2024-02-26", [("機動戦士ガンダムSEED FREEDOM", None)]),  # Latin letters go on past ガンダム
+    ("Witch from Mercury's Aerial Gunpla Sells Out Instantly", "Bandai's HG Gundam Aerial sold out within days.\n"
+     "Mobile Suit Gundam: The Witch from Mercury has drawn new fans to plastic models.", "2022-11-10",
+     [("機動戦士ガンダム 水星の魔女", None)]),  # a word of the headlined work's own name
+    ("Gundam Build Divers Re:RISE Gets Subtitles on GUNDAM.INFO", "Episodes stream on the YouTube channel.",
+     "2019-10-10", [("ガンダムビルドダイバーズRe:RISE", 1)]),  # a website's name
+])
+def test_a_franchises_short_name_tags_it_unless_another_title_or_a_website_holds_it(title, text, published, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
 def test_a_franchise_named_as_the_series_a_new_anime_belongs_to_is_its_parent():
     tags = MATCHER.tag("『BanG Dream! Ave Mujica』放送開始　仮面のバンドの物語が幕開け",
                        "『バンドリ！』シリーズのTVアニメ『BanG Dream! Ave Mujica』の放送がスタートした。", "2025-01-03")
