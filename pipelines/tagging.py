@@ -507,7 +507,8 @@ class SeriesMatcher:
                     if not NAME_GOES_ON.match(doc, end):  # not "The New Prince of Tennis U-17 World Cup"
                         season = season or self.entry_seasons.get((key, sid))
                 if season:
-                    seasons[sid][season] += weight
+                    if not (counted is parents and sid in scores):  # "The follow-up to … GOU": not the news
+                        seasons[sid][season] += weight
                 elif mark and mark.part:
                     seasons[sid]["part"] += weight
                 elif not mark and (of_medium or key in self.film_names or franchise_work or

@@ -1036,6 +1036,12 @@ def test_a_franchises_short_name_tags_it_unless_another_title_or_a_website_holds
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
 
 
+def test_the_season_a_new_one_follows_is_not_the_news():
+    tags = MATCHER.tag("Higurashi: When They Cry - SOTSU Premieres", "The follow-up to last year's Higurashi: When "
+                       "They Cry - GOU started airing on July 1.\nThe new season explains GOU's events.", "2021-07-02")
+    assert [(t.series.title_ja, t.season) for t in tags] == [("ひぐらしのなく頃に", 4)]
+
+
 def test_a_franchise_named_as_the_series_a_new_anime_belongs_to_is_its_parent():
     tags = MATCHER.tag("『BanG Dream! Ave Mujica』放送開始　仮面のバンドの物語が幕開け",
                        "『バンドリ！』シリーズのTVアニメ『BanG Dream! Ave Mujica』の放送がスタートした。", "2025-01-03")
