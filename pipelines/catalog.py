@@ -96,7 +96,7 @@ NAMED_SEQUEL_GAP_YEARS = 10
 #: Where a title ends and its subtitle starts.
 SUBTITLE_CUT = re.compile(r"\s+|[～〜~:：]|(?<=[？?！!…])(?=[A-Za-zＡ-Ｚ])")  # "ご注文はうさぎですか？BLOOM"
 #: Subtitles of spin-offs, recaps and shorts, which are not seasons of the franchise.
-SPIN_OFF = re.compile(r"外伝|スピンオフ|オルタナティブ|alternative|ぷち|ミニ|学園|日記|総集[編篇]|特別編|新編集|リマスター|"
+SPIN_OFF = re.compile(r"外伝|スピンオフ|前日譚|後日譚|オルタナティブ|alternative|ぷち|ミニ|学園|日記|総集[編篇]|特別編|新編集|リマスター|"
                       r"remaster|recap|memorial|memories|anniversary|extra edition|chibi|mini\b|\bSD\b|OVA|OAD|TVSP|スペシャル|劇場", re.IGNORECASE)
 #: A Japanese title and a sequel's letters or signs glued after it: "小林さんちのメイドラゴンS",
 #: "戦姫絶唱シンフォギアXV", "賭ケグルイ××", "けいおん！！".

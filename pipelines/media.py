@@ -59,7 +59,8 @@ OTHER_MEDIA = re.compile(
     r"コラボ(?!楽曲|曲|レーション楽曲)|スタンプラリー|\bstamp rall(?:y|ies)\b|ドラマ(?!CD|ＣＤ|ティック)|\b[jk]-?drama\b|"
     r"完結(?!編)|マンホール|アルバム|\balbum\b|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|\bworld tour\b|"
     r"(?<!anime )\bfestival\b|フェス(?!タ)|visual novel|歌舞伎|\bkabuki\b|"
-    r"アカデミー賞|映画賞|\bacademy awards?\b|\boscars\b|\b(?:an|the)\s+oscar\b|\boscar[- ](?:nominat|winn|race|shortlist)|"
+    r"アカデミー賞|映画賞|\bacademy awards?\b|\boscars\b|\b(?:an|the)\s+oscar\b|"
+    r"\boscar[- ](?:nominat|winn|race|shortlist)|"
     r"\bfilm (?:prize|awards?)\b|休載|"  # the Oscars, not "Resumes Oscar and Tinasha's Story"
     r"\bgrand prix\b|\blifetime achievement\b|\bangoul[eê]me\b|\beisner awards?\b|褒章|受章|文化功労者|文化勲章|"
     # games, models, lotteries and brand tie-ups: "Hits Consoles", "Draws Ten Million Downloads", 一番くじ, ガンプラ

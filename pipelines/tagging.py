@@ -43,7 +43,7 @@ from scrapy.crawler import Crawler
 
 from pipelines import english
 from pipelines.aliases import TRUSTED_SOURCES
-from pipelines.catalog import FILM_PREFIX, Entry, Series, debracket, from_records
+from pipelines.catalog import FILM_PREFIX, SPIN_OFF, Entry, Series, debracket, from_records
 from pipelines.media import (about_a_death, about_a_film, about_a_tie_in, about_live_action, about_other_media,
                              announces_a_work, beside_other_work, credits_a_person, film_in_lead, in_a_studio_name,
                              manga_in_lead, media_before, names_a_company, names_a_rival, names_a_role,
@@ -358,6 +358,9 @@ class SeriesMatcher:
         self.film_names = film - tv - {None}
         #: Series that are films alone ("Chainsaw Man – The Movie: Reze Arc"): news naming them is a film's.
         self.films = {s.id for s in catalog if s.entries and all(e.type == "movie" for e in s.entries)}
+        #: A film named as its franchise is ("GHOST IN THE SHELL/攻殻機動隊" for 『攻殻機動隊』 in an obituary): the
+        #: first TV series whose title opens with the film's, for news that is no film's.
+        self.film_franchise = _film_franchises(catalog, self.films)
         for s in catalog:
             for name in {s.title, s.title_ja, debracket(s.title), debracket(s.title_ja)}:
                 if name.isupper() and (key := _key(name, MIN_CAPITALS_TITLE_CHARS)) in self.short_titles:
@@ -524,9 +527,14 @@ class SeriesMatcher:
         if not any(score >= MIN_SCORE for score in scores.values()):
             scores.update(parents)
         tags = []
+        film_news = about_a_film(bare_title)  # words of a film's news, not a film's name alone
         for sid, score in scores.most_common():
             if score < MIN_SCORE:
                 continue
+            if not film_news and sid in self.film_franchise:
+                sid = self.film_franchise[sid]
+                if any(tag.series.id == sid for tag in tags):
+                    continue
             series = self.series[sid]
             explicit = [s for s, _ in seasons[sid].most_common() if s is not None]
             if explicit and explicit[0] == "work":
@@ -826,6 +834,21 @@ def _listed_works(doc: str, mentions: list[tuple[int, int, str, list[int]]], rea
             by_sentence[bisect_right(ends, start)].append(n)
     return {n for found in by_sentence.values()
             if len({tuple(mentions[n][3]) for n in found}) >= 2 for n in found}
+
+
+def _film_franchises(catalog: list[Series], films: set[int]) -> dict[int, int]:
+    """Each film-only series whose Japanese title opens a TV series' title, with the first such
+    TV series: 攻殻機動隊 (1995) → 攻殻機動隊 STAND ALONE COMPLEX."""
+    tv = sorted(((s.title_ja, min(e.begin or "9999" for e in s.entries), s.id) for s in catalog
+                 if any(e.type in ("tv", "web") for e in s.entries)), key=lambda row: row[1])
+    found = {}
+    for sid in films:
+        own = next(s for s in catalog if s.id == sid).title_ja
+        first = next((tv_id for title, _, tv_id in tv if title != own and title.startswith(own) and
+                      not title[len(own):len(own) + 1].isalnum() and not SPIN_OFF.search(title[len(own):])), None)
+        if first is not None:
+            found[sid] = first
+    return found
 
 
 def _named_within_headlined(named: dict[int, set[str]], headlined: set[int]) -> list[int]:

@@ -225,7 +225,8 @@ def test_a_live_action_adaptation_keeps_its_series_but_a_drama_sharing_a_word_do
     assert tagged("Netflix's Live-Action City Hunter Streams Worldwide", "Ryohei Suzuki plays Ryo Saeba.") == [
         ("シティーハンター", None)]
     assert tagged("The K-drama “Kingdom” Returns for a Third Season", "Netflix confirmed the drama.") == []
-    assert tagged("実写『ONE PIECE』シーズン2制作決定", "Netflixの実写ドラマ『ONE PIECE』のシーズン2制作が決まった。") == [
+    assert tagged("実写『ONE PIECE』シーズン2制作決定",
+                  "Netflixの実写ドラマ『ONE PIECE』のシーズン2制作が決まった。") == [
         ("ONE PIECE", None)]  # 実写ドラマ adapts the work: its name is the work's, not a drama's own
 
 
@@ -590,7 +591,8 @@ def test_a_name_several_series_share_is_read_as_one_series_all_through_the_artic
     ("スマホゲーム原作の『アイドルマスター シャイニーカラーズ』TVアニメが放送開始", [("アイドルマスター シャイニーカラーズ", 1)]),
     ("『アイドルマスター シャイニーカラーズ』放送開始　劇場とアイドルが交差する物語", [("アイドルマスター シャイニーカラーズ", 1)]),
     ("Mrs. GREEN APPLE「ドラマティック」が『葬送のフリーレン』OPに", [("葬送のフリーレン", 1)]),  # a song's name, no drama
-    ("『アオのハコ』OPはOfficial髭男dism「Same Blue」 原作を読み込み書き下ろし", [("アオのハコ", 1)]),  # the song's source
+    ("『アオのハコ』OPはOfficial髭男dism「Same Blue」 原作を読み込み書き下ろし",
+     [("アオのハコ", 1)]),  # the song's source
     ("「ごちうさBLOOM」OPはPetit Rabbit's「天空カフェテリア」", [("ご注文はうさぎですか？", 3)]),  # a song's café
 ])
 def test_a_broadcast_or_a_lineups_words_for_a_source_setting_or_song_are_not_other_media(title, expected):
@@ -1018,13 +1020,15 @@ def test_a_name_ending_in_a_number_the_text_goes_on_with_is_another_works():
 
 
 @pytest.mark.parametrize("title, text, published, expected", [
-    ("Gundam Factory Yokohama Retires Its Moving RX-78F00", "The moving Gundam at Gundam Factory Yokohama stood for three years.",
+    ("Gundam Factory Yokohama Retires Its Moving RX-78F00",
+     "The moving Gundam at Gundam Factory Yokohama stood for three years.",
      "2024-03-31", [("機動戦士ガンダム", None)]),  # the franchise by its short name
-    ("「実物大ガンダム」横浜で公開、18メートルの機体が動く", "「GUNDAM FACTORY YOKOHAMA」がオープンした。", "2020-12-19",
-     [("機動戦士ガンダム", None)]),
+    ("「実物大ガンダム」横浜で公開、18メートルの機体が動く", "「GUNDAM FACTORY YOKOHAMA」がオープンした。",
+     "2020-12-19", [("機動戦士ガンダム", None)]),
     ("Kenshi Yonezu's 'Plazma' Opens Gundam GQuuuuuuX", "The song plays over the new series' opening.",
      "2025-04-09", [("機動戦士Gundam GQuuuuuuX", 1)]),  # the first word of the next title's name
-    ("『ガンダムSEED FREEDOM』興収40億円を突破", "劇場アニメ『機動戦士ガンダムSEED FREEDOM』の興行収入が40億円を超えた。",
+    ("『ガンダムSEED FREEDOM』興収40億円を突破",
+     "劇場アニメ『機動戦士ガンダムSEED FREEDOM』の興行収入が40億円を超えた。",
      "2024-02-26", [("機動戦士ガンダムSEED FREEDOM", None)]),  # Latin letters go on past ガンダム
     ("Witch from Mercury's Aerial Gunpla Sells Out Instantly", "Bandai's HG Gundam Aerial sold out within days.\n"
      "Mobile Suit Gundam: The Witch from Mercury has drawn new fans to plastic models.", "2022-11-10",
@@ -1034,6 +1038,17 @@ def test_a_name_ending_in_a_number_the_text_goes_on_with_is_another_works():
 ])
 def test_a_franchises_short_name_tags_it_unless_another_title_or_a_website_holds_it(title, text, published, expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("声優・田中敦子さん死去　61歳　『攻殻機動隊』草薙素子役", "", [("攻殻機動隊 STAND ALONE COMPLEX", None)]),
+    ("Atsuko Tanaka, Voice of Motoko Kusanagi, Dies at 61", "She voiced the Major in Ghost in the Shell.",
+     [("攻殻機動隊 STAND ALONE COMPLEX", None)]),  # the franchise, by its first TV series
+    ("『攻殻機動隊』4Kリマスター版が劇場で上映", "", [("攻殻機動隊", None)]),  # the film's own news
+    ("Promare Passes 1 Billion Yen in Japan", "Trigger's film keeps drawing crowds.", [("プロメア", None)]),
+])
+def test_a_film_named_as_its_franchise_is_the_franchises_first_tv_series(title, text, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, "2024-08-23")) == expected
 
 
 def test_the_season_a_new_one_follows_is_not_the_news():
