@@ -81,7 +81,7 @@ def test_a_studio_named_film_is_not_a_film():
     ("Pluto Is Finally on Netflix, and It's Worth the Wait", "Studio M2 adapted Naoki Urasawa's manga.",
      [("PLUTO", 1)]),
     ("Pluto is now farther from the Sun than Neptune", "Astronomers tracked its orbit.", []),
-    ("Given Premieres on Noitamina", "The band drama from Lerche began airing.", [("ギヴン", 1)]),
+    ("Given Premieres on Noitamina", "Lerche animates the series for Fuji TV.", [("ギヴン", 1)]),
     ("Studio Announces Its Next Project", "No premiere date was given. Given the schedule, fans wait.", []),
     ("Unnamed Memory Act.2 Resumes Oscar and Tinasha's Story", "The second part of the fantasy picks up.",
      [("Unnamed Memory", 2)]),  # Oscar, a character: no award's news
