@@ -152,6 +152,8 @@ NUMBERED_RELEASE = re.compile(r"[ \t]+(\d{1,2})[ \t]+(?:launches|ships|sells|sol
 #: Latin letters right after a Japanese name, with no space: the name goes on (ガンダムSEED), unless
 #: they are a Roman numeral, a season's word or a season's own title.
 LATIN_GOES_ON = re.compile(r"(?![IVX]+(?![A-Za-z])|(?i:season|part|final|cour|ova|oad|movie|film))[A-Za-z]{2,}")
+#: A determiner right after a word: the word is a phrase's ("Given the schedule"), not a title.
+DETERMINER_AFTER = re.compile(r"[ \t]+(?:the|a|an|that|this|its|his|her|their)\b")
 #: A web domain's ending right after a name: "GUNDAM.INFO", "Crunchyroll.com".
 DOMAIN_AFTER = re.compile(r"\.(?:com|net|org|info|jp|tv|io|co)\b", re.IGNORECASE)
 #: A number that goes on past a name ending in one: "+1.01" after "Evangelion: 3.0".
@@ -680,7 +682,8 @@ class SeriesMatcher:
             CAPITALIZED_BEFORE.search(doc[max(0, start - 40):start]) or CAPITALIZED_AFTER.match(doc[end:end + 16]))
         if in_a_name and _longer_name_in_body(doc, start, end):
             return False  # "Sumikko Gurashi's Sky Kingdom Film", whose body writes "the Sky Kingdom" too
-        if written in self.trusted and (len(words) > 1 or TITLE_CONTEXT.match(after) or not in_a_name):
+        if written in self.trusted and (len(words) > 1 or TITLE_CONTEXT.match(after) or not in_a_name) and \
+                not (english.is_english_word(written) and DETERMINER_AFTER.match(after)):  # not "Given the …"
             return True
         if _is_whole_line(doc, start, end) or (start == 0 and announces_a_work(after)):
             return True  # "8. Leviathan"; "Lazarus Reveals Composers …"
