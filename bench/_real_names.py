@@ -70,6 +70,7 @@ SET47 = DATA.with_name("real_names_set47.jsonl")
 SET48 = DATA.with_name("real_names_set48.jsonl")
 SET49 = DATA.with_name("real_names_set49.jsonl")
 SET51 = DATA.with_name("real_names_set51.jsonl")
+SET53 = DATA.with_name("real_names_set53.jsonl")
 HOST = "realnames.test"
 
 
