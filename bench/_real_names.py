@@ -69,6 +69,7 @@ SET46 = DATA.with_name("real_names_set46.jsonl")
 SET47 = DATA.with_name("real_names_set47.jsonl")
 SET48 = DATA.with_name("real_names_set48.jsonl")
 SET49 = DATA.with_name("real_names_set49.jsonl")
+SET52 = DATA.with_name("real_names_set52.jsonl")
 HOST = "realnames.test"
 
 
