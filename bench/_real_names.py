@@ -71,6 +71,7 @@ SET48 = DATA.with_name("real_names_set48.jsonl")
 SET49 = DATA.with_name("real_names_set49.jsonl")
 SET50 = DATA.with_name("real_names_set50.jsonl")
 SET51 = DATA.with_name("real_names_set51.jsonl")
+SET52 = DATA.with_name("real_names_set52.jsonl")
 SET53 = DATA.with_name("real_names_set53.jsonl")
 HOST = "realnames.test"
 
