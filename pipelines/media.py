@@ -33,21 +33,28 @@ import re
 #: Studios whose name ends in "Film(s)" or "Pictures": not a film.
 STUDIO_FILM = re.compile(r"\b(?:bones|mappa|toho|sunrise|cloverworks|kadokawa|kyoto animation|wit|ufotable|"
                          r"[A-Z][A-Za-z]+)\s+films?\b(?=\s+(?:studio|staff|will|is|has|and|to|animat\w*|,)|\s*(?:'s|’s))|"
-                         r"\b(?:bones|mappa|toho|sunrise)\s+films?\b", re.IGNORECASE)
+                         r"\b(?:bones|mappa|toho|sunrise)\s+films?\b|"
+                         # "Telecom Animation Film", no festival's
+                         r"\b[A-Z][A-Za-z]+\s+animation\s+film\b(?!\s+(?:festival|awards?|prize))",
+                         re.IGNORECASE)
 #: A film's release: 『虹ヶ咲』完結編 第1章が公開 (a film in chapters), 「銀魂 THE FINAL」公開 (not 公開決定, 公開日).
 RELEASED = r"第\d+章(?:が|を)?公開|[』」](?:が|、)?\s*(?:劇場)?公開(?![\w\u3040-\u9fff]*(?:決定|日))"
+#: A train or bus wrapped in a show's art: a tie-in.
+WRAPPED = r"ラッピング(?:列車|電車|バス|車両|トレイン|タクシー)|\bwrapped\s+(?:trains?|bus(?:es)?|trams?)\b"
 #: Headline words of news about other media than a TV season.
 OTHER_MEDIA = re.compile(
     r"\bmanga\b|\bvolumes?\b|\bcopies\b|\bchapters?\b|light novel|\bnovels?\b|\bfigures?\b|\bfigurines?\b|"
     r"\bnendoroids?\b|\bone-shots?\b|"
-    r"\bserializ|shonen jump|\bthe game\b|\bgame\s+(?:ships|launches|sells|releases|arrives|hits)\b|"
+    r"\bserializ|shonen jump|\bweekly jump\b|\bjump\s?(?:giga|sq|\+|plus)|"
+    r"\bthe game\b|\bgame\s+(?:ships|launches|sells|releases|arrives|hits)\b|"
     r"\bon (?:mobile|pc)\b|\bpc\b|\bsmartphones?\b|(?<![a-z])steam(?![a-z])|\bps[45]\b|nintendo switch|xbox|"
     r"live-action|\bopens (?:at no|in (?:japan|theaters|cinemas|north america|the u\.?s\.?))|\bopens\s*$|"
     r"(?<!anime )\blaunch(?:es|ed)(?:\s+(?:in\s+(?:japan|north america|the u\.?s\.?|the west|europe|china|korea|"
     r"english)|worldwide|globally))?\s*$|"
     r"pop-up|collaboration caf[eé]|\bcaf[eé]\b|merchandise|\bmerch\b|reasons? |what does .+ mean|worth watching|"
     r"^why\b|deserves more attention|underrated|opinion|explained|\bmovies?\b|\bfilms?\b|box office|"
-    r"stage (?:play|adaptation|musical|production)|musical|(?:mobile|smartphone|video|console|rhythm|gacha|card|"
+    r"stage (?:play|adaptation|musical|production)|musical(?!\s+(?:battles?|scores?|numbers?|talent|side|themes?))|"
+    r"(?:mobile|smartphone|video|console|rhythm|gacha|card|"
     r"browser|pc|switch|ps5|ps4)\s+games?|\bgame\b.*\b(?:release|launch|pre-?registration|trailer|download)|"
     r"(?<!anime )(?<!japan )\bexpo\b|"
     r"\bexhibitions?\b|\bexhibit\b|art show|museum|美術館|博物館|ミュージアム|\bconcert\b|live event|theme park|\bplush|\bgoods\b|"
@@ -56,7 +63,8 @@ OTHER_MEDIA = re.compile(
     r"劇場|映画|興収|興行収入|コラム|舞台(?=版|化|公演|上演|劇)|(?<![がを])舞台(?=\s*[「『])|演劇|上演|公演|ミュージカル|ゲーム(?:化|アプリ|版|配信|発売)|スマホゲーム|"
     r"ソシャゲ|アプリ|" + RELEASED + "|"
     r"展覧会|原画展|展示|展」|展』|展開催|ライブイベント|ライブツアー|ワンマンライブ|ライブ(?:開催|公演)|コンサート|"
-    r"コラボ(?!楽曲|曲|レーション楽曲)|スタンプラリー|\bstamp rall(?:y|ies)\b|ドラマ(?!CD|ＣＤ|ティック)|\b[jk]-?drama\b|"
+    r"コラボ(?!楽曲|曲|レーション楽曲)|スタンプラリー|\bstamp rall(?:y|ies)\b|" + WRAPPED + "|"
+    r"ドラマ(?!CD|ＣＤ|ティック)|\b[jk]-?drama\b|"
     r"完結(?!編)|マンホール|アルバム|\balbum\b|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|\bworld tour\b|"
     r"(?<!anime )\bfestival\b|フェス(?!タ)|visual novel|歌舞伎|\bkabuki\b|"
     r"アカデミー賞|映画賞|\bacademy awards?\b|\boscars\b|\b(?:an|the)\s+oscar\b|"
@@ -235,7 +243,8 @@ ARC_SUBTITLE = re.compile(r"\b(?:arc|hen|saga)\b|[編篇章]", re.IGNORECASE)
 STOPWORDS = {"the", "a", "an", "of", "to", "in", "on", "and", "no", "wa", "ga"}
 #: After a headline's colon, whose show it is describes the show, it names no other work
 #: ("Tokyo 24th Ward: CloverWorks' Original Premieres", "Extreme Hearts: Masaki Tsuzuki's Sports-Idol Anime").
-DESCRIBED_BY_MAKER = re.compile(r"\w(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,3}(?:anime|original|adaptation|series)\b",
+DESCRIBED_BY_MAKER = re.compile(r"\w(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,3}(?:anime|original|adaptation|series)\b|"
+                                r"^(?:[\w.-]+\s+)?[\w.]+(?:'s|’s|'|’)\s+\w",  # "P.A. Works' Hitmen Take On …"
                                 re.IGNORECASE)
 
 
@@ -341,7 +350,7 @@ CAFE = re.compile(r"caf[eé]|pop-up|カフェ|ポップアップ", re.IGNORECASE
 #: campaign, a season it names is no season's news ("Laid-Back Camp Season 2 Teams Up With Yamanashi").
 TIE_IN = re.compile(r"collaborat(?!\w*\s+(?:song|single|track|theme))|\bteams? up with\b|\bpop-up\b|"
                     r"コラボ(?!楽曲|曲|レーション楽曲)|ポップアップ|stamp rall|スタンプラリー|"
-                    r"キャンペーン|\bcampaign\b", re.IGNORECASE)
+                    r"キャンペーン|\bcampaign\b|" + WRAPPED, re.IGNORECASE)
 #: Merchandise: a line named after a season is still no season's news.
 MERCHANDISE = re.compile(r"\bfigures?\b|\bfigurines?\b|\bnendoroids?\b|\bplush|\bgoods\b|\bmerch(?:andise)?\b|"
                          r"\bmodel kits?\b|\bgunpla\b|フィギュア(?!スケート)|グッズ|ガンプラ|プラモ|一番くじ|"

@@ -160,7 +160,8 @@ DOMAIN_AFTER = re.compile(r"\.(?:com|net|org|info|jp|tv|io|co)\b", re.IGNORECASE
 NUMBER_GOES_ON = re.compile(r"[+.]?\d|\+")
 #: A Roman numeral of seven or more right after a name: a numbered game's or film's, which no anime's
 #: season reaches (seasons read only II to VI; a lone X is a crossover's "×").
-HIGH_NUMERAL_AFTER = re.compile(r"[ \t]?(?:VII|VIII|IX|XI{1,3}|XIV|XVI{0,3}|XIX|[ⅦⅧⅨⅪⅫ])(?![A-Za-z0-9])")
+HIGH_NUMERAL_AFTER = re.compile(r"[ \t]?(?:VII|VIII|IX|XI{1,3}|XIV|XVI{0,3}|XIX|[ⅦⅧⅨⅪⅫ])(?![A-Za-z0-9])|"
+                                r"(?<=[\u30a0-\u30ff\u4e00-\u9fff])X(?![A-Za-z0-9])")  # ドラゴンクエストX: no "×"
 #: A season named before the next title, right before it: "第4期の『", "2期「".
 NEXT_TITLES_SEASON = re.compile(r"(?:第\s*\d+\s*期|\d+\s*期|シーズン\s*\d+|\d+(?:st|nd|rd|th)\s*シーズン)の?\s*[『「]$",
                                 re.IGNORECASE)
@@ -414,6 +415,7 @@ class SeriesMatcher:
         named: dict[int, set[str]] = defaultdict(set)  # the names each counted series was read by
         written: dict[int, set[str]] = defaultdict(set)  # the body's names of each series as it writes them
         headlined: set[int] = set()
+        headline_works: set[int] = set()  # series the headline names by another work of theirs
         seasons: dict[int, Counter[int | str]] = defaultdict(Counter)
         mentions = self._outside_other_titles(doc, self._mentions(doc))
         named_alone = {ids[0] for _, _, _, ids in mentions if len(ids) == 1}
@@ -519,6 +521,8 @@ class SeriesMatcher:
                 elif not mark and (of_medium or key in self.film_names or franchise_work or
                                    in_title and self._another_work(sid, doc[end:end + SEASON_WINDOW])):
                     seasons[sid]["work"] += weight
+                    if in_title:
+                        headline_works.add(sid)
         for sid in _named_within_headlined(named, headlined):
             del scores[sid]
         if untitled:  # "Life-Size Moving Gundam Opens": the body's "Mobile Suit Gundam", shortened
@@ -539,6 +543,8 @@ class SeriesMatcher:
                     continue
             series = self.series[sid]
             explicit = [s for s, _ in seasons[sid].most_common() if s is not None]
+            if broadcast and sid in headlined - headline_works:  # "Gnosia TV Anime Premieres", "The game Gnosia …"
+                explicit = [s for s in explicit if s != "work"]
             if explicit and explicit[0] == "work":
                 season, evidence = None, "work"
             elif explicit and explicit[0] == "part":

@@ -1053,6 +1053,24 @@ def test_a_film_named_as_its_franchise_is_the_franchises_first_tv_series(title, 
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, "2024-08-23")) == expected
 
 
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("Gnosia TV Anime Premieres in October From domerica", "The social deduction game Gnosia becomes a TV anime this "
+     "October.", "2025-10-10", [("グノーシア", 1)]),  # the body's source medium, not the headline's news
+    ("Buddy Daddies: P.A. Works' Hitmen Take On Parenting This Winter", "The original anime has premiered.",
+     "2023-01-07",
+     [("Buddy Daddies", 1)]),  # a maker's possessive opens a description, not another work's subtitle
+    ("Takt Op. Destiny Shows Off Its Musical Battles in New PV", "", "2021-09-01", [("takt op.Destiny", 1)]),
+    ("Blue Box Season 2 Confirmed by Telecom Animation Film", "", "2025-03-28", [("アオのハコ", 2)]),
+    ("Black Clover Leaves Weekly Jump for Jump GIGA as the Final Arc Begins", "", "2023-06-01",
+     [("ブラッククローバー", None)]),  # the manga's move
+    ("京阪電車に『響け！ユーフォニアム3』ラッピング列車", "", "2024-04-20",
+     [("響け！ユーフォニアム", None)]),  # a tie-in
+    ("『ドラゴンクエストX オフライン』発売　オンラインRPGを一人用に", "", "2022-09-15", []),  # a numbered game
+])
+def test_a_broadcast_a_studios_words_and_a_medium_read_as_they_are_meant(title, text, published, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
 def test_the_season_a_new_one_follows_is_not_the_news():
     tags = MATCHER.tag("Higurashi: When They Cry - SOTSU Premieres", "The follow-up to last year's Higurashi: When "
                        "They Cry - GOU started airing on July 1.\nThe new season explains GOU's events.", "2021-07-02")
