@@ -557,7 +557,8 @@ def names_the_parent(before: str, after: str) -> bool:
 RIVAL_BEFORE = re.compile(r"(?:\b(?:overt(?:ook|aken|akes|aking)|surpass(?:es|ed|ing)?|dethron(?:es|ed|ing)|"
                           r"(?:(?:has|have|had)\s+)?pass(?:ed|es|ing))|\bbeat(?:ing|s)?(?:\s+out)?|\bedg(?:ed|es|ing)\s+out|"
                           r"\bouts(?:old|ells|elling)|(?P<ahead>,\s+ahead\s+of))\s+(?P<listed>[^.;:!?]{0,60}?(?:,|\band)\s+)?"
-                          r"(?:the\s+)?[\"“『「]?$", re.IGNORECASE)
+                          r"(?:the\s+)?(?:(?-i:[a-z][a-z-]*)\s+){0,2}[\"“『「]?$",  # "beating the holdover Demon Slayer film"
+                          re.IGNORECASE)
 #: A prize won: what makes the works a winner is "ahead of" its rivals.
 PRIZE_WON = re.compile(r"\b(?:won|wins|winning|took|takes|named|awarded|received)\b.*\b(?:awards?|prizes?|honou?rs?|"
                        r"of the year|grand prix)\b|\bbox office\b", re.IGNORECASE)  # or the box office's top
