@@ -586,7 +586,8 @@ def names_a_rival(before: str, after: str) -> bool:
 
 #: News of a creator's death: the works it credits them with are what it is about.
 OBITUARY = re.compile(r"\b(?:dies|died)\b(?! (?:down|out)\b)|\bhas died\b|\bpasse[sd] away\b|\bfound dead\b|"
-                      r"\bdead at \d+\b|死去|逝去|訃報",
+                      r"\bdead at \d+\b|死去|逝去|訃報|追悼|"
+                      r"\bpays? tribute to\b|\b(?:is|are) mourned\b|\bremembered by\b",  # a tribute after a death
                       re.IGNORECASE)
 #: A creator's birth or death anniversary: 水木しげる生誕100周年.
 CENTENARY = re.compile(r"生誕\d+(?:周)?年|没後\d+年|\bbirth centenary\b", re.IGNORECASE)

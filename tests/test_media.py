@@ -236,6 +236,8 @@ def test_a_live_action_adaptation_keeps_its_series_but_a_drama_sharing_a_word_do
     ("「サザエさん」放送55周年、記念企画が続々", "", [("サザエさん", None)]),
     ("Bones' Metallic Rouge Premieres for the Studio's 25th Anniversary", "", [("メタリックルージュ", 1)]),
     ("Manga Artist Akira Toriyama Dies at 68", "He drew Dragon Ball in Weekly Shonen Jump.", [("ドラゴンボール", None)]),
+    ("Manga Artists Pay Tribute to Berserk Creator Kentaro Miura", "Fans paid tribute to Berserk creator Kentaro Miura.",
+     [("剣風伝奇ベルセルク", None)]),  # a tribute after a death: the works it credits
     ("Hirohiko Araki Receives the Lifetime Achievement Prize", "Araki began JoJo's Bizarre Adventure in 1987.",
      [("ジョジョの奇妙な冒険", None)]),
     ("高橋留美子が紫綬褒章を受章", "『うる星やつら』『らんま1/2』で知られる漫画家。",
