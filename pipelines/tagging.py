@@ -154,6 +154,8 @@ NUMBERED_RELEASE = re.compile(r"[ \t]+(\d{1,2})[ \t]+(?:launches|ships|sells|sol
 LATIN_GOES_ON = re.compile(r"(?![IVX]+(?![A-Za-z])|(?i:season|part|final|cour|ova|oad|movie|film))[A-Za-z]{2,}")
 #: A determiner right after a word: the word is a phrase's ("Given the schedule"), not a title.
 DETERMINER_AFTER = re.compile(r"[ \t]+(?:the|a|an|that|this|its|his|her|their)\b")
+#: A "・" between two katakana words of a name.
+DOTTED = re.compile(r"[\u30a0-\u30ff]・[\u30a0-\u30ff]")
 #: A web domain's ending right after a name: "GUNDAM.INFO", "Crunchyroll.com".
 DOMAIN_AFTER = re.compile(r"\.(?:com|net|org|info|jp|tv|io|co)\b", re.IGNORECASE)
 #: A number that goes on past a name ending in one: "+1.01" after "Evangelion: 3.0".
@@ -641,6 +643,8 @@ class SeriesMatcher:
                 return False
             if doc[start - 1:start] == "の" and HIRAGANA.search(key) and not _writes_as_title(key, titled):
                 return False  # 投資のはじめの一歩: words of a phrase, which a title in prose is not without brackets
+            if KATAKANA_WORD.match(doc[start:end]) and self._dotted_only(key, ids):
+                return False  # アイドルプロジェクト, two loanwords: the title アイドル・プロジェクト writes its "・"
             loanword = KATAKANA_WORD.match(doc[start:end]) is not None  # ガングリオン, a cyst: Japanese writes loanwords so
             opens_a_title = BRACKET_OPENING.search(doc, max(0, start - BRACKET_OPENING_WINDOW), start) is not None and \
                 doc[end:end + 1] in (" ", "\u3000") and len(key) >= MIN_SPACED_LOANWORD_CHARS
@@ -706,6 +710,12 @@ class SeriesMatcher:
             return True  # "Netflix Streams revisions, …": a stylized lower-case title
         return len(words) == 2 and written in catalog_forms and ANIME_WORDS.search(doc) is not None and \
             not (self._derived_only(written, ids) and _in_a_longer_name(doc, start, end))
+
+    def _dotted_only(self, key: str, ids: list[int]) -> bool:
+        """Every name of the series that `key` folds from writes a "・" between katakana words."""
+        names = [n for sid in ids for s in [self.series[sid]] for n in (s.title_ja, *(a.alias for a in s.aliases))
+                 if _key(n) == key]
+        return bool(names) and all(DOTTED.search(n) for n in names)
 
     def _derived_only(self, written: str, ids: list[int]) -> bool:
         """Only a derived form spells the name: "Star Wars" of Star Wars: Visions, "Cyberpunk" of

@@ -93,6 +93,7 @@ def test_one_word_titles_count_where_the_article_shows_a_title(title, text, expe
 @pytest.mark.parametrize("title, text", [
     ("ORANGE RANGE Performs the New Opening Theme", "The band returns to anime."),
     ("「ドラゴンクエストXI S」Switchで発売、ボイス付きに", "スクウェア・エニックスのRPGが新たな機種で遊べる。"),
+    ("新作アニメの制作発表会が開かれた", "アイドルプロジェクトのTVアニメ第2期が放送される。"),  # no アイドル・プロジェクト
     ("Shinkai Wrote the Film's Script in Four Days, Film Producer Says", "The producer spoke at a festival."),
     ("The K-drama “Kingdom” Returns for a Third Season", "Netflix confirmed the drama."),
     ("Live-action drama \"Orange\" casts its lead", "Filming starts in May."),
