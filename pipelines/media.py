@@ -530,7 +530,9 @@ PARENT_AFTER = re.compile(r"^[\s\"”』」!]*(?:(?:'s|’s)\s+(?:[\w-]+\s+){0,2
                           r"^\W{0,3}(?:から始まる|に始まる)?(?:シリーズ|ユニバース|プロジェクト)の?"
                           r"(?:新作|最新作|新章|TVアニメ|テレビアニメ)|"  # 『バンドリ！』シリーズのTVアニメ『…』
                           r"^\W{0,3}(?:から|以来)(?:約|実に)?\d+年(?:ぶり|振り)|"
-                          r"^[」』]に続く", re.IGNORECASE)  # 『SSSS.GRIDMAN』に続く新作: what the new work follows
+                          r"^[」』]に続く|"  # 『SSSS.GRIDMAN』に続く新作: what the new work follows
+                          r"^[」』]\s*の?(?:キャスト|声優陣)(?:が|ら|陣)",  # a spin-off's 『銀魂』キャストが
+                          re.IGNORECASE)
 
 
 #: Signs that end a title before its closing bracket and that its name leaves out: the △ of 『ゆるキャン△』.
@@ -557,7 +559,8 @@ def names_the_parent(before: str, after: str) -> bool:
 RIVAL_BEFORE = re.compile(r"(?:\b(?:overt(?:ook|aken|akes|aking)|surpass(?:es|ed|ing)?|dethron(?:es|ed|ing)|"
                           r"(?:(?:has|have|had)\s+)?pass(?:ed|es|ing))|\bbeat(?:ing|s)?(?:\s+out)?|\bedg(?:ed|es|ing)\s+out|"
                           r"\bouts(?:old|ells|elling)|(?P<ahead>,\s+ahead\s+of))\s+(?P<listed>[^.;:!?]{0,60}?(?:,|\band)\s+)?"
-                          r"(?:the\s+)?(?:(?-i:[a-z][a-z-]*)\s+){0,2}[\"“『「]?$",  # "beating the holdover Demon Slayer film"
+                          # "beating the holdover Demon Slayer film": lower-case words before the name
+                          r"(?:the\s+)?(?:(?-i:[a-z][a-z-]*)\s+){0,2}[\"“『「]?$",
                           re.IGNORECASE)
 #: A prize won: what makes the works a winner is "ahead of" its rivals.
 PRIZE_WON = re.compile(r"\b(?:won|wins|winning|took|takes|named|awarded|received)\b.*\b(?:awards?|prizes?|honou?rs?|"

@@ -1082,6 +1082,11 @@ def test_the_season_a_new_one_follows_is_not_the_news():
     assert [(t.series.title_ja, t.season) for t in tags] == [("ひぐらしのなく頃に", 4)]
 
 
+def test_a_franchises_cast_named_in_a_spin_offs_news_is_its_parent():
+    tags = MATCHER.tag("『3年Z組銀八先生』TVアニメがスタート　『銀魂』キャストが学園もので集結", "", "2025-10-06")
+    assert [(t.series.title_ja, t.season) for t in tags] == [("3年Z組銀八先生", 1)]
+
+
 def test_a_franchise_named_as_the_series_a_new_anime_belongs_to_is_its_parent():
     tags = MATCHER.tag("『BanG Dream! Ave Mujica』放送開始　仮面のバンドの物語が幕開け",
                        "『バンドリ！』シリーズのTVアニメ『BanG Dream! Ave Mujica』の放送がスタートした。", "2025-01-03")
