@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -858,15 +858,18 @@ def _listed_works(doc: str, mentions: list[tuple[int, int, str, list[int]]], rea
 def _film_franchises(catalog: list[Series], films: set[int]) -> dict[int, int]:
     """Each film-only series whose Japanese title opens a TV series' title, with the first such
     TV series: 攻殻機動隊 (1995) → 攻殻機動隊 STAND ALONE COMPLEX."""
-    tv = sorted(((s.title_ja, min(e.begin or "9999" for e in s.entries), s.id) for s in catalog
-                 if any(e.type in ("tv", "web") for e in s.entries)), key=lambda row: row[1])
+    tv = sorted((s.title_ja, min(e.begin or "9999" for e in s.entries), s.id) for s in catalog
+                if any(e.type in ("tv", "web") for e in s.entries))
+    titles = [row[0] for row in tv]
     found = {}
-    for sid in films:
-        own = next(s for s in catalog if s.id == sid).title_ja
-        first = next((tv_id for title, _, tv_id in tv if title != own and title.startswith(own) and
-                      not title[len(own):len(own) + 1].isalnum() and not SPIN_OFF.search(title[len(own):])), None)
-        if first is not None:
-            found[sid] = first
+    for series in catalog:
+        if series.id not in films:
+            continue
+        own = series.title_ja
+        opened = [row for row in tv[bisect_left(titles, own):bisect_left(titles, own + "\U0010ffff")]
+                  if row[0] != own and not row[0][len(own)].isalnum() and not SPIN_OFF.search(row[0][len(own):])]
+        if opened:
+            found[series.id] = min(opened, key=lambda row: row[1])[2]
     return found
 
 
