@@ -92,7 +92,7 @@ OTHER_MEDIA = re.compile(
     r"\b(?:at|to|in)\s+(?:the\s+)?(?:nippon\s+)?(?:budokan|tokyo dome|(?:[\w-]+\s+)?(?:super\s+)?arena)\b|"
     r"(?:武道館|東京ドーム|アリーナ)(?:公演|ライブ|で開催|にて)|"
     # a statue, a life-size model, a kit, a T-shirt
-    r"[」』]像|銅像|立像|\bstatues?\b|\blife-?size\b|実物大|等身大|\bkits?\b|Tシャツ|\bt-?shirts?\b|アパレル|\bapparel\b|\buniqlo\b|ユニクロ",
+    r"[」』ァ-ヺー]像|銅像|立像|\bstatues?\b|\blife-?size\b|実物大|等身大|\bkits?\b|Tシャツ|\bt-?shirts?\b|アパレル|\bapparel\b|\buniqlo\b|ユニクロ",
     re.IGNORECASE)
 #: An anniversary, an event or model kits are the franchise's news, unless a season premieres at it.
 ANNIVERSARY = re.compile(r"\banniversary\b|周年|\bcelebrates \d+ years\b|\bturns \d+\b|"

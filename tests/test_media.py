@@ -712,6 +712,7 @@ def test_a_story_that_ends_in_a_broadcasts_headline_is_the_seasons():
     ("Laid-Back Camp Season 2 Teams Up With Yamanashi for a Stamp Rally", "", "2021-01-20",
      [("ゆるキャン△", None)]),  # a tie-in's season is no season's news
     ("大山ダムに『進撃の巨人』像　エレン、ミカサ、アルミンの少年期を再現", "", "2021-03-28", [("進撃の巨人", None)]),
+    ("熊本に『ONE PIECE』ジンベエ像　麦わらの一味像プロジェクト続く", "", "2022-07-23", [("ONE PIECE", None)]),  # a character's
     ("ユニクロUTに『SPY×FAMILY』　ロイドとアーニャのTシャツ", "", "2022-06-01", [("SPY×FAMILY", None)]),
     ("Aqours Take Love Live! Sunshine!! to the Tokyo Dome", "", "2019-11-16", [("ラブライブ！サンシャイン!!", None)]),
     ("『からくりサーカス』最終回　藤田和日郎原作を全36話で", "", "2019-06-27",
