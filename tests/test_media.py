@@ -93,7 +93,8 @@ def test_one_word_titles_count_where_the_article_shows_a_title(title, text, expe
 @pytest.mark.parametrize("title, text", [
     ("ORANGE RANGE Performs the New Opening Theme", "The band returns to anime."),
     ("「ドラゴンクエストXI S」Switchで発売、ボイス付きに", "スクウェア・エニックスのRPGが新たな機種で遊べる。"),
-    ("新作アニメの制作発表会が開かれた", "アイドルプロジェクトのTVアニメ第2期が放送される。"),  # no アイドル・プロジェクト
+    # no アイドル・プロジェクト
+    ("新作アニメの制作発表会が開かれた", "アイドルプロジェクトのTVアニメ第2期が放送される。"),
     ("Shinkai Wrote the Film's Script in Four Days, Film Producer Says", "The producer spoke at a festival."),
     ("The K-drama “Kingdom” Returns for a Third Season", "Netflix confirmed the drama."),
     ("Live-action drama \"Orange\" casts its lead", "Filming starts in May."),
@@ -237,7 +238,8 @@ def test_a_live_action_adaptation_keeps_its_series_but_a_drama_sharing_a_word_do
     ("「サザエさん」放送55周年、記念企画が続々", "", [("サザエさん", None)]),
     ("Bones' Metallic Rouge Premieres for the Studio's 25th Anniversary", "", [("メタリックルージュ", 1)]),
     ("Manga Artist Akira Toriyama Dies at 68", "He drew Dragon Ball in Weekly Shonen Jump.", [("ドラゴンボール", None)]),
-    ("Manga Artists Pay Tribute to Berserk Creator Kentaro Miura", "Fans paid tribute to Berserk creator Kentaro Miura.",
+    ("Manga Artists Pay Tribute to Berserk Creator Kentaro Miura",
+     "Fans paid tribute to Berserk creator Kentaro Miura.",
      [("剣風伝奇ベルセルク", None)]),  # a tribute after a death: the works it credits
     ("Hirohiko Araki Receives the Lifetime Achievement Prize", "Araki began JoJo's Bizarre Adventure in 1987.",
      [("ジョジョの奇妙な冒険", None)]),
@@ -712,7 +714,8 @@ def test_a_story_that_ends_in_a_broadcasts_headline_is_the_seasons():
     ("Laid-Back Camp Season 2 Teams Up With Yamanashi for a Stamp Rally", "", "2021-01-20",
      [("ゆるキャン△", None)]),  # a tie-in's season is no season's news
     ("大山ダムに『進撃の巨人』像　エレン、ミカサ、アルミンの少年期を再現", "", "2021-03-28", [("進撃の巨人", None)]),
-    ("熊本に『ONE PIECE』ジンベエ像　麦わらの一味像プロジェクト続く", "", "2022-07-23", [("ONE PIECE", None)]),  # a character's
+    ("熊本に『ONE PIECE』ジンベエ像　麦わらの一味像プロジェクト続く", "", "2022-07-23",
+     [("ONE PIECE", None)]),  # a character's statue
     ("ユニクロUTに『SPY×FAMILY』　ロイドとアーニャのTシャツ", "", "2022-06-01", [("SPY×FAMILY", None)]),
     ("Aqours Take Love Live! Sunshine!! to the Tokyo Dome", "", "2019-11-16", [("ラブライブ！サンシャイン!!", None)]),
     ("『からくりサーカス』最終回　藤田和日郎原作を全36話で", "", "2019-06-27",
