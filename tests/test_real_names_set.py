@@ -22,7 +22,6 @@ from _real_names import (DATA, SET4, SET5, SET6, SET7, SET8, SET9, SET10, SET11,
                          SET41, SET42, SET43, SET44, SET45, SET46, SET47, SET48, SET49, SET50, SET51, SET52, SET53,
                          SET56, SET57,
                          TEST, VALIDATION, article_page, load, series_by_title)
-                         SET57, TEST, VALIDATION, article_page, load, series_by_title)
 
 FIELDS = {"id", "lang", "published", "headline", "body", "source", "labels"}
 # set → the least it must hold: articles, Japanese articles, articles about no series,
