@@ -525,7 +525,7 @@ PARENT_BEFORE = re.compile(r"\b(?:(?:spin-?offs?|sequel|prequel|follow-?up|succe
 PARENT_AFTER = re.compile(r"^[\s\"”』」!]*(?:(?:'s|’s)\s+(?:[\w-]+\s+){0,2}|[A-Z][\w!-]*\s+)?"
                           r"(?:spin-?off|sequel|prequel|side[- ]story|"
                           r"remake|reboot|follow-?up|successor)\b|^[」』]と同じ世界|"
-                          r"^\W{0,3}(?:シリーズ)?(?:の|から)(?:スピンオフ|続編|外伝|前日譚|後日譚|番外編|リメイク|リブート|"
+                          r"^\W{0,3}(?:シリーズ)?(?:の|から)(?:スピンオフ|続編|外伝|前日譚|後日譚|番外編|リメイク|リブート|次世代|"
                           r"ショートアニメ|ミニアニメ)|"
                           r"^\W{0,3}(?:から始まる|に始まる)?(?:シリーズ|ユニバース|プロジェクト)の?"
                           r"(?:新作|最新作|新章|TVアニメ|テレビアニメ)|"  # 『バンドリ！』シリーズのTVアニメ『…』

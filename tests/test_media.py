@@ -127,6 +127,10 @@ def test_short_japanese_names_count_only_where_written_as_titles(title, text):
     ("「無職転生Ⅱ」放送スタート", "ルーデウスの新たな旅が描かれる。", [("無職転生～異世界行ったら本気だす～", 2)]),
     ("「超電磁砲」第3期が放送開始", "御坂美琴たちの物語が続く。", [("とある科学の超電磁砲", 3)]),  # curated short names
     ("「ひぐらし」新作ゲームが発売", "シリーズの新作がスマホで遊べる。", [("ひぐらしのなく頃に", None)]),
+    ("Demon King Academy Airs After COVID Delay", "The fantasy anime resumes in July.",
+     [("魔王学院の不適合者～史上最強の魔王の始祖、転生して子孫たちの学校へ通う～", 1)]),
+    ("Is It Wrong to Pick Up Girls in a Dungeon? III Premieres", "The third season began.",
+     [("ダンジョンに出会いを求めるのは間違っているだろうか", 3)]),
     ("Gintama Spin-off 3-nen Z-gumi Ginpachi-sensei Anime Premieres", "The school comedy reunites the cast.",
      [("3年Z組銀八先生", 1)]),
     ("「劇場版『鬼滅の刃』無限城編 第一章」公開", "全国の劇場で公開された。", [("鬼滅の刃", None)]),
@@ -1089,6 +1093,11 @@ def test_the_season_a_new_one_follows_is_not_the_news():
 def test_a_franchises_cast_named_in_a_spin_offs_news_is_its_parent():
     tags = MATCHER.tag("『3年Z組銀八先生』TVアニメがスタート　『銀魂』キャストが学園もので集結", "", "2025-10-06")
     assert [(t.series.title_ja, t.season) for t in tags] == [("3年Z組銀八先生", 1)]
+
+
+def test_the_generation_a_new_series_follows_is_its_parent():
+    tags = MATCHER.tag("半妖の夜叉姫：『犬夜叉』の次世代描く新作スタート　とわ・せつな・もろは", "", "2020-10-03")
+    assert [(t.series.title_ja, t.season) for t in tags] == [("半妖の夜叉姫", 1)]
 
 
 def test_a_franchise_named_as_the_series_a_new_anime_belongs_to_is_its_parent():
