@@ -73,6 +73,7 @@ SET50 = DATA.with_name("real_names_set50.jsonl")
 SET51 = DATA.with_name("real_names_set51.jsonl")
 SET52 = DATA.with_name("real_names_set52.jsonl")
 SET53 = DATA.with_name("real_names_set53.jsonl")
+SET55 = DATA.with_name("real_names_set55.jsonl")
 HOST = "realnames.test"
 
 
