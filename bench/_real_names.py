@@ -74,6 +74,7 @@ SET51 = DATA.with_name("real_names_set51.jsonl")
 SET52 = DATA.with_name("real_names_set52.jsonl")
 SET53 = DATA.with_name("real_names_set53.jsonl")
 SET54 = DATA.with_name("real_names_set54.jsonl")
+SET55 = DATA.with_name("real_names_set55.jsonl")
 SET56 = DATA.with_name("real_names_set56.jsonl")
 SET57 = DATA.with_name("real_names_set57.jsonl")
 HOST = "realnames.test"
