@@ -531,7 +531,7 @@ PARENT_AFTER = re.compile(r"^[\s\"”』」!]*(?:(?:'s|’s)\s+(?:[\w-]+\s+){0,2
                           r"(?:新作|最新作|新章|TVアニメ|テレビアニメ)|"  # 『バンドリ！』シリーズのTVアニメ『…』
                           r"^\W{0,3}(?:から|以来)(?:約|実に)?\d+年(?:ぶり|振り)|"
                           r"^[」』]に続く|"  # 『SSSS.GRIDMAN』に続く新作: what the new work follows
-                          r"^[」』]\s*の?(?:キャスト|声優陣)(?:が|ら|陣)",  # a spin-off's 『銀魂』キャストが
+                          r"^[」』]?\s*の?(?:キャスト|声優陣)(?:が|ら|陣)",  # a spin-off's 『銀魂』キャストが
                           re.IGNORECASE)
 
 
@@ -570,6 +570,9 @@ COMPARED_BEFORE = re.compile(r"\b(?:comparisons?|compared)\s+(?:with|to)\s+(?:th
 COMPARED_AFTER = re.compile(r"^(?:'s|’s)?\s+comparisons?\b", re.IGNORECASE)
 #: The same in Japanese: 『鋼の錬金術師 FULLMETAL ALCHEMIST』を抜いて, 『すずめの戸締まり』『…』などを抑えて.
 RIVAL_AFTER = re.compile(r"^\W{0,3}(?:[『「][^』」\n]{1,40}[』」]\W{0,2})*(?:など|ら)?を(?:抜[いきく]|超え|上回|抑え)")
+#: Works fans compare the news with: 『キャプテン翼』や『ブルーロック』を引き合いに出す.
+COMPARED_AFTER_JA = re.compile(r"^\W{0,3}(?:[やと、]?[『「][^』」\n]{1,40}[』」]\W{0,2})*(?:など|ら)?"
+                               r"(?:を引き合いに|になぞらえ|と比べ|と比較)")
 
 
 def names_a_rival(before: str, after: str) -> bool:
@@ -582,7 +585,8 @@ def names_a_rival(before: str, after: str) -> bool:
     if rival and (not rival["listed"] or LIST_GOES_ON.match(after)) and \
             (not rival["ahead"] or PRIZE_WON.search(before, 0, rival.start())):
         return True  # a prize's runners-up, not a fan ranking's ("ahead of Spy x Family", where a ranking counts all)
-    if COMPARED_BEFORE.search(before) or COMPARED_AFTER.match(after):
+    if COMPARED_BEFORE.search(before) or COMPARED_AFTER.match(after) or \
+            COMPARED_AFTER_JA.match(SIGNS_BEFORE_BRACKET.sub("", after)):
         return True  # a work compared with, named in passing
     return RIVAL_AFTER.match(SIGNS_BEFORE_BRACKET.sub("", after)) is not None
 

@@ -93,6 +93,8 @@ def test_one_word_titles_count_where_the_article_shows_a_title(title, text, expe
 @pytest.mark.parametrize("title, text", [
     ("ORANGE RANGE Performs the New Opening Theme", "The band returns to anime."),
     ("「ドラゴンクエストXI S」Switchで発売、ボイス付きに", "スクウェア・エニックスのRPGが新たな機種で遊べる。"),
+    ("サッカー日本代表がブラジル代表に初勝利",
+     "SNSでは『キャプテン翼』や『ブルーロック』を引き合いに出すファンの投稿も相次いだ。"),
     # no アイドル・プロジェクト
     ("新作アニメの制作発表会が開かれた", "アイドルプロジェクトのTVアニメ第2期が放送される。"),
     ("Shinkai Wrote the Film's Script in Four Days, Film Producer Says", "The producer spoke at a festival."),
@@ -1092,6 +1094,11 @@ def test_the_season_a_new_one_follows_is_not_the_news():
 
 def test_a_franchises_cast_named_in_a_spin_offs_news_is_its_parent():
     tags = MATCHER.tag("『3年Z組銀八先生』TVアニメがスタート　『銀魂』キャストが学園もので集結", "", "2025-10-06")
+    assert [(t.series.title_ja, t.season) for t in tags] == [("3年Z組銀八先生", 1)]
+
+
+def test_a_franchises_cast_unbracketed_in_a_spin_offs_news_is_its_parent():
+    tags = MATCHER.tag("TVアニメ『3年Z組銀八先生』放送開始！銀魂キャスト陣が再集結", "", "2025-10-06")
     assert [(t.series.title_ja, t.season) for t in tags] == [("3年Z組銀八先生", 1)]
 
 
