@@ -56,7 +56,7 @@ OTHER_MEDIA = re.compile(
     r"stage (?:play|adaptation|musical|production)|musical(?!\s+(?:battles?|scores?|numbers?|talent|side|themes?))|"
     r"(?:mobile|smartphone|video|console|rhythm|gacha|card|"
     r"browser|pc|switch|ps5|ps4)\s+games?|\bgame\b.*\b(?:release|launch|pre-?registration|trailer|download)|"
-    r"(?<!anime )(?<!japan )\bexpo\b|"
+    r"(?<!anime )(?<!japan )\bexpo\b|アトラクション|\battractions?\b|"
     r"\bexhibitions?\b|\bexhibit\b|art show|museum|美術館|博物館|ミュージアム|\bconcert\b|live event|theme park|\bplush|\bgoods\b|"
     r"魅力|なぜ|徹底解説|考察|マンガ|漫画|原作|コミックス|単行本|発行部数|\d+\s*巻|フィギュア(?!スケート)|グッズ|コラボカフェ|カフェ|"
     r"ポップアップ|連載|ジャンプ(?!\s*フェスタ)|ヤンジャン|マガジン|サンデー|発売|実写|(?<![発進])展(?![開望])|"
@@ -340,6 +340,8 @@ SONG_TITLE = re.compile(r"「[^」\n]*」")
 ANIME_MEDIUM = re.compile(r"(?:TV|テレビ)アニメ(?!放送)|\bTV anime\b", re.IGNORECASE)  # not a running show's 放送50周年
 #: A live-action adaptation named in the headline or lead.
 LIVE_ACTION = re.compile(r"\blive-action\b|実写", re.IGNORECASE)
+#: A live-action work named by the title it adapts: 『映像研には手を出すな！』実写ドラマ, 「…」の実写映画.
+LIVE_ACTION_AFTER_TITLE = re.compile(r"[』」]\s*の?実写")
 #: The anime named in a lead: a live-action work named after it is the anime's context.
 ANIME_NAMED = re.compile(r"\banime\b|アニメ", re.IGNORECASE)
 
@@ -469,8 +471,8 @@ def about_live_action(headline: str, lead: str) -> bool:
     the anime's (see 1). 「ザ・ファブル」TVアニメ放送開始 … 実写映画化もされた is the anime's news, and so is
     a lead that names the anime before it ("Golden Kamuy's anime will end …, announced after the
     live-action sequel's reveal")."""
-    if LIVE_ACTION.search(broadcast_clauses(headline)):
-        return True
+    if LIVE_ACTION.search(broadcast_clauses(headline)) or LIVE_ACTION_AFTER_TITLE.search(headline):
+        return True  # 『映像研には手を出すな！』実写ドラマ、…で放送開始: the broadcast is the drama's
     live = LIVE_ACTION.search(lead)
     return bool(live and not BROADCAST.search(headline) and not ANIME_NAMED.search(lead, 0, live.start()))
 

@@ -1078,6 +1078,10 @@ def test_a_film_named_as_its_franchise_is_the_franchises_first_tv_series(title, 
     ("Blue Box Season 2 Confirmed by Telecom Animation Film", "", "2025-03-28", [("アオのハコ", 2)]),
     ("Black Clover Leaves Weekly Jump for Jump GIGA as the Final Arc Begins", "", "2023-06-01",
      [("ブラッククローバー", None)]),  # the manga's move
+    ("『映像研には手を出すな！』実写ドラマ、乃木坂46の3人で放送開始", "", "2020-04-05",
+     [("映像研には手を出すな！", None)]),  # the drama's broadcast
+    ("ユニバーサル・クールジャパンに『名探偵コナン』が登場！謎解きアトラクションも", "", "2025-02-28",
+     [("名探偵コナン", None)]),  # a theme park's attraction
     ("京阪電車に『響け！ユーフォニアム3』ラッピング列車", "", "2024-04-20",
      [("響け！ユーフォニアム", None)]),  # a tie-in
     ("『ドラゴンクエストX オフライン』発売　オンラインRPGを一人用に", "", "2022-09-15", []),  # a numbered game
