@@ -615,7 +615,7 @@ class SeriesMatcher:
         def aired(sid: int) -> str:
             return max((e.begin for e in self.series[sid].entries if e.begin and e.begin <= until), default="")
 
-        return [max(fitting or ids, key=aired)]
+        return [max(ids if remake_news else fitting or ids, key=aired)]  # a remake's season 2, which the original has
 
     def _first_aired(self, sid: int) -> str:
         return min((e.begin for e in self.series[sid].entries if e.type in ("tv", "web") and e.begin), default="9999")

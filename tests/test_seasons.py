@@ -123,6 +123,11 @@ def test_a_remakes_second_season_is_the_remake():
     assert [(min(e.year for e in t.series.entries), t.season) for t in tags] == [(2022, 2)]
 
 
+def test_a_remake_headlined_as_one_takes_a_season_its_original_had_too():
+    tags = MATCHER.tag("Spice and Wolf Remake Gets a Second Season", "Holo and Lawrence will travel on.", "2024-09-24")
+    assert [(min(e.year for e in t.series.entries), t.season) for t in tags] == [(2024, 2)]
+
+
 def test_a_season_named_before_the_next_title_is_not_the_previous_ones():
     assert tagged("Frieren, Spy x Family Season 2 and Shangri-La Frontier Head Into Fall",
                   "The fall season includes Frieren, the second season of Spy x Family and Shangri-La Frontier.",
