@@ -156,6 +156,9 @@ LATIN_GOES_ON = re.compile(r"(?![IVX]+(?![A-Za-z])|(?i:season|part|final|cour|ov
 DETERMINER_AFTER = re.compile(r"[ \t]+(?:the|a|an|that|this|its|his|her|their)\b")
 #: A "・" between two katakana words of a name.
 DOTTED = re.compile(r"[\u30a0-\u30ff]・[\u30a0-\u30ff]")
+#: A headline's verb of overtaking right before a name: the work overtaken.
+OVERTAKEN = re.compile(r"\b(?:overt(?:ook|aken|akes|aking)|surpass(?:es|ed)?|dethron(?:es|ed)|pass(?:es|ed))\s+$",
+                       re.IGNORECASE)
 #: A web domain's ending right after a name: "GUNDAM.INFO", "Crunchyroll.com".
 DOMAIN_AFTER = re.compile(r"\.(?:com|net|org|info|jp|tv|io|co)\b", re.IGNORECASE)
 #: A number that goes on past a name ending in one: "+1.01" after "Evangelion: 3.0".
@@ -446,6 +449,7 @@ class SeriesMatcher:
         listed = _listed_works(doc, mentions, reads) if untitled else set()  # a person's, an exhibition's works
         known_for = len(title) + 1 + sentences_end(text, OBITUARY_SENTENCES) if about_a_death(bare_title) else -1
         resolved: dict[frozenset[int], list[int]] = {}  # the series a shared name was read as
+        overtaken: set[int] = set()  # works the headline says the news's own overtook
         for n, (start, end, key, ids) in enumerate(mentions):
             opens_list = n + 1 < len(mentions) and reads[n + 1] and \
                 listed_before_title(doc, start, end, mentions[n + 1][0])
@@ -464,7 +468,9 @@ class SeriesMatcher:
                 continue
             sentence_before = SENTENCE_END.split(doc[max(0, start - PARENT_WINDOW):start])[-1]
             after = doc[end:end + 40]
-            if names_a_rival(sentence_before, after):
+            if names_a_rival(sentence_before, after) or (not in_title and set(ids) <= overtaken):
+                if in_title and OVERTAKEN.search(sentence_before):
+                    overtaken.update(ids)  # "Mugen Train Overtakes Spirited Away …": a rival all through
                 continue  # "won …, ahead of Final Fantasy VII Rebirth": the winner's news
             counted = scores
             if names_the_parent(sentence_before, after):

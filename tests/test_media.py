@@ -450,6 +450,9 @@ def test_an_events_stages_and_a_box_offices_films_count_and_an_apposition_shows_
                   "film.") == [("鬼滅の刃", None)]
     assert tagged("Reze Arc Opens at No. 1", "Chainsaw Man – The Movie: Reze Arc opened first, beating the holdover "
                   "Demon Slayer film.") == [("チェンソーマン レゼ篇", None)]
+    assert tagged("Mugen Train Overtakes Spirited Away as Japan's Top-Grossing Film",
+                  "The feature passed 32.4 billion yen.\nSpirited Away held the record for 19 years.") == [
+        ("鬼滅の刃", None)]  # overtaken in the headline: a rival all through
     assert tagged("Mugen Train Becomes Japan's Top-Grossing Film Worldwide",
                   "Demon Slayer: Mugen Train passed Spirited Away as the top Japanese film.") == [("鬼滅の刃", None)]
     assert tagged("『BanG Dream! Ave Mujica』最終回", "前作『MyGO!!!!!』と同じ制作会社が担当した。") == [
