@@ -52,7 +52,7 @@ OTHER_MEDIA = re.compile(
     r"(?<!anime )\blaunch(?:es|ed)(?:\s+(?:in\s+(?:japan|north america|the u\.?s\.?|the west|europe|china|korea|"
     r"english)|worldwide|globally))?\s*$|"
     r"pop-up|collaboration caf[eé]|\bcaf[eé]\b|merchandise|\bmerch\b|reasons? |what does .+ mean|worth watching|"
-    r"^why\b|deserves more attention|underrated|opinion|explained|\bmovies?\b|\bfilms?\b|box office|"
+    r"^why\b|deserves more attention|underrated|opinion|explained|\bmovies?\b|\bfilms?\b|box office|\bscreens\b|"
     r"stage (?:play|adaptation|musical|production)|musical(?!\s+(?:battles?|scores?|numbers?|talent|side|themes?))|"
     r"(?:mobile|smartphone|video|console|rhythm|gacha|card|"
     r"browser|pc|switch|ps5|ps4)\s+games?|\bgame\b.*\b(?:release|launch|pre-?registration|trailer|download)|"
@@ -100,7 +100,8 @@ ANNIVERSARY = re.compile(r"\banniversary\b|周年|\bcelebrates \d+ years\b|\btur
                          r"\b(?:\d\d?|100) years (?:since|of)\b|"  # not a story's "170 Years of Edo Japan"
                          # an event too (「ONE PIECE」イベントが開幕), and Gunpla, unless a series about them premieres
                          r"イベント|\bfan event\b|ガンプラ|\bgunpla\b|祭", re.IGNORECASE)
-SEASON_NEWS = re.compile(r"premiere|\bdebuts?\b|\bseason\b|\breimagin\w*|\bnew (?:tv )?anime\b|放送開始|スタート|第\d+期|\d+期|"
+SEASON_NEWS = re.compile(r"premiere|\bdebuts?\b|\bseason\b|\breimagin\w*|\bnew (?:tv )?anime\b|放送開始|"
+                         r"(?:放送|配信|アニメ|TV|[』」]\s*)(?:が|、)?スタート|第\d+期|\d+期|"  # not 記念企画がスタート
                          r"新作?(?:TV)?アニメ|再アニメ化|配信開始|新シリーズ", re.IGNORECASE)
 #: A debut an anniversary counts from, which is no premiere: "Marks 25 Years Since Its TV Debut".
 SINCE_A_DEBUT = re.compile(r"\bsince (?:its|the) (?:tv |anime )?(?:debut|premiere)\b", re.IGNORECASE)
@@ -295,7 +296,8 @@ FILM_ANNOUNCED_WITH = re.compile(r"\bwith\s+(?:an?\s+|the\s+)?(?:new\s+|sequel\s
 #: One episode shown in cinemas before it airs (第1話を先行公開, "90-Minute First Episode to Screen in Theaters"):
 #: the broadcast's preview, not a film; a film of several episodes ("Season 2's First Episodes") is one.
 EPISODE_PREVIEW = re.compile(r"第\d+話[^\n。]{0,16}?先行|(?:\b(?:first|premiere|opening|\d+(?:st|nd|rd|th))\s+episode|"
-                             r"\bepisode\s+\d+)\b[^\n.]{0,16}?\b(?:screen|theat(?:er|re)s?\b)", re.IGNORECASE)
+                             r"\bepisode\s+\d+)\b[^\n.]{0,16}?\b(?:screen|theat(?:er|re)s?\b)|"
+                             r"\bscreens?\s+(?:its\s+|the\s+)?(?:first|premiere|opening)\s+episode\b", re.IGNORECASE)
 
 
 def about_other_media(headline: str) -> bool:
@@ -379,7 +381,8 @@ SEASON_ANNOUNCED = re.compile(r"\b(?:gets|announces|confirms|green-?lights|renew
                               r"(?:film|movie|劇場版|映画)\S{0,20}\s*(?:and|&|と|、)\s*(?:an?\s+)?(?:[\w-]+\s+)?"
                               r"(?:season\b|第?\d+期)", re.IGNORECASE)
 #: A headline's words of a film or of a season's episodes shown in cinemas.
-CINEMA_WORDS = re.compile(FILM_WORDS.pattern + r"|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|先行上映|上映|" +
+CINEMA_WORDS = re.compile(FILM_WORDS.pattern + r"|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|\bscreens\b|"
+                          r"先行上映|上映|" +
                           RELEASED + "|"
                           # a film opens, a TV season premieres: "Bellri's Fierce Charge Opens", "… Part 2 Opens in Japan"
                           r"\bopens\s+(?:in\s+(?:japan|theaters|cinemas|north america|the u\.?s\.?)|nationwide)\b|\bopens\s*$",

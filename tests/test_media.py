@@ -35,6 +35,9 @@ def tagged(title: str, text: str = "") -> list[tuple[str, int | None]]:
     ("Jujutsu Kaisen Cursed Clash Launches", "Bandai Namco's fighting title is out on all platforms.", [("呪術廻戦", None)]),
     ("Bocchi the Rock! Is Getting Two Recap Movies This Summer", "CloverWorks re-edits the TV series.",
      [("ぼっち・ざ・ろっく！", None)]),
+    ("Funimation Brings World Heroes' Mission to North American Screens", "The third My Hero Academia film opens.",
+     [("僕のヒーローアカデミア", None)]),  # cinema screens
+    ("『サザエさん』が55周年！磯野家の歩みをたどる記念企画がスタート", "", [("サザエさん", None)]),  # a project starts
     ("Dragon Ball Z: Kakarot Game Ships Worldwide", "Bandai Namco's action RPG retells the Saiyan saga.",
      [("ドラゴンボール", None)]),
     ("Madoka Magica Magia Exedra Launches on Mobile and PC", "The new game follows Madoka.",
@@ -471,6 +474,7 @@ def test_an_advance_screening_in_a_broadcasts_headline_is_the_seasons_news(title
 @pytest.mark.parametrize("title, published, expected", [
     ("『鬼滅の刃』ワールドツアー上映が開幕　柱稽古編第1話を先行公開", "2024-02-03", [("鬼滅の刃", 4)]),
     ("Oshi no Ko's 90-Minute First Episode to Screen in Theaters", "2023-03-17", [("【推しの子】", 1)]),
+    ("Anime Expo 2025: Gachiakuta Screens Its First Episode", "2025-07-04", [("ガチアクタ", 1)]),
     ("『ささやくように恋を唄う』第11話・12話を放送　延期分が完結", "2024-06-20", [("ささやくように恋を唄う", 1)]),
     ("大洗あんこう祭に『ガルパン』声優陣　最終章第4話の上映も続く", "2023-11-19", [("ガールズ＆パンツァー", None)]),
 ])
