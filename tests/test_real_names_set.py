@@ -1,6 +1,6 @@
 """The real-names sets are usable to score issue 15: the acceptance set (bench/data/real_names.jsonl)
-and the forty-four sets written after it, each first scored untuned (real_names_validation, _test, _set4
-to _set45; see bench/data/README.md), are each big enough, in both languages, with articles about
+and the fifty-six sets written after it, each first scored untuned (real_names_validation, _test, _set4
+to _set57; see bench/data/README.md), are each big enough, in both languages, with articles about
 no series, every label names one catalog series, and no two sets share a headline or an id."""
 from __future__ import annotations
 
