@@ -880,9 +880,10 @@ def _film_franchises(catalog: list[Series], films: set[int]) -> dict[int, int]:
 
 
 def _named_within_headlined(named: dict[int, set[str]], headlined: set[int]) -> list[int]:
-    """Series the body names only by the start of a longer title the headline gives another
-    series: the franchise or source of the headline's work ("To Be Hero X" and Li Haoling's "To
-    Be Hero franchise"; 「アズールレーン びそくぜんしんっ！」 and the game 「アズールレーン」)."""
+    """Series the body names only by words of a longer title the headline gives another series,
+    not its last: the franchise or source of the headline's work ("To Be Hero X" and Li Haoling's
+    "To Be Hero franchise"; 「アズールレーン びそくぜんしんっ！」 and the game 「アズールレーン」; the
+    "Gundam" of "Mobile Suit Gundam: The Witch from Mercury")."""
     def within(name: str, sid: int) -> bool:
         return any((at := k.find(name)) >= 0 and k[at + len(name):] and not CROSSOVER.match(k[at + len(name):])
                    for other in headlined if other != sid for k in named[other])
