@@ -561,8 +561,12 @@ def names_the_parent(before: str, after: str) -> bool:
 
 #: A work another overtook in a ranking or beat to a prize: "has overtaken Fullmetal Alchemist: Brotherhood
 #: as", "won …, ahead of X and Y", "beating X".
-RIVAL_BEFORE = re.compile(r"(?:\b(?:overt(?:ook|aken|akes|aking)|surpass(?:es|ed|ing)?|dethron(?:es|ed|ing)|"
-                          r"(?:(?:has|have|had)\s+)?pass(?:ed|es|ing))|\bbeat(?:ing|s)?(?:\s+out)?|\bedg(?:ed|es|ing)\s+out|"
+#: Verbs of one work overtaking another in a ranking.
+OVERTAKING = (r"\b(?:overt(?:ook|aken|akes|aking)|surpass(?:es|ed|ing)?|dethron(?:es|ed|ing)|"
+              r"(?:(?:has|have|had)\s+)?pass(?:ed|es|ing))")
+#: A headline's verb of overtaking right before a name: the work overtaken, a rival all through the article.
+OVERTAKEN = re.compile(OVERTAKING + r"\s+$", re.IGNORECASE)
+RIVAL_BEFORE = re.compile(r"(?:" + OVERTAKING + r"|\bbeat(?:ing|s)?(?:\s+out)?|\bedg(?:ed|es|ing)\s+out|"
                           r"\bouts(?:old|ells|elling)|(?P<ahead>,\s+ahead\s+of))\s+(?P<listed>[^.;:!?]{0,60}?(?:,|\band)\s+)?"
                           # "beating the holdover Demon Slayer film": lower-case words before the name
                           r"(?:the\s+)?(?:(?-i:[a-z][a-z-]*)\s+){0,2}[\"“『「]?$",
@@ -574,10 +578,11 @@ PRIZE_WON = re.compile(r"\b(?:won|wins|winning|took|takes|named|awarded|received
 COMPARED_BEFORE = re.compile(r"\b(?:comparisons?|compared)\s+(?:with|to)\s+(?:the\s+)?[\"“『「]?$", re.IGNORECASE)
 COMPARED_AFTER = re.compile(r"^(?:'s|’s)?\s+comparisons?\b", re.IGNORECASE)
 #: The same in Japanese: 『鋼の錬金術師 FULLMETAL ALCHEMIST』を抜いて, 『すずめの戸締まり』『…』などを抑えて.
-RIVAL_AFTER = re.compile(r"^\W{0,3}(?:[『「][^』」\n]{1,40}[』」]\W{0,2})*(?:など|ら)?を(?:抜[いきく]|超え|上回|抑え)")
+#: A mention's closing bracket and the titles listed after it: 』『すずめの戸締まり』などを, 』や『ブルーロック』を.
+LISTED_AFTER = r"^\W{0,3}(?:[やと、]?[『「][^』」\n]{1,40}[』」]\W{0,2})*(?:など|ら)?"
+RIVAL_AFTER = re.compile(LISTED_AFTER + r"を(?:抜[いきく]|超え|上回|抑え)")
 #: Works fans compare the news with: 『キャプテン翼』や『ブルーロック』を引き合いに出す.
-COMPARED_AFTER_JA = re.compile(r"^\W{0,3}(?:[やと、]?[『「][^』」\n]{1,40}[』」]\W{0,2})*(?:など|ら)?"
-                               r"(?:を引き合いに|になぞらえ|と比べ|と比較)")
+COMPARED_AFTER_JA = re.compile(LISTED_AFTER + r"(?:を引き合いに|になぞらえ|と比べ|と比較)")
 
 
 def names_a_rival(before: str, after: str) -> bool:

@@ -44,8 +44,8 @@ from scrapy.crawler import Crawler
 from pipelines import english
 from pipelines.aliases import TRUSTED_SOURCES
 from pipelines.catalog import FILM_PREFIX, SPIN_OFF, Entry, Series, debracket, from_records
-from pipelines.media import (about_a_death, about_a_film, about_a_tie_in, about_live_action, about_other_media,
-                             announces_a_work, beside_other_work, credits_a_person, film_in_lead, in_a_studio_name,
+from pipelines.media import (OVERTAKEN, about_a_death, about_a_film, about_a_tie_in, about_live_action,
+                             about_other_media, announces_a_work, beside_other_work, credits_a_person, film_in_lead, in_a_studio_name,
                              manga_in_lead, media_before, names_a_company, names_a_rival, names_a_role,
                              names_the_parent, opens_title, part_of_longer_name, sentences_end, shows_title, song_names,
                              subtitle_after, tells_a_broadcast)
@@ -156,9 +156,6 @@ LATIN_GOES_ON = re.compile(r"(?![IVX]+(?![A-Za-z])|(?i:season|part|final|cour|ov
 DETERMINER_AFTER = re.compile(r"[ \t]+(?:the|a|an|that|this|its|his|her|their)\b")
 #: A "・" between two katakana words of a name.
 DOTTED = re.compile(r"[\u30a0-\u30ff]・[\u30a0-\u30ff]")
-#: A headline's verb of overtaking right before a name: the work overtaken.
-OVERTAKEN = re.compile(r"\b(?:overt(?:ook|aken|akes|aking)|surpass(?:es|ed)?|dethron(?:es|ed)|pass(?:es|ed))\s+$",
-                       re.IGNORECASE)
 #: A web domain's ending right after a name: "GUNDAM.INFO", "Crunchyroll.com".
 DOMAIN_AFTER = re.compile(r"\.(?:com|net|org|info|jp|tv|io|co)\b", re.IGNORECASE)
 #: A number that goes on past a name ending in one: "+1.01" after "Evangelion: 3.0".
