@@ -47,8 +47,8 @@ from pipelines.catalog import FILM_PREFIX, SPIN_OFF, Entry, Series, debracket, f
 from pipelines.media import (OVERTAKEN, about_a_death, about_a_film, about_a_tie_in, about_live_action,
                              about_other_media, announces_a_work, beside_other_work, credits_a_person, film_in_lead,
                              in_a_studio_name, manga_in_lead, media_before, names_a_company, names_a_rival,
-                             names_a_role, names_the_parent, opens_title, part_of_longer_name, sentences_end, shows_title, song_names,
-                             subtitle_after, tells_a_broadcast)
+                             names_a_role, names_the_parent, opens_title, part_of_longer_name, sentences_end,
+                             shows_title, song_names, subtitle_after, tells_a_broadcast)
 from pipelines.seasons import (SeasonMark, next_season_announced, numbered_season, read_season, season_titles,
                               titled_season)
 from pipelines.state import ArchiveState
