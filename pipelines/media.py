@@ -499,6 +499,7 @@ def opens_title(after: str) -> bool:
 #: creator of Attack on Titan", 「進撃の巨人」の作者): the article is about their new work.
 CREDIT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:author|creator|mangaka|original creator|writer|artist)s?\b|"
                           r"^\s+(?:team|staff)\s+(?:of|behind)\b|"  # "the Anohana team of Tatsuyuki Nagai, Mari Okada …"
+                          r"^\s+team\b|"  # "the jet ski racing anime from the Senran Kagura team"
                           r"^[」』]?の?(?:作者|原作者|作家)|^[」』]?(?:を原作と|が原作の)|"
                           r"^[」』]の[^、。「『]{2,10}が(?:ストーリー)?(?:原案|原作|脚本|シリーズ構成)|"
                           # 『鬼灯の冷徹』江口夏実の新作, 『日常』のあらゐけいいちの漫画: the author's earlier work
@@ -506,7 +507,7 @@ CREDIT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:author|creato
                           r"の(?:漫画|マンガ|小説))|"
                           r"^[」』][\u3041-\u3096\u4e00-\u9fff々・]{2,10}の(?:新作|最新作)|"
                           # 『あの花』『ここさけ』チームの新作: the team's earlier works
-                          r"^[」』](?:[『「][^』」]{1,20}[』」])*の?(?:チーム|スタッフ|制作陣)", re.IGNORECASE)
+                          r"^[」』](?:[『「][^』」]{1,20}[』」])*の?(?:チーム|スタッフ|制作陣|コンビ)", re.IGNORECASE)
 CREDIT_BEFORE = re.compile(r"\b(?:creator|author|mangaka|writer|team|staff)s?\s+(?:of|behind)\s+(?:the\s+)?[\"“『「]?$|"
                            # "Evan Call, who scored Violet Evergarden, …": the person's earlier work
                            r"\bwho\s+(?:also\s+)?(?:scored|composed|directed|wrote|drew|created|illustrated|designed|"
@@ -532,6 +533,8 @@ PARENT_AFTER = re.compile(r"^[\s\"”』」!]*(?:(?:'s|’s)\s+(?:[\w-]+\s+){0,2
                           r"remake|reboot|follow-?up|successor)\b|^[」』]と同じ世界|"
                           r"^\W{0,3}(?:シリーズ)?(?:の|から)(?:スピンオフ|続編|外伝|前日譚|後日譚|番外編|リメイク|リブート|次世代|"
                           r"ショートアニメ|ミニアニメ)|"
+                          # the time a new work tells of: 『ルパン三世』の少年時代を描く, 『Yes!プリキュア5』の10年後
+                          r"^[」』]の(?:\d+年後|その後|少年時代|少女時代|学生時代|高校時代|幼少期|若き日)|"
                           r"^\W{0,3}(?:から始まる|に始まる)?(?:シリーズ|ユニバース|プロジェクト)の?"
                           r"(?:新作|最新作|新章|TVアニメ|テレビアニメ)|"  # 『バンドリ！』シリーズのTVアニメ『…』
                           r"^\W{0,3}(?:から|以来)(?:約|実に)?\d+年(?:ぶり|振り)|"
@@ -621,12 +624,23 @@ def about_a_death(headline: str) -> bool:
     return OBITUARY.search(headline) is not None
 
 
+#: Past the headline, a title before a staff role and a name ("an original by Code Geass director Goro
+#: Taniguchi"), or after a person's full name and "of" ("Yuzuru Tachikawa of Mob Psycho 100 directing").
+ROLE_AFTER = re.compile(r"^\s+(?:director|composer|screenwriter|scriptwriter|character designer|animator|producer)s?"
+                        r"\s+[A-Z][a-z]+\s+[A-Z][a-z]+")
+PERSON_OF_BEFORE = re.compile(r"(?<![\w'’])(?!(?:The|A|An|Final|Season|Part|Cour|Episode|Volume|Chapter|Arc|Fans|Cast|"
+                              r"Creator|Author|Director|Staff|World|Story|End|Start|Spirit|Rest)\b)[A-Z][a-z]+[ \t]+"
+                              r"(?!(?:Season|Part|Cour|Episode|Volume|Chapter|Arc|Half|End|Rest|Cast|Fans|Staff)\b)"
+                              r"[A-Z][a-z]+[ \t]+of[ \t]+$")
+
+
 def credits_a_person(before: str, after: str, headline: str = "", in_headline: bool = False) -> bool:
     """The mention credits a person or studio with the title (see 5), in news that is not of the
     person's death or centenary (水木しげる生誕100周年 『ゲゲゲの鬼太郎』の作者). Past the headline, a
     title's possessive before a person's name credits the person too ("the new series from SKET
-    Dance's Kenta Shinohara")."""
-    if not in_headline and POSSESSIVE_PERSON.match(after):
+    Dance's Kenta Shinohara"), as a role before the name does ("Code Geass director Goro Taniguchi")."""
+    if not in_headline and (POSSESSIVE_PERSON.match(after) or ROLE_AFTER.match(after) or
+                            PERSON_OF_BEFORE.search(before)):
         return True  # another person than an obituary's: "after his partnership with Doraemon's Hiroshi Fujimoto"
     credit = CREDIT_AFTER.match(SIGNS_BEFORE_BRACKET.sub("", after)) or CREDIT_BEFORE.search(before)
     return bool(credit) and not (about_a_death(headline) or CENTENARY.search(headline))

@@ -700,7 +700,9 @@ class SeriesMatcher:
             return True
         if _is_whole_line(doc, start, end) or (start == 0 and announces_a_work(after)):
             return True  # "8. Leviathan"; "Lazarus Reveals Composers …"
-        if key.strip() in quoted or (written.isupper() and len(written) >= 3) or shows_title(before, "") or \
+        longer = in_a_name and _in_a_longer_name(doc, start, end)  # "the live-action Monster Hunter film"
+        if key.strip() in quoted or (written.isupper() and len(written) >= 3) or \
+                (shows_title(before, "") and not longer) or \
                 (written[:1].isupper() and bool(subtitle_after(after)) and not in_a_name):  # "Bleach: Rebirth of Souls"
             return True  # not "Winter 2023's Isekai Wave: …"
         if (mark := read_season("", after.lstrip(TRAILING_PUNCTUATION)[:12])) and not mark.part and not mark.next:

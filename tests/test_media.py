@@ -1202,3 +1202,27 @@ def test_a_title_and_one_capitalized_word_before_sequel_name_the_parent():
                        "True Cooking Master Boy, the new anime of Etsushi Ogawa's Chuka Ichiban! Kiwami sequel manga, "
                        "premiered on October 12.\nLiu Maoxing is a special-class chef now.", "2019-10-13")
     assert [t.series.title_ja for t in tags] == ["真・中華一番！"]
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    # a staff role and a name after a title, a person's name and "of" before one: the person's earlier work
+    ("The Summer Hikaru Died Premieres on Netflix",
+     "Netflix began streaming The Summer Hikaru Died on July 5, with music by Dandadan composer Kensuke Ushio. "
+     "CygamesPictures animates.", "2025-07-06", [("光が死んだ夏", 1)]),
+    ("Kaiju No. 8 Premieres in Japan and Worldwide",
+     "Kaiju No. 8 premiered on April 13, with Shigeyuki Miya of Attack on Titan directing. Production I.G animates.",
+     "2024-04-14", [("怪獣8号", 1)]),
+    ("Bucchigiri?! Premieres on Crunchyroll",
+     "Bucchigiri?!, a delinquent action original from the Zombie Land Saga team, premiered on January 13.",
+     "2024-01-14", [("ぶっちぎり?!", 1)]),
+    # a duo named by their earlier work; the time of a work a new one tells of
+    ("『バクマン。』第3期が放送開始", "『DEATH NOTE』コンビによる『バクマン。』の第3期がNHK Eテレで始まった。", "2012-10-07",
+     [("バクマン。", 3)]),
+    ("『LUPIN ZERO』第2話の場面カット公開", "『ルパン三世』の学生時代を描く『LUPIN ZERO』の第2話の場面カットが公開された。",
+     "2022-12-20", [("LUPIN ZERO", 1)]),
+    # a one-word title that a capitalized word continues into the headline's longer name
+    ("Monster Hunter Now Adds a Movie Event", "The mobile game celebrates the live-action Monster Hunter film.",
+     "2024-09-01", []),
+])
+def test_a_persons_earlier_work_a_duo_a_told_time_and_a_longer_name(title, text, published, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
