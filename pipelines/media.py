@@ -92,7 +92,8 @@ OTHER_MEDIA = re.compile(
     r"\b(?:at|to|in)\s+(?:the\s+)?(?:nippon\s+)?(?:budokan|tokyo dome|(?:[\w-]+\s+)?(?:super\s+)?arena)\b|"
     r"(?:武道館|東京ドーム|アリーナ)(?:公演|ライブ|で開催|にて)|"
     # a statue, a life-size model, a kit, a T-shirt
-    r"[」』ァ-ヺー]像|銅像|立像|\bstatues?\b|\blife-?size\b|実物大|等身大|\bkits?\b|Tシャツ|\bt-?shirts?\b|アパレル|\bapparel\b|\buniqlo\b|ユニクロ",
+    r"[」』ァ-ヺー]像|銅像|立像|\bstatues?\b|\blife-?size\b|実物大|等身大|\bkits?\b|Tシャツ|\bt-?shirts?\b|アパレル|\bapparel\b|\buniqlo\b|ユニクロ|"
+    r"ぬいぐるみ|アクリルスタンド|アクスタ|缶バッジ|キーホルダー|\bkeychains?\b|\bacrylic stands?\b",
     re.IGNORECASE)
 #: An anniversary, an event or model kits are the franchise's news, unless a season premieres at it.
 ANNIVERSARY = re.compile(r"\banniversary\b|周年|\bcelebrates \d+ years\b|\bturns \d+\b|"
@@ -196,9 +197,11 @@ TITLE_WORDS_BEFORE = re.compile(
     r"アニメ|TVアニメ)[\s\"“『「]*$", re.IGNORECASE)
 #: Capitals after an all-capitals title that still belong to its season ("OVERLORD FINAL SEASON").
 SEASON_WORD = re.compile(r"SEASON|FINAL|PART|COUR|III|MOVIE|FILM|ANIME$")
-#: A number or quantity word right before a short name makes it a phrase ("in Four Days").
+#: A number or quantity word right before a short name makes it a phrase ("in Four Days"); a year
+#: dates a capitalized title ("the 1972 Mazinger Z TV anime", not "the 1998 cyberpunk anime").
 QUANTITY_BEFORE = re.compile(r"(?:\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many|"
                              r"some|all|those|these|\d+)\s+)$", re.IGNORECASE)
+YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+$")
 #: A capitalized word and a small word right before a name: it ends a longer title ("Tears of the
 #: Kingdom", the romaji "Chinmoku no Majo no Kakushigoto").
 IN_A_LONGER_TITLE = re.compile(r"(?<![.!?]\s)\b(?!(?:Season|Arc|Part|Cour|Film|Movie|Episode|Volume|Chapter|Adaptation|"
@@ -359,7 +362,8 @@ TIE_IN = re.compile(r"collaborat(?!\w*\s+(?:song|single|track|theme))|\bteams? u
 MERCHANDISE = re.compile(r"\bfigures?\b|\bfigurines?\b|\bnendoroids?\b|\bplush|\bgoods\b|\bmerch(?:andise)?\b|"
                          r"\bmodel kits?\b|\bgunpla\b|フィギュア(?!スケート)|グッズ|ガンプラ|プラモ|一番くじ|"
                          r"ねんどろいど|Tシャツ|\bt-?shirts?\b|\bapparel\b|アパレル|\buniqlo\b|ユニクロ|"
-                         r"\b(?:clothing|fashion)\s+(?:line|collection)\b", re.IGNORECASE)
+                         r"ぬいぐるみ|アクリルスタンド|アクスタ|缶バッジ|キーホルダー|"
+                         r"\bkeychains?\b|\bacrylic stands?\b|\b(?:clothing|fashion)\s+(?:line|collection)\b", re.IGNORECASE)
 
 
 def about_a_tie_in(headline: str) -> bool:
@@ -706,7 +710,8 @@ def part_of_longer_name(before: str, written: str, after: str, curated: bool = F
         return True  # "Drops Taichi and Rin Into Another World": a phrase, not the show ANOTHER WORLD
     longer = IN_A_LONGER_TITLE.search(before) and (not curated or THE_BEFORE.search(before)) and \
         not (THE_BEFORE.search(before) and TITLE_WORDS_AFTER.match(after))  # "Brings the Sailor Moon Musical"
-    return bool(longer or QUANTITY_BEFORE.search(before))
+    dated = YEAR_BEFORE.search(before) is not None and written[:1].isupper()
+    return bool(longer or (QUANTITY_BEFORE.search(before) and not dated))
 
 
 def beside_other_work(before: str, after: str) -> bool:

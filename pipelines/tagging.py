@@ -147,7 +147,8 @@ SURNAME_AFTER = re.compile(r"[ \t]+(?P<surname>[A-Z][a-z]+)(?:'s|’s)(?![A-Za-z
 #: An owner's ending right after a name.
 POSSESSIVE_AFTER = re.compile(r"(?:'s|’s)(?![A-Za-z])")
 #: A number after a name and a release's verb: a numbered game or film ("Dragon's Dogma 2 Launches").
-NUMBERED_RELEASE = re.compile(r"[ \t]+(\d{1,2})[ \t]+(?:launches|ships|sells|sold|is out|release[sd]?|hits stores|"
+NUMBERED_RELEASE = re.compile(r"[ \t]+(\d{1,2})[ \t]+(?:launch(?:es|ed)|ship(?:s|ped)|sells|sold|is out|release[sd]?|"
+                              r"hits stores|"
                               r"goes on sale|went on sale)\b", re.IGNORECASE)
 #: Latin letters right after a Japanese name, with no space: the name goes on (ガンダムSEED), unless
 #: they are a Roman numeral, a season's word or a season's own title.

@@ -1226,3 +1226,18 @@ def test_a_title_and_one_capitalized_word_before_sequel_name_the_parent():
 ])
 def test_a_persons_earlier_work_a_duo_a_told_time_and_a_longer_name(title, text, published, expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    # a game's number before a release verb in the past tense
+    ("Capcom Celebrates a Sales Milestone", "Capcom said Devil May Cry 5 shipped two million copies in its first week.",
+     "2019-03-20", []),
+    # a plush is merchandise: no season
+    ("「呪術廻戦」五条悟のぬいぐるみが登場", "TVアニメ「呪術廻戦」の五条悟がぬいぐるみになって発売される。", "2023-09-01",
+     [("呪術廻戦", None)]),
+    # a year before a capitalized title dates it: no quantity's phrase
+    ("Voice Actor Dies at 80", "He voiced the hero of the 1972 Mazinger Z TV anime and many other robot shows.",
+     "2022-12-09", [("マジンガーZ", None)]),
+])
+def test_a_shipped_game_a_plush_and_a_dated_title(title, text, published, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
