@@ -363,7 +363,8 @@ MERCHANDISE = re.compile(r"\bfigures?\b|\bfigurines?\b|\bnendoroids?\b|\bplush|\
                          r"\bmodel kits?\b|\bgunpla\b|フィギュア(?!スケート)|グッズ|ガンプラ|プラモ|一番くじ|"
                          r"ねんどろいど|Tシャツ|\bt-?shirts?\b|\bapparel\b|アパレル|\buniqlo\b|ユニクロ|"
                          r"ぬいぐるみ|アクリルスタンド|アクスタ|缶バッジ|キーホルダー|"
-                         r"\bkeychains?\b|\bacrylic stands?\b|\b(?:clothing|fashion)\s+(?:line|collection)\b", re.IGNORECASE)
+                         r"\bkeychains?\b|\bacrylic stands?\b|\b(?:clothing|fashion)\s+(?:line|collection)\b",
+                         re.IGNORECASE)
 
 
 def about_a_tie_in(headline: str) -> bool:
