@@ -79,6 +79,7 @@ SET56 = DATA.with_name("real_names_set56.jsonl")
 SET57 = DATA.with_name("real_names_set57.jsonl")
 SET58 = DATA.with_name("real_names_set58.jsonl")
 SET60 = DATA.with_name("real_names_set60.jsonl")
+SET61 = DATA.with_name("real_names_set61.jsonl")
 HOST = "realnames.test"
 
 
