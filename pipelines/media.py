@@ -115,6 +115,8 @@ FILM_WORDS = re.compile(r"\bmovies?\b|\bfilms?\b|劇場|映画", re.IGNORECASE)
 BROADCAST = re.compile(r"放送(?:開始|スタート|決定|日|中)|(?:Netflix|Disney\+|ディズニープラス|Prime Video|ABEMA|U-NEXT|"
                        r"dアニメストア|Crunchyroll)で(?:独占)?(?:配信開始|配信スタート|世界配信)|"
                        r"[」』]\s*放送(?=\s|$|[、。　])|\d{1,2}月(?:より|から)?放送|TVアニメ|テレビアニメ|\bTV anime\b|"
+                       # 『神様になった日』、10月10日スタート: a title, then its first day
+                       r"(?<!展)[」』][、\s]*\d{1,2}月\d{1,2}日(?:より|から)?スタート|"
                        r"\bpremieres?\b|\bto TV\b|\bsimulcast|\bbroadcast|\banime adaptation\b|\bgets (?:an? )?anime\b|"
                        r"\banime (?:adapts|begins|premieres|returns|starts|opens)\b|\badapts\b|アニメ化|新作アニメ|"
                        r"\b(?:winter|spring|summer|fall|autumn)\s+20\d\d\b|"
@@ -300,7 +302,11 @@ FILM_ANNOUNCED_WITH = re.compile(r"\bwith\s+(?:an?\s+|the\s+)?(?:new\s+|sequel\s
 #: the broadcast's preview, not a film; a film of several episodes ("Season 2's First Episodes") is one.
 EPISODE_PREVIEW = re.compile(r"第\d+話[^\n。]{0,16}?先行|(?:\b(?:first|premiere|opening|\d+(?:st|nd|rd|th))\s+episode|"
                              r"\bepisode\s+\d+)\b[^\n.]{0,16}?\b(?:screen|theat(?:er|re)s?\b)|"
-                             r"\bscreens?\s+(?:its\s+|the\s+)?(?:first|premiere|opening)\s+episode\b", re.IGNORECASE)
+                             r"\bscreens?\s+(?:its\s+|the\s+)?(?:first|premiere|opening)\s+episode\b|"
+                             # "Anime Expo 2024 Screens Re:ZERO Season 3 Ahead of Its Premiere": the season's preview
+                             r"\bscreen(?:s|ed|ing)?\b[^\n.]{0,60}?\bahead of (?:its |the )?(?:tv |anime )?"
+                             r"(?:premiere|debut)\b",
+                             re.IGNORECASE)
 
 
 def about_other_media(headline: str) -> bool:
@@ -414,7 +420,8 @@ FILM_DESCRIBED = re.compile(r"\b(?:the|a|an|its)\s+(?:(?:first|second|third|four
                             re.IGNORECASE)
 #: How many sentences of the body make its lead, where a film's news says it is one.
 LEAD_SENTENCES = 2
-SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)|\n")
+#: A full stop, "!" or "?" before a space, unless a lower-case word goes on ("Haikyu!! published its …").
+SENTENCE_END = re.compile(r"[.!?](?:\s(?![ \t]*[a-z])|$)|[。！？](?:\s|$)|\n")
 
 
 def sentences_end(text: str, count: int) -> int:
@@ -447,12 +454,21 @@ ANIME_NEWS = re.compile(r"\banime\b|\bseasons?\b|\bepisodes?\b|\bcour\b|\bstream
                         r"アニメ|第\d+期|放送|配信", re.IGNORECASE)
 
 
-def manga_in_lead(headline: str, text: str) -> bool:
+#: A game's or a model kit's news told by the body's first sentence: "the turn-based RPG One Piece Odyssey";
+#: not a series' that a game is named beside ("Arcane, the League of Legends series").
+GAME_DESCRIBED = re.compile(r"\b(?:games?|j?rpgs?|arena fighter|gacha)\b|"
+                            r"\b(?:playstation|ps[45]|xbox|nintendo switch)\b|"
+                            r"ゲーム|ガンプラ|プラモデル", re.IGNORECASE)
+SERIES_DESCRIBED = re.compile(r"\b(?:series|adaptation|show)\b|シリーズ|アニメ化", re.IGNORECASE)
+
+
+def other_medium_in_lead(headline: str, text: str) -> bool:
     """A headline that names no medium ("Berserk Resumes With Studio Gaga and Kouji Mori") over a
-    first sentence that tells of the manga ("continued in Young Animal"): the manga's news, no season."""
+    first sentence that tells of the manga ("continued in Young Animal"), a game or a model kit:
+    that medium's news, no season."""
     lead = text[:sentences_end(text, 1)]
     return not BROADCAST.search(headline) and not ANIME_NEWS.search(headline) and not ANIME_NEWS.search(lead) and \
-        bool(MANGA_DESCRIBED.search(lead))
+        bool(MANGA_DESCRIBED.search(lead) or (GAME_DESCRIBED.search(lead) and not SERIES_DESCRIBED.search(lead)))
 
 
 #: What separates a headline's clauses: 『…』放送開始　実写映画も同時期公開, "X Premieres, Film Set for Spring", a
@@ -513,7 +529,8 @@ CREDIT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:author|creato
                           r"^[」』][\u3041-\u3096\u4e00-\u9fff々・]{2,10}の(?:新作|最新作)|"
                           # 『あの花』『ここさけ』チームの新作: the team's earlier works
                           r"^[」』](?:[『「][^』」]{1,20}[』」])*の?(?:チーム|スタッフ|制作陣|コンビ)", re.IGNORECASE)
-CREDIT_BEFORE = re.compile(r"\b(?:creator|author|mangaka|writer|team|staff)s?\s+(?:of|behind)\s+(?:the\s+)?[\"“『「]?$|"
+CREDIT_BEFORE = re.compile(r"\b(?:creator|author|mangaka|writer|team|staff|director|composer|screenwriter|"
+                           r"character designer)s?\s+(?:of|behind)\s+(?:the\s+)?[\"“『「]?$|"
                            # "Evan Call, who scored Violet Evergarden, …": the person's earlier work
                            r"\bwho\s+(?:also\s+)?(?:scored|composed|directed|wrote|drew|created|illustrated|designed|"
                            r"animated|produced|voiced|sang)\s+(?:the\s+)?[\"“『「]?$", re.IGNORECASE)
@@ -572,9 +589,12 @@ def names_the_parent(before: str, after: str) -> bool:
 #: Verbs of one work overtaking another in a ranking.
 OVERTAKING = (r"\b(?:overt(?:ook|aken|akes|aking)|surpass(?:es|ed|ing)?|dethron(?:es|ed|ing)|"
               r"(?:(?:has|have|had)\s+)?pass(?:ed|es|ing))")
-#: A headline's verb of overtaking right before a name: the work overtaken, a rival all through the article.
-OVERTAKEN = re.compile(OVERTAKING + r"\s+$", re.IGNORECASE)
-RIVAL_BEFORE = re.compile(r"(?:" + OVERTAKING + r"|\bbeat(?:ing|s)?(?:\s+out)?|\bedg(?:ed|es|ing)\s+out|"
+#: A place in a ranking behind a work: "Opens at No. 2 Behind Mugen Train" (a sentence is split after "No.").
+RANKED_BEHIND = r"(?:(?<![\w.])\d{1,2}|#\d{1,2}|\bsecond|\bthird|\brunner-up)\s+(?:place\s+)?behind"
+#: A headline's verb of overtaking, or its place behind, right before a name: the rival all through the article.
+OVERTAKEN = re.compile(r"(?:" + OVERTAKING + "|" + RANKED_BEHIND + r")\s+$", re.IGNORECASE)
+RIVAL_BEFORE = re.compile(r"(?:" + OVERTAKING + "|" + RANKED_BEHIND + r"|\bbeat(?:ing|s)?(?:\s+out)?|"
+                          r"\bedg(?:ed|es|ing)\s+out|"
                           r"\bouts(?:old|ells|elling)|(?P<ahead>,\s+ahead\s+of))\s+(?P<listed>[^.;:!?]{0,60}?(?:,|\band)\s+)?"
                           # "beating the holdover Demon Slayer film": lower-case words before the name
                           r"(?:the\s+)?(?:(?-i:[a-z][a-z-]*)\s+){0,2}[\"“『「]?$",
@@ -583,7 +603,10 @@ RIVAL_BEFORE = re.compile(r"(?:" + OVERTAKING + r"|\bbeat(?:ing|s)?(?:\s+out)?|\
 PRIZE_WON = re.compile(r"\b(?:won|wins|winning|took|takes|named|awarded|received)\b.*\b(?:awards?|prizes?|honou?rs?|"
                        r"of the year|grand prix)\b|\bbox office\b", re.IGNORECASE)  # or the box office's top
 #: A work the news compares its own with: "Palworld's Launch Draws Pokémon Comparisons".
-COMPARED_BEFORE = re.compile(r"\b(?:comparisons?|compared)\s+(?:with|to)\s+(?:the\s+)?[\"“『「]?$", re.IGNORECASE)
+COMPARED_BEFORE = re.compile(r"\b(?:comparisons?|compared(?:\s+[\w'’-]+){0,3}?|likened)\s+(?:with|to)\s+"
+                             # "compared the win to X and Y"
+                             r"(?:[^.;:!?]{0,60}?(?:,|\band)\s+)?(?:the\s+)?[\"“『「]?$",
+                             re.IGNORECASE)
 COMPARED_AFTER = re.compile(r"^(?:'s|’s)?\s+comparisons?\b", re.IGNORECASE)
 #: The same in Japanese: 『鋼の錬金術師 FULLMETAL ALCHEMIST』を抜いて, 『すずめの戸締まり』『…』などを抑えて.
 #: A mention's closing bracket and the titles listed after it: 』『すずめの戸締まり』などを, 』や『ブルーロック』を.
@@ -591,6 +614,11 @@ LISTED_AFTER = r"^\W{0,3}(?:[やと、]?[『「][^』」\n]{1,40}[』」]\W{0,2}
 RIVAL_AFTER = re.compile(LISTED_AFTER + r"を(?:抜[いきく]|超え|上回|抑え)")
 #: Works fans compare the news with: 『キャプテン翼』や『ブルーロック』を引き合いに出す.
 COMPARED_AFTER_JA = re.compile(LISTED_AFTER + r"(?:を引き合いに|になぞらえ|と比べ|と比較)")
+#: A work whose fans or author cheer another's news too: 『SLAM DUNK』ファンからも祝福,
+#: 『キャプテン翼』の高橋陽一さんも祝福.
+CHEERED_AFTER = re.compile(r"^[」』]?(?:の[^、。！!\s「『]{1,12}?)?(?:ファン|作者|原作者|さん|氏|先生|声優)"
+                           r"(?:から|ら|たち)?も"
+                           r"(?:祝福|称賛|絶賛|エール|喜び|お祝い)")
 
 
 def names_a_rival(before: str, after: str) -> bool:
@@ -604,15 +632,18 @@ def names_a_rival(before: str, after: str) -> bool:
             (not rival["ahead"] or PRIZE_WON.search(before, 0, rival.start())):
         return True  # a prize's runners-up, not a fan ranking's ("ahead of Spy x Family", where a ranking counts all)
     if COMPARED_BEFORE.search(before) or COMPARED_AFTER.match(after) or \
-            COMPARED_AFTER_JA.match(SIGNS_BEFORE_BRACKET.sub("", after)):
-        return True  # a work compared with, named in passing
+            COMPARED_AFTER_JA.match(SIGNS_BEFORE_BRACKET.sub("", after)) or \
+            CHEERED_AFTER.match(SIGNS_BEFORE_BRACKET.sub("", after)):
+        return True  # a work compared with, or one whose fans cheer the news, named in passing
     return RIVAL_AFTER.match(SIGNS_BEFORE_BRACKET.sub("", after)) is not None
 
 
 #: News of a creator's death: the works it credits them with are what it is about.
 OBITUARY = re.compile(r"\b(?:dies|died)\b(?! (?:down|out)\b)|\bhas died\b|\bpasse[sd] away\b|\bfound dead\b|"
                       r"\bdead at \d+\b|死去|逝去|訃報|追悼|"
-                      r"\bpays? tribute to\b|\b(?:is|are) mourned\b|\bremembered by\b",  # a tribute after a death
+                      # a tribute or mourning after a death
+                      r"\bpays? tribute to\b|\b(?:is|are) mourned\b|\bremembered by\b|\bmourns?\b|"
+                      r"\b(?:confirms?|confirmed|announces?|announced|reports?|reported)\s+(?:the\s+)?death of\b",
                       re.IGNORECASE)
 #: A creator's birth or death anniversary: 水木しげる生誕100周年.
 CENTENARY = re.compile(r"生誕\d+(?:周)?年|没後\d+年|\bbirth centenary\b", re.IGNORECASE)

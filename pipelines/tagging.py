@@ -44,11 +44,12 @@ from scrapy.crawler import Crawler
 from pipelines import english
 from pipelines.aliases import TRUSTED_SOURCES
 from pipelines.catalog import FILM_PREFIX, SPIN_OFF, Entry, Series, debracket, from_records
-from pipelines.media import (OVERTAKEN, about_a_death, about_a_film, about_a_tie_in, about_live_action,
-                             about_other_media, announces_a_work, beside_other_work, credits_a_person, film_in_lead,
-                             in_a_studio_name, manga_in_lead, media_before, names_a_company, names_a_rival,
-                             names_a_role, names_the_parent, opens_title, part_of_longer_name, sentences_end,
-                             shows_title, song_names, subtitle_after, tells_a_broadcast)
+from pipelines.media import (OVERTAKEN, THEME_SONG, about_a_death, about_a_film, about_a_tie_in,
+                             about_live_action, about_other_media, announces_a_work, beside_other_work,
+                             credits_a_person, film_in_lead, in_a_studio_name, media_before, names_a_company,
+                             names_a_rival, names_a_role, names_the_parent, opens_title, other_medium_in_lead,
+                             part_of_longer_name, sentences_end, shows_title, song_names, subtitle_after,
+                             tells_a_broadcast)
 from pipelines.seasons import (SeasonMark, next_season_announced, numbered_season, read_season, season_titles,
                               titled_season)
 from pipelines.state import ArchiveState
@@ -435,7 +436,7 @@ class SeriesMatcher:
         films = any(headlined_works) and (all(headlined_works) or not listing)
         # "Chainsaw Man Reze Arc Overtakes Infinity Castle": films' news; "Berserk Resumes …" over a lead that
         # tells of the manga: the manga's
-        no_season = no_season or live_action or films or manga_in_lead(title, text)
+        no_season = no_season or live_action or films or other_medium_in_lead(title, text)
         broadcast = tells_a_broadcast(title)  # "Orphen: Battle of Kimluck Premieres": a season's subtitle, no game's
         remake_news = REMAKE.search(title) is not None  # 「…」再アニメ化: the remake, however far off
         tie_in = about_a_tie_in(bare_title)  # a café or a figure "for Season 2" too
@@ -476,8 +477,9 @@ class SeriesMatcher:
             line_start = LINE_START.search(doc[max(0, start - LINE_START_WINDOW):start])
             heading = line_start is not None and (line_start[1] is not None or len(key.split()) > 1 or
                                                   HEADING_END.match(doc, end) is not None)
-            weight = TITLE_WEIGHT if in_title else \
-                LEAD_WEIGHT if start < lead_end or start < known_for or heading or listing or n in listed else 1
+            themed = untitled and THEME_SONG.match(doc, end) is not None  # a song's news: 『チェンソーマン』のOPテーマ
+            in_lead = start < lead_end or start < known_for or heading or listing or n in listed or themed
+            weight = TITLE_WEIGHT if in_title else LEAD_WEIGHT if in_lead else 1
             stop = mentions[n + 1][0] if n + 1 < len(mentions) else len(doc)
             window = doc[end:min(stop, end + SEASON_WINDOW)].lstrip(TRAILING_PUNCTUATION)
             sentence = SENTENCE_END.search(window)

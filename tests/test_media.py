@@ -1216,9 +1216,11 @@ def test_a_title_and_one_capitalized_word_before_sequel_name_the_parent():
      "Bucchigiri?!, a delinquent action original from the Zombie Land Saga team, premiered on January 13.",
      "2024-01-14", [("ぶっちぎり?!", 1)]),
     # a duo named by their earlier work; the time of a work a new one tells of
-    ("『バクマン。』第3期が放送開始", "『DEATH NOTE』コンビによる『バクマン。』の第3期がNHK Eテレで始まった。", "2012-10-07",
+    ("『バクマン。』第3期が放送開始", "『DEATH NOTE』コンビによる『バクマン。』の第3期がEテレで始まった。",
+     "2012-10-07",
      [("バクマン。", 3)]),
-    ("『LUPIN ZERO』第2話の場面カット公開", "『ルパン三世』の学生時代を描く『LUPIN ZERO』の第2話の場面カットが公開された。",
+    ("『LUPIN ZERO』第2話の場面カット公開",
+     "『ルパン三世』の学生時代を描く『LUPIN ZERO』の第2話の場面カットが公開された。",
      "2022-12-20", [("LUPIN ZERO", 1)]),
     # a one-word title that a capitalized word continues into the headline's longer name
     ("Monster Hunter Now Adds a Movie Event", "The mobile game celebrates the live-action Monster Hunter film.",
@@ -1233,11 +1235,49 @@ def test_a_persons_earlier_work_a_duo_a_told_time_and_a_longer_name(title, text,
     ("Capcom Celebrates a Sales Milestone", "Capcom said Devil May Cry 5 shipped two million copies in its first week.",
      "2019-03-20", []),
     # a plush is merchandise: no season
-    ("「呪術廻戦」五条悟のぬいぐるみが登場", "TVアニメ「呪術廻戦」の五条悟がぬいぐるみになって発売される。", "2023-09-01",
+    ("「呪術廻戦」五条悟のぬいぐるみが登場", "TVアニメ「呪術廻戦」の五条悟がぬいぐるみになって発売される。",
+     "2023-09-01",
      [("呪術廻戦", None)]),
     # a year before a capitalized title dates it: no quantity's phrase
     ("Voice Actor Dies at 80", "He voiced the hero of the 1972 Mazinger Z TV anime and many other robot shows.",
      "2022-12-09", [("マジンガーZ", None)]),
 ])
 def test_a_shipped_game_a_plush_and_a_dated_title(title, text, published, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    # fans compare the news with works, or a work's fans or author cheer it too: named in passing
+    ("Japan Beats Spain at the World Cup", "Japan came from behind to win 2-1. Supporters online compared the comeback "
+     "to Captain Tsubasa and Blue Lock.", "2022-12-02", []),
+    ("バレー男子日本代表がパリ五輪へ　『ハイキュー!!』ファンからも祝福", "日本代表がパリ五輪の出場権を得た。",
+     "2023-10-08", []),
+    # a manga's lead whose title ends in "!" before a lower-case word; a game's lead
+    ("Kaguya-sama Ends Its Run", "Aka Akasaka's romantic comedy manga Kaguya-sama: Love Is War! published its final "
+     "chapter in Young Jump today. The last volume follows in the winter.", "2022-11-02",
+     [("かぐや様は告らせたい～天才たちの恋愛頭脳戦～", None)]),
+    ("Demon Slayer Hinokami Chronicles Arrives Today", "Demon Slayer: The Hinokami Chronicles, CyberConnect2's arena "
+     "fighter, is out on PlayStation and Xbox. Tanjiro's story follows the Mugen Train arc.", "2021-10-14",
+     [("鬼滅の刃", None)]),
+    # mourning and a death confirmed are an obituary's words: its works have no season
+    ("Fans Mourn Akira Toriyama, Creator of Dragon Ball", "The manga artist died at 68.", "2024-03-08",
+     [("ドラゴンボール", None)]),
+    # a season screened ahead of its premiere is the season's news
+    ("Anime NYC Screens Frieren Season 2 Ahead of Its Premiere", "Fans saw the first episode.", "2025-11-20",
+     [("葬送のフリーレン", 2)]),
+    # a song's news: the show it opens counts beside the headline's song
+    ("米津玄師「KICK BACK」がストリーミング5億回再生",
+     "米津玄師さんの「KICK BACK」が5億回再生を突破した。\n日本の楽曲で最速。"
+     "TVアニメ『チェンソーマン』のOPテーマ。", "2024-05-01", [("チェンソーマン", 1)]),
+    # the director of an earlier work; a place behind a work in the headline's ranking
+    ("Hello World Director Tomohiko Ito Sets Next Film", "The director of Sword Art Online returns with an original "
+     "film for spring.", "2020-10-01", []),
+    ("Josee Opens at No. 3 Behind Demon Slayer", "Josee, the Tiger and the Fish opened third in Japan.\nDemon Slayer "
+     "stayed on top.", "2020-12-28", [("ジョゼと虎と魚たち", None)]),
+    # a title, then a date and スタート, is a broadcast
+    ("『ヴァニタスの手記』、7月2日スタート　望月淳原作", "TVアニメ『ヴァニタスの手記』の放送日が決まった。",
+     "2021-06-01",
+     [("ヴァニタスの手記", 1)]),
+])
+def test_passing_mentions_leads_of_other_media_obituaries_previews_songs_and_credits(title, text, published, expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
