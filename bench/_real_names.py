@@ -77,6 +77,7 @@ SET54 = DATA.with_name("real_names_set54.jsonl")
 SET55 = DATA.with_name("real_names_set55.jsonl")
 SET56 = DATA.with_name("real_names_set56.jsonl")
 SET57 = DATA.with_name("real_names_set57.jsonl")
+SET59 = DATA.with_name("real_names_set59.jsonl")
 HOST = "realnames.test"
 
 
