@@ -78,6 +78,7 @@ SET55 = DATA.with_name("real_names_set55.jsonl")
 SET56 = DATA.with_name("real_names_set56.jsonl")
 SET57 = DATA.with_name("real_names_set57.jsonl")
 SET58 = DATA.with_name("real_names_set58.jsonl")
+SET59 = DATA.with_name("real_names_set59.jsonl")
 SET60 = DATA.with_name("real_names_set60.jsonl")
 SET61 = DATA.with_name("real_names_set61.jsonl")
 HOST = "realnames.test"
