@@ -63,6 +63,7 @@ OTHER_MEDIA = re.compile(
     r"劇場|映画|興収|興行収入|コラム|舞台(?=版|化|公演|上演|劇)|(?<![がを])舞台(?=\s*[「『])|演劇|上演|公演|ミュージカル|ゲーム(?:化|アプリ|版|配信|発売)|スマホゲーム|"
     r"ソシャゲ|アプリ|" + RELEASED + "|"
     r"展覧会|原画展|展示|展」|展』|展開催|ライブイベント|ライブツアー|ワンマンライブ|ライブ(?:開催|公演)|コンサート|"
+    r"\d+(?:st|nd|rd|th)\s*(?:ライブ|live\b)|"  # Aqours 5thライブ: a concert
     r"コラボ(?!楽曲|曲|レーション楽曲)|スタンプラリー|\bstamp rall(?:y|ies)\b|" + WRAPPED + "|"
     r"ドラマ(?!CD|ＣＤ|ティック)|\b[jk]-?drama\b|"
     r"完結(?!編)|マンホール|アルバム|\balbum\b|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|\bworld tour\b|"
@@ -97,6 +98,8 @@ OTHER_MEDIA = re.compile(
     re.IGNORECASE)
 #: An anniversary, an event or model kits are the franchise's news, unless a season premieres at it.
 ANNIVERSARY = re.compile(r"\banniversary\b|周年|\bcelebrates \d+ years\b|\bturns \d+\b|"
+                         # アンパンマン放送開始から35年
+                         r"(?:放送開始|放送|連載開始|連載|誕生|デビュー)から\d+年(?!ぶり)|"
                          r"\b(?:a|one|two|three|\d)\s+decades?\s+since\b|"
                          r"\b(?:\d\d?|100) years (?:since|of)\b|"  # not a story's "170 Years of Edo Japan"
                          # an event too (「ONE PIECE」イベントが開幕), and Gunpla, unless a series about them premieres
@@ -105,9 +108,13 @@ SEASON_NEWS = re.compile(r"premiere|\bdebuts?\b|\bseason\b|\breimagin\w*|\bnew (
                          r"(?:放送|配信|アニメ|TV|[』」]\s*)(?:が|、)?スタート|第\d+期|\d+期|"  # not 記念企画がスタート
                          r"新作?(?:TV)?アニメ|再アニメ化|配信開始|新シリーズ", re.IGNORECASE)
 #: A debut an anniversary counts from, which is no premiere: "Marks 25 Years Since Its TV Debut".
-SINCE_A_DEBUT = re.compile(r"\bsince (?:its|the) (?:tv |anime )?(?:debut|premiere)\b", re.IGNORECASE)
+SINCE_A_DEBUT = re.compile(r"\bsince (?:its|the) (?:tv |anime )?(?:debut|premiere)\b|放送開始から", re.IGNORECASE)
 #: An awards ceremony named a festival (東京アニメアワードフェスティバル): the awards', not a festival's, news.
 AWARD_FESTIVAL = re.compile(r"(?:アワード|\baward)\s*(?:フェスティバル|festival)", re.IGNORECASE)
+#: An award's categories: a film's and a TV series' prizes in one headline.
+AWARD_CATEGORY = re.compile(r"(?:劇場(?:映画)?|映画|テレビ|TV)(?:アニメ)?部門|"
+                            r"\b(?:film|movie|tv|television)\s+(?:category|division)\b", re.IGNORECASE)
+TV_CATEGORY = re.compile(r"(?:テレビ|TV)(?:アニメ)?部門|\b(?:tv|television)\s+(?:category|division)\b", re.IGNORECASE)
 #: Headline words of a home-video release: the season's news, not merchandise.
 HOME_VIDEO = re.compile(r"blu-?ray|ブルーレイ|(?<![A-Za-z])BD(?![A-Za-z])|\bDVD\b|BD-?BOX", re.IGNORECASE)
 FILM_WORDS = re.compile(r"\bmovies?\b|\bfilms?\b|劇場|映画", re.IGNORECASE)
@@ -145,7 +152,7 @@ SOURCE_WORDS = re.compile(r"(?:スマホ|女性向け)?ゲーム原作|マンガ
 #: An apposition that says what the work is: "Lupin Zero, a six-episode prequel about …", "Arte, the
 #: adaptation of Kei Ohkubo's manga".
 WORK_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:anime|series|prequel|sequel|spin-?off|film|"
-                             r"movie|manga|adaptation)\b", re.IGNORECASE)
+                             r"movie|manga|adaptation|story|tale|show|original)\b", re.IGNORECASE)
 TITLE_WORDS_AFTER = re.compile(
     r"^(?:(?:'s|’s)\s+(?:(?:tv\s+)?anime|season|sequel|manga|(?:new\s+)?one-shot)\b|[\s\W]{0,3}(?:(?:tv\s+)?anime\b|season\b|"
     r"sequel\b|manga\b|light novel|episode\b|film\b|movie\b|creator\b|author\b|cast\b|staff\b|premiere|"
@@ -269,6 +276,8 @@ def subtitle_after(after: str) -> list[str]:
 #: 舞台 after が or を is a story's setting (京都の和菓子屋が舞台「であいもん」), not a stage play.
 MEDIUM_BEFORE = re.compile(r"(?:ミュージカル|(?<![がを])舞台|演劇|劇場版|映画|実写|ゲーム|\bmusical|\bstage play|\blive-action|"
                            r"\bfilm|\bmovie|\bgame)\s*[『「\"“]?$", re.IGNORECASE)
+#: A stage medium's word right after a title: "The Prince of Tennis Musical", "… Stage Play".
+MEDIUM_AFTER = re.compile(r"^\s+(?:musical|stage play)\b", re.IGNORECASE)
 #: Words that make the medium named next the anime's source: "the anime of MICA Team's mobile game",
 #: "P.A. Works' adaptation of the farming game", "the TV anime based on the game".
 SOURCE_OF = re.compile(r"\b(?:anime|adaptation|series) (?:of|based on|adapting)\b|\badapts\b", re.IGNORECASE)
@@ -280,6 +289,8 @@ def media_before(before: str, after: str = "") -> bool:
     """The words right before a mention name another medium than the TV anime (see 1), not as
     the source the anime adapts (before the medium's word, or after the title). A medium's word
     ending the line before (a headline's "… Announces a Film") names no title on the next."""
+    if MEDIUM_AFTER.match(after):
+        return True  # "The Prince of Tennis Musical Begins Its 4th Season": the musical's season
     before = before.rsplit("\n", 1)[-1]
     match = MEDIUM_BEFORE.search(before)
     return bool(match) and not SOURCE_OF.search(re.split(r"[.!?。！？]", before[:match.start()])[-1]) and \
@@ -319,6 +330,8 @@ def about_other_media(headline: str) -> bool:
         return False
     headline = FILM_ANNOUNCED_WITH.sub(" ", headline)
     headline = STUDIO_ANNIVERSARY.sub(" ", AWARD_FESTIVAL.sub(" ", STUDIO_FILM.sub(" ", headline)))
+    if TV_CATEGORY.search(headline):
+        headline = AWARD_CATEGORY.sub(" ", headline)  # 劇場部門『天気の子』テレビ部門『鬼滅の刃』: each its medium's
     anniversary = ANNIVERSARY.search(headline) and not SEASON_NEWS.search(SINCE_A_DEBUT.sub(" ", headline))
     if anniversary and HOME_VIDEO.search(headline):
         return True  # 「幽☆遊☆白書」30周年記念 Blu-ray BOX: the franchise's
@@ -330,7 +343,7 @@ def about_other_media(headline: str) -> bool:
         return True
     if final := FINAL_EPISODE.search(headline):  # 『チ。』最終回、全25話で完結: the show's story ends, not its manga's
         headline = headline[:final.start()] + headline[final.end():].replace("完結", " ")
-    if anniversary and not BROADCAST.search(ANIME_MEDIUM.sub(" ", headline)):
+    if anniversary and not BROADCAST.search(ANIME_MEDIUM.sub(" ", SINCE_A_DEBUT.sub(" ", headline))):
         return True  # 『のんのんびより』TVアニメ10周年: the franchise's, the anime only its medium
     if BROADCAST.search(headline):  # 「うたわれるもの 二人の白皇」放送開始　物語が完結へ: the show's
         headline = ADVANCE_SCREENING.sub(" ", SOURCE_WORDS.sub(" ", broadcast_clauses(headline))).replace("完結", " ")
@@ -670,11 +683,20 @@ PERSON_OF_BEFORE = re.compile(r"(?<![\w'’])(?!(?:The|A|An|Final|Season|Part|Co
                               r"[A-Z][a-z]+[ \t]+of[ \t]+$")
 
 
+#: News of people's private lives: the works named are their roles, not the news.
+PRIVATE_LIFE = re.compile(r"(?:結婚|入籍|婚約)を(?:発表|報告)|第\d子(?:が)?誕生|\b(?:get|got|are getting) married\b|"
+                          r"\bannounces? (?:their |his |her )?(?:marriage|engagement)\b|\bwelcomes? (?:a|their first) "
+                          r"(?:baby|child)\b", re.IGNORECASE)
+
+
 def credits_a_person(before: str, after: str, headline: str = "", in_headline: bool = False) -> bool:
     """The mention credits a person or studio with the title (see 5), in news that is not of the
     person's death or centenary (水木しげる生誕100周年 『ゲゲゲの鬼太郎』の作者). Past the headline, a
     title's possessive before a person's name credits the person too ("the new series from SKET
-    Dance's Kenta Shinohara"), as a role before the name does ("Code Geass director Goro Taniguchi")."""
+    Dance's Kenta Shinohara"), as a role before the name does ("Code Geass director Goro Taniguchi");
+    in the news of a marriage or a birth every title is a role of the people."""
+    if PRIVATE_LIFE.search(headline):
+        return True  # 声優・梶裕貴と竹達彩奈が結婚を発表: their roles are named, not news
     if not in_headline and (POSSESSIVE_PERSON.match(after) or ROLE_AFTER.match(after) or
                             PERSON_OF_BEFORE.search(before)):
         return True  # another person than an obituary's: "after his partnership with Doraemon's Hiroshi Fujimoto"

@@ -95,10 +95,13 @@ BROADCAST_SEASON = re.compile(r"\b(?P<en>winter|spring|summer|fall|autumn)\s+(?P
 HEADLINE_DATE = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|"
                            r"december)\s+(\d{1,2}),\s+(20\d\d)\b", re.IGNORECASE)
 THIS_WEEK = re.compile(r"this week|of the week|airing (?:right )?now|now airing|今週|週間ランキング|放送中", re.IGNORECASE)
+#: "Of the year" in Japanese, with or without its dots: アニメ オブ ザ イヤー, オブ・ザ・イヤー.
+OF_THE_YEAR_JA = r"オブ\s*・?\s*ザ\s*・?\s*イヤー"
 #: An awards ceremony, whose winners are all its news (not one award won: "Wins Academy Award"), a
 #: year's or a weekend's box-office ranking, whose films are ("Japan's Top Film of 2022", 2024年の興行収入),
 #: and an event's stages, whose works are.
-CEREMONY = re.compile(r"\bawards\b|アワード|\bfilm prize\b|アカデミー賞|\btop (?:\d+ )?films?\b|\bhighest-grossing films\b|"
+CEREMONY = re.compile(r"\bawards\b|アワード|" + OF_THE_YEAR_JA + r"|\bfilm prize\b|アカデミー賞|\btop (?:\d+ )?films?\b|"
+                      r"\bhighest-grossing films\b|"
                       r"\bbox office (?:top|ranking|chart)|興行(?:収入|成績)(?:ランキング|[、,]|$)|興収(?:ランキング|[、,]|$)|"
                       r"観客動員ランキング|"
                       # an event whose stages announce many works: "Jump Festa 2022: …", 「AnimeJapan 2024」
@@ -108,7 +111,7 @@ CEREMONY = re.compile(r"\bawards\b|アワード|\bfilm prize\b|アカデミー�
                       re.IGNORECASE)
 #: A yearly award's news ("Anime of the Year at the 2025 Crunchyroll Anime Awards", 「…アワード2025」):
 #: it honours what aired in the year before the ceremony's, not what airs when it is held.
-AWARD = re.compile(r"\bawards?\b|\bof the year\b|アワード|オブ・ザ・イヤー|アカデミー賞|大賞", re.IGNORECASE)
+AWARD = re.compile(r"\bawards?\b|\bof the year\b|アワード|" + OF_THE_YEAR_JA + r"|アカデミー賞|大賞", re.IGNORECASE)
 YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 #: A year's ranking ("dアニメストア 2024年間ランキング", "Best Anime of 2024"): what aired in that year.
 YEARLY_RANKING = re.compile(r"年間ランキング|年間ベスト|年間トップ|\b(?:year-end|yearly|annual)\s+(?:rankings?|charts?|lists?)\b|"
@@ -184,6 +187,8 @@ FRANCHISE_MIN_SERIES, FRANCHISE_MAX_ZIPF, FRANCHISE_MIN_KATAKANA_CHARS = 5, 4.0,
 #: "Digimon Survive"), not its season, its anime or its company.
 FRANCHISE_WORK_AFTER = re.compile(r"[ \t]+(?!(?:I{1,3}|IV|VI{0,3}|IX|X|Anime|Season|Series|Movie|Film|Manga|Part|Final|"
                                   r"The|TV|Company|Co|Inc|Ltd|Corporation|Holdings)\b)([A-Z][\w'’.-]*)")
+#: "Anime" right after a name: the anime's title, whatever other work is named beside it.
+ANIME_AFTER = re.compile(r"[ \t]+(?:TV[ \t]+)?anime\b", re.IGNORECASE)
 SENTENCE_START = re.compile(r"(?:^|[.!?。！？:]\s+|\n\s*|\d+\.\s+)$")
 CALENDAR_WORDS = {"spring", "summer", "fall", "autumn", "winter", "today", "news", "anime", "manga"}
 QUOTED = re.compile(r"[『「【《〈\"“]([^『「【《〈』」】》〉\"“”]{1,80})[』」】》〉\"”]")  # innermost: 「劇場版『鬼滅の刃』…」
@@ -531,8 +536,8 @@ class SeriesMatcher:
                     seasons[sid]["work"] += weight
                     if in_title:
                         headline_works.add(sid)
-        for sid in _named_within_headlined(named, headlined):
-            del scores[sid]
+        for sid in _named_within_headlined(named, headlined) + _headlined_as_a_tail(named, headlined, title):
+            scores.pop(sid, None)
         if untitled:  # "Life-Size Moving Gundam Opens": the body's "Mobile Suit Gundam", shortened
             spans = [(start, end) for start, end, _, _ in mentions if end <= len(title)]
             for sid in [sid for sid, names in written.items() if any(shortened_in(title, n, spans) for n in names)]:
@@ -686,8 +691,8 @@ class SeriesMatcher:
             return False  # "Sorawo and Toriko", characters; "Pierrot's Cyberpunk Caper", not Cyberpunk: Edgerunners
         if strong:  # the live-action "One Piece" is One Piece's; the K-drama "Kingdom" is not Kingdom's
             return True
-        if beside_other_work(before, after):
-            return False
+        if beside_other_work(before, after) and not ANIME_AFTER.match(after):
+            return False  # "the band X", not "SCARLET NEXUS Anime Premieres Days After the Game's Launch"
         if len(words) > 1 and _hyphenated_title(written):
             return True
         catalog_forms = {n.rstrip(TRAILING_PUNCTUATION) for sid in ids for s in [self.series[sid]]
@@ -890,6 +895,18 @@ def _named_within_headlined(named: dict[int, set[str]], headlined: set[int]) -> 
         return any((at := k.find(name)) >= 0 and k[at + len(name):] and not CROSSOVER.match(k[at + len(name):])
                    for other in headlined if other != sid for k in named[other])
     return [sid for sid, keys in named.items() if sid not in headlined and keys and all(within(n, sid) for n in keys)]
+
+
+def _headlined_as_a_tail(named: dict[int, set[str]], headlined: set[int], title: str) -> list[int]:
+    """Series the headline names by the last word of another's longer title that the body gives,
+    written with the word before it: "Cucuruz Doan's Island Film" of "Mobile Suit Gundam:
+    Cucuruz Doan's Island", not the show ISLAND."""
+    folded = normalize(title)[0]
+
+    def tail(name: str, sid: int) -> bool:
+        return any(k.endswith(f" {name}") and " ".join(k.split()[-len(name.split()) - 1:]) in folded
+                   for other, keys in named.items() if other != sid for k in keys)
+    return [sid for sid in headlined if named[sid] and all(tail(n, sid) for n in named[sid])]
 
 
 #: What joins the items of a list of titles: "A, B and C", "A & B", 「A」、「B」.

@@ -1281,3 +1281,32 @@ def test_a_shipped_game_a_plush_and_a_dated_title(title, text, published, expect
 ])
 def test_passing_mentions_leads_of_other_media_obituaries_previews_songs_and_credits(title, text, published, expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    # a headline's one word that ends another work's longer title the body gives, with the word before it
+    ("Sunrise Dates Doan's Island Film and a New Series",
+     "Mobile Suit Gundam: Cucuruz Doan's Island opens in June.", "2022-01-28",
+     [("機動戦士ガンダム ククルス・ドアンの島", None)]),
+    # "Anime" after a name beside a game's word
+    ("SCARLET NEXUS Anime Premieres Right After the Game's Release", "The TV anime follows on July 1.", "2021-06-30",
+     [("SCARLET NEXUS", 1)]),
+    # a one-word title and an appositive story
+    ("Netflix Shows New Footage at Its Stage", "Netflix showed Eden, a robot story set in a world without people.",
+     "2021-03-27", [("エデン", 1)]),
+    # a stage musical's season after the title
+    ("The Prince of Tennis Musical Opens Its Third Season", "The new cast takes the stage in Tokyo.", "2016-07-14",
+     [("テニスの王子様", None)]),
+    # the news of a marriage: the roles of the voice actors
+    ("声優の二人が結婚を発表", "二人は『鬼滅の刃』や『呪術廻戦』などに出演している。", "2024-01-01", []),
+    # an award's film and TV categories; a show's years since its first broadcast; a numbered concert
+    ("アニメアワード発表　劇場部門『すずめの戸締まり』テレビ部門『SPY×FAMILY』", "授賞式が開かれた。", "2023-03-10",
+     [("SPY×FAMILY", 1), ("すずめの戸締まり", None)]),
+    ("サザエさん放送開始から50年　記念番組を放送", "『サザエさん』は1969年の放送開始から半世紀を迎えた。", "2019-10-06",
+     [("サザエさん", None)]),
+    ("Liella!、東京ドームで4thライブ　『ラブライブ！スーパースター!!』", "9人が歌った。", "2024-05-01",
+     [("ラブライブ！スーパースター!!", None)]),
+])
+def test_tails_apposed_stories_stage_seasons_marriages_categories_anniversaries_and_concerts(title, text, published,
+                                                                                             expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected

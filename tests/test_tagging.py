@@ -313,7 +313,7 @@ def test_a_sequel_announced_is_the_season_after_the_last_begun():
     assert [t.season for t in MATCHER.tag("「葬送のフリーレン」続編制作が決定", "", "2024-03-25")] == [2]
     assert [t.season for t in MATCHER.tag("Frieren anime sequel announced", "", "2024-03-25")] == [2]
     stage = MATCHER.tag("Frieren Stage Play Sequel Announced", "", "2024-03-25")
-    assert [(t.season, t.evidence) for t in stage] == [(None, "default")]
+    assert [(t.season, t.evidence) for t in stage] == [(None, "work")]  # the stage play's own work
 
 
 def test_news_naming_a_film_by_its_own_title_is_the_films():
