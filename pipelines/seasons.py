@@ -77,7 +77,9 @@ SEASONS_OWN = re.compile(r"(?:\bseason\s*\w+|\b\w+\s+season)(?:'s|’s)\s+$", re
 #: How far before a season's words `AS_A_TIME` looks (characters).
 TIME_WINDOW = 30
 #: "…, the second season of Spy x Family": a season named after a mention but of the next title.
-OF_NEXT = re.compile(r"\s+(?:of|for)\b", re.IGNORECASE)
+OF_NEXT = re.compile(r"\s+(?:of|for)\b(?!\s+(?:(?:early|late|mid-?)\s*)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+                     r"nov|dec|spring|summer|fall|autumn|winter|20\d|next year|this year))",  # a date's words, maybe cut
+                     re.IGNORECASE)  # not a date: "Second Season for April 2025"
 #: A cour or part without its season.
 PART = re.compile(rf"(?<![a-z])(?:part|cour)\s*\.?\s*(?:{CARD})|(?<![a-z]){ORD}\s+(?:cour|part)(?![a-z])|"
                   rf"第\s*{JA_NUM}\s*クール|[前後]編|(?:1st|2nd)\s+half", re.IGNORECASE)

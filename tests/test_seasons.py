@@ -209,3 +209,8 @@ def test_a_season_named_by_its_finale_beside_an_announced_one_is_not_the_news():
 ])
 def test_a_finale_that_announces_the_next_season_is_that_seasons_news(title, text, expected):
     assert tagged(title, text, "2020-09-22") == expected
+
+
+def test_a_season_for_a_date_is_the_titles_own():
+    tags = MATCHER.tag("Frieren Anime Confirms Second Season for January 2026", "", "2024-09-27")
+    assert [(t.series.title_ja, t.season) for t in tags] == [("葬送のフリーレン", 2)]
