@@ -81,6 +81,7 @@ SET58 = DATA.with_name("real_names_set58.jsonl")
 SET59 = DATA.with_name("real_names_set59.jsonl")
 SET60 = DATA.with_name("real_names_set60.jsonl")
 SET61 = DATA.with_name("real_names_set61.jsonl")
+SET65 = DATA.with_name("real_names_set65.jsonl")
 HOST = "realnames.test"
 
 
