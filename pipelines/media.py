@@ -52,14 +52,15 @@ OTHER_MEDIA = re.compile(
     r"(?<!anime )\blaunch(?:es|ed)(?:\s+(?:in\s+(?:japan|north america|the u\.?s\.?|the west|europe|china|korea|"
     r"english)|worldwide|globally))?\s*$|"
     r"pop-up|collaboration caf[eé]|\bcaf[eé]\b|merchandise|\bmerch\b|reasons? |what does .+ mean|worth watching|"
-    r"^why\b|deserves more attention|underrated|opinion|explained|\bmovies?\b|\bfilms?\b|box office|\bscreens\b|"
+    r"^why\b|deserves more attention|underrated|opinion|explained|\bmovies?\b|\bfilms?\b(?!\s+club)|box office|"
+    r"\bscreens\b|"
     r"stage (?:play|adaptation|musical|production)|musical(?!\s+(?:battles?|scores?|numbers?|talent|side|themes?))|"
     r"(?:mobile|smartphone|video|console|rhythm|gacha|card|"
     r"browser|pc|switch|ps5|ps4)\s+games?|\bgame\b.*\b(?:release|launch|pre-?registration|trailer|download)|"
     r"(?<!anime )(?<!japan )\bexpo\b|アトラクション|\battractions?\b|"
     r"\bexhibitions?\b|\bexhibit\b|art show|museum|美術館|博物館|ミュージアム|\bconcert\b|live event|theme park|\bplush|\bgoods\b|"
     r"魅力|なぜ|徹底解説|考察|マンガ|漫画|原作|コミックス|単行本|発行部数|\d+\s*巻|フィギュア(?!スケート)|グッズ|コラボカフェ|カフェ|"
-    r"ポップアップ|連載|ジャンプ(?!\s*フェスタ)|ヤンジャン|マガジン|サンデー|発売|実写|(?<![発進])展(?![開望])|"
+    r"ポップアップ|連載|ジャンプ(?!\s*フェスタ)|ヤンジャン|マガジン|サンデー|発売|実写|(?<![発進出])展(?![開望])|"
     r"劇場|映画|興収|興行収入|コラム|舞台(?=版|化|公演|上演|劇)|(?<![がを])舞台(?=\s*[「『])|演劇|上演|公演|ミュージカル|ゲーム(?:化|アプリ|版|配信|発売)|スマホゲーム|"
     r"ソシャゲ|アプリ|" + RELEASED + "|"
     r"展覧会|原画展|展示|展」|展』|展開催|ライブイベント|ライブツアー|ワンマンライブ|ライブ(?:開催|公演)|コンサート|"
@@ -84,11 +85,12 @@ OTHER_MEDIA = re.compile(
     r"コミック|プラモ|一番くじ|カードゲーム|トレカ|ユニバーサル・スタジオ|前章|後章|\d+万本|\bcards\b|"
     r"\bswitch and pc\b|\bpc and switch\b|\bpre-?orders?\b|\blaunch(?:es|ed)\s+(?:worldwide|globally)\b"
     r"(?!\s+on\s+(?:netflix|crunchyroll|disney|prime|amazon|hulu|hidive|adult swim))|"
-    r"\bmobile\s+(?:launches|game|app|is out|arrives)\b|\d+\s*万部|広告|"
+    r"\bmobile\s+(?:launches|game|app|is out|arrives)\b|\b(?:to|on)\s+(?:your\s+)?phones\b|\d+\s*万部|広告|"
     r"\b(?:hits|comes to|coming to|heads to|launches on|out on) (?:the )?(?:nintendo )?switch\b|"
     r"\b[\d.,]+\s*(?:million|thousand)\s+players\b|"
     r"\bfighting games?\b|\b(?:action\s+)?j?rpgs?\b|\broster\b|(?:'s|’s) game\b|"
-    r"キャンペーン|観光|\btourism\b|ツアー|\btour\b|\blive spectacle\b|"
+    r"キャンペーン|観光|周遊|\btourism\b|ツアー|\btour\b|\blive spectacle\b|"
+    r"基本無料|サービス開始|事前登録|"  # a free-to-play game's launch, its pre-registration
     # a concert hall: the franchise's live show (not the Budokan an idol story aims for)
     r"\b(?:at|to|in)\s+(?:the\s+)?(?:nippon\s+)?(?:budokan|tokyo dome|(?:[\w-]+\s+)?(?:super\s+)?arena)\b|"
     r"(?:武道館|東京ドーム|アリーナ)(?:公演|ライブ|で開催|にて)|"
@@ -97,7 +99,7 @@ OTHER_MEDIA = re.compile(
     r"ぬいぐるみ|アクリルスタンド|アクスタ|缶バッジ|キーホルダー|\bkeychains?\b|\bacrylic stands?\b",
     re.IGNORECASE)
 #: An anniversary, an event or model kits are the franchise's news, unless a season premieres at it.
-ANNIVERSARY = re.compile(r"\banniversary\b|周年|\bcelebrates \d+ years\b|\bturns \d+\b|"
+ANNIVERSARY = re.compile(r"\banniversary\b|周年|\b(?:celebrates|marks) \d+ years\b|\bturns \d+\b|"
                          # アンパンマン放送開始から35年
                          r"(?:放送開始|放送|連載開始|連載|誕生|デビュー)から\d+年(?!ぶり)|"
                          r"\b(?:a|one|two|three|\d)\s+decades?\s+since\b|"
@@ -110,7 +112,10 @@ SEASON_NEWS = re.compile(r"premiere|\bdebuts?\b|\bseason\b|\breimagin\w*|\bnew (
 #: A debut an anniversary counts from, which is no premiere: "Marks 25 Years Since Its TV Debut".
 SINCE_A_DEBUT = re.compile(r"\bsince (?:its|the) (?:tv |anime )?(?:debut|premiere)\b|放送開始から", re.IGNORECASE)
 #: An awards ceremony named a festival (東京アニメアワードフェスティバル): the awards', not a festival's, news.
-AWARD_FESTIVAL = re.compile(r"(?:アワード|\baward)\s*(?:フェスティバル|festival)", re.IGNORECASE)
+AWARD_FESTIVAL = re.compile(r"(?:アワード|\baward)\s*(?:フェスティバル|festival)|"
+                            r"\bmedia arts festival\b|メディア芸術祭|"
+                            # a prize's category: "Jujutsu Kaisen 0 Best Film" beside a TV series' top honor
+                            r"\bbest (?:anime )?(?:film|movie)\b", re.IGNORECASE)
 #: An award's categories: a film's and a TV series' prizes in one headline.
 AWARD_CATEGORY = re.compile(r"(?:劇場(?:映画)?|映画|テレビ|TV)(?:アニメ)?部門|"
                             r"\b(?:film|movie|tv|television)\s+(?:category|division)\b", re.IGNORECASE)
@@ -168,8 +173,9 @@ ANIME_STUDIOS = (r"Wit Studio|[A-Z][\w.-]* Studio|Studio [A-Z][\w.-]*|Lerche|MAP
                  r"Sanzigen|SANZIGEN|Graphinica|Bee Media|Studio 4°C|Signpost|CygamesPictures|Khara|Shuka|Lapin Track|"
                  r"Bibury Animation Studios|NAZ|Domerica|Kaiga|GEEKTOYS|OZ|Liber|Bug Films|BUG FILMS|Yumeta Company")
 #: A studio's anniversary a work marks ("Launches Bones' 25th Anniversary Original"): the work's own news.
-STUDIO_ANNIVERSARY = re.compile(rf"(?:\b(?:{ANIME_STUDIOS})|\bthe studio)(?:'s|’s|'|’)\s+"
-                                r"\d+(?:st|nd|rd|th)\s+anniversary\b", re.IGNORECASE)
+STUDIO_ANNIVERSARY = re.compile(rf"(?:\b(?:{ANIME_STUDIOS})|\bthe studio)(?:(?:'s|’s|'|’)\s+"
+                                r"\d+(?:st|nd|rd|th)\s+anniversary\b|\s+(?:marks|celebrates)\s+\d+\s+years\b)",
+                                re.IGNORECASE)  # "BONES Marks 25 Years With … Metallic Rouge": the studio's
 #: Anime directors whose possessive names their work ("Shinichiro Watanabe's Lazarus", "Makoto Shinkai's Suzume").
 ANIME_DIRECTORS = (r"Shinichiro Watanabe|Makoto Shinkai|Mamoru Hosoda|Hayao Miyazaki|Goro Miyazaki|Naoko Yamada|"
                    r"Masaaki Yuasa|Mamoru Oshii|Satoshi Kon|Hideaki Anno|Katsuhiro Otomo|Sunao Katabuchi|"
@@ -470,7 +476,7 @@ ANIME_NEWS = re.compile(r"\banime\b|\bseasons?\b|\bepisodes?\b|\bcour\b|\bstream
 #: A game's or a model kit's news told by the body's first sentence: "the turn-based RPG One Piece Odyssey";
 #: not a series' that a game is named beside ("Arcane, the League of Legends series").
 GAME_DESCRIBED = re.compile(r"\b(?:games?|j?rpgs?|arena fighter|gacha)\b|"
-                            r"\b(?:playstation|ps[45]|xbox|nintendo switch)\b|"
+                            r"\b(?:playstation|ps[45]|xbox|nintendo switch|consoles?|pc)\b|"
                             r"ゲーム|ガンプラ|プラモデル", re.IGNORECASE)
 SERIES_DESCRIBED = re.compile(r"\b(?:series|adaptation|show)\b|シリーズ|アニメ化", re.IGNORECASE)
 
@@ -544,6 +550,8 @@ CREDIT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:author|creato
                           r"^[」』](?:[『「][^』」]{1,20}[』」])*の?(?:チーム|スタッフ|制作陣|コンビ)", re.IGNORECASE)
 CREDIT_BEFORE = re.compile(r"\b(?:creator|author|mangaka|writer|team|staff|director|composer|screenwriter|"
                            r"character designer)s?\s+(?:of|behind)\s+(?:the\s+)?[\"“『「]?$|"
+                           # "an animator on Spirited Away"
+                           r"\b(?:animator|director|composer|writer|producer)s?\s+on\s+(?:the\s+)?[\"“『「]?$|"
                            # "Evan Call, who scored Violet Evergarden, …": the person's earlier work
                            r"\bwho\s+(?:also\s+)?(?:scored|composed|directed|wrote|drew|created|illustrated|designed|"
                            r"animated|produced|voiced|sang)\s+(?:the\s+)?[\"“『「]?$", re.IGNORECASE)
@@ -629,9 +637,8 @@ RIVAL_AFTER = re.compile(LISTED_AFTER + r"を(?:抜[いきく]|超え|上回|抑
 COMPARED_AFTER_JA = re.compile(LISTED_AFTER + r"(?:を引き合いに|になぞらえ|と比べ|と比較)")
 #: A work whose fans or author cheer another's news too: 『SLAM DUNK』ファンからも祝福,
 #: 『キャプテン翼』の高橋陽一さんも祝福.
-CHEERED_AFTER = re.compile(r"^[」』]?(?:の[^、。！!\s「『]{1,12}?)?(?:ファン|作者|原作者|さん|氏|先生|声優)"
-                           r"(?:から|ら|たち)?も"
-                           r"(?:祝福|称賛|絶賛|エール|喜び|お祝い)")
+CHEERED_AFTER = re.compile(LISTED_AFTER + r"(?:の[^、。！!\s「『]{0,12}?)?(?:ファン|作者|原作者|さん|氏|先生|声優|読者)"
+                           r"(?:から|ら|たち)?に?も(?:祝福|称賛|絶賛|エール|喜び|お祝い|広が)")
 
 
 def names_a_rival(before: str, after: str) -> bool:

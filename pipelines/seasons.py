@@ -78,7 +78,7 @@ SEASONS_OWN = re.compile(r"(?:\bseason\s*\w+|\b\w+\s+season)(?:'s|’s)\s+$", re
 TIME_WINDOW = 30
 #: "…, the second season of Spy x Family": a season named after a mention but of the next title.
 OF_NEXT = re.compile(r"\s+(?:of|for)\b(?!\s+(?:(?:early|late|mid-?)\s*)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
-                     r"nov|dec|spring|summer|fall|autumn|winter|20\d|next year|this year))",  # a date's words, maybe cut
+                     r"nov|dec|spring|summer|fall|autumn|winter|20\d|next year|this year))",  # a date's, maybe cut
                      re.IGNORECASE)  # not a date: "Second Season for April 2025"
 #: A cour or part without its season.
 PART = re.compile(rf"(?<![a-z])(?:part|cour)\s*\.?\s*(?:{CARD})|(?<![a-z]){ORD}\s+(?:cour|part)(?![a-z])|"

@@ -44,7 +44,7 @@ from scrapy.crawler import Crawler
 from pipelines import english
 from pipelines.aliases import TRUSTED_SOURCES
 from pipelines.catalog import FILM_PREFIX, SPIN_OFF, Entry, Series, debracket, from_records
-from pipelines.media import (OVERTAKEN, THEME_SONG, about_a_death, about_a_film, about_a_tie_in,
+from pipelines.media import (OVERTAKEN, about_a_death, about_a_film, about_a_tie_in,
                              about_live_action, about_other_media, announces_a_work, beside_other_work,
                              credits_a_person, film_in_lead, in_a_studio_name, media_before, names_a_company,
                              names_a_rival, names_a_role, names_the_parent, opens_title, other_medium_in_lead,
@@ -100,14 +100,14 @@ OF_THE_YEAR_JA = r"オブ\s*・?\s*ザ\s*・?\s*イヤー"
 #: An awards ceremony, whose winners are all its news (not one award won: "Wins Academy Award"), a
 #: year's or a weekend's box-office ranking, whose films are ("Japan's Top Film of 2022", 2024年の興行収入),
 #: and an event's stages, whose works are.
-CEREMONY = re.compile(r"\bawards\b|アワード|" + OF_THE_YEAR_JA + r"|\bfilm prize\b|アカデミー賞|\btop (?:\d+ )?films?\b|"
-                      r"\bhighest-grossing films\b|"
+CEREMONY = re.compile(r"\bawards\b|アワード|" + OF_THE_YEAR_JA + r"|\bfilm prize\b|アカデミー賞|"
+                      r"\btop (?:\d+ )?films?\b|\bhighest-grossing films\b|"
                       r"\bbox office (?:top|ranking|chart)|興行(?:収入|成績)(?:ランキング|[、,]|$)|興収(?:ランキング|[、,]|$)|"
                       r"観客動員ランキング|"
                       # an event whose stages announce many works: "Jump Festa 2022: …", 「AnimeJapan 2024」
                       r"\bjump festa\b|ジャンプフェスタ|\banime ?japan\b|\banime expo\b|アニメジャパン|"
                       # a ranking names the works it ranks: オリコン年間コミックランキング, "Crunchyroll's 2024 ranking"
-                      r"ランキング|\brankings?\b",
+                      r"ランキング|\brankings?\b|\bpolls?\b|人気投票",  # a fan poll names the works it ranks
                       re.IGNORECASE)
 #: A yearly award's news ("Anime of the Year at the 2025 Crunchyroll Anime Awards", 「…アワード2025」):
 #: it honours what aired in the year before the ceremony's, not what airs when it is held.
@@ -187,6 +187,11 @@ FRANCHISE_MIN_SERIES, FRANCHISE_MAX_ZIPF, FRANCHISE_MIN_KATAKANA_CHARS = 5, 4.0,
 #: "Digimon Survive"), not its season, its anime or its company.
 FRANCHISE_WORK_AFTER = re.compile(r"[ \t]+(?!(?:I{1,3}|IV|VI{0,3}|IX|X|Anime|Season|Series|Movie|Film|Manga|Part|Final|"
                                   r"The|TV|Company|Co|Inc|Ltd|Corporation|Holdings)\b)([A-Z][\w'’.-]*)")
+#: An indefinite article, maybe with a lower-case word, right before a one-word name: a noun ("a strange Kingdom").
+INDEFINITE_BEFORE = re.compile(r"(?<![\w'’])an?[ \t]+(?:[a-z][\w-]*[ \t]+)?$")
+#: A show's theme song named right after it, its closing bracket before or after an arc's name
+#: (『チェンソーマン』のOPテーマ, 『鬼滅の刃』遊郭編のオープニングテーマ).
+SONG_OF = re.compile(r"[』」]?\s*(?:の|が)?\s*(?:OP|ED|主題歌|オープニング|エンディング)(?![A-Za-z])")
 #: "Anime" right after a name: the anime's title, whatever other work is named beside it.
 ANIME_AFTER = re.compile(r"[ \t]+(?:TV[ \t]+)?anime\b", re.IGNORECASE)
 SENTENCE_START = re.compile(r"(?:^|[.!?。！？:]\s+|\n\s*|\d+\.\s+)$")
@@ -482,7 +487,7 @@ class SeriesMatcher:
             line_start = LINE_START.search(doc[max(0, start - LINE_START_WINDOW):start])
             heading = line_start is not None and (line_start[1] is not None or len(key.split()) > 1 or
                                                   HEADING_END.match(doc, end) is not None)
-            themed = untitled and THEME_SONG.match(doc, end) is not None  # a song's news: 『チェンソーマン』のOPテーマ
+            themed = untitled and SONG_OF.match(doc, end) is not None  # a song's news: 『チェンソーマン』のOPテーマ
             in_lead = start < lead_end or start < known_for or heading or listing or n in listed or themed
             weight = TITLE_WEIGHT if in_title else LEAD_WEIGHT if in_lead else 1
             stop = mentions[n + 1][0] if n + 1 < len(mentions) else len(doc)
@@ -506,8 +511,10 @@ class SeriesMatcher:
             another = franchise_work or in_title and not mark and len(ids) > 1 and not broadcast and \
                 all(self._another_work(sid, doc[end:end + SEASON_WINDOW]) for sid in ids)  # a franchise's game
             shared = frozenset(ids) if len(ids) > 1 and not mark else None  # a name several series share
+            year = _year_of_work(doc, start, end)  # "The Adventure of Dai's 2020 anime", "the 1979 … series"
             chosen = resolved.get(shared) or \
-                self._disambiguate(ids, mark, published, named_alone, no_season or another, remake_news)
+                self._disambiguate(ids, mark, published, named_alone, no_season or another, remake_news, year)
+            chosen = [self._remake_of_year(sid, key, year) for sid in chosen]
             if shared:
                 resolved.setdefault(shared, chosen)  # read the same way all through the article
             for sid in chosen:
@@ -526,6 +533,7 @@ class SeriesMatcher:
                     season = named_arc if named_arc and mark and mark.final else season or named_arc  # an arc's finale
                     if not NAME_GOES_ON.match(doc, end):  # not "The New Prince of Tennis U-17 World Cup"
                         season = season or self.entry_seasons.get((key, sid))
+                    season = season or self._season_begun(sid, year)
                 if season:
                     if not (counted is parents and sid in scores):  # "The follow-up to … GOU": not the news
                         seasons[sid][season] += weight
@@ -601,9 +609,24 @@ class SeriesMatcher:
         return any(key in normalize(name)[0] for sid in ids
                    for name in (self.series[sid].title, self.series[sid].title_ja))
 
+    def _remake_of_year(self, sid: int, key: str, year: str | None) -> int:
+        """The series whose title holds the name `key` and began in `year`, when `sid` did not: the
+        remake a year names ("The Adventure of Dai's 2020 anime")."""
+        if not year or self._season_begun(sid, year):
+            return sid
+        name = key.strip()
+        return next((other for other, series in self.series.items() if self._season_begun(other, year) and
+                     any(name in normalize(n)[0] for n in (series.title, series.title_ja) if n)), sid)
+
+    def _season_begun(self, sid: int, year: str | None) -> int | None:
+        """The season of the series' TV entry that began in `year`, where one did."""
+        begun = {e.season for e in self.series[sid].entries if year and e.type in ("tv", "web") and e.season and
+                 (e.begin or "").startswith(year)}
+        return begun.pop() if len(begun) == 1 else None
+
     def _disambiguate(self, ids: list[int], mark: SeasonMark | None, published: str | None,
                       named_alone: set[int] = frozenset(), franchise_news: bool = False,
-                      remake_news: bool = False) -> list[int]:
+                      remake_news: bool = False, year: str | None = None) -> list[int]:
         """Of several series sharing a name (an original and its remake), the one the mention means:
         one the article names by a name of its own too (`named_alone`), else one that has the season
         named, else the latest to air by the article's date (or within `REMAKE_LEAD_DAYS` after it:
@@ -613,6 +636,9 @@ class SeriesMatcher:
         if len(ids) == 1:
             return ids
         ids = [sid for sid in ids if sid in named_alone] or ids
+        ids = [sid for sid in ids if self._season_begun(sid, year)] or ids  # the remake of the year named
+        if len(ids) == 1:
+            return ids
         if franchise_news and not mark:
             return [min(ids, key=self._first_aired)]
         named = mark.number if mark and not mark.part else None
@@ -686,6 +712,8 @@ class SeriesMatcher:
                 names_a_company(written, after) or self._surname(doc, start, end, written) or \
                 (len(words) == 1 and names_a_role(doc[max(0, start - 60):start].rsplit("\n", 1)[-1])):
             return False
+        if len(words) == 1 and INDEFINITE_BEFORE.search(before) and not TITLE_CONTEXT.match(after):
+            return False  # "into a strange Kingdom ruled by Marie": a noun of the sentence, not KINGDOM
         if len(words) == 1 and (self._in_a_name_pair(doc, start, end) or
                                 (self._derived_only(written, ids) and CAPITALIZED_AFTER.match(doc, end))):
             return False  # "Sorawo and Toriko", characters; "Pierrot's Cyberpunk Caper", not Cyberpunk: Edgerunners
@@ -884,6 +912,26 @@ def _film_franchises(catalog: list[Series], films: set[int]) -> dict[int, int]:
         if opened:
             found[series.id] = min(opened, key=lambda row: row[1])[2]
     return found
+
+
+#: A year naming which version of a title: "Dai's 2020 anime" after it, "the 1979 … series" around it.
+YEAR_AFTER = re.compile(r"(?:'s|’s)\s+((?:19|20)\d\d)\s+(?:tv\s+)?(?:anime|series|adaptation|version|remake)\b",
+                        re.IGNORECASE)
+YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)\s+(?:tv\s+)?$", re.IGNORECASE)
+#: "The 2020 television anime of Dragon Quest: The Adventure of Dai".
+YEAR_OF_BEFORE = re.compile(r"\b((?:19|20)\d\d)\s+(?:tv\s+|television\s+)?(?:anime|series|adaptation|version|remake)\s+"
+                            r"(?:of|based on)\s+(?:the\s+)?$", re.IGNORECASE)
+WORK_AFTER = re.compile(r"\s+(?:tv\s+)?(?:anime|series|adaptation|version|remake)\b", re.IGNORECASE)
+
+
+def _year_of_work(doc: str, start: int, end: int) -> str | None:
+    """The year a mention dates its work by: "X's 2020 anime", "the 1979 X series"."""
+    if after := YEAR_AFTER.match(doc, end):
+        return after[1]
+    if of := YEAR_OF_BEFORE.search(doc, max(0, start - 50), start):
+        return of[1]
+    before = YEAR_BEFORE.search(doc, max(0, start - 12), start)
+    return before[1] if before and WORK_AFTER.match(doc, end) else None
 
 
 def _named_within_headlined(named: dict[int, set[str]], headlined: set[int]) -> list[int]:

@@ -1310,3 +1310,48 @@ def test_passing_mentions_leads_of_other_media_obituaries_previews_songs_and_cre
 def test_tails_apposed_stories_stage_seasons_marriages_categories_anniversaries_and_concerts(title, text, published,
                                                                                              expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    # a year names the version of a title, and the season of a franchise that began that year
+    ("The Adventure of Dai's 2020 Anime Wraps Up", "The final episode aired on Saturday.", "2022-10-23",
+     [("ドラゴンクエスト ダイの大冒険", 1)]),
+    # an award's film category beside a TV series' prize; a festival that is an award; a booth's works
+    ("Frieren Wins Top Honor, Look Back Best Film at the Anime Awards", "The ceremony was held in Tokyo.",
+     "2025-05-25", [("ルックバック", None), ("葬送のフリーレン", 1)]),
+    ("Dandadan Wins the Japan Media Arts Festival Grand Prize", "The jury praised its animation.", "2025-03-01",
+     [("ダンダダン", 1)]),
+    ("AnimeJapan 2024 アニプレックスブースに『葬送のフリーレン』が出展", "ブースで場面写真が展示される。",
+     "2024-03-20",
+     [("葬送のフリーレン", 1)]),
+    # a game's lead on consoles and PC; a game's launch on phones; free-to-play service
+    ("Demon Slayer Sweep the Board Shows Its Party Modes", "Aniplex's Demon Slayer: Sweep the Board is out this week "
+     "on consoles and PC.", "2024-04-25", [("鬼滅の刃", None)]),
+    ("Black Clover M Is Bringing Asta to Phones Around the World", "Bandai Namco's title arrives on November 30.",
+     "2023-11-30", [("ブラッククローバー", None)]),
+    ("ヒロアカのバトロワ、基本無料でサービス開始", "TVアニメ「僕のヒーローアカデミア」のゲームが始まった。",
+     "2023-09-28",
+     [("僕のヒーローアカデミア", None)]),
+    # a work whose readers cheer the news too; an animator's earlier work; "a strange Kingdom"
+    ("将棋の藤井聡太が八冠", "藤井聡太が全タイトルを独占した。\n将棋ブームは『3月のライオン』や"
+     "『りゅうおうのおしごと！』の読者にも広がっている。", "2023-10-11", []),
+    ("Netflix Dates Masashi Ando's New Film", "The director, an animator on Spirited Away, returns.", "2022-01-10", []),
+    ("Persona 5 Tactica Is Out Now", "The spin-off sends the Phantom Thieves into a strange Kingdom.", "2023-11-17",
+     []),
+    # a song's news names the show it opens after an arc's name; a studio's anniversary; a fan poll's works
+    ("Aimer「残響散歌」が3億回再生",
+     "Aimerの「残響散歌」が再生回数3億回を突破した。\n同曲はTVアニメ『鬼滅の刃』遊郭編のオープニングテーマ。",
+     "2023-06-01", [("鬼滅の刃", 2)]),
+    ("MAPPA Marks 10 Years With a Zenshu Original", "The studio premieres Zenshu in January.", "2025-01-05",
+     [("全修。", 1)]),
+    ("Cardcaptor Sakura Marks 25 Years With a Tokyo Celebration", "Fans gathered in Tokyo for the weekend.",
+     "2023-04-07", [("カードキャプターさくら", None)]),
+    ("Frieren Leads Anime Corner's Week 5 Poll", "Frieren took first place this week.\nThe top five also had Undead "
+     "Unluck.", "2023-11-06", [("アンデッドアンラック", 1), ("葬送のフリーレン", 1)]),
+    # a story's film club is no film; a prefecture's tour of panels is a tie-in
+    ("Twilight Out of Focus Anime Brings Its Film Club Romance to July", "The BL anime premieres in July.",
+     "2024-05-01", [("黄昏アウトフォーカス", 1)]),
+])
+def test_years_award_categories_game_leads_cheering_readers_songs_studio_years_polls_and_clubs(title, text, published,
+                                                                                              expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
