@@ -29,6 +29,7 @@ name stands as a title or as a word of something else.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: Studios whose name ends in "Film(s)" or "Pictures": not a film.
 STUDIO_FILM = re.compile(r"\b(?:bones|mappa|toho|sunrise|cloverworks|kadokawa|kyoto animation|wit|ufotable|"
@@ -702,13 +703,21 @@ def credits_a_person(before: str, after: str, headline: str = "", in_headline: b
     title's possessive before a person's name credits the person too ("the new series from SKET
     Dance's Kenta Shinohara"), as a role before the name does ("Code Geass director Goro Taniguchi");
     in the news of a marriage or a birth every title is a role of the people."""
-    if PRIVATE_LIFE.search(headline):
+    private, of_a_life = _headline_of_a_life(headline)
+    if private:
         return True  # 声優・梶裕貴と竹達彩奈が結婚を発表: their roles are named, not news
     if not in_headline and (POSSESSIVE_PERSON.match(after) or ROLE_AFTER.match(after) or
                             PERSON_OF_BEFORE.search(before)):
         return True  # another person than an obituary's: "after his partnership with Doraemon's Hiroshi Fujimoto"
     credit = CREDIT_AFTER.match(SIGNS_BEFORE_BRACKET.sub("", after)) or CREDIT_BEFORE.search(before)
-    return bool(credit) and not (about_a_death(headline) or CENTENARY.search(headline))
+    return bool(credit) and not of_a_life
+
+
+@lru_cache(maxsize=256)
+def _headline_of_a_life(headline: str) -> tuple[bool, bool]:
+    """Whether the headline tells of people's private lives, and of a death or a centenary (read
+    once per article: every mention asks)."""
+    return bool(PRIVATE_LIFE.search(headline)), bool(about_a_death(headline) or CENTENARY.search(headline))
 
 
 STUDIO_NAME = re.compile(rf"\b(?:{ANIME_STUDIOS})\b")

@@ -949,12 +949,16 @@ def _headlined_as_a_tail(named: dict[int, set[str]], headlined: set[int], title:
     """Series the headline names by the last word of another's longer title that the body gives,
     written with the word before it: "Cucuruz Doan's Island Film" of "Mobile Suit Gundam:
     Cucuruz Doan's Island", not the show ISLAND."""
-    folded = normalize(title)[0]
+    def longer(name: str, sid: int) -> list[str]:
+        return [k for other, keys in named.items() if other != sid for k in keys if k.endswith(f" {name}")]
 
-    def tail(name: str, sid: int) -> bool:
-        return any(k.endswith(f" {name}") and " ".join(k.split()[-len(name.split()) - 1:]) in folded
-                   for other, keys in named.items() if other != sid for k in keys)
-    return [sid for sid in headlined if named[sid] and all(tail(n, sid) for n in named[sid])]
+    candidates = {sid: {n: longer(n, sid) for n in named[sid]} for sid in headlined if named[sid]}
+    candidates = {sid: found for sid, found in candidates.items() if all(found.values())}
+    if not candidates:
+        return []
+    folded = normalize(title)[0]
+    return [sid for sid, found in candidates.items()
+            if all(any(" ".join(k.split()[-len(n.split()) - 1:]) in folded for k in keys) for n, keys in found.items())]
 
 
 #: What joins the items of a list of titles: "A, B and C", "A & B", 「A」、「B」.
