@@ -831,6 +831,8 @@ class SeriesMatcher:
         if mark.next:
             return _next_season(series, published)
         if not mark.final:
+            if series.seasons and mark.number >= series.seasons + FRANCHISE_COUNT_GAP:
+                return None  # "the 23rd season of the Pokémon anime": the franchise's count, not this series'
             return _cour_called_a_season(series, mark.number, published) or mark.number
         finals = [e.season for e in series.entries if e.final and e.season]
         if finals or not series.seasons:
@@ -914,6 +916,8 @@ def _film_franchises(catalog: list[Series], films: set[int]) -> dict[int, int]:
     return found
 
 
+#: How many seasons past a series' last a number must be to count a franchise's series, not its seasons.
+FRANCHISE_COUNT_GAP = 4
 #: A year naming which version of a title: "Dai's 2020 anime" after it, "the 1979 … series" around it.
 YEAR_AFTER = re.compile(r"(?:'s|’s)\s+((?:19|20)\d\d)\s+(?:tv\s+)?(?:anime|series|adaptation|version|remake)\b",
                         re.IGNORECASE)
