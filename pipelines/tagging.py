@@ -68,7 +68,7 @@ TITLE_WEIGHT = 3
 LEAD_WEIGHT = 2
 MIN_SCORE = 2
 #: Sentences of an obituary's body whose works weigh as the lead's: the person's known works.
-OBITUARY_SENTENCES = 3
+OBITUARY_SENTENCES = 2
 #: How far before a mention the words naming it another work's parent or rival are read (characters, within
 #: its sentence): a crossover lists several casts ("the casts of Re:Zero, Konosuba, Overlord, … and X").
 PARENT_WINDOW = 160
