@@ -476,7 +476,7 @@ ANIME_NEWS = re.compile(r"\banime\b|\bseasons?\b|\bepisodes?\b|\bcour\b|\bstream
 
 #: A game's or a model kit's news told by the body's first sentence: "the turn-based RPG One Piece Odyssey";
 #: not a series' that a game is named beside ("Arcane, the League of Legends series").
-GAME_DESCRIBED = re.compile(r"\b(?:games?|j?rpgs?|arena fighter|gacha)\b|"
+GAME_DESCRIBED = re.compile(r"\b(?:games?|j?rpgs?|arena fighter|gacha|playable|story mode)\b|"
                             r"\b(?:playstation|ps[45]|xbox|nintendo switch|consoles?|pc)\b|"
                             r"ゲーム|ガンプラ|プラモデル", re.IGNORECASE)
 SERIES_DESCRIBED = re.compile(r"\b(?:series|adaptation|show)\b|シリーズ|アニメ化", re.IGNORECASE)
@@ -484,11 +484,13 @@ SERIES_DESCRIBED = re.compile(r"\b(?:series|adaptation|show)\b|シリーズ|ア�
 
 def other_medium_in_lead(headline: str, text: str) -> bool:
     """A headline that names no medium ("Berserk Resumes With Studio Gaga and Kouji Mori") over a
-    first sentence that tells of the manga ("continued in Young Animal"), a game or a model kit:
-    that medium's news, no season."""
+    first sentence that tells of the manga ("continued in Young Animal"), a game, a model kit or a
+    tie-in (コラボドーナツ, not a song's collaborators): that medium's news, no season."""
     lead = text[:sentences_end(text, 1)]
     return not BROADCAST.search(headline) and not ANIME_NEWS.search(headline) and not ANIME_NEWS.search(lead) and \
-        bool(MANGA_DESCRIBED.search(lead) or (GAME_DESCRIBED.search(lead) and not SERIES_DESCRIBED.search(lead)))
+        bool(MANGA_DESCRIBED.search(lead) or
+             ((TIE_IN.search(lead) or MERCHANDISE.search(lead)) and not MUSIC_WORDS.search(lead)) or
+             (GAME_DESCRIBED.search(lead) and not SERIES_DESCRIBED.search(lead)))
 
 
 #: What separates a headline's clauses: 『…』放送開始　実写映画も同時期公開, "X Premieres, Film Set for Spring", a

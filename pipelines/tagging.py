@@ -187,6 +187,8 @@ FRANCHISE_MIN_SERIES, FRANCHISE_MAX_ZIPF, FRANCHISE_MIN_KATAKANA_CHARS = 5, 4.0,
 #: "Digimon Survive"), not its season, its anime or its company.
 FRANCHISE_WORK_AFTER = re.compile(r"[ \t]+(?!(?:I{1,3}|IV|VI{0,3}|IX|X|Anime|Season|Series|Movie|Film|Manga|Part|Final|"
                                   r"The|TV|Company|Co|Inc|Ltd|Corporation|Holdings)\b)([A-Z][\w'’.-]*)")
+#: A hyphenated word that makes a one-word name a place's adjective: "Izumo-set", "Tokyo-based".
+PLACE_SUFFIX = re.compile(r"-(?:set|based|born|bound)\b")
 #: An indefinite article, maybe with a lower-case word, right before a one-word name: a noun ("a strange Kingdom").
 INDEFINITE_BEFORE = re.compile(r"(?<![\w'’])an?[ \t]+(?:[a-z][\w-]*[ \t]+)?$")
 #: A show's theme song named right after it, its closing bracket before or after an arc's name
@@ -288,6 +290,15 @@ def normalize(text: str) -> tuple[str, list[int]]:
         out.append(" ")
         where.append(len(text))
     return "".join(out), where
+
+
+def _inside_a_latin_word(folded: str, first: int, last: int, key: str) -> bool:
+    """A Japanese name's Latin letters at an end run on into a Latin word of the text (`first` and `last` are
+    its characters' places in `folded`): "spyair 劇場版" holds no "air劇場版"."""
+    before = folded[first - 1] if first else " "
+    after = folded[last + 1] if last + 1 < len(folded) else " "
+    return (key[0].isascii() and key[0].isalpha() and before.isascii() and before.isalpha()) or \
+        (key[-1].isascii() and key[-1].isalpha() and after.isascii() and after.isalpha())
 
 
 def _franchise_words(names: dict[str, set[int]]) -> set[str]:
@@ -403,6 +414,8 @@ class SeriesMatcher:
             for end, (key, ids) in self.automaton.iter(folded.replace(" ", "")):
                 if not key.startswith(" "):
                     start = end - len(key) + 1
+                    if _inside_a_latin_word(folded, compact_at[start], compact_at[end], key):
+                        continue  # "SPYAIR、『劇場版…": not the "AIR 劇場版" of another title
                     found.append((where[compact_at[start]], where[compact_at[end]] + 1, key, ids))
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
         taken: list[tuple[int, int]] = []
@@ -712,6 +725,8 @@ class SeriesMatcher:
                 names_a_company(written, after) or self._surname(doc, start, end, written) or \
                 (len(words) == 1 and names_a_role(doc[max(0, start - 60):start].rsplit("\n", 1)[-1])):
             return False
+        if len(words) == 1 and PLACE_SUFFIX.match(after):
+            return False  # "the Izumo-set film": a place, not IZUMO
         if len(words) == 1 and INDEFINITE_BEFORE.search(before) and not TITLE_CONTEXT.match(after):
             return False  # "into a strange Kingdom ruled by Marie": a noun of the sentence, not KINGDOM
         if len(words) == 1 and (self._in_a_name_pair(doc, start, end) or

@@ -1355,3 +1355,20 @@ def test_tails_apposed_stories_stage_seasons_marriages_categories_anniversaries_
 def test_years_award_categories_game_leads_cheering_readers_songs_studio_years_polls_and_clubs(title, text, published,
                                                                                               expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    # a Japanese name's Latin letters do not start inside a band's Latin word
+    ("SPYAIR、『劇場版ハイキュー!! ゴミ捨て場の決戦』の主題歌を担当", "SPYAIRが主題歌を歌う。", "2024-01-10",
+     [("ハイキュー!! ゴミ捨て場の決戦", None)]),
+    # a first sentence telling of a tie-in or of a game's playable cast
+    ("ローソンに「ポケモン」のおにぎりが登場", "ローソンが『ポケットモンスター』とのコラボおにぎりを販売する。",
+     "2023-08-01", [("ポケットモンスター", None)]),
+    ("Jujutsu Kaisen Cursed Clash Is Out Now", "Bandai Namco's Jujutsu Kaisen Cursed Clash is now available with 40 "
+     "playable sorcerers and curses.", "2024-02-02", [("呪術廻戦", None)]),
+    # a place's adjective
+    ("Child of Kamiari Month Streams on Netflix", "The Izumo-set film follows a girl who runs for the gods.",
+     "2022-10-01", [("神在月のこども", None)]),
+])
+def test_latin_words_tie_in_and_game_leads_and_a_places_adjective(title, text, published, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
