@@ -358,6 +358,7 @@ class SeriesMatcher:
             self.entry_seasons.update({(key, s.id): next(iter(found)) for key, found in seasons_by_key.items()
                                        if len(found) == 1 and (next(iter(found)) or 0) > 1})
         self.name_words: dict[int, str] = {}  # each series' names, folded: filled as headlines need them
+        self.begun_in: dict[str, list[tuple[int, str]]] = {}  # series begun in a year, folded titles: as years are named
         names: dict[str, set[int]] = defaultdict(set)
         #: Aliases a user or the curated file gave, as written: no ordinary-word guard for them.
         self.trusted = {a.alias for s in catalog for a in s.aliases if a.source in TRUSTED_SOURCES}
@@ -627,13 +628,17 @@ class SeriesMatcher:
         remake a year names ("The Adventure of Dai's 2020 anime")."""
         if not year or self._season_begun(sid, year):
             return sid
+        if year not in self.begun_in:  # folded once per year named
+            self.begun_in[year] = [(other, " ".join(normalize(n)[0] for n in (series.title, series.title_ja) if n))
+                                   for other, series in self.series.items() if self._season_begun(other, year)]
         name = key.strip()
-        return next((other for other, series in self.series.items() if self._season_begun(other, year) and
-                     any(name in normalize(n)[0] for n in (series.title, series.title_ja) if n)), sid)
+        return next((other for other, titles in self.begun_in[year] if name in titles), sid)
 
     def _season_begun(self, sid: int, year: str | None) -> int | None:
         """The season of the series' TV entry that began in `year`, where one did."""
-        begun = {e.season for e in self.series[sid].entries if year and e.type in ("tv", "web") and e.season and
+        if not year:
+            return None
+        begun = {e.season for e in self.series[sid].entries if e.type in ("tv", "web") and e.season and
                  (e.begin or "").startswith(year)}
         return begun.pop() if len(begun) == 1 else None
 
@@ -649,7 +654,8 @@ class SeriesMatcher:
         if len(ids) == 1:
             return ids
         ids = [sid for sid in ids if sid in named_alone] or ids
-        ids = [sid for sid in ids if self._season_begun(sid, year)] or ids  # the remake of the year named
+        if year:  # the remake of the year named
+            ids = [sid for sid in ids if self._season_begun(sid, year)] or ids
         if len(ids) == 1:
             return ids
         if franchise_news and not mark:
@@ -936,7 +942,7 @@ FRANCHISE_COUNT_GAP = 4
 #: A year naming which version of a title: "Dai's 2020 anime" after it, "the 1979 … series" around it.
 YEAR_AFTER = re.compile(r"(?:'s|’s)\s+((?:19|20)\d\d)\s+(?:tv\s+)?(?:anime|series|adaptation|version|remake)\b",
                         re.IGNORECASE)
-YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)\s+(?:tv\s+)?$", re.IGNORECASE)
+YEAR_TV_BEFORE = re.compile(r"\b((?:19|20)\d\d)\s+(?:tv\s+)?$", re.IGNORECASE)
 #: "The 2020 television anime of Dragon Quest: The Adventure of Dai".
 YEAR_OF_BEFORE = re.compile(r"\b((?:19|20)\d\d)\s+(?:tv\s+|television\s+)?(?:anime|series|adaptation|version|remake)\s+"
                             r"(?:of|based on)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -949,7 +955,7 @@ def _year_of_work(doc: str, start: int, end: int) -> str | None:
         return after[1]
     if of := YEAR_OF_BEFORE.search(doc, max(0, start - 50), start):
         return of[1]
-    before = YEAR_BEFORE.search(doc, max(0, start - 12), start)
+    before = YEAR_TV_BEFORE.search(doc, max(0, start - 12), start)
     return before[1] if before and WORK_AFTER.match(doc, end) else None
 
 
