@@ -241,15 +241,17 @@ def _fold_char(ch: str) -> tuple[tuple[str, int], ...]:
                  for c in unicodedata.normalize("NFKC", LETTER_SIGNS.get(ch, ch)).casefold())
 
 
-#: What `normalize` reads at a time: a run of ASCII letters, a run of ASCII digits, or one other character
-#: (the ASCII signs between them are skipped as one space).
-FOLD_TOKEN = re.compile(r"[A-Za-z]+|[0-9]+|[^\x00-\x7f]")
+#: What `normalize` reads at a time: ASCII words one space apart, a run of ASCII digits, a run of kana and
+#: kanji (letters that fold to themselves), or one other character (the ASCII signs between them are
+#: skipped as one space).
+FOLD_TOKEN = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*|[0-9]+|(?P<kana>[\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff]+)|[^\x00-\x7f]")
 
 
 def normalize(text: str) -> tuple[str, list[int]]:
     """Folded text (NFKC, case, punctuation as single spaces, padded) and each char's source index.
     An ASCII letter next to a digit is a word boundary too ("Ranma1/2" reads as "Ranma 1/2"). ASCII
-    runs are folded whole: every article goes through here, and most of its text is ASCII."""
+    runs and kana-kanji runs are folded whole: every article goes through here, most of its text is one or
+    the other."""
     out, where = [" "], [0]
     # the kind of the last character written (0 after a space), whether it was ASCII, where the text read ends
     last, last_ascii, read = 0, True, 0
@@ -260,7 +262,11 @@ def normalize(text: str) -> tuple[str, list[int]]:
             where.append(read)
             last = 0
         run = token.group()
-        if run.isascii():
+        if token.lastgroup:
+            out.append(run)
+            where.extend(range(start, end))
+            last, last_ascii = 1, False
+        elif run.isascii():
             kind = 2 if run[0].isdigit() else 1
             if last and last != kind and last_ascii:
                 out.append(" ")

@@ -1,11 +1,13 @@
 """Series and season tagging on short articles, in English and Japanese."""
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from pipelines.aliases import CuratedRow
 from pipelines.catalog import build
-from pipelines.tagging import SeriesMatcher
+from pipelines.tagging import SeriesMatcher, _fold_char, normalize
 
 
 def item(title, en=None, kind="tv", year=2020, mal=None):
@@ -516,3 +518,30 @@ def test_a_compilation_films_bracketed_title_writes_its_franchise_as_a_title():
     matcher = SeriesMatcher(catalog)
     tags = matcher.tag("『劇場版総集編 呪術廻戦 懐玉・玉折』公開", "呪術廻戦の総集編が公開された。", "2025-05-30")
     assert [(t.series.title, t.season) for t in tags] == [("Jujutsu Kaisen", None)]
+
+
+def _fold_by_character(text: str) -> tuple[str, list[int]]:
+    """`normalize` as its docstring says it, one character at a time: the reference its runs must equal."""
+    pieces, previous = [(" ", 0)], (0, True)
+    for i, c, kind in [(i, c, kind) for i, ch in enumerate(text) for c, kind in _fold_char(ch)]:
+        after_a_sign = pieces[-1][0] == " "
+        if not kind:
+            if not after_a_sign:
+                pieces.append((" ", i))
+            continue
+        if not after_a_sign and previous[0] != kind and previous[1] and c.isascii():
+            pieces.append((" ", i))  # an ASCII letter next to an ASCII digit
+        pieces.append((c, i))
+        previous = (kind, c.isascii())
+    if pieces[-1][0] != " ":
+        pieces.append((" ", len(text)))
+    return "".join(c for c, _ in pieces), [i for _, i in pieces]
+
+
+def test_normalize_folds_runs_as_it_folds_each_character() -> None:
+    rnd = random.Random(15)
+    alphabet = list("ab Z 9 0 ,.-!'  ") + list("あアー漢字、。「」・ｱﾞＡ１　∀é×ⅡⅢ")
+    texts = ["Ranma1/2  and  Ranma ½", "SPY×FAMILY 第2期、10月スタート！", "ｼｬﾝﾌﾛ ∀ガンダム", "  Re:ZERO -Season 3- "]
+    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 14))) for _ in range(5000)]
+    for text in texts:
+        assert normalize(text) == _fold_by_character(text), text
