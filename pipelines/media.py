@@ -90,7 +90,8 @@ OTHER_MEDIA = re.compile(
     r"\b(?:hits|comes to|coming to|heads to|launches on|out on) (?:the )?(?:nintendo )?switch\b|"
     r"\b[\d.,]+\s*(?:million|thousand)\s+players\b|"
     r"\bfighting games?\b|\b(?:action\s+)?j?rpgs?\b|\broster\b|(?:'s|’s) game\b|"
-    r"キャンペーン|観光|周遊|\btourism\b|ツアー|\btour\b|\blive spectacle\b|"
+    r"キャンペーン|観光|周遊|\btourism\b|ツアー|\btour\b|\blive spectacle\b|ライブ・?スペクタクル|再演|"
+    r"\bon (?:the )?(?:nintendo )?switch\b|\b(?:fastest|best|top)[- ]selling\b|\bbestselling\b|"
     r"基本無料|サービス開始|事前登録|"  # a free-to-play game's launch, its pre-registration
     # a concert hall: the franchise's live show (not the Budokan an idol story aims for)
     r"\b(?:at|to|in)\s+(?:the\s+)?(?:nippon\s+)?(?:budokan|tokyo dome|(?:[\w-]+\s+)?(?:super\s+)?arena)\b|"
@@ -243,10 +244,18 @@ MUSIC_WORDS = re.compile(r"\b(?:songs?|theme|single|track|opening|ending|opens w
                          re.IGNORECASE)
 
 
+#: A quoted name a song's word opens: 星野源の新曲「喜劇」, シングル「…」, 主題歌「KICK BACK」.
+SONG_NAMED = re.compile(r"(新曲|楽曲|シングル|主題歌|カバー曲)?\s*「([^「」\n]{1,40})」")
+
+
 def song_names(doc: str) -> set[str]:
-    """The names the article credits to a performer in a sentence about music: songs, whose name
-    is no title anywhere in the article (the headline's "Lilas Ikuta's 'Hyakka Ryouran'" too)."""
-    songs: set[str] = set()
+    """The names the article credits to a performer in a sentence about music, or that a song's word
+    opens wherever it is quoted: songs, whose name is no title anywhere in the article (the headline's
+    "Lilas Ikuta's 'Hyakka Ryouran'" too)."""
+    opened: dict[str, bool] = {}
+    for match in SONG_NAMED.finditer(doc):
+        opened[match[2]] = opened.get(match[2], True) and match[1] is not None
+    songs = {name for name, song in opened.items() if song}
     if not SONG_CREDITED.search(doc):
         return songs
     for sentence in re.split(r"(?<=[.!?。！？])\s+|\n", doc):
@@ -477,9 +486,9 @@ ANIME_NEWS = re.compile(r"\banime\b|\bseasons?\b|\bepisodes?\b|\bcour\b|\bstream
 #: A game's or a model kit's news told by the body's first sentence: "the turn-based RPG One Piece Odyssey";
 #: not a series' that a game is named beside ("Arcane, the League of Legends series").
 GAME_DESCRIBED = re.compile(r"\b(?:games?|j?rpgs?|arena fighter|gacha|playable|story mode)\b|"
-                            r"\b(?:playstation|ps[45]|xbox|nintendo switch|consoles?|pc)\b|"
+                            r"\b(?:playstation|ps[45]|xbox|nintendo switch|consoles?|pc)\b|(?-i:\bSwitch\b)|"
                             r"ゲーム|ガンプラ|プラモデル", re.IGNORECASE)
-SERIES_DESCRIBED = re.compile(r"\b(?:series|adaptation|show)\b|シリーズ|アニメ化", re.IGNORECASE)
+SERIES_DESCRIBED = re.compile(r"\b(?<!xbox )(?:series|adaptation|show)\b|シリーズ|アニメ化", re.IGNORECASE)
 
 
 def other_medium_in_lead(headline: str, text: str) -> bool:

@@ -1372,3 +1372,24 @@ def test_years_award_categories_game_leads_cheering_readers_songs_studio_years_p
 ])
 def test_latin_words_tie_in_and_game_leads_and_a_places_adjective(title, text, published, expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    # a name a song's word opens wherever it is quoted is a song, not the show 喜劇
+    ("ずとまよの新曲「喜劇」、『SPY×FAMILY』第2クールのエンディングに", "新曲「喜劇」は10月から流れる。",
+     "2023-09-20", [("SPY×FAMILY", 2)]),
+    # a stage play staged again, a game on Switch, a best-selling game
+    ("『NARUTO-ナルト-』の舞台が来夏に再演", "シリーズ第1作が再び上演される。", "2024-11-01", [("NARUTO -ナルト-", None)]),
+    ("Yo-kai Watch 4 ++ Arrives in Japan on Switch", "Level-5's sequel adds new yo-kai.", "2019-12-05",
+     [("妖怪ウォッチ", None)]),
+    ("Dragon Ball FighterZ Becomes the Best-Selling Dragon Ball Game Yet", "Bandai Namco counted ten million players.",
+     "2024-03-01", [("ドラゴンボール", None)]),
+    # a first sentence telling of a Switch adventure, or of an RPG on "Xbox Series" (no anime series)
+    ("Shin-chan Heads to the Countryside for Summer", "Shinnosuke's new Switch adventure from Neos launches in Japan "
+     "today.", "2021-07-15", [("クレヨンしんちゃん", None)]),
+    ("Digimon Story: Time Stranger Is Out Now", "Bandai Namco's new Digimon RPG is out on PS5, Xbox Series X|S and PC.",
+     "2025-10-03", [("デジモンアドベンチャー", None)]),
+])
+def test_songs_opened_by_a_song_word_restaged_plays_and_games_on_switch_or_xbox_series(title, text, published,
+                                                                                        expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
