@@ -85,6 +85,7 @@ SET62 = DATA.with_name("real_names_set62.jsonl")
 SET63 = DATA.with_name("real_names_set63.jsonl")
 SET64 = DATA.with_name("real_names_set64.jsonl")
 SET65 = DATA.with_name("real_names_set65.jsonl")
+SET68 = DATA.with_name("real_names_set68.jsonl")
 HOST = "realnames.test"
 
 
