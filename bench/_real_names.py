@@ -87,6 +87,7 @@ SET64 = DATA.with_name("real_names_set64.jsonl")
 SET65 = DATA.with_name("real_names_set65.jsonl")
 SET66 = DATA.with_name("real_names_set66.jsonl")
 SET67 = DATA.with_name("real_names_set67.jsonl")
+SET68 = DATA.with_name("real_names_set68.jsonl")
 SET69 = DATA.with_name("real_names_set69.jsonl")
 HOST = "realnames.test"
 
