@@ -520,6 +520,11 @@ def tells_a_broadcast(headline: str) -> bool:
     return BROADCAST.search(headline) is not None
 
 
+#: A lead that opens on the live-action work: "Netflix's live-action ONE PIECE will debut …", 実写映画『…』.
+LIVE_ACTION_OPENS = re.compile(r"(?:^|\n)(?:\S+[ \t]+){0,3}live-action[ \t]+(?:(?:series|film|drama|adaptation[ \t]+of)"
+                               r"[ \t]+)?[\"“'‘『「]?[A-Z0-9]|(?:^|\n)(?:[^\s。]{0,12}の)?実写(?:ドラマ|映画)版?[『「]")
+
+
 def about_live_action(headline: str, lead: str) -> bool:
     """The headline, or the lead of news not about a broadcast, is about a live-action adaptation:
     a season it names is the adaptation's ("Netflix's live-action One Piece ... Season 2"), none of
@@ -528,6 +533,8 @@ def about_live_action(headline: str, lead: str) -> bool:
     live-action sequel's reveal")."""
     if LIVE_ACTION.search(broadcast_clauses(headline)) or LIVE_ACTION_AFTER_TITLE.search(headline):
         return True  # 『映像研には手を出すな！』実写ドラマ、…で放送開始: the broadcast is the drama's
+    if LIVE_ACTION_OPENS.search(lead):
+        return True
     live = LIVE_ACTION.search(lead)
     return bool(live and not BROADCAST.search(headline) and not ANIME_NAMED.search(lead, 0, live.start()))
 
@@ -607,6 +614,13 @@ PREMIERE_AFTER = re.compile(r"^(?:\s*(?:'s|’s))?\s+(?:(?:season|part)\s+\w+\s+
                             r"(?:premiere|debut|release|finale|launch|broadcast)", re.IGNORECASE)
 #: A list goes on after a mention, or ends with its sentence: "ahead of X, Y and Z." (not "beating X, Y took").
 LIST_GOES_ON = re.compile(r"^[\"”』」]?\s*(?:,|\band\b|[.;!?]|$)")
+
+
+#: A sequel the headline leaves unnamed: "…, Dr. STONE Sequel", "X Sequel Announced", 『X』続編制作決定 is the
+#: work's own next season, not another work's news.
+UNNAMED_SEQUEL = re.compile(r"^[\s\"”』」!]*(?:(?:'s|’s)\s+)?(?:sequel|続編)(?:[ \t]*(?:\n|$)|\s*[,;:!?、　]|"
+                            r"\s+(?:anime|series|announced|confirmed|is|in the works|green-?lit)\b|"
+                            r"(?:の)?(?:制作|アニメ化|放送)?決定)", re.IGNORECASE)
 
 
 def names_the_parent(before: str, after: str) -> bool:

@@ -189,22 +189,27 @@ def titled_season(arcs: list[tuple[str, int]], text: str) -> int | None:
 
 #: A headline that reports a season's end: its last episode aired.
 SEASON_ENDS = re.compile(r"\b(?:ends|ended|wraps(?: up)?|concludes|finale)\b|最終回|放送終了", re.IGNORECASE)
+#: A first sentence that reports a last episode: "The final episode of the … anime announced …".
+LAST_EPISODE = re.compile(r"\b(?:final|last) episode\b|最終話|最終回", re.IGNORECASE)
 #: The next season announced in a finale's report: "announced a second season", "A second season,
 #: Stone Wars, is set for January", "a third and final season", 第2期制作決定.
 NEXT_ANNOUNCED = re.compile(
     rf"\b(?:announced|confirmed|green-?lit|revealed)\s+(?:a|the)\s+(?P<a>{ORD})\s+(?:and final\s+)?season\b|"
     rf"\b(?:a|the)\s+(?P<b>{ORD})\s+(?:and final\s+)?season(?:,[^,.]{{1,40}},)?\s+(?:is|was|has been|will be)\s+"
     rf"(?:set|announced|confirmed|planned|scheduled|green-?lit)\b|"
+    rf"\b(?:is|are)\s+getting\s+(?:a|the)\s+(?P<d>{ORD})\s+season\b|"  # "the series is getting a 2nd season"
+    rf"\b(?:the\s+show's|the\s+series'|its)\s+(?P<e>{ORD})\s+season\s+(?:will|is\s+set\s+to)\s+"
+    rf"(?:premiere|air|debut|begin|start)\b|"  # "the show's 2nd season will premiere in April"
     rf"第(?P<c>\d{{1,2}})期(?:の)?(?:制作|放送)(?:が)?決定", re.IGNORECASE)
 #: Words that deny the announcement: "has not yet announced a third season".
 NOT_ANNOUNCED = re.compile(r"\b(?:not|no|yet to)\b[^.]{0,20}$", re.IGNORECASE)
 
 
 def next_season_announced(headline: str, text: str, season: int | None) -> int | None:
-    """The season after `season` when the headline reports `season`'s end and the text announces
+    """The season after `season` when the headline or the lead reports `season`'s end and the text announces
     the next one: the news is the season to come, its finale the occasion ("Dr. Stone's First
     Season Ends …" with "A second season, Stone Wars, is set for January 2021" is season 2's)."""
-    if not season or not SEASON_ENDS.search(headline):
+    if not season or not (SEASON_ENDS.search(headline) or LAST_EPISODE.search(text.split("\n", 1)[0])):
         return None
     for match in NEXT_ANNOUNCED.finditer(text):
         if NOT_ANNOUNCED.search(text[max(0, match.start() - 30):match.start()]):

@@ -44,7 +44,7 @@ from scrapy.crawler import Crawler
 from pipelines import english
 from pipelines.aliases import TRUSTED_SOURCES
 from pipelines.catalog import FILM_PREFIX, SPIN_OFF, Entry, Series, debracket, from_records
-from pipelines.media import (OVERTAKEN, about_a_death, about_a_film, about_a_tie_in,
+from pipelines.media import (OVERTAKEN, UNNAMED_SEQUEL, about_a_death, about_a_film, about_a_tie_in,
                              about_live_action, about_other_media, announces_a_work, beside_other_work,
                              credits_a_person, film_in_lead, in_a_studio_name, media_before, names_a_company,
                              names_a_rival, names_a_role, names_the_parent, opens_title, other_medium_in_lead,
@@ -90,7 +90,10 @@ TRAILING_PUNCTUATION = " \t!?.。！？』」】\"”’'"
 #: The broadcast season or the date a headline is about ("Winter 2023 Anime Preview",
 #: "2022年夏アニメ", "Top 10 Anime of the Week (May 24, 2021)"): roundups are about what airs then.
 BROADCAST_SEASON = re.compile(r"\b(?P<en>winter|spring|summer|fall|autumn)\s+(?P<year>20\d\d)\b|"
-                              r"(?P<year2>20\d\d)年(?P<ja>冬|春|夏|秋)|(?P<ja2>冬|春|夏|秋)アニメ\s*(?P<year3>20\d\d)",
+                              r"(?P<year2>20\d\d)年(?P<ja>冬|春|夏|秋)|(?P<ja2>冬|春|夏|秋)アニメ\s*(?P<year3>20\d\d)|"
+                              r"(?<!\d)(?P<year4>\d\d)年(?P<ja3>冬|春|夏|秋)アニメ|"  # 21年冬アニメ
+                              # 2024年1月スタートの新作アニメ, 2025年10月期: the quarter a month opens
+                              r"(?P<year5>20\d\d)年(?P<month>1|4|7|10)月(?:期|スタート|放送開始|から)",
                               re.IGNORECASE)
 HEADLINE_DATE = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|"
                            r"december)\s+(\d{1,2}),\s+(20\d\d)\b", re.IGNORECASE)
@@ -107,7 +110,10 @@ CEREMONY = re.compile(r"\bawards\b|アワード|" + OF_THE_YEAR_JA + r"|\bfilm p
                       # an event whose stages announce many works: "Jump Festa 2022: …", 「AnimeJapan 2024」
                       r"\bjump festa\b|ジャンプフェスタ|\banime ?japan\b|\banime expo\b|アニメジャパン|"
                       # a ranking names the works it ranks: オリコン年間コミックランキング, "Crunchyroll's 2024 ranking"
-                      r"ランキング|\brankings?\b|\bpolls?\b|人気投票",  # a fan poll names the works it ranks
+                      r"ランキング|\brankings?\b|\bpolls?\b|人気投票|"  # a fan poll names the works it ranks
+                      # a chart of views: 「呪術廻戦」と「進撃の巨人」が上位, dアニメストアで最も見られたのは
+                      r"[』」]?が上位|最も(?:見|視聴|再生)された|最も見られた|再生数|視聴数|"
+                      r"\bmost[- ](?:watched|streamed)\b",
                       re.IGNORECASE)
 #: A yearly award's news ("Anime of the Year at the 2025 Crunchyroll Anime Awards", 「…アワード2025」):
 #: it honours what aired in the year before the ceremony's, not what airs when it is held.
@@ -502,7 +508,7 @@ class SeriesMatcher:
                     overtaken.update(ids)  # "Mugen Train Overtakes Spirited Away …": a rival all through
                 continue  # "won …, ahead of Final Fantasy VII Rebirth": the winner's news
             counted = scores
-            if names_the_parent(sentence_before, after):
+            if names_the_parent(sentence_before, after) and not (in_title and UNNAMED_SEQUEL.match(after)):
                 counted = parents  # 『犬夜叉』の続編『半妖の夜叉姫』: the sequel's news, unless nothing else is named
             line_start = LINE_START.search(doc[max(0, start - LINE_START_WINDOW):start])
             heading = line_start is not None and (line_start[1] is not None or len(key.split()) > 1 or
@@ -1167,9 +1173,11 @@ def _airing_window(title: str, published: str | None) -> tuple[date, date] | Non
     """The dates a roundup headline is about: a broadcast season, the week ending on a date, or
     for "this week's ranking" the week it was published."""
     if match := BROADCAST_SEASON.search(title):
-        name = match.group("en") or match.group("ja") or match.group("ja2")
-        year = match.group("year") or match.group("year2") or match.group("year3")
-        start = date(int(year), QUARTER_START[name.casefold()], 1)
+        name = match.group("en") or match.group("ja") or match.group("ja2") or match.group("ja3")
+        year = match.group("year") or match.group("year2") or match.group("year3") or match.group("year4") or \
+            match.group("year5")
+        month = int(match.group("month")) if match.group("month") else QUARTER_START[name.casefold()]
+        start = date(int(year) + (2000 if len(year) == 2 else 0), month, 1)
         return start - timedelta(days=SEASON_SLACK_BEFORE), start + timedelta(days=SEASON_SLACK_AFTER)
     if match := HEADLINE_DATE.search(title):
         day = datetime.strptime(" ".join(match.groups()), "%B %d %Y").date()

@@ -1393,3 +1393,27 @@ def test_latin_words_tie_in_and_game_leads_and_a_places_adjective(title, text, p
 def test_songs_opened_by_a_song_word_restaged_plays_and_games_on_switch_or_xbox_series(title, text, published,
                                                                                         expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    # a chart of views lists the works it ranks, and a season's roundup may name its year in two digits or its month
+    ("2022年にdアニメストアで最も見られたのは「SPY×FAMILY」",
+     "1位は「SPY×FAMILY」。\n3位には「チェンソーマン」が入った。", "2022-12-20",
+     [("SPY×FAMILY", 1), ("チェンソーマン", 1)]),
+    ("22年秋アニメ、初週の再生数が発表", "「チェンソーマン」が1位。\n2位は「ぼっち・ざ・ろっく！」だった。",
+     "2022-10-20", [("ぼっち・ざ・ろっく！", 1), ("チェンソーマン", 1)]),
+    ("2022年10月スタートの新作アニメまとめ", "注目は「チェンソーマン」。\n「ぼっち・ざ・ろっく！」も始まる。",
+     "2022-09-20", [("ぼっち・ざ・ろっく！", 1), ("チェンソーマン", 1)]),
+    # a last episode that announces the next season, in the lead
+    ("Kaguya-sama Returns Next Spring", "The final episode of the Kaguya-sama: Love Is War anime announced that the "
+     "show's 2nd season will premiere in spring.", "2019-03-30", [("かぐや様は告らせたい～天才たちの恋愛頭脳戦～", 2)]),
+    # a sequel the headline leaves unnamed is the work's next season, beside other works too
+    ("AnimeJapan Stages Bring Haikyu!! TO THE TOP, Dr. STONE Sequel", "Both casts appeared.", "2020-03-20",
+     [("Dr.STONE", 2), ("ハイキュー!!", 4)]),
+    # a lead that opens on the live-action work
+    ("One Piece Netflix Series Gets a Premiere Party", "Netflix's live-action ONE PIECE will debut on August 31.",
+     "2023-08-01", [("ONE PIECE", None)]),
+])
+def test_view_charts_roundup_dates_next_seasons_unnamed_sequels_and_live_action_leads(title, text, published,
+                                                                                      expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
