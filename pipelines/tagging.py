@@ -579,6 +579,8 @@ class SeriesMatcher:
                 headlined.add(sid)
         if not any(score >= MIN_SCORE for score in scores.values()):
             scores.update(parents)
+        if known_for >= 0 and headlined & set(scores):  # an obituary's news is the works its headline names,
+            scores = Counter({sid: score for sid, score in scores.items() if sid in headlined})  # not the career
         tags = []
         film_news = about_a_film(bare_title)  # words of a film's news, not a film's name alone
         for sid, score in scores.most_common():

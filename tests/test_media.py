@@ -1417,3 +1417,15 @@ def test_songs_opened_by_a_song_word_restaged_plays_and_games_on_switch_or_xbox_
 def test_view_charts_roundup_dates_next_seasons_unnamed_sequels_and_live_action_leads(title, text, published,
                                                                                       expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    # an obituary whose headline names works: the body's other works are the person's career, not the news
+    ("Leiji Matsumoto, Creator of Galaxy Express 999, Dies at 85", "The manga artist died on February 13. He also "
+     "created Space Pirate Captain Harlock and shaped Space Battleship Yamato.", "2023-02-20", [("銀河鉄道999", None)]),
+    # one that names none counts the works of its first sentences
+    ("Animator Yasuo Otsuka Dies at 89", "Otsuka, the animation director of Lupin III and Future Boy Conan, died "
+     "on March 15.", "2021-03-20", [("ルパン三世 1stシリーズ", None), ("未来少年コナン", None)]),
+])
+def test_an_obituarys_headline_works_are_its_news(title, text, published, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
