@@ -55,6 +55,12 @@ from pipelines.seasons import (SeasonMark, next_season_announced, numbered_seaso
 from pipelines.state import ArchiveState
 from scraper.items import ArticleItem
 
+#: "the" and a capitalized word before a one-word name: the longer name of a place or a thing ("the Spade
+#: Kingdom"), unless the word is a service's or a medium's ("the Netflix Pluto").
+NAMED_AFTER_THE = re.compile(r"(?<![.!?:]\s)\bthe\s+(?!(?:Netflix|Crunchyroll|Disney|Hulu|Amazon|HIDIVE|Funimation|TV|"
+                             r"Anime|Manga|Film|Movie|New|Original|Japanese|English|Live-Action|Classic|Beloved|Hit|"
+                             r"Popular|Acclaimed|Legendary|Upcoming|Latest|Final|Last|Next)\b)[A-Z][a-z'’-]+\s+$")
+
 #: Shortest name matched (characters after normalization, spaces excluded).
 MIN_NAME_CHARS = 4
 #: Curated and user aliases may be shorter: the abbreviations fans write (JJK, AoT, SAO).
@@ -747,6 +753,8 @@ class SeriesMatcher:
             return False
         if len(words) == 1 and PLACE_SUFFIX.match(after):
             return False  # "the Izumo-set film": a place, not IZUMO
+        if len(words) == 1 and not written.isupper() and NAMED_AFTER_THE.search(before):
+            return False  # "previewed the Spade Kingdom episodes": a place of the story, not KINGDOM
         if len(words) == 1 and INDEFINITE_BEFORE.search(before) and not TITLE_CONTEXT.match(after):
             return False  # "into a strange Kingdom ruled by Marie": a noun of the sentence, not KINGDOM
         if len(words) == 1 and (self._in_a_name_pair(doc, start, end) or

@@ -1429,3 +1429,14 @@ def test_view_charts_roundup_dates_next_seasons_unnamed_sequels_and_live_action_
 ])
 def test_an_obituarys_headline_works_are_its_news(title, text, published, expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    # "the" and a capitalized word before a one-word name make a longer name: a place of the story, not KINGDOM
+    ("Black Clover Stage Teases the Next Arc", "The cast previewed the Spade Kingdom episodes.", "2019-12-22",
+     [("ブラッククローバー", 1)]),
+    ("Kingdom Season 5 Premieres in January", "The anime follows Xin toward the Qin throne.", "2024-01-10",
+     [("キングダム", 5)]),
+])
+def test_a_capitalized_word_after_the_makes_a_longer_name(title, text, published, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
