@@ -1437,6 +1437,9 @@ def test_an_obituarys_headline_works_are_its_news(title, text, published, expect
      [("ブラッククローバー", 1)]),
     ("Kingdom Season 5 Premieres in January", "The anime follows Xin toward the Qin throne.", "2024-01-10",
      [("キングダム", 5)]),
+    # 「X」のキャストが登場 is the work's own cast at an event, not a spin-off's
+    ("AnimeJapan 2023のステージに春アニメが集結", "ステージに「【推しの子】」「スキップとローファー」のキャストが登場した。",
+     "2023-03-27", [("【推しの子】", 1), ("スキップとローファー", 1)]),
 ])
-def test_a_capitalized_word_after_the_makes_a_longer_name(title, text, published, expected):
+def test_longer_names_after_a_capitalized_word_and_a_works_own_cast(title, text, published, expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
