@@ -256,7 +256,8 @@ def _fold_char(ch: str) -> tuple[tuple[str, int], ...]:
 #: What `normalize` reads at a time: ASCII words one space apart, a run of ASCII digits, a run of kana and
 #: kanji (letters that fold to themselves), or one other character (the ASCII signs between them are
 #: skipped as one space).
-FOLD_TOKEN = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*|[0-9]+|(?P<kana>[\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff]+)|[^\x00-\x7f]")
+FOLD_TOKEN = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*|[0-9]+|"
+                        r"(?P<kana>[\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff]+)|[^\x00-\x7f]")
 
 
 def normalize(text: str) -> tuple[str, list[int]]:

@@ -1379,7 +1379,8 @@ def test_latin_words_tie_in_and_game_leads_and_a_places_adjective(title, text, p
     ("ずとまよの新曲「喜劇」、『SPY×FAMILY』第2クールのエンディングに", "新曲「喜劇」は10月から流れる。",
      "2023-09-20", [("SPY×FAMILY", 2)]),
     # a stage play staged again, a game on Switch, a best-selling game
-    ("『NARUTO-ナルト-』の舞台が来夏に再演", "シリーズ第1作が再び上演される。", "2024-11-01", [("NARUTO -ナルト-", None)]),
+    ("『NARUTO-ナルト-』の舞台が来夏に再演", "シリーズ第1作が再び上演される。", "2024-11-01",
+     [("NARUTO -ナルト-", None)]),
     ("Yo-kai Watch 4 ++ Arrives in Japan on Switch", "Level-5's sequel adds new yo-kai.", "2019-12-05",
      [("妖怪ウォッチ", None)]),
     ("Dragon Ball FighterZ Becomes the Best-Selling Dragon Ball Game Yet", "Bandai Namco counted ten million players.",
@@ -1438,8 +1439,8 @@ def test_an_obituarys_headline_works_are_its_news(title, text, published, expect
     ("Kingdom Season 5 Premieres in January", "The anime follows Xin toward the Qin throne.", "2024-01-10",
      [("キングダム", 5)]),
     # 「X」のキャストが登場 is the work's own cast at an event, not a spin-off's
-    ("AnimeJapan 2023のステージに春アニメが集結", "ステージに「【推しの子】」「スキップとローファー」のキャストが登場した。",
-     "2023-03-27", [("【推しの子】", 1), ("スキップとローファー", 1)]),
+    ("AnimeJapan 2023のステージに春アニメが集結",
+     "ステージに「【推しの子】」「スキップとローファー」のキャストが登場した。", "2023-03-27", [("【推しの子】", 1), ("スキップとローファー", 1)]),
 ])
 def test_longer_names_after_a_capitalized_word_and_a_works_own_cast(title, text, published, expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
