@@ -584,6 +584,7 @@ PARENT_BEFORE = re.compile(r"\b(?:(?:spin-?offs?|sequel|prequel|follow-?up|succe
                            # the work a new one is based on or comes after: "a new anime based on Go Nagai's UFO Robo
                            # Grendizer", "half a century after the 1968 Yokai Ningen Bem"
                            r"\bbased\s+on\s+(?:[A-Z][\w.-]*\s+){0,2}?(?:[A-Z][\w.-]*(?:'s|’s)\s+)?[\"“『「]?$|"
+                           r"\b(?:take|riff)\s+on\s+(?:the\s+)?[\"“『「]?$|"  # "Urasawa's take on Astro Boy's … arc"
                            r"\b(?:years|decades|century)\s+after\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?(?:original\s+)?[\"“『「]?$|"
                            r"(?:前作|前シリーズ)(?:の|である)?\s*[「『]?$|"
                            # the works a crossover's characters come from: "puts the casts of Re:Zero, Konosuba and …"

@@ -1438,6 +1438,9 @@ def test_an_obituarys_headline_works_are_its_news(title, text, published, expect
      [("ブラッククローバー", 1)]),
     ("Kingdom Season 5 Premieres in January", "The anime follows Xin toward the Qin throne.", "2024-01-10",
      [("キングダム", 5)]),
+    # a creator's "take on" another work names the work it derives from
+    ("PLUTO Anime Streams on Netflix", "The series is Naoki Urasawa's take on Astro Boy's most famous arc.",
+     "2023-10-26", [("PLUTO", 1)]),
     # 「X」のキャストが登場 is the work's own cast at an event, not a spin-off's
     ("AnimeJapan 2023のステージに春アニメが集結",
      "ステージに「【推しの子】」「スキップとローファー」のキャストが登場した。", "2023-03-27", [("【推しの子】", 1), ("スキップとローファー", 1)]),
