@@ -488,16 +488,22 @@ ANIME_NEWS = re.compile(r"\banime\b|\bseasons?\b|\bepisodes?\b|\bcour\b|\bstream
 GAME_DESCRIBED = re.compile(r"\b(?:games?|j?rpgs?|arena fighter|gacha|playable|story mode)\b|"
                             r"\b(?:playstation|ps[45]|xbox|nintendo switch|consoles?|pc)\b|(?-i:\bSwitch\b)|"
                             r"ゲーム|ガンプラ|プラモデル", re.IGNORECASE)
+#: Copies sold, told by the body's first sentence: a game's or a book's news, not a season's.
+COPIES_SOLD = re.compile(r"\bsold\s+(?:over\s+|more\s+than\s+|nearly\s+)?(?:[\d.,]+|one|two|three|four|five|ten)\s*"
+                         r"(?:million\s+|thousand\s+)?copies\b|\bcopies\s+sold\b|\d+万本", re.IGNORECASE)
 SERIES_DESCRIBED = re.compile(r"\b(?<!xbox )(?:series|adaptation|show)\b|シリーズ|アニメ化", re.IGNORECASE)
 
 
 def other_medium_in_lead(headline: str, text: str) -> bool:
     """A headline that names no medium ("Berserk Resumes With Studio Gaga and Kouji Mori") over a
-    first sentence that tells of the manga ("continued in Young Animal"), a game, a model kit or a
-    tie-in (コラボドーナツ, not a song's collaborators): that medium's news, no season."""
+    first sentence that tells of the manga ("continued in Young Animal"), a game, a model kit, a
+    tie-in (コラボドーナツ, not a song's collaborators) or copies sold (not a Blu-ray's): that medium's
+    news, no season."""
     lead = text[:sentences_end(text, 1)]
+    sold = COPIES_SOLD.search(text[:sentences_end(text, 2)])  # "DRAGON BALL: Sparking! ZERO sold …": past a title's "!"
     return not BROADCAST.search(headline) and not ANIME_NEWS.search(headline) and not ANIME_NEWS.search(lead) and \
         bool(MANGA_DESCRIBED.search(lead) or
+             (sold and not HOME_VIDEO.search(headline + "\n" + text[:sold.end()])) or
              ((TIE_IN.search(lead) or MERCHANDISE.search(lead)) and not MUSIC_WORDS.search(lead)) or
              (GAME_DESCRIBED.search(lead) and not SERIES_DESCRIBED.search(lead)))
 

@@ -1441,6 +1441,9 @@ def test_an_obituarys_headline_works_are_its_news(title, text, published, expect
     # a creator's "take on" another work names the work it derives from
     ("PLUTO Anime Streams on Netflix", "The series is Naoki Urasawa's take on Astro Boy's most famous arc.",
      "2023-10-26", [("PLUTO", 1)]),
+    # copies sold, told past a title's "!", are a game's news; a Blu-ray's copies are still the season's
+    ("Sparking! ZERO Clears Three Million on Day One", "Bandai Namco says DRAGON BALL: Sparking! ZERO sold more than "
+     "three million copies within 24 hours.", "2024-10-15", [("ドラゴンボール", None)]),
     # 「X」のキャストが登場 is the work's own cast at an event, not a spin-off's
     ("AnimeJapan 2023のステージに春アニメが集結",
      "ステージに「【推しの子】」「スキップとローファー」のキャストが登場した。", "2023-03-27", [("【推しの子】", 1), ("スキップとローファー", 1)]),
