@@ -32,7 +32,8 @@ import re
 from functools import lru_cache
 
 #: Studios whose name ends in "Film(s)" or "Pictures": not a film.
-STUDIO_FILM = re.compile(r"\b(?:bones|mappa|toho|sunrise|cloverworks|kadokawa|kyoto animation|wit|ufotable|"
+STUDIO_FILM = re.compile(r"(?-i:\b[A-Z]{2,}\s+FILMS\b)|"  # a studio's name in capitals: "BUG FILMS Holds Back …"
+                         r"\b(?:bones|mappa|toho|sunrise|cloverworks|kadokawa|kyoto animation|wit|ufotable|"
                          r"[A-Z][A-Za-z]+)\s+films?\b(?=\s+(?:studio|staff|will|is|has|and|to|animat\w*|,)|\s*(?:'s|’s))|"
                          r"\b(?:bones|mappa|toho|sunrise)\s+films?\b|"
                          # "Telecom Animation Film", no festival's
@@ -46,7 +47,7 @@ WRAPPED = r"ラッピング(?:列車|電車|バス|車両|トレイン|タクシ
 OTHER_MEDIA = re.compile(
     r"\bmanga\b|\bvolumes?\b|\bcopies\b|\bchapters?\b|light novel|\bnovels?\b|\bfigures?\b|\bfigurines?\b|"
     r"\bnendoroids?\b|\bone-shots?\b|"
-    r"\bserializ|shonen jump|\bweekly jump\b|\bjump\s?(?:giga|sq|\+|plus)|"
+    r"\bserializ|shonen jump|\bweekly jump\b|\bv jump\b|\bjump\s?(?:giga|sq|\+|plus)|"
     r"\bthe game\b|\bgame\s+(?:ships|launches|sells|releases|arrives|hits)\b|"
     r"\bon (?:mobile|pc)\b|\bpc\b|\bsmartphones?\b|(?<![a-z])steam(?![a-z])|\bps[45]\b|nintendo switch|xbox|"
     r"live-action|\bopens (?:at no|in (?:japan|theaters|cinemas|north america|the u\.?s\.?))|\bopens\s*$|"
@@ -379,7 +380,9 @@ SONG_TITLE = re.compile(r"「[^」\n]*」")
 #: The anime named as a medium only: an anniversary of "TVアニメ" is no broadcast's news.
 ANIME_MEDIUM = re.compile(r"(?:TV|テレビ)アニメ(?!放送)|\bTV anime\b", re.IGNORECASE)  # not a running show's 放送50周年
 #: A live-action adaptation named in the headline or lead.
-LIVE_ACTION = re.compile(r"\blive-action\b|実写", re.IGNORECASE)
+LIVE_ACTION = re.compile(r"\blive-action\b|実写|"  # "Sony Dates Hollywood Saint Seiya Adaptation"
+                         r"\bhollywood\s+(?:[\w'’-]+\s+){0,3}?(?:adaptation|film|movie|version|remake)\b|ハリウッド版?",
+                         re.IGNORECASE)
 #: A live-action work named by the title it adapts: 『映像研には手を出すな！』実写ドラマ, 「…」の実写映画.
 LIVE_ACTION_AFTER_TITLE = re.compile(r"[』」]\s*の?実写")
 #: The anime named in a lead: a live-action work named after it is the anime's context.
@@ -474,7 +477,7 @@ def film_in_lead(headline: str, text: str) -> bool:
 
 
 #: A manga's news told by the body's first sentence: the magazine it runs in, its chapters, a one-shot.
-MANGA_DESCRIBED = re.compile(r"\b(?:in|to|from)\s+(?:Weekly\s+|Monthly\s+)?(?:Shonen\s+|Young\s+|Big\s+Comic\s+)?"
+MANGA_DESCRIBED = re.compile(r"\b(?:in|to|from)\s+(?:Weekly\s+|Monthly\s+)?(?:Shonen\s+|Young\s+|Big\s+Comic\s+|V\s+)?"
                              r"(?:Jump(?:\s+SQ|\+)?|Magazine|Sunday|Animal|Champion|Afternoon|Morning|Ace)\b|"
                              r"\b(?:new|latest|first|final)\s+chapters?\b(?!\s+of)|\bserializ|\bone-shot\b|連載|休載|読み切り|"
                              r"最新話", re.IGNORECASE)
@@ -723,6 +726,11 @@ PERSON_OF_BEFORE = re.compile(r"(?<![\w'’])(?!(?:The|A|An|Final|Season|Part|Co
                               r"[A-Z][a-z]+[ \t]+of[ \t]+$")
 
 
+#: The makers an earlier work names: "from the makers of CLANNAD and Little Busters!", "the studio behind X".
+MAKERS_OF_BEFORE = re.compile(r"\b(?:makers|creators|studio|team|people|minds)\s+(?:of|behind)\s+(?:the\s+)?"
+                              r"(?:[^.;!?]{0,60}?(?:,|\band)\s+)?[\"“『「]?$", re.IGNORECASE)
+
+
 #: News of people's private lives: the works named are their roles, not the news.
 PRIVATE_LIFE = re.compile(r"(?:結婚|入籍|婚約)を(?:発表|報告)|第\d子(?:が)?誕生|\b(?:get|got|are getting) married\b|"
                           r"\bannounces? (?:their |his |her )?(?:marriage|engagement)\b|\bwelcomes? (?:a|their first) "
@@ -741,6 +749,8 @@ def credits_a_person(before: str, after: str, headline: str = "", in_headline: b
     if not in_headline and (POSSESSIVE_PERSON.match(after) or ROLE_AFTER.match(after) or
                             PERSON_OF_BEFORE.search(before)):
         return True  # another person than an obituary's: "after his partnership with Doraemon's Hiroshi Fujimoto"
+    if not in_headline and MAKERS_OF_BEFORE.search(before) and not of_a_life:
+        return True  # "from the makers of CLANNAD and Little Busters!": the makers' earlier works
     credit = CREDIT_AFTER.match(SIGNS_BEFORE_BRACKET.sub("", after)) or CREDIT_BEFORE.search(before)
     return bool(credit) and not of_a_life
 

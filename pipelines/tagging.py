@@ -182,7 +182,8 @@ NUMBER_GOES_ON = re.compile(r"[+.]?\d|\+")
 HIGH_NUMERAL_AFTER = re.compile(r"[ \t]?(?:VII|VIII|IX|XI{1,3}|XIV|XVI{0,3}|XIX|[ⅦⅧⅨⅪⅫ])(?![A-Za-z0-9])|"
                                 r"(?<=[\u30a0-\u30ff\u4e00-\u9fff])X(?![A-Za-z0-9])")  # ドラゴンクエストX: no "×"
 #: A season named before the next title, right before it: "第4期の『", "2期「".
-NEXT_TITLES_SEASON = re.compile(r"(?:第\s*\d+\s*期|\d+\s*期|シーズン\s*\d+|\d+(?:st|nd|rd|th)\s*シーズン)の?\s*[『「]$",
+NEXT_TITLES_SEASON = re.compile(r"(?:第\s*\d+\s*期|\d+\s*期|シーズン\s*\d+|\d+(?:st|nd|rd|th)\s*シーズン)"
+                                r"(?:が(?:始まる|スタートする|放送される))?の?\s*[『「]$",
                                 re.IGNORECASE)
 #: A name that goes on past a catalog name: a capitalized word, a number or Japanese right after it.
 NAME_GOES_ON = re.compile(r"[ \t\u3000]*[A-Z0-9\u3040-\u30ff\u4e00-\u9fff]")

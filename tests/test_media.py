@@ -1446,7 +1446,26 @@ def test_an_obituarys_headline_works_are_its_news(title, text, published, expect
      "three million copies within 24 hours.", "2024-10-15", [("ドラゴンボール", None)]),
     # 「X」のキャストが登場 is the work's own cast at an event, not a spin-off's
     ("AnimeJapan 2023のステージに春アニメが集結",
-     "ステージに「【推しの子】」「スキップとローファー」のキャストが登場した。", "2023-03-27", [("【推しの子】", 1), ("スキップとローファー", 1)]),
+     "ステージに「【推しの子】」「スキップとローファー」のキャストが登場した。", "2023-03-27",
+     [("【推しの子】", 1), ("スキップとローファー", 1)]),
 ])
 def test_longer_names_after_a_capitalized_word_and_a_works_own_cast(title, text, published, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    # the makers' earlier works, a studio named in capitals, a Hollywood adaptation, a manga in V Jump
+    ("Summer Pockets Anime Premieres in April", "The island story from the makers of CLANNAD and Little Busters! "
+     "airs this April.", "2025-03-01", [("Summer Pockets", 1)]),
+    ("BUG FILMS Delays Zom 100's Final Episodes", "The last three episodes will air later.", "2023-09-10",
+     [("ゾン100～ゾンビになるまでにしたい100のこと～", 1)]),
+    ("Sony Dates Hollywood Saint Seiya Adaptation for May", "The film stars Mackenyu as Seiya.", "2023-03-01",
+     [("聖闘士星矢", None)]),
+    ("Two Blue Vortex Begins in V Jump", "Boruto's new manga starts in V Jump this month.", "2023-08-21",
+     [("BORUTO-ボルト- NARUTO NEXT GENERATIONS", None)]),
+    # a season before the next title, then a verb: 第2期が始まる『約束のネバーランド』
+    ("ジャンプフェスタ2021のステージに2作品",
+     "放送中の『呪術廻戦』と、1月から第2期が始まる『約束のネバーランド』が登場した。", "2020-12-20", [("呪術廻戦", 1), ("約束のネバーランド", 2)]),
+])
+def test_makers_works_capital_studios_hollywood_v_jump_and_a_next_titles_season(title, text, published, expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
