@@ -13,7 +13,7 @@ Sources, in the order a conflict is settled (a name known from two sources keeps
    (all English and Chinese ones), with their season and part markers stripped.
 5. `derived`: forms generated from those names: brackets and a remake's year dropped
    (【推しの子】 → 推しの子, うる星やつら(2022) → うる星やつら), the
-   part before a subtitle (`:`, ` - `, `～`, `!` before a capital), × and x swapped, @ read as a
+   part before a subtitle (`:`, ` - `, `～`, `!` before a capital, 【…】 after a title), × and x swapped, @ read as a
    (THE IDOLM@STER → THE IDOLMASTER), apostrophes dropped, spaced short words run together (DAN DA DAN → DANDADAN), a title written in Latin letters and again
    in katakana split in two (THE GOD OF HIGH SCHOOL ゴッド・オブ・ハイスクール), an English title's
    leading "The" dropped before two or more words (The Drops of God → Drops of God), a long
@@ -61,6 +61,8 @@ YEAR = re.compile(r"\s*[(（]\s*(?:19|20)\d\d\s*[)）]$")
 #: An English title's leading article, which news often leaves out ("Drops of God", "Apothecary Diaries").
 LEADING_THE = re.compile(r"^the\s+(?=[A-Za-z])", re.IGNORECASE)
 PAREN_TAIL = re.compile(r"\s*[(（][^()（）]+[)）]\s*$")
+#: A subtitle in lenticular brackets after a title: "アークナイツ【黎明前奏/PRELUDE TO DAWN】".
+BRACKET_TAIL = re.compile(r"\s*【[^【】]+】\s*$")
 #: Season and half markers of Chinese titles ("第二季", "(第2季)", "第二部分", "后半").
 CHINESE_SEASON = re.compile(r"\s*[(（]?\s*第\s*[\d一二三四五六七八九十]+\s*(?:季|部分)\s*[)）]?\s*$|\s*[后後]半$")
 
@@ -112,6 +114,8 @@ def _long_title_prefixes(title: str) -> list[str]:
 def derived_forms(name: str) -> list[str]:
     """Other ways fans write `name` (see source 4 of the module docstring), without `name` itself."""
     forms = [name, " ".join(BRACKETS.sub(" ", name).split())]
+    if (tail := BRACKET_TAIL.search(name)) and tail.start() and _is_name_prefix(name[:tail.start()].strip()):
+        forms.append(name[:tail.start()].strip())
     forms.append(YEAR.sub("", forms[-1]))
     plain = forms[-1]
     if match := LATIN_THEN_KANA.match(plain):  # "THE GOD OF HIGH SCHOOL ゴッド・オブ・ハイスクール"
