@@ -7,7 +7,9 @@ season, part or film. Building the catalog:
 2. Strip season and part markers from the titles ("第2期", "2nd Season", "Season 3",
    "Part 2", "Final Season", "FINAL", a trailing "II") and keep the numbers they carry.
 3. Group entries whose base titles match (Japanese or English) into one series; a remake
-   ("うる星やつら(2022)") is a series of its own under the original's name.
+   ("うる星やつら(2022)") is a series of its own under the original's name, and so is a reboot
+   written as the first title with other signs ten years or more after the franchise's last
+   (デジモンアドベンチャー： of 2020).
 4. Join a TV series titled "<franchise> <subtitle>" to the franchise it continues when
    bangumi-data names it a season (`_join_sequels`: Dr.STONE NEW WORLD, 鬼滅の刃 刀鍛冶の里編), and
    one titled "New <franchise>" (New PANTY & STOCKING with GARTERBELT) as its next season.
@@ -270,6 +272,7 @@ def build(items: list[dict[str, Any]], curated: list[CuratedRow] | None = None,
     for entry, base_ja, base_en, names, key in parsed:
         groups.setdefault(root(key), []).append((entry, base_ja, base_en, names))
     _move_remake_sequels(groups, {root(remake): root(original) for remake, original in remakes.items()})
+    _split_reboots(groups)
     sequels = _join_sequels(groups, numbered, specials, chinese) | continued
     _apply_curated_seasons(groups, specials, load_curated_seasons() if curated_seasons is None else curated_seasons)
     catalog = []
@@ -327,6 +330,28 @@ def _move_remake_sequels(groups: dict[str, list[tuple[Entry, str, str | None, li
         original[:] = [m for m in original if m not in later]
         if not original:
             del groups[original_key]
+
+
+#: Years after a franchise's last TV series that a series written as its first's title with other signs is a reboot.
+REBOOT_YEARS = 10
+
+
+def _split_reboots(groups: dict[str, list[tuple[Entry, str, str | None, list[Alias]]]]) -> None:
+    """A TV series written as the franchise's first with other signs, begun `REBOOT_YEARS` or more
+    after the franchise's last (デジモンアドベンチャー： of 2020, twenty years after デジモンアドベンチャー02),
+    is a reboot: a series of its own, as a remake with its year in the title is (not ニセコイ: a year
+    after ニセコイ, nor 銀魂. two years after 銀魂', nor ドラえもん of 2005, written as the first)."""
+    for key in list(groups):
+        members = groups[key]
+        tv = sorted((m for m in members if m[0].type in ("tv", "web") and m[0].year), key=lambda m: m[0].year)
+        if not tv:
+            continue
+        first = tv[0][0]
+        reboots = [m for m in tv if m[0].title.strip() != first.title.strip() and fold(m[0].title) == fold(first.title)
+                   and all(m[0].year - o[0].year >= REBOOT_YEARS for o in tv if o[0].year < m[0].year)]
+        if reboots:
+            groups[f"{key}:reboot"] = reboots
+            members[:] = [m for m in members if m not in reboots]
 
 
 def signs(name: str) -> int:

@@ -96,6 +96,20 @@ def test_a_continued_series_is_the_next_season_and_a_remakes_sequel_follows_the_
     assert seasons["らんま1/2(2024)"] == [("らんま1/2(2024)", 1), ("らんま1/2 第2期", 2)]
 
 
+def test_a_reboot_written_with_other_signs_long_after_the_franchise_is_its_own_series():
+    catalog = build([
+        item("デジモンアドベンチャー", begin="1999-03-07T00:00:00.000Z"),
+        item("デジモンアドベンチャー02", begin="2000-04-02T00:00:00.000Z"),
+        item("デジモンアドベンチャー：", begin="2020-04-05T00:00:00.000Z"),
+        item("ニセコイ", begin="2014-01-11T00:00:00.000Z"),
+        item("ニセコイ:", begin="2015-04-10T00:00:00.000Z"),
+    ], curated=[])
+    seasons = {s.entries[0].title: [(e.title, e.season) for e in s.entries] for s in catalog}
+    assert seasons["デジモンアドベンチャー"] == [("デジモンアドベンチャー", 1), ("デジモンアドベンチャー02", 2)]
+    assert seasons["デジモンアドベンチャー："] == [("デジモンアドベンチャー：", 1)]
+    assert [title for title, _ in seasons["ニセコイ"]] == ["ニセコイ", "ニセコイ:"]  # a year after: the same series
+
+
 def test_shipped_catalog_has_known_series_and_their_seasons():
     catalog = load()
     assert len(catalog) > 7000
