@@ -89,6 +89,7 @@ SET66 = DATA.with_name("real_names_set66.jsonl")
 SET67 = DATA.with_name("real_names_set67.jsonl")
 SET68 = DATA.with_name("real_names_set68.jsonl")
 SET69 = DATA.with_name("real_names_set69.jsonl")
+SET72 = DATA.with_name("real_names_set72.jsonl")
 HOST = "realnames.test"
 
 
