@@ -91,6 +91,7 @@ SET68 = DATA.with_name("real_names_set68.jsonl")
 SET69 = DATA.with_name("real_names_set69.jsonl")
 SET70 = DATA.with_name("real_names_set70.jsonl")
 SET71 = DATA.with_name("real_names_set71.jsonl")
+SET72 = DATA.with_name("real_names_set72.jsonl")
 SET73 = DATA.with_name("real_names_set73.jsonl")
 HOST = "realnames.test"
 
