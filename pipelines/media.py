@@ -87,7 +87,7 @@ OTHER_MEDIA = re.compile(
     r"コミック|プラモ|一番くじ|カードゲーム|トレカ|ユニバーサル・スタジオ|前章|後章|\d+万本|\bcards\b|"
     r"\bswitch and pc\b|\bpc and switch\b|\bpre-?orders?\b|\blaunch(?:es|ed)\s+(?:worldwide|globally)\b"
     r"(?!\s+on\s+(?:netflix|crunchyroll|disney|prime|amazon|hulu|hidive|adult swim))|"
-    r"\bmobile\s+(?:launches|game|app|is out|arrives)\b|\b(?:to|on)\s+(?:your\s+)?phones\b|\d+\s*万部|広告|"
+    r"\bmobile\s+(?:launches|game|app|is out|arrives)\b|\b(?:to|on)\s+(?:your\s+)?phones\b|\d+\s*[万億]部|広告|"
     r"\b(?:hits|comes to|coming to|heads to|launches on|out on) (?:the )?(?:nintendo )?switch\b|"
     r"\b[\d.,]+\s*(?:million|thousand)\s+players\b|"
     r"\bfighting games?\b|\b(?:action\s+)?j?rpgs?\b|\broster\b|(?:'s|’s) game\b|"
@@ -103,6 +103,7 @@ OTHER_MEDIA = re.compile(
     re.IGNORECASE)
 #: An anniversary, an event or model kits are the franchise's news, unless a season premieres at it.
 ANNIVERSARY = re.compile(r"\banniversary\b|周年|\b(?:celebrates|marks) \d+ years\b|\bturns \d+\b|"
+                         r"半世紀|\bhalf a century\b|"
                          # アンパンマン放送開始から35年
                          r"(?:放送開始|放送|連載開始|連載|誕生|デビュー)から\d+年(?!ぶり)|"
                          r"\b(?:a|one|two|three|\d)\s+decades?\s+since\b|"
@@ -337,6 +338,12 @@ EPISODE_PREVIEW = re.compile(r"第\d+話[^\n。]{0,16}?先行|(?:\b(?:first|prem
                              re.IGNORECASE)
 
 
+#: The source an adaptation adapts, named in its headline: "… a Brand-New Anime Adapting the Full Manga".
+ADAPTED_SOURCE = re.compile(r"\b(?:adapting|adapts|based on|adaptation of)\s+(?:the\s+|its\s+|a\s+)?"
+                            r"(?:[\w'’-]+\s+){0,3}?(?:manga|light novels?|novels?|games?|web ?comics?)\b",
+                            re.IGNORECASE)
+
+
 def about_other_media(headline: str) -> bool:
     """The article is news of a film, stage play, game, exhibition, café, merchandise or manga,
     of an anniversary or of a creator's death or honour (read from its headline), so it names no
@@ -345,7 +352,7 @@ def about_other_media(headline: str) -> bool:
     (舞台「…」, 舞台化), not a story's setting or a big stage."""
     if EPISODE_PREVIEW.search(headline):
         return False
-    headline = FILM_ANNOUNCED_WITH.sub(" ", headline)
+    headline = ADAPTED_SOURCE.sub(" ", FILM_ANNOUNCED_WITH.sub(" ", headline))
     headline = STUDIO_ANNIVERSARY.sub(" ", AWARD_FESTIVAL.sub(" ", STUDIO_FILM.sub(" ", headline)))
     if TV_CATEGORY.search(headline):
         headline = AWARD_CATEGORY.sub(" ", headline)  # 劇場部門『天気の子』テレビ部門『鬼滅の刃』: each its medium's

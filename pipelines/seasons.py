@@ -46,7 +46,8 @@ AFTER = re.compile(
     rf"(?P<g>{JA_NUM}|セカンド|サード)(?:st|nd|rd|th)?\s*シーズン|"
     rf"(?P<h>{JA_NUM})\s*[ノの]章|"
     rf"(?P<final>(?:the\s+)?final\s+season|(?<![a-z])finale\b|ファイナルシーズン|最終シーズン|完結編|最終章(?=[^。]{{0,24}}(?:放送|アニメ化)))|"
-    rf"(?P<next>続編(?!劇場版|映画|小説|漫画|ゲーム|舞台)|新シリーズ|(?<![a-z])sequel\b(?!\s+(?:film|movie|novel|manga|game))|\brenewed\b)",
+    rf"(?P<next>続編(?!劇場版|映画|小説|漫画|ゲーム|舞台)|新シリーズ|(?<![a-z])sequel\b(?!\s+(?:film|movie|novel|manga|game))|\brenewed\b|"
+    rf"\banother\s+season\b)",
     re.IGNORECASE)
 #: A Roman numeral directly after the title (capitals only, so "vs" or "I" never count).
 ROMAN_AFTER = re.compile(r"^\s?(?P<r>III|II|IV|VI|V|Ⅱ|Ⅲ|Ⅳ|Ⅴ|Ⅵ)(?![A-Za-z0-9.'’])")

@@ -55,11 +55,21 @@ from pipelines.seasons import (SeasonMark, next_season_announced, numbered_seaso
 from pipelines.state import ArchiveState
 from scraper.items import ArticleItem
 
+#: Determiners that are also one-word titles, and the nouns they then go with: "for Another Season".
+DETERMINER_WORDS = frozenset({"another", "other", "every", "next"})
+MEDIUM_NOUN_AFTER = re.compile(r"\s+(?:seasons?|cours?|films?|movies?|series|arcs?|chapters?|episodes?)\b(?!\s*\d)",
+                               re.IGNORECASE)
+
 #: "the" and a capitalized word before a one-word name: the longer name of a place or a thing ("the Spade
 #: Kingdom"), unless the word is a service's or a medium's ("the Netflix Pluto").
 NAMED_AFTER_THE = re.compile(r"(?<![.!?:]\s)\bthe\s+(?!(?:Netflix|Crunchyroll|Disney|Hulu|Amazon|HIDIVE|Funimation|TV|"
                              r"Anime|Manga|Film|Movie|New|Original|Japanese|English|Live-Action|Classic|Beloved|Hit|"
                              r"Popular|Acclaimed|Legendary|Upcoming|Latest|Final|Last|Next)\b)[A-Z][a-z'’-]+\s+$")
+
+#: Particles a phrase goes on after, and kana or kanji glued to a bracketed name up to the closing bracket: a
+#: longer title (「ぼくらの七日間戦争」), not an arc, a season or a version (『…編』, 第2期, 劇場版).
+PARTICLES = frozenset("のとがをにはへもや")
+GLUED_IN_BRACKETS = re.compile(r"(?![第編篇章期部版話])[\u3041-\u3096\u4e00-\u9fff][^」』\s]*[」』]")
 
 #: Shortest name matched (characters after normalization, spaces excluded).
 MIN_NAME_CHARS = 4
@@ -118,7 +128,7 @@ CEREMONY = re.compile(r"\bawards\b|アワード|" + OF_THE_YEAR_JA + r"|\bfilm p
                       # a ranking names the works it ranks: オリコン年間コミックランキング, "Crunchyroll's 2024 ranking"
                       r"ランキング|\brankings?\b|\bpolls?\b|人気投票|"  # a fan poll names the works it ranks
                       # a chart of views: 「呪術廻戦」と「進撃の巨人」が上位, dアニメストアで最も見られたのは
-                      r"[』」]?が上位|最も(?:見|視聴|再生)された|最も見られた|再生数|視聴数|"
+                      r"[』」]?が上位|最も(?:見|視聴|再生)された|最も見られた|再生数|視聴数|アンケート|"
                       r"\bmost[- ](?:watched|streamed)\b",
                       re.IGNORECASE)
 #: A yearly award's news ("Anime of the Year at the 2025 Crunchyroll Anime Awards", 「…アワード2025」):
@@ -377,6 +387,8 @@ class SeriesMatcher:
                 seasons_by_key[key].add(1)
             self.entry_seasons.update({(key, s.id): next(iter(found)) for key, found in seasons_by_key.items()
                                        if len(found) == 1 and (next(iter(found)) or 0) > 1})
+        self.colon_titled = {s.id for s in catalog
+                             if any(t.rstrip().endswith((":", "：")) for t in (s.title, *(e.title for e in s.entries)))}
         self.name_words: dict[int, str] = {}  # each series' names, folded: filled as headlines need them
         self.begun_in: dict[str, list[tuple[int, str]]] = {}  # series begun in a year, folded titles: as years are named
         names: dict[str, set[int]] = defaultdict(set)
@@ -524,7 +536,7 @@ class SeriesMatcher:
             themed = untitled and SONG_OF.match(doc, end) is not None  # a song's news: 『チェンソーマン』のOPテーマ
             in_lead = start < lead_end or start < known_for or heading or listing or n in listed or themed
             weight = TITLE_WEIGHT if in_title else LEAD_WEIGHT if in_lead else 1
-            stop = mentions[n + 1][0] if n + 1 < len(mentions) else len(doc)
+            stop = next((m[0] for m, read in zip(mentions[n + 1:], reads[n + 1:]) if read), len(doc))  # a title's
             window = doc[end:min(stop, end + SEASON_WINDOW)].lstrip(TRAILING_PUNCTUATION)
             sentence = SENTENCE_END.search(window)
             clause = window[:sentence.start()] if sentence else window
@@ -716,6 +728,9 @@ class SeriesMatcher:
             if LATIN_GOES_ON.match(doc, end) and not any(titled_season(self.titled[sid], doc[end:end + 20])
                                                           for sid in ids):
                 return False  # 『ガンダムSEED FREEDOM』: a longer name, not 「ごちうさBLOOM」, the season BLOOM
+            if doc[start - 1:start] in ("「", "『") and doc[end - 1:end] in PARTICLES and \
+                    GLUED_IN_BRACKETS.match(doc, end):
+                return False  # 「ぼくらの七日間戦争」: a name ending on a particle, the first words of another title
             if KATAKANA.match(doc[end - 1]) and KATAKANA.match(doc[end:end + 1]) and \
                     not KATAKANA_TITLE_WORDS.match(doc, end):  # スラムダンクコンテスト: a longer word
                 return False
@@ -753,6 +768,8 @@ class SeriesMatcher:
                 names_a_company(written, after) or self._surname(doc, start, end, written) or \
                 (len(words) == 1 and names_a_role(doc[max(0, start - 60):start].rsplit("\n", 1)[-1])):
             return False
+        if len(words) == 1 and words[0] in DETERMINER_WORDS and MEDIUM_NOUN_AFTER.match(after):
+            return False  # "Greenlit for Another Season": a determiner and its noun, not the show ANOTHER
         if len(words) == 1 and PLACE_SUFFIX.match(after):
             return False  # "the Izumo-set film": a place, not IZUMO
         if len(words) == 1 and not written.isupper() and NAMED_AFTER_THE.search(before):
@@ -858,6 +875,8 @@ class SeriesMatcher:
     def _another_work(self, sid: int, after: str) -> bool:
         """A headline names another work of the franchise: a subtitle follows the title that is
         none of the series' own names ("Bleach: Rebirth of Souls", not "Frieren: Beyond Journey's End")."""
+        if sid in self.colon_titled and after.lstrip()[:1] in (":", "："):
+            return False  # "Digimon Adventure: Reboot …": the colon is the title's own (DIGIMON ADVENTURE:)
         words = subtitle_after(after)
         if not words:
             return False
@@ -1068,7 +1087,7 @@ def _cour_called_a_season(series: Series, number: int, published: str | None) ->
 WORK_IN_BRACKETS = re.compile(r"^[ 　][^」』\n]{2,40}[」』]")
 #: A headline announcing a remake.
 REMAKE = re.compile(r"再アニメ化|リメイク|\bremake\b|\breboot\b|new anime adaptation|"
-                    r"\breturns with a new (?:tv )?anime\b|"
+                    r"\breturns with a (?:brand[- ])?new (?:tv )?anime\b|"
                     r"\b(?:gets?|getting|receives?|receiving)\s+(?:a\s+)?(?:brand[- ])?new\s+(?:tv\s+)?anime\b",
                     re.IGNORECASE)
 #: Words of an English title that say it is a film's.

@@ -1465,7 +1465,31 @@ def test_longer_names_after_a_capitalized_word_and_a_works_own_cast(title, text,
      [("BORUTO-ボルト- NARUTO NEXT GENERATIONS", None)]),
     # a season before the next title, then a verb: 第2期が始まる『約束のネバーランド』
     ("ジャンプフェスタ2021のステージに2作品",
-     "放送中の『呪術廻戦』と、1月から第2期が始まる『約束のネバーランド』が登場した。", "2020-12-20", [("呪術廻戦", 1), ("約束のネバーランド", 2)]),
+     "放送中の『呪術廻戦』と、1月から第2期が始まる『約束のネバーランド』が登場した。", "2020-12-20",
+     [("呪術廻戦", 1), ("約束のネバーランド", 2)]),
 ])
 def test_makers_works_capital_studios_hollywood_v_jump_and_a_next_titles_season(title, text, published, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    # the manga a new anime adapts is its source; "a brand-new anime" announces the remake
+    ("Shaman King Returns With a Brand-New Anime Adapting the Full Manga", "The new TV anime premieres in April.",
+     "2020-06-18", [("SHAMAN KING", 1)]),
+    # a survey lists the works it ranks; half a century is an anniversary; 億部 counts the manga's copies
+    ("秋アニメ期待度アンケートの結果発表", "1位は「チェンソーマン」。\n2位は「SPY×FAMILY」だった。", "2022-10-01",
+     [("SPY×FAMILY", 1), ("チェンソーマン", 1)]),
+    ("「サザエさん」放送が半世紀に", "日曜夕方の長寿番組となった。", "2019-10-05", [("サザエさん", None)]),
+    ("「ONE PIECE」累計5億部を突破", "尾田栄一郎がコメントを寄せた。", "2022-08-04", [("ONE PIECE", None)]),
+    # "for Another Season": a determiner and its noun, the next season, not the show ANOTHER
+    ("Fruits Basket Greenlit for Another Season", "TMS Entertainment announced the news.", "2019-09-17",
+     [("フルーツバスケット", 2)]),
+    # a name ending on a particle, glued to more words in its brackets, begins another title
+    ("「ぼくらの七日間戦争」アニメ映画が公開", "宗田理の小説が原作。", "2019-12-13", []),
+    # a title's own colon: "Digimon Adventure: Reboot …" is DIGIMON ADVENTURE: of 2020, no other work
+    ("Digimon Adventure: Reboot Halts Over COVID-19", "New episodes are postponed.", "2020-04-10",
+     [("デジモンアドベンチャー：", 1)]),
+])
+def test_adapted_sources_surveys_half_centuries_another_season_glued_names_and_a_titles_colon(title, text, published,
+                                                                                             expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
