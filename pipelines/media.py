@@ -463,12 +463,13 @@ LEAD_SENTENCES = 2
 SENTENCE_END = re.compile(r"[.!?](?:\s(?![ \t]*[a-z])|$)|[。！？](?:\s|$)|\n")
 
 
-def sentences_end(text: str, count: int) -> int:
+def sentences_end(text: str, count: int, shortest: int = 1) -> int:
     """Where the text's `count`th sentence ends (its end when it has fewer); a line break right
-    after a full stop ends no second sentence."""
+    after a full stop ends no second sentence, and a sentence of fewer than `shortest` characters
+    does not count ("He was 74.")."""
     begin = 0
     for end in SENTENCE_END.finditer(text):
-        if text[begin:end.start()].strip():
+        if len(text[begin:end.start()].strip()) >= shortest:
             count -= 1
             if not count:
                 return end.end()
@@ -617,7 +618,7 @@ PARENT_AFTER = re.compile(r"^[\s\"”』」!]*(?:(?:'s|’s)\s+(?:[\w-]+\s+){0,2
                           r"^\W{0,3}(?:から始まる|に始まる)?(?:シリーズ|ユニバース|プロジェクト)の?"
                           r"(?:新作|最新作|新章|TVアニメ|テレビアニメ)|"  # 『バンドリ！』シリーズのTVアニメ『…』
                           r"^\W{0,3}(?:から|以来)(?:約|実に)?\d+年(?:ぶり|振り)|"
-                          r"^[」』]に続く|"  # 『SSSS.GRIDMAN』に続く新作: what the new work follows
+                          r"^[^\w\s]{0,6}に続く|"  # 『SSSS.GRIDMAN』に続く新作, MyGO!!!!!に続く: what the new work follows
                           r"^[」』]?\s*(?:キャスト|声優陣)(?:が|ら|陣)",  # a spin-off's 『銀魂』キャストが
                           re.IGNORECASE)
 

@@ -85,6 +85,8 @@ LEAD_WEIGHT = 2
 MIN_SCORE = 2
 #: Sentences of an obituary's body whose works weigh as the lead's: the person's known works.
 OBITUARY_SENTENCES = 2
+#: Characters below which an obituary's sentence is an aside that does not count ("He was 74.", "85歳だった。").
+SHORTEST_OBITUARY_SENTENCE = 15
 #: How far before a mention the words naming it another work's parent or rival are read (characters, within
 #: its sentence): a crossover lists several casts ("the casts of Re:Zero, Konosuba, Overlord, … and X").
 PARENT_WINDOW = 160
@@ -502,7 +504,8 @@ class SeriesMatcher:
         title_end = -1  # where the last name read as a title ends
         untitled = bool(title) and not any(read and end <= len(title) for read, (_, end, _, _) in zip(reads, mentions))
         listed = _listed_works(doc, mentions, reads) if untitled else set()  # a person's, an exhibition's works
-        known_for = len(title) + 1 + sentences_end(text, OBITUARY_SENTENCES) if about_a_death(bare_title) else -1
+        known_for = len(title) + 1 + sentences_end(text, OBITUARY_SENTENCES, SHORTEST_OBITUARY_SENTENCE) \
+            if about_a_death(bare_title) else -1
         resolved: dict[frozenset[int], list[int]] = {}  # the series a shared name was read as
         overtaken: set[int] = set()  # works the headline says the news's own overtook
         for n, (start, end, key, ids) in enumerate(mentions):

@@ -1493,3 +1493,15 @@ def test_makers_works_capital_studios_hollywood_v_jump_and_a_next_titles_season(
 def test_adapted_sources_surveys_half_centuries_another_season_glued_names_and_a_titles_colon(title, text, published,
                                                                                              expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    # an obituary's short aside ("He was 74.") does not count among the sentences that tell the person's works
+    ("Anime Song Singer Ichirou Mizuki Dies", "Ichirou Mizuki died of lung cancer on December 6, his agency "
+     "announced.\nHe was 74. Mizuki sang the opening theme of Mazinger Z.", "2022-12-09", [("マジンガーZ", None)]),
+    # what a new work follows, after a title's own signs: MyGO!!!!!に続く新作
+    ("MyGO!!!!!に続く新作『BanG Dream! Ave Mujica』、来年1月に放送", "新たなバンドの物語を描く。", "2024-06-01",
+     [("BanG Dream! Ave Mujica", 1)]),
+])
+def test_an_obituarys_asides_and_what_a_new_work_follows(title, text, published, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
