@@ -505,13 +505,17 @@ COPIES_SOLD = re.compile(r"\bsold\s+(?:over\s+|more\s+than\s+|nearly\s+)?(?:[\d.
 SERIES_DESCRIBED = re.compile(r"\b(?<!xbox )(?:series|adaptation|show)\b|シリーズ|アニメ化", re.IGNORECASE)
 
 
+#: Characters below which a first "sentence" is a title's words cut at its "!" ("Konami's Yu-Gi-Oh!"), not the lead.
+SHORTEST_LEAD = 40
+
+
 def other_medium_in_lead(headline: str, text: str) -> bool:
     """A headline that names no medium ("Berserk Resumes With Studio Gaga and Kouji Mori") over a
     first sentence that tells of the manga ("continued in Young Animal"), a game, a model kit, a
     tie-in (コラボドーナツ, not a song's collaborators) or copies sold (not a Blu-ray's): that medium's
     news, no season."""
-    lead = text[:sentences_end(text, 1)]
-    sold = COPIES_SOLD.search(text[:sentences_end(text, 2)])  # "DRAGON BALL: Sparking! ZERO sold …": past a title's "!"
+    lead = text[:sentences_end(text, 1, SHORTEST_LEAD)]  # "Konami's Yu-Gi-Oh! Master Duel is …": past a title's "!"
+    sold = COPIES_SOLD.search(text[:sentences_end(text, 2)])  # "DRAGON BALL: Sparking! ZERO sold …"
     return not BROADCAST.search(headline) and not ANIME_NEWS.search(headline) and not ANIME_NEWS.search(lead) and \
         bool(MANGA_DESCRIBED.search(lead) or
              (sold and not HOME_VIDEO.search(headline + "\n" + text[:sold.end()])) or

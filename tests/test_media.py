@@ -1502,6 +1502,9 @@ def test_adapted_sources_surveys_half_centuries_another_season_glued_names_and_a
     # what a new work follows, after a title's own signs: MyGO!!!!!に続く新作
     ("MyGO!!!!!に続く新作『BanG Dream! Ave Mujica』、来年1月に放送", "新たなバンドの物語を描く。", "2024-06-01",
      [("BanG Dream! Ave Mujica", 1)]),
+    # a lead cut at a title's "!" reads on to its sentence's end: a free-to-play game's news
+    ("Konami Opens Yu-Gi-Oh! Master Duel to Everyone", "Konami's Yu-Gi-Oh! Master Duel is out now as a free-to-play "
+     "game on Switch and Steam.", "2022-01-20", [("遊戯王デュエルモンスターズ", None)]),
 ])
-def test_an_obituarys_asides_and_what_a_new_work_follows(title, text, published, expected):
+def test_an_obituarys_asides_what_a_new_work_follows_and_a_lead_past_a_titles_bang(title, text, published, expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
