@@ -109,7 +109,8 @@ ANNIVERSARY = re.compile(r"\banniversary\b|周年|\b(?:celebrates|marks) \d+ yea
                          r"\b(?:a|one|two|three|\d)\s+decades?\s+since\b|"
                          r"\b(?:\d\d?|100) years (?:since|of)\b|"  # not a story's "170 Years of Edo Japan"
                          # an event too (「ONE PIECE」イベントが開幕), and Gunpla, unless a series about them premieres
-                         r"イベント|\bfan event\b|ガンプラ|\bgunpla\b|祭", re.IGNORECASE)
+                         r"イベント|\bfan event\b|ガンプラ|\bgunpla\b|祭(?![編篇])",  # not 大覇星祭編, an arc
+                         re.IGNORECASE)
 SEASON_NEWS = re.compile(r"premiere|\bdebuts?\b|\bseason\b|\breimagin\w*|\bnew (?:tv )?anime\b|放送開始|"
                          r"(?:放送|配信|アニメ|TV|[』」]\s*)(?:が|、)?スタート|第\d+期|\d+期|"  # not 記念企画がスタート
                          r"新作?(?:TV)?アニメ|再アニメ化|配信開始|新シリーズ", re.IGNORECASE)

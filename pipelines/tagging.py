@@ -130,7 +130,8 @@ CEREMONY = re.compile(r"\bawards\b|アワード|" + OF_THE_YEAR_JA + r"|\bfilm p
                       # a ranking names the works it ranks: オリコン年間コミックランキング, "Crunchyroll's 2024 ranking"
                       r"ランキング|\brankings?\b|\bpolls?\b|人気投票|"  # a fan poll names the works it ranks
                       # a chart of views: 「呪術廻戦」と「進撃の巨人」が上位, dアニメストアで最も見られたのは
-                      r"[』」]?が上位|最も(?:見|視聴|再生)された|最も見られた|再生数|視聴数|アンケート|"
+                      r"[』」]?が上位|最も(?:見|視聴|再生)された|最も見られた|再生数|視聴数|アンケート|首位|"
+                      r"(?<![0-9０-９])[1-9１-９]位(?!置)|"
                       r"\bmost[- ](?:watched|streamed)\b",
                       re.IGNORECASE)
 #: A yearly award's news ("Anime of the Year at the 2025 Crunchyroll Anime Awards", 「…アワード2025」):

@@ -1502,9 +1502,15 @@ def test_adapted_sources_surveys_half_centuries_another_season_glued_names_and_a
     # what a new work follows, after a title's own signs: MyGO!!!!!に続く新作
     ("MyGO!!!!!に続く新作『BanG Dream! Ave Mujica』、来年1月に放送", "新たなバンドの物語を描く。", "2024-06-01",
      [("BanG Dream! Ave Mujica", 1)]),
+    # a festival's arc (大覇星祭編) is no event; a chart's ranks (首位, 2位) list the works it ranks
+    ("とある科学の超電磁砲T：1月10日スタート　大覇星祭編を描く",
+     "テレビアニメ「とある科学の超電磁砲」の第3期が放送される。", "2020-01-08", [("とある科学の超電磁砲", 3)]),
+    ("【オリコン年間】作品別コミック、『鬼滅の刃』が首位",
+     "1位は『鬼滅の刃』。\n2位は『呪術廻戦』、3位は『キングダム』だった。", "2020-12-20", [("キングダム", None), ("呪術廻戦", None), ("鬼滅の刃", None)]),
     # a lead cut at a title's "!" reads on to its sentence's end: a free-to-play game's news
     ("Konami Opens Yu-Gi-Oh! Master Duel to Everyone", "Konami's Yu-Gi-Oh! Master Duel is out now as a free-to-play "
      "game on Switch and Steam.", "2022-01-20", [("遊戯王デュエルモンスターズ", None)]),
 ])
-def test_an_obituarys_asides_what_a_new_work_follows_and_a_lead_past_a_titles_bang(title, text, published, expected):
+def test_obituary_asides_what_a_work_follows_a_lead_past_a_bang_festival_arcs_and_chart_ranks(title, text, published,
+                                                                                              expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
