@@ -1506,7 +1506,8 @@ def test_adapted_sources_surveys_half_centuries_another_season_glued_names_and_a
     ("とある科学の超電磁砲T：1月10日スタート　大覇星祭編を描く",
      "テレビアニメ「とある科学の超電磁砲」の第3期が放送される。", "2020-01-08", [("とある科学の超電磁砲", 3)]),
     ("【オリコン年間】作品別コミック、『鬼滅の刃』が首位",
-     "1位は『鬼滅の刃』。\n2位は『呪術廻戦』、3位は『キングダム』だった。", "2020-12-20", [("キングダム", None), ("呪術廻戦", None), ("鬼滅の刃", None)]),
+     "1位は『鬼滅の刃』。\n2位は『呪術廻戦』、3位は『キングダム』だった。", "2020-12-20",
+     [("キングダム", None), ("呪術廻戦", None), ("鬼滅の刃", None)]),
     # a lead cut at a title's "!" reads on to its sentence's end: a free-to-play game's news
     ("Konami Opens Yu-Gi-Oh! Master Duel to Everyone", "Konami's Yu-Gi-Oh! Master Duel is out now as a free-to-play "
      "game on Switch and Steam.", "2022-01-20", [("遊戯王デュエルモンスターズ", None)]),
