@@ -1508,6 +1508,10 @@ def test_adapted_sources_surveys_half_centuries_another_season_glued_names_and_a
     ("【オリコン年間】作品別コミック、『鬼滅の刃』が首位",
      "1位は『鬼滅の刃』。\n2位は『呪術廻戦』、3位は『キングダム』だった。", "2020-12-20",
      [("キングダム", None), ("呪術廻戦", None), ("鬼滅の刃", None)]),
+    # が入籍 is the news of a marriage: its roles are named, not news; ED「喜劇」 is a song, not the show 喜劇
+    ("梶裕貴と竹達彩奈が入籍", "『進撃の巨人』エレン役と『けいおん！』梓役の声優同士。", "2019-07-08", []),
+    ("星野源、『SPY×FAMILY』ED「喜劇」を書き下ろし", "10月から放送される第2クールで流れる。", "2022-09-20",
+     [("SPY×FAMILY", 1)]),
     # a lead cut at a title's "!" reads on to its sentence's end: a free-to-play game's news
     ("Konami Opens Yu-Gi-Oh! Master Duel to Everyone", "Konami's Yu-Gi-Oh! Master Duel is out now as a free-to-play "
      "game on Switch and Steam.", "2022-01-20", [("遊戯王デュエルモンスターズ", None)]),
