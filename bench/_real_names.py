@@ -93,6 +93,7 @@ SET70 = DATA.with_name("real_names_set70.jsonl")
 SET71 = DATA.with_name("real_names_set71.jsonl")
 SET72 = DATA.with_name("real_names_set72.jsonl")
 SET73 = DATA.with_name("real_names_set73.jsonl")
+SET74 = DATA.with_name("real_names_set74.jsonl")
 HOST = "realnames.test"
 
 
