@@ -248,7 +248,8 @@ MUSIC_WORDS = re.compile(r"\b(?:songs?|theme|single|track|opening|ending|opens w
 
 
 #: A quoted name a song's word opens: 星野源の新曲「喜劇」, シングル「…」, 主題歌「KICK BACK」, ED「喜劇」.
-SONG_NAMED = re.compile(r"(新曲|楽曲|シングル|主題歌|カバー曲|OP|ED|オープニング|エンディング)?\s*「([^「」\n]{1,40})」")
+SONG_NAMED = re.compile(r"(新曲|楽曲|シングル|主題歌|カバー曲|OP|ED|オープニング|エンディング)?"
+                        r"\s*「([^「」\n]{1,40})」")
 
 
 def song_names(doc: str) -> set[str]:
@@ -745,7 +746,8 @@ MAKERS_OF_BEFORE = re.compile(r"\b(?:makers|creators|studio|team|people|minds)\s
 
 
 #: News of people's private lives: the works named are their roles, not the news.
-PRIVATE_LIFE = re.compile(r"(?:結婚|入籍|婚約)を(?:発表|報告)|が入籍|が(?:結婚|婚約)(?=[\s　、。!！]|$)|第\d子(?:が)?誕生|\b(?:get|got|are getting) married\b|"
+PRIVATE_LIFE = re.compile(r"(?:結婚|入籍|婚約)を(?:発表|報告)|が入籍|が(?:結婚|婚約)(?=[\s　、。!！]|$)|"
+                          r"第\d子(?:が)?誕生|\b(?:get|got|are getting) married\b|"
                           r"\bannounces? (?:their |his |her )?(?:marriage|engagement)\b|\bwelcomes? (?:a|their first) "
                           r"(?:baby|child)\b", re.IGNORECASE)
 
