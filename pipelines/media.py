@@ -247,9 +247,10 @@ MUSIC_WORDS = re.compile(r"\b(?:songs?|theme|single|track|opening|ending|opens w
                          re.IGNORECASE)
 
 
-#: A quoted name a song's word opens: 星野源の新曲「喜劇」, シングル「…」, 主題歌「KICK BACK」, ED「喜劇」.
-SONG_NAMED = re.compile(r"(新曲|楽曲|シングル|主題歌|カバー曲|OP|ED|オープニング|エンディング)?"
-                        r"\s*「([^「」\n]{1,40})」")
+#: A name in corner brackets, and a song's word right before one: 星野源の新曲「喜劇」, シングル「…」,
+#: 主題歌「KICK BACK」, ED「喜劇」.
+CORNER_QUOTED = re.compile(r"「([^「」\n]{1,40})」")
+SONG_WORD_BEFORE = re.compile(r"(?:新曲|楽曲|シングル|主題歌|カバー曲|OP|ED|オープニング|エンディング)\s*$")
 
 
 def song_names(doc: str) -> set[str]:
@@ -257,8 +258,9 @@ def song_names(doc: str) -> set[str]:
     opens wherever it is quoted: songs, whose name is no title anywhere in the article (the headline's
     "Lilas Ikuta's 'Hyakka Ryouran'" too)."""
     opened: dict[str, bool] = {}
-    for match in SONG_NAMED.finditer(doc):
-        opened[match[2]] = opened.get(match[2], True) and match[1] is not None
+    for match in CORNER_QUOTED.finditer(doc):
+        song = SONG_WORD_BEFORE.search(doc, max(0, match.start() - 8), match.start()) is not None
+        opened[match[1]] = opened.get(match[1], True) and song
     songs = {name for name, song in opened.items() if song}
     if not SONG_CREDITED.search(doc):
         return songs
