@@ -508,6 +508,7 @@ class SeriesMatcher:
         known_for = len(title) + 1 + sentences_end(text, OBITUARY_SENTENCES, SHORTEST_OBITUARY_SENTENCE) \
             if about_a_death(bare_title) else -1
         resolved: dict[frozenset[int], list[int]] = {}  # the series a shared name was read as
+        next_title = _next_title_starts(mentions, reads, len(doc))  # where a mention's season clause may run to
         overtaken: set[int] = set()  # works the headline says the news's own overtook
         for n, (start, end, key, ids) in enumerate(mentions):
             opens_list = n + 1 < len(mentions) and reads[n + 1] and \
@@ -540,7 +541,7 @@ class SeriesMatcher:
             themed = untitled and SONG_OF.match(doc, end) is not None  # a song's news: 『チェンソーマン』のOPテーマ
             in_lead = start < lead_end or start < known_for or heading or listing or n in listed or themed
             weight = TITLE_WEIGHT if in_title else LEAD_WEIGHT if in_lead else 1
-            stop = next((m[0] for m, read in zip(mentions[n + 1:], reads[n + 1:]) if read), len(doc))  # a title's
+            stop = next_title[n]
             window = doc[end:min(stop, end + SEASON_WINDOW)].lstrip(TRAILING_PUNCTUATION)
             sentence = SENTENCE_END.search(window)
             clause = window[:sentence.start()] if sentence else window
@@ -1202,6 +1203,17 @@ def _is_whole_line(doc: str, start: int, end: int) -> bool:
 def tag_rows(tags: list[Tag]) -> list[dict]:
     """The archive's `article_series` rows of an article's tags (a crawl's and a retag's)."""
     return [{"series_id": t.series.id, "season": t.season, "evidence": t.evidence} for t in tags]
+
+
+def _next_title_starts(mentions: list[tuple[int, int, str, list[int]]], reads: list[bool], end: int) -> list[int]:
+    """For each mention, where the next one read as a title starts (`end` after the last): a season
+    is read up to there, past words that only look like a title ("for Another Season")."""
+    starts, following = [], end
+    for (start, _, _, _), read in zip(reversed(mentions), reversed(reads)):
+        starts.append(following)
+        if read:
+            following = start
+    return starts[::-1]
 
 
 def _airing_window(title: str, published: str | None) -> tuple[date, date] | None:
