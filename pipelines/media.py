@@ -31,6 +31,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pipelines.alternation import any_of
+
+#: Strings a headline's readings are cached for: one article's headline, its variants and its clauses
+#: (each reading is asked several times per article and per mention, never across many articles).
+PER_ARTICLE = 16
+
 #: Studios whose name ends in "Film(s)" or "Pictures": not a film.
 STUDIO_FILM = re.compile(r"(?-i:\b[A-Z]{2,}\s+FILMS\b)|"  # a studio's name in capitals: "BUG FILMS Holds Back …"
                          r"\b(?:bones|mappa|toho|sunrise|cloverworks|kadokawa|kyoto animation|wit|ufotable|"
@@ -44,7 +50,7 @@ RELEASED = r"第\d+章(?:が|を)?公開|[』」](?:が|、)?\s*(?:劇場)?公�
 #: A train or bus wrapped in a show's art: a tie-in.
 WRAPPED = r"ラッピング(?:列車|電車|バス|車両|トレイン|タクシー)|\bwrapped\s+(?:trains?|bus(?:es)?|trams?)\b"
 #: Headline words of news about other media than a TV season.
-OTHER_MEDIA = re.compile(
+OTHER_MEDIA = any_of(
     r"\bmanga\b|\bvolumes?\b|\bcopies\b|\bchapters?\b|light novel|\bnovels?\b|\bfigures?\b|\bfigurines?\b|"
     r"\bnendoroids?\b|\bone-shots?\b|"
     r"\bserializ|shonen jump|\bweekly jump\b|\bv jump\b|\bjump\s?(?:giga|sq|\+|plus)|"
@@ -102,7 +108,7 @@ OTHER_MEDIA = re.compile(
     r"ぬいぐるみ|アクリルスタンド|アクスタ|缶バッジ|キーホルダー|\bkeychains?\b|\bacrylic stands?\b",
     re.IGNORECASE)
 #: An anniversary, an event or model kits are the franchise's news, unless a season premieres at it.
-ANNIVERSARY = re.compile(r"\banniversary\b|周年|\b(?:celebrates|marks) \d+ years\b|\bturns \d+\b|"
+ANNIVERSARY = any_of(r"\banniversary\b|周年|\b(?:celebrates|marks) \d+ years\b|\bturns \d+\b|"
                          r"半世紀|\bhalf a century\b|"
                          # アンパンマン放送開始から35年
                          r"(?:放送開始|放送|連載開始|連載|誕生|デビュー)から\d+年(?!ぶり)|"
@@ -126,10 +132,10 @@ AWARD_CATEGORY = re.compile(r"(?:劇場(?:映画)?|映画|テレビ|TV)(?:アニ
                             r"\b(?:film|movie|tv|television)\s+(?:category|division)\b", re.IGNORECASE)
 TV_CATEGORY = re.compile(r"(?:テレビ|TV)(?:アニメ)?部門|\b(?:tv|television)\s+(?:category|division)\b", re.IGNORECASE)
 #: Headline words of a home-video release: the season's news, not merchandise.
-HOME_VIDEO = re.compile(r"blu-?ray|ブルーレイ|(?<![A-Za-z])BD(?![A-Za-z])|\bDVD\b|BD-?BOX", re.IGNORECASE)
+HOME_VIDEO = any_of(r"blu-?ray|ブルーレイ|(?<![A-Za-z])BD(?![A-Za-z])|\bDVD\b|BD-?BOX", re.IGNORECASE)
 FILM_WORDS = re.compile(r"\bmovies?\b|\bfilms?\b|劇場|映画", re.IGNORECASE)
 #: Headline words of news about a TV broadcast.
-BROADCAST = re.compile(r"放送(?:開始|スタート|決定|日|中)|(?:Netflix|Disney\+|ディズニープラス|Prime Video|ABEMA|U-NEXT|"
+BROADCAST = any_of(r"放送(?:開始|スタート|決定|日|中)|(?:Netflix|Disney\+|ディズニープラス|Prime Video|ABEMA|U-NEXT|"
                        r"dアニメストア|Crunchyroll)で(?:独占)?(?:配信開始|配信スタート|世界配信)|"
                        r"[」』]\s*放送(?=\s|$|[、。　])|\d{1,2}月(?:より|から)?放送|TVアニメ|テレビアニメ|\bTV anime\b|"
                        # 『神様になった日』、10月10日スタート: a title, then its first day
@@ -333,7 +339,7 @@ FILM_ANNOUNCED_WITH = re.compile(r"\bwith\s+(?:an?\s+|the\s+)?(?:new\s+|sequel\s
 
 #: One episode shown in cinemas before it airs (第1話を先行公開, "90-Minute First Episode to Screen in Theaters"):
 #: the broadcast's preview, not a film; a film of several episodes ("Season 2's First Episodes") is one.
-EPISODE_PREVIEW = re.compile(r"第\d+話[^\n。]{0,16}?先行|(?:\b(?:first|premiere|opening|\d+(?:st|nd|rd|th))\s+episode|"
+EPISODE_PREVIEW = any_of(r"第\d+話[^\n。]{0,16}?先行|(?:\b(?:first|premiere|opening|\d+(?:st|nd|rd|th))\s+episode|"
                              r"\bepisode\s+\d+)\b[^\n.]{0,16}?\b(?:screen|theat(?:er|re)s?\b)|"
                              r"\bscreens?\s+(?:its\s+|the\s+)?(?:first|premiere|opening)\s+episode\b|"
                              # "Anime Expo 2024 Screens Re:ZERO Season 3 Ahead of Its Premiere": the season's preview
@@ -348,6 +354,7 @@ ADAPTED_SOURCE = re.compile(r"\b(?:adapting|adapts|based on|adaptation of)\s+(?:
                             re.IGNORECASE)
 
 
+@lru_cache(maxsize=PER_ARTICLE)
 def about_other_media(headline: str) -> bool:
     """The article is news of a film, stage play, game, exhibition, café, merchandise or manga,
     of an anniversary or of a creator's death or honour (read from its headline), so it names no
@@ -373,7 +380,7 @@ def about_other_media(headline: str) -> bool:
         headline = headline[:final.start()] + headline[final.end():].replace("完結", " ")
     if anniversary and not BROADCAST.search(ANIME_MEDIUM.sub(" ", SINCE_A_DEBUT.sub(" ", headline))):
         return True  # 『のんのんびより』TVアニメ10周年: the franchise's, the anime only its medium
-    if BROADCAST.search(headline):  # 「うたわれるもの 二人の白皇」放送開始　物語が完結へ: the show's
+    if tells_a_broadcast(headline):  # 「うたわれるもの 二人の白皇」放送開始　物語が完結へ: the show's
         headline = ADVANCE_SCREENING.sub(" ", SOURCE_WORDS.sub(" ", broadcast_clauses(headline))).replace("完結", " ")
     elif final:  # 『からくりサーカス』最終回　藤田和日郎原作を全36話で: the source it names is the show's
         headline = headline.replace("原作", " ")
@@ -404,11 +411,11 @@ ANIME_NAMED = re.compile(r"\banime\b|アニメ", re.IGNORECASE)
 CAFE = re.compile(r"caf[eé]|pop-up|カフェ|ポップアップ", re.IGNORECASE)
 #: A tie-in: the café or goods are the franchise's, not the story's setting; with a stamp rally or a
 #: campaign, a season it names is no season's news ("Laid-Back Camp Season 2 Teams Up With Yamanashi").
-TIE_IN = re.compile(r"collaborat(?!\w*\s+(?:song|single|track|theme))|\bteams? up with\b|\bpop-up\b|"
+TIE_IN = any_of(r"collaborat(?!\w*\s+(?:song|single|track|theme))|\bteams? up with\b|\bpop-up\b|"
                     r"コラボ(?!楽曲|曲|レーション楽曲)|ポップアップ|stamp rall|スタンプラリー|"
                     r"キャンペーン|\bcampaign\b|" + WRAPPED, re.IGNORECASE)
 #: Merchandise: a line named after a season is still no season's news.
-MERCHANDISE = re.compile(r"\bfigures?\b|\bfigurines?\b|\bnendoroids?\b|\bplush|\bgoods\b|\bmerch(?:andise)?\b|"
+MERCHANDISE = any_of(r"\bfigures?\b|\bfigurines?\b|\bnendoroids?\b|\bplush|\bgoods\b|\bmerch(?:andise)?\b|"
                          r"\bmodel kits?\b|\bgunpla\b|フィギュア(?!スケート)|グッズ|ガンプラ|プラモ|一番くじ|"
                          r"ねんどろいど|Tシャツ|\bt-?shirts?\b|\bapparel\b|アパレル|\buniqlo\b|ユニクロ|"
                          r"ぬいぐるみ|アクリルスタンド|アクスタ|缶バッジ|キーホルダー|"
@@ -416,18 +423,19 @@ MERCHANDISE = re.compile(r"\bfigures?\b|\bfigurines?\b|\bnendoroids?\b|\bplush|\
                          re.IGNORECASE)
 
 
+@lru_cache(maxsize=PER_ARTICLE)
 def about_a_tie_in(headline: str) -> bool:
     """The headline is a café's, a pop-up's, a tie-in's (a stamp rally, a campaign) or merchandise's
     news: a season it ties in with is no season (see 1). In a broadcast's headline a café is where
     the story is set unless it is a tie-in (『私の百合はお仕事です！』放送開始　リーベ女学園のカフェ), and
     a tie-in alone is the show's."""
-    if BROADCAST.search(headline):  # 『邪神ちゃんドロップキックX』放送開始　全国の自治体とコラボ: the show's
+    if tells_a_broadcast(headline):  # 『邪神ちゃんドロップキックX』放送開始　全国の自治体とコラボ: the show's
         return bool(MERCHANDISE.search(headline) or (CAFE.search(headline) and TIE_IN.search(headline)))
     return bool(CAFE.search(headline) or MERCHANDISE.search(headline) or TIE_IN.search(headline))
 
 
 #: A season announced beside a film: "Tensura Gets a Fourth Season and a Second Movie" is both works' news.
-SEASON_ANNOUNCED = re.compile(r"\b(?:gets|announces|confirms|green-?lights|renewed for)\s+(?:an?\s+)?(?:\w+\s+)?season\b|"
+SEASON_ANNOUNCED = any_of(r"\b(?:gets|announces|confirms|green-?lights|renewed for)\s+(?:an?\s+)?(?:\w+\s+)?season\b|"
                               r"第?\d+期(?:制作)?決定|"
                               # "Spy x Family Season 2 and a Film Announced", 「ブルーロック」第2期と劇場版
                               r"(?:\bseason\s*\d+|\b\w+\s+season|第?\d+期)\s*(?:and|&|と|、|,)\s*(?:an?\s+|the\s+)?"
@@ -435,7 +443,7 @@ SEASON_ANNOUNCED = re.compile(r"\b(?:gets|announces|confirms|green-?lights|renew
                               r"(?:film|movie|劇場版|映画)\S{0,20}\s*(?:and|&|と|、)\s*(?:an?\s+)?(?:[\w-]+\s+)?"
                               r"(?:season\b|第?\d+期)", re.IGNORECASE)
 #: A headline's words of a film or of a season's episodes shown in cinemas.
-CINEMA_WORDS = re.compile(FILM_WORDS.pattern + r"|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|\bscreens\b|"
+CINEMA_WORDS = any_of(FILM_WORDS.pattern + r"|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|\bscreens\b|"
                           r"先行上映|上映|" +
                           RELEASED + "|"
                           # a film opens, a TV season premieres: "Bellri's Fierce Charge Opens", "… Part 2 Opens in Japan"
@@ -443,6 +451,7 @@ CINEMA_WORDS = re.compile(FILM_WORDS.pattern + r"|\btheat(?:er|re)s?\b|\btheatri
                           re.IGNORECASE)
 
 
+@lru_cache(maxsize=PER_ARTICLE)
 def about_a_film(headline: str) -> bool:
     """The headline is a film's news or a cinema screening's (劇場版, 映画, "film", "movie", "in
     theaters"; not a studio's "Bones Film"): a season it names is the one the film tells or the
@@ -451,14 +460,14 @@ def about_a_film(headline: str) -> bool:
     if EPISODE_PREVIEW.search(headline):
         return False
     headline = STUDIO_FILM.sub(" ", FILM_ANNOUNCED_WITH.sub(" ", headline))
-    if BROADCAST.search(headline):  # TVアニメ『…』放送開始 夏の劇場先行上映を経て, …配信開始 劇場上映と並行
+    if tells_a_broadcast(headline):  # TVアニメ『…』放送開始 夏の劇場先行上映を経て, …配信開始 劇場上映と並行
         headline = ADVANCE_SCREENING.sub(" ", broadcast_clauses(headline))
     return bool(CINEMA_WORDS.search(headline)) and not SEASON_ANNOUNCED.search(headline)
 
 
 #: The work described as a film ("The first film of", "a full-CG film", "The CG film", 劇場アニメ), not a
 #: film named beside it ("It follows the film Code: White").
-FILM_DESCRIBED = re.compile(r"\b(?:the|a|an|its)\s+(?:(?:first|second|third|fourth|fifth|final|last|new|full-?cg|cg|3dcg|"
+FILM_DESCRIBED = any_of(r"\b(?:the|a|an|its)\s+(?:(?:first|second|third|fourth|fifth|final|last|new|full-?cg|cg|3dcg|"
                             r"animated|anime)\s+){1,2}(?:film|movie)\b|\b(?:film|movie) trilogy\b|劇場版|劇場アニメ|アニメ映画",
                             re.IGNORECASE)
 #: How many sentences of the body make its lead, where a film's news says it is one.
@@ -485,22 +494,22 @@ def film_in_lead(headline: str, text: str) -> bool:
     """The body's first sentences call the work a film ("The first film of … Infinity Castle will
     open", "The CG film stars Tristan"), and the headline is no broadcast's: a part it names ("Part
     1", 後編) is the film's, no cour of a season."""
-    return not BROADCAST.search(headline) and bool(FILM_DESCRIBED.search(text[:sentences_end(text, LEAD_SENTENCES)]))
+    return not tells_a_broadcast(headline) and bool(FILM_DESCRIBED.search(text[:sentences_end(text, LEAD_SENTENCES)]))
 
 
 #: A manga's news told by the body's first sentence: the magazine it runs in, its chapters, a one-shot.
-MANGA_DESCRIBED = re.compile(r"\b(?:in|to|from)\s+(?:Weekly\s+|Monthly\s+)?(?:Shonen\s+|Young\s+|Big\s+Comic\s+|V\s+)?"
+MANGA_DESCRIBED = any_of(r"\b(?:in|to|from)\s+(?:Weekly\s+|Monthly\s+)?(?:Shonen\s+|Young\s+|Big\s+Comic\s+|V\s+)?"
                              r"(?:Jump(?:\s+SQ|\+)?|Magazine|Sunday|Animal|Champion|Afternoon|Morning|Ace)\b|"
                              r"\b(?:new|latest|first|final)\s+chapters?\b(?!\s+of)|\bserializ|\bone-shot\b|連載|休載|読み切り|"
                              r"最新話", re.IGNORECASE)
 #: Words of anime news, however neutral the rest: its season, episode, broadcast or stream.
-ANIME_NEWS = re.compile(r"\banime\b|\bseasons?\b|\bepisodes?\b|\bcour\b|\bstream|\bair(?:s|ed|ing)?\b|\bpremier|"
+ANIME_NEWS = any_of(r"\banime\b|\bseasons?\b|\bepisodes?\b|\bcour\b|\bstream|\bair(?:s|ed|ing)?\b|\bpremier|"
                         r"アニメ|第\d+期|放送|配信", re.IGNORECASE)
 
 
 #: A game's or a model kit's news told by the body's first sentence: "the turn-based RPG One Piece Odyssey";
 #: not a series' that a game is named beside ("Arcane, the League of Legends series").
-GAME_DESCRIBED = re.compile(r"\b(?:games?|j?rpgs?|arena fighter|gacha|playable|story mode)\b|"
+GAME_DESCRIBED = any_of(r"\b(?:games?|j?rpgs?|arena fighter|gacha|playable|story mode)\b|"
                             r"\b(?:playstation|ps[45]|xbox|nintendo switch|consoles?|pc)\b|(?-i:\bSwitch\b)|"
                             r"ゲーム|ガンプラ|プラモデル", re.IGNORECASE)
 #: Copies sold, told by the body's first sentence: a game's or a book's news, not a season's.
@@ -520,7 +529,7 @@ def other_medium_in_lead(headline: str, text: str) -> bool:
     news, no season."""
     lead = text[:sentences_end(text, 1, SHORTEST_LEAD)]  # "Konami's Yu-Gi-Oh! Master Duel is …": past a title's "!"
     sold = COPIES_SOLD.search(text[:sentences_end(text, 2)])  # "DRAGON BALL: Sparking! ZERO sold …"
-    return not BROADCAST.search(headline) and not ANIME_NEWS.search(headline) and not ANIME_NEWS.search(lead) and \
+    return not tells_a_broadcast(headline) and not ANIME_NEWS.search(headline) and not ANIME_NEWS.search(lead) and \
         bool(MANGA_DESCRIBED.search(lead) or
              (sold and not HOME_VIDEO.search(headline + "\n" + text[:sold.end()])) or
              ((TIE_IN.search(lead) or MERCHANDISE.search(lead)) and not MUSIC_WORDS.search(lead)) or
@@ -532,16 +541,19 @@ def other_medium_in_lead(headline: str, text: str) -> bool:
 HEADLINE_CLAUSES = re.compile(r"(?:\u3000|、|／|\s[/|]\s|;\s|,\s|(?<=[^\x00-\x7f]) (?=[^\x00-\x7f]))(?![^『「]*[』」])")
 
 
+@lru_cache(maxsize=PER_ARTICLE)
 def broadcast_clauses(headline: str) -> str:
     """The clauses of a broadcast's headline that tell the broadcast: another medium in a clause of
     its own (実写映画も同時期公開) is side news of the show's."""
-    if not BROADCAST.search(headline) or ANNIVERSARY.search(headline):
+    if not tells_a_broadcast(headline) or ANNIVERSARY.search(headline):
         return headline  # 「けいおん！」TVアニメ放送15周年、…記念グッズが登場: the anniversary's goods
-    return " ".join(c for c in HEADLINE_CLAUSES.split(headline) if BROADCAST.search(c))
+    return " ".join(c for c in HEADLINE_CLAUSES.split(headline) if tells_a_broadcast(c))
 
 
+@lru_cache(maxsize=PER_ARTICLE)
 def tells_a_broadcast(headline: str) -> bool:
-    """The headline tells of a broadcast: a premiere, a TV anime, a season's start (放送開始)."""
+    """The headline tells of a broadcast: a premiere, a TV anime, a season's start (放送開始). Cached:
+    every reading of a headline asks, for the headline and for each of its clauses."""
     return BROADCAST.search(headline) is not None
 
 
@@ -561,7 +573,7 @@ def about_live_action(headline: str, lead: str) -> bool:
     if LIVE_ACTION_OPENS.search(lead):
         return True
     live = LIVE_ACTION.search(lead)
-    return bool(live and not BROADCAST.search(headline) and not ANIME_NAMED.search(lead, 0, live.start()))
+    return bool(live and not tells_a_broadcast(headline) and not ANIME_NAMED.search(lead, 0, live.start()))
 
 
 def shows_title(before: str, after: str) -> bool:
@@ -711,14 +723,14 @@ def names_a_rival(before: str, after: str) -> bool:
 
 
 #: News of a creator's death: the works it credits them with are what it is about.
-OBITUARY = re.compile(r"\b(?:dies|died)\b(?! (?:down|out)\b)|\bhas died\b|\bpasse[sd] away\b|\bfound dead\b|"
+OBITUARY = any_of(r"\b(?:dies|died)\b(?! (?:down|out)\b)|\bhas died\b|\bpasse[sd] away\b|\bfound dead\b|"
                       r"\bdead at \d+\b|死去|逝去|訃報|追悼|"
                       # a tribute or mourning after a death
                       r"\bpays? tribute to\b|\b(?:is|are) mourned\b|\bremembered by\b|\bmourns?\b|"
                       r"\b(?:confirms?|confirmed|announces?|announced|reports?|reported)\s+(?:the\s+)?death of\b",
                       re.IGNORECASE)
 #: A creator's birth or death anniversary: 水木しげる生誕100周年.
-CENTENARY = re.compile(r"生誕\d+(?:周)?年|没後\d+年|\bbirth centenary\b", re.IGNORECASE)
+CENTENARY = any_of(r"生誕\d+(?:周)?年|没後\d+年|\bbirth centenary\b", re.IGNORECASE)
 
 
 #: A title's possessive before a person's full name: two capitalized words, then neither a third nor a title
@@ -727,6 +739,7 @@ POSSESSIVE_PERSON = re.compile(r"^(?:'s|’s)\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b(?!\s
                                r"(?!\s+(?i:anime|manga|season|film|movie|series|arc|game|novel|stage|musical|special|caf[eé])\b)")
 
 
+@lru_cache(maxsize=PER_ARTICLE)
 def about_a_death(headline: str) -> bool:
     """The headline reports a person's death: an obituary is the news of the works it names."""
     return OBITUARY.search(headline) is not None
@@ -748,7 +761,7 @@ MAKERS_OF_BEFORE = re.compile(r"\b(?:makers|creators|studio|team|people|minds)\s
 
 
 #: News of people's private lives: the works named are their roles, not the news.
-PRIVATE_LIFE = re.compile(r"(?:結婚|入籍|婚約)を(?:発表|報告)|が入籍|が(?:結婚|婚約)(?=[\s　、。!！]|$)|"
+PRIVATE_LIFE = any_of(r"(?:結婚|入籍|婚約)を(?:発表|報告)|が入籍|が(?:結婚|婚約)(?=[\s　、。!！]|$)|"
                           r"第\d子(?:が)?誕生|\b(?:get|got|are getting) married\b|"
                           r"\bannounces? (?:their |his |her )?(?:marriage|engagement)\b|\bwelcomes? (?:a|their first) "
                           r"(?:baby|child)\b", re.IGNORECASE)
@@ -772,7 +785,7 @@ def credits_a_person(before: str, after: str, headline: str = "", in_headline: b
     return bool(credit) and not of_a_life
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=PER_ARTICLE)
 def _headline_of_a_life(headline: str) -> tuple[bool, bool]:
     """Whether the headline tells of people's private lives, and of a death or a centenary (read
     once per article: every mention asks)."""
