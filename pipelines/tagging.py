@@ -195,6 +195,10 @@ NUMBER_GOES_ON = re.compile(r"[+.]?\d|\+")
 #: season reaches (seasons read only II to VI; a lone X is a crossover's "×").
 HIGH_NUMERAL_AFTER = re.compile(r"[ \t]?(?:VII|VIII|IX|XI{1,3}|XIV|XVI{0,3}|XIX|[ⅦⅧⅨⅪⅫ])(?![A-Za-z0-9])|"
                                 r"(?<=[\u30a0-\u30ff\u4e00-\u9fff])X(?![A-Za-z0-9])")  # ドラゴンクエストX: no "×"
+#: A number right after a name, and not a count, a date or an ordinal: a numbered work's ("TEKKEN 8", 「鉄拳8」).
+NUMBER_AFTER = re.compile(r"[ \t]?(\d{1,2})(?![\d/%'’+]|[.,:]\d)(?!\s*(?:(?:st|nd|rd|th|episodes?|eps?|days?|weeks?|months?|"
+                          r"years?|million|billion|seasons?|parts?|cours?|chapters?|volumes?|vol)\b|"
+                          r"[話日月年人位万億期部巻周時分歳本回弾号曲枚]|クール|シーズン))", re.IGNORECASE)
 #: A season named before the next title, right before it: "第4期の『", "2期「".
 NEXT_TITLES_SEASON = re.compile(r"(?:第\s*\d+\s*期|\d+\s*期|シーズン\s*\d+|\d+(?:st|nd|rd|th)\s*シーズン)"
                                 r"(?:が(?:始まる|スタートする|放送される))?の?\s*[『「]$",
@@ -724,8 +728,8 @@ class SeriesMatcher:
             return True
         if doc[end - 1:end].isdigit() and NUMBER_GOES_ON.match(doc, end):
             return False  # "Evangelion: 3.0" of "Evangelion: 3.0+1.01": a longer number, another film's
-        if HIGH_NUMERAL_AFTER.match(doc, end):
-            return False  # ドラゴンクエストXI, "Final Fantasy XVI": a numbered game, no season of an anime
+        if HIGH_NUMERAL_AFTER.match(doc, end) or self._numbered_past_its_seasons(doc, end, ids):
+            return False  # ドラゴンクエストXI, "Final Fantasy XVI", "TEKKEN 8": a numbered game, no season of an anime
         if key in self.short_titles:  # "the CUE TV anime", 『CUE!』, "the new anime BEM": in capitals, by title words
             before = SENTENCE_END.split(doc[max(0, start - 60):start])[-1]
             return doc[start:end].isupper() and (TITLE_CONTEXT.match(doc[end:end + 40]) is not None
@@ -819,6 +823,15 @@ class SeriesMatcher:
             return True  # "Netflix Streams revisions, …": a stylized lower-case title
         return len(words) == 2 and written in catalog_forms and ANIME_WORDS.search(doc) is not None and \
             not (self._derived_only(written, ids) and _in_a_longer_name(doc, start, end))
+
+    def _numbered_past_its_seasons(self, doc: str, end: int, ids: list[int]) -> bool:
+        """A number right after the name beyond every season the series has and the next one: another
+        work's sequel ("TEKKEN 8" is the game, not TEKKEN BLOODLINE), as "Bungo Stray Dogs 5" is not."""
+        number = NUMBER_AFTER.match(doc, end)
+        if number is None or doc[end - 1:end].isdigit():
+            return False
+        last = max((e.season or 0 for sid in ids for e in self.series[sid].entries), default=0)
+        return int(number[1]) > last + 1
 
     def _dotted_only(self, key: str, ids: list[int]) -> bool:
         """Every name of the series that `key` folds from writes a "・" between katakana words."""

@@ -93,9 +93,19 @@ def test_one_word_titles_count_where_the_article_shows_a_title(title, text, expe
     assert tagged(title, text) == expected
 
 
+@pytest.mark.parametrize("title, expected", [
+    ("Bungo Stray Dogs 5 Premieres in July", [("文豪ストレイドッグス", 5)]),  # a season the catalog has
+    ("Oshi no Ko 3 Is Coming", [("【推しの子】", 3)]),  # the next one
+])
+def test_a_number_after_a_title_is_its_season_up_to_the_next_one(title, expected):
+    assert tagged(title, "") == expected
+
+
 @pytest.mark.parametrize("title, text", [
     ("ORANGE RANGE Performs the New Opening Theme", "The band returns to anime."),
     ("「ドラゴンクエストXI S」Switchで発売、ボイス付きに", "スクウェア・エニックスのRPGが新たな機種で遊べる。"),
+    ("TEKKEN 8 Is Now Available Worldwide", "Bandai Namco's TEKKEN 8 has launched on PS5 and PC."),  # no TEKKEN BLOODLINE
+    ("Jin and Kazuya Fight Again", "The two square off again in TEKKEN 8, out now from Bandai Namco."),
     ("サッカー日本代表がブラジル代表に初勝利",
      "SNSでは『キャプテン翼』や『ブルーロック』を引き合いに出すファンの投稿も相次いだ。"),
     # no アイドル・プロジェクト
