@@ -735,6 +735,24 @@ CENTENARY = any_of(r"生誕\d+(?:周)?年|没後\d+年|\bbirth centenary\b", re.
 
 #: A title's possessive before a person's full name: two capitalized words, then neither a third nor a title
 #: word ("SKET Dance's Kenta Shinohara", not "Demon Slayer's Swordsmith Village Arc").
+#: Actors playing a film's or a drama's roles: live action (山﨑賢人が安倍晴明を演じる, 杏主演); not a crossover's
+#: characters who 共演 nor an animated film "starring" its mascots.
+ACTED = re.compile(r"主演|演じ")
+#: A live-action film's or drama's words.
+FILM_OR_DRAMA = re.compile(r"映画|ドラマ|\bfilm\b|\bmovie\b|\bdrama\b", re.IGNORECASE)
+#: Words that tie a work to anime, manga or another medium with voices and stages: the medium, a voice, an
+#: adaptation of one.
+ANIME_OR_MANGA = re.compile(r"アニメ|マンガ|漫画|コミック|実写|ドラマ化|声|連載|劇場版|舞台|ミュージカル|ゲーム|CG|"
+                            r"\banime\b|\bmanga\b|live-action|\bvoice|\bstage\b|\bmusical\b|\bgame\b", re.IGNORECASE)
+
+
+def acted_only(doc: str) -> bool:
+    """The article tells of actors in a film or drama and never of anime, manga or an adaptation of
+    one: a title it names is that live-action work's own (映画『八犬伝』, ドラマ『大奥』), no anime's."""
+    return ACTED.search(doc) is not None and FILM_OR_DRAMA.search(doc) is not None and \
+        ANIME_OR_MANGA.search(doc) is None
+
+
 POSSESSIVE_PERSON = re.compile(r"^(?:'s|’s)\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b(?!\s+[A-Z0-9])(?!\s*[-:])"
                                r"(?!\s+(?i:anime|manga|season|film|movie|series|arc|game|novel|stage|musical|special|caf[eé])\b)")
 
@@ -767,6 +785,13 @@ PRIVATE_LIFE = any_of(r"(?:結婚|入籍|婚約)を(?:発表|報告)|が入籍|�
                           r"(?:baby|child)\b", re.IGNORECASE)
 
 
+#: A person's best-known work, before the person: 『パタリロ！』で知られる魔夜峰央. In news of a title it credits
+#: the person; in news of the person (an honour: 『うる星やつら』で知られる漫画家が受章) it is the news.
+KNOWN_FOR_AFTER = re.compile(r"^[」』]で(?:知られる|有名な|おなじみの)")
+#: A title in the headline's brackets.
+HEADLINE_TITLE = re.compile(r"[『「][^』」]+[』」]")
+
+
 def credits_a_person(before: str, after: str, headline: str = "", in_headline: bool = False) -> bool:
     """The mention credits a person or studio with the title (see 5), in news that is not of the
     person's death or centenary (水木しげる生誕100周年 『ゲゲゲの鬼太郎』の作者). Past the headline, a
@@ -781,6 +806,9 @@ def credits_a_person(before: str, after: str, headline: str = "", in_headline: b
         return True  # another person than an obituary's: "after his partnership with Doraemon's Hiroshi Fujimoto"
     if not in_headline and MAKERS_OF_BEFORE.search(before) and not of_a_life:
         return True  # "from the makers of CLANNAD and Little Busters!": the makers' earlier works
+    if KNOWN_FOR_AFTER.match(SIGNS_BEFORE_BRACKET.sub("", after)) and HEADLINE_TITLE.search(headline) and \
+            not of_a_life:
+        return True  # 映画『翔んで埼玉』公開 … 『パタリロ！』で知られる魔夜峰央: the author's work
     credit = CREDIT_AFTER.match(SIGNS_BEFORE_BRACKET.sub("", after)) or CREDIT_BEFORE.search(before)
     return bool(credit) and not of_a_life
 

@@ -45,7 +45,7 @@ from pipelines import english
 from pipelines.alternation import any_of
 from pipelines.aliases import TRUSTED_SOURCES
 from pipelines.catalog import FILM_PREFIX, SPIN_OFF, Entry, Series, debracket, from_records
-from pipelines.media import (OVERTAKEN, UNNAMED_SEQUEL, about_a_death, about_a_film, about_a_tie_in,
+from pipelines.media import (OVERTAKEN, UNNAMED_SEQUEL, about_a_death, acted_only, about_a_film, about_a_tie_in,
                              about_live_action, about_other_media, announces_a_work, beside_other_work,
                              credits_a_person, film_in_lead, in_a_studio_name, media_before, names_a_company,
                              names_a_rival, names_a_role, names_the_parent, opens_title, other_medium_in_lead,
@@ -474,6 +474,8 @@ class SeriesMatcher:
         airing = _airing_window(title, published)  # a lineup: each show it lists is news
         listing = airing is not None or CEREMONY.search(title) is not None  # a lineup's or a ceremony's shows
         doc = f"{title}\n{text}"
+        if acted_only(doc):
+            return []
         quotes = {normalize(q)[0].strip(): q for q in QUOTED.findall(doc)}
         quoted = set(quotes)
         songs = {normalize(song)[0].strip() for song in song_names(doc)}  # "'Hyakka Ryouran' by Lilas Ikuta"

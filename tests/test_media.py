@@ -137,6 +137,18 @@ def test_short_japanese_names_count_only_where_written_as_titles(title, text):
 
 
 @pytest.mark.parametrize("title, text, expected", [
+    # actors in a film of a novel, never anime or manga: the film's own title, not the anime HAKKENDEN's
+    ("映画『八犬伝』公開　役所広司が滝沢馬琴を演じる", "山田風太郎の小説を原作とする映画『八犬伝』が公開された。", []),
+    ("ドラマ『ブラック・ジャック』放送　高橋一生が主演", "手塚治虫の『ブラック・ジャック』がスペシャルドラマ化された。",
+     [("ブラック・ジャック", None)]),  # a drama adapting the work: the franchise's
+    # the author's known work, in another title's news
+    ("映画『翔んで埼玉』公開", "『パタリロ！』で知られる魔夜峰央のマンガを実写化した映画が公開された。", []),
+])
+def test_a_live_action_work_of_its_own_and_an_authors_known_work_are_not_the_news(title, text, expected):
+    assert tagged(title, text) == expected
+
+
+@pytest.mark.parametrize("title, text, expected", [
     ("「メダリスト」放送開始", "フィギュアスケートに懸ける少女の物語。", [("メダリスト", 1)]),
     ("「呪術廻戦 戦華双乱」発売", "対戦アクションゲームが発売された。", [("呪術廻戦", None)]),
     ("「無職転生Ⅱ」放送スタート", "ルーデウスの新たな旅が描かれる。", [("無職転生～異世界行ったら本気だす～", 2)]),
