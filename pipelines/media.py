@@ -257,6 +257,13 @@ MUSIC_WORDS = re.compile(r"\b(?:songs?|theme|single|track|opening|ending|opens w
 #: 主題歌「KICK BACK」, ED「喜劇」.
 CORNER_QUOTED = re.compile(r"「([^「」\n]{1,40})」")
 SONG_WORD_BEFORE = re.compile(r"(?:新曲|楽曲|シングル|主題歌|カバー曲|OP|ED|オープニング|エンディング)\s*$")
+#: A performer's Latin name right before the brackets, as Japanese writes a song: Foorin「パプリカ」, King Gnuの「白日」
+#: (not a medium's, a service's or a channel's word: OP「…」, RPG「…」, Netflix「…」).
+PERFORMER_BEFORE = re.compile(r"(?<![A-Za-z0-9])(?!(?:OP|ED|PV|MV|TV|RPG|OVA|OAD|NHK|TBS|BS\d*|Switch|Netflix|ABEMA|STAGE|"
+                              r"Season|PS\d|Blu-ray|DVD|CD|BOX)\b)[A-Za-z][A-Za-z.'&!]*(?: [A-Za-z][A-Za-z.'&!]*){0,2}の?$")
+#: Words of news about songs: charts, awards, streams and videos.
+SONG_NEWS = re.compile(r"楽曲|歌唱|歌詞|チャート|レコード大賞|紅白|ストリーミング|再生回数|ミュージックビデオ|\bMV\b|オリコン|"
+                       r"ビルボード|Billboard|ヒット曲|新曲|シングル|ダンス")
 
 
 def song_names(doc: str) -> set[str]:
@@ -265,7 +272,9 @@ def song_names(doc: str) -> set[str]:
     "Lilas Ikuta's 'Hyakka Ryouran'" too)."""
     opened: dict[str, bool] = {}
     for match in CORNER_QUOTED.finditer(doc):
-        song = SONG_WORD_BEFORE.search(doc, max(0, match.start() - 8), match.start()) is not None
+        song = SONG_WORD_BEFORE.search(doc, max(0, match.start() - 8), match.start()) is not None or \
+            (PERFORMER_BEFORE.search(doc, max(0, match.start() - 30), match.start()) is not None and
+             SONG_NEWS.search(doc) is not None)
         opened[match[1]] = opened.get(match[1], True) and song
     songs = {name for name, song in opened.items() if song}
     if not SONG_CREDITED.search(doc):

@@ -1400,6 +1400,9 @@ def test_latin_words_tie_in_and_game_leads_and_a_places_adjective(title, text, p
     # a name a song's word opens wherever it is quoted is a song, not the show 喜劇
     ("ずとまよの新曲「喜劇」、『SPY×FAMILY』第2クールのエンディングに", "新曲「喜劇」は10月から流れる。",
      "2023-09-20", [("SPY×FAMILY", 2)]),
+    # a performer's Latin name before the brackets, in news of songs: the song パプリカ, not Kon's film
+    ("Foorin「パプリカ」がレコード大賞", "米津玄師が手がけたFoorinの「パプリカ」が選ばれた。", "2019-12-30", []),
+    ("TVアニメ「パプリカ」の新作が決定", "今敏の「パプリカ」をアニメシリーズに。", "2025-01-10", [("パプリカ", None)]),
     # a stage play staged again, a game on Switch, a best-selling game
     ("『NARUTO-ナルト-』の舞台が来夏に再演", "シリーズ第1作が再び上演される。", "2024-11-01",
      [("NARUTO -ナルト-", None)]),
