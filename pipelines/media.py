@@ -259,11 +259,12 @@ CORNER_QUOTED = re.compile(r"「([^「」\n]{1,40})」")
 SONG_WORD_BEFORE = re.compile(r"(?:新曲|楽曲|シングル|主題歌|カバー曲|OP|ED|オープニング|エンディング)\s*$")
 #: A performer's Latin name right before the brackets, as Japanese writes a song: Foorin「パプリカ」, King Gnuの「白日」
 #: (not a medium's, a service's or a channel's word: OP「…」, RPG「…」, Netflix「…」).
-PERFORMER_BEFORE = re.compile(r"(?<![A-Za-z0-9])(?!(?:OP|ED|PV|MV|TV|RPG|OVA|OAD|NHK|TBS|BS\d*|Switch|Netflix|ABEMA|STAGE|"
-                              r"Season|PS\d|Blu-ray|DVD|CD|BOX)\b)[A-Za-z][A-Za-z.'&!]*(?: [A-Za-z][A-Za-z.'&!]*){0,2}の?$")
+PERFORMER_BEFORE = re.compile(r"(?<![A-Za-z0-9])(?!(?:OP|ED|PV|MV|TV|RPG|OVA|OAD|NHK|TBS|BS\d*|Switch|Netflix|"
+                              r"ABEMA|STAGE|Season|PS\d|Blu-ray|DVD|CD|BOX)\b)"
+                              r"[A-Za-z][A-Za-z.'&!]*(?: [A-Za-z][A-Za-z.'&!]*){0,2}の?$")
 #: Words of news about songs: charts, awards, streams and videos.
-SONG_NEWS = re.compile(r"楽曲|歌唱|歌詞|チャート|レコード大賞|紅白|ストリーミング|再生回数|ミュージックビデオ|\bMV\b|オリコン|"
-                       r"ビルボード|Billboard|ヒット曲|新曲|シングル|ダンス")
+SONG_NEWS = re.compile(r"楽曲|歌唱|歌詞|チャート|レコード大賞|紅白|ストリーミング|再生回数|ミュージックビデオ|"
+                       r"\bMV\b|オリコン|ビルボード|Billboard|ヒット曲|新曲|シングル|ダンス")
 
 
 def song_names(doc: str) -> set[str]:
