@@ -51,7 +51,7 @@ from pipelines.media import (OVERTAKEN, UNNAMED_SEQUEL, about_a_death, acted_onl
                              names_a_rival, names_a_role, names_the_parent, opens_title, other_medium_in_lead,
                              part_of_longer_name, sentences_end, shows_title, song_names, subtitle_after,
                              tells_a_broadcast)
-from pipelines.seasons import (SeasonMark, next_season_announced, numbered_season, read_season, season_titles,
+from pipelines.seasons import (ROMAN, SeasonMark, next_season_announced, numbered_season, read_season, season_titles,
                               titled_season)
 from pipelines.state import ArchiveState
 from scraper.items import ArticleItem
@@ -195,6 +195,8 @@ NUMBER_GOES_ON = re.compile(r"[+.]?\d|\+")
 #: season reaches (seasons read only II to VI; a lone X is a crossover's "×").
 HIGH_NUMERAL_AFTER = re.compile(r"[ \t]?(?:VII|VIII|IX|XI{1,3}|XIV|XVI{0,3}|XIX|[ⅦⅧⅨⅪⅫ])(?![A-Za-z0-9])|"
                                 r"(?<=[\u30a0-\u30ff\u4e00-\u9fff])X(?![A-Za-z0-9])")  # ドラゴンクエストX: no "×"
+#: A Roman numeral right after a name, as a numbered work writes it (ドラゴンクエストIII, "Dragon Quest III").
+ROMAN_NUMERAL_AFTER = re.compile(r"[ \t]?(III|II|IV|VI|V|Ⅱ|Ⅲ|Ⅳ|Ⅴ|Ⅵ)(?![A-Za-z0-9.'’])")
 #: A number right after a name, and not a count, a date or an ordinal: a numbered work's ("TEKKEN 8", 「鉄拳8」).
 NUMBER_AFTER = re.compile(r"[ \t]?(\d{1,2})(?![\d/%'’+]|[.,:]\d)(?!\s*(?:(?:st|nd|rd|th|episodes?|eps?|days?|weeks?|months?|"
                           r"years?|million|billion|seasons?|parts?|cours?|chapters?|volumes?|vol)\b|"
@@ -827,13 +829,19 @@ class SeriesMatcher:
             not (self._derived_only(written, ids) and _in_a_longer_name(doc, start, end))
 
     def _numbered_past_its_seasons(self, doc: str, end: int, ids: list[int]) -> bool:
-        """A number right after the name beyond every season the series has and the next one: another
-        work's sequel ("TEKKEN 8" is the game, not TEKKEN BLOODLINE), as "Bungo Stray Dogs 5" is not."""
-        number = NUMBER_AFTER.match(doc, end)
-        if number is None or doc[end - 1:end].isdigit():
+        """A number or a Roman numeral right after the name beyond every season the series has and the
+        next one: another work's sequel ("TEKKEN 8" and ドラゴンクエストIII are games, no season of
+        TEKKEN BLOODLINE or of the Dragon Quest anime), as "Bungo Stray Dogs 5" is not."""
+        if doc[end - 1:end].isdigit():
+            return False
+        if number := NUMBER_AFTER.match(doc, end):
+            count = int(number[1])
+        elif numeral := ROMAN_NUMERAL_AFTER.match(doc, end):
+            count = ROMAN[numeral[1]]
+        else:
             return False
         last = max((e.season or 0 for sid in ids for e in self.series[sid].entries), default=0)
-        return int(number[1]) > last + 1
+        return count > last + 1
 
     def _dotted_only(self, key: str, ids: list[int]) -> bool:
         """Every name of the series that `key` folds from writes a "・" between katakana words."""
