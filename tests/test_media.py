@@ -106,7 +106,8 @@ def test_a_number_after_a_title_is_its_season_up_to_the_next_one(title, expected
     ("「ドラゴンクエストXI S」Switchで発売、ボイス付きに", "スクウェア・エニックスのRPGが新たな機種で遊べる。"),
     ("TEKKEN 8 Is Now Available Worldwide", "Bandai Namco's TEKKEN 8 has launched on PS5 and PC."),  # no TEKKEN BLOODLINE
     ("Jin and Kazuya Fight Again", "The two square off again in TEKKEN 8, out now from Bandai Namco."),
-    ("『ドラゴンクエストIII そして伝説へ…』HD-2D版が発売", "ロトシリーズの原点を再構築した。"),  # no anime's third season
+    # no third season of the Dragon Quest anime
+    ("『ドラゴンクエストIII そして伝説へ…』HD-2D版が発売", "ロトシリーズの原点を再構築した。"),
     ("サッカー日本代表がブラジル代表に初勝利",
      "SNSでは『キャプテン翼』や『ブルーロック』を引き合いに出すファンの投稿も相次いだ。"),
     # no アイドル・プロジェクト
