@@ -508,8 +508,11 @@ def film_in_lead(headline: str, text: str) -> bool:
 
 
 #: A manga's news told by the body's first sentence: the magazine it runs in, its chapters, a one-shot.
-MANGA_DESCRIBED = any_of(r"\b(?:in|to|from)\s+(?:Weekly\s+|Monthly\s+)?(?:Shonen\s+|Young\s+|Big\s+Comic\s+|V\s+)?"
-                             r"(?:Jump(?:\s+SQ|\+)?|Magazine|Sunday|Animal|Champion|Afternoon|Morning|Ace)\b|"
+MANGA_DESCRIBED = any_of(r"\b(?:in|to|from)\s+(?:Weekly\s+|Monthly\s+|Bessatsu\s+)?"
+                         r"(?:Shonen\s+|Young\s+|Big\s+Comic\s+|Big\s+|V\s+|Ultra\s+|Manga\s+Time\s+)?"
+                         r"(?:Jump(?:\s+SQ|\+)?|Magazine|Sunday|Animal|Champion|Afternoon|Morning|Ace|Gangan|Spirits|"
+                         r"Kirara|Daioh|Zenon|Bunch|Ribon|Nakayoshi|Margaret|Hana\s+to\s+Yume|Comic\s+Beam|Harta)"
+                         r"(?:'s|’s)?\b|"
                              r"\b(?:new|latest|first|final)\s+chapters?\b(?!\s+of)|\bserializ|\bone-shot\b|連載|休載|読み切り|"
                              r"最新話", re.IGNORECASE)
 #: Words of anime news, however neutral the rest: its season, episode, broadcast or stream.

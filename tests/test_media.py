@@ -1007,6 +1007,9 @@ def test_curated_seasons_of_sequel_series_and_a_later_cour(title, published, exp
     ("Berserk Resumes With Studio Gaga and Kouji Mori",
      "Berserk continued in Young Animal with the late author's assistants drawing.\nMiura died in 2021.",
      "2022-06-24", [("剣風伝奇ベルセルク", None)]),  # the lead tells of the manga
+    ("JoJolion Ends, Closing JoJo's Bizarre Adventure Part 8",
+     "Hirohiko Araki ended JoJolion, the eighth part, in Ultra Jump's September issue.\nThe ninth part is coming.",
+     "2021-08-19", [("ジョジョの奇妙な冒険", None)]),  # Ultra Jump, a manga magazine: the manga's part, no cour
     ("Blue Exorcist -Beyond the Snow Saga- Begins",
      "The next chapter of Blue Exorcist premiered in October.\nRin learns the truth.", "2024-10-05",
      [("青の祓魔師", 4)]),  # "the next chapter" of a show that premiered
