@@ -83,6 +83,7 @@ OTHER_MEDIA = any_of(
     r"\bgrand prix\b|\blifetime achievement\b|\bangoul[eê]me\b|\beisner awards?\b|褒章|受章|文化功労者|文化勲章|"
     # games, models, lotteries and brand tie-ups: "Hits Consoles", "Draws Ten Million Downloads", 一番くじ, ガンプラ
     r"\bconsoles?\b|\bdownloads?\b|\bgets\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}game\b|"
+    r"\b(?:new|upcoming|latest)\s+(?:[\w'’:!-]+\s+){0,5}?game\b|"  # "… in a New Made in Abyss Game"
     r"\bsells?\s+(?:over\s+|more than\s+)?[\d.,]+\s*(?:million|thousand)\b|"
     r"(?<!アニメ)本ランキング|\bbook rankings?\b|\blets players\b|\bplayable\b|\bdlc\b|\bmodel kits?\b|"
     r"\bcollaborations?\b(?!\s+(?:song|single|track|theme))|\bcollaborat(?:es|ed|ing)\s+with\b|\bteams? up with\b|"
@@ -137,7 +138,8 @@ FILM_WORDS = re.compile(r"\bmovies?\b|\bfilms?\b|劇場|映画", re.IGNORECASE)
 #: Headline words of news about a TV broadcast.
 BROADCAST = any_of(r"放送(?:開始|スタート|決定|日|中)|(?:Netflix|Disney\+|ディズニープラス|Prime Video|ABEMA|U-NEXT|"
                        r"dアニメストア|Crunchyroll)で(?:独占)?(?:配信開始|配信スタート|世界配信)|"
-                       r"[」』]\s*放送(?=\s|$|[、。　])|\d{1,2}月(?:より|から)?放送|TVアニメ|テレビアニメ|\bTV anime\b|"
+                       r"[」』]\s*放送(?=\s|$|[、。　])|(?:\d{1,2}月|[春夏秋冬])(?:より|から)?放送|"
+                       r"TVアニメ|テレビアニメ|\bTV anime\b|"
                        # 『神様になった日』、10月10日スタート: a title, then its first day
                        r"(?<!展)[」』][、\s]*\d{1,2}月\d{1,2}日(?:より|から)?スタート|"
                        r"\bpremieres?\b|\bto TV\b|\bsimulcast|\bbroadcast|\banime adaptation\b|\bgets (?:an? )?anime\b|"
@@ -391,7 +393,9 @@ def about_other_media(headline: str) -> bool:
     if anniversary and not BROADCAST.search(ANIME_MEDIUM.sub(" ", SINCE_A_DEBUT.sub(" ", headline))):
         return True  # 『のんのんびより』TVアニメ10周年: the franchise's, the anime only its medium
     if tells_a_broadcast(headline):  # 「うたわれるもの 二人の白皇」放送開始　物語が完結へ: the show's
-        headline = ADVANCE_SCREENING.sub(" ", SOURCE_WORDS.sub(" ", broadcast_clauses(headline))).replace("完結", " ")
+        clauses = AFTER_LIVE_ACTION.sub(" ", broadcast_clauses(headline))
+        headline = ADVANCE_SCREENING.sub(" ", SOURCE_WORDS.sub(" ", clauses))
+        headline = headline.replace("完結", " ")
     elif final:  # 『からくりサーカス』最終回　藤田和日郎原作を全36話で: the source it names is the show's
         headline = headline.replace("原作", " ")
     elif THEME_SONG.search(headline):  # 『アオのハコ』OPは…「Same Blue」 原作を読み込み: a song's words, and its source
@@ -411,6 +415,9 @@ ANIME_MEDIUM = re.compile(r"(?:TV|テレビ)アニメ(?!放送)|\bTV anime\b", r
 LIVE_ACTION = re.compile(r"\blive-action\b|実写|"  # "Sony Dates Hollywood Saint Seiya Adaptation"
                          r"\bhollywood\s+(?:[\w'’-]+\s+){0,3}?(?:adaptation|film|movie|version|remake)\b|ハリウッド版?",
                          re.IGNORECASE)
+#: A live-action work a broadcast follows: "Cherry Magic! Anime Premieres January 10 After Live-Action Hit".
+AFTER_LIVE_ACTION = re.compile(r"\b(?:after|following)\s+(?:the\s+|its\s+|an?\s+)?(?:[\w'’-]+\s+){0,2}?"
+                               r"live-action\b[^,;:]*", re.IGNORECASE)
 #: A live-action work named by the title it adapts: 『映像研には手を出すな！』実写ドラマ, 「…」の実写映画.
 LIVE_ACTION_AFTER_TITLE = re.compile(r"[』」]\s*の?実写")
 #: The anime named in a lead: a live-action work named after it is the anime's context.
@@ -528,6 +535,9 @@ GAME_DESCRIBED = any_of(r"\b(?:games?|j?rpgs?|arena fighter|gacha|playable|story
 #: Copies sold, told by the body's first sentence: a game's or a book's news, not a season's.
 COPIES_SOLD = re.compile(r"\bsold\s+(?:over\s+|more\s+than\s+|nearly\s+)?(?:[\d.,]+|one|two|three|four|five|ten)\s*"
                          r"(?:million\s+|thousand\s+)?copies\b|\bcopies\s+sold\b|\d+万本", re.IGNORECASE)
+#: A stage work told by the body's first sentence: "The stage musical version of Your Lie in April …", 舞台版.
+STAGE_DESCRIBED = any_of(r"\bstage\s+(?:musical|play|adaptation|version|production)s?\b|"
+                         r"\bmusical\s+(?:version|adaptation)\b|舞台版|ミュージカル版", re.IGNORECASE)
 SERIES_DESCRIBED = re.compile(r"\b(?<!xbox )(?:series|adaptation|show)\b|シリーズ|アニメ化", re.IGNORECASE)
 
 
@@ -537,7 +547,7 @@ SHORTEST_LEAD = 40
 
 def other_medium_in_lead(headline: str, text: str) -> bool:
     """A headline that names no medium ("Berserk Resumes With Studio Gaga and Kouji Mori") over a
-    first sentence that tells of the manga ("continued in Young Animal"), a game, a model kit, a
+    first sentence that tells of the manga ("continued in Young Animal"), a game, a model kit, a stage work, a
     tie-in (コラボドーナツ, not a song's collaborators) or copies sold (not a Blu-ray's): that medium's
     news, no season."""
     lead = text[:sentences_end(text, 1, SHORTEST_LEAD)]  # "Konami's Yu-Gi-Oh! Master Duel is …": past a title's "!"
@@ -546,7 +556,7 @@ def other_medium_in_lead(headline: str, text: str) -> bool:
         bool(MANGA_DESCRIBED.search(lead) or
              (sold and not HOME_VIDEO.search(headline + "\n" + text[:sold.end()])) or
              ((TIE_IN.search(lead) or MERCHANDISE.search(lead)) and not MUSIC_WORDS.search(lead)) or
-             (GAME_DESCRIBED.search(lead) and not SERIES_DESCRIBED.search(lead)))
+             (GAME_DESCRIBED.search(lead) and not SERIES_DESCRIBED.search(lead)) or STAGE_DESCRIBED.search(lead))
 
 
 #: What separates a headline's clauses: 『…』放送開始　実写映画も同時期公開, "X Premieres, Film Set for Spring", a
@@ -581,7 +591,8 @@ def about_live_action(headline: str, lead: str) -> bool:
     the anime's (see 1). 「ザ・ファブル」TVアニメ放送開始 … 実写映画化もされた is the anime's news, and so is
     a lead that names the anime before it ("Golden Kamuy's anime will end …, announced after the
     live-action sequel's reveal")."""
-    if LIVE_ACTION.search(broadcast_clauses(headline)) or LIVE_ACTION_AFTER_TITLE.search(headline):
+    if LIVE_ACTION.search(AFTER_LIVE_ACTION.sub(" ", broadcast_clauses(headline))) or \
+            LIVE_ACTION_AFTER_TITLE.search(headline):
         return True  # 『映像研には手を出すな！』実写ドラマ、…で放送開始: the broadcast is the drama's
     if LIVE_ACTION_OPENS.search(lead):
         return True
@@ -743,7 +754,8 @@ OBITUARY = any_of(r"\b(?:dies|died)\b(?! (?:down|out)\b)|\bhas died\b|\bpasse[sd
                       r"\b(?:confirms?|confirmed|announces?|announced|reports?|reported)\s+(?:the\s+)?death of\b",
                       re.IGNORECASE)
 #: A creator's birth or death anniversary: 水木しげる生誕100周年.
-CENTENARY = any_of(r"生誕\d+(?:周)?年|没後\d+年|\bbirth centenary\b", re.IGNORECASE)
+CENTENARY = any_of(r"生誕\d+(?:周)?年|没後\d+年|\bbirth centenary\b|"
+                   r"褒章|受章|文化功労者|文化勲章|\blifetime achievement\b", re.IGNORECASE)  # and a life's honours
 
 
 #: A title's possessive before a person's full name: two capitalized words, then neither a third nor a title
@@ -799,10 +811,8 @@ PRIVATE_LIFE = any_of(r"(?:結婚|入籍|婚約)を(?:発表|報告)|が入籍|�
 
 
 #: A person's best-known work, before the person: 『パタリロ！』で知られる魔夜峰央. In news of a title it credits
-#: the person; in news of the person (an honour: 『うる星やつら』で知られる漫画家が受章) it is the news.
-KNOWN_FOR_AFTER = re.compile(r"^[」』]で(?:知られる|有名な|おなじみの)")
-#: A title in the headline's brackets.
-HEADLINE_TITLE = re.compile(r"[『「][^』」]+[』」]")
+#: the person; in news of the person's life (a death, an honour: 『うる星やつら』で知られる漫画家が受章) it is the news.
+KNOWN_FOR_AFTER = re.compile(r"^[」』](?:など)?で(?:知られる|有名な|おなじみの)")
 
 
 def credits_a_person(before: str, after: str, headline: str = "", in_headline: bool = False) -> bool:
@@ -819,8 +829,7 @@ def credits_a_person(before: str, after: str, headline: str = "", in_headline: b
         return True  # another person than an obituary's: "after his partnership with Doraemon's Hiroshi Fujimoto"
     if not in_headline and MAKERS_OF_BEFORE.search(before) and not of_a_life:
         return True  # "from the makers of CLANNAD and Little Busters!": the makers' earlier works
-    if KNOWN_FOR_AFTER.match(SIGNS_BEFORE_BRACKET.sub("", after)) and HEADLINE_TITLE.search(headline) and \
-            not of_a_life:
+    if KNOWN_FOR_AFTER.match(SIGNS_BEFORE_BRACKET.sub("", after)) and not of_a_life:
         return True  # 映画『翔んで埼玉』公開 … 『パタリロ！』で知られる魔夜峰央: the author's work
     credit = CREDIT_AFTER.match(SIGNS_BEFORE_BRACKET.sub("", after)) or CREDIT_BEFORE.search(before)
     return bool(credit) and not of_a_life

@@ -180,9 +180,11 @@ POSSESSIVE_AFTER = re.compile(r"(?:'s|’s)(?![A-Za-z])")
 NUMBERED_RELEASE = re.compile(r"[ \t]+(\d{1,2})[ \t]+(?:launch(?:es|ed)|ship(?:s|ped)|sells|sold|is out|release[sd]?|"
                               r"hits stores|"
                               r"goes on sale|went on sale)\b", re.IGNORECASE)
-#: Latin letters right after a Japanese name, with no space: the name goes on (ガンダムSEED), unless
-#: they are a Roman numeral, a season's word or a season's own title.
-LATIN_GOES_ON = re.compile(r"(?![IVX]+(?![A-Za-z])|(?i:season|part|final|cour|ova|oad|movie|film))[A-Za-z]{2,}")
+#: Latin letters right after a Japanese name, with no space: the name goes on (ガンダムSEED, one capital
+#: letter up to the closing bracket too: 『シンカリオンZ』), unless they are a Roman numeral, a season's word or a
+#: season's own title.
+LATIN_GOES_ON = re.compile(r"(?![IVX]+(?![A-Za-z])|(?i:season|part|final|cour|ova|oad|movie|film))"
+                           r"(?:[A-Za-z]{2,}|[A-Z](?=[」』]))")  # 『シンカリオンZ』: a letter to the bracket
 #: A determiner right after a word: the word is a phrase's ("Given the schedule"), not a title.
 DETERMINER_AFTER = re.compile(r"[ \t]+(?:the|a|an|that|this|its|his|her|their)\b")
 #: A "・" between two katakana words of a name.
@@ -739,8 +741,9 @@ class SeriesMatcher:
             return doc[start:end].isupper() and (TITLE_CONTEXT.match(doc[end:end + 40]) is not None
                                                  or key.strip() in quoted or shows_title(before, ""))
         if not key.startswith(" "):
-            if LATIN_GOES_ON.match(doc, end) and not any(titled_season(self.titled[sid], doc[end:end + 20])
-                                                          for sid in ids):
+            if (goes_on := LATIN_GOES_ON.match(doc, end)) and \
+                    not any(titled_season(self.titled[sid], doc[end:end + 20]) for sid in ids) and \
+                    not self._entry_goes_on(key, goes_on[0], ids):
                 return False  # 『ガンダムSEED FREEDOM』: a longer name, not 「ごちうさBLOOM」, the season BLOOM
             if doc[start - 1:start] in ("「", "『") and doc[end - 1:end] in PARTICLES and \
                     GLUED_IN_BRACKETS.match(doc, end):
@@ -827,6 +830,11 @@ class SeriesMatcher:
             return True  # "Netflix Streams revisions, …": a stylized lower-case title
         return len(words) == 2 and written in catalog_forms and ANIME_WORDS.search(doc) is not None and \
             not (self._derived_only(written, ids) and _in_a_longer_name(doc, start, end))
+
+    def _entry_goes_on(self, key: str, letters: str, ids: list[int]) -> bool:
+        """An entry of the series writes the name on with these letters: 「超電磁砲T」 of とある科学の超電磁砲T."""
+        longer = key + letters.casefold()
+        return any(longer in (_key(e.title) or "") for sid in ids for e in self.series[sid].entries)
 
     def _numbered_past_its_seasons(self, doc: str, end: int, ids: list[int]) -> bool:
         """A number or a Roman numeral right after the name beyond every season the series has and the

@@ -1549,3 +1549,35 @@ def test_adapted_sources_surveys_half_centuries_another_season_glued_names_and_a
 def test_obituary_asides_what_a_work_follows_a_lead_past_a_bang_festival_arcs_and_chart_ranks(title, text, published,
                                                                                               expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    # a season of the year the broadcast starts in: the source named is the show's, not the news
+    ("神埼黒音原作の続編アニメ『魔王様、リトライ！R』、秋から放送", "前作とはキャストが総入れ替えとなる。",
+     "2024-05-01", [("魔王様、リトライ！", 2)]),
+    # the live-action work a premiere follows is context, not the news's medium
+    ("Cherry Magic! Anime Premieres January 10 After Live-Action Hit",
+     "The TV anime of the manga will premiere on January 10.", "2024-01-05",
+     [("30歳まで童貞だと魔法使いになれるらしい", 1)]),
+    # a new game named after the title: the game's news
+    ("Spike Chunsoft Sends Players Down the Abyss in a New Made in Abyss Game", "The action RPG launches in 2025.",
+     "2024-10-01", [("メイドインアビス", None)]),
+    # 「…」などで知られる credits the author in a title's news
+    ("百姓貴族：2nd Seasonが10月スタート",
+     "「鋼の錬金術師」などで知られる荒川弘さんのエッセーマンガが原作のテレビアニメ「百姓貴族」の2nd Season"
+     "が放送される。",
+     "2024-09-20", [("百姓貴族", 2)]),
+    # a lead that tells of a stage musical
+    ("Kosei and Kaori Sing in English as Your Lie in April Takes a London Stage",
+     "The stage musical version of Your Lie in April begins performances in London.", "2024-05-20",
+     [("四月は君の嘘", None)]),
+    # one capital letter up to the bracket goes on with the name, unless an entry of the series writes it so
+    ("4月のホビーアニメ、『シンカリオンZ』スタート",
+     "新作『新幹線変形ロボ シンカリオンZ THE ANIMATION』が放送を開始した。", "2021-04-09",
+     [("新幹線変形ロボ シンカリオンZ THE ANIMATION", 1)]),
+    ("「超電磁砲T」が放送休止", "「とある科学の超電磁砲T」も放送を一時休止する。", "2020-04-09",
+     [("とある科学の超電磁砲", 3)]),
+])
+def test_broadcast_seasons_live_action_context_new_games_stage_leads_and_letters_after_a_name(title, text, published,
+                                                                                              expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
