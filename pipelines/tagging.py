@@ -532,6 +532,9 @@ class SeriesMatcher:
             if n + 1 < len(mentions) and doc[end:mentions[n + 1][0]].strip(" ") == "" and \
                     not set(ids) & set(mentions[n + 1][3]) and self._holds_name(key.strip(), mentions[n + 1][3]):
                 continue  # "Gundam GQuuuuuuX", 『ガンダムSEED FREEDOM』: the first word of the next title's name
+            if n and reads[n - 1] and APPOSITION_OPENS.fullmatch(doc, mentions[n - 1][1], start) and \
+                    not set(ids) & set(mentions[n - 1][3]) and not APPOSITION_CLOSES.match(doc, end):
+                continue  # "Monster Girl Doctor (Monster Musume no Oishasan)": a longer name of the same work
             title_end = end
             in_title = end <= len(title)
             if credits_a_person(doc[max(0, start - 40):start], doc[end:end + 30], bare_title, in_title) or \
@@ -1144,6 +1147,10 @@ def _without_titles(headline: str, mentions: list[tuple[int, int, str, list[int]
 
 #: A bracketed title: 『BLEACH Rebirth of Souls』, 「ONE PIECE × 鬼滅の刃」.
 BRACKETED = re.compile(r"[『「【]([^『「【』」】]{1,80})[』」】]")
+#: What opens an apposition right after a title, and closes it right after a name: "Monster Girl Doctor
+#: (Monster Musume no Oishasan)", 「薬屋のひとりごと」（The Apothecary Diaries）.
+APPOSITION_OPENS = re.compile(r"[」』\"”]?[ \t]*[(（]")
+APPOSITION_CLOSES = re.compile(r"[」』\"”!！?？.]*[)）]")
 #: What parts a title from its subtitle ("Kakushigoto: Himegoto wa Nandesuka").
 SUBTITLE_COLON = re.compile(r"[:：][ \t]*")
 #: What joins two works inside one bracketed title: a crossover's ×, "&", "VS" (『ルパン三世VSキャッツ・アイ』).

@@ -1581,3 +1581,16 @@ def test_obituary_asides_what_a_work_follows_a_lead_past_a_bang_festival_arcs_an
 def test_broadcast_seasons_live_action_context_new_games_stage_leads_and_letters_after_a_name(title, text, published,
                                                                                               expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the apposition's romaji is a longer name of the same work, not Monster Musume's
+    ("Funimation will stream Monster Girl Doctor (Monster Musume no Oishasan) this summer.",
+     [("モンスター娘のお医者さん", 1)]),
+    # a whole other title in the parentheses is named
+    ("Funimation will stream Monster Girl Doctor (Monster Musume) this summer.",
+     [("モンスター娘のいる日常", 1), ("モンスター娘のお医者さん", 1)]),
+])
+def test_a_name_that_opens_an_apposition_after_a_title_is_a_longer_name_of_that_work(text, expected):
+    assert sorted((t.series.title_ja, t.season)
+                  for t in MATCHER.tag("Funimation Picks Up Monster Girl Doctor", text, "2020-06-26")) == expected
