@@ -76,7 +76,7 @@ OTHER_MEDIA = any_of(
     r"コラボ(?!楽曲|曲|レーション楽曲)|スタンプラリー|\bstamp rall(?:y|ies)\b|" + WRAPPED + "|"
     r"ドラマ(?!CD|ＣＤ|ティック)|\b[jk]-?drama\b|"
     r"完結(?!編)|マンホール|アルバム|\balbum\b|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|\bworld tour\b|"
-    r"(?<!anime )\bfestival\b|フェス(?!タ)|visual novel|歌舞伎|\bkabuki\b|"
+    r"(?<!anime )\bfestival\b|(?<!ジャン)フェス(?!タ)|visual novel|歌舞伎|\bkabuki\b|"
     r"アカデミー賞|映画賞|\bacademy awards?\b|\boscars\b|\b(?:an|the)\s+oscar\b|"
     r"\boscar[- ](?:nominat|winn|race|shortlist)|"
     r"\bfilm (?:prize|awards?)\b|休載|"  # the Oscars, not "Resumes Oscar and Tinasha's Story"
@@ -529,7 +529,7 @@ ANIME_NEWS = any_of(r"\banime\b|\bseasons?\b|\bepisodes?\b|\bcour\b|\bstream|\ba
 
 #: A game's or a model kit's news told by the body's first sentence: "the turn-based RPG One Piece Odyssey";
 #: not a series' that a game is named beside ("Arcane, the League of Legends series").
-GAME_DESCRIBED = any_of(r"\b(?:games?|j?rpgs?|arena fighter|gacha|playable|story mode)\b|"
+GAME_DESCRIBED = any_of(r"\b(?:games?(?!\s+worlds?\b)|j?rpgs?|arena fighter|gacha|playable|story mode)\b|"
                             r"\b(?:playstation|ps[45]|xbox|nintendo switch|consoles?|pc)\b|(?-i:\bSwitch\b)|"
                             r"ゲーム|ガンプラ|プラモデル", re.IGNORECASE)
 #: Copies sold, told by the body's first sentence: a game's or a book's news, not a season's.
@@ -870,7 +870,9 @@ def names_a_company(written: str, after: str = "") -> bool:
 
 #: A role a cast member takes, named after "as" in a casting sentence: "Casts H.E.R. as Belle".
 ROLE_BEFORE = re.compile(r"\b(?:casts?|cast as|casting|voices?|voiced|plays?|played|stars?|starring|returns)\b"
-                         r"[^!?\n]{0,60}\bas\s+(?:the\s+)?$", re.IGNORECASE)
+                         r"[^!?\n]{0,60}\bas\s+(?:the\s+)?$|"
+                         # "with Eiji Akaso as Akira": an actor and the role
+                         r"(?-i:\bwith\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}\s+as\s+(?:the\s+)?$)", re.IGNORECASE)
 
 
 def names_a_role(before: str) -> bool:

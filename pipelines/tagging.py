@@ -239,7 +239,8 @@ QUOTED = re.compile(r"[『「【《〈\"“]([^『「【《〈』」】》〉\"�
 MAX_GUARDED_CJK_CHARS = 5
 #: Fewest characters of a loanword name that opens a bracketed title before a space, its subtitle after it.
 MIN_SPACED_LOANWORD_CHARS = 7
-CJK_TITLE_CONTEXT = re.compile(r"^[^\S\n]*(?:TV)?(?:アニメ|第\s*\d|\d+期|シーズン|劇場版|の(?:TV)?アニメ)")  # on its own line
+CJK_TITLE_CONTEXT = re.compile(r"^[^\S\n]*(?:TV)?(?:アニメ|第\s*\d|\d+期|シーズン|劇場版|の(?:TV)?アニメ|"
+                               r"(?:FINAL[ \t]*|\d+(?:st|nd|rd|th)[ \t]*)?SEASON)")  # ヒロアカFINAL SEASON
 #: Kana after a name in brackets continue it into another word: 「キングダム ハーツ」 is another title.
 KANA = re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")
 HIRAGANA = re.compile(r"[\u3041-\u309f]")
@@ -580,6 +581,8 @@ class SeriesMatcher:
             chosen = resolved.get(shared) or \
                 self._disambiguate(ids, mark, published, named_alone, no_season or another, remake_news, year)
             chosen = [self._remake_of_year(sid, key, year) for sid in chosen]
+            if mark and not mark.part and not about_a_film(bare_title):  # 『ピアノの森』第2シリーズ: the TV series'
+                chosen = [self.film_franchise.get(sid, sid) for sid in chosen]  # season, which its film has not
             if shared:
                 resolved.setdefault(shared, chosen)  # read the same way all through the article
             for sid in chosen:
@@ -763,7 +766,7 @@ class SeriesMatcher:
                 doc[end:end + 1] in (" ", "\u3000") and len(key) >= MIN_SPACED_LOANWORD_CHARS
             # 『ドラゴンボール ザ ブレイカーズ』, 『劇場版ゾンビランドサガ …』, not 「キングダム ハーツ」
             return (len(key) > MAX_GUARDED_CJK_CHARS and not loanword) or _writes_as_title(key, titled) or \
-                opens_a_title or bool(CJK_TITLE_CONTEXT.match(doc[end:end + 8]))
+                opens_a_title or bool(CJK_TITLE_CONTEXT.match(doc[end:end + 16]))
         if DOMAIN_AFTER.match(doc, end):
             return False  # "GUNDAM.INFO": a website's name
         words = key.split()

@@ -1594,3 +1594,24 @@ def test_broadcast_seasons_live_action_context_new_games_stage_leads_and_letters
 def test_a_name_that_opens_an_apposition_after_a_title_is_a_longer_name_of_that_work(text, expected):
     assert sorted((t.series.title_ja, t.season)
                   for t in MATCHER.tag("Funimation Picks Up Monster Girl Doctor", text, "2020-06-26")) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    # a story's "game world" is its setting, not a game's news
+    ("Do You Love Your Mom and Her Two-Hit Multi-Target Attacks? Sends a Mother Along",
+     "Masato finally gets into a full-dive game world, only to learn that his mother is coming with him.",
+     "2019-07-13", [("通常攻撃が全体攻撃で二回攻撃のお母さんは好きですか？", 1)]),
+    # "with Eiji Akaso as Akira": a role, not AKIRA
+    ("Zom 100 Live Action Hits Netflix",
+     "Netflix released the live-action Zom 100: Bucket List of the Dead, with Eiji Akaso as Akira.", "2023-08-04",
+     [("ゾン100～ゾンビになるまでにしたい100のこと～", None)]),
+    # a season named after a name the franchise's film holds is the TV series' season
+    ("アニメ『ピアノの森』第2シリーズ放送開始", "カイたちがコンクールの本選に挑む。", "2019-01-29",
+     [("ピアノの森(TVシリーズ)", 2)]),
+    # ジャンフェス is Jump Festa, no festival's; a katakana short name before "FINAL SEASON" is a title
+    ("【ジャンフェス2025】ヒロアカFINAL SEASON時期発表", "ジャンプフェスタ2025のステージで放送時期が発表された。",
+     "2024-12-22", [("僕のヒーローアカデミア", 8)]),
+])
+def test_a_game_world_a_role_with_an_actor_a_films_name_with_a_season_and_jump_festas_short_name(title, text,
+                                                                                                   published, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
