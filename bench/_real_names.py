@@ -97,6 +97,7 @@ SET74 = DATA.with_name("real_names_set74.jsonl")
 SET75 = DATA.with_name("real_names_set75.jsonl")
 SET76 = DATA.with_name("real_names_set76.jsonl")
 SET77 = DATA.with_name("real_names_set77.jsonl")
+SET79 = DATA.with_name("real_names_set79.jsonl")
 HOST = "realnames.test"
 
 
