@@ -98,6 +98,7 @@ SET75 = DATA.with_name("real_names_set75.jsonl")
 SET76 = DATA.with_name("real_names_set76.jsonl")
 SET77 = DATA.with_name("real_names_set77.jsonl")
 SET78 = DATA.with_name("real_names_set78.jsonl")
+SET79 = DATA.with_name("real_names_set79.jsonl")
 SET80 = DATA.with_name("real_names_set80.jsonl")
 SET81 = DATA.with_name("real_names_set81.jsonl")
 HOST = "realnames.test"
