@@ -560,8 +560,10 @@ def other_medium_in_lead(headline: str, text: str) -> bool:
 
 
 #: What separates a headline's clauses: 『…』放送開始　実写映画も同時期公開, "X Premieres, Film Set for Spring", a
-#: space between Japanese words (…配信開始 劇場上映と並行); not inside a title's brackets (『コードギアス 奪還のロゼ』).
-HEADLINE_CLAUSES = re.compile(r"(?:\u3000|、|／|\s[/|]\s|;\s|,\s|(?<=[^\x00-\x7f]) (?=[^\x00-\x7f]))(?![^『「]*[』」])")
+#: space between Japanese words (…配信開始 劇場上映と並行), a "！" between them (放送開始！フィギュアの団体戦); not
+#: inside a title's brackets (『コードギアス 奪還のロゼ』).
+HEADLINE_CLAUSES = re.compile(r"(?:\u3000|、|／|\s[/|]\s|;\s|,\s|(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])|"
+                              r"(?<=[^\x00-\x7f])[!！](?=[^\x00-\x7f\s!！」』]))(?![^『「]*[』」])")
 
 
 @lru_cache(maxsize=PER_ARTICLE)
@@ -626,6 +628,9 @@ CREDIT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:author|creato
                           r"^[」』]の[^、。「『」』\s\d０-９]{2,10}(?:による|が手がけ|が手掛け|が描(?:いた|く)|の新作|最新作|"
                           r"の(?:漫画|マンガ|小説))|"
                           r"^[」』][\u3041-\u3096\u4e00-\u9fff々・]{2,10}の(?:新作|最新作)|"
+                          # 『鋼の錬金術師』の荒川弘さんが北海道の農家で育った日々を描いた: the author's earlier work
+                          r"^[」』]の[\u4e00-\u9fff々]{2,6}(?:さん|氏|先生)が[^。「『]{0,30}?"
+                          r"(?:描いた|描く|手がけた|手掛けた)|"
                           # 『あの花』『ここさけ』チームの新作: the team's earlier works
                           r"^[」』](?:[『「][^』」]{1,20}[』」])*の?(?:チーム|スタッフ|制作陣|コンビ)", re.IGNORECASE)
 CREDIT_BEFORE = re.compile(r"\b(?:creator|author|mangaka|writer|team|staff|director|composer|screenwriter|"

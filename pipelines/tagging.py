@@ -187,6 +187,9 @@ LATIN_GOES_ON = re.compile(r"(?![IVX]+(?![A-Za-z])|(?i:season|part|final|cour|ov
                            r"(?:[A-Za-z]{2,}|[A-Z](?=[」』]))")  # 『シンカリオンZ』: a letter to the bracket
 #: A determiner right after a word: the word is a phrase's ("Given the schedule"), not a title.
 DETERMINER_AFTER = re.compile(r"[ \t]+(?:the|a|an|that|this|its|his|her|their)\b")
+#: A person cast as a role named without brackets: 宮野真守さんが新キン肉マンに, …さんがルフィ役.
+JA_ROLE_BEFORE = re.compile(r"(?:さん|氏)(?:が|は)新?$")
+JA_ROLE_AFTER = re.compile(r"役|に(?=[\s　、。!！]|$)")
 #: A "・" between two katakana words of a name.
 DOTTED = re.compile(r"[\u30a0-\u30ff]・[\u30a0-\u30ff]")
 #: A web domain's ending right after a name: "GUNDAM.INFO", "Crunchyroll.com".
@@ -759,6 +762,8 @@ class SeriesMatcher:
                 return False
             if doc[start - 1:start] == "の" and HIRAGANA.search(key) and not _writes_as_title(key, titled):
                 return False  # 投資のはじめの一歩: words of a phrase, which a title in prose is not without brackets
+            if JA_ROLE_BEFORE.search(doc, max(0, start - 4), start) and JA_ROLE_AFTER.match(doc, end):
+                return False  # 宮野真守さんが新キン肉マンに: the role a voice actor takes, not the title
             if KATAKANA_WORD.match(doc[start:end]) and self._dotted_only(key, ids):
                 return False  # アイドルプロジェクト, two loanwords: the title アイドル・プロジェクト writes its "・"
             loanword = KATAKANA_WORD.match(doc[start:end]) is not None  # ガングリオン, a cyst: Japanese writes loanwords so

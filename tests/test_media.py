@@ -1615,3 +1615,20 @@ def test_a_name_that_opens_an_apposition_after_a_title_is_a_longer_name_of_that_
 def test_a_game_world_a_role_with_an_actor_a_films_name_with_a_season_and_jump_festas_short_name(title, text,
                                                                                                    published, expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    # "！" between Japanese words parts a headline's clauses: フィギュア (skating) is no clause of the broadcast
+    ("冬アニメ『スケートリーディング☆スターズ』放送開始！フィギュアの団体戦",
+     "フィギュアスケートの団体戦を描くオリジナルアニメ。", "2021-01-16", [("スケートリーディング☆スターズ", 1)]),
+    # 『X』の<author>さんが…を描いた credits the author with X
+    ("『百姓貴族 2nd Season』放送開始",
+     "『鋼の錬金術師』の荒川弘さんが北海道の農家で育った日々を描いた『百姓貴族』のTVアニメ2nd Seasonがスタート。",
+     "2024-10-04", [("百姓貴族", 2)]),
+    # <person>さんが新キン肉マンに: the role a voice actor takes
+    ("夏アニメ『キン肉マン 完璧超人始祖編』放送開始！宮野真守さんが新キン肉マンに",
+     "正義超人と完璧超人始祖の戦いが描かれる。", "2024-07-08", [("キン肉マン 完璧超人始祖編", 1)]),
+])
+def test_clauses_parted_by_exclamation_an_authors_earlier_work_and_a_voice_actors_role(title, text, published,
+                                                                                       expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
