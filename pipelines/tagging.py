@@ -415,15 +415,15 @@ class SeriesMatcher:
             for name in {s.title, s.title_ja, debracket(s.title), debracket(s.title_ja)}:
                 if key := _key(name):
                     names[key].add(s.id)
-                elif name.isupper() and (key := _key(name, MIN_CAPITALS_TITLE_CHARS)):
+                elif _in_capitals(name) and (key := _key(name, MIN_CAPITALS_TITLE_CHARS)):
                     capitals.add(key)
             for a in s.aliases:
                 trusted = a.source in TRUSTED_SOURCES
                 if key := _key(a.alias, MIN_TRUSTED_NAME_CHARS if trusted else MIN_NAME_CHARS,
                                MIN_CHINESE_NAME_CHARS if a.lang.startswith("zh") else MIN_CJK_NAME_CHARS):
                     names[key].add(s.id)
-        #: Capitals titles shorter than `MIN_NAME_CHARS` ("CUE!") that no other name shares: they read
-        #: as titles only in capitals before title words (`_reads_as_title`).
+        #: Capitals titles shorter than `MIN_NAME_CHARS` ("CUE!", "22/7") that no other name shares: they
+        #: read as titles only so written in title quotes or before title words (`_reads_as_title`).
         self.short_titles = capitals - names.keys()
         #: Names only films have ("Jujutsu Kaisen 0", 劇場版 呪術廻戦 0): news naming them is the film's.
         film, tv = set(), set()
@@ -440,7 +440,7 @@ class SeriesMatcher:
         self.film_franchise = _film_franchises(catalog, self.films)
         for s in catalog:
             for name in {s.title, s.title_ja, debracket(s.title), debracket(s.title_ja)}:
-                if name.isupper() and (key := _key(name, MIN_CAPITALS_TITLE_CHARS)) in self.short_titles:
+                if _in_capitals(name) and (key := _key(name, MIN_CAPITALS_TITLE_CHARS)) in self.short_titles:
                     names[key].add(s.id)
         for key, ids in names.items():
             self.automaton.add_word(key, (key, sorted(ids)))
@@ -747,7 +747,7 @@ class SeriesMatcher:
             return False  # ドラゴンクエストXI, "Final Fantasy XVI", "TEKKEN 8": a numbered game, no season of an anime
         if key in self.short_titles:  # "the CUE TV anime", 『CUE!』, "the new anime BEM": in capitals, by title words
             before = SENTENCE_END.split(doc[max(0, start - 60):start])[-1]
-            return doc[start:end].isupper() and (TITLE_CONTEXT.match(doc[end:end + 40]) is not None
+            return _in_capitals(doc[start:end]) and (TITLE_CONTEXT.match(doc[end:end + 40]) is not None
                                                  or key.strip() in quoted or shows_title(before, ""))
         if not key.startswith(" "):
             if (goes_on := LATIN_GOES_ON.match(doc, end)) and \
@@ -1239,6 +1239,11 @@ def _writes_as_title(key: str, quotes: list[str]) -> bool:
         if not KANA.match(rest.lstrip()[:1]) or (rest[:1].isspace() and not KATAKANA_WORD.fullmatch(key)):
             return True
     return False
+
+
+def _in_capitals(name: str) -> bool:
+    """Written in capitals, or in digits and signs alone ("CUE!", "22/7"): a short title's own spelling."""
+    return name.isupper() or (any(c.isdigit() for c in name) and not any(c.isalpha() for c in name))
 
 
 def _is_whole_line(doc: str, start: int, end: int) -> bool:

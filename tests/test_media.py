@@ -1632,3 +1632,11 @@ def test_a_game_world_a_role_with_an_actor_a_films_name_with_a_season_and_jump_f
 def test_clauses_parted_by_exclamation_an_authors_earlier_work_and_a_voice_actors_role(title, text, published,
                                                                                        expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("アニメ『22/7』放送スタート", "秋元康プロデュースのデジタル声優アイドルのTVアニメが始まった。", [("22/7", 1)]),
+    ("Tickets go on sale 22/7 at noon", "The concert is on 30/7.", []),  # a date, no title quotes
+])
+def test_a_title_of_digits_and_signs_reads_as_one_in_title_quotes(title, text, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, "2020-01-11")) == expected
