@@ -62,7 +62,7 @@ OTHER_MEDIA = any_of(
     r"pop-up|collaboration caf[eé]|\bcaf[eé]\b|merchandise|\bmerch\b|reasons? |what does .+ mean|worth watching|"
     r"^why\b|deserves more attention|underrated|opinion|explained|\bmovies?\b|\bfilms?\b(?!\s+club)|box office|"
     r"\bscreens\b|"
-    r"stage (?:play|adaptation|musical|production)|musical(?!\s+(?:battles?|scores?|numbers?|talent|side|themes?))|"
+    r"stage (?:play|adaptation|musical|production)|musical(?!\s+(?:battles?|scores?|numbers?|talent|side|themes?|anime))|"
     r"(?:mobile|smartphone|video|console|rhythm|gacha|card|"
     r"browser|pc|switch|ps5|ps4)\s+games?|\bgame\b.*\b(?:release|launch|pre-?registration|trailer|download)|"
     r"(?<!anime )(?<!japan )\bexpo\b|アトラクション|\battractions?\b|"
@@ -84,6 +84,7 @@ OTHER_MEDIA = any_of(
     # games, models, lotteries and brand tie-ups: "Hits Consoles", "Draws Ten Million Downloads", 一番くじ, ガンプラ
     r"\bconsoles?\b|\bdownloads?\b|\bgets\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}game\b|"
     r"\b(?:new|upcoming|latest)\s+(?:[\w'’:!-]+\s+){0,5}?game\b|"  # "… in a New Made in Abyss Game"
+    r"\bfor\s+(?:[\w-]+\s+)?players\b|"  # "Releases Uma Musume for English Players"
     r"\bsells?\s+(?:over\s+|more than\s+)?[\d.,]+\s*(?:million|thousand)\b|"
     r"(?<!アニメ)本ランキング|\bbook rankings?\b|\blets players\b|\bplayable\b|\bdlc\b|\bmodel kits?\b|"
     r"\bcollaborations?\b(?!\s+(?:song|single|track|theme))|\bcollaborat(?:es|ed|ing)\s+with\b|\bteams? up with\b|"
@@ -756,7 +757,8 @@ OBITUARY = any_of(r"\b(?:dies|died)\b(?! (?:down|out)\b)|\bhas died\b|\bpasse[sd
                       r"\bdead at \d+\b|死去|逝去|訃報|追悼|"
                       # a tribute or mourning after a death
                       r"\bpays? tribute to\b|\b(?:is|are) mourned\b|\bremembered by\b|\bmourns?\b|"
-                      r"\b(?:confirms?|confirmed|announces?|announced|reports?|reported)\s+(?:the\s+)?death of\b",
+                      r"\b(?:confirms?|confirmed|announces?|announced|reports?|reported)\s+(?:the\s+)?death of\b|"
+                      r"(?-i:\b[Ff]arewell to\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b)",  # "Farewell to Yasuo Otsuka, Whose …"
                       re.IGNORECASE)
 #: A creator's birth or death anniversary: 水木しげる生誕100周年.
 CENTENARY = any_of(r"生誕\d+(?:周)?年|没後\d+年|\bbirth centenary\b|"

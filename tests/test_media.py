@@ -1640,3 +1640,15 @@ def test_clauses_parted_by_exclamation_an_authors_earlier_work_and_a_voice_actor
 ])
 def test_a_title_of_digits_and_signs_reads_as_one_in_title_quotes(title, text, expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, "2020-01-11")) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("Healer Girl Is the Spring 2022 Musical Anime Nobody Saw Coming", "The Studio 3Hz series premiered in April.",
+     "2022-04-20", [("ヒーラー・ガール", 1)]),  # a musical anime is an anime, no stage musical
+    ("Horse Girls Go Global: Cygames Releases Uma Musume for English Players", "The mobile hit is out worldwide.",
+     "2025-06-27", [("ウマ娘 プリティーダービー", None)]),  # released "for English players": a game
+    ("Farewell to Yasuo Otsuka, Whose Pencil Drove Lupin III and Future Boy Conan", "The animator was 89.",
+     "2021-03-16", [("ルパン三世 1stシリーズ", None), ("未来少年コナン", None)]),  # an obituary's farewell
+])
+def test_a_musical_anime_a_game_for_players_and_a_farewell_to_a_person(title, text, published, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
