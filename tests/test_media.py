@@ -1652,3 +1652,9 @@ def test_a_title_of_digits_and_signs_reads_as_one_in_title_quotes(title, text, e
 ])
 def test_a_musical_anime_a_game_for_players_and_a_farewell_to_a_person(title, text, published, expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+def test_a_spin_off_named_right_after_its_parent_is_the_news():
+    tags = MATCHER.tag("『クレヨンしんちゃん』スピンオフ『野原ひろし 昼メシの流儀』TVアニメ10月放送",
+                       "営業マン・野原ひろしが昼食にこだわるグルメコメディ。", "2025-09-05")
+    assert sorted((t.series.title_ja, t.season) for t in tags) == [("野原ひろし 昼メシの流儀", 1)]
