@@ -268,8 +268,10 @@ KATAKANA_TITLE_WORDS = re.compile(r"アニメ|シリーズ|シーズン|コラ�
                                   r"ノベル|ストア|ファイナル|セカンド|サード|カード")  # ポケモンカードゲーム
 
 
-#: Signs a title reads as a letter: ∀ガンダム is "Turn A Gundam", not one more ガンダム.
-LETTER_SIGNS = {"∀": "a"}
+#: Signs a title reads as letters: ∀ガンダム is "Turn A Gundam", not one more ガンダム; a romaji long vowel
+#: is its two letters, as fans type it ("Isekai Dōchū" is "Isekai Douchuu").
+LETTER_SIGNS = {"∀": "a", "ā": "aa", "ī": "ii", "ū": "uu", "ē": "ee", "ō": "ou",
+                "Ā": "aa", "Ī": "ii", "Ū": "uu", "Ē": "ee", "Ō": "ou", "ô": "ou", "û": "uu", "Ô": "ou", "Û": "uu"}
 
 
 @cache
@@ -280,6 +282,10 @@ def _fold_char(ch: str) -> tuple[tuple[str, int], ...]:
                  for c in unicodedata.normalize("NFKC", LETTER_SIGNS.get(ch, ch)).casefold())
 
 
+#: A romaji long vowel written double, as fans also write it single: "Zenitendou" and "Zenitendo".
+SHORT_VOWELS = re.compile(r"ou|uu|oo|aa|ii|ee")
+#: Fewest letters a one-word romaji name keeps with its long vowels written single (with the key's spaces).
+MIN_ONE_WORD_ROMAJI = 8
 #: What `normalize` reads at a time: ASCII words one space apart, a run of ASCII digits, a run of kana and
 #: kanji (letters that fold to themselves), or one other character (the ASCII signs between them are
 #: skipped as one space).
@@ -422,6 +428,10 @@ class SeriesMatcher:
                 if key := _key(a.alias, MIN_TRUSTED_NAME_CHARS if trusted else MIN_NAME_CHARS,
                                MIN_CHINESE_NAME_CHARS if a.lang.startswith("zh") else MIN_CJK_NAME_CHARS):
                     names[key].add(s.id)
+                    if a.lang == "ja-Latn" and (short := SHORT_VOWELS.sub(lambda v: v[0][0], key)) != key and \
+                            (len(short.split()) > 1 or (len(short) > MIN_ONE_WORD_ROMAJI and
+                                                        not english.is_english_word(short.strip()))):
+                        names[short].add(s.id)  # "Zenitendou" as "Zenitendo", "Isekai Douchuu" as "Isekai Dochu"
         #: Capitals titles shorter than `MIN_NAME_CHARS` ("CUE!", "22/7") that no other name shares: they
         #: read as titles only so written in title quotes or before title words (`_reads_as_title`).
         self.short_titles = capitals - names.keys()

@@ -1658,3 +1658,11 @@ def test_a_spin_off_named_right_after_its_parent_is_the_news():
     tags = MATCHER.tag("『クレヨンしんちゃん』スピンオフ『野原ひろし 昼メシの流儀』TVアニメ10月放送",
                        "営業マン・野原ひろしが昼食にこだわるグルメコメディ。", "2025-09-05")
     assert sorted((t.series.title_ja, t.season) for t in tags) == [("野原ひろし 昼メシの流儀", 1)]
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Tsuki ga Michibiku Isekai Dōchū Anime Confirms Sequel in Finale", [("月が導く異世界道中", 2)]),  # ō as "ou"
+    ("Live-Action Zenitendo Film Opens December 13", [("ふしぎ駄菓子屋 銭天堂", None)]),  # "Zenitendou" single
+])
+def test_romaji_long_vowels_read_with_a_macron_double_or_single(title, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, "", "2021-09-23")) == expected
