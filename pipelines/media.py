@@ -75,7 +75,7 @@ OTHER_MEDIA = any_of(
     r"\d+(?:st|nd|rd|th)\s*(?:ライブ|live\b)|"  # Aqours 5thライブ: a concert
     r"コラボ(?!楽曲|曲|レーション楽曲)|スタンプラリー|\bstamp rall(?:y|ies)\b|" + WRAPPED + "|"
     r"ドラマ(?!CD|ＣＤ|ティック)|\b[jk]-?drama\b|"
-    r"完結(?!編)|マンホール|アルバム|\balbum\b|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|\bworld tour\b|"
+    r"完結(?!編)|マンホール|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|\bworld tour\b|"
     r"(?<!anime )\bfestival\b|(?<!ジャン)フェス(?!タ)|visual novel|歌舞伎|\bkabuki\b|"
     r"アカデミー賞|映画賞|\bacademy awards?\b|\boscars\b|\b(?:an|the)\s+oscar\b|"
     r"\boscar[- ](?:nominat|winn|race|shortlist)|"

@@ -1666,3 +1666,9 @@ def test_a_spin_off_named_right_after_its_parent_is_the_news():
 ])
 def test_romaji_long_vowels_read_with_a_macron_double_or_single(title, expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, "", "2021-09-23")) == expected
+
+
+def test_an_album_of_a_shows_songs_is_that_seasons_news_as_its_theme_songs_are():
+    tags = MATCHER.tag("Kessoku Band's Debut Album Lands at No. 1 on Oricon",
+                       "The album collects the songs of the Bocchi the Rock! anime.", "2023-01-04")
+    assert [(t.series.title_ja, t.season) for t in tags] == [("ぼっち・ざ・ろっく！", 1)]
