@@ -457,7 +457,7 @@ SEASON_ANNOUNCED = any_of(r"\b(?:gets|announces|confirms|green-?lights|renewed f
                               r"第?\d+期(?:制作)?決定|"
                               # "Spy x Family Season 2 and a Film Announced", 「ブルーロック」第2期と劇場版
                               r"(?:\bseason\s*\d+|\b\w+\s+season|第?\d+期)\s*(?:and|&|と|、|,)\s*(?:an?\s+|the\s+)?"
-                              r"(?:[\w-]+\s+)?(?:film|movie|劇場版|映画)|"
+                              r"(?:[\w-]+\s+){0,3}(?:film|movie|劇場版|映画)|"  # "… Season 4 and a Holy Kingdom Arc Film"
                               r"(?:film|movie|劇場版|映画)\S{0,20}\s*(?:and|&|と|、)\s*(?:an?\s+)?(?:[\w-]+\s+)?"
                               r"(?:season\b|第?\d+期)", re.IGNORECASE)
 #: A headline's words of a film or of a season's episodes shown in cinemas.

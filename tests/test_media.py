@@ -446,6 +446,7 @@ def test_a_phrase_of_prose_is_no_japanese_title_and_a_sign_read_as_a_letter_is_k
     ("Dan Da Dan: Evil Eye Brings Season 2's First Episodes to Theaters", "", "2025-06-06", [("ダンダダン", None)]),
     ("Tensura Gets a Fourth Season and a Second Movie", "", "2024-03-30", [("転生したらスライムだった件", 4)]),
     ("Spy x Family Season 2 and a Film Announced at Jump Festa", "", "2022-12-18", [("SPY×FAMILY", 2)]),
+    ("Overlord Season 4 and a Holy Kingdom Arc Film Announced", "", "2021-05-08", [("オーバーロード", 4)]),
     ("One Piece Anime Goes on Hiatus Until April 2025", "", "2024-10-01", [("ONE PIECE", 1)]),
     ("『チ。―地球の運動について―』最終回、全25話で完結", "", "2025-03-16", [("チ。―地球の運動について―", 1)]),
     ("『チェンソーマン』第1部が完結、第2部は少年ジャンプ＋で", "漫画の第1部が週刊少年ジャンプで完結した。", "2020-12-14",
