@@ -102,6 +102,7 @@ SET79 = DATA.with_name("real_names_set79.jsonl")
 SET80 = DATA.with_name("real_names_set80.jsonl")
 SET81 = DATA.with_name("real_names_set81.jsonl")
 SET82 = DATA.with_name("real_names_set82.jsonl")
+SET83 = DATA.with_name("real_names_set83.jsonl")
 HOST = "realnames.test"
 
 
