@@ -51,7 +51,7 @@ RELEASED = r"第\d+章(?:が|を)?公開|[』」](?:が|、)?\s*(?:劇場)?公�
 WRAPPED = r"ラッピング(?:列車|電車|バス|車両|トレイン|タクシー)|\bwrapped\s+(?:trains?|bus(?:es)?|trams?)\b"
 #: Headline words of news about other media than a TV season.
 OTHER_MEDIA = any_of(
-    r"\bmanga\b|\bvolumes?\b|\bcopies\b|\bchapters?\b|light novel|\bnovels?\b|\bfigures?\b|\bfigurines?\b|"
+    r"\bmanga\b|\bvolumes?\b|\bcopies\b|\bchapters?\b|light novel|\bnovels?\b|\bfigures?\b(?!\s+skat)|\bfigurines?\b|"
     r"\bnendoroids?\b|\bone-shots?\b|"
     r"\bserializ|shonen jump|\bweekly jump\b|\bv jump\b|\bjump\s?(?:giga|sq|\+|plus)|"
     r"\bthe game\b|\bgame\s+(?:ships|launches|sells|releases|arrives|hits)\b|"
@@ -433,7 +433,7 @@ TIE_IN = any_of(r"collaborat(?!\w*\s+(?:song|single|track|theme))|\bteams? up wi
                     r"コラボ(?!楽曲|曲|レーション楽曲)|ポップアップ|stamp rall|スタンプラリー|"
                     r"キャンペーン|\bcampaign\b|" + WRAPPED, re.IGNORECASE)
 #: Merchandise: a line named after a season is still no season's news.
-MERCHANDISE = any_of(r"\bfigures?\b|\bfigurines?\b|\bnendoroids?\b|\bplush|\bgoods\b|\bmerch(?:andise)?\b|"
+MERCHANDISE = any_of(r"\bfigures?\b(?!\s+skat)|\bfigurines?\b|\bnendoroids?\b|\bplush|\bgoods\b|\bmerch(?:andise)?\b|"
                          r"\bmodel kits?\b|\bgunpla\b|フィギュア(?!スケート)|グッズ|ガンプラ|プラモ|一番くじ|"
                          r"ねんどろいど|Tシャツ|\bt-?shirts?\b|\bapparel\b|アパレル|\buniqlo\b|ユニクロ|"
                          r"ぬいぐるみ|アクリルスタンド|アクスタ|缶バッジ|キーホルダー|"
@@ -622,9 +622,10 @@ def opens_title(after: str) -> bool:
 #: creator of Attack on Titan", 「進撃の巨人」の作者): the article is about their new work.
 CREDIT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:author|creator|mangaka|original creator|writer|artist)s?\b|"
                           r"^\s+(?:team|staff)\s+(?:of|behind)\b|"  # "the Anohana team of Tatsuyuki Nagai, Mari Okada …"
-                          r"^\s+team\b|"  # "the jet ski racing anime from the Senran Kagura team"
+                          r"^\s+team\b|^[ \t]+studio\b|"  # "… anime from the Senran Kagura team", "… X studio"
                           r"^[」』]?の?(?:作者|原作者|作家)|^[」』]?(?:を原作と|が原作の)|"
-                          r"^[」』]の[^、。「『]{2,10}が(?:ストーリー)?(?:原案|原作|脚本|シリーズ構成)|"
+                          r"^[」』]の[^、。「『]{2,10}が(?:ストーリー|キャラクター|キャラ)?"
+                          r"(?:原案|原作|脚本|シリーズ構成|デザイン)|"
                           # 『鬼灯の冷徹』江口夏実の新作, 『日常』のあらゐけいいちの漫画: the author's earlier work
                           r"^[」』]の[^、。「『」』\s\d０-９]{2,10}(?:による|が手がけ|が手掛け|が描(?:いた|く)|の新作|最新作|"
                           r"の(?:漫画|マンガ|小説))|"

@@ -174,6 +174,11 @@ NAME_PAIR_WINDOW = 24
 GIVEN_NAME_BEFORE = re.compile(r"(?<![\w'’])(?P<given>[A-Z][a-z]+)[ \t]$")
 #: A surname owning something right after a given name: " Nanato's" of "Nana Nanato's".
 SURNAME_AFTER = re.compile(r"[ \t]+(?P<surname>[A-Z][a-z]+)(?:'s|’s)(?![A-Za-z])")
+#: A surname right after a given name inside a sentence, before lower-case words: " Solari and" of "pilot Iria
+#: Solari and her team".
+SURNAME_MID_SENTENCE = re.compile(r"[ \t]+(?P<surname>[A-Z][a-z]+)(?=[ \t]+[a-z]|[,.])")
+#: A lower-case word right before a name: the name is inside a sentence, whose capitals are a name's own.
+LOWER_WORD_BEFORE = re.compile(r"(?<![\w'’])[a-z]+[ \t]+$")
 #: An owner's ending right after a name.
 POSSESSIVE_AFTER = re.compile(r"(?:'s|’s)(?![A-Za-z])")
 #: A number after a name and a release's verb: a numbered game or film ("Dragon's Dogma 2 Launches").
@@ -902,7 +907,9 @@ class SeriesMatcher:
         "Watch Frieren's trailer")."""
         if " " in written:
             return False
-        if surname := SURNAME_AFTER.match(doc, end):
+        surname = SURNAME_AFTER.match(doc, end) or \
+            (LOWER_WORD_BEFORE.search(doc, max(0, start - 20), start) and SURNAME_MID_SENTENCE.match(doc, end))
+        if surname:  # "Nana Nanato's light novel", "follows Zeon pilot Iria Solari and her team"
             return not english.is_english_word(surname["surname"]) and \
                 not self.automaton.match(_key(surname["surname"], 1).rstrip())
         given = GIVEN_NAME_BEFORE.search(doc, max(0, start - 20), start)

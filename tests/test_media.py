@@ -1673,3 +1673,24 @@ def test_an_album_of_a_shows_songs_is_that_seasons_news_as_its_theme_songs_are()
     tags = MATCHER.tag("Kessoku Band's Debut Album Lands at No. 1 on Oricon",
                        "The album collects the songs of the Bocchi the Rock! anime.", "2023-01-04")
     assert [(t.series.title_ja, t.season) for t in tags] == [("ぼっち・ざ・ろっく！", 1)]
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    # a person's full name inside a sentence: the given name is no title (I・Я・I・A)
+    ("Gundam: Requiem for Vengeance Brings Unreal Engine Mobile Suits to Netflix",
+     "The series follows Zeon pilot Iria Solari and her Zaku team as they face a lone white Gundam.", "2024-10-17",
+     [("Gundam: Requiem for Vengeance", 1)]),
+    # 「FAIRY TAIL」の真島ヒロさんがキャラクター原案: the designer's earlier work
+    ("FARMAGIA：2025年1月スタート",
+     "テレビアニメ「FARMAGIA」が放送される。「FAIRY TAIL」の真島ヒロさんがキャラクター原案を担当する。", "2024-10-01",
+     [("FARMAGIA", 1)]),
+    # "from the A Whisker Away studio": the studio's earlier film
+    ("Studio Colorido's My Oni Girl Film Premieres on Netflix",
+     "My Oni Girl, the new film from the A Whisker Away studio, is streaming worldwide.", "2024-05-24",
+     [("好きでも嫌いなあまのじゃく", None)]),
+    # figure skating is no figure (merchandise)
+    ("Skate-Leading Stars Figure Skating Anime Premieres", "The original anime premiered in January.", "2021-01-16",
+     [("スケートリーディング☆スターズ", 1)]),
+])
+def test_a_full_name_a_designers_and_a_studios_earlier_work_and_figure_skating(title, text, published, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
