@@ -103,6 +103,7 @@ SET80 = DATA.with_name("real_names_set80.jsonl")
 SET81 = DATA.with_name("real_names_set81.jsonl")
 SET82 = DATA.with_name("real_names_set82.jsonl")
 SET83 = DATA.with_name("real_names_set83.jsonl")
+SET84 = DATA.with_name("real_names_set84.jsonl")
 HOST = "realnames.test"
 
 
