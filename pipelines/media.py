@@ -65,6 +65,7 @@ OTHER_MEDIA = any_of(
     r"stage (?:play|adaptation|musical|production)|musical(?!\s+(?:battles?|scores?|numbers?|talent|side|themes?|anime))|"
     r"(?:mobile|smartphone|video|console|rhythm|gacha|card|"
     r"browser|pc|switch|ps5|ps4)\s+games?|\bgame\b.*\b(?:release|launch|pre-?registration|trailer|download)|"
+    r"\b(?:launch|release)(?:es|ed|s)?\b.*\bgame\b|"  # "Cygames Launches English Version of the Horse Girl Game"
     r"(?<!anime )(?<!japan )\bexpo\b|アトラクション|\battractions?\b|"
     r"\bexhibitions?\b|\bexhibit\b|art show|museum|美術館|博物館|ミュージアム|\bconcert\b|live event|theme park|\bplush|\bgoods\b|"
     r"魅力|なぜ|徹底解説|考察|マンガ|漫画|原作|コミックス|単行本|発行部数|\d+\s*巻|フィギュア(?!スケート)|グッズ|コラボカフェ|カフェ|"
@@ -137,12 +138,14 @@ TV_CATEGORY = re.compile(r"(?:テレビ|TV)(?:アニメ)?部門|\b(?:tv|televisi
 HOME_VIDEO = any_of(r"blu-?ray|ブルーレイ|(?<![A-Za-z])BD(?![A-Za-z])|\bDVD\b|BD-?BOX", re.IGNORECASE)
 FILM_WORDS = re.compile(r"\bmovies?\b|\bfilms?\b|劇場|映画", re.IGNORECASE)
 #: Headline words of news about a TV broadcast.
-BROADCAST = any_of(r"放送(?:開始|スタート|決定|日|中)|(?:Netflix|Disney\+|ディズニープラス|Prime Video|ABEMA|U-NEXT|"
+BROADCAST = any_of(r"放送(?:開始|スタート|決定|日|中|へ)|(?:TV|テレビ|短編|ショート)?アニメに(?=$|[、。\s　!！])|"
+                   r"(?:Netflix|Disney\+|ディズニープラス|Prime Video|ABEMA|U-NEXT|"
                        r"dアニメストア|Crunchyroll)で(?:独占)?(?:配信開始|配信スタート|世界配信)|"
                        r"[」』]\s*放送(?=\s|$|[、。　])|(?:\d{1,2}月|[春夏秋冬])(?:より|から)?放送|"
                        r"TVアニメ|テレビアニメ|\bTV anime\b|"
                        # 『神様になった日』、10月10日スタート: a title, then its first day
-                       r"(?<!展)[」』][、\s]*\d{1,2}月\d{1,2}日(?:より|から)?スタート|"
+                       r"(?<!展)[」』][、\s]*\d{1,2}月(?:\d{1,2}日)?(?:より|から)?スタート|"
+                       r"[」』]が\d{1,2}月(?:より|から)?スタート|"  # 『PART6』が10月スタート
                        r"\bpremieres?\b|\bto TV\b|\bsimulcast|\bbroadcast|\banime adaptation\b|\bgets (?:an? )?anime\b|"
                        r"\banime (?:adapts|begins|premieres|returns|starts|opens)\b|\badapts\b|アニメ化|新作アニメ|"
                        r"\b(?:winter|spring|summer|fall|autumn)\s+20\d\d\b|"
@@ -411,7 +414,8 @@ THEME_SONG = re.compile(r"[』」]\s*(?:の|が)?\s*(?:OP|ED|主題歌|オープ
 #: A song's title in corner brackets: 「天空カフェテリア」 names no café.
 SONG_TITLE = re.compile(r"「[^」\n]*」")
 #: The anime named as a medium only: an anniversary of "TVアニメ" is no broadcast's news.
-ANIME_MEDIUM = re.compile(r"(?:TV|テレビ)アニメ(?!放送)|\bTV anime\b", re.IGNORECASE)  # not a running show's 放送50周年
+ANIME_MEDIUM = re.compile(r"(?:TV|テレビ)アニメ(?!放送)|アニメ化(?=\d+周年)|\bTV anime\b",
+                          re.IGNORECASE)  # not a running show's 放送50周年
 #: A live-action adaptation named in the headline or lead.
 LIVE_ACTION = re.compile(r"\blive-action\b|実写|"  # "Sony Dates Hollywood Saint Seiya Adaptation"
                          r"\bhollywood\s+(?:[\w'’-]+\s+){0,3}?(?:adaptation|film|movie|version|remake)\b|ハリウッド版?",

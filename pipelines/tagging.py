@@ -42,11 +42,11 @@ from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 
 from pipelines import english
-from pipelines.alternation import any_of
 from pipelines.aliases import TRUSTED_SOURCES
+from pipelines.alternation import any_of
 from pipelines.catalog import FILM_PREFIX, SPIN_OFF, Entry, Series, debracket, from_records
-from pipelines.media import (OVERTAKEN, UNNAMED_SEQUEL, about_a_death, acted_only, about_a_film, about_a_tie_in,
-                             about_live_action, about_other_media, announces_a_work, beside_other_work,
+from pipelines.media import (OVERTAKEN, THE_BEFORE, UNNAMED_SEQUEL, about_a_death, about_a_film, about_a_tie_in,
+                             about_live_action, acted_only, about_other_media, announces_a_work, beside_other_work,
                              credits_a_person, film_in_lead, in_a_studio_name, media_before, names_a_company,
                              names_a_rival, names_a_role, names_the_parent, opens_title, other_medium_in_lead,
                              part_of_longer_name, sentences_end, shows_title, song_names, subtitle_after,
@@ -822,15 +822,18 @@ class SeriesMatcher:
         if len(words) == 1 and (self._in_a_name_pair(doc, start, end) or
                                 (self._derived_only(written, ids) and CAPITALIZED_AFTER.match(doc, end))):
             return False  # "Sorawo and Toriko", characters; "Pierrot's Cyberpunk Caper", not Cyberpunk: Edgerunners
+        catalog_forms = {n.rstrip(TRAILING_PUNCTUATION) for sid in ids for s in [self.series[sid]]
+                         for n in (s.title, *(a.alias for a in s.aliases))}  # "Waccha PriMagi!" less its "!"
+        lower_word = len(words) == 1 and written.islower() and written not in catalog_forms
+        if lower_word and THE_BEFORE.search(before):
+            return False  # "the overlord Lufas": a noun of the sentence, however rare in English
         if strong:  # the live-action "One Piece" is One Piece's; the K-drama "Kingdom" is not Kingdom's
             return True
         if beside_other_work(before, after) and not ANIME_AFTER.match(after):
             return False  # "the band X", not "SCARLET NEXUS Anime Premieres Days After the Game's Launch"
         if len(words) > 1 and _hyphenated_title(written):
             return True
-        catalog_forms = {n.rstrip(TRAILING_PUNCTUATION) for sid in ids for s in [self.series[sid]]
-                         for n in (s.title, *(a.alias for a in s.aliases))}  # "Waccha PriMagi!" less its "!"
-        if len(words) == 1 and written.islower() and english.is_english_word(written) and written not in catalog_forms:
+        if lower_word and english.is_english_word(written):
             return False  # "Legendary's monster sequel": a word of the sentence
         in_a_name = len(words) == 1 and bool(  # "United Kingdom": a word of another capitalized name
             CAPITALIZED_BEFORE.search(doc[max(0, start - 40):start]) or CAPITALIZED_AFTER.match(doc[end:end + 16]))
@@ -932,7 +935,7 @@ class SeriesMatcher:
         if not key.startswith(" "):
             return doc[start - 1:start] in ("『", "「") and KATAKANA.match(doc[end:end + 1]) is not None
         work = FRANCHISE_WORK_AFTER.match(doc, end)
-        if not work:
+        if not work or doc[start:end].islower():  # "the overlord Lufas": a noun and a name, no work of OVERLORD
             return False
         headline_end = doc.find("\n")
         return end > headline_end or f"{doc[start:end]} {work[1]}" in doc[headline_end:]

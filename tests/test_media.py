@@ -1694,3 +1694,25 @@ def test_an_album_of_a_shows_songs_is_that_seasons_news_as_its_theme_songs_are()
 ])
 def test_a_full_name_a_designers_and_a_studios_earlier_work_and_figure_skating(title, text, published, expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    # a franchise's word written in lower case is a noun, no work of the franchise
+    ("Fall 2025 Picks: A Wild Last Boss Appeared!",
+     "A Wild Last Boss Appeared! brings back the overlord Lufas two centuries after her defeat.", "2025-10-03",
+     [("野生のラスボスが現れた！", 1)]),
+    # a launch before the game it launches
+    ("Umamusume Goes Global: Cygames Launches English Version of the Horse Girl Game", "The mobile hit is out now.",
+     "2025-06-27", [("ウマ娘 プリティーダービー", None)]),
+    # 放送へ tells a broadcast, whose source (原作) is no medium of the news
+    ("墨香銅臭の小説が原作、『天官賜福』の日本語版が放送へ", "中国のアニメが日本語吹替で放送される。", "2021-10-10",
+     [("天官賜福", 1)]),
+    # アニメ化50周年 is the franchise's anniversary; a season starting in a month beside it is that season's news
+    ("『ルパン三世』アニメ化50周年、記念プロジェクトが始動", "記念の企画が続々と発表された。", "2021-06-01",
+     [("ルパン三世 1stシリーズ", None)]),
+    ("ルパン三世：アニメ化50周年　『PART6』が10月スタート",
+     "記念の新シリーズ『ルパン三世 PART6』が10月から放送される。", "2021-10-01", [("ルパン三世 1stシリーズ", 6)]),
+])
+def test_lower_case_nouns_game_launches_broadcasts_to_come_and_an_adaptations_anniversary(title, text, published,
+                                                                                           expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
