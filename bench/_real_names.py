@@ -101,6 +101,7 @@ SET78 = DATA.with_name("real_names_set78.jsonl")
 SET79 = DATA.with_name("real_names_set79.jsonl")
 SET80 = DATA.with_name("real_names_set80.jsonl")
 SET81 = DATA.with_name("real_names_set81.jsonl")
+SET85 = DATA.with_name("real_names_set85.jsonl")
 HOST = "realnames.test"
 
 
