@@ -104,6 +104,7 @@ SET81 = DATA.with_name("real_names_set81.jsonl")
 SET82 = DATA.with_name("real_names_set82.jsonl")
 SET83 = DATA.with_name("real_names_set83.jsonl")
 SET84 = DATA.with_name("real_names_set84.jsonl")
+SET85 = DATA.with_name("real_names_set85.jsonl")
 HOST = "realnames.test"
 
 
