@@ -41,7 +41,7 @@ PER_ARTICLE = 16
 STUDIO_FILM = re.compile(r"(?-i:\b[A-Z]{2,}\s+FILMS\b)|"  # a studio's name in capitals: "BUG FILMS Holds Back …"
                          r"\b(?:bones|mappa|toho|sunrise|cloverworks|kadokawa|kyoto animation|wit|ufotable|"
                          r"[A-Z][A-Za-z]+)\s+films?\b(?=\s+(?:studio|staff|will|is|has|and|to|animat\w*|,)|\s*(?:'s|’s))|"
-                         r"\b(?:bones|mappa|toho|sunrise)\s+films?\b|"
+                         r"\b(?:bones|mappa|toho|sunrise|liden|comix wave|encourage)\s+films?\b|"
                          # "Telecom Animation Film", no festival's
                          r"\b[A-Z][A-Za-z]+\s+animation\s+film\b(?!\s+(?:festival|awards?|prize))",
                          re.IGNORECASE)
@@ -75,7 +75,7 @@ OTHER_MEDIA = any_of(
     r"展覧会|原画展|展示|展」|展』|展開催|ライブイベント|ライブツアー|ワンマンライブ|ライブ(?:開催|公演)|コンサート|"
     r"\d+(?:st|nd|rd|th)\s*(?:ライブ|live\b)|"  # Aqours 5thライブ: a concert
     r"コラボ(?!楽曲|曲|レーション楽曲)|スタンプラリー|\bstamp rall(?:y|ies)\b|" + WRAPPED + "|"
-    r"ドラマ(?!CD|ＣＤ|ティック)|\b[jk]-?drama\b|"
+    r"ドラマ(?!CD|ＣＤ|ティック|パート)|\b[jk]-?drama\b|"
     r"完結(?!編)|マンホール|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|\bworld tour\b|"
     r"(?<!anime )\bfestival\b|(?<!ジャン)フェス(?!タ)|visual novel|歌舞伎|\bkabuki\b|"
     r"アカデミー賞|映画賞|\bacademy awards?\b|\boscars\b|\b(?:an|the)\s+oscar\b|"
@@ -147,6 +147,7 @@ BROADCAST = any_of(r"放送(?:開始|スタート|決定|日|中|へ)|(?:TV|テ�
                        r"(?<!展)[」』][、\s]*\d{1,2}月(?:\d{1,2}日)?(?:より|から)?スタート|"
                        r"[」』]が\d{1,2}月(?:より|から)?スタート|"  # 『PART6』が10月スタート
                        r"\bpremieres?\b|\bto TV\b|\bsimulcast|\bbroadcast|\banime adaptation\b|\bgets (?:an? )?anime\b|"
+                       r"\banime\s+(?:will\s+)?airs?\b|"  # "FARMAGIA Anime Will Air in January 2025"
                        r"\banime (?:adapts|begins|premieres|returns|starts|opens)\b|\badapts\b|アニメ化|新作アニメ|"
                        r"\b(?:winter|spring|summer|fall|autumn)\s+20\d\d\b|"
                        r"(?<![劇映])(?:[春夏秋冬]|今期|新)アニメ|第\d+話[^\s、。]{0,8}?放送",  # 第11話・12話を放送
@@ -418,11 +419,13 @@ ANIME_MEDIUM = re.compile(r"(?:TV|テレビ)アニメ(?!放送)|アニメ化(?=\
                           re.IGNORECASE)  # not a running show's 放送50周年
 #: A live-action adaptation named in the headline or lead.
 LIVE_ACTION = re.compile(r"\blive-action\b|実写|"  # "Sony Dates Hollywood Saint Seiya Adaptation"
-                         r"\bhollywood\s+(?:[\w'’-]+\s+){0,3}?(?:adaptation|film|movie|version|remake)\b|ハリウッド版?",
+                         r"\bhollywood\b(?!\s+reporter)|ハリウッド版?",
                          re.IGNORECASE)
-#: A live-action work a broadcast follows: "Cherry Magic! Anime Premieres January 10 After Live-Action Hit".
-AFTER_LIVE_ACTION = re.compile(r"\b(?:after|following)\s+(?:the\s+|its\s+|an?\s+)?(?:[\w'’-]+\s+){0,2}?"
-                               r"live-action\b[^,;:]*", re.IGNORECASE)
+#: Another work a broadcast comes after, before or beside: "Cherry Magic! Anime Premieres January 10 After
+#: Live-Action Hit", "FARMAGIA Anime Will Air in January 2025, Weeks After the Game".
+AFTER_LIVE_ACTION = re.compile(r"\b(?:after|following|ahead\s+of|alongside)\s+"
+                               r"(?:the\s+|its\s+|an?\s+|[\w'’-]+(?:'s|’s)\s+)?"
+                               r"(?:[\w'’-]+\s+){0,2}?(?:live-action|game)\b[^,;:]*", re.IGNORECASE)
 #: A live-action work named by the title it adapts: 『映像研には手を出すな！』実写ドラマ, 「…」の実写映画.
 LIVE_ACTION_AFTER_TITLE = re.compile(r"[』」]\s*の?実写")
 #: The anime named in a lead: a live-action work named after it is the anime's context.

@@ -92,7 +92,7 @@ SHORTEST_OBITUARY_SENTENCE = 15
 #: its sentence): a crossover lists several casts ("the casts of Re:Zero, Konosuba, Overlord, … and X").
 PARENT_WINDOW = 160
 #: Characters after (and before) a mention searched for its season marker.
-SEASON_WINDOW = 40
+SEASON_WINDOW = 56
 #: How far before a mention its medium's words are read ("the anime of MICA Team's mobile strategy game …").
 SOURCE_WINDOW = 120
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
@@ -512,10 +512,11 @@ class SeriesMatcher:
         seasons: dict[int, Counter[int | str]] = defaultdict(Counter)
         mentions = self._outside_other_titles(doc, self._mentions(doc))
         named_alone = {ids[0] for _, _, _, ids in mentions if len(ids) == 1}
-        bare_title = _without_titles(title, mentions)
+        reads = [self._reads_as_title(doc, start, end, key, ids, quoted, titled) for start, end, key, ids in mentions]
+        # the headline less the names read as titles: "Will Air in January" keeps its "Air", no show AIR
+        bare_title = _without_titles(title, [mention for read, mention in zip(reads, mentions) if read])
         no_season = about_other_media(bare_title if title else text[:200])
         live_action = about_live_action(title, doc[:lead_end])  # its "Season 2" is the drama's, not the anime's
-        reads = [self._reads_as_title(doc, start, end, key, ids, quoted, titled) for start, end, key, ids in mentions]
         # a film the headline names (not "the Journey" of a headline); a ceremony's or a lineup's film and TV
         # series (アニメ オブ ザ イヤーに『THE FIRST SLAM DUNK』『SPY×FAMILY』) are each their own news
         film_keys = [key for read, (_, _, key, ids) in zip(reads, mentions)

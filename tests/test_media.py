@@ -1716,3 +1716,19 @@ def test_a_full_name_a_designers_and_a_studios_earlier_work_and_figure_skating(t
 def test_lower_case_nouns_game_launches_broadcasts_to_come_and_an_adaptations_anniversary(title, text, published,
                                                                                            expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    # "Air" of "Will Air" is no title, so the headline stays a broadcast's, and the game it comes after is context
+    ("FARMAGIA Anime Will Air in January 2025, Weeks After the Game",
+     "Its TV anime follows the farming RPG in January 2025.", "2024-12-20", [("FARMAGIA", 1)]),
+    ("Liden Films Splits Bye Bye, Earth Into Two Seasons", "The first season starts in July 2024.", "2024-06-02",
+     [("ばいばい、アース", 1)]),  # a studio, no film
+    ("Mackenyu Dons the Pegasus Cloth in Toei's Hollywood Saint Seiya", "The film opens in June.", "2023-04-28",
+     [("聖闘士星矢", None)]),  # Hollywood's: live action
+    ("ドラマパートとアニメパートの二本立て　『アイカツプラネット！』が始動", "新シリーズが始まった。", "2021-01-10",
+     [("アイカツプラネット！", 1)]),  # a show's drama part, no drama
+])
+def test_a_word_that_only_looks_like_a_title_a_studio_hollywood_and_a_shows_drama_part(title, text, published,
+                                                                                        expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
