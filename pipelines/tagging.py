@@ -289,7 +289,7 @@ def _fold_char(ch: str) -> tuple[tuple[str, int], ...]:
 
 #: A romaji long vowel written double, as fans also write it single: "Zenitendou" and "Zenitendo".
 SHORT_VOWELS = re.compile(r"ou|uu|oo|aa|ii|ee")
-#: Fewest letters a one-word romaji name keeps with its long vowels written single (with the key's spaces).
+#: Fewest letters a one-word romaji name keeps with its long vowels written single ("zenitendo").
 MIN_ONE_WORD_ROMAJI = 8
 #: What `normalize` reads at a time: ASCII words one space apart, a run of ASCII digits, a run of kana and
 #: kanji (letters that fold to themselves), or one other character (the ASCII signs between them are
@@ -434,7 +434,7 @@ class SeriesMatcher:
                                MIN_CHINESE_NAME_CHARS if a.lang.startswith("zh") else MIN_CJK_NAME_CHARS):
                     names[key].add(s.id)
                     if a.lang == "ja-Latn" and (short := SHORT_VOWELS.sub(lambda v: v[0][0], key)) != key and \
-                            (len(short.split()) > 1 or (len(short) > MIN_ONE_WORD_ROMAJI and
+                            (len(short.split()) > 1 or (len(short.strip()) >= MIN_ONE_WORD_ROMAJI and
                                                         not english.is_english_word(short.strip()))):
                         names[short].add(s.id)  # "Zenitendou" as "Zenitendo", "Isekai Douchuu" as "Isekai Dochu"
         #: Capitals titles shorter than `MIN_NAME_CHARS` ("CUE!", "22/7") that no other name shares: they
