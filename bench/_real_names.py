@@ -106,6 +106,7 @@ SET83 = DATA.with_name("real_names_set83.jsonl")
 SET84 = DATA.with_name("real_names_set84.jsonl")
 SET85 = DATA.with_name("real_names_set85.jsonl")
 SET87 = DATA.with_name("real_names_set87.jsonl")
+SET89 = DATA.with_name("real_names_set89.jsonl")
 HOST = "realnames.test"
 
 
