@@ -49,6 +49,9 @@ AFTER = re.compile(
     rf"(?P<next>続編(?!劇場版|映画|小説|漫画|ゲーム|舞台)|新シリーズ|(?<![a-z])sequel\b(?!\s+(?:film|movie|novel|manga|game))|\brenewed\b|"
     rf"\banother\s+season\b)",
     re.IGNORECASE)
+#: An ordinal right before the title whose "season" follows it: "a Third Dandadan Season", "a second Frieren season".
+ORDINAL_BEFORE = re.compile(rf"\b(?:an?|the)\s+({ORD})\s+$", re.IGNORECASE)
+SEASON_AFTER_NAME = re.compile(r"^\s*seasons?\b", re.IGNORECASE)
 #: A Roman numeral directly after the title (capitals only, so "vs" or "I" never count).
 ROMAN_AFTER = re.compile(r"^\s?(?P<r>III|II|IV|VI|V|Ⅱ|Ⅲ|Ⅳ|Ⅴ|Ⅵ)(?![A-Za-z0-9.'’])")
 #: "FINAL" in capitals right after the title: the final season, as a title writes it, not a final event.
@@ -138,6 +141,8 @@ def read_season(before: str, after: str) -> SeasonMark | None:
         return SeasonMark(ROMAN[match.group("r")])
     if FINAL_AFTER.match(after):
         return SeasonMark(final=True)
+    if (ordinal := ORDINAL_BEFORE.search(before[-30:])) and SEASON_AFTER_NAME.match(after):
+        return SeasonMark(WORDS[ordinal[1].casefold()] if ordinal[1].isalpha() else int(ordinal[1][:-2]))
     found = [(mark, match) for match in AFTER.finditer(after) if not OF_NEXT.match(after, match.end())
              and not AS_A_TIME.search(after[max(0, match.start() - TIME_WINDOW):match.start()])
              and (mark := _mark(match))]

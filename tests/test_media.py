@@ -1732,3 +1732,11 @@ def test_lower_case_nouns_game_launches_broadcasts_to_come_and_an_adaptations_an
 def test_a_word_that_only_looks_like_a_title_a_studio_hollywood_and_a_shows_drama_part(title, text, published,
                                                                                         expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, text, published)) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Science SARU Confirms a Third Dandadan Season Moments After Season 2 Wraps", [("ダンダダン", 3)]),
+    ("Studio Bind Makes a Third Mushoku Tensei Season", [("無職転生～異世界行ったら本気だす～", 3)]),
+])
+def test_an_ordinal_before_a_title_whose_season_follows_it_names_that_season(title, expected):
+    assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, "", "2025-09-20")) == expected
