@@ -105,6 +105,7 @@ SET82 = DATA.with_name("real_names_set82.jsonl")
 SET83 = DATA.with_name("real_names_set83.jsonl")
 SET84 = DATA.with_name("real_names_set84.jsonl")
 SET85 = DATA.with_name("real_names_set85.jsonl")
+SET86 = DATA.with_name("real_names_set86.jsonl")
 SET87 = DATA.with_name("real_names_set87.jsonl")
 SET89 = DATA.with_name("real_names_set89.jsonl")
 HOST = "realnames.test"
