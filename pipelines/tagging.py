@@ -35,6 +35,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
+from itertools import takewhile
 from datetime import date, datetime, timedelta
 
 import ahocorasick
@@ -460,6 +461,8 @@ class SeriesMatcher:
         for key, ids in names.items():
             self.automaton.add_word(key, (key, sorted(ids)))
         self.automaton.make_automaton()
+        #: Japanese names in order, to find the titles a shortened one opens (『信じていた仲間達に…』).
+        self.japanese_names = sorted((key, sorted(ids)) for key, ids in names.items() if not key.startswith(" "))
         plain_words = {w for key in names if key.startswith(" ") and len(key.split()) <= 2 for w in key.split()
                        if w.isascii() and w.isalpha()}
         self.rare_words = english.rare_in_english(plain_words)  # guard 2 spares names with one of them
@@ -511,6 +514,9 @@ class SeriesMatcher:
         headline_works: set[int] = set()  # series the headline names by another work of theirs
         seasons: dict[int, Counter[int | str]] = defaultdict(Counter)
         mentions = self._outside_other_titles(doc, self._mentions(doc))
+        if shortened := self._shortened_titles(doc, mentions):  # 『信じていた仲間達に…』: a long title's opening words
+            mentions = sorted(mentions + shortened)
+            titled += [key for _, _, key, _ in shortened]
         named_alone = {ids[0] for _, _, _, ids in mentions if len(ids) == 1}
         reads = [self._reads_as_title(doc, start, end, key, ids, quoted, titled) for start, end, key, ids in mentions]
         # the headline less the names read as titles: "Will Air in January" keeps its "Air", no show AIR
@@ -861,6 +867,23 @@ class SeriesMatcher:
         return len(words) == 2 and written in catalog_forms and ANIME_WORDS.search(doc) is not None and \
             not (self._derived_only(written, ids) and _in_a_longer_name(doc, start, end))
 
+    def _shortened_titles(self, doc: str, mentions: list[tuple[int, int, str, list[int]]]
+                          ) -> list[tuple[int, int, str, list[int]]]:
+        """Bracketed opening words of a long Japanese title cut with "…" (『信じていた仲間達に…』, as roundups
+        write light-novel titles), where they open the names of one series alone and hold no other name."""
+        found = []
+        for match in SHORTENED_TITLE.finditer(doc):
+            if any(start < match.end(1) and match.start(1) < end for start, end, _, _ in mentions):
+                continue
+            opening = normalize(match[1])[0].replace(" ", "")
+            if len(opening) < MIN_SHORTENED_CHARS or not CJK.search(opening):
+                continue
+            at = bisect_left(self.japanese_names, (opening,))
+            named = list(takewhile(lambda name: name[0].startswith(opening), self.japanese_names[at:]))
+            if named and len({sid for _, ids in named for sid in ids}) == 1:
+                found.append((match.start(1), match.end(1), named[0][0], named[0][1]))
+        return found
+
     def _entry_goes_on(self, key: str, letters: str, ids: list[int]) -> bool:
         """An entry of the series writes the name on with these letters: 「超電磁砲T」 of とある科学の超電磁砲T."""
         longer = key + letters.casefold()
@@ -1176,6 +1199,10 @@ def _without_titles(headline: str, mentions: list[tuple[int, int, str, list[int]
 
 #: A bracketed title: 『BLEACH Rebirth of Souls』, 「ONE PIECE × 鬼滅の刃」.
 BRACKETED = re.compile(r"[『「【]([^『「【』」】]{1,80})[』」】]")
+#: A title in brackets cut short with "…": 『信じていた仲間達に…』, 『味方が弱すぎて...』.
+SHORTENED_TITLE = re.compile(r"[『「]([^『「』」\n…]{2,40}?)(?:…|\.\.\.|‥)[』」]")
+#: Fewest characters of a shortened title's opening words that may name the title they open.
+MIN_SHORTENED_CHARS = 6
 #: What opens an apposition right after a title, and closes it right after a name: "Monster Girl Doctor
 #: (Monster Musume no Oishasan)", 「薬屋のひとりごと」（The Apothecary Diaries）.
 APPOSITION_OPENS = re.compile(r"[」』\"”]?[ \t]*[(（]")

@@ -1740,3 +1740,15 @@ def test_a_word_that_only_looks_like_a_title_a_studio_hollywood_and_a_shows_dram
 ])
 def test_an_ordinal_before_a_title_whose_season_follows_it_names_that_season(title, expected):
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(title, "", "2025-09-20")) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("【2025秋アニメ】追放・転生もの『信じていた仲間達に…』『味方が弱すぎて…』", [
+        ("信じていた仲間達にダンジョン奥地で殺されかけたがギフト『無限ガチャ』でレベル9999の仲間達を手に入れて"
+         "元パーティーメンバーと世界に復讐＆『ざまぁ！』します！", 1),
+        ("味方が弱すぎて補助魔法に徹していた宮廷魔法師、追放されて最強を目指す", 1)]),
+    ("【2025秋アニメ】新作『転生したら…』が話題", []),  # opens the titles of many series: none
+])
+def test_a_bracketed_title_cut_short_names_the_one_series_it_opens(title, expected):
+    tags = MATCHER.tag(title, "新作を紹介する。", "2025-10-01")
+    assert sorted((t.series.title_ja, t.season) for t in tags) == expected
