@@ -105,6 +105,7 @@ SET82 = DATA.with_name("real_names_set82.jsonl")
 SET83 = DATA.with_name("real_names_set83.jsonl")
 SET84 = DATA.with_name("real_names_set84.jsonl")
 SET85 = DATA.with_name("real_names_set85.jsonl")
+SET88 = DATA.with_name("real_names_set88.jsonl")
 HOST = "realnames.test"
 
 
