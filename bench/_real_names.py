@@ -107,6 +107,7 @@ SET84 = DATA.with_name("real_names_set84.jsonl")
 SET85 = DATA.with_name("real_names_set85.jsonl")
 SET86 = DATA.with_name("real_names_set86.jsonl")
 SET87 = DATA.with_name("real_names_set87.jsonl")
+SET88 = DATA.with_name("real_names_set88.jsonl")
 SET89 = DATA.with_name("real_names_set89.jsonl")
 HOST = "realnames.test"
 
