@@ -398,7 +398,7 @@ def about_other_media(headline: str) -> bool:
     if anniversary and not BROADCAST.search(ANIME_MEDIUM.sub(" ", SINCE_A_DEBUT.sub(" ", headline))):
         return True  # 『のんのんびより』TVアニメ10周年: the franchise's, the anime only its medium
     if tells_a_broadcast(headline):  # 「うたわれるもの 二人の白皇」放送開始　物語が完結へ: the show's
-        clauses = AFTER_LIVE_ACTION.sub(" ", broadcast_clauses(headline))
+        clauses = ANOTHER_WORK_BESIDE.sub(" ", broadcast_clauses(headline))
         headline = ADVANCE_SCREENING.sub(" ", SOURCE_WORDS.sub(" ", clauses))
         headline = headline.replace("完結", " ")
     elif final:  # 『からくりサーカス』最終回　藤田和日郎原作を全36話で: the source it names is the show's
@@ -423,7 +423,7 @@ LIVE_ACTION = re.compile(r"\blive-action\b|実写|"  # "Sony Dates Hollywood Sai
                          re.IGNORECASE)
 #: Another work a broadcast comes after, before or beside: "Cherry Magic! Anime Premieres January 10 After
 #: Live-Action Hit", "FARMAGIA Anime Will Air in January 2025, Weeks After the Game".
-AFTER_LIVE_ACTION = re.compile(r"\b(?:after|following|ahead\s+of|alongside)\s+"
+ANOTHER_WORK_BESIDE = re.compile(r"\b(?:after|following|ahead\s+of|alongside)\s+"
                                r"(?:the\s+|its\s+|an?\s+|[\w'’-]+(?:'s|’s)\s+)?"
                                r"(?:[\w'’-]+\s+){0,2}?(?:live-action|game)\b[^,;:]*", re.IGNORECASE)
 #: A live-action work named by the title it adapts: 『映像研には手を出すな！』実写ドラマ, 「…」の実写映画.
@@ -601,7 +601,7 @@ def about_live_action(headline: str, lead: str) -> bool:
     the anime's (see 1). 「ザ・ファブル」TVアニメ放送開始 … 実写映画化もされた is the anime's news, and so is
     a lead that names the anime before it ("Golden Kamuy's anime will end …, announced after the
     live-action sequel's reveal")."""
-    if LIVE_ACTION.search(AFTER_LIVE_ACTION.sub(" ", broadcast_clauses(headline))) or \
+    if LIVE_ACTION.search(ANOTHER_WORK_BESIDE.sub(" ", broadcast_clauses(headline))) or \
             LIVE_ACTION_AFTER_TITLE.search(headline):
         return True  # 『映像研には手を出すな！』実写ドラマ、…で放送開始: the broadcast is the drama's
     if LIVE_ACTION_OPENS.search(lead):
