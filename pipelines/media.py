@@ -220,6 +220,11 @@ WORK_NEWS_AFTER = re.compile(
     r"^\s+(?:is\s+|are\s+)?(?:finally\s+|now\s+)?(?:streaming\s+|arrives\s+|lands\s+)?on\s+"
     r"(?:netflix|crunchyroll|disney\+|prime video|hidive|hulu|max)\b",
     re.IGNORECASE)
+#: After a name, the news of its next season ("Wistoria Earns a Second Season", "… Gets Its Final Season"):
+#: only a show has seasons, so a rare word before it is the show's name.
+SEASON_NEWS_AFTER = re.compile(
+    r"^\s+(?:gets|earns|lands|receives|scores|confirms|announces|greenlights|teases|sets|plans)\s+"
+    r"(?:a|an|its)\s+(?:[\w-]+\s+)?season\b", re.IGNORECASE)
 TITLE_WORDS_BEFORE = re.compile(
     r"(?:\banime\b|\bmanga\b|\bseries\b|\bseason\b|\bsequel to\b|\bstudio\s+\S+(?:'s)?|\bdirector of\b|"
     r"\b(?:crunchyroll|netflix|disney\+?|hidive|prime video)\s+original\b|"
@@ -618,6 +623,11 @@ def shows_title(before: str, after: str) -> bool:
 def announces_a_work(after: str) -> bool:
     """A name opening a headline announces what only works announce (see 2)."""
     return WORK_NEWS_AFTER.match(after) is not None
+
+
+def announces_a_season(after: str) -> bool:
+    """The news right after a name is of its next season: the name is a show's (see 2)."""
+    return SEASON_NEWS_AFTER.match(after) is not None
 
 
 def opens_title(after: str) -> bool:

@@ -47,11 +47,11 @@ from pipelines.aliases import TRUSTED_SOURCES
 from pipelines.alternation import any_of
 from pipelines.catalog import FILM_PREFIX, SPIN_OFF, Entry, Series, debracket, from_records
 from pipelines.media import (OVERTAKEN, THE_BEFORE, UNNAMED_SEQUEL, about_a_death, about_a_film, about_a_tie_in,
-                             about_live_action, acted_only, about_other_media, announces_a_work, beside_other_work,
-                             credits_a_person, film_in_lead, in_a_studio_name, media_before, names_a_company,
-                             names_a_rival, names_a_role, names_the_parent, opens_title, other_medium_in_lead,
-                             part_of_longer_name, sentences_end, shows_title, song_names, subtitle_after,
-                             tells_a_broadcast)
+                             about_live_action, acted_only, about_other_media, announces_a_season, announces_a_work,
+                             beside_other_work, credits_a_person, film_in_lead, in_a_studio_name, media_before,
+                             names_a_company, names_a_rival, names_a_role, names_the_parent, opens_title,
+                             other_medium_in_lead, part_of_longer_name, sentences_end, shows_title, song_names,
+                             subtitle_after, tells_a_broadcast)
 from pipelines.seasons import (ROMAN, SeasonMark, next_season_announced, numbered_season, read_season, season_titles,
                               titled_season)
 from pipelines.state import ArchiveState
@@ -814,6 +814,8 @@ class SeriesMatcher:
         if doc[start - 1:start] in ("「", "『") and written.isupper() and WORK_IN_BRACKETS.match(after):
             return True  # 「ONE PIECE ODYSSEY」: a work of the franchise, named in title brackets
         strong = self._distinctive(key) or (len(words) > 1 and written in self.trusted)
+        if strong and (_season_right_after(after) or announces_a_season(after)):
+            return True  # "the Magic Exam in Mashle Season 2", "Wistoria Earns a Second Season": a show's name
         if part_of_longer_name(before, written, after, len(words) > 1 and written in self.trusted) or \
                 names_a_company(written, after) or self._surname(doc, start, end, written) or \
                 (len(words) == 1 and names_a_role(doc[max(0, start - 60):start].rsplit("\n", 1)[-1])):
@@ -856,7 +858,7 @@ class SeriesMatcher:
                 (shows_title(before, "") and not longer) or \
                 (written[:1].isupper() and bool(subtitle_after(after)) and not in_a_name):  # "Bleach: Rebirth of Souls"
             return True  # not "Winter 2023's Isekai Wave: …"
-        if (mark := read_season("", after.lstrip(TRAILING_PUNCTUATION)[:12])) and not mark.part and not mark.next:
+        if _season_right_after(after):
             return True
         if TITLE_CONTEXT.match(after) or (shows_title("", after) and not in_a_name):
             if len(words) == 1 and "\n" in doc[:start] and NAME_BEFORE.search(doc[max(0, start - 40):start]):
@@ -872,14 +874,16 @@ class SeriesMatcher:
         """Bracketed opening words of a long Japanese title cut with "…" (『信じていた仲間達に…』, as roundups
         write light-novel titles), where they open the names of one series alone and hold no other name."""
         found = []
-        for match in SHORTENED_TITLE.finditer(doc):
+        for match in [*SHORTENED_TITLE.finditer(doc), *BRACKETED_OPENING.finditer(doc)]:
             if any(start < match.end(1) and match.start(1) < end for start, end, _, _ in mentions):
                 continue
             opening = normalize(match[1])[0].replace(" ", "")
-            if len(opening) < MIN_SHORTENED_CHARS or not CJK.search(opening):
+            least = MIN_SHORTENED_CHARS if match.re is SHORTENED_TITLE else MIN_BRACKETED_OPENING_CHARS
+            if len(opening) < least or not CJK.search(opening):
                 continue
             at = bisect_left(self.japanese_names, (opening,))
-            named = list(takewhile(lambda name: name[0].startswith(opening), self.japanese_names[at:]))
+            named = [name for name in takewhile(lambda name: name[0].startswith(opening), self.japanese_names[at:])
+                     if not _cut_in_a_word(opening, name[0][len(opening):])]
             if named and len({sid for _, ids in named for sid in ids}) == 1:
                 found.append((match.start(1), match.end(1), named[0][0], named[0][1]))
         return found
@@ -1019,6 +1023,29 @@ def _title_cased_around(doc: str, start: int, end: int) -> bool:
 #: The words of a name: Latin words, katakana words and runs of other Japanese script (a headline
 #: may shorten a name to a Latin or a katakana one).
 NAME_PIECE = re.compile(r"[A-Za-z][\w'’-]*|[\u30a1-\u30fa\u30fc]+|[\u3041-\u309f\u3400-\u9fff]+")
+
+
+def _season_right_after(after: str) -> bool:
+    """A season of the name's own follows it ("Kingdom Season 4"), not a next one or a part."""
+    mark = read_season("", after.lstrip(TRAILING_PUNCTUATION)[:12])
+    return bool(mark and not mark.part and not mark.next)
+
+
+def _cut_in_a_word(opening: str, rest: str) -> bool:
+    """The title goes on in the same word: 「魔法少女」 does not open 「魔法少女まどか☆マギカ」 at a clause's end,
+    where "の貴族" + "だけど" does (kanji or katakana running on into kanji or katakana)."""
+    if not rest:
+        return True
+    kinds = [_script(opening[-1]), _script(rest[0])]
+    return kinds[0] == kinds[1] != "hiragana" or kinds == ["kanji", "katakana"] or kinds == ["katakana", "kanji"]
+
+
+def _script(char: str) -> str:
+    if "\u3041" <= char <= "\u309f":
+        return "hiragana"
+    if "\u30a1" <= char <= "\u30ff":
+        return "katakana"
+    return "kanji" if "\u3400" <= char <= "\u9fff" else "other"
 
 
 def shortened_in(headline: str, name: str, names: list[tuple[int, int]]) -> bool:
@@ -1201,6 +1228,11 @@ def _without_titles(headline: str, mentions: list[tuple[int, int, str, list[int]
 BRACKETED = re.compile(r"[『「【]([^『「【』」】]{1,80})[』」】]")
 #: A title in brackets cut short with "…": 『信じていた仲間達に…』, 『味方が弱すぎて...』.
 SHORTENED_TITLE = re.compile(r"[『「]([^『「』」\n…]{2,40}?)(?:…|\.\.\.|‥)[』」]")
+#: A long title's opening clause in title brackets, as Japanese roundups write light-novel titles
+#: (『没落予定の貴族』 for 『没落予定の貴族だけど、暇だったから魔法を極めてみた』).
+BRACKETED_OPENING = re.compile(r"『([^『「』」\n…]{2,40})』")
+#: Fewest characters of a bracketed opening clause that may name the title it opens.
+MIN_BRACKETED_OPENING_CHARS = 7
 #: Fewest characters of a shortened title's opening words that may name the title they open.
 MIN_SHORTENED_CHARS = 6
 #: What opens an apposition right after a title, and closes it right after a name: "Monster Girl Doctor

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines.catalog import load
+from pipelines import tagging
 from pipelines.tagging import SeriesMatcher
 from tests.hijack_site import add_site, article, crawl, query
 from tests.proxy_site import ProxySite, serve
@@ -1751,3 +1752,33 @@ def test_an_ordinal_before_a_title_whose_season_follows_it_names_that_season(tit
 def test_a_bracketed_title_cut_short_names_the_one_series_it_opens(title, expected):
     tags = MATCHER.tag(title, "新作を紹介する。", "2025-10-01")
     assert sorted((t.series.title_ja, t.season) for t in tags) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("【2025冬アニメ】異世界ものの新作3選　『マジック・メイカー』『没落予定の貴族』", [
+        ("マジック・メイカー ～異世界魔法の作り方～", 1), ("没落予定の貴族だけど、暇だったから魔法を極めてみた", 1)]),
+    ("【2025春アニメ】令嬢もの『ゴリラの神から加護された令嬢』", [("ゴリラの神から加護された令嬢は王立騎士団で可愛がられる", 1)]),
+    ("「日本へようこそ」訪日客が過去最多", []),  # a phrase in corner brackets is no title's opening
+])
+def test_a_long_titles_opening_clause_in_title_brackets_names_it(title, expected):
+    assert tagged(title, "新作を紹介する。", "2025-01-10") == expected
+
+
+@pytest.mark.parametrize("opening, rest, cut", [
+    ("没落予定の貴族", "だけど、暇だったから", False),  # a clause ends at the kanji before だけど
+    ("ゴリラの神から加護された令嬢", "は王立騎士団で", False),
+    ("機動戦士ガンダム水", "星の魔女", True),  # 水 | 星: one word cut in two
+    ("ソードアート・オン", "ライン", True),
+    ("ソードアート・オンライン", "", True),  # the whole title: a name, not its opening
+])
+def test_an_opening_cut_inside_a_word_names_no_title(opening, rest, cut):
+    assert tagging._cut_in_a_word(opening, rest) is cut
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Mash Punches Through the Magic Exam in Mashle Season 2 Trailer", [("マッシュル-MASHLE-", 2)]),
+    ("Will's Climb Up the Tower Goes On as Wistoria Earns a Second Season", [("杖と剣のウィストリア", 2)]),
+    ("Breath of the Wild Sequel Is Tears of the Kingdom", []),  # no season after it: a game's name
+])
+def test_a_rare_name_before_its_season_is_the_show_however_it_is_led_in(title, expected):
+    assert tagged(title, "", "2024-09-30") == expected
