@@ -463,9 +463,12 @@ class SeriesMatcher:
         self.automaton.make_automaton()
         #: Japanese names in order, to find the titles a shortened one opens (『信じていた仲間達に…』).
         self.japanese_names = sorted((key, sorted(ids)) for key, ids in names.items() if not key.startswith(" "))
-        plain_words = {w for key in names if key.startswith(" ") and len(key.split()) <= 2 for w in key.split()
-                       if w.isascii() and w.isalpha()}
-        self.rare_words = english.rare_in_english(plain_words)  # guard 2 spares names with one of them
+        #: Latin names in order, to find the long titles a headline gives by their opening words.
+        self.latin_names = sorted((key, sorted(ids)) for key, ids in names.items() if key.startswith(" "))
+        latin_words = {w for key in names if key.startswith(" ") for w in key.split() if w.isascii() and w.isalpha()}
+        self.rare_name_words = english.rare_in_english(latin_words)  # words English hardly uses, of any name
+        self.rare_words = {w for key in names if key.startswith(" ") and len(key.split()) <= 2  # guard 2 spares
+                           for w in key.split() if w in self.rare_name_words}  # short names with one of them
         self.franchise_words = _franchise_words(names)
 
     def _mentions(self, text: str) -> list[tuple[int, int, str, list[int]]]:
@@ -517,8 +520,11 @@ class SeriesMatcher:
         if shortened := self._shortened_titles(doc, mentions):  # 『信じていた仲間達に…』: a long title's opening words
             mentions = sorted(mentions + shortened)
             titled += [key for _, _, key, _ in shortened]
+        if opened := self._opened_latin_titles(title, mentions):  # "Saigo ni Hitotsu dake Airs": a title's opening
+            mentions = sorted([m for m in mentions if not any(s <= m[0] and m[1] <= e for s, e, _, _ in opened)]
+                              + opened)
         named_alone = {ids[0] for _, _, _, ids in mentions if len(ids) == 1}
-        reads = [self._reads_as_title(doc, start, end, key, ids, quoted, titled) for start, end, key, ids in mentions]
+        reads = [mention in opened or self._reads_as_title(doc, *mention, quoted, titled) for mention in mentions]
         # the headline less the names read as titles: "Will Air in January" keeps its "Air", no show AIR
         bare_title = _without_titles(title, [mention for read, mention in zip(reads, mentions) if read])
         no_season = about_other_media(bare_title if title else text[:200])
@@ -888,6 +894,48 @@ class SeriesMatcher:
                 found.append((match.start(1), match.end(1), named[0][0], named[0][1]))
         return found
 
+    def _opened_latin_titles(self, title: str, mentions: list[tuple[int, int, str, list[int]]]
+                             ) -> list[tuple[int, int, str, list[int]]]:
+        """A long Latin title a headline gives by its opening words before title news, as English headlines
+        shorten romaji and light-novel titles ("Saigo ni Hitotsu dake Airs in October", "Saikyou Onmyouji
+        Anime Previews …"): words that open the names of one series alone, one a word English hardly uses."""
+        found: list[tuple[int, int, str, list[int]]] = []
+        for run in LATIN_RUN.finditer(title):
+            words = [(w.start(), w.end(), w[0].casefold() if w[0].isalpha() else normalize(w[0])[0].strip())
+                     for w in LATIN_WORD.finditer(run[0])]
+            if not any(word in self.rare_name_words for _, _, word in words):
+                continue
+            at = 0
+            while at + 1 < len(words):
+                best = self._opening_of_one_title(words[at:])
+                if best is None:
+                    at += 1
+                    continue
+                count, key, ids = best
+                start, end = run.start() + words[at][0], run.start() + words[at + count - 1][1]
+                after = title[end:end + 40]
+                if (TITLE_CONTEXT.match(after) or announces_a_work(after) or _season_right_after(after)) and \
+                        not any(s < end and start < e and not (start <= s and e <= end) for s, e, _, _ in mentions):
+                    found.append((start, end, key, ids))
+                at += count
+        return found
+
+    def _opening_of_one_title(self, words: list[tuple[int, int, str]]) -> tuple[int, str, list[int]] | None:
+        """The most of `words` (two at least) that open the names of one series and are no name of their own."""
+        best = None
+        for count in range(2, len(words) + 1):
+            key = " " + " ".join(w for _, _, w in words[:count]) + " "
+            at, until = bisect_left(self.latin_names, (key,)), bisect_left(self.latin_names, (key + "\uffff",))
+            if at == until:
+                break
+            if until - at > MAX_OPENED_NAMES or len(key.replace(" ", "")) < MIN_OPENING_CHARS or \
+                    not any(w in self.rare_name_words for w in key.split()):
+                continue
+            series = {sid for _, ids in self.latin_names[at:until] for sid in ids}
+            if len(series) == 1 and self.latin_names[at][0] != key:
+                best = (count, self.latin_names[at][0], sorted(series))
+        return best
+
     def _entry_goes_on(self, key: str, letters: str, ids: list[int]) -> bool:
         """An entry of the series writes the name on with these letters: 「超電磁砲T」 of とある科学の超電磁砲T."""
         longer = key + letters.casefold()
@@ -1228,6 +1276,15 @@ def _without_titles(headline: str, mentions: list[tuple[int, int, str, list[int]
 BRACKETED = re.compile(r"[『「【]([^『「【』」】]{1,80})[』」】]")
 #: A title in brackets cut short with "…": 『信じていた仲間達に…』, 『味方が弱すぎて...』.
 SHORTENED_TITLE = re.compile(r"[『「]([^『「』」\n…]{2,40}?)(?:…|\.\.\.|‥)[』」]")
+#: A run of capitalized words and the small words of English and romaji titles between them, in which a
+#: long title's opening words are looked for ("When Saigo ni Hitotsu dake Airs").
+LATIN_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|(?:no|ni|wa|ga|wo|de|mo|to|dake|"
+                       r"of|the|and|a|an|in|on|to|for|with|is|as)(?![\w'’-])))+")
+LATIN_WORD = re.compile(r"[\w'’-]+")
+#: Fewest letters of a Latin title's opening words that may name the title they open.
+MIN_OPENING_CHARS = 12
+#: Most names opening with the same words that are looked through for one series (one has a few names).
+MAX_OPENED_NAMES = 12
 #: A long title's opening clause in title brackets, as Japanese roundups write light-novel titles
 #: (『没落予定の貴族』 for 『没落予定の貴族だけど、暇だったから魔法を極めてみた』).
 BRACKETED_OPENING = re.compile(r"『([^『「』」\n…]{2,40})』")

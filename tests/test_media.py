@@ -1782,3 +1782,15 @@ def test_an_opening_cut_inside_a_word_names_no_title(opening, rest, cut):
 ])
 def test_a_rare_name_before_its_season_is_the_show_however_it_is_led_in(title, expected):
     assert tagged(title, "", "2024-09-30") == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Scarlett Asks for One Last Favor When Saigo ni Hitotsu dake Airs in October 2025",
+     [("最後にひとつだけお願いしてもよろしいでしょうか", 1)]),
+    ("Saikyou Onmyouji Anime Previews Its Opening Song", [("最強陰陽師の異世界転生記", 1)]),
+    ("Idaten Deities Anime From MAPPA Punches Its Way to TV in July", [("平穏世代の韋駄天達", 1)]),
+    ("Saigo ni Hitotsu dake, a Phrase Fans Repeat", []),  # no title news after it
+    ("Tensei Shitara Anime Adaptations Pile Up", []),  # the opening words of many titles
+])
+def test_a_long_latin_titles_opening_words_before_title_news_name_it(title, expected):
+    assert tagged(title, "The new season starts.", "2025-09-01") == expected
