@@ -1794,3 +1794,12 @@ def test_a_rare_name_before_its_season_is_the_show_however_it_is_led_in(title, e
 ])
 def test_a_long_latin_titles_opening_words_before_title_news_name_it(title, expected):
     assert tagged(title, "The new season starts.", "2025-09-01") == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Kizetsu Yuusha to Ansatsu Hime Anime Sets July Premiere", [("気絶勇者と暗殺姫", 1)]),  # romaji as outlets space it
+    ("『灼カバ』第2期が決定", [("灼熱カバディ", 2)]),  # a Japanese short name
+    ("Iwakakeru: Sport Climbing Girls Ends at the National Tournament", [("いわかける！ -Sport Climbing Girls-", 1)]),
+])
+def test_curated_names_of_mid_tier_shows_tag_them(title, expected):
+    assert tagged(title, "The anime's news.", "2025-06-01") == expected
