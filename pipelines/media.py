@@ -100,6 +100,7 @@ OTHER_MEDIA = any_of(
     r"\b(?:hits|comes to|coming to|heads to|launches on|out on) (?:the )?(?:nintendo )?switch\b|"
     r"\b[\d.,]+\s*(?:million|thousand)\s+players\b|"
     r"\bfighting games?\b|\b(?:action\s+)?j?rpgs?\b|\broster\b|(?:'s|’s) game\b|"
+    r"\bbrawlers?\b|\b[1-4]v[1-4]\b|対戦アクション|対戦格闘|格闘ゲーム|"  # "a 2v2 fighter", a brawler's genre
     r"キャンペーン|観光|周遊|\btourism\b|ツアー|\btour\b|\blive spectacle\b|ライブ・?スペクタクル|再演|"
     r"\bon (?:the )?(?:nintendo )?switch\b|\b(?:fastest|best|top)[- ]selling\b|\bbestselling\b|"
     r"基本無料|サービス開始|事前登録|"  # a free-to-play game's launch, its pre-registration

@@ -1803,3 +1803,11 @@ def test_a_long_latin_titles_opening_words_before_title_news_name_it(title, expe
 ])
 def test_curated_names_of_mid_tier_shows_tag_them(title, expected):
     assert tagged(title, "The anime's news.", "2025-06-01") == expected
+
+
+@pytest.mark.parametrize("title", [
+    "Bandai Namco's 2v2 Jujutsu Kaisen Fighter Cursed Clash Arrives",
+    "Jujutsu Kaisen Brawler Arrives in February",
+])
+def test_a_fighting_games_genre_words_name_a_game_with_no_season(title):
+    assert tagged(title, "The game retells the anime's story.", "2024-02-02") == [("呪術廻戦", None)]
