@@ -224,7 +224,8 @@ WORK_NEWS_AFTER = re.compile(
 #: After a name, the news of its next season ("Wistoria Earns a Second Season", "… Gets Its Final Season"):
 #: only a show has seasons, so a rare word before it is the show's name.
 SEASON_NEWS_AFTER = re.compile(
-    r"^\s+(?:gets|earns|lands|receives|scores|confirms|announces|greenlights|teases|sets|plans)\s+"
+    r"^\s+(?:gets|earns|lands|receives|scores|confirms|announces|greenlights|teases|sets|plans|"
+    r"heads\s+into|enters|returns\s+for|is\s+back\s+for)\s+"
     r"(?:a|an|its)\s+(?:[\w-]+\s+)?season\b", re.IGNORECASE)
 TITLE_WORDS_BEFORE = re.compile(
     r"(?:\banime\b|\bmanga\b|\bseries\b|\bseason\b|\bsequel to\b|\bstudio\s+\S+(?:'s)?|\bdirector of\b|"

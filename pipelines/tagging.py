@@ -914,7 +914,8 @@ class SeriesMatcher:
                 count, key, ids = best
                 start, end = run.start() + words[at][0], run.start() + words[at + count - 1][1]
                 after = title[end:end + 40]
-                if (TITLE_CONTEXT.match(after) or announces_a_work(after) or _season_right_after(after)) and \
+                if (TITLE_CONTEXT.match(after) or announces_a_work(after) or announces_a_season(after) or
+                        _season_right_after(after)) and \
                         not any(s < end and start < e and not (start <= s and e <= end) for s, e, _, _ in mentions):
                     found.append((start, end, key, ids))
                 at += count

@@ -1778,6 +1778,7 @@ def test_an_opening_cut_inside_a_word_names_no_title(opening, rest, cut):
 @pytest.mark.parametrize("title, expected", [
     ("Mash Punches Through the Magic Exam in Mashle Season 2 Trailer", [("マッシュル-MASHLE-", 2)]),
     ("Will's Climb Up the Tower Goes On as Wistoria Earns a Second Season", [("杖と剣のウィストリア", 2)]),
+    ("Will Climbs On as Wistoria Heads Into Its Second Season", [("杖と剣のウィストリア", 2)]),
     ("Breath of the Wild Sequel Is Tears of the Kingdom", []),  # no season after it: a game's name
 ])
 def test_a_rare_name_before_its_season_is_the_show_however_it_is_led_in(title, expected):
