@@ -1757,7 +1757,8 @@ def test_a_bracketed_title_cut_short_names_the_one_series_it_opens(title, expect
 @pytest.mark.parametrize("title, expected", [
     ("【2025冬アニメ】異世界ものの新作3選　『マジック・メイカー』『没落予定の貴族』", [
         ("マジック・メイカー ～異世界魔法の作り方～", 1), ("没落予定の貴族だけど、暇だったから魔法を極めてみた", 1)]),
-    ("【2025春アニメ】令嬢もの『ゴリラの神から加護された令嬢』", [("ゴリラの神から加護された令嬢は王立騎士団で可愛がられる", 1)]),
+    ("【2025春アニメ】令嬢もの『ゴリラの神から加護された令嬢』",
+     [("ゴリラの神から加護された令嬢は王立騎士団で可愛がられる", 1)]),
     ("「日本へようこそ」訪日客が過去最多", []),  # a phrase in corner brackets is no title's opening
 ])
 def test_a_long_titles_opening_clause_in_title_brackets_names_it(title, expected):
@@ -1798,7 +1799,7 @@ def test_a_long_latin_titles_opening_words_before_title_news_name_it(title, expe
 
 
 @pytest.mark.parametrize("title, expected", [
-    ("Kizetsu Yuusha to Ansatsu Hime Anime Sets July Premiere", [("気絶勇者と暗殺姫", 1)]),  # romaji as outlets space it
+    ("Kizetsu Yuusha to Ansatsu Hime Anime Sets July Premiere", [("気絶勇者と暗殺姫", 1)]),  # romaji spaced as outlets do
     ("『灼カバ』第2期が決定", [("灼熱カバディ", 2)]),  # a Japanese short name
     ("Iwakakeru: Sport Climbing Girls Ends at the National Tournament", [("いわかける！ -Sport Climbing Girls-", 1)]),
 ])
