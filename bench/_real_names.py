@@ -109,6 +109,7 @@ SET86 = DATA.with_name("real_names_set86.jsonl")
 SET87 = DATA.with_name("real_names_set87.jsonl")
 SET88 = DATA.with_name("real_names_set88.jsonl")
 SET89 = DATA.with_name("real_names_set89.jsonl")
+SET91 = DATA.with_name("real_names_set91.jsonl")
 HOST = "realnames.test"
 
 
