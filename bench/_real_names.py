@@ -110,6 +110,7 @@ SET87 = DATA.with_name("real_names_set87.jsonl")
 SET88 = DATA.with_name("real_names_set88.jsonl")
 SET89 = DATA.with_name("real_names_set89.jsonl")
 SET90 = DATA.with_name("real_names_set90.jsonl")
+SET91 = DATA.with_name("real_names_set91.jsonl")
 HOST = "realnames.test"
 
 
