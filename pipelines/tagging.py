@@ -520,7 +520,7 @@ class SeriesMatcher:
         if shortened := self._shortened_titles(doc, mentions):  # 『信じていた仲間達に…』: a long title's opening words
             mentions = sorted(mentions + shortened)
             titled += [key for _, _, key, _ in shortened]
-        if opened := self._opened_latin_titles(title, mentions):  # "Saigo ni Hitotsu dake Airs": a title's opening
+        if opened := self._opened_latin_titles(title, mentions):  # "Kizetsu Yuusha Airs": a long title's opening
             mentions = sorted([m for m in mentions if not any(s <= m[0] and m[1] <= e for s, e, _, _ in opened)]
                               + opened)
         named_alone = {ids[0] for _, _, _, ids in mentions if len(ids) == 1}
@@ -897,7 +897,7 @@ class SeriesMatcher:
     def _opened_latin_titles(self, title: str, mentions: list[tuple[int, int, str, list[int]]]
                              ) -> list[tuple[int, int, str, list[int]]]:
         """A long Latin title a headline gives by its opening words before title news, as English headlines
-        shorten romaji and light-novel titles ("Saigo ni Hitotsu dake Airs in October", "Saikyou Onmyouji
+        shorten romaji and light-novel titles ("When Kizetsu Yuusha Airs in July", "Saikyou Onmyouji
         Anime Previews …"): words that open the names of one series alone, one a word English hardly uses."""
         found: list[tuple[int, int, str, list[int]]] = []
         for run in LATIN_RUN.finditer(title):
@@ -1278,7 +1278,7 @@ BRACKETED = re.compile(r"[『「【]([^『「【』」】]{1,80})[』」】]")
 #: A title in brackets cut short with "…": 『信じていた仲間達に…』, 『味方が弱すぎて...』.
 SHORTENED_TITLE = re.compile(r"[『「]([^『「』」\n…]{2,40}?)(?:…|\.\.\.|‥)[』」]")
 #: A run of capitalized words and the small words of English and romaji titles between them, in which a
-#: long title's opening words are looked for ("When Saigo ni Hitotsu dake Airs").
+#: long title's opening words are looked for ("When Kizetsu Yuusha Airs in July").
 LATIN_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|(?:no|ni|wa|ga|wo|de|mo|to|dake|"
                        r"of|the|and|a|an|in|on|to|for|with|is|as)(?![\w'’-])))+")
 LATIN_WORD = re.compile(r"[\w'’-]+")
