@@ -903,7 +903,8 @@ class SeriesMatcher:
         for run in LATIN_RUN.finditer(title):
             words = [(w.start(), w.end(), w[0].casefold() if w[0].isalpha() else normalize(w[0])[0].strip())
                      for w in LATIN_WORD.finditer(run[0])]
-            if not any(word in self.rare_name_words for _, _, word in words):
+            if not any(word in self.rare_name_words for _, _, word in words) and \
+                    (len(words) < MIN_PLAIN_OPENING_WORDS or not OPENING_ANIME_AFTER.search(title)):
                 continue
             at = 0
             while at + 1 < len(words):
@@ -911,30 +912,32 @@ class SeriesMatcher:
                 if best is None:
                     at += 1
                     continue
-                count, key, ids = best
+                count, key, ids, rare = best
                 start, end = run.start() + words[at][0], run.start() + words[at + count - 1][1]
                 after = title[end:end + 40]
-                if (TITLE_CONTEXT.match(after) or announces_a_work(after) or announces_a_season(after) or
-                        _season_right_after(after)) and \
+                if (rare and (TITLE_CONTEXT.match(after) or announces_a_work(after) or announces_a_season(after) or
+                              _season_right_after(after)) or
+                        count >= MIN_PLAIN_OPENING_WORDS and OPENING_ANIME_AFTER.match(after)) and \
                         not any(s < end and start < e and not (start <= s and e <= end) for s, e, _, _ in mentions):
                     found.append((start, end, key, ids))
                 at += count
         return found
 
-    def _opening_of_one_title(self, words: list[tuple[int, int, str]]) -> tuple[int, str, list[int]] | None:
-        """The most of `words` (two at least) that open the names of one series and are no name of their own."""
+    def _opening_of_one_title(self, words: list[tuple[int, int, str]]) -> tuple[int, str, list[int], bool] | None:
+        """The most of `words` (two at least) that open the names of one series and are no name of their own,
+        and whether one of them is a word English hardly uses."""
         best = None
         for count in range(2, len(words) + 1):
             key = " " + " ".join(w for _, _, w in words[:count]) + " "
             at, until = bisect_left(self.latin_names, (key,)), bisect_left(self.latin_names, (key + "\uffff",))
             if at == until:
                 break
-            if until - at > MAX_OPENED_NAMES or len(key.replace(" ", "")) < MIN_OPENING_CHARS or \
-                    not any(w in self.rare_name_words for w in key.split()):
+            if until - at > MAX_OPENED_NAMES or len(key.replace(" ", "")) < MIN_OPENING_CHARS:
                 continue
             series = {sid for _, ids in self.latin_names[at:until] for sid in ids}
             if len(series) == 1 and self.latin_names[at][0] != key:
-                best = (count, self.latin_names[at][0], sorted(series))
+                rare = any(w in self.rare_name_words for w in key.split())
+                best = (count, self.latin_names[at][0], sorted(series), rare)
         return best
 
     def _entry_goes_on(self, key: str, letters: str, ids: list[int]) -> bool:
@@ -1284,6 +1287,10 @@ LATIN_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]
 LATIN_WORD = re.compile(r"[\w'’-]+")
 #: Fewest letters of a Latin title's opening words that may name the title they open.
 MIN_OPENING_CHARS = 12
+#: Fewest plain English words opening a long title that name it before "anime" ("If It's for My Daughter
+#: Anime Airs", "Do You Love Your Mom? TV Anime …").
+MIN_PLAIN_OPENING_WORDS = 4
+OPENING_ANIME_AFTER = re.compile(r"[?!:]?[ \t]+(?:TV[ \t]+)?anime\b", re.IGNORECASE)
 #: Most names opening with the same words that are looked through for one series (one has a few names).
 MAX_OPENED_NAMES = 12
 #: A long title's opening clause in title brackets, as Japanese roundups write light-novel titles

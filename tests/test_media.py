@@ -1812,3 +1812,14 @@ def test_curated_names_of_mid_tier_shows_tag_them(title, expected):
 ])
 def test_a_fighting_games_genre_words_name_a_game_with_no_season(title):
     assert tagged(title, "The game retells the anime's story.", "2024-02-02") == [("呪術廻戦", None)]
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Dale and Latina's Story Begins as If It's for My Daughter Anime Airs in Japan",
+     [("うちの娘の為ならば、俺はもしかしたら魔王も倒せるかもしれない。", 1)]),
+    ("Mamako Outlevels Her Son in Do You Love Your Mom? TV Anime Premiere",
+     [("通常攻撃が全体攻撃で二回攻撃のお母さんは好きですか？", 1)]),
+    ("If It's for My Daughter, a Father Says He Would Fight Anyone", []),  # no "anime" after the words
+])
+def test_four_plain_words_opening_a_long_title_before_anime_name_it(title, expected):
+    assert tagged(title, "The new season starts.", "2019-07-10") == expected
