@@ -412,7 +412,7 @@ def about_other_media(headline: str) -> bool:
         headline = headline.replace("原作", " ")
     elif THEME_SONG.search(headline):  # 『アオのハコ』OPは…「Same Blue」 原作を読み込み: a song's words, and its source
         headline = SOURCE_WORDS.sub(" ", SONG_TITLE.sub(" ", headline))
-    elif anniversary:  # 「サザエさん」放送55周年 is the running show's, "25 Years Since Its TV Debut" the franchise's
+    elif anniversary:  # "25 Years Since Its TV Debut": the franchise's, as 「サザエさん」TVアニメ放送55周年 is
         return True
     return bool(OTHER_MEDIA.search(headline) or about_a_death(headline))
 
@@ -422,8 +422,8 @@ THEME_SONG = re.compile(r"[』」]\s*(?:の|が)?\s*(?:OP|ED|主題歌|オープ
 #: A song's title in corner brackets: 「天空カフェテリア」 names no café.
 SONG_TITLE = re.compile(r"「[^」\n]*」")
 #: The anime named as a medium only: an anniversary of "TVアニメ" is no broadcast's news.
-ANIME_MEDIUM = re.compile(r"(?:TV|テレビ)アニメ(?!放送)|アニメ化(?=\d+周年)|\bTV anime\b",
-                          re.IGNORECASE)  # not a running show's 放送50周年
+ANIME_MEDIUM = re.compile(r"(?:TV|テレビ)アニメ(?:放送(?=\d+周年)|(?!放送))|アニメ化(?=\d+周年)|\bTV anime\b",
+                          re.IGNORECASE)  # TVアニメ放送50周年 too: the medium of the franchise's anniversary
 #: A live-action adaptation named in the headline or lead.
 LIVE_ACTION = re.compile(r"\blive-action\b|実写|"  # "Sony Dates Hollywood Saint Seiya Adaptation"
                          r"\bhollywood\b(?!\s+reporter)|ハリウッド版?",
