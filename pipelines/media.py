@@ -169,6 +169,7 @@ SOURCE_WORDS = re.compile(r"(?:スマホ|女性向け)?ゲーム原作|マンガ
                           r"ジャンプ|ヤンジャン|マガジン|サンデー|"
                           r"(?<!版)劇場(?!版|アニメ|公開|上映)|\bmanga\b|light novel|"
                           r"\bserializ\w*|shonen jump|\bthe game\b|\b(?:visual\s+)?novels?\b|\bbased on\b[^,.;:!?]*|"
+                          r"\bbrawlers?\b|"  # "Ninjala Anime Brings GungHo's Gum-Ninja Brawler to TV Tokyo"
                           r"\badapts\b[^,.;:!?]*",
                           re.IGNORECASE)
 #: Words next to a short name that show it is used as a title (after a possessive only the work's

@@ -1824,3 +1824,8 @@ def test_a_fighting_games_genre_words_name_a_game_with_no_season(title):
 ])
 def test_four_plain_words_opening_a_long_title_before_anime_name_it(title, expected):
     assert tagged(title, "The new season starts.", "2019-07-10") == expected
+
+
+def test_a_game_genre_in_an_anime_broadcasts_headline_describes_its_source():
+    assert tagged("Ninjala Anime Brings GungHo's Gum-Ninja Brawler to TV Tokyo", "The anime premieres in January.",
+                  "2022-01-06") == [("ニンジャラ", 1)]
