@@ -898,7 +898,8 @@ class SeriesMatcher:
                              ) -> list[tuple[int, int, str, list[int]]]:
         """A long Latin title a headline gives by its opening words before title news, as English headlines
         shorten romaji and light-novel titles ("When Kizetsu Yuusha Airs in July", "Saikyou Onmyouji
-        Anime Previews …"): words that open the names of one series alone, one a word English hardly uses."""
+        Anime Previews …"): words that open the names of one series alone, one a word English hardly uses,
+        or four plain words and more right before "anime" ("If It's for My Daughter Anime Airs")."""
         found: list[tuple[int, int, str, list[int]]] = []
         for run in LATIN_RUN.finditer(title):
             words = [(w.start(), w.end(), w[0].casefold() if w[0].isalpha() else normalize(w[0])[0].strip())
@@ -1084,8 +1085,8 @@ def _season_right_after(after: str) -> bool:
 
 
 def _cut_in_a_word(opening: str, rest: str) -> bool:
-    """The title goes on in the same word: 「魔法少女」 does not open 「魔法少女まどか☆マギカ」 at a clause's end,
-    where "の貴族" + "だけど" does (kanji or katakana running on into kanji or katakana)."""
+    """The title goes on in the same word: 「機動戦士ガンダム水」 cuts 「…水星の魔女」 inside 水星, where
+    "の貴族" + "だけど" ends a clause (kanji or katakana running on into kanji or katakana)."""
     if not rest:
         return True
     kinds = [_script(opening[-1]), _script(rest[0])]
@@ -1283,7 +1284,7 @@ SHORTENED_TITLE = re.compile(r"[『「]([^『「』」\n…]{2,40}?)(?:…|\.\.\
 #: A run of capitalized words and the small words of English and romaji titles between them, in which a
 #: long title's opening words are looked for ("When Kizetsu Yuusha Airs in July").
 LATIN_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|(?:no|ni|wa|ga|wo|de|mo|to|dake|"
-                       r"of|the|and|a|an|in|on|to|for|with|is|as)(?![\w'’-])))+")
+                       r"of|the|and|a|an|in|on|for|with|is|as)(?![\w'’-])))+")
 LATIN_WORD = re.compile(r"[\w'’-]+")
 #: Fewest letters of a Latin title's opening words that may name the title they open.
 MIN_OPENING_CHARS = 12

@@ -743,7 +743,7 @@ def test_a_story_that_ends_in_a_broadcasts_headline_is_the_seasons():
     ("Cowboy Bebop Marks 25 Years Since Its TV Debut", "The series premiered in April 1998.", "2023-04-03",
      [("COWBOY BEBOP", None)]),  # the debut an anniversary counts from is no premiere
     ("Serial Experiments Lain Turns 25 With a Vinyl Soundtrack", "", "2023-07-06", [("serial experiments lain", None)]),
-    ("『サザエさん』TVアニメ放送50周年　記念の特別編を放送", "", "2019-10-06", [("サザエさん", None)]),  # the franchise's
+    ("『サザエさん』TVアニメ放送50周年　記念の特別編を放送", "", "2019-10-06", [("サザエさん", None)]),  # franchise
     ("「ちびまる子ちゃん」TVアニメ放送30周年、記念企画が続々", "", "2020-01-07", [("ちびまる子ちゃん", None)]),
     ("『邪神ちゃんドロップキックX』放送開始　全国の自治体とコラボ", "『邪神ちゃんドロップキック』第3期が始まった。",
      "2022-07-05", [("邪神ちゃんドロップキック", 3)]),  # a broadcast's tie-in is the show's
@@ -1799,7 +1799,7 @@ def test_a_long_latin_titles_opening_words_before_title_news_name_it(title, expe
 
 
 @pytest.mark.parametrize("title, expected", [
-    ("Kizetsu Yuusha to Ansatsu Hime Anime Sets July Premiere", [("気絶勇者と暗殺姫", 1)]),  # romaji spaced as outlets do
+    ("Kizetsu Yuusha to Ansatsu Hime Anime Sets July Premiere", [("気絶勇者と暗殺姫", 1)]),  # outlets' spacing
     ("『灼カバ』第2期が決定", [("灼熱カバディ", 2)]),  # a Japanese short name
     ("Iwakakeru: Sport Climbing Girls Ends at the National Tournament", [("いわかける！ -Sport Climbing Girls-", 1)]),
 ])
