@@ -35,7 +35,6 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
-from itertools import takewhile
 from datetime import date, datetime, timedelta
 
 import ahocorasick
@@ -887,8 +886,7 @@ class SeriesMatcher:
             least = MIN_SHORTENED_CHARS if match.re is SHORTENED_TITLE else MIN_BRACKETED_OPENING_CHARS
             if len(opening) < least or not CJK.search(opening):
                 continue
-            at = bisect_left(self.japanese_names, (opening,))
-            named = [name for name in takewhile(lambda name: name[0].startswith(opening), self.japanese_names[at:])
+            named = [name for name in _opening_with(self.japanese_names, opening)
                      if not _cut_in_a_word(opening, name[0][len(opening):])]
             if named and len({sid for _, ids in named for sid in ids}) == 1:
                 found.append((match.start(1), match.end(1), named[0][0], named[0][1]))
@@ -930,15 +928,15 @@ class SeriesMatcher:
         best = None
         for count in range(2, len(words) + 1):
             key = " " + " ".join(w for _, _, w in words[:count]) + " "
-            at, until = bisect_left(self.latin_names, (key,)), bisect_left(self.latin_names, (key + "\uffff",))
-            if at == until:
+            named = _opening_with(self.latin_names, key)
+            if not named:
                 break
-            if until - at > MAX_OPENED_NAMES or len(key.replace(" ", "")) < MIN_OPENING_CHARS:
+            if len(named) > MAX_OPENED_NAMES or len(key.replace(" ", "")) < MIN_OPENING_CHARS:
                 continue
-            series = {sid for _, ids in self.latin_names[at:until] for sid in ids}
-            if len(series) == 1 and self.latin_names[at][0] != key:
+            series = {sid for _, ids in named for sid in ids}
+            if len(series) == 1 and named[0][0] != key:
                 rare = any(w in self.rare_name_words for w in key.split())
-                best = (count, self.latin_names[at][0], sorted(series), rare)
+                best = (count, named[0][0], sorted(series), rare)
         return best
 
     def _entry_goes_on(self, key: str, letters: str, ids: list[int]) -> bool:
@@ -1076,6 +1074,11 @@ def _title_cased_around(doc: str, start: int, end: int) -> bool:
 #: The words of a name: Latin words, katakana words and runs of other Japanese script (a headline
 #: may shorten a name to a Latin or a katakana one).
 NAME_PIECE = re.compile(r"[A-Za-z][\w'’-]*|[\u30a1-\u30fa\u30fc]+|[\u3041-\u309f\u3400-\u9fff]+")
+
+
+def _opening_with(names: list[tuple[str, list[int]]], opening: str) -> list[tuple[str, list[int]]]:
+    """The names of a sorted list that open with `opening` (the name itself too)."""
+    return names[bisect_left(names, (opening,)):bisect_left(names, (opening + "\U0010ffff",))]
 
 
 def _season_right_after(after: str) -> bool:
