@@ -462,6 +462,11 @@ class SeriesMatcher:
         self.automaton.make_automaton()
         #: Japanese names in order, to find the titles a shortened one opens (『信じていた仲間達に…』).
         self.japanese_names = sorted((key, sorted(ids)) for key, ids in names.items() if not key.startswith(" "))
+        #: The part of a Japanese title before a spaced subtitle (春夏秋冬代行者 of 「春夏秋冬代行者 春の舞」), with
+        #: its series: a clause may end there though the subtitle goes on in kanji.
+        self.spaced_heads = {(key, s.id) for s in catalog for title in (s.title_ja, *(e.title for e in s.entries))
+                             if (key := _key(SPACED_SUBTITLE.split(title, maxsplit=1)[0])) and
+                             CJK.search(key) and key != _key(title)}
         #: Latin names in order, to find the long titles a headline gives by their opening words.
         self.latin_names = sorted((key, sorted(ids)) for key, ids in names.items() if key.startswith(" "))
         latin_words = {w for key in names if key.startswith(" ") for w in key.split() if w.isascii() and w.isalpha()}
@@ -887,7 +892,8 @@ class SeriesMatcher:
             if len(opening) < least or not CJK.search(opening):
                 continue
             named = [name for name in _opening_with(self.japanese_names, opening)
-                     if not _cut_in_a_word(opening, name[0][len(opening):])]
+                     if not _cut_in_a_word(opening, name[0][len(opening):]) or
+                     any((opening, sid) in self.spaced_heads for sid in name[1])]
             if named and len({sid for _, ids in named for sid in ids}) == 1:
                 found.append((match.start(1), match.end(1), named[0][0], named[0][1]))
         return found
@@ -1300,6 +1306,8 @@ MAX_OPENED_NAMES = 12
 #: A long title's opening clause in title brackets, as Japanese roundups write light-novel titles
 #: (『没落予定の貴族』 for 『没落予定の貴族だけど、暇だったから魔法を極めてみた』).
 BRACKETED_OPENING = re.compile(r"『([^『「』」\n…]{2,40})』")
+#: A space before a Japanese title's subtitle.
+SPACED_SUBTITLE = re.compile(r"[ \u3000]")
 #: Fewest characters of a bracketed opening clause that may name the title it opens.
 MIN_BRACKETED_OPENING_CHARS = 7
 #: Fewest characters of a shortened title's opening words that may name the title they open.

@@ -1760,6 +1760,7 @@ def test_a_bracketed_title_cut_short_names_the_one_series_it_opens(title, expect
         ("マジック・メイカー ～異世界魔法の作り方～", 1), ("没落予定の貴族だけど、暇だったから魔法を極めてみた", 1)]),
     ("【2025春アニメ】令嬢もの『ゴリラの神から加護された令嬢』",
      [("ゴリラの神から加護された令嬢は王立騎士団で可愛がられる", 1)]),
+    ("暁佳奈の小説『春夏秋冬代行者』がテレビアニメ化", [("春夏秋冬代行者 春の舞", 1)]),  # before a spaced subtitle
     ("「日本へようこそ」訪日客が過去最多", []),  # a phrase in corner brackets is no title's opening
 ])
 def test_a_long_titles_opening_clause_in_title_brackets_names_it(title, expected):
