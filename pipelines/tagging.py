@@ -238,7 +238,7 @@ INDEFINITE_BEFORE = re.compile(r"(?<![\w'’])an?[ \t]+(?:[a-z][\w-]*[ \t]+)?$")
 #: (『チェンソーマン』のOPテーマ, 『鬼滅の刃』遊郭編のオープニングテーマ).
 SONG_OF = re.compile(r"[』」]?\s*(?:の|が)?\s*(?:OP|ED|主題歌|オープニング|エンディング)(?![A-Za-z])")
 #: "Anime" right after a name: the anime's title, whatever other work is named beside it.
-ANIME_AFTER = re.compile(r"[ \t]+(?:TV[ \t]+)?anime\b", re.IGNORECASE)
+ANIME_AFTER = re.compile(r"[ \t]+(?:TV[ \t]+)?anime\b|[』」]?[のが]?(?:TV|テレビ)?アニメ", re.IGNORECASE)
 SENTENCE_START = re.compile(r"(?:^|[.!?。！？:]\s+|\n\s*|\d+\.\s+)$")
 CALENDAR_WORDS = {"spring", "summer", "fall", "autumn", "winter", "today", "news", "anime", "manga"}
 QUOTED = re.compile(r"[『「【《〈\"“]([^『「【《〈』」】》〉\"“”]{1,80})[』」】》〉\"”]")  # innermost: 「劇場版『鬼滅の刃』…」

@@ -1320,6 +1320,8 @@ def test_passing_mentions_leads_of_other_media_obituaries_previews_songs_and_cre
     # "Anime" after a name beside a game's word
     ("SCARLET NEXUS Anime Premieres Right After the Game's Release", "The TV anime follows on July 1.", "2021-06-30",
      [("SCARLET NEXUS", 1)]),
+    ("甲斐谷忍『LIAR GAME』がテレビアニメ化", "ドラマや映画でも知られる漫画『LIAR GAME』のテレビアニメ化が発表された。",
+     "2025-09-05", [("LIAR GAME -ライアーゲーム-", 1)]),  # a drama's word beside it, but its アニメ化 after it
     # a one-word title and an appositive story
     ("Netflix Shows New Footage at Its Stage", "Netflix showed Eden, a robot story set in a world without people.",
      "2021-03-27", [("エデン", 1)]),
