@@ -148,6 +148,9 @@ BROADCAST = any_of(r"放送(?:開始|スタート|決定|日|中|へ)|(?:TV|テ�
                        r"(?<!展)[」』][、\s]*\d{1,2}月(?:\d{1,2}日)?(?:より|から)?スタート|"
                        r"[」』]が\d{1,2}月(?:より|から)?スタート|"  # 『PART6』が10月スタート
                        r"\bpremieres?\b|\bto TV\b|\bsimulcast|\bbroadcast|\banime adaptation\b|\bgets (?:an? )?anime\b|"
+                       # "Gets a Netflix Anime": a streamer's series
+                       r"\b(?:netflix|crunchyroll|disney\+|prime video|hulu|hidive|ona|web|short)\s+anime\b"
+                       r"(?!\s+(?:film|movie|festival|awards?))|"
                        r"\banime\s+(?:will\s+)?airs?\b|"  # "FARMAGIA Anime Will Air in January 2025"
                        r"\banime (?:adapts|begins|premieres|returns|starts|opens)\b|\badapts\b|アニメ化|新作アニメ|"
                        r"\b(?:winter|spring|summer|fall|autumn)\s+20\d\d\b|"
@@ -170,6 +173,7 @@ SOURCE_WORDS = re.compile(r"(?:スマホ|女性向け)?ゲーム原作|マンガ
                           r"(?<!版)劇場(?!版|アニメ|公開|上映)|\bmanga\b|light novel|"
                           r"\bserializ\w*|shonen jump|\bthe game\b|\b(?:visual\s+)?novels?\b|\bbased on\b[^,.;:!?]*|"
                           r"\bbrawlers?\b|"  # "Ninjala Anime Brings GungHo's Gum-Ninja Brawler to TV Tokyo"
+                          r"\bone-shots?\b|読み切り|"  # "Oda's One-Shot MONSTERS Gets a Netflix Anime"
                           r"\badapts\b[^,.;:!?]*",
                           re.IGNORECASE)
 #: Words next to a short name that show it is used as a title (after a possessive only the work's

@@ -237,6 +237,8 @@ INDEFINITE_BEFORE = re.compile(r"(?<![\w'’])an?[ \t]+(?:[a-z][\w-]*[ \t]+)?$")
 #: A show's theme song named right after it, its closing bracket before or after an arc's name
 #: (『チェンソーマン』のOPテーマ, 『鬼滅の刃』遊郭編のオープニングテーマ).
 SONG_OF = re.compile(r"[』」]?\s*(?:の|が)?\s*(?:OP|ED|主題歌|オープニング|エンディング)(?![A-Za-z])")
+#: A prefix that makes a name a time: "a pre-One Piece one-shot", "post-Evangelion mecha".
+TIME_PREFIX_BEFORE = re.compile(r"\b(?:pre|post)-$", re.IGNORECASE)
 #: "Anime" right after a name: the anime's title, whatever other work is named beside it.
 ANIME_AFTER = re.compile(r"[ \t]+(?:TV[ \t]+)?anime\b|[』」]?[のが]?(?:TV|テレビ)?アニメ", re.IGNORECASE)
 SENTENCE_START = re.compile(r"(?:^|[.!?。！？:]\s+|\n\s*|\d+\.\s+)$")
@@ -806,6 +808,8 @@ class SeriesMatcher:
                 opens_a_title or bool(CJK_TITLE_CONTEXT.match(doc[end:end + 16]))
         if DOMAIN_AFTER.match(doc, end):
             return False  # "GUNDAM.INFO": a website's name
+        if TIME_PREFIX_BEFORE.search(doc, max(0, start - 5), start):
+            return False  # "Oda's Pre-One Piece One-Shot": a time the news is set by, not its subject
         words = key.split()
         sequel = NUMBERED_RELEASE.match(doc, end)
         if sequel and int(sequel[1]) not in {e.season for sid in ids for e in self.series[sid].entries}:

@@ -1832,3 +1832,19 @@ def test_four_plain_words_opening_a_long_title_before_anime_name_it(title, expec
 def test_a_game_genre_in_an_anime_broadcasts_headline_describes_its_source():
     assert tagged("Ninjala Anime Brings GungHo's Gum-Ninja Brawler to TV Tokyo", "The anime premieres in January.",
                   "2022-01-06") == [("ニンジャラ", 1)]
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Oda's One-Shot MONSTERS Gets a Netflix Anime", [("MONSTERS 一百三情飛龍侍極", 1)]),  # the one-shot: its source
+    ("Oda's MONSTERS One-Shot Returns in Jump", [("MONSTERS 一百三情飛龍侍極", None)]),  # the manga's news
+])
+def test_a_one_shot_in_an_anime_adaptations_headline_is_its_source(title, expected):
+    assert tagged(title, "Monsters: 103 Mercies Dragon Damnation premiered on Netflix.", "2024-01-21") == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Oda's Pre-One Piece Short Story Anime Premieres", []),
+    ("One Piece Anime Premieres a New Arc", [("ONE PIECE", 1)]),
+])
+def test_a_name_after_pre_or_post_is_a_time_not_the_subject(title, expected):
+    assert tagged(title, "", "1999-10-20") == expected
