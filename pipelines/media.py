@@ -380,7 +380,7 @@ EPISODE_PREVIEW = any_of(r"第\d+話[^\n。]{0,16}?先行|(?:\b(?:first|premiere
 
 
 #: The source an adaptation adapts, named in its headline: "… a Brand-New Anime Adapting the Full Manga".
-ADAPTED_SOURCE = re.compile(r"\b(?:adapting|adapts|based on|adaptation of)\s+(?:the\s+|its\s+|a\s+)?"
+ADAPTED_SOURCE = re.compile(r"\b(?:adapt|adapting|adapts|based on|adaptation of)\s+(?:the\s+|its\s+|a\s+)?"
                             r"(?:[\w'’-]+\s+){0,3}?(?:manga|light novels?|novels?|games?|web ?comics?)\b",
                             re.IGNORECASE)
 

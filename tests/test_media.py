@@ -1513,6 +1513,8 @@ def test_makers_works_capital_studios_hollywood_v_jump_and_a_next_titles_season(
     # the manga a new anime adapts is its source; "a brand-new anime" announces the remake
     ("Shaman King Returns With a Brand-New Anime Adapting the Full Manga", "The new TV anime premieres in April.",
      "2020-06-18", [("SHAMAN KING", 1)]),
+    ("Urusei Yatsura Remake Returns to Adapt the Manga Through Its Last Story", "The second season began.",
+     "2024-01-11", [("うる星やつら", 2)]),  # "to adapt" the manga: the remake's second season (the 1981 one has none)
     # a survey lists the works it ranks; half a century is an anniversary; 億部 counts the manga's copies
     ("秋アニメ期待度アンケートの結果発表", "1位は「チェンソーマン」。\n2位は「SPY×FAMILY」だった。", "2022-10-01",
      [("SPY×FAMILY", 1), ("チェンソーマン", 1)]),
