@@ -175,6 +175,7 @@ SOURCE_WORDS = re.compile(r"(?:スマホ|女性向け)?ゲーム原作|マンガ
                           r"(?<!版)劇場(?!版|アニメ|公開|上映)|\bmanga\b|light novel|"
                           r"\bserializ\w*|shonen jump|\bthe game\b|\b(?:visual\s+)?novels?\b|\bbased on\b[^,.;:!?]*|"
                           r"\bbrawlers?\b|"  # "Ninjala Anime Brings GungHo's Gum-Ninja Brawler to TV Tokyo"
+                          r"\bgame\s+(?:spin-?offs?|adaptations?)\b|"  # "Winter 2019's Game Spinoffs: …"
                           r"\bone-shots?\b|読み切り|"  # "Oda's One-Shot MONSTERS Gets a Netflix Anime"
                           r"\badapts\b[^,.;:!?]*",
                           re.IGNORECASE)
@@ -583,8 +584,10 @@ def other_medium_in_lead(headline: str, text: str) -> bool:
 
 #: What separates a headline's clauses: 『…』放送開始　実写映画も同時期公開, "X Premieres, Film Set for Spring", a
 #: space between Japanese words (…配信開始 劇場上映と並行), a "！" between them (放送開始！フィギュアの団体戦); not
-#: inside a title's brackets (『コードギアス 奪還のロゼ』).
+#: inside a title's brackets (『コードギアス 奪還のロゼ』); a colon right after a broadcast's verb ("ZENSHU Premieres:
+#: Natsuko Hirose Can Redraw the Movie …").
 HEADLINE_CLAUSES = re.compile(r"(?:\u3000|、|／|\s[/|]\s|;\s|,\s|(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])|"
+                              r"(?<=[Pp]remieres):\s|(?<=[Aa]irs):\s|(?<=[Dd]ebuts):\s|(?<=[Bb]egins):\s|"
                               r"(?<=[^\x00-\x7f])[!！](?=[^\x00-\x7f\s!！」』]))(?![^『「]*[』」])")
 
 
