@@ -1858,7 +1858,8 @@ def test_a_name_after_pre_or_post_is_a_time_not_the_subject(title, expected):
 @pytest.mark.parametrize("title, published, expected", [
     ("ZENSHU Premieres: Natsuko Hirose Can Redraw the Movie She's Trapped In", "2025-01-06", [("全修。", 1)]),
     ("Winter 2019's Game Spinoffs: Circlet Princess, Manaria Friends and Bermuda Triangle", "2019-01-10",
-     [("サークレット・プリンセス", 1), ("バミューダトライアングル ～カラフル・パストラーレ～", 1), ("マナリアフレンズ", 1)]),
+     [("サークレット・プリンセス", 1), ("バミューダトライアングル ～カラフル・パストラーレ～", 1),
+      ("マナリアフレンズ", 1)]),
     ("Sword Art Online the Movie Premieres: Aria of a Starless Night", "2021-10-30",
      [("ソードアート・オンライン", None)]),  # the film is named before the verb
 ])
