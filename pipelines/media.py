@@ -154,7 +154,7 @@ BROADCAST = any_of(r"放送(?:開始|スタート|決定|日|中|へ)|(?:TV|テ�
                        r"\b(?:netflix|crunchyroll|disney\+|prime video|hulu|hidive|ona|web|short)\s+anime\b"
                        r"(?!\s+(?:film|movie|festival|awards?))|"
                        r"\banime\s+(?:will\s+)?airs?\b|"  # "FARMAGIA Anime Will Air in January 2025"
-                       r"\banime (?:adapts|begins|premieres|returns|starts|opens)\b|\badapts\b|アニメ化|新作アニメ|"
+                       r"\banime (?:adapts|begins|premieres|returns|starts|opens|kicks off)\b|\badapts\b|アニメ化|新作アニメ|"
                        r"\b(?:winter|spring|summer|fall|autumn)\s+20\d\d\b|"
                        r"(?<![劇映])(?:[春夏秋冬]|今期|新)アニメ|第\d+話[^\s、。]{0,8}?放送",  # 第11話・12話を放送
                        re.IGNORECASE)  # a season's lineup: 冬アニメは…豊作
@@ -342,7 +342,10 @@ MEDIUM_AFTER = re.compile(r"^\s+(?:musical|stage play)\b", re.IGNORECASE)
 #: "P.A. Works' adaptation of the farming game", "the TV anime based on the game".
 SOURCE_OF = re.compile(r"\b(?:anime|adaptation|series) (?:of|based on|adapting)\b|\badapts\b", re.IGNORECASE)
 #: The same words after the title: 恋愛ゲーム『明治東亰恋伽』（めいこい）のTVアニメ.
-ANIME_OF_IT = re.compile(r"^\W{0,2}(?:[（(][^）)\n]{1,20}[）)])?(?:の|が)(?:TV|テレビ)?アニメ")
+ANIME_OF_IT = re.compile(r"^\W{0,2}(?:[（(][^）)\n]{1,20}[）)])?(?:の|が)(?:TV|テレビ)?アニメ|"
+                         # "The baseball game Hachigatsu no Cinderella Nine now has a TV anime"
+                         r"^\W{0,2}\s+(?:now\s+)?(?:has|gets|got|is\s+getting|receives)\s+(?:an?\s+|its\s+)?"
+                         r"(?:new\s+)?(?:TV\s+)?anime\b(?!\s+(?:film|movie))", re.IGNORECASE)
 
 
 def media_before(before: str, after: str = "") -> bool:

@@ -1865,3 +1865,18 @@ def test_a_name_after_pre_or_post_is_a_time_not_the_subject(title, expected):
 ])
 def test_a_broadcasts_colon_ends_its_clause_and_a_lineups_game_spinoffs_are_sources(title, published, expected):
     assert tagged(title, "", published) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("Cinderella Nine Steps Up to the Plate",
+     "The girls' baseball game Hachigatsu no Cinderella Nine now has a TV anime.", "2019-04-02",
+     [("八月のシンデレラナイン", 1)]),  # the game a TV anime is "now" had of: its source
+    ("Cinderella Nine Steps Up to the Plate", "The girls' baseball game Hachigatsu no Cinderella Nine adds a pitcher.",
+     "2019-04-02", [("八月のシンデレラナイン", None)]),  # the game's own news
+    ("Farewell, My Dear Cramer Anime Kicks Off Warabi Seinan's Season",
+     "The prequel film Sayonara Watashi no Cramer: First Touch came first.", "2021-04-05",
+     [("さよなら私のクラマー", 1)]),  # an anime that "kicks off": its broadcast
+])
+def test_the_medium_an_anime_is_had_of_is_its_source_and_an_anime_kicks_off_its_broadcast(title, text, published,
+                                                                                            expected):
+    assert tagged(title, text, published) == expected
