@@ -81,6 +81,8 @@ OTHER_MEDIA = any_of(
     r"アカデミー賞|映画賞|\bacademy awards?\b|\boscars\b|\b(?:an|the)\s+oscar\b|"
     r"\boscar[- ](?:nominat|winn|race|shortlist)|"
     r"\bfilm (?:prize|awards?)\b|休載|"  # the Oscars, not "Resumes Oscar and Tinasha's Story"
+    r"\b[\d.,]+\s*(?:million|billion)\s+yen\b|\$[\d.,]+\s*(?:million|billion)\b|"  # takings or sales
+    r"\b(?:opening|first)\s+(?:[\w-]+\s+){0,2}weekend\b|"
     r"\bgrand prix\b|\blifetime achievement\b|\bangoul[eê]me\b|\beisner awards?\b|褒章|受章|文化功労者|文化勲章|"
     # games, models, lotteries and brand tie-ups: "Hits Consoles", "Draws Ten Million Downloads", 一番くじ, ガンプラ
     r"\bconsoles?\b|\bdownloads?\b|\bgets\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}game\b|"
@@ -149,7 +151,8 @@ BROADCAST = any_of(r"放送(?:開始|スタート|決定|日|中|へ)|(?:TV|テ�
                        # 『神様になった日』、10月10日スタート: a title, then its first day
                        r"(?<!展)[」』][、\s]*\d{1,2}月(?:\d{1,2}日)?(?:より|から)?スタート|"
                        r"[」』]が\d{1,2}月(?:より|から)?スタート|"  # 『PART6』が10月スタート
-                       r"\bpremieres?\b|\bto TV\b|\bsimulcast|\bbroadcast|\banime adaptation\b|\bgets (?:an? )?anime\b|"
+                       r"(?:\d{1,2}月|[春夏秋冬])(?:より|から)(?:TV|テレビ)?アニメ|"  # エッセイ漫画、7月からアニメで
+                       r"\bpremieres?\b|\bto (?:TV|screens)\b|\bsimulcast|\bbroadcast|\banime adaptation\b|\bgets (?:an? )?anime\b|"
                        # "Gets a Netflix Anime": a streamer's series
                        r"\b(?:netflix|crunchyroll|disney\+|prime video|hulu|hidive|ona|web|short)\s+anime\b"
                        r"(?!\s+(?:film|movie|festival|awards?))|"
@@ -177,6 +180,8 @@ SOURCE_WORDS = re.compile(r"(?:スマホ|女性向け)?ゲーム原作|マンガ
                           r"\bserializ\w*|shonen jump|\bthe game\b|\b(?:visual\s+)?novels?\b|\bbased on\b[^,.;:!?]*|"
                           r"\bbrawlers?\b|"  # "Ninjala Anime Brings GungHo's Gum-Ninja Brawler to TV Tokyo"
                           r"\bgame\s+(?:spin-?offs?|adaptations?)\b|"  # "Winter 2019's Game Spinoffs: …"
+                          # "… Brings Netmarble's RPG to TV", ソシャゲ業界を描く「…」4月放送: the source or the setting
+                          r"\bj?rpgs?\b|\b(?:card|mobile|smartphone|gacha)\s+games?\b|ソシャゲ|"
                           r"\bone-shots?\b|読み切り|"  # "Oda's One-Shot MONSTERS Gets a Netflix Anime"
                           r"\badapts\b[^,.;:!?]*",
                           re.IGNORECASE)
@@ -656,6 +661,8 @@ def opens_title(after: str) -> bool:
 CREDIT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:author|creator|mangaka|original creator|writer|artist)s?\b|"
                           r"^\s+(?:team|staff)\s+(?:of|behind)\b|"  # "the Anohana team of Tatsuyuki Nagai, Mari Okada …"
                           r"^\s+team\b|^[ \t]+studio\b|"  # "… anime from the Senran Kagura team", "… X studio"
+                          # "Lazarus, the Cowboy Bebop Director's New MAPPA Original": the director's earlier work
+                          r"^\s+(?:director|composer|screenwriter|writer|studio)(?:'s|’s)\s+(?:new|next|latest)\b|"
                           r"^[」』]?の?(?:作者|原作者|作家)|^[」』]?(?:を原作と|が原作の)|"
                           r"^[」』]の[^、。「『]{2,10}が(?:ストーリー|キャラクター|キャラ)?"
                           r"(?:原案|原作|脚本|シリーズ構成|デザイン)|"

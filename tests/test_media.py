@@ -1880,3 +1880,20 @@ def test_a_broadcasts_colon_ends_its_clause_and_a_lineups_game_spinoffs_are_sour
 def test_the_medium_an_anime_is_had_of_is_its_source_and_an_anime_kicks_off_its_broadcast(title, text, published,
                                                                                             expected):
     assert tagged(title, text, published) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("Toonami Premieres Lazarus, the Cowboy Bebop Director's New MAPPA Original",
+     "Shinichiro Watanabe's LAZARUS premiered on Toonami.", "2025-04-06", [("LAZARUS ラザロ", 1)]),  # a credit
+    ("Seven Knights Revolution: Hero Successor Brings Netmarble's RPG to TV", "", "2021-04-01",
+     [("セブンナイツ レボリューション -英雄の継承者-", 1)]),  # the RPG it brings to TV: its source
+    ("川尻こだまのエッセイ漫画『あたしゃ川尻こだまだよ』、7月からアニメで", "", "2023-05-01",
+     [("あたしゃ川尻こだまだよ ～デンジャラスライフハッカーのただれた生活～", 1)]),
+    ("ソシャゲ業界を描く「社長、バトルの時間です！」4月放送", "", "2025-02-01", [("社長、バトルの時間です！", 1)]),
+    ("Infinity Castle Earns About $70 Million in Its First North American Weekend",
+     "Demon Slayer: Kimetsu no Yaiba Infinity Castle opened.", "2025-09-15", [("鬼滅の刃", None)]),  # takings
+    ("Detective Conan: The Million-dollar Pentagram Breaks 14 Billion Yen",
+     "The Detective Conan film keeps drawing crowds.", "2024-06-01", [("名探偵コナン 100万ドルの五稜星", None)]),
+])
+def test_credits_sources_a_broadcasts_month_and_takings(title, text, published, expected):
+    assert tagged(title, text, published) == expected
