@@ -152,7 +152,8 @@ BROADCAST = any_of(r"放送(?:開始|スタート|決定|日|中|へ)|(?:TV|テ�
                        r"(?<!展)[」』][、\s]*\d{1,2}月(?:\d{1,2}日)?(?:より|から)?スタート|"
                        r"[」』]が\d{1,2}月(?:より|から)?スタート|"  # 『PART6』が10月スタート
                        r"(?:\d{1,2}月|[春夏秋冬])(?:より|から)(?:TV|テレビ)?アニメ|"  # エッセイ漫画、7月からアニメで
-                       r"\bpremieres?\b|\bto (?:TV|screens)\b|\bsimulcast|\bbroadcast|\banime adaptation\b|\bgets (?:an? )?anime\b|"
+                       r"\bpremieres?\b|\bto (?:TV|screens)\b|\bsimulcast|\bbroadcast|\banime adaptation\b|"
+                       r"\bgets (?:an? )?anime\b|"
                        # "Gets a Netflix Anime": a streamer's series
                        r"\b(?:netflix|crunchyroll|disney\+|prime video|hulu|hidive|ona|web|short)\s+anime\b"
                        r"(?!\s+(?:film|movie|festival|awards?))|"
