@@ -947,7 +947,7 @@ def part_of_longer_name(before: str, written: str, after: str, curated: bool = F
         return True
     if written.isupper() and re.search(r"(?<![A-Za-z])[A-Z]{3,}[ \t]$", before):  # "Gundam SEED FREEDOM"
         return True
-    named_before = THE_BEFORE.search(before) or not before.strip() or re.search(r"(?:'s|’s)\s+$", before)
+    named_before = THE_BEFORE.search(before) or not before.strip() or re.search(r"(?:'s|’s|:)\s+$", before)
     if " " not in written and named_before and OF_A_NAME_AFTER.match(after):
         return True  # "the Kingdom of Light", "Wes Ball's Kingdom of the Planet of the Apes": a name
     if PHRASE_BEFORE.search(before) and DETERMINED_NOUN.fullmatch(written):

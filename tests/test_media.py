@@ -124,6 +124,7 @@ def test_a_number_after_a_title_is_its_season_up_to_the_next_one(title, expected
     ("Anime Artists Pay Tribute to Kobe Bryant and His Number 24", "Fan artists drew the late basketball star."),
     ("Light Novel Chinmoku no Majo no Kakushigoto Tops the Chart", "The story follows a shy witch."),
     ("Mobile RPG Adds a New Story Chapter", "It tells of the war between the Kingdom of Light and the Kingdom of Darkness."),
+    ("Three Cours to the Finish: Kingdom of Science Crew Sets Sail", "Senku's crew builds a ship."),  # after a colon
 ])
 def test_bands_dramas_and_phrases_sharing_a_titles_words_do_not_tag(title, text):
     assert tagged(title, text) == []
