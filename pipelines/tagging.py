@@ -226,6 +226,8 @@ CAPITALIZED_AFTER = re.compile(r"[ \t]+(?!(?:I{1,3}|IV|VI{0,3}|IX|X|Anime|Season
 #: Frontier, …; not "Mononoke"), the most English may use it (Pokémon 3.7; "Summer", "Monster" are
 #: words), and the fewest characters of a katakana one (ポケモン, デジモン; not タッチ, ハル).
 FRANCHISE_MIN_SERIES, FRANCHISE_MAX_ZIPF, FRANCHISE_MIN_KATAKANA_CHARS = 5, 4.0, 4
+#: Two words this common (Zipf) make a phrase ("Hands Off") a name derived from a title is not, on its own.
+PHRASE_MIN_ZIPF = 5.0
 #: The capitalized word after a franchise's word that names another of its works ("Pokémon Sleep",
 #: "Digimon Survive"), not its season, its anime or its company.
 FRANCHISE_WORK_AFTER = re.compile(r"[ \t]+(?!(?:I{1,3}|IV|VI{0,3}|IX|X|Anime|Season|Series|Movie|Film|Manga|Part|Final|"
@@ -881,7 +883,8 @@ class SeriesMatcher:
         if written.islower() and written in catalog_forms and _title_cased_around(doc, start, end):
             return True  # "Netflix Streams revisions, …": a stylized lower-case title
         return len(words) == 2 and written in catalog_forms and ANIME_WORDS.search(doc) is not None and \
-            not (self._derived_only(written, ids) and _in_a_longer_name(doc, start, end))
+            not (self._derived_only(written, ids) and  # "Wit Hands Off to MAPPA": a phrase, not Hands Off: …
+                 (_in_a_longer_name(doc, start, end) or all(english.zipf(w) >= PHRASE_MIN_ZIPF for w in words)))
 
     def _shortened_titles(self, doc: str, mentions: list[tuple[int, int, str, list[int]]]
                           ) -> list[tuple[int, int, str, list[int]]]:

@@ -125,6 +125,7 @@ def test_a_number_after_a_title_is_its_season_up_to_the_next_one(title, expected
     ("Light Novel Chinmoku no Majo no Kakushigoto Tops the Chart", "The story follows a shy witch."),
     ("Mobile RPG Adds a New Story Chapter", "It tells of the war between the Kingdom of Light and the Kingdom of Darkness."),
     ("Three Cours to the Finish: Kingdom of Science Crew Sets Sail", "Senku's crew builds a ship."),  # after a colon
+    ("Wit Hands Off to MAPPA for the Next Season", "The studio change was announced."),  # a phrase, no Hands Off: …
 ])
 def test_bands_dramas_and_phrases_sharing_a_titles_words_do_not_tag(title, text):
     assert tagged(title, text) == []
