@@ -459,6 +459,7 @@ def test_a_years_ranking_is_about_what_aired_by_the_end_of_that_year():
     def season(title: str) -> list[int | None]:
         return [t.season for t in matcher.tag(title, "", "2024-12-12")]
     assert season("dアニメストア 2024年間ランキング、『薬屋のひとりごと』が上位") == [1]
+    assert season("dアニメストア年間視聴ランキング2024発表、『薬屋のひとりごと』が2位") == [1]  # what is ranked between
     assert season("Crunchyroll's Best Anime of 2024: The Apothecary Diaries") == [1]
     assert season("『薬屋のひとりごと』新PV公開") == [2]  # news a month before season 2 airs is its news
 
