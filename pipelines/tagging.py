@@ -140,7 +140,8 @@ CEREMONY = any_of(r"\bawards\b|アワード|" + OF_THE_YEAR_JA + r"|\bfilm prize
 AWARD = re.compile(r"\bawards?\b|\bof the year\b|アワード|" + OF_THE_YEAR_JA + r"|アカデミー賞|大賞", re.IGNORECASE)
 YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 #: A year's ranking ("dアニメストア 2024年間ランキング", "Best Anime of 2024"): what aired in that year.
-YEARLY_RANKING = re.compile(r"年間[^\s、。「『]{0,4}ランキング|年間ベスト|年間トップ|\b(?:year-end|yearly|annual)\s+(?:rankings?|charts?|lists?)\b|"
+YEARLY_RANKING = re.compile(r"年間[^\s、。「『]{0,4}ランキング|年間ベスト|年間トップ|"
+                            r"\b(?:year-end|yearly|annual)\s+(?:rankings?|charts?|lists?)\b|"
                             r"\b(?:best|top \d+) anime of 20\d\d\b", re.IGNORECASE)
 QUARTER_START = {"winter": 1, "冬": 1, "spring": 4, "春": 4, "summer": 7, "夏": 7, "fall": 10, "autumn": 10, "秋": 10}
 #: Days around a broadcast season's first day in which the shows a lineup covers begin (lineups
