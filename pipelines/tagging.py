@@ -214,7 +214,7 @@ NUMBER_AFTER = re.compile(r"[ \t]?(\d{1,2})(?![\d/%'’+]|[.,:]\d)(?!\s*(?:(?:st
                           r"[話日月年人位万億期部巻周時分歳本回弾号曲枚]|クール|シーズン))", re.IGNORECASE)
 #: A season named before the next title, right before it: "第4期の『", "2期「".
 NEXT_TITLES_SEASON = re.compile(r"(?:第\s*\d+\s*期|\d+\s*期|シーズン\s*\d+|\d+(?:st|nd|rd|th)\s*シーズン)"
-                                r"(?:が(?:始まる|スタートする|放送される))?の?\s*[『「]$",
+                                r"(?:が(?:始まる|スタートする|放送される)|となる|になる|目の|目となる)?の?\s*[『「]$",
                                 re.IGNORECASE)
 #: A name that goes on past a catalog name: a capitalized word, a number or Japanese right after it.
 NAME_GOES_ON = re.compile(r"[ \t\u3000]*[A-Z0-9\u3040-\u30ff\u4e00-\u9fff]")
