@@ -114,6 +114,7 @@ SET91 = DATA.with_name("real_names_set91.jsonl")
 SET92 = DATA.with_name("real_names_set92.jsonl")
 SET93 = DATA.with_name("real_names_set93.jsonl")
 SET95 = DATA.with_name("real_names_set95.jsonl")
+SET96 = DATA.with_name("real_names_set96.jsonl")
 SET97 = DATA.with_name("real_names_set97.jsonl")
 HOST = "realnames.test"
 
