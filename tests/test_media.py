@@ -1906,7 +1906,8 @@ def test_credits_sources_a_broadcasts_month_and_takings(title, text, published, 
 
 
 @pytest.mark.parametrize("title, published, expected", [
-    ("声優・小原乃梨子さん死去　「ヤッターマン」ドロンジョ役", "2024-07-19", [("タイムボカンシリーズ ヤッターマン", None)]),
+    ("声優・小原乃梨子さん死去　「ヤッターマン」ドロンジョ役", "2024-07-19",
+     [("タイムボカンシリーズ ヤッターマン", None)]),
     ("『ヤッターマン』新シリーズ放送開始", "2008-01-14", [("ヤッターマン(新)", 1)]),  # the remake airing then
 ])
 def test_a_work_named_without_its_series_prefix_is_the_franchises_first_in_its_news(title, published, expected):
