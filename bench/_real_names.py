@@ -113,6 +113,7 @@ SET90 = DATA.with_name("real_names_set90.jsonl")
 SET91 = DATA.with_name("real_names_set91.jsonl")
 SET92 = DATA.with_name("real_names_set92.jsonl")
 SET93 = DATA.with_name("real_names_set93.jsonl")
+SET94 = DATA.with_name("real_names_set94.jsonl")
 HOST = "realnames.test"
 
 
