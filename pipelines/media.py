@@ -405,6 +405,8 @@ def about_other_media(headline: str) -> bool:
     (舞台「…」, 舞台化), not a story's setting or a big stage."""
     if EPISODE_PREVIEW.search(headline):
         return False
+    if about_a_death(headline):  # 白土三平さん死去　アニメ化作に『サスケ』: the works of the person's life
+        return True
     headline = ADAPTED_SOURCE.sub(" ", FILM_ANNOUNCED_WITH.sub(" ", headline))
     headline = STUDIO_ANNIVERSARY.sub(" ", AWARD_FESTIVAL.sub(" ", STUDIO_FILM.sub(" ", headline)))
     if TV_CATEGORY.search(headline):
@@ -432,7 +434,7 @@ def about_other_media(headline: str) -> bool:
         headline = SOURCE_WORDS.sub(" ", SONG_TITLE.sub(" ", headline))
     elif anniversary:  # "25 Years Since Its TV Debut": the franchise's, as 「サザエさん」TVアニメ放送55周年 is
         return True
-    return bool(OTHER_MEDIA.search(headline) or about_a_death(headline))
+    return bool(OTHER_MEDIA.search(headline))
 
 
 #: A theme song of the show the headline names: 『…』OPは, 「…」がED, 主題歌.

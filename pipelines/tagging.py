@@ -462,6 +462,9 @@ class SeriesMatcher:
             for name in {s.title, s.title_ja, debracket(s.title), debracket(s.title_ja)}:
                 if _in_capitals(name) and (key := _key(name, MIN_CAPITALS_TITLE_CHARS)) in self.short_titles:
                     names[key].add(s.id)
+        for key in [key for key in names if key.startswith(" ") and not key.isascii()]:
+            if (plain := _without_accents(key)) != key:
+                names[plain] |= names[key]  # "Pokemon Concierge", as outlets write Pokémon
         for key, ids in names.items():
             self.automaton.add_word(key, (key, sorted(ids)))
         self.automaton.make_automaton()
@@ -848,8 +851,9 @@ class SeriesMatcher:
         if len(words) == 1 and (self._in_a_name_pair(doc, start, end) or
                                 (self._derived_only(written, ids) and CAPITALIZED_AFTER.match(doc, end))):
             return False  # "Sorawo and Toriko", characters; "Pierrot's Cyberpunk Caper", not Cyberpunk: Edgerunners
-        catalog_forms = {n.rstrip(TRAILING_PUNCTUATION) for sid in ids for s in [self.series[sid]]
-                         for n in (s.title, *(a.alias for a in s.aliases))}  # "Waccha PriMagi!" less its "!"
+        forms = {n.rstrip(TRAILING_PUNCTUATION) for sid in ids for s in [self.series[sid]]
+                 for n in (s.title, *(a.alias for a in s.aliases))}  # "Waccha PriMagi!" less its "!"
+        catalog_forms = forms | {_without_accents(n) for n in forms}  # "Pokemon Concierge" as well as Pokémon
         lower_word = len(words) == 1 and written.islower() and written not in catalog_forms
         if lower_word and THE_BEFORE.search(before):
             return False  # "the overlord Lufas": a noun of the sentence, however rare in English
@@ -1088,6 +1092,11 @@ def _title_cased_around(doc: str, start: int, end: int) -> bool:
 #: The words of a name: Latin words, katakana words and runs of other Japanese script (a headline
 #: may shorten a name to a Latin or a katakana one).
 NAME_PIECE = re.compile(r"[A-Za-z][\w'’-]*|[\u30a1-\u30fa\u30fc]+|[\u3041-\u309f\u3400-\u9fff]+")
+
+
+def _without_accents(key: str) -> str:
+    """A Latin name's letters without their accents and macrons (pokémon → pokemon, shōjo → shojo)."""
+    return "".join(c for c in unicodedata.normalize("NFD", key) if not unicodedata.combining(c))
 
 
 def _opening_with(names: list[tuple[str, list[int]]], opening: str) -> list[tuple[str, list[int]]]:

@@ -1912,3 +1912,12 @@ def test_credits_sources_a_broadcasts_month_and_takings(title, text, published, 
 ])
 def test_a_work_named_without_its_series_prefix_is_the_franchises_first_in_its_news(title, published, expected):
     assert tagged(title, "", published) == expected
+
+
+@pytest.mark.parametrize("title, published, expected", [
+    ("Stop-Motion Pokemon Concierge Series Debuts on Netflix", "2023-12-28", [("ポケモンコンシェルジュ", 1)]),  # no é
+    ("忍者劇画の第一人者・白土三平さん死去　アニメ化作に『サスケ』『忍風カムイ外伝』", "2021-10-26",
+     [("サスケ", None), ("忍風カムイ外伝", None)]),  # an obituary's works, though a clause tells their アニメ化
+])
+def test_names_without_accents_and_an_obituarys_adapted_works(title, published, expected):
+    assert tagged(title, "", published) == expected
