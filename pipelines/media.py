@@ -41,6 +41,8 @@ PER_ARTICLE = 16
 STUDIO_FILM = re.compile(r"(?-i:\b[A-Z]{2,}\s+FILMS\b)|"  # a studio's name in capitals: "BUG FILMS Holds Back …"
                          r"\b(?:bones|mappa|toho|sunrise|cloverworks|kadokawa|kyoto animation|wit|ufotable|"
                          r"[A-Z][A-Za-z]+)\s+films?\b(?=\s+(?:studio|staff|will|is|has|and|to|animat\w*|,)|\s*(?:'s|’s))|"
+                         # "Pierrot Films Airs …": plural films, a singular verb, a company
+                         r"(?-i:\b[A-Z][a-z]+\s+Films\s+(?:Airs|Streams|Adapts|Produces|Announces|Reveals)\b)|"
                          r"\b(?:bones|mappa|toho|sunrise|liden|comix wave|encourage)\s+films?\b|"
                          # "Telecom Animation Film", no festival's
                          r"\b[A-Z][A-Za-z]+\s+animation\s+film\b(?!\s+(?:festival|awards?|prize))",

@@ -1501,6 +1501,8 @@ def test_longer_names_after_a_capitalized_word_and_a_works_own_cast(title, text,
      "airs this April.", "2025-03-01", [("Summer Pockets", 1)]),
     ("BUG FILMS Delays Zom 100's Final Episodes", "The last three episodes will air later.", "2023-09-10",
      [("ゾン100～ゾンビになるまでにしたい100のこと～", 1)]),
+    ("Pierrot Films Airs Bleach TYBW's Third Cour, The Conflict", "The third part began.", "2024-10-05",
+     [("BLEACH 千年血戦篇", 3)]),  # plural "Films", a singular verb: a company
     ("Sony Dates Hollywood Saint Seiya Adaptation for May", "The film stars Mackenyu as Seiya.", "2023-03-01",
      [("聖闘士星矢", None)]),
     ("Two Blue Vortex Begins in V Jump", "Boruto's new manga starts in V Jump this month.", "2023-08-21",
