@@ -1548,6 +1548,8 @@ def test_adapted_sources_surveys_half_centuries_another_season_glued_names_and_a
     # what a new work follows, after a title's own signs: MyGO!!!!!に続く新作
     ("MyGO!!!!!に続く新作『BanG Dream! Ave Mujica』、来年1月に放送", "新たなバンドの物語を描く。", "2024-06-01",
      [("BanG Dream! Ave Mujica", 1)]),
+    ("アニメ「BEM」放送開始　「妖怪人間ベム」50周年の新作", "新たな物語が始まる。", "2019-07-14",
+     [("BEM", 1)]),  # the work whose anniversary a new one marks is its parent
     # a festival's arc (大覇星祭編) is no event; a chart's ranks (首位, 2位) list the works it ranks
     ("とある科学の超電磁砲T：1月10日スタート　大覇星祭編を描く",
      "テレビアニメ「とある科学の超電磁砲」の第3期が放送される。", "2020-01-08", [("とある科学の超電磁砲", 3)]),
