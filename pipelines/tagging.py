@@ -863,8 +863,8 @@ class SeriesMatcher:
             return False  # "the band X", not "SCARLET NEXUS Anime Premieres Days After the Game's Launch"
         if len(words) > 1 and _hyphenated_title(written):
             return True
-        if lower_word and english.is_english_word(written):
-            return False  # "Legendary's monster sequel": a word of the sentence
+        if lower_word and (english.is_english_word(written) or self._derived_only(written, ids)):
+            return False  # "Legendary's monster sequel", "its live-action cyberpunk series": a word of the sentence
         in_a_name = len(words) == 1 and bool(  # "United Kingdom": a word of another capitalized name
             CAPITALIZED_BEFORE.search(doc[max(0, start - 40):start]) or CAPITALIZED_AFTER.match(doc[end:end + 16]))
         if in_a_name and _longer_name_in_body(doc, start, end):

@@ -734,6 +734,11 @@ def test_an_ordinary_word_in_lower_case_after_an_owners_name_is_no_title():
                   "Legendary's monster sequel Godzilla x Kong: The New Empire opened in April.") == []
 
 
+def test_a_lower_case_word_only_a_derived_name_spells_is_no_title():
+    assert tagged("Netflix Expands Its Live-Action Series With an Anime Spin-Off",
+                  "The anime is set in the universe of its live-action cyberpunk series.", "2020-03-19") == []
+
+
 def test_a_story_that_ends_in_a_broadcasts_headline_is_the_seasons():
     assert sorted((t.series.title_ja, t.season) for t in MATCHER.tag(
         "「うたわれるもの 二人の白皇」放送開始　ハクとクオンの物語が完結へ", "TVアニメが放送されている。",
