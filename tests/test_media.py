@@ -1066,6 +1066,7 @@ def test_classics_english_titles_and_the_work_a_new_one_is_based_on(title, text,
     ("『魔法騎士レイアース』30周年　新作アニメの制作を発表", "2023-11-25",
      [("魔法騎士レイアース", None)]),  # a new anime planned: no season of it yet
     ("『魔法少女リリカルなのは』20周年　新作アニメプロジェクト発表", "2024-10-04", [("魔法少女リリカルなのは", None)]),
+    ("Patlabor EZY New Anime Project Announced", "2022-10-20", [("機動警察パトレイバー", None)]),  # no form known yet
     ("No Game No Life Celebrates a Decade Since Its Anime", "2024-04-09", [("ノーゲーム・ノーライフ", None)]),
     ("Yu-Gi-Oh! Creator Kazuki Takahashi Found Dead", "2022-07-07", [("遊戯王デュエルモンスターズ", None)]),
     ("Kaguya-sama: Ultra Romantic Ends With a Film Announced", "2022-06-26",
