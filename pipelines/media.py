@@ -811,6 +811,8 @@ OBITUARY = any_of(r"\b(?:dies|died)\b(?! (?:down|out)\b)|\bhas died\b|\bpasse[sd
                       r"\bdead at \d+\b|死去|逝去|訃報|追悼|"
                       # a tribute or mourning after a death
                       r"\bpays? tribute to\b|\b(?:is|are) mourned\b|\bremembered by\b|\bmourns?\b|"
+                      # "Dr. Slump and Dragon Ball Artist's Death Draws Tributes"
+                      r"\b(?:artist|creator|author|director|actor|actress|composer|animator)(?:'s|’s)\s+death\b|"
                       r"\b(?:confirms?|confirmed|announces?|announced|reports?|reported)\s+(?:the\s+)?death of\b|"
                       r"(?-i:\b[Ff]arewell to\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b)",  # "Farewell to Yasuo Otsuka, Whose …"
                       re.IGNORECASE)

@@ -1069,6 +1069,8 @@ def test_classics_english_titles_and_the_work_a_new_one_is_based_on(title, text,
     ("Patlabor EZY New Anime Project Announced", "2022-10-20", [("機動警察パトレイバー", None)]),  # no form known yet
     ("No Game No Life Celebrates a Decade Since Its Anime", "2024-04-09", [("ノーゲーム・ノーライフ", None)]),
     ("Yu-Gi-Oh! Creator Kazuki Takahashi Found Dead", "2022-07-07", [("遊戯王デュエルモンスターズ", None)]),
+    ("Dr. Slump and Dragon Ball Artist's Death Draws Tributes From Oda and Kishimoto", "2024-03-08",
+     [("Dr.スランプ アラレちゃん", None), ("ドラゴンボール", None)]),  # an artist's death: an obituary
     ("Kaguya-sama: Ultra Romantic Ends With a Film Announced", "2022-06-26",
      [("かぐや様は告らせたい～天才たちの恋愛頭脳戦～", 3)]),  # the film is side news
     ("『四畳半タイムマシンブルース』公開", "2022-09-30", [("四畳半タイムマシンブルース", None)]),  # 』公開: a release
