@@ -79,7 +79,7 @@ OTHER_MEDIA = any_of(
     r"コラボ(?!楽曲|曲|レーション楽曲)|スタンプラリー|\bstamp rall(?:y|ies)\b|" + WRAPPED + "|"
     r"ドラマ(?!CD|ＣＤ|ティック|パート)|\b[jk]-?drama\b|"
     r"完結(?!編)|マンホール|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|\bworld tour\b|"
-    r"(?<!anime )\bfestival\b|(?<!ジャン)フェス(?!タ)|visual novel|歌舞伎|\bkabuki\b|"
+    r"(?<!anime )\bfestival\b|(?<!ジャン)フェス(?!タ)|visual novel|歌舞伎|\bkabuki\b|宝塚|\btakarazuka\b|"
     r"アカデミー賞|映画賞|\bacademy awards?\b|\boscars\b|\b(?:an|the)\s+oscar\b|"
     r"\boscar[- ](?:nominat|winn|race|shortlist)|"
     r"\bfilm (?:prize|awards?)\b|休載|"  # the Oscars, not "Resumes Oscar and Tinasha's Story"
@@ -154,6 +154,7 @@ BROADCAST = any_of(r"放送(?:開始|スタート|決定|日|中|へ)|(?:TV|テ�
                        r"(?<!展)[」』][、\s]*\d{1,2}月(?:\d{1,2}日)?(?:より|から)?スタート|"
                        r"[」』]が\d{1,2}月(?:より|から)?スタート|"  # 『PART6』が10月スタート
                        r"(?:\d{1,2}月|[春夏秋冬])(?:より|から)(?:TV|テレビ)?アニメ|"  # エッセイ漫画、7月からアニメで
+                       r"(?:今夜|今日|本日|明日)(?:から|より)放送|"
                        r"\bpremieres?\b|\bto (?:TV|screens)\b|\bsimulcast|\bbroadcast|\banime adaptation\b|"
                        r"\bgets (?:an? )?anime\b|"
                        # "Gets a Netflix Anime": a streamer's series
@@ -185,6 +186,7 @@ SOURCE_WORDS = re.compile(r"(?:スマホ|女性向け)?ゲーム原作|マンガ
                           r"\bgame\s+(?:spin-?offs?|adaptations?)\b|"  # "Winter 2019's Game Spinoffs: …"
                           # "… Brings Netmarble's RPG to TV", ソシャゲ業界を描く「…」4月放送: the source or the setting
                           r"\bj?rpgs?\b|\b(?:card|mobile|smartphone|gacha)\s+games?\b|ソシャゲ|"
+                          r"宝塚|\btakarazuka\b|"  # 宝塚がモデルの音楽学校が舞台「かげきしょうじょ!!」今夜から放送
                           r"\bone-shots?\b|読み切り|"  # "Oda's One-Shot MONSTERS Gets a Netflix Anime"
                           r"\badapts\b[^,.;:!?]*",
                           re.IGNORECASE)

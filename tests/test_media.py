@@ -1535,6 +1535,10 @@ def test_makers_works_capital_studios_hollywood_v_jump_and_a_next_titles_season(
      [("SPY×FAMILY", 1), ("チェンソーマン", 1)]),
     ("「サザエさん」放送が半世紀に", "日曜夕方の長寿番組となった。", "2019-10-05", [("サザエさん", None)]),
     ("「ONE PIECE」累計5億部を突破", "尾田栄一郎がコメントを寄せた。", "2022-08-04", [("ONE PIECE", None)]),
+    ("柚香光さんが伊集院忍に　花組『はいからさんが通る』宝塚で開幕", "舞台が開幕した。", "2020-10-10",
+     [("はいからさんが通る", None)]),  # a Takarazuka stage
+    ("宝塚がモデルの音楽学校が舞台「かげきしょうじょ!!」今夜から放送", "TVアニメが放送開始された。", "2021-07-03",
+     [("かげきしょうじょ!!", 1)]),  # a broadcast's setting
     # "for Another Season": a determiner and its noun, the next season, not the show ANOTHER
     ("Fruits Basket Greenlit for Another Season", "TMS Entertainment announced the news.", "2019-09-17",
      [("フルーツバスケット", 2)]),
