@@ -84,6 +84,7 @@ OTHER_MEDIA = any_of(
     r"\boscar[- ](?:nominat|winn|race|shortlist)|"
     r"\bfilm (?:prize|awards?)\b|休載|"  # the Oscars, not "Resumes Oscar and Tinasha's Story"
     r"\b[\d.,]+\s*(?:million|billion)\s+yen\b|\$[\d.,]+\s*(?:million|billion)\b|"  # takings or sales
+    r"\brecord (?:year|profits?|revenue|sales)\b|\bearnings\b|\bfiscal year\b|(?<!総)決算|売上高|営業利益|"  # a company's
     r"\b(?:opening|first)\s+(?:[\w-]+\s+){0,2}weekend\b|"
     r"\bgrand prix\b|\blifetime achievement\b|\bangoul[eê]me\b|\beisner awards?\b|褒章|受章|文化功労者|文化勲章|"
     # games, models, lotteries and brand tie-ups: "Hits Consoles", "Draws Ten Million Downloads", 一番くじ, ガンプラ
@@ -120,6 +121,7 @@ ANNIVERSARY = any_of(r"\banniversary\b|周年|\b(?:celebrates|marks) \d+ years\b
                          r"半世紀|\bhalf a century\b|"
                          # アンパンマン放送開始から35年
                          r"(?:放送開始|放送|連載開始|連載|誕生|デビュー)から\d+年(?!ぶり)|"
+                         r"放送\d{1,3}年(?![\d月度目])|"  # 日曜夕方の顔、放送55年
                          r"\b(?:a|one|two|three|\d)\s+decades?\s+since\b|"
                          r"\b(?:\d\d?|100) years (?:since|of)\b|"  # not a story's "170 Years of Edo Japan"
                          # an event too (「ONE PIECE」イベントが開幕), and Gunpla, unless a series about them premieres
@@ -758,7 +760,7 @@ def names_the_parent(before: str, after: str) -> bool:
 #: A work another overtook in a ranking or beat to a prize: "has overtaken Fullmetal Alchemist: Brotherhood
 #: as", "won …, ahead of X and Y", "beating X".
 #: Verbs of one work overtaking another in a ranking.
-OVERTAKING = (r"\b(?:overt(?:ook|aken|akes|aking)|surpass(?:es|ed|ing)?|dethron(?:es|ed|ing)|"
+OVERTAKING = (r"\b(?:overt(?:ook|aken|akes|aking)|surpass(?:es|ed|ing)?|dethron(?:es|ed|ing)|knock(?:s|ed|ing)?|"
               r"(?:(?:has|have|had)\s+)?pass(?:ed|es|ing))")
 #: A place in a ranking behind a work: "Opens at No. 2 Behind Mugen Train" (a sentence is split after "No.").
 RANKED_BEHIND = r"(?:(?<![\w.])\d{1,2}|#\d{1,2}|\bsecond|\bthird|\brunner-up)\s+(?:place\s+)?behind"

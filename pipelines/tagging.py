@@ -1284,7 +1284,7 @@ def _cour_called_a_season(series: Series, number: int, published: str | None) ->
 #: The rest of a bracketed title after a franchise name in capitals: 「ONE PIECE ODYSSEY」.
 WORK_IN_BRACKETS = re.compile(r"^[ 　][^」』\n]{2,40}[」』]")
 #: A headline announcing a remake.
-REMAKE = re.compile(r"再アニメ化|リメイク|\bremake\b|\breboot\b|new anime adaptation|"
+REMAKE = re.compile(r"再アニメ化|リメイク|\bremake\b|\breboot\b|new anime adaptation|完全新作(?:TV|テレビ)?アニメ|"
                     r"\breturns with a (?:brand[- ])?new (?:tv )?anime\b|"
                     r"\b(?:gets?|getting|receives?|receiving)\s+(?:a\s+)?(?:brand[- ])?new\s+(?:tv\s+)?anime\b",
                     re.IGNORECASE)

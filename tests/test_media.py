@@ -1937,3 +1937,20 @@ def test_a_work_named_without_its_series_prefix_is_the_franchises_first_in_its_n
 ])
 def test_names_without_accents_and_an_obituarys_adapted_works(title, published, expected):
     assert tagged(title, "", published) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("Toei Animation Posts Record Year on One Piece and Dragon Ball", "", "2024-05-10",
+     [("ONE PIECE", None), ("ドラゴンボール", None)]),  # a company's earnings
+    ("日曜夕方の顔、放送55年　サザエさんが記念スペシャル", "『サザエさん』が放送55年を迎えた。", "2024-10-06",
+     [("サザエさん", None)]),  # 放送55年: an anniversary
+    ("Demon Slayer Film Knocks Detective Conan Off the Top of the Box Office", "", "2025-07-21",
+     [("鬼滅の刃", None)]),  # the rival it knocks off
+])
+def test_earnings_years_on_air_and_a_rival_knocked_off(title, text, published, expected):
+    assert tagged(title, text, published) == expected
+
+
+def test_a_brand_new_anime_of_a_remade_title_is_the_remake():
+    tags = MATCHER.tag("『らんま1/2』完全新作アニメ制作決定、オリジナルキャスト続投", "", "2023-07-27")
+    assert [(t.series.entries[0].title, t.season) for t in tags] == [("らんま1/2(2024)", 1)]
