@@ -84,7 +84,8 @@ OTHER_MEDIA = any_of(
     r"\boscar[- ](?:nominat|winn|race|shortlist)|"
     r"\bfilm (?:prize|awards?)\b|休載|"  # the Oscars, not "Resumes Oscar and Tinasha's Story"
     r"\b[\d.,]+\s*(?:million|billion)\s+yen\b|\$[\d.,]+\s*(?:million|billion)\b|"  # takings or sales
-    r"\brecord (?:year|profits?|revenue|sales)\b|\bearnings\b|\bfiscal year\b|(?<!総)決算|売上高|営業利益|"  # a company's
+    # a company's earnings
+    r"\brecord (?:year|profits?|revenue|sales)\b|\bearnings\b|\bfiscal year\b|(?<!総)決算|売上高|営業利益|"
     r"\b(?:opening|first)\s+(?:[\w-]+\s+){0,2}weekend\b|"
     r"\bgrand prix\b|\blifetime achievement\b|\bangoul[eê]me\b|\beisner awards?\b|褒章|受章|文化功労者|文化勲章|"
     # games, models, lotteries and brand tie-ups: "Hits Consoles", "Draws Ten Million Downloads", 一番くじ, ガンプラ
