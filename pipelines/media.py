@@ -156,6 +156,7 @@ BROADCAST = any_of(r"放送(?:開始|スタート|決定|日|中|へ)|(?:TV|テ�
                        # 『神様になった日』、10月10日スタート: a title, then its first day
                        r"(?<!展)[」』][、\s]*\d{1,2}月(?:\d{1,2}日)?(?:より|から)?スタート|"
                        r"[」』]が\d{1,2}月(?:より|から)?スタート|"  # 『PART6』が10月スタート
+                       r"アニメ(?:が|は)\d{1,2}月(?:より|から)?スタート|\b(?:starts|begins)\s+its\s+tv\s+run\b|"
                        r"(?:\d{1,2}月|[春夏秋冬])(?:より|から)(?:TV|テレビ)?アニメ|"  # エッセイ漫画、7月からアニメで
                        r"(?:今夜|今日|本日|明日)(?:から|より)放送|"
                        r"\bpremieres?\b|\bto (?:TV|screens)\b|\bsimulcast|\bbroadcast|\banime adaptation\b|"
@@ -171,6 +172,7 @@ BROADCAST = any_of(r"放送(?:開始|スタート|決定|日|中|へ)|(?:TV|テ�
                        re.IGNORECASE)  # a season's lineup: 冬アニメは…豊作
 #: A TV series' episodes shown in cinemas before the broadcast: in a broadcast's headline, the season's news.
 ADVANCE_SCREENING = re.compile(r"(?:劇場|映画館)?(?:最速|超)?先行上映(?:会)?|\b(?:advance|early|preview) screenings?\b|"
+                               r"\btheatrical\s+preview\b|"
                                r"\bin\s+theat(?:er|re)s\s+before\s+(?:its\s+|the\s+)?(?:tv|broadcast)\b",
                                re.IGNORECASE)
 #: A break in publication: a manga's news, unless the headline says the anime's.

@@ -1954,3 +1954,13 @@ def test_earnings_years_on_air_and_a_rival_knocked_off(title, text, published, e
 def test_a_brand_new_anime_of_a_remade_title_is_the_remake():
     tags = MATCHER.tag("『らんま1/2』完全新作アニメ制作決定、オリジナルキャスト続投", "", "2023-07-27")
     assert [(t.series.entries[0].title, t.season) for t in tags] == [("らんま1/2(2024)", 1)]
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("Mobile Suit Gundam GQuuuuuuX Starts Its TV Run After Theatrical Preview", "", "2025-04-09",
+     [("機動戦士Gundam GQuuuuuuX", 1)]),  # its TV run, after the cinemas previewed it
+    ("よしきとヒカルの夏が始まる　モクモクれん原作アニメが7月スタート", "TVアニメ『光が死んだ夏』が7月に放送を開始する。",
+     "2025-06-20", [("光が死んだ夏", 1)]),  # アニメが7月スタート: a broadcast, the source only its words
+])
+def test_a_tv_run_after_a_theatrical_preview_and_an_anime_that_starts_in_a_month(title, text, published, expected):
+    assert tagged(title, text, published) == expected
