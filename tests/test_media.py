@@ -1960,7 +1960,8 @@ def test_a_brand_new_anime_of_a_remade_title_is_the_remake():
     ("Mobile Suit Gundam GQuuuuuuX Starts Its TV Run After Theatrical Preview", "", "2025-04-09",
      [("機動戦士Gundam GQuuuuuuX", 1)]),  # its TV run, after the cinemas previewed it
     ("よしきとヒカルの夏が始まる　モクモクれん原作アニメが7月スタート",
-     "TVアニメ『光が死んだ夏』が7月に放送を開始する。", "2025-06-20", [("光が死んだ夏", 1)]),  # アニメが7月スタート: a broadcast, the source only its words
+     "TVアニメ『光が死んだ夏』が7月に放送を開始する。", "2025-06-20",
+     [("光が死んだ夏", 1)]),  # アニメが7月スタート: a broadcast, the source only its words
 ])
 def test_a_tv_run_after_a_theatrical_preview_and_an_anime_that_starts_in_a_month(title, text, published, expected):
     assert tagged(title, text, published) == expected
