@@ -66,7 +66,8 @@ OTHER_MEDIA = any_of(
     r"(?<!to )\bscreens\b|"  # not "Brings … to Screens", a broadcast
     r"stage (?:play|adaptation|musical|production)|musical(?!\s+(?:battles?|scores?|numbers?|talent|side|themes?|anime))|"
     r"(?:mobile|smartphone|video|console|rhythm|gacha|card|"
-    r"browser|pc|switch|ps5|ps4)\s+games?|\bgame\b.*\b(?:release|launch|pre-?registration|trailer|download)|"
+    r"browser|pc|switch|ps5|ps4)\s+games?(?!\s+anime)|"
+    r"\bgame\b.*\b(?:release|launch|pre-?registration|trailer|download)|"
     r"\b(?:launch|release)(?:es|ed|s)?\b.*\bgame\b|"  # "Cygames Launches English Version of the Horse Girl Game"
     r"(?<!anime )(?<!japan )\bexpo\b|アトラクション|\battractions?\b|"
     r"\bexhibitions?\b|\bexhibit\b|art show|museum|美術館|博物館|ミュージアム|\bconcert\b|live event|theme park|\bplush|\bgoods\b|"
@@ -133,7 +134,7 @@ SEASON_NEWS = re.compile(r"premiere|\bdebuts?\b|\bseason\b|\breimagin\w*|\bnew (
                          r"新作?(?:TV)?アニメ|再アニメ化|配信開始|新シリーズ", re.IGNORECASE)
 #: An anniversary's words that tell no premiere: the debut it counts from ("Marks 25 Years Since Its TV Debut"),
 #: a new anime only planned, of no season yet (新作アニメプロジェクト, 新作アニメの制作を発表).
-SINCE_A_DEBUT = re.compile(r"\bsince (?:its|the) (?:tv |anime )?(?:debut|premiere)\b|放送開始から|"
+SINCE_A_DEBUT = re.compile(r"\bsince (?:its|the) (?:[\w-]+ )?(?:debut|premiere)\b|放送開始から|"
                            r"新作アニメ(?=の?(?:制作|プロジェクト|企画))|\bnew anime project\b", re.IGNORECASE)
 #: An awards ceremony named a festival (東京アニメアワードフェスティバル): the awards', not a festival's, news.
 AWARD_FESTIVAL = re.compile(r"(?:アワード|\baward)\s*(?:フェスティバル|festival)|"
@@ -191,7 +192,8 @@ SOURCE_WORDS = re.compile(r"(?:スマホ|女性向け)?ゲーム原作|マンガ
                           r"\bgame\s+(?:spin-?offs?|adaptations?)\b|"  # "Winter 2019's Game Spinoffs: …"
                           # "… Brings Netmarble's RPG to TV", ソシャゲ業界を描く「…」4月放送: the source or the setting
                           r"\bj?rpgs?\b|\b(?:card|mobile|smartphone|gacha)\s+games?\b|ソシャゲ|"
-                          r"宝塚|\btakarazuka\b|"  # 宝塚がモデルの音楽学校が舞台「かげきしょうじょ!!」今夜から放送
+                          # 宝塚がモデルの音楽学校が舞台「かげきしょうじょ!!」今夜から放送, 人気スマホゲームが放送開始
+                          r"宝塚|\btakarazuka\b|(?:人気)?スマホゲーム|"
                           r"\bone-shots?\b|読み切り|"  # "Oda's One-Shot MONSTERS Gets a Netflix Anime"
                           r"\badapts\b[^,.;:!?]*",
                           re.IGNORECASE)
@@ -404,7 +406,8 @@ ANIME_PROJECT = re.compile(r"\bnew anime project\b|新作アニメ(?:の)?プロ
 REMADE = re.compile(r"再アニメ化|リメイク|\bremake\b|\breboot\b", re.IGNORECASE)
 #: The source an adaptation adapts, named in its headline: "… a Brand-New Anime Adapting the Full Manga".
 ADAPTED_SOURCE = re.compile(r"\b(?:adapt|adapting|adapts|based on|adaptation of)\s+(?:the\s+|its\s+|a\s+)?"
-                            r"(?:[\w'’-]+\s+){0,3}?(?:manga|light novels?|novels?|games?|web ?comics?)\b",
+                            r"(?:[\w'’-]+\s+){0,3}?(?:manga|light novels?|novels?|games?|web ?comics?)\b|"
+                            r"\b(?:revival|remake|reboot) of\s+(?:the\s+)?(?:\d{4}\s+)?OVAs?\b",  # "… of the 1997 OVA"
                             re.IGNORECASE)
 
 

@@ -1965,3 +1965,18 @@ def test_a_brand_new_anime_of_a_remade_title_is_the_remake():
 ])
 def test_a_tv_run_after_a_theatrical_preview_and_an_anime_that_starts_in_a_month(title, text, published, expected):
     assert tagged(title, text, published) == expected
+
+
+@pytest.mark.parametrize("title, published, expected", [
+    ("ミニアニメ『うまよん』放送開始　ウマ娘たちの4コマがアニメに", "2020-07-07",
+     [("うまよん", 1)]),  # ウマ娘たち: characters
+    ("The Idolm@ster Celebrates 20 Years Since Its Arcade Debut", "2025-07-26", [("アイドルマスター", None)]),
+    ("『#コンパス2.0 戦闘摂理解析システム』TVアニメ化　人気スマホゲームが放送開始", "2025-04-05",
+     [("#コンパス2.0 戦闘摂理解析システム", 1)]),  # the mobile game it adapts
+    ("Cardfight!! Vanguard overDress Reboots the Card Game Anime With a New Lead", "2021-04-03",
+     [("カードファイト!! ヴァンガード overDress", 1)]),  # a card game anime, no card game
+    ("Space Academy Sports Return in Battle Athletes Victory ReSTART!, a Revival of the 1997 OVA", "2021-04-10",
+     [("バトルアスリーテス大運動会 ReSTART!", 1)]),  # the OVA it revives
+])
+def test_characters_a_debut_counted_from_and_the_sources_a_show_adapts_or_revives(title, published, expected):
+    assert tagged(title, "", published) == expected
