@@ -160,7 +160,8 @@ BROADCAST = any_of(r"放送(?:開始|スタート|決定|日|中|へ)|(?:TV|テ�
                        r"アニメ(?:が|は)\d{1,2}月(?:より|から)?スタート|\b(?:starts|begins)\s+its\s+tv\s+run\b|"
                        r"(?:\d{1,2}月|[春夏秋冬])(?:より|から)(?:TV|テレビ)?アニメ|"  # エッセイ漫画、7月からアニメで
                        r"(?:今夜|今日|本日|明日)(?:から|より)放送|"
-                       r"\bpremieres?\b|\bto (?:TV|screens)\b|\bsimulcast|\bbroadcast|\banime adaptation\b|"
+                       r"\bpremieres?\b|\bto (?:japanese |u\.?s\.? |western )?(?:TV|screens)\b|\bsimulcast|\bbroadcast|"
+                       r"\banime adaptation\b|"
                        r"\bgets (?:an? )?anime\b|"
                        # "Gets a Netflix Anime": a streamer's series
                        r"\b(?:netflix|crunchyroll|disney\+|prime video|hulu|hidive|ona|web|short)\s+anime\b"

@@ -1980,3 +1980,15 @@ def test_a_tv_run_after_a_theatrical_preview_and_an_anime_that_starts_in_a_month
 ])
 def test_characters_a_debut_counted_from_and_the_sources_a_show_adapts_or_revives(title, published, expected):
     assert tagged(title, "", published) == expected
+
+
+@pytest.mark.parametrize("title, published, expected", [
+    ("The Richest Man in GAME Brings the Chinese Web Novel Hit to Japanese TV", "2025-10-03",
+     [("破産富豪 The Richest Man in GAME", 1)]),  # its English title; "to Japanese TV", a broadcast
+    ("Kurayukaba and Kurameru Kagari Open in Japan as a Same-Day Double Bill", "2024-04-12",
+     [("クラメルカガリ", None), ("クラユカバ", None)]),  # two films' names, no pair of characters
+    ("創立60周年のタツノコプロ、記念ビジュアル公開　『ガッチャマン』『マッハGoGoGo』も", "2022-10-19",
+     [("マッハGoGoGo", None), ("科学忍者隊ガッチャマン", None)]),  # ガッチャマン: the first series, by its short name
+])
+def test_curated_names_of_a_chinese_show_two_films_and_a_classic(title, published, expected):
+    assert tagged(title, "", published) == expected
