@@ -117,6 +117,7 @@ SET94 = DATA.with_name("real_names_set94.jsonl")
 SET95 = DATA.with_name("real_names_set95.jsonl")
 SET96 = DATA.with_name("real_names_set96.jsonl")
 SET97 = DATA.with_name("real_names_set97.jsonl")
+SET99 = DATA.with_name("real_names_set99.jsonl")
 HOST = "realnames.test"
 
 
