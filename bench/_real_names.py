@@ -118,6 +118,7 @@ SET95 = DATA.with_name("real_names_set95.jsonl")
 SET96 = DATA.with_name("real_names_set96.jsonl")
 SET97 = DATA.with_name("real_names_set97.jsonl")
 SET98 = DATA.with_name("real_names_set98.jsonl")
+SET99 = DATA.with_name("real_names_set99.jsonl")
 SET100 = DATA.with_name("real_names_set100.jsonl")
 SET101 = DATA.with_name("real_names_set101.jsonl")
 HOST = "realnames.test"
