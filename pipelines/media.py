@@ -120,6 +120,7 @@ OTHER_MEDIA = any_of(
     re.IGNORECASE)
 #: An anniversary, an event or model kits are the franchise's news, unless a season premieres at it.
 ANNIVERSARY = any_of(r"\banniversary\b|周年|\b(?:celebrates|marks) \d+ years\b|\bturns \d+\b|"
+                         r"(?:'s|’s) \d+(?:st|nd|rd|th) year\b|"  # "for the Franchise's 30th Year"
                          r"半世紀|\bhalf a century\b|"
                          # アンパンマン放送開始から35年
                          r"(?:放送開始|放送|連載開始|連載|誕生|デビュー)から\d+年(?!ぶり)|"
@@ -158,6 +159,7 @@ BROADCAST = any_of(r"放送(?:開始|スタート|決定|日|中|へ)|(?:TV|テ�
                        r"(?<!展)[」』][、\s]*\d{1,2}月(?:\d{1,2}日)?(?:より|から)?スタート|"
                        r"[」』]が\d{1,2}月(?:より|から)?スタート|"  # 『PART6』が10月スタート
                        r"アニメ(?:が|は)\d{1,2}月(?:より|から)?スタート|\b(?:starts|begins)\s+its\s+tv\s+run\b|"
+                       r"(?:ショート|ミニ)アニメ(?:が|は)?(?:スタート|放送開始)|"  # BLショートアニメがスタート
                        r"(?:\d{1,2}月|[春夏秋冬])(?:より|から)(?:TV|テレビ)?アニメ|"  # エッセイ漫画、7月からアニメで
                        r"(?:今夜|今日|本日|明日)(?:から|より)放送|"
                        r"\bpremieres?\b|\bto (?:japanese |u\.?s\.? |western )?(?:TV|screens)\b|\bsimulcast|\bbroadcast|"
@@ -819,7 +821,7 @@ def names_a_rival(before: str, after: str) -> bool:
 
 #: News of a creator's death: the works it credits them with are what it is about.
 OBITUARY = any_of(r"\b(?:dies|died)\b(?! (?:down|out)\b)|\bhas died\b|\bpasse[sd] away\b|\bfound dead\b|"
-                      r"\bdead at \d+\b|死去|逝去|訃報|追悼|"
+                      r"\bdead at \d+\b|\bobituary\b|死去|逝去|訃報|追悼|"
                       # a tribute or mourning after a death
                       r"\bpays? tribute to\b|\b(?:is|are) mourned\b|\bremembered by\b|\bmourns?\b|"
                       # "Dr. Slump and Dragon Ball Artist's Death Draws Tributes"

@@ -802,6 +802,8 @@ class SeriesMatcher:
                 return False
             if doc[start - 1:start] == "の" and HIRAGANA.search(key) and not _writes_as_title(key, titled):
                 return False  # 投資のはじめの一歩: words of a phrase, which a title in prose is not without brackets
+            if start == 0 and doc[end:end + 1] in ("：", ":"):
+                return True  # バミューダトライアングル：…放送開始: a headline opening on its title, as MANTANWEB's
             if doc.startswith("たち", end) and doc[start - 1:start] not in ("「", "『"):
                 return False  # ウマ娘たちの4コマ: characters, by the plural, not the title
             if JA_ROLE_BEFORE.search(doc, max(0, start - 4), start) and JA_ROLE_AFTER.match(doc, end):

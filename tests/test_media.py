@@ -1992,3 +1992,18 @@ def test_characters_a_debut_counted_from_and_the_sources_a_show_adapts_or_revive
 ])
 def test_curated_names_of_a_chinese_show_two_films_and_a_classic(title, published, expected):
     assert tagged(title, "", published) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("バミューダトライアングル：人魚たちの物語が放送開始", "", "2019-01-12",
+     [("バミューダトライアングル ～カラフル・パストラーレ～", 1)]),  # a headline opening on its title and a colon
+    ("悶えてよ、アダムくん：BLショートアニメがスタート　高まるアダムの魅力", "", "2024-01-08",
+     [("悶えてよ、アダムくん", 1)]),  # a short anime that starts: a broadcast
+    ("Obituary: Yasuo Otsuka, Miyazaki's Mentor and Future Boy Conan Animation Director", "", "2021-03-16",
+     [("未来少年コナン", None)]),
+    ("Khara Gathers Eva Pilots' Voices in Yokohama for the Franchise's 30th Year",
+     "Neon Genesis Evangelion turns thirty.", "2025-10-04", [("新世紀エヴァンゲリオン", None)]),  # an anniversary
+])
+def test_a_title_and_colon_opening_a_headline_a_short_anime_an_obituary_and_a_franchises_year(title, text, published,
+                                                                                           expected):
+    assert tagged(title, text, published) == expected
