@@ -134,9 +134,9 @@ SEASON_NEWS = re.compile(r"premiere|\bdebuts?\b|\bseason\b|\breimagin\w*|\bnew (
                          r"(?:放送|配信|アニメ|TV|[』」]\s*)(?:が|、)?スタート|第\d+期|\d+期|"  # not 記念企画がスタート
                          r"新作?(?:TV)?アニメ|再アニメ化|配信開始|新シリーズ", re.IGNORECASE)
 #: An anniversary's words that tell no premiere: the debut it counts from ("Marks 25 Years Since Its TV Debut"),
-#: a new anime only planned, of no season yet (新作アニメプロジェクト, 新作アニメの制作を発表).
+#: a new anime only planned, of no season yet (新作アニメの制作を発表; a project is `ANIME_PROJECT`'s).
 SINCE_A_DEBUT = re.compile(r"\bsince (?:its|the) (?:[\w-]+ )?(?:debut|premiere)\b|放送開始から|"
-                           r"新作アニメ(?=の?(?:制作|プロジェクト|企画))|\bnew anime project\b", re.IGNORECASE)
+                           r"新作アニメ(?=の?(?:制作|企画))", re.IGNORECASE)
 #: An awards ceremony named a festival (東京アニメアワードフェスティバル): the awards', not a festival's, news.
 AWARD_FESTIVAL = re.compile(r"(?:アワード|\baward)\s*(?:フェスティバル|festival)|"
                             r"\bmedia arts festival\b|メディア芸術祭|"
