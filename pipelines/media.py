@@ -404,9 +404,13 @@ EPISODE_PREVIEW = any_of(r"第\d+話[^\n。]{0,16}?先行|(?:\b(?:first|premiere
                              re.IGNORECASE)
 
 
-#: A new anime announced as a project, of no known form yet, and a remake's words.
+#: A new anime announced as a project, of no known form yet.
 ANIME_PROJECT = re.compile(r"\bnew anime project\b|新作アニメ(?:の)?プロジェクト", re.IGNORECASE)
-REMADE = re.compile(r"再アニメ化|リメイク|\bremake\b|\breboot\b", re.IGNORECASE)
+#: A headline announcing a remake.
+REMAKE = re.compile(r"再アニメ化|リメイク|\bremake\b|\breboot\b|new anime adaptation|完全新作(?:TV|テレビ)?アニメ|"
+                    r"\breturns with a (?:brand[- ])?new (?:tv )?anime\b|"
+                    r"\b(?:gets?|getting|receives?|receiving)\s+(?:a\s+)?(?:brand[- ])?new\s+(?:tv\s+)?anime\b",
+                    re.IGNORECASE)
 #: The source an adaptation adapts, named in its headline: "… a Brand-New Anime Adapting the Full Manga".
 ADAPTED_SOURCE = re.compile(r"\b(?:adapt|adapting|adapts|based on|adaptation of)\s+(?:the\s+|its\s+|a\s+)?"
                             r"(?:[\w'’-]+\s+){0,3}?(?:manga|light novels?|novels?|games?|web ?comics?)\b|"
@@ -425,7 +429,7 @@ def about_other_media(headline: str) -> bool:
         return False
     if about_a_death(headline):  # 白土三平さん死去　アニメ化作に『サスケ』: the works of the person's life
         return True
-    if ANIME_PROJECT.search(headline) and not REMADE.search(headline):
+    if ANIME_PROJECT.search(headline) and not REMAKE.search(headline):
         return True  # "Patlabor EZY New Anime Project Announced": a work of no known form yet
     headline = ADAPTED_SOURCE.sub(" ", FILM_ANNOUNCED_WITH.sub(" ", headline))
     headline = STUDIO_ANNIVERSARY.sub(" ", AWARD_FESTIVAL.sub(" ", STUDIO_FILM.sub(" ", headline)))

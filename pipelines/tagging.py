@@ -45,7 +45,7 @@ from pipelines import english
 from pipelines.aliases import TRUSTED_SOURCES
 from pipelines.alternation import any_of
 from pipelines.catalog import FILM_PREFIX, SPIN_OFF, Entry, Series, debracket, from_records
-from pipelines.media import (OVERTAKEN, THE_BEFORE, UNNAMED_SEQUEL, about_a_death, about_a_film, about_a_tie_in,
+from pipelines.media import (OVERTAKEN, REMAKE, THE_BEFORE, UNNAMED_SEQUEL, about_a_death, about_a_film, about_a_tie_in,
                              about_live_action, acted_only, about_other_media, announces_a_season, announces_a_work,
                              beside_other_work, credits_a_person, film_in_lead, in_a_studio_name, media_before,
                              names_a_company, names_a_rival, names_a_role, names_the_parent, opens_title,
@@ -1287,11 +1287,6 @@ def _cour_called_a_season(series: Series, number: int, published: str | None) ->
 
 #: The rest of a bracketed title after a franchise name in capitals: 「ONE PIECE ODYSSEY」.
 WORK_IN_BRACKETS = re.compile(r"^[ 　][^」』\n]{2,40}[」』]")
-#: A headline announcing a remake.
-REMAKE = re.compile(r"再アニメ化|リメイク|\bremake\b|\breboot\b|new anime adaptation|完全新作(?:TV|テレビ)?アニメ|"
-                    r"\breturns with a (?:brand[- ])?new (?:tv )?anime\b|"
-                    r"\b(?:gets?|getting|receives?|receiving)\s+(?:a\s+)?(?:brand[- ])?new\s+(?:tv\s+)?anime\b",
-                    re.IGNORECASE)
 #: Words of an English title that say it is a film's.
 FILM_WORD = re.compile(r"\b(?:movie|film)\b")
 
