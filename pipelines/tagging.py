@@ -1232,11 +1232,11 @@ def _headlined_as_a_tail(named: dict[int, set[str]], headlined: set[int], title:
 
 
 #: What joins the items of a list of titles: "A, B and C", "A & B", 「A」、「B」.
-LIST_JOIN = re.compile(r"^[\s」』]*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|、)[\s「『]*$")
+LIST_JOIN = re.compile(r"^[\s」』]*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|、|・)[\s「『]*$")
 
 
 def listed_after_title(doc: str, title_end: int, start: int, end: int) -> bool:
-    """A name listed right after a title, ending the item ("Marriagetoxin, Rooster Fighter and MAO"):
+    """A name listed right after a title, ending the item ("Marriagetoxin, Rooster Fighter and MAO", 呪術・フリーレン):
     a list of shows is a list of titles, the short and plain-word ones too."""
     return title_end >= 0 and LIST_JOIN.match(doc[title_end:start]) is not None and \
         re.match(r"[ \t]+[A-Z]", doc[end:end + 3]) is None

@@ -546,3 +546,10 @@ def test_normalize_folds_runs_as_it_folds_each_character() -> None:
     texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 14))) for _ in range(5000)]
     for text in texts:
         assert normalize(text) == _fold_by_character(text), text
+
+
+def test_a_short_name_listed_with_a_dot_after_a_title_is_a_title_too():
+    title = "dアニメストアの年間トップ2に呪術・フリーレン"
+    body = "dアニメストアが年間ランキングを発表した。\n1位は『呪術廻戦』第2期、2位は『葬送のフリーレン』だった。"
+    tagged = sorted((t.series.title, t.season) for t in MATCHER.tag(title, body, "2023-12-22"))
+    assert tagged == [("Frieren: Beyond Journey's End", 1), ("Jujutsu Kaisen", 2)]
