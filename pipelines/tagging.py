@@ -481,7 +481,8 @@ class SeriesMatcher:
         self.rare_name_words = english.rare_in_english(latin_words)  # words English hardly uses, of any name
         self.rare_words = {w for key in names if key.startswith(" ") and len(key.split()) <= 2  # guard 2 spares
                            for w in key.split() if w in self.rare_name_words}  # short names with one of them
-        self.franchise_words = _franchise_words(names)
+        franchise_words = _franchise_words(names)  # and "Pokemon Legends", as outlets write Pokémon's
+        self.franchise_words = franchise_words | {_without_accents(key) for key in franchise_words}
 
     def _mentions(self, text: str) -> list[tuple[int, int, str, list[int]]]:
         """(start, end, key, series ids) in `text`'s own indices, longest names first, no overlaps."""

@@ -667,6 +667,8 @@ def test_sales_in_units_switch_releases_fighting_games_and_cards_name_no_season(
      [("デジモンアドベンチャー", None)]),
     ("Pokémon Returns With a New Anime in April", "The Pokémon anime returns with new heroes.",
      [("ポケットモンスター", 1)]),  # a headline's capital is a verb's where the body writes it otherwise
+    ("Pokemon Legends: Z-A Launches on Switch", "Game Freak's Pokemon Legends: Z-A is set in Lumiose City.",
+     [("ポケットモンスター", None)]),  # the franchise's word without its accent, as outlets write it
 ])
 def test_a_franchises_word_before_a_name_the_catalog_does_not_know_is_another_of_its_works(title, text, expected):
     assert tagged(title, text, "2024-06-01") == expected
