@@ -254,6 +254,10 @@ MAX_GUARDED_CJK_CHARS = 5
 MIN_SPACED_LOANWORD_CHARS = 7
 CJK_TITLE_CONTEXT = re.compile(r"^[^\S\n]*(?:TV)?(?:アニメ|第\s*\d|\d+期|シーズン|劇場版|の(?:TV)?アニメ|"
                                r"(?:FINAL[ \t]*|\d+(?:st|nd|rd|th)[ \t]*)?SEASON)")  # ヒロアカFINAL SEASON
+#: A film's word right before a short Japanese name: 劇場版コナン writes コナン as a film's title.
+FILM_OF_BEFORE = re.compile(r"(?:劇場版|映画)$")
+#: Signs a Japanese title may end on (ハイキュー!!, ラブライブ！).
+TITLE_SIGNS = re.compile(r"[!！?？☆♪]+")
 #: Kana after a name in brackets continue it into another word: 「キングダム ハーツ」 is another title.
 KANA = re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")
 HIRAGANA = re.compile(r"[\u3041-\u309f]")
@@ -816,7 +820,9 @@ class SeriesMatcher:
                 doc[end:end + 1] in (" ", "\u3000") and len(key) >= MIN_SPACED_LOANWORD_CHARS
             # 『ドラゴンボール ザ ブレイカーズ』, 『劇場版ゾンビランドサガ …』, not 「キングダム ハーツ」
             return (len(key) > MAX_GUARDED_CJK_CHARS and not loanword) or _writes_as_title(key, titled) or \
-                opens_a_title or bool(CJK_TITLE_CONTEXT.match(doc[end:end + 16]))
+                opens_a_title or bool(CJK_TITLE_CONTEXT.match(doc[end:end + 16])) or \
+                self._film_of(doc, start, key) or \
+                self._with_its_signs(doc, start, end, ids)
         if DOMAIN_AFTER.match(doc, end):
             return False  # "GUNDAM.INFO": a website's name
         if TIME_PREFIX_BEFORE.search(doc, max(0, start - 5), start):
@@ -895,6 +901,23 @@ class SeriesMatcher:
         return len(words) == 2 and written in catalog_forms and ANIME_WORDS.search(doc) is not None and \
             not (self._derived_only(written, ids) and  # "Wit Hands Off to MAPPA": a phrase, not Hands Off: …
                  (_in_a_longer_name(doc, start, end) or all(english.zipf(w) >= PHRASE_MIN_ZIPF for w in words)))
+
+    @staticmethod
+    def _film_of(doc: str, start: int, key: str) -> bool:
+        """劇場版 or 映画 right before a name writes it as a film's title (劇場版コナン, 映画ドラえもん); kanji
+        after 映画 make a compound word instead (映画音楽, film music, no show 音楽)."""
+        before = FILM_OF_BEFORE.search(doc, max(0, start - 3), start)
+        return before is not None and (before[0] == "劇場版" or KANA.search(key) is not None)
+
+    def _with_its_signs(self, doc: str, start: int, end: int, ids: list[int]) -> bool:
+        """A name written with the signs its title ends on (ハイキュー!!, ラブライブ！), which a word
+        of the sentence does not carry."""
+        signs = TITLE_SIGNS.match(doc, end)
+        if not signs:
+            return False
+        written = unicodedata.normalize("NFKC", doc[start:signs.end()])
+        return any(unicodedata.normalize("NFKC", name) == written for sid in ids
+                   for name in (self.series[sid].title_ja, *(e.title for e in self.series[sid].entries)))
 
     def _shortened_titles(self, doc: str, mentions: list[tuple[int, int, str, list[int]]]
                           ) -> list[tuple[int, int, str, list[int]]]:

@@ -2009,3 +2009,13 @@ def test_curated_names_of_a_chinese_show_two_films_and_a_classic(title, publishe
 def test_a_title_and_colon_opening_a_headline_a_short_anime_an_obituary_and_a_franchises_year(title, text, published,
                                                                                            expected):
     assert tagged(title, text, published) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("劇場版コナン最新作、4月に公開", [("名探偵コナン", None)]),
+    ("映画ドラえもん新作の主題歌が決定", [("ドラえもん", None)]),
+    ("映画音楽を手がける作曲家に聞く", []),  # a compound word of 映画, no show 音楽
+    ("2024年の映画興行収入、ハイキュー!!が上位に", [("ハイキュー!!", None)]),  # the title's own "!!"
+])
+def test_a_short_japanese_name_after_a_films_word_or_with_its_titles_signs_is_a_title(title, expected):
+    assert tagged(title, "", "2024-12-20") == expected
