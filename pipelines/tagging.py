@@ -573,7 +573,9 @@ class SeriesMatcher:
         for n, (start, end, key, ids) in enumerate(mentions):
             opens_list = n + 1 < len(mentions) and reads[n + 1] and \
                 listed_before_title(doc, start, end, mentions[n + 1][0])
-            if not (reads[n] or listed_after_title(doc, title_end, start, end) or opens_list) or key.strip() in songs:
+            listed_next = listed_after_title(doc, title_end, start, end) and \
+                not self._latin_goes_on(doc, end, key, ids)  # 『SDガンダム…』と『シンカリオンZ』: a longer name
+            if not (reads[n] or listed_next or opens_list) or key.strip() in songs:
                 continue
             if n and reads[n - 1] and SUBTITLE_COLON.fullmatch(doc, mentions[n - 1][1], start) and \
                     not self._holds_name(mentions[n - 1][2].strip(), ids):
@@ -795,10 +797,8 @@ class SeriesMatcher:
             return _in_capitals(doc[start:end]) and (TITLE_CONTEXT.match(doc[end:end + 40]) is not None
                                                  or key.strip() in quoted or shows_title(before, ""))
         if not key.startswith(" "):
-            if (goes_on := LATIN_GOES_ON.match(doc, end)) and \
-                    not any(titled_season(self.titled[sid], doc[end:end + 20]) for sid in ids) and \
-                    not self._entry_goes_on(key, goes_on[0], ids):
-                return False  # 『ガンダムSEED FREEDOM』: a longer name, not 「ごちうさBLOOM」, the season BLOOM
+            if self._latin_goes_on(doc, end, key, ids):
+                return False
             if doc[start - 1:start] in ("「", "『") and doc[end - 1:end] in PARTICLES and \
                     GLUED_IN_BRACKETS.match(doc, end):
                 return False  # 「ぼくらの七日間戦争」: a name ending on a particle, the first words of another title
@@ -984,6 +984,14 @@ class SeriesMatcher:
                 rare = any(w in self.rare_name_words for w in key.split())
                 best = (count, named[0][0], sorted(series), rare)
         return best
+
+    def _latin_goes_on(self, doc: str, end: int, key: str, ids: list[int]) -> bool:
+        """Latin letters glued to a Japanese name go on into a longer name: 『ガンダムSEED FREEDOM』,
+        『シンカリオンZ』, not 「ごちうさBLOOM」 (the season BLOOM) or 「超電磁砲T」 (an entry's own)."""
+        goes_on = LATIN_GOES_ON.match(doc, end)
+        return goes_on is not None and \
+            not any(titled_season(self.titled[sid], doc[end:end + 20]) for sid in ids) and \
+            not self._entry_goes_on(key, goes_on[0], ids)
 
     def _entry_goes_on(self, key: str, letters: str, ids: list[int]) -> bool:
         """An entry of the series writes the name on with these letters: 「超電磁砲T」 of とある科学の超電磁砲T."""
@@ -1256,7 +1264,7 @@ def _headlined_as_a_tail(named: dict[int, set[str]], headlined: set[int], title:
 
 
 #: What joins the items of a list of titles: "A, B and C", "A & B", 「A」、「B」.
-LIST_JOIN = re.compile(r"^[\s」』]*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|、|・)[\s「『]*$")
+LIST_JOIN = re.compile(r"^[\s」』]*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|、|・|と|や)[\s「『]*$")
 
 
 def listed_after_title(doc: str, title_end: int, start: int, end: int) -> bool:

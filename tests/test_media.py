@@ -2019,3 +2019,13 @@ def test_a_title_and_colon_opening_a_headline_a_short_anime_an_obituary_and_a_fr
 ])
 def test_a_short_japanese_name_after_a_films_word_or_with_its_titles_signs_is_a_title(title, expected):
     assert tagged(title, "", "2024-12-20") == expected
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("冬アニメ、ロボ系が相次ぐ", "2019年冬アニメでは『ガーリー・エアフォース』や『revisions リヴィジョンズ』が目立つ。",
+     [("revisions", 1), ("ガーリー・エアフォース", 1)]),  # や lists the next title
+    ("4月のホビーアニメ、『SDガンダムワールド ヒーローズ』と『シンカリオンZ』スタート", "",
+     [("SDガンダムワールド ヒーローズ", 1)]),  # not シンカリオン: Z goes on into another name
+])
+def test_a_name_listed_after_a_title_with_to_or_ya_is_a_title_unless_letters_go_on(title, text, expected):
+    assert tagged(title, text, "2021-04-09" if "ホビー" in title else "2019-01-12") == expected
