@@ -17,7 +17,8 @@ Sources, in the order a conflict is settled (a name known from two sources keeps
    (THE IDOLM@STER → THE IDOLMASTER), apostrophes dropped, spaced short words run together (DAN DA DAN → DANDADAN), a title written in Latin letters and again
    in katakana split in two (THE GOD OF HIGH SCHOOL ゴッド・オブ・ハイスクール), an English title's
    leading "The" dropped before two or more words (The Drops of God → Drops of God), a long
-   light-novel title's opening words (Suppose a Kid from the Last Dungeon Boonies).
+   light-novel title's opening words (Suppose a Kid from the Last Dungeon Boonies), British spellings
+   (My Neighbor Totoro → My Neighbour Totoro).
 6. `romaji`: the Hepburn romaji of the Japanese title, as fans type it (`pipelines.romaji`:
    進撃の巨人 → Shingeki no Kyojin).
 7. `learned`: pairs an archived article wrote, a name the catalog does not know beside one it
@@ -54,6 +55,13 @@ MAX_COMPACT_CHARS = 12
 SUBTITLE = re.compile(r"\s*(?:[:：]|\s[-–—]|(?<=[\u3040-\u30ff\u4e00-\u9fff])[-–—]|[～〜~―])\s*|"
                       r"(?<=[A-Za-z]!)\s+(?=[A-Z][a-z])")  # "Iwa-Kakeru! Climbing Girls"
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+#: American spellings British outlets write otherwise ("My Neighbour Totoro" for My Neighbor Totoro).
+BRITISH = {"neighbor": "neighbour", "color": "colour", "colors": "colours", "honor": "honour", "favorite": "favourite",
+           "armor": "armour", "harbor": "harbour", "humor": "humour", "valor": "valour", "labor": "labour",
+           "behavior": "behaviour", "rumor": "rumour", "flavor": "flavour", "savior": "saviour", "center": "centre",
+           "theater": "theatre", "fiber": "fibre", "catalog": "catalogue", "dialog": "dialogue", "defense": "defence",
+           "offense": "offence", "license": "licence", "gray": "grey", "traveler": "traveller", "jewelry": "jewellery"}
+AMERICAN_WORD = re.compile(r"\b(?i:" + "|".join(BRITISH) + r")\b")
 BRACKETS = re.compile(r"[【】「」『』〈〉《》]")
 #: The year that tells a remake's title apart: "うる星やつら(2022)", "HUNTER×HUNTER(2011)".
 YEAR = re.compile(r"\s*[(（]\s*(?:19|20)\d\d\s*[)）]$")
@@ -139,11 +147,20 @@ def derived_forms(name: str) -> list[str]:
             forms.append(re.sub(r"(?<=[A-Z])@(?=[A-Z])", "a", form))
         if re.search(r"['’]", form):
             forms.append(re.sub(r"['’]", "", form))
+        if (british := AMERICAN_WORD.sub(_british, form)) != form:
+            forms.append(british)  # My Neighbour Totoro, as British outlets write My Neighbor Totoro
         words = form.split()
         if len(words) >= 2 and not CJK.search(form) and len(_folded(form)) <= MAX_COMPACT_CHARS \
                 and all(w.isalpha() for w in words):
             forms.append("".join(words))
     return [f for f in dict.fromkeys(forms[1:]) if f != name and _folded(f)]
+
+
+def _british(word: re.Match[str]) -> str:
+    """The British spelling of an American word, in its case (Neighbor → Neighbour, GRAY → GREY)."""
+    british = BRITISH[word[0].casefold()]
+    return british.upper() if word[0].isupper() and len(word[0]) > 1 else \
+        british.capitalize() if word[0][0].isupper() else british
 
 
 @dataclass(frozen=True)

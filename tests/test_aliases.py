@@ -58,6 +58,8 @@ def test_every_title_translation_is_a_bangumi_alias_with_its_language():
     ("Suppose a Kid from the Last Dungeon Boonies Moved to a Starter Town", "Suppose a Kid from the Last Dungeon Boonies"),
     ("Iwa-Kakeru! Climbing Girls", "Iwa-Kakeru!"),
     ("アークナイツ【黎明前奏/PRELUDE TO DAWN】", "アークナイツ"),
+    ("My Neighbor Totoro", "My Neighbour Totoro"),  # British spelling
+    ("THE GRAY CASTLE", "THE GREY CASTLE"),
 ])
 def test_derived_forms(name, form):
     assert form in derived_forms(name)
