@@ -248,7 +248,10 @@ WORK_NEWS_AFTER = re.compile(
     r"(?:its|the)\s+(?:final|last|remaining)\s+episodes\b)|"
     # "Pluto Is Finally on Netflix", "… Arrives on Crunchyroll": a streamed work
     r"^\s+(?:is\s+|are\s+)?(?:finally\s+|now\s+)?(?:streaming\s+|arrives\s+|lands\s+)?on\s+"
-    r"(?:netflix|crunchyroll|disney\+|prime video|hidive|hulu|max)\b",
+    r"(?:netflix|crunchyroll|disney\+|prime video|hidive|hulu|max)\b|"
+    # "Danganronpa Turns 10", "Slayers Celebrates Its 30th Anniversary": a work's anniversary
+    r"^\s+(?:turns|celebrates|marks)\s+(?:its\s+)?\d+(?:st|nd|rd|th)?"
+    r"(?:\s+(?:years|anniversary)\b|(?![\d.,]|\s*(?:%|percent\b|per\b)))",
     re.IGNORECASE)
 #: After a name, the news of its next season ("Wistoria Earns a Second Season", "… Gets Its Final Season"):
 #: only a show has seasons, so a rare word before it is the show's name.

@@ -860,7 +860,8 @@ class SeriesMatcher:
         if len(words) == 1 and INDEFINITE_BEFORE.search(before) and not TITLE_CONTEXT.match(after):
             return False  # "into a strange Kingdom ruled by Marie": a noun of the sentence, not KINGDOM
         if len(words) == 1 and (self._in_a_name_pair(doc, start, end) or
-                                (self._derived_only(written, ids) and CAPITALIZED_AFTER.match(doc, end))):
+                                (self._derived_only(written, ids) and CAPITALIZED_AFTER.match(doc, end) and
+                                 not (start == 0 and announces_a_work(after)))):  # not "Danganronpa Turns 10"
             return False  # "Sorawo and Toriko", characters; "Pierrot's Cyberpunk Caper", not Cyberpunk: Edgerunners
         forms = {n.rstrip(TRAILING_PUNCTUATION) for sid in ids for s in [self.series[sid]]
                  for n in (s.title, *(a.alias for a in s.aliases))}  # "Waccha PriMagi!" less its "!"

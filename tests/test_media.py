@@ -2029,3 +2029,14 @@ def test_a_short_japanese_name_after_a_films_word_or_with_its_titles_signs_is_a_
 ])
 def test_a_name_listed_after_a_title_with_to_or_ya_is_a_title_unless_letters_go_on(title, text, expected):
     assert tagged(title, text, "2021-04-09" if "ホビー" in title else "2019-01-12") == expected
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("Danganronpa Turns 10 as Spike Chunsoft Opens an Anniversary Site", "Spike Chunsoft celebrates ten years.",
+     [("ダンガンロンパ 希望の学園と絶望の高校生 The Animation", None)]),
+    ("Touch Celebrates Its 40th Anniversary With a New Key Visual", "Tatsuya and Kazuya return in new art.",
+     [("タッチ", None)]),
+    ("Kingdom Turns 30 Percent Profit", "The company made more.", []),  # a figure, no anniversary
+])
+def test_a_name_opening_a_headline_on_its_anniversary_is_a_title(title, text, expected):
+    assert tagged(title, text, "2020-11-25") == expected
