@@ -123,6 +123,7 @@ SET100 = DATA.with_name("real_names_set100.jsonl")
 SET101 = DATA.with_name("real_names_set101.jsonl")
 SET103 = DATA.with_name("real_names_set103.jsonl")
 SET104 = DATA.with_name("real_names_set104.jsonl")
+SET102 = DATA.with_name("real_names_set102.jsonl")
 HOST = "realnames.test"
 
 
