@@ -121,9 +121,9 @@ SET98 = DATA.with_name("real_names_set98.jsonl")
 SET99 = DATA.with_name("real_names_set99.jsonl")
 SET100 = DATA.with_name("real_names_set100.jsonl")
 SET101 = DATA.with_name("real_names_set101.jsonl")
+SET102 = DATA.with_name("real_names_set102.jsonl")
 SET103 = DATA.with_name("real_names_set103.jsonl")
 SET104 = DATA.with_name("real_names_set104.jsonl")
-SET102 = DATA.with_name("real_names_set102.jsonl")
 SET105 = DATA.with_name("real_names_set105.jsonl")
 HOST = "realnames.test"
 
