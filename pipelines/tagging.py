@@ -517,6 +517,7 @@ class SeriesMatcher:
         """The series `title` and `text` are about, with their seasons (`published`, ISO 8601,
         dates a "this week's ranking" headline)."""
         lead_end = len(title) + 1 + len(text.split("\n", 1)[0])
+        first_sentence = SENTENCE_END.split(text, maxsplit=1)[0]
         airing = _airing_window(title, published)  # a lineup: each show it lists is news
         listing = airing is not None or CEREMONY.search(title) is not None  # a lineup's or a ceremony's shows
         doc = f"{title}\n{text}"
@@ -694,7 +695,8 @@ class SeriesMatcher:
                 season, evidence = explicit[0], "explicit"
             else:
                 season, evidence = (None if no_season or not series.seasons else 1), "default"
-                window = airing or _award_window(title, published)
+                window = airing or _award_window(title, published) or \
+                    _award_window(first_sentence, published)  # "Solo Leveling Claims Top Prize": the lead's awards
                 entry = _entry_airing(series, window) if window and not no_season else None
                 if entry is not None and entry.season:  # a later cour is the season it continues
                     season, evidence = entry.season, "airing"

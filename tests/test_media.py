@@ -2040,3 +2040,11 @@ def test_a_name_listed_after_a_title_with_to_or_ya_is_a_title_unless_letters_go_
 ])
 def test_a_name_opening_a_headline_on_its_anniversary_is_a_title(title, text, expected):
     assert tagged(title, text, "2020-11-25") == expected
+
+
+def test_awards_the_lead_names_date_the_seasons_a_headline_without_them_crowns():
+    title = "Sung Jinwoo Wins Big: Solo Leveling Claims Top Prize as Frieren and Dandadan Also Score"
+    text = ("Solo Leveling was named Anime of the Year at the 2025 Crunchyroll Anime Awards in Tokyo.\n"
+            "Frieren: Beyond Journey's End won Best Drama, and Dandadan took home Best New Series.")
+    expected = [("ダンダダン", 1), ("俺だけレベルアップな件", 1), ("葬送のフリーレン", 1)]
+    assert tagged(title, text, "2025-03-04") == expected
