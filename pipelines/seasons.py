@@ -72,7 +72,7 @@ SEQUEL_NUMBER = re.compile(r"^ ?([2-9])(?:[ \t]*(?:$|[\n,!?」』\])–—]|-\s)
                            r"reveals|unveils|teaser|trailer|key\s+visual|premieres|debuts|airs|in\s+production)\b|"
                            r"\s*(?:制作決定|製作決定|決定|発表))", re.IGNORECASE)
 #: A season named as the time of something else: "announced after the second season's finale".
-AS_A_TIME = re.compile(r"\b(?:after|following|since|before|during|at\s+the\s+end\s+of)\s+(?:the\s+)?"
+AS_A_TIME = re.compile(r"\b(?:after|following|since|before|ahead\s+of|during|at\s+the\s+end\s+of)\s+(?:the\s+)?"
                        r"(?:(?:\w+\s+season|season\s+\w+)(?:'s|’s)\s+)?$", re.IGNORECASE)
 #: A season named by its last episode, beside another season: the time of the news, not its subject.
 FINALE_AFTER = re.compile(r"\s*(?:の|'s\s+|’s\s+)(?:最終回|最終話|finale\b)", re.IGNORECASE)

@@ -254,6 +254,8 @@ MAX_GUARDED_CJK_CHARS = 5
 MIN_SPACED_LOANWORD_CHARS = 7
 CJK_TITLE_CONTEXT = re.compile(r"^[^\S\n]*(?:TV)?(?:アニメ|第\s*\d|\d+期|シーズン|劇場版|の(?:TV)?アニメ|"
                                r"(?:FINAL[ \t]*|\d+(?:st|nd|rd|th)[ \t]*)?SEASON)")  # ヒロアカFINAL SEASON
+#: Latin words glued by a colon or a slash with no space: a title's own spelling (Re:ZERO, Fate/Zero).
+GLUED_WORDS = re.compile(r"[A-Za-z][:/][A-Za-z]")
 #: A film's word right before a short Japanese name: 劇場版コナン writes コナン as a film's title.
 FILM_OF_BEFORE = re.compile(r"(?:劇場版|映画)$")
 #: Signs a Japanese title may end on (ハイキュー!!, ラブライブ！).
@@ -875,8 +877,8 @@ class SeriesMatcher:
             return True
         if beside_other_work(before, after) and not ANIME_AFTER.match(after):
             return False  # "the band X", not "SCARLET NEXUS Anime Premieres Days After the Game's Launch"
-        if len(words) > 1 and _hyphenated_title(written):
-            return True
+        if len(words) > 1 and (_hyphenated_title(written) or GLUED_WORDS.search(written)):
+            return True  # "Re:ZERO", "Fate/Zero": words a title's own sign glues together, no phrase of prose
         if lower_word and (english.is_english_word(written) or self._derived_only(written, ids)):
             return False  # "Legendary's monster sequel", "its live-action cyberpunk series": a word of the sentence
         in_a_name = len(words) == 1 and bool(  # "United Kingdom": a word of another capitalized name

@@ -2048,3 +2048,9 @@ def test_awards_the_lead_names_date_the_seasons_a_headline_without_them_crowns()
             "Frieren: Beyond Journey's End won Best Drama, and Dandadan took home Best New Series.")
     expected = [("ダンダダン", 1), ("俺だけレベルアップな件", 1), ("葬送のフリーレン", 1)]
     assert tagged(title, text, "2025-03-04") == expected
+
+
+def test_a_title_its_own_sign_glues_is_a_title_in_prose_and_holds_its_season():
+    text = "Crunchyroll's fall 2024 slate is led by the new series Dandadan, the return of Re:ZERO for a third season."
+    expected = [("Re:ゼロから始める異世界生活", 3), ("ダンダダン", 1)]
+    assert tagged("Crunchyroll Fall 2024 Lineup", text, "2024-09-24") == expected

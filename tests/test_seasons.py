@@ -178,6 +178,7 @@ def test_a_sequels_number_the_catalog_does_not_list_yet_is_the_next_season_befor
 
 def test_a_season_named_as_the_time_of_other_news_is_not_the_articles_season():
     assert read_season("", " was announced after the second season's finale aired") is None
+    assert read_season("", " Manga Ends Ahead of Season 2") is None  # the time of the manga's news
     assert read_season("", " returns for a second season after the finale") == SeasonMark(2)
     assert tagged("The Dangers in My Heart Gets a Theatrical Anime",
                   "A theatrical anime of The Dangers in My Heart was announced after the second season's finale aired "
