@@ -76,6 +76,8 @@ AS_A_TIME = re.compile(r"\b(?:after|following|since|before|ahead\s+of|during|at\
                        r"(?:(?:\w+\s+season|season\s+\w+)(?:'s|’s)\s+)?$", re.IGNORECASE)
 #: A season named by its last episode, beside another season: the time of the news, not its subject.
 FINALE_AFTER = re.compile(r"\s*(?:の|'s\s+|’s\s+)(?:最終回|最終話|finale\b)", re.IGNORECASE)
+#: A season said to end (第1期完結と同時に第2期を発表): beside another season's number, the time of the news.
+ENDED_AFTER = re.compile(r"[がは]?(?:完結|終了)")
 #: "season 2's finale": that season's last episode, not a final season.
 SEASONS_OWN = re.compile(r"(?:\bseason\s*\w+|\b\w+\s+season)(?:'s|’s)\s+$", re.IGNORECASE)
 #: How far before a season's words `AS_A_TIME` looks (characters).
@@ -147,7 +149,9 @@ def read_season(before: str, after: str) -> SeasonMark | None:
              and not AS_A_TIME.search(after[max(0, match.start() - TIME_WINDOW):match.start()])
              and (mark := _mark(match))]
     if len(found) > 1:  # 『推しの子』第2期の最終回が放送、第3期制作決定: the season announced, not the one ended
+        numbered = [mark for mark, _ in found if mark.number and not mark.book]
         found = [(mark, match) for mark, match in found if not FINALE_AFTER.match(after, match.end())
+                 and not (len(numbered) > 1 and ENDED_AFTER.match(after, match.end()))
                  and not (mark.final and SEASONS_OWN.search(after[:match.start()]))] or found
     marks = [mark for mark, _ in found]
     if marks:  # "renewed for season 2": the number, over a sequel's word

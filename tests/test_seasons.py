@@ -193,6 +193,8 @@ def test_a_final_chapter_to_be_animated_is_the_final_season_and_a_film_prize_nam
 
 def test_a_season_named_by_its_finale_beside_an_announced_one_is_not_the_news():
     assert read_season("", "』第2期の最終回が放送、第3期制作決定") == SeasonMark(3)
+    assert read_season("", "』第1期完結と同時に第2期を発表") == SeasonMark(2)  # the season said to end
+    assert read_season("", "』3rdシーズンが完結 続編への期待高まる") == SeasonMark(3)  # no other season's number
     assert read_season("", " season 2's finale aired; season 3 confirmed") == SeasonMark(3)
     assert read_season("", "』第2期の最終回が放送") == SeasonMark(2)  # named alone, it is the news
 
