@@ -84,7 +84,8 @@ OTHER_MEDIA = any_of(
     r"アカデミー賞|映画賞|\bacademy awards?\b|\boscars\b|\b(?:an|the)\s+oscar\b|"
     r"\boscar[- ](?:nominat|winn|race|shortlist)|"
     r"\bfilm (?:prize|awards?)\b|休載|"  # the Oscars, not "Resumes Oscar and Tinasha's Story"
-    r"\b[\d.,]+\s*(?:million|billion)\s+yen\b|\$[\d.,]+\s*(?:million|billion)\b|"  # takings or sales
+    r"\b[\d.,]+\s*(?:million|billion)\s+yen\b|[$¥][\d.,]+\s*(?:million|billion)\b|"  # takings or sales
+    r"\bbox[- ]office\b|\bopening[- ](?:weekend\s+)?records?\b|"  # "Shatters Japan's Opening Record"
     # a company's earnings
     r"\brecord (?:year|profits?|revenue|sales)\b|\bearnings\b|\bfiscal year\b|(?<!総)決算|売上高|営業利益|"
     r"\b(?:opening|first)\s+(?:[\w-]+\s+){0,2}weekend\b|"

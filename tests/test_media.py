@@ -1917,6 +1917,9 @@ def test_the_medium_an_anime_is_had_of_is_its_source_and_an_anime_kicks_off_its_
      "Demon Slayer: Kimetsu no Yaiba Infinity Castle opened.", "2025-09-15", [("鬼滅の刃", None)]),  # takings
     ("Detective Conan: The Million-dollar Pentagram Breaks 14 Billion Yen",
      "The Detective Conan film keeps drawing crowds.", "2024-06-01", [("名探偵コナン 100万ドルの五稜星", None)]),
+    ("¥5.5 Billion in Three Days: Infinity Castle Part One Shatters Japan's Opening Record",
+     "The first Demon Slayer: Kimetsu no Yaiba Infinity Castle film earned the most.", "2025-07-21",
+     [("鬼滅の刃", None)]),  # takings in yen, an opening record
     ("Netflix Brings Yumi Tamura's 7SEEDS to Screens This Week", "", "2019-06-27", [("7SEEDS", 1)]),  # a broadcast
 ])
 def test_credits_sources_a_broadcasts_month_and_takings(title, text, published, expected):
