@@ -724,6 +724,9 @@ PARENT_BEFORE = re.compile(r"\b(?:(?:spin-?offs?|sequel|prequel|follow-?up|succe
                            # Grendizer", "half a century after the 1968 Yokai Ningen Bem"
                            r"\bbased\s+on\s+(?:[A-Z][\w.-]*\s+){0,2}?(?:[A-Z][\w.-]*(?:'s|’s)\s+)?[\"“『「]?$|"
                            r"\b(?:take|riff)\s+on\s+(?:the\s+)?[\"“『「]?$|"  # "Urasawa's take on Astro Boy's … arc"
+                           # the story a new adaptation tells again: "a new anime adaptation of Anne of Green Gables"
+                           r"\bnew\s+(?:[\w-]+\s+){0,2}?adaptation\s+of\s+"
+                           r"(?:[A-Z][\w.-]*\s+){0,3}?(?:[A-Z][\w.-]*(?:'s|’s)\s+)?[\"“『「]?$|"
                            r"\b(?:years|decades|century)\s+after\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?(?:original\s+)?[\"“『「]?$|"
                            r"(?:前作|前シリーズ)(?:の|である)?\s*[「『]?$|"
                            # the works a crossover's characters come from: "puts the casts of Re:Zero, Konosuba and …"
@@ -744,6 +747,7 @@ PARENT_AFTER = re.compile(r"^[\s\"”』」!]*(?:(?:'s|’s)\s+(?:[\w-]+\s+){0,2
                           # 「妖怪人間ベム」50周年の新作: the work whose anniversary a new one marks
                           r"^\W{0,3}(?:の)?(?:生誕|誕生|放送|アニメ化)?\d+周年(?:の|を記念した|記念の?)(?:新作|最新作)|"
                           r"^[^\w\s]{0,6}に続く|"  # 『SSSS.GRIDMAN』に続く新作, MyGO!!!!!に続く: what it follows
+                          r"^,\s+titled\s+(?-i:[A-Z\"“『「])|"  # "… of Anne of Green Gables, titled Anne Shirley"
                           r"^[」』]?\s*(?:キャスト|声優陣)(?:が|ら|陣)",  # a spin-off's 『銀魂』キャストが
                           re.IGNORECASE)
 

@@ -2057,3 +2057,18 @@ def test_a_title_its_own_sign_glues_is_a_title_in_prose_and_holds_its_season():
     text = "Crunchyroll's fall 2024 slate is led by the new series Dandadan, the return of Re:ZERO for a third season."
     expected = [("Re:ゼロから始める異世界生活", 3), ("ダンダダン", 1)]
     assert tagged("Crunchyroll Fall 2024 Lineup", text, "2024-09-24") == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("Nippon Animation Marks 50 Years with Dog of Flanders, Anne of Green Gables Screenings",
+     "The studio was founded in 1975.", "2025-06-03", [("フランダースの犬", None), ("赤毛のアン", None)]),
+    ("Slayers Celebrates Its 30th Anniversary With New Art", "Lina Inverse returns in new illustrations.",
+     "2020-09-18", [("スレイヤーズ", None)]),  # English titles of series bangumi-data names in Japanese alone
+    ("Anne Shirley Begins on NHK", "A new TV anime of Anne of Green Gables, titled Anne Shirley, starts on April 5.",
+     "2025-04-05", [("アン・シャーリー", 1)]),  # the story a new adaptation tells, not the 1979 anime
+    ("Boogiepop and Others Opens With a Four-Episode Premiere",
+     "Madhouse's new adaptation of Kouhei Kadono's Boogiepop Phantom novels opened with four episodes at once.",
+     "2019-01-05", [("ブギーポップは笑わない", 1)]),
+])
+def test_english_titles_of_old_series_and_the_story_a_new_adaptation_tells(title, text, published, expected):
+    assert tagged(title, text, published) == expected
