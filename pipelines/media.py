@@ -42,7 +42,7 @@ STUDIO_FILM = re.compile(r"(?-i:\b[A-Z]{2,}\s+FILMS\b)|"  # a studio's name in c
                          r"\b(?:bones|mappa|toho|sunrise|cloverworks|kadokawa|kyoto animation|wit|ufotable|"
                          r"[A-Z][A-Za-z]+)\s+films?\b(?=\s+(?:studio|staff|will|is|has|and|to|animat\w*|,)|\s*(?:'s|’s))|"
                          # "Pierrot Films Airs …": plural films, a singular verb, a company
-                         r"(?-i:\b[A-Z][a-z]+\s+Films\s+(?:Airs|Streams|Adapts|Produces|Announces|Reveals)\b)|"
+                         r"(?-i:\b[A-Z][a-z]+\s+Films\s+(?:Airs|Streams|Adapts|Produces|Announces|Reveals|Launches)\b)|"
                          r"\b(?:bones|mappa|toho|sunrise|liden|comix wave|encourage)\s+films?\b|"
                          # "Telecom Animation Film", no festival's
                          r"\b[A-Z][A-Za-z]+\s+animation\s+film\b(?!\s+(?:festival|awards?|prize))",
@@ -54,13 +54,13 @@ WRAPPED = r"ラッピング(?:列車|電車|バス|車両|トレイン|タクシ
 #: Headline words of news about other media than a TV season.
 OTHER_MEDIA = any_of(
     r"\bmanga\b|\bvolumes?\b|\bcopies\b|\bchapters?\b|light novel|\bnovels?\b|\bfigures?\b(?!\s+skat)|\bfigurines?\b|"
-    r"\bnendoroids?\b|\bone-shots?\b|"
+    r"\bnendoroids?\b|\bone-shots?\b|読み切り|"
     r"\bserializ|shonen jump|\bweekly jump\b|\bv jump\b|\bjump\s?(?:giga|sq|\+|plus)|"
     r"\bthe game\b|\bgame\s+(?:ships|launches|sells|releases|arrives|hits)\b|"
     r"\bon (?:mobile|pc)\b|\bpc\b|\bsmartphones?\b|(?<![a-z])steam(?![a-z])|\bps[45]\b|nintendo switch|xbox|"
     r"live-action|\bopens (?:at no|in (?:japan|theaters|cinemas|north america|the u\.?s\.?))|\bopens\s*$|"
-    r"(?<!anime )\blaunch(?:es|ed)(?:\s+(?:in\s+(?:japan|north america|the u\.?s\.?|the west|europe|china|korea|"
-    r"english)|worldwide|globally))?\s*$|"
+    r"(?<!anime )(?<!cour )(?<!season )(?<!part )\blaunch(?:es|ed)(?:\s+(?:in\s+(?:japan|north america|"
+    r"the u\.?s\.?|the west|europe|china|korea|english)|worldwide|globally))?\s*$|"
     r"pop-up|collaboration caf[eé]|\bcaf[eé]\b|merchandise|\bmerch\b|reasons? |what does .+ mean|worth watching|"
     r"^why\b|deserves more attention|underrated|opinion|explained|\bmovies?\b|\bfilms?\b(?!\s+club)|box office|"
     r"(?<!to )\bscreens\b|"  # not "Brings … to Screens", a broadcast

@@ -2072,3 +2072,18 @@ def test_a_title_its_own_sign_glues_is_a_title_in_prose_and_holds_its_season():
 ])
 def test_english_titles_of_old_series_and_the_story_a_new_adaptation_tells(title, text, published, expected):
     assert tagged(title, text, published) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("Ichigo Heads for the Soul King Palace as Bleach TYBW's Third Cour Launches",
+     "The third cour of Bleach: Thousand-Year Blood War, The Conflict, launches on October 5.", "2024-10-05",
+     [("BLEACH 千年血戦篇", 3)]),  # a cour launches, no game
+    ("Pierrot Films Launches The Conflict, Bleach TYBW's Third Part, on Disney+",
+     "The Conflict, the third part of Bleach: Thousand-Year Blood War, has started.", "2024-10-05",
+     [("BLEACH 千年血戦篇", 3)]),
+    ("「ダンジョン飯」の九井諒子が新作読み切り、ハルタに掲載",
+     "「ダンジョン飯」の九井諒子による新作読み切りが「ハルタ」に掲載された。\n「ダンジョン飯」完結後初の新作。"
+     "TVアニメはTRIGGERが制作し、第2期の制作も発表されている。", "2025-09-05", [("ダンジョン飯", None)]),  # a one-shot
+])
+def test_a_cour_that_launches_a_studio_that_launches_and_a_one_shot(title, text, published, expected):
+    assert tagged(title, text, published) == expected
