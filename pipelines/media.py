@@ -833,7 +833,7 @@ def names_a_rival(before: str, after: str) -> bool:
 
 #: News of a creator's death: the works it credits them with are what it is about.
 OBITUARY = any_of(r"\b(?:dies|died)\b(?! (?:down|out)\b)|\bhas died\b|\bpasse[sd] away\b|\bfound dead\b|"
-                      r"\bdead at \d+\b|\bobituary\b|死去|逝去|訃報|追悼|"
+                      r"\bdead at \d+\b|\bpasse[sd] at \d+\b|\bobituary\b|死去|逝去|訃報|追悼|"
                       # a tribute or mourning after a death
                       r"\bpays? tribute to\b|\b(?:is|are) mourned\b|\bremembered by\b|\bmourns?\b|"
                       # "Dr. Slump and Dragon Ball Artist's Death Draws Tributes"

@@ -1681,6 +1681,9 @@ def test_a_title_of_digits_and_signs_reads_as_one_in_title_quotes(title, text, e
      "2025-06-27", [("ウマ娘 プリティーダービー", None)]),  # released "for English players": a game
     ("Farewell to Yasuo Otsuka, Whose Pencil Drove Lupin III and Future Boy Conan", "The animator was 89.",
      "2021-03-16", [("ルパン三世 1stシリーズ", None), ("未来少年コナン", None)]),  # an obituary's farewell
+    ("Animation Legend Yasuo Otsuka Passes at 89; Lupin III, Future Boy Conan Fans Pay Tribute",
+     "Otsuka animated the first Lupin III series.", "2021-03-16",
+     [("ルパン三世 1stシリーズ", None), ("未来少年コナン", None)]),  # "passes at 89": a death
 ])
 def test_a_musical_anime_a_game_for_players_and_a_farewell_to_a_person(title, text, published, expected):
     assert tagged(title, text, published) == expected
