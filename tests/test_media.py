@@ -2090,3 +2090,9 @@ def test_english_titles_of_old_series_and_the_story_a_new_adaptation_tells(title
 ])
 def test_a_cour_that_launches_a_studio_that_launches_and_a_one_shot(title, text, published, expected):
     assert tagged(title, text, published) == expected
+
+
+def test_a_release_commemorated_on_stage_is_a_films_news():
+    title = "“だかいち”スペイン編公開記念舞台挨拶　高橋広樹と小野友樹が登壇"
+    text = "『抱かれたい男1位に脅されています。～スペイン編～』の公開記念舞台挨拶が行われた。"
+    assert [season for _, season in tagged(title, text, "2021-03-01")] == [None, None]
