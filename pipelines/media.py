@@ -88,6 +88,7 @@ OTHER_MEDIA = any_of(
     r"\bfilm (?:prize|awards?)\b|休載|"  # the Oscars, not "Resumes Oscar and Tinasha's Story"
     r"\b[\d.,]+\s*(?:million|billion)\s+yen\b|[$¥][\d.,]+\s*(?:million|billion)\b|"  # takings or sales
     r"\bbox[- ]office\b|\bopening[- ](?:weekend\s+)?records?\b|"  # "Shatters Japan's Opening Record"
+    r"\b(?:overseas|worldwide|global|domestic|international|lifetime|total)\s+gross\b|\btop-grossing\b|"
     # a company's earnings
     r"\brecord (?:year|profits?|revenue|sales)\b|\bearnings\b|\bfiscal year\b|(?<!総)決算|売上高|営業利益|"
     r"\b(?:opening|first)\s+(?:[\w-]+\s+){0,2}weekend\b|"
@@ -703,6 +704,7 @@ CREDIT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:author|creato
                           r"^[」』]の[^、。「『」』\s\d０-９]{2,10}(?:による|が手がけ|が手掛け|が描(?:いた|く)|の新作|最新作|"
                           r"の(?:漫画|マンガ|小説))|"
                           r"^[」』][\u3041-\u3096\u4e00-\u9fff々・]{2,10}の(?:新作|最新作)|"
+                          r"^[」』]の(?:アニメ)?(?:スタジオ|制作会社)|"  # 「エヴァ」のスタジオカラー: its studio
                           # 『鋼の錬金術師』の荒川弘さんが北海道の農家で育った日々を描いた: the author's earlier work
                           r"^[」』]の[\u4e00-\u9fff々]{2,6}(?:さん|氏|先生)が[^。「『]{0,30}?"
                           r"(?:描いた|描く|手がけた|手掛けた)|"

@@ -1923,6 +1923,8 @@ def test_the_medium_an_anime_is_had_of_is_its_source_and_an_anime_kicks_off_its_
     ("¥5.5 Billion in Three Days: Infinity Castle Part One Shatters Japan's Opening Record",
      "The first Demon Slayer: Kimetsu no Yaiba Infinity Castle film earned the most.", "2025-07-21",
      [("鬼滅の刃", None)]),  # takings in yen, an opening record
+    ("Demon Slayer Infinity Castle Overtakes Mugen Train in Overseas Gross",
+     "The Infinity Castle film has passed Mugen Train abroad.", "2025-09-20", [("鬼滅の刃", None)]),
     ("Netflix Brings Yumi Tamura's 7SEEDS to Screens This Week", "", "2019-06-27", [("7SEEDS", 1)]),  # a broadcast
 ])
 def test_credits_sources_a_broadcasts_month_and_takings(title, text, published, expected):
@@ -2096,3 +2098,9 @@ def test_a_release_commemorated_on_stage_is_a_films_news():
     title = "“だかいち”スペイン編公開記念舞台挨拶　高橋広樹と小野友樹が登壇"
     text = "『抱かれたい男1位に脅されています。～スペイン編～』の公開記念舞台挨拶が行われた。"
     assert [season for _, season in tagged(title, text, "2021-03-01")] == [None, None]
+
+
+def test_a_title_named_for_its_studio_is_the_studios_credit():
+    title = "スタジオカラー×サンライズ「ジークアクス」先行劇場版が週末興収1位"
+    text = "「機動戦士Gundam GQuuuuuuX -Beginning-」が公開された。\n「エヴァ」のスタジオカラーがガンダムを手がけた。"
+    assert tagged(title, text, "2025-01-17") == [("機動戦士Gundam GQuuuuuuX", None)]
