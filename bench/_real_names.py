@@ -126,6 +126,7 @@ SET103 = DATA.with_name("real_names_set103.jsonl")
 SET104 = DATA.with_name("real_names_set104.jsonl")
 SET105 = DATA.with_name("real_names_set105.jsonl")
 SET106 = DATA.with_name("real_names_set106.jsonl")
+SET107 = DATA.with_name("real_names_set107.jsonl")
 SET108 = DATA.with_name("real_names_set108.jsonl")
 HOST = "realnames.test"
 
