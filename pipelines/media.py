@@ -697,7 +697,7 @@ CREDIT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:author|creato
                           r"^\s+team\b|^[ \t]+studio\b|"  # "… anime from the Senran Kagura team", "… X studio"
                           # "Lazarus, the Cowboy Bebop Director's New MAPPA Original": the director's earlier work
                           r"^\s+(?:director|composer|screenwriter|writer|studio)(?:'s|’s)\s+(?:new|next|latest)\b|"
-                          r"^[」』]?の?(?:作者|原作者|作家)|^[」』]?(?:を原作と|が原作の)|"
+                          r"^[」』]?の?(?:作者|原作者|作家)|^[」』”]?(?:を原作と|が原作の|を原案と|が原案の|原案の)|"
                           r"^[」』]の[^、。「『]{2,10}が(?:ストーリー|キャラクター|キャラ)?"
                           r"(?:原案|原作|脚本|シリーズ構成|デザイン)|"
                           # 『鬼灯の冷徹』江口夏実の新作, 『日常』のあらゐけいいちの漫画: the author's earlier work
