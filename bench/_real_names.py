@@ -125,6 +125,7 @@ SET102 = DATA.with_name("real_names_set102.jsonl")
 SET103 = DATA.with_name("real_names_set103.jsonl")
 SET104 = DATA.with_name("real_names_set104.jsonl")
 SET105 = DATA.with_name("real_names_set105.jsonl")
+SET109 = DATA.with_name("real_names_set109.jsonl")
 HOST = "realnames.test"
 
 
