@@ -128,6 +128,7 @@ SET105 = DATA.with_name("real_names_set105.jsonl")
 SET106 = DATA.with_name("real_names_set106.jsonl")
 SET107 = DATA.with_name("real_names_set107.jsonl")
 SET108 = DATA.with_name("real_names_set108.jsonl")
+SET109 = DATA.with_name("real_names_set109.jsonl")
 HOST = "realnames.test"
 
 
