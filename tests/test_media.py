@@ -2104,3 +2104,15 @@ def test_a_title_named_for_its_studio_is_the_studios_credit():
     title = "スタジオカラー×サンライズ「ジークアクス」先行劇場版が週末興収1位"
     text = "「機動戦士Gundam GQuuuuuuX -Beginning-」が公開された。\n「エヴァ」のスタジオカラーがガンダムを手がけた。"
     assert tagged(title, text, "2025-01-17") == [("機動戦士Gundam GQuuuuuuX", None)]
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("スターライツ登場の最終章　『セーラームーンCosmos』2部作の前編が封切り",
+     "『美少女戦士セーラームーン』の最終章を描く『劇場版 美少女戦士セーラームーンCosmos』の前編が公開された。",
+     "2023-06-09",
+     [("美少女戦士セーラームーン", None), ("美少女戦士セーラームーンCosmos", None)]),  # a film's release
+    ("銀魂オンシアター2D：第3弾「金魂篇」が上映開始", "アニメ「銀魂」を劇場で上映する企画の第3弾が始まった。",
+     "2024-11-22", [("銀魂", None)]),  # a cinema's screening
+])
+def test_a_films_release_and_a_screening_in_cinemas_name_no_season(title, text, published, expected):
+    assert tagged(title, text, published) == expected
