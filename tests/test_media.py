@@ -2116,3 +2116,21 @@ def test_a_title_named_for_its_studio_is_the_studios_credit():
 ])
 def test_a_films_release_and_a_screening_in_cinemas_name_no_season(title, text, published, expected):
     assert tagged(title, text, published) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("Crunchyroll's 2025 Tokyo Gala Hands Its Top Prize to Solo Leveling",
+     "Solo Leveling took Anime of the Year at the 2025 Crunchyroll Anime Awards in Tokyo.\n"
+     "Dandadan and Frieren were among the other big names on the ballot.", "2025-05-26",
+     [("ダンダダン", 1), ("俺だけレベルアップな件", 1), ("葬送のフリーレン", 1)]),  # a gala's prizes
+    ("アニメイトタイムズ読者が選ぶ2025夏アニメ　『ダンダダン』第2期がトップ",
+     "2025夏アニメの人気投票の結果が発表された。\n1位は『ダンダダン』第2期、2位は『怪獣8号』第2期だった。",
+     "2025-09-28",
+     [("ダンダダン", 2), ("怪獣8号", 2)]),  # readers' choice
+    ("六本木で冨樫義博展 -PUZZLE- 始まる、『レベルE』含む3作の原稿が並ぶ",
+     "冨樫義博の初の大規模個展が始まった。\n『幽☆遊☆白書』『レベルE』『HUNTER×HUNTER』のカラー原稿が並ぶ。",
+     "2022-10-29",
+     [("HUNTER×HUNTER", None), ("レベルE", None), ("幽☆遊☆白書", None)]),  # three works the headline counts
+])
+def test_a_gala_a_readers_choice_and_a_count_of_works_list_the_works_the_body_names(title, text, published, expected):
+    assert tagged(title, text, published) == expected
