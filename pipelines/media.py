@@ -168,7 +168,7 @@ BROADCAST = any_of(r"放送(?:開始|スタート|決定|日|中|へ)|(?:TV|テ�
                        r"(?:今夜|今日|本日|明日)(?:から|より)放送|"
                        r"\bpremieres?\b|\bto (?:japanese |u\.?s\.? |western )?(?:TV|screens)\b|\bsimulcast|\bbroadcast|"
                        r"\banime adaptation\b|"
-                       r"\bgets (?:an? )?anime\b|"
+                       r"\bgets (?:an? |its (?:first )?)?(?:tv )?anime\b|"  # "… Manga Gets Its First Anime"
                        # "Gets a Netflix Anime": a streamer's series
                        r"\b(?:netflix|crunchyroll|disney\+|prime video|hulu|hidive|ona|web|short)\s+anime\b"
                        r"(?!\s+(?:film|movie|festival|awards?))|"

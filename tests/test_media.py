@@ -1926,6 +1926,8 @@ def test_the_medium_an_anime_is_had_of_is_its_source_and_an_anime_kicks_off_its_
     ("Demon Slayer Infinity Castle Overtakes Mugen Train in Overseas Gross",
      "The Infinity Castle film has passed Mugen Train abroad.", "2025-09-20", [("鬼滅の刃", None)]),
     ("Netflix Brings Yumi Tamura's 7SEEDS to Screens This Week", "", "2019-06-27", [("7SEEDS", 1)]),  # a broadcast
+    ("LIAR GAME Manga Gets Its First Anime", "Shinobu Kaitani's manga is getting a TV anime.", "2025-05-12",
+     [("LIAR GAME -ライアーゲーム-", 1)]),  # its first anime: a broadcast's news over the manga's
 ])
 def test_credits_sources_a_broadcasts_month_and_takings(title, text, published, expected):
     assert tagged(title, text, published) == expected
