@@ -2136,3 +2136,9 @@ def test_a_films_release_and_a_screening_in_cinemas_name_no_season(title, text, 
 ])
 def test_a_gala_a_readers_choice_and_a_count_of_works_list_the_works_the_body_names(title, text, published, expected):
     assert tagged(title, text, published) == expected
+
+
+def test_an_anime_feature_is_a_film():
+    title = "Takeshi Koike's Immortal Bloodline Is the First Full Lupin Anime Feature in Decades"
+    text = "Takeshi Koike's LUPIN THE IIIRD THE MOVIE: The Immortal Bloodline opened in Japanese theaters."
+    assert tagged(title, text, "2025-06-28") == [("ルパン三世 1stシリーズ", None)]
