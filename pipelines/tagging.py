@@ -1270,7 +1270,8 @@ def _headlined_as_a_tail(named: dict[int, set[str]], headlined: set[int], title:
             if all(any(" ".join(k.split()[-len(n.split()) - 1:]) in folded for k in keys) for n, keys in found.items())]
 
 
-#: What joins the items of a list of titles: "A, B and C", "A & B", 「A」、「B」.
+#: What joins the items of a list of titles: "A, B and C", "A & B", 「A」、「B」, 呪術・フリーレン, 『A』と『B』,
+#: 『A』や『B』.
 LIST_JOIN = re.compile(r"^[\s」』]*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|、|・|と|や)[\s「『]*$")
 
 
