@@ -62,7 +62,7 @@ OTHER_MEDIA = any_of(
     r"(?<!anime )(?<!cour )(?<!season )(?<!part )\blaunch(?:es|ed)(?:\s+(?:in\s+(?:japan|north america|"
     r"the u\.?s\.?|the west|europe|china|korea|english)|worldwide|globally))?\s*$|"
     r"pop-up|collaboration caf[eé]|\bcaf[eé]\b|merchandise|\bmerch\b|reasons? |what does .+ mean|worth watching|"
-    r"^why\b|deserves more attention|underrated|opinion|explained|\bmovies?\b|\bfilms?\b(?!\s+club)|box office|"
+    r"^why\b|deserves more attention|underrated|opinion|explained|\bmovies?\b|\bfilms?\b(?!\s+club)|"
     r"\b(?:anime|animated|full)\s+feature\b|"  # "the First Full Lupin Anime Feature in Decades"
     r"(?<!to )\bscreens\b|"  # not "Brings … to Screens", a broadcast
     r"stage (?:play|adaptation|musical|production)|musical(?!\s+(?:battles?|scores?|numbers?|talent|side|themes?|anime))|"
@@ -88,7 +88,7 @@ OTHER_MEDIA = any_of(
     r"\boscar[- ](?:nominat|winn|race|shortlist)|"
     r"\bfilm (?:prize|awards?)\b|休載|"  # the Oscars, not "Resumes Oscar and Tinasha's Story"
     r"\b[\d.,]+\s*(?:million|billion)\s+yen\b|[$¥][\d.,]+\s*(?:million|billion)\b|"  # takings or sales
-    r"\bbox[- ]office\b|\bopening[- ](?:weekend\s+)?records?\b|"  # "Shatters Japan's Opening Record"
+    r"box[- ]office|\bopening[- ](?:weekend\s+)?records?\b|"  # "Shatters Japan's Opening Record"
     r"\b(?:overseas|worldwide|global|domestic|international|lifetime|total)\s+gross\b|\btop-grossing\b|"
     # a company's earnings
     r"\brecord (?:year|profits?|revenue|sales)\b|\bearnings\b|\bfiscal year\b|(?<!総)決算|売上高|営業利益|"
