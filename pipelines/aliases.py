@@ -18,7 +18,7 @@ Sources, in the order a conflict is settled (a name known from two sources keeps
    in katakana split in two (THE GOD OF HIGH SCHOOL ゴッド・オブ・ハイスクール), an English title's
    leading "The" dropped before two or more words (The Drops of God → Drops of God), a long
    light-novel title's opening words (Suppose a Kid from the Last Dungeon Boonies), British spellings
-   (My Neighbor Totoro → My Neighbour Totoro).
+   (My Neighbor Totoro → My Neighbour Totoro), a katakana word's lookalike hiragana as katakana (ラノべ → ラノベ).
 6. `romaji`: the Hepburn romaji of the Japanese title, as fans type it (`pipelines.romaji`:
    進撃の巨人 → Shingeki no Kyojin).
 7. `learned`: pairs an archived article wrote, a name the catalog does not know beside one it
@@ -62,6 +62,11 @@ BRITISH = {"neighbor": "neighbour", "color": "colour", "colors": "colours", "hon
            "theater": "theatre", "fiber": "fibre", "catalog": "catalogue", "dialog": "dialogue", "defense": "defence",
            "offense": "offence", "license": "licence", "gray": "grey", "traveler": "traveller", "jewelry": "jewellery"}
 AMERICAN_WORD = re.compile(r"\b(?i:" + "|".join(BRITISH) + r")\b")
+#: A hiragana letter inside a katakana word that looks like its katakana twin (ラノべ for ラノベ): a typo of
+#: the catalog's that news does not copy.
+KANA_LOOKALIKE = re.compile(r"(?<=[\u30a1-\u30fa\u30fc])[へべぺ](?=[\u30a1-\u30fa\u30fc])")
+#: Hiragana to its katakana twin.
+KATAKANA_OFFSET = 0x60
 BRACKETS = re.compile(r"[【】「」『』〈〉《》]")
 #: The year that tells a remake's title apart: "うる星やつら(2022)", "HUNTER×HUNTER(2011)".
 YEAR = re.compile(r"\s*[(（]\s*(?:19|20)\d\d\s*[)）]$")
@@ -147,6 +152,8 @@ def derived_forms(name: str) -> list[str]:
             forms.append(re.sub(r"(?<=[A-Z])@(?=[A-Z])", "a", form))
         if re.search(r"['’]", form):
             forms.append(re.sub(r"['’]", "", form))
+        if KANA_LOOKALIKE.search(form):
+            forms.append(KANA_LOOKALIKE.sub(lambda kana: chr(ord(kana[0]) + KATAKANA_OFFSET), form))
         if (british := AMERICAN_WORD.sub(_british, form)) != form:
             forms.append(british)  # My Neighbour Totoro, as British outlets write My Neighbor Totoro
         words = form.split()

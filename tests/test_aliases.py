@@ -60,6 +60,7 @@ def test_every_title_translation_is_a_bangumi_alias_with_its_language():
     ("アークナイツ【黎明前奏/PRELUDE TO DAWN】", "アークナイツ"),
     ("My Neighbor Totoro", "My Neighbour Totoro"),  # British spelling
     ("THE GRAY CASTLE", "THE GREY CASTLE"),
+    ("週刊ラノべアニメ", "週刊ラノベアニメ"),  # hiragana べ inside a katakana word: the katakana ベ news writes
 ])
 def test_derived_forms(name, form):
     assert form in derived_forms(name)
@@ -74,6 +75,7 @@ def test_no_derived_form_is_too_short_to_be_a_name():
     assert "I Got a Cheat Skill in Another World" in openings
     assert not [o for o in openings if o.split()[-1] in ("in", "Another", "the")]
     assert derived_forms("That Time I Got Reincarnated as a Slime") == []  # short enough to be written whole
+    assert derived_forms("ボールルームへようこそ") == []  # へ, the particle, between katakana and hiragana
 
 
 def test_derived_and_curated_names_tag_articles():
