@@ -175,6 +175,10 @@ BROADCAST = any_of(r"放送(?:開始|スタート|決定|日|中|へ)|(?:TV|テ�
                        r"(?!\s+(?:film|movie|festival|awards?))|"
                        r"\banime\s+(?:will\s+)?airs?\b|"  # "FARMAGIA Anime Will Air in January 2025"
                        r"\banime (?:adapts|begins|premieres|returns|starts|opens|kicks off)\b|"
+                       # "Amazing Stranger Anime Brings a Six-Inch Figure to Life": a title's anime is the subject
+                       r"(?-i:\bAnime (?!(?:Awards|Fans|Films|Movies|Series|Stages|Characters|Events|"
+                       r"Studios|Goods|Episodes|Songs|Sales|News|Adaptations|Hits|Marks|Celebrates|Turns|Reaches)\b)"
+                       r"(?:[A-Z][a-z]+s|Dated|Set)\b)|"
                        r"\badapts\b|アニメ化|新作アニメ|"
                        r"\b(?:winter|spring|summer|fall|autumn)\s+20\d\d\b|"
                        r"(?<![劇映])(?:[春夏秋冬]|今期|新)アニメ|第\d+話[^\s、。]{0,8}?放送",  # 第11話・12話を放送

@@ -369,6 +369,15 @@ def test_a_broadcast_headline_names_the_game_as_the_source():
     assert tagged("Uma Musume Pretty Derby: The Game Launches Worldwide", "") == [("ウマ娘 プリティーダービー", None)]
 
 
+@pytest.mark.parametrize("title", [
+    "Scarlet Nexus Anime Takes Players Back to the Game's First Arc",
+    "Scarlet Nexus Anime Dated for July, the Game's Psionics Hit TV",
+])
+def test_a_titles_anime_as_the_headlines_subject_is_the_seasons_news(title):
+    assert tagged(title, "", "2021-07-01") == [("SCARLET NEXUS", 1)]
+    assert tagged("Scarlet Nexus Anime Fans Flock to the Game", "", "2021-07-01") == [("SCARLET NEXUS", None)]
+
+
 @pytest.mark.parametrize("title, expected", [
     ("Yo-kai Watch Celebrates 10 Years Since the First Game", [("妖怪ウォッチ", None)]),
     ("A Galaxy Next Door Brings Amu Ukita's Manga to TV", [("おとなりに銀河", 1)]),
