@@ -372,6 +372,7 @@ def test_a_broadcast_headline_names_the_game_as_the_source():
 @pytest.mark.parametrize("title", [
     "Scarlet Nexus Anime Takes Players Back to the Game's First Arc",
     "Scarlet Nexus Anime Dated for July, the Game's Psionics Hit TV",
+    "『SCARLET NEXUS』アニメ、ゲームの物語を振り返る特番を放送",
 ])
 def test_a_titles_anime_as_the_headlines_subject_is_the_seasons_news(title):
     assert tagged(title, "", "2021-07-01") == [("SCARLET NEXUS", 1)]
