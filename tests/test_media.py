@@ -372,11 +372,13 @@ def test_a_broadcast_headline_names_the_game_as_the_source():
 @pytest.mark.parametrize("title", [
     "Scarlet Nexus Anime Takes Players Back to the Game's First Arc",
     "Scarlet Nexus Anime Dated for July, the Game's Psionics Hit TV",
-    "『SCARLET NEXUS』アニメ、ゲームの物語を振り返る特番を放送",
 ])
 def test_a_titles_anime_as_the_headlines_subject_is_the_seasons_news(title):
     assert tagged(title, "", "2021-07-01") == [("SCARLET NEXUS", 1)]
     assert tagged("Scarlet Nexus Anime Fans Flock to the Game", "", "2021-07-01") == [("SCARLET NEXUS", None)]
+    assert tagged("『魔法使いの約束』アニメ、全12話を振り返る特番を配信",
+                  "TVアニメ『魔法使いの約束』の放送終了を記念し、特別番組が配信された。原作はアプリゲーム『まほやく』。",
+                  "2025-04-01") == [("魔法使いの約束", 1)]
 
 
 @pytest.mark.parametrize("title, expected", [
