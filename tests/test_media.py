@@ -377,7 +377,7 @@ def test_a_titles_anime_as_the_headlines_subject_is_the_seasons_news(title):
     assert tagged(title, "", "2021-07-01") == [("SCARLET NEXUS", 1)]
     assert tagged("Scarlet Nexus Anime Fans Flock to the Game", "", "2021-07-01") == [("SCARLET NEXUS", None)]
     assert tagged("『魔法使いの約束』アニメ、全12話を振り返る特番を配信",
-                  "TVアニメ『魔法使いの約束』の放送終了を記念し、特別番組が配信された。原作はアプリゲーム『まほやく』。",
+                  "TVアニメ『魔法使いの約束』の放送終了を記念し、特別番組が配信された。原作はゲーム『まほやく』。",
                   "2025-04-01") == [("魔法使いの約束", 1)]
 
 
