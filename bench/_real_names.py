@@ -130,6 +130,7 @@ SET107 = DATA.with_name("real_names_set107.jsonl")
 SET108 = DATA.with_name("real_names_set108.jsonl")
 SET109 = DATA.with_name("real_names_set109.jsonl")
 SET111 = DATA.with_name("real_names_set111.jsonl")
+SET112 = DATA.with_name("real_names_set112.jsonl")
 HOST = "realnames.test"
 
 
