@@ -131,6 +131,7 @@ SET108 = DATA.with_name("real_names_set108.jsonl")
 SET109 = DATA.with_name("real_names_set109.jsonl")
 SET111 = DATA.with_name("real_names_set111.jsonl")
 SET112 = DATA.with_name("real_names_set112.jsonl")
+SET113 = DATA.with_name("real_names_set113.jsonl")
 HOST = "realnames.test"
 
 
