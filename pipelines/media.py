@@ -74,7 +74,7 @@ OTHER_MEDIA = any_of(
     r"\bexhibitions?\b|\bexhibit\b|art show|museum|美術館|博物館|ミュージアム|\bconcert\b|live event|theme park|\bplush|\bgoods\b|"
     r"魅力|なぜ|徹底解説|考察|マンガ|漫画|原作|コミックス|単行本|発行部数|\d+\s*巻|フィギュア(?!スケート)|グッズ|コラボカフェ|カフェ|"
     r"ポップアップ|連載|ジャンプ(?!\s*フェスタ)|ヤンジャン|マガジン|サンデー|発売|実写|(?<![発進出])展(?![開望])|"
-    r"劇場|映画|興収|興行収入|公開記念|封切|上映開始|コラム|"
+    r"劇場|映画|スクリーン(?=で|に|へ)|興収|興行収入|公開記念|封切|上映開始|コラム|"
     r"舞台(?=版|化|公演|上演|劇)|(?<![がを])舞台(?=\s*[「『])|演劇|上演|公演|"
     r"ミュージカル|ゲーム(?:化|アプリ|版|配信|発売)|スマホゲーム|"
     r"ソシャゲ|アプリ|" + RELEASED + "|"
@@ -404,12 +404,14 @@ FILM_ANNOUNCED_WITH = re.compile(r"\bwith\s+(?:an?\s+|the\s+)?(?:new\s+|sequel\s
                                  r"(?:in the works|announced|confirmed|coming|in production|green-?lit)\b|"
                                  # "Black Clover TV Anime Ends and Announces a Film"
                                  r"\band\s+(?:announces|reveals|confirms)\s+(?:an?\s+|the\s+)?(?:new\s+|sequel\s+)?"
-                                 r"(?:film|movie)\b", re.IGNORECASE)
+                                 r"(?:film|movie)\b|"
+                                 # 「…」最終回、劇場版の制作も発表, 第3期が開幕　6月には劇場版も控える
+                                 r"(?<![』」の実写])(?:劇場版|映画)(?:の制作|化)?も", re.IGNORECASE)
 
 
 #: One episode shown in cinemas before it airs (第1話を先行公開, "90-Minute First Episode to Screen in Theaters"):
 #: the broadcast's preview, not a film; a film of several episodes ("Season 2's First Episodes") is one.
-EPISODE_PREVIEW = any_of(r"第\d+話[^\n。]{0,16}?先行|(?:\b(?:first|premiere|opening|\d+(?:st|nd|rd|th))\s+episode|"
+EPISODE_PREVIEW = any_of(r"第\d+話[^\n。]{0,16}?先行|(?<!劇場版)先行上映会?[^\n。]{0,16}?第\d+話|(?:\b(?:first|premiere|opening|\d+(?:st|nd|rd|th))\s+episode|"
                              r"\bepisode\s+\d+)\b[^\n.]{0,16}?\b(?:screen|theat(?:er|re)s?\b)|"
                              r"\bscreens?\s+(?:its\s+|the\s+)?(?:first|premiere|opening)\s+episode\b|"
                              # "Anime Expo 2024 Screens Re:ZERO Season 3 Ahead of Its Premiere": the season's preview
@@ -534,7 +536,7 @@ SEASON_ANNOUNCED = any_of(r"\b(?:gets|announces|confirms|green-?lights|renewed f
                               r"(?:season\b|第?\d+期)", re.IGNORECASE)
 #: A headline's words of a film or of a season's episodes shown in cinemas.
 CINEMA_WORDS = any_of(FILM_WORDS.pattern + r"|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|\bscreens\b|"
-                          r"先行上映|上映|" +
+                          r"先行上映|上映|スクリーン(?=で|に|へ)|" +  # 結束バンド結成までをスクリーンで
                           RELEASED + "|"
                           # a film opens, a TV season premieres: "Bellri's Fierce Charge Opens", "… Part 2 Opens in Japan"
                           r"\bopens\s+(?:in\s+(?:japan|theaters|cinemas|north america|the u\.?s\.?)|nationwide)\b|\bopens\s*$",
@@ -909,9 +911,10 @@ PRIVATE_LIFE = any_of(r"(?:結婚|入籍|婚約)を(?:発表|報告)|が入籍|�
                           r"(?:baby|child)\b", re.IGNORECASE)
 
 
-#: A person's best-known work, before the person: 『パタリロ！』で知られる魔夜峰央. In news of a title it credits
+#: A person's best-known work or role, before the person: 『パタリロ！』で知られる魔夜峰央, 『SPY×FAMILY』のアーニャ役でも
+#: 知られる. In news of a title it credits
 #: the person; in news of the person's life (a death, an honour: 『うる星やつら』で知られる漫画家が受章) it is the news.
-KNOWN_FOR_AFTER = re.compile(r"^[」』](?:など)?で(?:知られる|有名な|おなじみの)")
+KNOWN_FOR_AFTER = re.compile(r"^[」』](?:の[^\s、。「」『』]{1,12}?役)?(?:など)?でも?(?:知られる|有名な|おなじみの)")
 
 
 def credits_a_person(before: str, after: str, headline: str = "", in_headline: bool = False) -> bool:

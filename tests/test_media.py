@@ -2154,3 +2154,21 @@ def test_an_anime_feature_is_a_film():
     title = "Takeshi Koike's Immortal Bloodline Is the First Full Lupin Anime Feature in Decades"
     text = "Takeshi Koike's LUPIN THE IIIRD THE MOVIE: The Immortal Bloodline opened in Japanese theaters."
     assert tagged(title, text, "2025-06-28") == [("ルパン三世 1stシリーズ", None)]
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("声優アワード、種﨑敦美が主演女優賞　『葬送のフリーレン』フリーレン役",
+     "『葬送のフリーレン』でフリーレンを演じた種﨑敦美さんが主演女優賞に選ばれた。\n"
+     "種﨑さんは『SPY×FAMILY』のアーニャ役でも知られる。", "2024-03-09",
+     [("葬送のフリーレン", 1)]),  # the actor's other role, also known
+    ("ダンダダン：先行上映会に満員の観客　第1話から第3話を劇場で",
+     "TVアニメ『ダンダダン』の先行上映会が開かれ、第1話から第3話が上映された。", "2024-09-15",
+     [("ダンダダン", 1)]),  # the broadcast's first episodes shown first in cinemas
+    ("「ガールズバンドクライ」最終回、劇場版の制作も発表", "TVアニメ「ガールズバンドクライ」が最終回を迎えた。",
+     "2024-06-28", [("ガールズバンドクライ", 1)]),  # a film as side news of the finale
+    ("結束バンド結成までをスクリーンで　ぼっち・ざ・ろっく！前編「Re:」",
+     "「ぼっち・ざ・ろっく！」の劇場総集編の前編「Re:」が公開された。", "2024-06-07",
+     [("ぼっち・ざ・ろっく！", None)]),  # on the screen: a film's
+])
+def test_a_role_known_a_preview_screening_a_film_beside_a_finale_and_the_screen(title, text, published, expected):
+    assert tagged(title, text, published) == expected
