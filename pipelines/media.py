@@ -412,7 +412,8 @@ FILM_ANNOUNCED_WITH = re.compile(r"\bwith\s+(?:an?\s+|the\s+)?(?:new\s+|sequel\s
 #: One episode shown in cinemas before it airs (第1話を先行公開, "90-Minute First Episode to Screen in Theaters"):
 #: the broadcast's preview, not a film; a film of several episodes ("Season 2's First Episodes") is one.
 EPISODE_PREVIEW = any_of(r"第\d+話[^\n。]{0,16}?先行|"
-                             r"(?<!劇場版)先行上映会?[^\n。]{0,16}?第\d+話|(?:\b(?:first|premiere|opening|\d+(?:st|nd|rd|th))\s+episode|"
+                             r"(?<!劇場版)先行上映会?[^\n。]{0,16}?第\d+話|"
+                             r"(?:\b(?:first|premiere|opening|\d+(?:st|nd|rd|th))\s+episode|"
                              r"\bepisode\s+\d+)\b[^\n.]{0,16}?\b(?:screen|theat(?:er|re)s?\b)|"
                              r"\bscreens?\s+(?:its\s+|the\s+)?(?:first|premiere|opening)\s+episode\b|"
                              # "Anime Expo 2024 Screens Re:ZERO Season 3 Ahead of Its Premiere": the season's preview
@@ -913,7 +914,8 @@ PRIVATE_LIFE = any_of(r"(?:結婚|入籍|婚約)を(?:発表|報告)|が入籍|�
 
 
 #: A person's best-known work or role, before the person: 『パタリロ！』で知られる魔夜峰央,
-#: 『SPY×FAMILY』のアーニャ役でも知られる. In news of a title it credits the person; in news of the person's life (a death, an honour: 『うる星やつら』で知られる漫画家が受章) it is the news.
+#: 『SPY×FAMILY』のアーニャ役でも知られる. In news of a title it credits the person; in news of the person's
+#: life (a death, an honour: 『うる星やつら』で知られる漫画家が受章) it is the news.
 KNOWN_FOR_AFTER = re.compile(r"^[」』](?:の[^\s、。「」『』]{1,12}?役)?(?:など)?でも?(?:知られる|有名な|おなじみの)")
 
 
