@@ -62,7 +62,7 @@ OTHER_MEDIA = any_of(
     r"(?<!anime )(?<!cour )(?<!season )(?<!part )\blaunch(?:es|ed)(?:\s+(?:in\s+(?:japan|north america|"
     r"the u\.?s\.?|the west|europe|china|korea|english)|worldwide|globally))?\s*$|"
     r"pop-up|collaboration caf[eé]|\bcaf[eé]\b|merchandise|\bmerch\b|reasons? |what does .+ mean|worth watching|"
-    r"^why\b|deserves more attention|underrated|opinion|explained|\bmovies?\b|\bfilms?\b(?!\s+club)|"
+    r"^why\b|deserves more attention|underrated|opinion|explained|\bmovies?\b|(?<!-)\bfilms?\b(?!\s+club|-)|"
     r"\b(?:anime|animated|full)\s+feature\b|"  # "the First Full Lupin Anime Feature in Decades"
     r"(?<!to )\bscreens\b|"  # not "Brings … to Screens", a broadcast
     r"stage (?:play|adaptation|musical|production)|musical(?!\s+(?:battles?|scores?|numbers?|talent|side|themes?|anime))|"
@@ -123,8 +123,11 @@ OTHER_MEDIA = any_of(
     r"[」』ァ-ヺー]像|銅像|立像|\bstatues?\b|\blife-?size\b|実物大|等身大|\bkits?\b|Tシャツ|\bt-?shirts?\b|アパレル|\bapparel\b|\buniqlo\b|ユニクロ|"
     r"ぬいぐるみ|アクリルスタンド|アクスタ|缶バッジ|キーホルダー|\bkeychains?\b|\bacrylic stands?\b",
     re.IGNORECASE)
+#: A count of years written out ("Marks Five Years", "Turns Forty").
+YEARS_IN_WORDS = r"(?:five|ten|fifteen|twenty|twenty-five|thirty|forty|fifty|sixty)"
 #: An anniversary, an event or model kits are the franchise's news, unless a season premieres at it.
-ANNIVERSARY = any_of(r"\banniversary\b|周年|\b(?:celebrates|marks) \d+ years\b|\bturns \d+\b|"
+ANNIVERSARY = any_of(r"\banniversary\b|周年|\b(?:celebrates|marks) (?:\d+|" + YEARS_IN_WORDS + r") years\b|"
+                         r"\bturns (?:\d+|" + YEARS_IN_WORDS + r")\b|"
                          r"(?:'s|’s) \d+(?:st|nd|rd|th) year\b|"  # "for the Franchise's 30th Year"
                          r"半世紀|\bhalf a century\b|"
                          # アンパンマン放送開始から35年
@@ -153,7 +156,7 @@ AWARD_CATEGORY = re.compile(r"(?:劇場(?:映画)?|映画|テレビ|TV)(?:アニ
 TV_CATEGORY = re.compile(r"(?:テレビ|TV)(?:アニメ)?部門|\b(?:tv|television)\s+(?:category|division)\b", re.IGNORECASE)
 #: Headline words of a home-video release: the season's news, not merchandise.
 HOME_VIDEO = any_of(r"blu-?ray|ブルーレイ|(?<![A-Za-z])BD(?![A-Za-z])|\bDVD\b|BD-?BOX", re.IGNORECASE)
-FILM_WORDS = re.compile(r"\bmovies?\b|\bfilms?\b|劇場|映画", re.IGNORECASE)
+FILM_WORDS = re.compile(r"\bmovies?\b|(?<!-)\bfilms?\b(?!-)|劇場|映画", re.IGNORECASE)  # a "Film-Within-a-Film" arc
 #: Headline words of news about a TV broadcast.
 BROADCAST = any_of(r"放送(?:開始|スタート|決定|日|中|へ)|(?:TV|テレビ|短編|ショート)?アニメに(?=$|[、。\s　!！])|"
                    r"(?:Netflix|Disney\+|ディズニープラス|Prime Video|ABEMA|U-NEXT|"
@@ -846,6 +849,23 @@ def names_a_rival(before: str, after: str) -> bool:
     return RIVAL_AFTER.match(SIGNS_BEFORE_BRACKET.sub("", after)) is not None
 
 
+#: A work whose release is the occasion of other works' news: 『竜とそばかすの姫』の公開に合わせて細田守作品を放送,
+#: 公開記念で, "Kinro Lines Up Summer Wars and Wolf Children Ahead of Belle".
+OCCASION_AFTER = re.compile(r"^[」』]?の?(?:公開|放送|配信|発売)(?:に合わせ|に先駆け|を記念し|記念で|を前に)")
+OCCASION_BEFORE = re.compile(r"\b(?:ahead of|in the run-up to)\s+(?:the\s+)?[\"“]?$", re.IGNORECASE)
+OCCASION_ENDS = re.compile(r"^[\"”]?\s*(?:$|\n|[.,;:!?])")
+#: "… in the weeks before Belle opens".
+OCCASION_OPENS = re.compile(r"^\s+(?:opens|premieres|debuts|arrives)\b")
+
+
+def names_an_occasion(before: str, after: str) -> bool:
+    """The mention names a work whose release the news is timed to (see 6): when the article names
+    other works, they are the news."""
+    return OCCASION_AFTER.match(after) is not None or \
+        (OCCASION_BEFORE.search(before) is not None and OCCASION_ENDS.match(after) is not None) or \
+        (re.search(r"\bbefore\s+$", before) is not None and OCCASION_OPENS.match(after) is not None)
+
+
 #: News of a creator's death: the works it credits them with are what it is about.
 OBITUARY = any_of(r"\b(?:dies|died)\b(?! (?:down|out)\b)|\bhas died\b|\bpasse[sd] away\b|\bfound dead\b|"
                       r"\bdead at \d+\b|\bpasse[sd] at \d+\b|\bobituary\b|死去|逝去|訃報|追悼|"
@@ -854,7 +874,10 @@ OBITUARY = any_of(r"\b(?:dies|died)\b(?! (?:down|out)\b)|\bhas died\b|\bpasse[sd
                       # "Dr. Slump and Dragon Ball Artist's Death Draws Tributes"
                       r"\b(?:artist|creator|author|director|actor|actress|composer|animator)(?:'s|’s)\s+death\b|"
                       r"\b(?:confirms?|confirmed|announces?|announced|reports?|reported)\s+(?:the\s+)?death of\b|"
-                      r"(?-i:\b[Ff]arewell to\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b)",  # "Farewell to Yasuo Otsuka, Whose …"
+                      # "Farewell to Yasuo Otsuka, Whose …", "Goodbye to Monkey Punch: …", "Remembering Noriko Ohara: …"
+                      r"(?-i:(?:\b[Ff]arewell|\bGoodbye) to\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b|"
+                      r"^Remembering\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b)|"
+                      r"\bwas \d{2,3}\s*$",  # "… Lupin's Father Was 81": an age at death
                       re.IGNORECASE)
 #: A creator's birth or death anniversary: 水木しげる生誕100周年.
 CENTENARY = any_of(r"生誕\d+(?:周)?年|没後\d+年|\bbirth centenary\b|"

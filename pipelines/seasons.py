@@ -59,7 +59,7 @@ FINAL_AFTER = re.compile(r"^\s?(?:THE\s+)?FINAL(?![A-Za-z0-9])(?!\s*(?:LIVE|TOUR
 #: A season named before the mention: "a third season of", "Season 2 of", "the final season of".
 BEFORE = re.compile(
     rf"(?:(?<![a-z])(?P<b>{ORD})\s+(?:and\s+(?:final|last)\s+)?season|(?<![a-z])season\s*(?P<a>{CARD})|(?P<final>final\s+season))"
-    rf"\s+(?:of|for)\s+(?:the\s+)?(?:(?:tv\s+)?anime\s+)?[\"“『「]?$",
+    rf"\s+(?:of|for)\s+(?:the\s+)?(?:(?:tv\s+)?anime\s+)?[\"“『「【\['‘]?$",  # "… a Third Season of [Oshi no Ko]"
     re.IGNORECASE)
 #: A digit right after a title and not a count of something (see `numbered_season`).
 BARE_NUMBER = re.compile(r"^ ?([2-9])(?![0-9.,:/%])(?!\s*(?:episodes?|eps?|days?|weeks?|months?|years?|million|billion|"

@@ -48,7 +48,8 @@ from pipelines.catalog import FILM_PREFIX, SPIN_OFF, Entry, Series, debracket, f
 from pipelines.media import (OVERTAKEN, REMAKE, THE_BEFORE, UNNAMED_SEQUEL, about_a_death, about_a_film, about_a_tie_in,
                              about_live_action, acted_only, about_other_media, announces_a_season, announces_a_work,
                              beside_other_work, credits_a_person, film_in_lead, in_a_studio_name, media_before,
-                             names_a_company, names_a_rival, names_a_role, names_the_parent, opens_title,
+                             names_a_company, names_a_rival, names_a_role, names_an_occasion, names_the_parent,
+                             opens_title,
                              other_medium_in_lead, part_of_longer_name, sentences_end, shows_title, song_names,
                              subtitle_after, tells_a_broadcast)
 from pipelines.seasons import (ROMAN, SeasonMark, next_season_announced, numbered_season, read_season, season_titles,
@@ -96,6 +97,10 @@ SEASON_WINDOW = 56
 #: How far before a mention its medium's words are read ("the anime of MICA Team's mobile strategy game …").
 SOURCE_WINDOW = 120
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+#: A new series the news names by its franchise's name: "the New Samurai Troopers Series", "a New Monster
+#: Strike Anime".
+NEW_WORK_BEFORE = re.compile(r"\bnew\s+$", re.IGNORECASE)
+NEW_WORK_AFTER = re.compile(r"\s+(?:tv\s+)?(?:anime|series)\b", re.IGNORECASE)
 #: How far ahead of its first episode an article may be about a remake rather than the original.
 REMAKE_LEAD_DAYS = 400
 #: How far ahead of a season's first episode news that names no season is about that season,
@@ -431,6 +436,7 @@ class SeriesMatcher:
                              if any(t.rstrip().endswith((":", "：")) for t in (s.title, *(e.title for e in s.entries)))}
         self.name_words: dict[int, str] = {}  # each series' names, folded: filled as headlines need them
         self.begun_in: dict[str, list[tuple[int, str]]] = {}  # series begun in a year, folded titles: as years are named
+        self.later_series: dict[tuple[int, str], list[int]] = {}  # later series holding a name: as news names them
         names: dict[str, set[int]] = defaultdict(set)
         #: Aliases a user or the curated file gave, as written: no ordinary-word guard for them.
         self.trusted = {a.alias for s in catalog for a in s.aliases if a.source in TRUSTED_SOURCES}
@@ -602,6 +608,9 @@ class SeriesMatcher:
                 if in_title and OVERTAKEN.search(sentence_before):
                     overtaken.update(ids)  # "Mugen Train Overtakes Spirited Away …": a rival all through
                 continue  # "won …, ahead of Final Fantasy VII Rebirth": the winner's news
+            if names_an_occasion(sentence_before, after) and \
+                    any(read and not set(other) & set(ids) for read, (_, _, _, other) in zip(reads, mentions)):
+                continue  # 『竜とそばかすの姫』の公開に合わせて細田守作品を放送: the occasion, not the news
             counted = scores
             if names_the_parent(sentence_before, after) and not (in_title and UNNAMED_SEQUEL.match(after)):
                 counted = parents  # 『犬夜叉』の続編『半妖の夜叉姫』: the sequel's news, unless nothing else is named
@@ -631,11 +640,13 @@ class SeriesMatcher:
                 self._names_a_franchise_work(doc, start, end, key)  # "Pokémon Sleep"
             another = franchise_work or in_title and not mark and len(ids) > 1 and not broadcast and \
                 all(self._another_work(sid, doc[end:end + SEASON_WINDOW]) for sid in ids)  # a franchise's game
-            shared = frozenset(ids) if len(ids) > 1 and not mark else None  # a name several series share
+            shared = frozenset(ids) if len(ids) > 1 else None  # a name several series share
             year = _year_of_work(doc, start, end)  # "The Adventure of Dai's 2020 anime", "the 1979 … series"
-            chosen = resolved.get(shared) or \
+            chosen = (None if mark else resolved.get(shared)) or \
                 self._disambiguate(ids, mark, published, named_alone, no_season or another, remake_news, year)
             chosen = [self._remake_of_year(sid, key, year) for sid in chosen]
+            if NEW_WORK_BEFORE.search(opening) and NEW_WORK_AFTER.match(doc, end):
+                chosen = [self._new_series_of(sid, key, published) for sid in chosen]
             if mark and not mark.part and not about_a_film(bare_title):  # 『ピアノの森』第2シリーズ: the TV series'
                 chosen = [self.film_franchise.get(sid, sid) for sid in chosen]  # season, which its film has not
             if shared:
@@ -745,6 +756,33 @@ class SeriesMatcher:
                                    for other, series in self.series.items() if self._season_begun(other, year)]
         name = key.strip()
         return next((other for other, titles in self.begun_in[year] if name in titles), sid)
+
+    def _new_series_of(self, sid: int, key: str, published: str | None) -> int:
+        """The later series of its own whose names hold the name `key` or `sid`'s Japanese title and whose
+        first episode airs around the news (from `AIRING_DAYS` before it to `REMAKE_LEAD_DAYS` after), when
+        `sid` airs nothing then: the one "the New Samurai Troopers Series" announces (鎧真伝サムライトルーパー)."""
+        try:
+            day = date.fromisoformat((published or "")[:10])
+        except ValueError:
+            return sid
+        earliest = (day - timedelta(days=AIRING_DAYS)).isoformat()
+        latest = (day + timedelta(days=REMAKE_LEAD_DAYS)).isoformat()
+
+        def airs_then(other: int) -> bool:
+            return any(e.type in ("tv", "web") and e.begin and earliest <= e.begin[:10] <= latest
+                       for e in self.series[other].entries)
+
+        if airs_then(sid):
+            return sid
+        if (sid, key) not in self.later_series:
+            own = [name for name in (key.strip(), _key(self.series[sid].title_ja or "")) if name]
+            first = self._first_aired(sid)
+            self.later_series[sid, key] = [
+                other for other, series in self.series.items() if other != sid and self._first_aired(other) > first
+                and any(name in " ".join(normalize(n)[0] for n in (series.title, series.title_ja,
+                                                                   *(a.alias for a in series.aliases)) if n)
+                        for name in own)]
+        return next((other for other in self.later_series[sid, key] if airs_then(other)), sid)
 
     def _season_begun(self, sid: int, year: str | None) -> int | None:
         """The season of the series' TV entry that began in `year`, where one did."""

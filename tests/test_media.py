@@ -2172,3 +2172,25 @@ def test_an_anime_feature_is_a_film():
 ])
 def test_a_role_known_a_preview_screening_a_film_beside_a_finale_and_the_screen(title, text, published, expected):
     assert tagged(title, text, published) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("A Place Further Than the Universe Marks Five Years With a New Illustration", "", "2023-01-05",
+     [("宇宙よりも遠い場所", None)]),  # an anniversary counted in words
+    ("Oshi no Ko Season 3 Trailer Previews the Film-Within-a-Film Arc",
+     "A new trailer for Oshi no Ko Season 3 was released.", "2025-10-22", [("【推しの子】", 3)]),  # no film's news
+    ("Goodbye to Monkey Punch: Lupin's Father Was 81",
+     "Manga artist Kazuhiko Kato, known as Monkey Punch, died on April 11. His Lupin III became a long-running "
+     "anime franchise.", "2019-04-22", [("ルパン三世 1stシリーズ", None)]),  # a farewell, an age at death
+    ("Kinro Lines Up Summer Wars and Wolf Children Ahead of Belle",
+     "Nippon TV airs Mamoru Hosoda's films in the weeks before Belle opens.", "2021-07-02",
+     [("おおかみこどもの雨と雪", None), ("サマーウォーズ", None)]),  # the film the broadcasts are timed to
+    ("金曜ロードショー、細田守監督特集　『おおかみこどもの雨と雪』『サマーウォーズ』を放送",
+     "最新作『竜とそばかすの姫』の公開に合わせて細田守監督作品を2週連続で放送する。", "2021-07-09",
+     [("おおかみこどもの雨と雪", None), ("サマーウォーズ", None)]),
+    ("『竜とそばかすの姫』公開記念で特別番組を放送", "細田守監督の最新作の公開に合わせて特番が放送される。", "2021-07-09",
+     [("竜とそばかすの姫", None)]),  # the occasion is the news where no other work is
+])
+def test_anniversary_words_a_hyphened_film_a_farewell_and_a_release_the_news_is_timed_to(title, text, published,
+                                                                                          expected):
+    assert tagged(title, text, published) == expected

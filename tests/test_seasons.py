@@ -223,3 +223,20 @@ def test_a_season_far_past_the_series_last_counts_the_franchises_series():
     assert tagged("Pokémon Journeys: The Series Comes to Netflix",
                   "Netflix adds the 23rd season of the Pokémon anime on June 12.", "2020-06-05") == \
         [("ポケットモンスター", 1)]
+
+
+def test_a_season_before_a_bracketed_name_and_a_remake_read_the_same_all_through():
+    assert tagged("Doga Kobo Will Make a Third Season of [Oshi no Ko]",
+                  "The final broadcast of [Oshi no Ko] Season 2 ended with the announcement.", "2024-10-07") == \
+        [("【推しの子】", 3)]
+    tags = MATCHER.tag("『うる星やつら』第2期がスタート　完結に向けた2クール",
+                       "2022年に始まったTVアニメ『うる星やつら』の第2期が1月から放送を開始した。", "2024-01-12")
+    assert [(t.series.entries[0].begin[:4], t.season) for t in tags] == [("2022", 2)]  # the remake's, not 1981's
+
+
+def test_the_new_series_a_headline_names_by_its_franchise_is_the_catalogs_later_series():
+    assert tagged("Sunrise Dates the New Samurai Troopers Series for January 2026",
+                  "The new Samurai Troopers anime premieres on January 6, 2026.", "2025-07-05") == \
+        [("鎧真伝サムライトルーパー", 1)]
+    assert tagged("A New Samurai Troopers Anime? Fans Recall the 1988 Series", "", "2019-05-01") == \
+        [("鎧伝サムライトルーパー", 1)]  # no later series airs within a year of the news
