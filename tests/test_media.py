@@ -2188,8 +2188,8 @@ def test_a_role_known_a_preview_screening_a_film_beside_a_finale_and_the_screen(
     ("金曜ロードショー、細田守監督特集　『おおかみこどもの雨と雪』『サマーウォーズ』を放送",
      "最新作『竜とそばかすの姫』の公開に合わせて細田守監督作品を2週連続で放送する。", "2021-07-09",
      [("おおかみこどもの雨と雪", None), ("サマーウォーズ", None)]),
-    ("『竜とそばかすの姫』公開記念で特別番組を放送", "細田守監督の最新作の公開に合わせて特番が放送される。", "2021-07-09",
-     [("竜とそばかすの姫", None)]),  # the occasion is the news where no other work is
+    ("『竜とそばかすの姫』公開記念で特別番組を放送", "細田守監督の最新作の公開に合わせて特番が放送される。",
+     "2021-07-09", [("竜とそばかすの姫", None)]),  # the occasion is the news where no other work is
 ])
 def test_anniversary_words_a_hyphened_film_a_farewell_and_a_release_the_news_is_timed_to(title, text, published,
                                                                                           expected):
