@@ -129,6 +129,7 @@ SET106 = DATA.with_name("real_names_set106.jsonl")
 SET107 = DATA.with_name("real_names_set107.jsonl")
 SET108 = DATA.with_name("real_names_set108.jsonl")
 SET109 = DATA.with_name("real_names_set109.jsonl")
+SET115 = DATA.with_name("real_names_set115.jsonl")
 HOST = "realnames.test"
 
 

@@ -24,7 +24,7 @@ from _real_names import (DATA, SET4, SET5, SET6, SET7, SET8, SET9, SET10, SET11,
                          SET67, SET68, SET69, SET70, SET71, SET72, SET73, SET74, SET75, SET76, SET77, SET78, SET79,
                          SET80, SET81, SET82, SET83, SET84, SET85, SET86, SET87, SET88, SET89, SET90, SET91, SET92,
                          SET93, SET94, SET95, SET96, SET97, SET98, SET99, SET100, SET101, SET102, SET103, SET104,
-                         SET105, SET106, SET107, SET108, SET109, TEST, VALIDATION, article_page, load,
+                         SET105, SET106, SET107, SET108, SET109, SET115, TEST, VALIDATION, article_page, load,
                          series_by_title)
 
 FIELDS = {"id", "lang", "published", "headline", "body", "source", "labels"}
@@ -124,7 +124,8 @@ MINIMUMS = {DATA: (220, 60, 25, 5, 30), VALIDATION: (160, 60, 15, 5, 30), TEST: 
             SET106: (140, 55, 15, 10, 25),
             SET107: (140, 55, 15, 10, 25),
             SET108: (140, 55, 15, 10, 25),
-            SET109: (140, 55, 15, 10, 25)}
+            SET109: (140, 55, 15, 10, 25),
+            SET115: (140, 55, 15, 10, 25)}
 SETS = pytest.mark.parametrize("path", list(MINIMUMS), ids=lambda path: path.stem)
 
 
