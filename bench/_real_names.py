@@ -134,6 +134,7 @@ SET111 = DATA.with_name("real_names_set111.jsonl")
 SET112 = DATA.with_name("real_names_set112.jsonl")
 SET113 = DATA.with_name("real_names_set113.jsonl")
 SET114 = DATA.with_name("real_names_set114.jsonl")
+SET115 = DATA.with_name("real_names_set115.jsonl")
 SET116 = DATA.with_name("real_names_set116.jsonl")
 SET117 = DATA.with_name("real_names_set117.jsonl")
 HOST = "realnames.test"
