@@ -180,7 +180,7 @@ BROADCAST = any_of(r"放送(?:開始|スタート|決定|日|中|へ)|(?:TV|テ�
                        r"\banime (?:adapts|begins|premieres|returns|starts|opens|kicks off)\b|"
                        # "Amazing Stranger Anime Brings a Six-Inch Figure to Life", 『明日ちゃん』アニメが1月8日開幕: a
                        # title's anime is the subject
-                       r"[』」]\s*(?:TV|テレビ)?アニメ(?:が|は|、)|"
+                       r"[』」]\s*(?:TV|テレビ)?アニメ(?:が|は|、)|アニメ(?:が|は)配信(?:で|に|開始|スタート)|"
                        r"(?-i:\bAnime (?!(?:Awards|Fans|Films|Movies|Series|Stages|Characters|Events|"
                        r"Studios|Goods|Episodes|Songs|Sales|News|Adaptations|Hits|Marks|Celebrates|Turns|Reaches)\b)"
                        r"(?:[A-Z][a-z]+s|Dated|Set)\b)|"

@@ -136,7 +136,7 @@ CEREMONY = any_of(r"\bawards\b|アワード|" + OF_THE_YEAR_JA + r"|\bfilm prize
                       # a ranking names the works it ranks: オリコン年間コミックランキング, "Crunchyroll's 2024 ranking"
                       r"ランキング|\brankings?\b|\bpolls?\b|人気投票|が選ぶ|"  # a fan poll names the works it ranks
                       # a gala's prizes, a batch of films a service adds, an exhibition of a creator's three works
-                      r"\bgala\b|\btop prize\b|\brounds? out\b|含む\d+作|"
+                      r"\bgala\b|\btop prize\b|\brounds? out\b|(?:含む|など)\d+作|"
                       # a chart of views: 「呪術廻戦」と「進撃の巨人」が上位, dアニメストアで最も見られたのは
                       r"[』」]?が上位|最も(?:見|視聴|再生)された|最も見られた|再生数|視聴数|アンケート|首位|"
                       r"(?<![0-9０-９])[1-9１-９]位(?!置)|"
@@ -1313,11 +1313,16 @@ def _headlined_as_a_tail(named: dict[int, set[str]], headlined: set[int], title:
 LIST_JOIN = re.compile(r"^[\s」』]*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|、|・|と|や)[\s「『]*$")
 
 
+#: The plural verb a headline's list of titles takes: "Ouran, Soul Eater and Claymore Join …".
+LIST_VERB_AFTER = re.compile(r"[ \t]+(?:Join|Lead|Top|Headline|Arrive|Return|Hit|Come|Stream|Premiere|Debut|Land|Head|"
+                             r"Win|Share|Split|Dominate|Round Out|Air|Open|Are)\b")
+
+
 def listed_after_title(doc: str, title_end: int, start: int, end: int) -> bool:
     """A name listed right after a title, ending the item ("Marriagetoxin, Rooster Fighter and MAO", 呪術・フリーレン):
     a list of shows is a list of titles, the short and plain-word ones too."""
     return title_end >= 0 and LIST_JOIN.match(doc[title_end:start]) is not None and \
-        re.match(r"[ \t]+[A-Z]", doc[end:end + 3]) is None
+        (re.match(r"[ \t]+[A-Z]", doc[end:end + 3]) is None or LIST_VERB_AFTER.match(doc, end) is not None)
 
 
 #: Where a list's first item starts: after a colon, a line break or the start of the text.

@@ -2194,3 +2194,20 @@ def test_a_role_known_a_preview_screening_a_film_beside_a_finale_and_the_screen(
 def test_anniversary_words_a_hyphened_film_a_farewell_and_a_release_the_news_is_timed_to(title, text, published,
                                                                                           expected):
     assert tagged(title, text, published) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("Ouran, Soul Eater and Claymore Join the Latest Wave of Funimation Shows on Crunchyroll",
+     "Another batch of former Funimation titles went live on Crunchyroll. Ouran High School Host Club is one.",
+     "2022-03-18", [("CLAYMORE", 1), ("SOUL EATER - ソウルイーター -", 1), ("桜蘭高校ホスト部", 1)]),  # the list's plural verb
+    ("タイザン5原作のタコピーの原罪、ENISHIYA制作のアニメが配信で週1話ずつ",
+     "タイザン5のマンガを原作とするアニメ『タコピーの原罪』の配信が始まった。", "2025-06-28",
+     [("タコピーの原罪", 1)]),  # the anime streams: the show's news
+    ("今敏監督の没後10年、『パーフェクトブルー』『パプリカ』など4作品を特集上映",
+     "『パーフェクトブルー』『千年女優』『東京ゴッドファーザーズ』『パプリカ』の4作品が上映される。", "2020-08-24",
+     [("PERFECT BLUE", None), ("パプリカ", None), ("千年女優", None), ("東京ゴッドファーザーズ", None)]),  # など4作品
+    ("羽海野チカの原画展が開幕、『ハチクロ』『3月のライオン』のカラー原画など展示", "", "2023-07-14",
+     [("3月のライオン", None), ("ハチミツとクローバー", None)]),  # ハチクロ, a curated short name
+])
+def test_a_lists_verb_an_anime_streamed_a_count_of_works_and_short_names(title, text, published, expected):
+    assert tagged(title, text, published) == expected
