@@ -2199,7 +2199,8 @@ def test_anniversary_words_a_hyphened_film_a_farewell_and_a_release_the_news_is_
 @pytest.mark.parametrize("title, text, published, expected", [
     ("Ouran, Soul Eater and Claymore Join the Latest Wave of Funimation Shows on Crunchyroll",
      "Another batch of former Funimation titles went live on Crunchyroll. Ouran High School Host Club is one.",
-     "2022-03-18", [("CLAYMORE", 1), ("SOUL EATER - ソウルイーター -", 1), ("桜蘭高校ホスト部", 1)]),  # the list's plural verb
+     "2022-03-18",
+     [("CLAYMORE", 1), ("SOUL EATER - ソウルイーター -", 1), ("桜蘭高校ホスト部", 1)]),  # the list's plural verb
     ("タイザン5原作のタコピーの原罪、ENISHIYA制作のアニメが配信で週1話ずつ",
      "タイザン5のマンガを原作とするアニメ『タコピーの原罪』の配信が始まった。", "2025-06-28",
      [("タコピーの原罪", 1)]),  # the anime streams: the show's news
