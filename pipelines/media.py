@@ -40,7 +40,8 @@ PER_ARTICLE = 16
 #: Studios whose name ends in "Film(s)" or "Pictures": not a film.
 STUDIO_FILM = re.compile(r"(?-i:\b[A-Z]{2,}\s+FILMS\b)|"  # a studio's name in capitals: "BUG FILMS Holds Back …"
                          r"\b(?:bones|mappa|toho|sunrise|cloverworks|kadokawa|kyoto animation|wit|ufotable|"
-                         r"[A-Z][A-Za-z]+)\s+films?\b(?=\s+(?:studio|staff|will|is|has|and|to|animat\w*|,)|\s*(?:'s|’s))|"
+                         r"[A-Z][A-Za-z]+)\s+films?\b(?=\s+(?:studio|staff|will|is|has|and|animat\w*|,|"
+                         r"to\s+(?:animate|adapt|produce|make|handle))|\s*(?:'s|’s))|"  # not "… Film to North America"
                          # "Pierrot Films Airs …": plural films, a singular verb, a company
                          r"(?-i:\b[A-Z][a-z]+\s+Films\s+(?:Airs|Streams|Adapts|Produces|Announces|Reveals|Launches)\b)|"
                          r"\b(?:bones|mappa|toho|sunrise|liden|comix wave|encourage)\s+films?\b|"
@@ -375,7 +376,8 @@ def subtitle_after(after: str) -> list[str]:
 MEDIUM_BEFORE = re.compile(r"(?:ミュージカル|(?<![がを])舞台|演劇|劇場版|映画|実写|ゲーム|\bmusical|\bstage play|\blive-action|"
                            r"\bfilm|\bmovie|\bgame)\s*[『「\"“]?$", re.IGNORECASE)
 #: A stage medium's word right after a title: "The Prince of Tennis Musical", "… Stage Play".
-MEDIUM_AFTER = re.compile(r"^\s+(?:musical|stage play)\b", re.IGNORECASE)
+MEDIUM_AFTER = re.compile(r"^[!?]*\s+(?:musical|stage play|(?:finale|final|two-part)\s+(?:films|movies))\b",
+                          re.IGNORECASE)  # "Haikyu!! Finale Films": a film's news, in a list of a show's too
 #: Words that make the medium named next the anime's source: "the anime of MICA Team's mobile game",
 #: "P.A. Works' adaptation of the farming game", "the TV anime based on the game".
 SOURCE_OF = re.compile(r"\b(?:anime|adaptation|series) (?:of|based on|adapting)\b|\badapts\b", re.IGNORECASE)

@@ -73,6 +73,8 @@ NAMED_AFTER_THE = re.compile(r"(?<![.!?:]\s)\bthe\s+(?!(?:Netflix|Crunchyroll|Di
 PARTICLES = frozenset("のとがをにはへもや")
 GLUED_IN_BRACKETS = re.compile(r"(?![第編篇章期部版話])[\u3041-\u3096\u4e00-\u9fff][^」』\s]*[」』]")
 
+#: A fans' abbreviation: a few letters, two or more of them capitals (JJK, AoT, HxH).
+ABBREVIATION = re.compile(r"(?=(?:[a-z]*[A-Z]){2})[A-Za-z]{2,5}")
 #: Shortest name matched (characters after normalization, spaces excluded).
 MIN_NAME_CHARS = 4
 #: Curated and user aliases may be shorter: the abbreviations fans write (JJK, AoT, SAO).
@@ -888,7 +890,8 @@ class SeriesMatcher:
         before, after = SENTENCE_END.split(doc[max(0, start - 60):start])[-1], doc[end:end + 40]
         if doc[start - 1:start] in ("「", "『") and written.isupper() and WORK_IN_BRACKETS.match(after):
             return True  # 「ONE PIECE ODYSSEY」: a work of the franchise, named in title brackets
-        strong = self._distinctive(key) or (len(words) > 1 and written in self.trusted)
+        strong = self._distinctive(key) or (len(words) > 1 and written in self.trusted) or \
+            (written in self.trusted and ABBREVIATION.fullmatch(written) is not None)  # "a JJK Season 2 Visual"
         if strong and (_season_right_after(after) or announces_a_season(after)):
             return True  # "the Magic Exam in Mashle Season 2", "Wistoria Earns a Second Season": a show's name
         if part_of_longer_name(before, written, after, len(words) > 1 and written in self.trusted) or \

@@ -2212,3 +2212,16 @@ def test_anniversary_words_a_hyphened_film_a_farewell_and_a_release_the_news_is_
 ])
 def test_a_lists_verb_an_anime_streamed_a_count_of_works_and_short_names(title, text, published, expected):
     assert tagged(title, text, published) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("Crunchyroll Brings Haikyu!!'s Ten-Billion-Yen Volleyball Film to North America",
+     "The first part of the Haikyu!! final-arc duology opens in North America this weekend.", "2024-06-04",
+     [("ハイキュー!!", None)]),  # a film brought to a place, not a studio called "Volleyball Film"
+    ("Jump Festa 2023: Haikyu!! Finale Films and a JJK Season 2 Visual",
+     "Jump Festa 2023 gave an update on the Haikyu!! finale films and showed Jujutsu Kaisen Season 2.", "2022-12-18",
+     [("ハイキュー!!", None), ("呪術廻戦", 2)]),  # finale films are no final season; JJK is read before its season
+])
+def test_a_film_brought_to_a_place_finale_films_and_an_abbreviation_before_its_season(title, text, published,
+                                                                                      expected):
+    assert tagged(title, text, published) == expected
