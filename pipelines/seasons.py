@@ -45,7 +45,8 @@ AFTER = re.compile(
     rf"第\s*(?P<d>{JA_NUM})\s*(?:期|シーズン|シリーズ)|第\s*(?P<book>{JA_NUM})\s*部|(?<![0-9])(?P<e>\d{{1,2}})\s*期|シーズン\s*(?P<f>{JA_NUM})|"
     rf"(?P<g>{JA_NUM}|セカンド|サード)(?:st|nd|rd|th)?\s*シーズン|"
     rf"(?P<h>{JA_NUM})\s*[ノの]章|"
-    rf"(?P<final>(?:the\s+)?final\s+season|(?<![a-z])finale\b(?!\s+(?:films?|movies?)\b)|ファイナルシーズン|最終シーズン|完結編|最終章(?=[^。]{{0,24}}(?:放送|アニメ化)))|"
+    rf"(?P<final>(?:the\s+)?final\s+season|(?<![a-z])finale\b(?!\s+(?:films?|movies?)\b)|"  # not "Finale Films"
+    rf"ファイナルシーズン|最終シーズン|完結編|最終章(?=[^。]{{0,24}}(?:放送|アニメ化)))|"
     rf"(?P<next>続編(?!劇場版|映画|小説|漫画|ゲーム|舞台)|新シリーズ|(?<![a-z])sequel\b(?!\s+(?:film|movie|novel|manga|game))|\brenewed\b|"
     rf"\banother\s+season\b)",
     re.IGNORECASE)
