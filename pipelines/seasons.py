@@ -46,9 +46,12 @@ AFTER = re.compile(
     rf"(?P<g>{JA_NUM}|セカンド|サード)(?:st|nd|rd|th)?\s*シーズン|"
     rf"(?P<h>{JA_NUM})\s*[ノの]章|"
     rf"(?P<final>(?:the\s+)?final\s+season|(?<![a-z])finale\b(?!\s+(?:films?|movies?)\b)|"  # not "Finale Films"
-    rf"ファイナルシーズン|最終シーズン|完結編|最終章(?=[^。]{{0,24}}(?:放送|アニメ化)))|"
+    rf"ファイナルシーズン|最終シーズン|完結編|最終章(?=[^。]{{0,24}}(?:放送|アニメ化))|"
+    rf"\bfinal\s+chapters?\b(?=[^.\n]{{0,40}}\b(?:to\s+tv|tv\s+anime|airs?|premieres?)\b))|"  # "… Heads to TV"
     rf"(?P<next>続編(?!劇場版|映画|小説|漫画|ゲーム|舞台)|新シリーズ|(?<![a-z])sequel\b(?!\s+(?:film|movie|novel|manga|game))|\brenewed\b|"
-    rf"\banother\s+season\b)",
+    rf"\banother\s+season\b|"
+    # "Jujutsu Kaisen's Culling Game Arc Gets a TV Anime", 「死滅回游」編のアニメ化決定: the next season
+    rf"\barc\s+(?:gets|getting|will\s+get)\s+(?:an?\s+)?(?:tv\s+)?anime\b|[編篇][」』]?の?(?:TV)?アニメ化(?:が)?決定)",
     re.IGNORECASE)
 #: An ordinal right before the title whose "season" follows it: "a Third Dandadan Season", "a second Frieren season".
 ORDINAL_BEFORE = re.compile(rf"\b(?:an?|the)\s+({ORD})\s+$", re.IGNORECASE)

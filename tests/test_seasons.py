@@ -240,3 +240,15 @@ def test_the_new_series_a_headline_names_by_its_franchise_is_the_catalogs_later_
         [("鎧真伝サムライトルーパー", 1)]
     assert tagged("A New Samurai Troopers Anime? Fans Recall the 1988 Series", "", "2019-05-01") == \
         [("鎧伝サムライトルーパー", 1)]  # no later series airs within a year of the news
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("Jump Festa 2025: Jujutsu Kaisen's Culling Game Arc Gets a TV Anime",
+     "The Culling Game arc of Jujutsu Kaisen will be adapted.", "2024-12-22", [("呪術廻戦", 3)]),
+    ("『呪術廻戦』「死滅回游」編のアニメ化が決定", "", "2024-12-22", [("呪術廻戦", 3)]),  # an arc's anime: the next season
+    ("Golden Kamuy's Final Chapter Heads to TV in January 2026", "The last part of Golden Kamuy airs from January.",
+     "2025-06-01", [("ゴールデンカムイ", 5)]),  # the final chapter on TV: the season after the fourth
+    ("Golden Kamuy's Final Chapter Goes on Sale", "", "2025-06-01", [("ゴールデンカムイ", None)]),  # the manga's
+])
+def test_an_arcs_anime_is_the_next_season_and_a_final_chapter_on_tv_the_final_one(title, text, published, expected):
+    assert tagged(title, text, published) == expected
