@@ -206,7 +206,8 @@ SOURCE_WORDS = re.compile(r"(?:スマホ|女性向け)?ゲーム原作|マンガ
                           r"ジャンプ|ヤンジャン|マガジン|サンデー|"
                           r"(?<!版)劇場(?!版|アニメ|公開|上映)|\bmanga\b|light novel|"
                           r"\bserializ\w*|shonen jump|\bthe game\b|\b(?:visual\s+)?novels?\b|\bbased on\b[^,.;:!?]*|"
-                          r"\bbrawlers?\b|\bfinal\s+chapters?\b|"  # "Ninjala Anime Brings GungHo's Gum-Ninja Brawler to TV Tokyo"
+                          # "Ninjala Anime Brings GungHo's Gum-Ninja Brawler to TV Tokyo", "Final Chapter Heads to TV"
+                          r"\bbrawlers?\b|\bfinal\s+chapters?\b|"
                           r"\bgame\s+(?:spin-?offs?|adaptations?)\b|"  # "Winter 2019's Game Spinoffs: …"
                           # "… Brings Netmarble's RPG to TV", ソシャゲ業界を描く「…」4月放送: the source or the setting
                           r"\bj?rpgs?\b|\b(?:card|mobile|smartphone|gacha)\s+games?\b|ソシャゲ|"

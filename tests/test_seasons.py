@@ -245,7 +245,7 @@ def test_the_new_series_a_headline_names_by_its_franchise_is_the_catalogs_later_
 @pytest.mark.parametrize("title, text, published, expected", [
     ("Jump Festa 2025: Jujutsu Kaisen's Culling Game Arc Gets a TV Anime",
      "The Culling Game arc of Jujutsu Kaisen will be adapted.", "2024-12-22", [("呪術廻戦", 3)]),
-    ("『呪術廻戦』「死滅回游」編のアニメ化が決定", "", "2024-12-22", [("呪術廻戦", 3)]),  # an arc's anime: the next season
+    ("『呪術廻戦』「死滅回游」編のアニメ化が決定", "", "2024-12-22", [("呪術廻戦", 3)]),  # an arc's anime: the next
     ("Golden Kamuy's Final Chapter Heads to TV in January 2026", "The last part of Golden Kamuy airs from January.",
      "2025-06-01", [("ゴールデンカムイ", 5)]),  # the final chapter on TV: the season after the fourth
     ("Golden Kamuy's Final Chapter Goes on Sale", "", "2025-06-01", [("ゴールデンカムイ", None)]),  # the manga's
