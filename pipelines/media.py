@@ -828,7 +828,7 @@ COMPARED_AFTER = re.compile(r"^(?:'s|’s)?\s+comparisons?\b", re.IGNORECASE)
 LISTED_AFTER = r"^\W{0,3}(?:[やと、]?[『「][^』」\n]{1,40}[』」]\W{0,2})*(?:など|ら)?"
 RIVAL_AFTER = re.compile(LISTED_AFTER + r"を(?:抜[いきく]|超え|上回|抑え)")
 #: Works fans compare the news with: 『キャプテン翼』や『ブルーロック』を引き合いに出す.
-COMPARED_AFTER_JA = re.compile(LISTED_AFTER + r"(?:を引き合いに|になぞらえ|と比べ|と比較)")
+COMPARED_AFTER_JA = re.compile(LISTED_AFTER + r"(?:を引き合いに|になぞらえ|と比べ|と比較|との類似|に似)")
 #: A work whose fans or author cheer another's news too: 『SLAM DUNK』ファンからも祝福,
 #: 『キャプテン翼』の高橋陽一さんも祝福.
 CHEERED_AFTER = re.compile(LISTED_AFTER + r"(?:の[^、。！!\s「『]{0,12}?)?(?:ファン|作者|原作者|さん|氏|先生|声優|読者)"

@@ -882,6 +882,8 @@ class SeriesMatcher:
             return key.strip() in quoted or TITLE_CONTEXT.match(doc[end:end + 40]) is not None  # "his Number 24"
         if len(words) > 2 and _in_a_longer_name(doc, start, end) and self._derived_only(doc[start:end], ids):
             return False  # "Final Fantasy VII Remake Launches": a game's name, not Advent Children's prefix
+        if names_a_company(doc[start:end], doc[end:end + 40]):
+            return False  # "Pokémon Company Responds": the company, whatever letters its name has
         if len(words) > 2 or not all(w.isalpha() and w.isascii() for w in words):
             return True
         if len(words) == 1 and words[0] in CALENDAR_WORDS:

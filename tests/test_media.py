@@ -2225,3 +2225,13 @@ def test_a_lists_verb_an_anime_streamed_a_count_of_works_and_short_names(title, 
 def test_a_film_brought_to_a_place_finale_films_and_an_abbreviation_before_its_season(title, text, published,
                                                                                       expected):
     assert tagged(title, text, published) == expected
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Pokémon Company Responds as Pocketpair's Palworld Hits Eight Million",
+     "Palworld's creature designs drew comparisons online, and The Pokémon Company said it would look into them."),
+    ("『パルワールド』が早期アクセス開始から数日で大ヒット　「ポケモン」との類似も話題",
+     "ポケットペアのサバイバルゲーム『パルワールド』が早期アクセスを開始した。"),  # a work it resembles
+])
+def test_a_company_named_for_a_title_and_a_work_another_resembles_are_no_news_of_theirs(title, text):
+    assert tagged(title, text, "2024-01-25") == []
