@@ -418,6 +418,8 @@ FILM_ANNOUNCED_WITH = re.compile(r"\bwith\s+(?:an?\s+|the\s+)?(?:new\s+|sequel\s
 #: One episode shown in cinemas before it airs (第1話を先行公開, "90-Minute First Episode to Screen in Theaters"):
 #: the broadcast's preview, not a film; a film of several episodes ("Season 2's First Episodes") is one.
 EPISODE_PREVIEW = any_of(r"第\d+話[^\n。]{0,16}?先行|"
+                             # "Dan Da Dan Season 2 Opens With a Bang and an Anime Expo Screening"
+                             r"\bseason\s+\d+\b[^\n.]{0,60}?\bscreening\b|"
                              r"(?<!劇場版)先行上映会?[^\n。]{0,16}?第\d+話|"
                              r"(?:\b(?:first|premiere|opening|\d+(?:st|nd|rd|th))\s+episode|"
                              r"\bepisode\s+\d+)\b[^\n.]{0,16}?\b(?:screen|theat(?:er|re)s?\b)|"
@@ -466,7 +468,8 @@ def about_other_media(headline: str) -> bool:
         return False  # "Lycoris Recoil's First Blu-ray Volume", 「…２」Blu-ray BOX発売: a season's release
     # "Chainsaw Man Part 2 Goes on Hiatus": the manga's; not "One Piece Anime Goes on Hiatus" nor "… Returns With
     # Episode 9 After Its Hiatus"
-    if HIATUS.search(headline) and not re.search(r"\banime\b|\bepisodes?\b", headline, re.IGNORECASE):
+    if HIATUS.search(headline) and not re.search(r"\banime\b|\bepisodes?\b|\b(?:opening|ending)\b", headline,
+                                                 re.IGNORECASE):  # "… Returns From Hiatus With a New … Opening"
         return True
     if final := FINAL_EPISODE.search(headline):  # 『チ。』最終回、全25話で完結: the show's story ends, not its manga's
         headline = headline[:final.start()] + headline[final.end():].replace("完結", " ")

@@ -129,7 +129,7 @@ OF_THE_YEAR_JA = r"オブ\s*・?\s*ザ\s*・?\s*イヤー"
 #: An awards ceremony, whose winners are all its news (not one award won: "Wins Academy Award"), a
 #: year's or a weekend's box-office ranking, whose films are ("Japan's Top Film of 2022", 2024年の興行収入),
 #: and an event's stages, whose works are.
-CEREMONY = any_of(r"\bawards\b|アワード|" + OF_THE_YEAR_JA + r"|\bfilm prize\b|アカデミー賞|"
+CEREMONY = any_of(r"\bawards\b|\baward festival\b|アワード|" + OF_THE_YEAR_JA + r"|\bfilm prize\b|アカデミー賞|"
                       r"\btop (?:\d+ )?films?\b|\bhighest-grossing films\b|"
                       r"\bbox office (?:top|ranking|chart)|興行(?:収入|成績)(?:ランキング|[、,]|$)|興収(?:ランキング|[、,]|$)|"
                       r"観客動員ランキング|"

@@ -2235,3 +2235,17 @@ def test_a_film_brought_to_a_place_finale_films_and_an_abbreviation_before_its_s
 ])
 def test_a_company_named_for_a_title_and_a_work_another_resembles_are_no_news_of_theirs(title, text):
     assert tagged(title, text, "2024-01-25") == []
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("One Piece Returns From Hiatus With a New Egghead Arc Opening",
+     "After a three-month break, the One Piece anime came back in April.", "2025-04-15",
+     [("ONE PIECE", 1)]),  # a hiatus ended with a new opening theme: the anime's
+    ("Dan Da Dan Season 2 Opens With a Bang and an Anime Expo Screening",
+     "The second season of Dan Da Dan starts tonight.", "2025-07-03", [("ダンダダン", 2)]),  # a season's screening
+    ("Tokyo Anime Award Festival 2025 Honors Look Back and Frieren",
+     "TAAF 2025 named Look Back among its films of the year. Frieren: Beyond Journey's End topped the fan vote for "
+     "TV series.", "2025-03-08", [("ルックバック", None), ("葬送のフリーレン", 1)]),  # a festival's awards: each its own
+])
+def test_an_opening_after_a_hiatus_a_seasons_screening_and_an_award_festivals_works(title, text, published, expected):
+    assert tagged(title, text, published) == expected
