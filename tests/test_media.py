@@ -2245,7 +2245,7 @@ def test_a_company_named_for_a_title_and_a_work_another_resembles_are_no_news_of
      "The second season of Dan Da Dan starts tonight.", "2025-07-03", [("ダンダダン", 2)]),  # a season's screening
     ("Tokyo Anime Award Festival 2025 Honors Look Back and Frieren",
      "TAAF 2025 named Look Back among its films of the year. Frieren: Beyond Journey's End topped the fan vote for "
-     "TV series.", "2025-03-08", [("ルックバック", None), ("葬送のフリーレン", 1)]),  # a festival's awards: each its own
+     "TV series.", "2025-03-08", [("ルックバック", None), ("葬送のフリーレン", 1)]),  # each award its medium
 ])
 def test_an_opening_after_a_hiatus_a_seasons_screening_and_an_award_festivals_works(title, text, published, expected):
     assert tagged(title, text, published) == expected
