@@ -1421,7 +1421,7 @@ MIN_SHORTENED_CHARS = 6
 APPOSITION_OPENS = re.compile(r"[」』\"”]?[ \t]*[(（]")
 APPOSITION_CLOSES = re.compile(r"[」』\"”!！?？.]*[)）]")
 #: What parts a title from its subtitle ("Kakushigoto: Himegoto wa Nandesuka").
-SUBTITLE_COLON = re.compile(r"[:：][ \t]*")
+SUBTITLE_COLON = re.compile(r"[:：][ \t]*(?:[A-Z][a-z]+[ \t]+){0,2}")  # and "Tonikawa: High School Days"
 #: What joins two works inside one bracketed title: a crossover's ×, "&", "VS" (『ルパン三世VSキャッツ・アイ』).
 JOINED_WORKS = re.compile(r"[×✕&＆]|(?<![a-z])(?:x|vs\.?)(?![a-z])", re.IGNORECASE)
 
