@@ -2253,6 +2253,6 @@ def test_an_opening_after_a_hiatus_a_seasons_screening_and_an_award_festivals_wo
 
 def test_a_name_inside_a_titles_subtitle_names_no_work_of_its_own():
     tags = tagged("Tonikawa: High School Days Gives Nasa and Tsukasa a What-If Spin-Off",
-                  "A short spin-off of TONIKAWA: Over the Moon for You imagines Tsukasa at an all-girls school.",
-                  "2023-07-12")
+                  "A short spin-off of TONIKAWA: Over the Moon for You imagines Tsukasa as a student at an all-girls "
+                  "high school. The four episodes started streaming this week.", "2023-07-12")
     assert [series for series, _ in tags] == ["トニカクカワイイ"]  # not School Days
