@@ -740,7 +740,8 @@ CREDIT_BEFORE = re.compile(r"\b(?:creator|author|mangaka|writer|team|staff|direc
 
 
 PARENT_BEFORE = re.compile(r"\b(?:(?:spin-?offs?|sequel|prequel|follow-?up|successor|side[- ]stor(?:y|ies)|remake|reboot|"
-                           r"reimagining)\s+(?:series\s+|manga\s+|anime\s+)?(?:to|of|from)|reimagin(?:es|ed|ing)|remakes)\s+"
+                           r"reimagining)\s+(?:series\s+|manga\s+|anime\s+|film\s+|movie\s+)?(?:to|of|from)|"
+                           r"reimagin(?:es|ed|ing)|remakes)\s+"
                            r"(?:[\w'’-]+\s+){0,3}[\"“『「]?$|"
                            # the work a creator's earlier one was: "his first film since Weathering With You"
                            r"\b(?:film|series|anime|work|project|title)\s+since\s+(?:the\s+)?[\"“『「]?$|"

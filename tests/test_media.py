@@ -2256,3 +2256,9 @@ def test_a_name_inside_a_titles_subtitle_names_no_work_of_its_own():
                   "A short spin-off of TONIKAWA: Over the Moon for You imagines Tsukasa as a student at an all-girls "
                   "high school. The four episodes started streaming this week.", "2023-07-12")
     assert [series for series, _ in tags] == ["トニカクカワイイ"]  # not School Days
+
+
+def test_the_work_a_sequel_film_follows_is_its_parent():
+    assert tagged("Mobile Suit Gundam SEED FREEDOM Breaks the Franchise's Box Office Record",
+                  "The long-delayed sequel film to Gundam SEED Destiny opened in Japan.", "2024-01-26") == \
+        [("機動戦士ガンダムSEED FREEDOM", None)]
