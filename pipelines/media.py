@@ -65,6 +65,7 @@ OTHER_MEDIA = any_of(
     r"pop-up|collaboration caf[eé]|\bcaf[eé]\b|merchandise|\bmerch\b|reasons? |what does .+ mean|worth watching|"
     r"^why\b|deserves more attention|underrated|opinion|explained|\bmovies?\b|(?<!-)\bfilms?\b(?!\s+club|-)|"
     r"\b(?:anime|animated|full)\s+feature\b|"  # "the First Full Lupin Anime Feature in Decades"
+    r"\b(?:first|second|third|fourth|fifth|sixth|new|latest)\s+(?:[\w-]+\s+)?feature\b(?!\s+(?:phones?|sets?))|"
     r"(?<!to )\bscreens\b|"  # not "Brings … to Screens", a broadcast
     r"stage (?:play|adaptation|musical|production)|musical(?!\s+(?:battles?|scores?|numbers?|talent|side|themes?|anime))|"
     r"(?:mobile|smartphone|video|console|rhythm|gacha|card|"

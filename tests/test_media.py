@@ -2150,6 +2150,12 @@ def test_a_gala_a_readers_choice_and_a_count_of_works_list_the_works_the_body_na
     assert tagged(title, text, published) == expected
 
 
+def test_a_features_number_makes_it_a_film():
+    assert tagged("Dark Might Challenges Deku in the Fourth MHA Feature, Now Playing Stateside",
+                  "The film opened in North American theaters this weekend.", "2024-10-11") == \
+        [("僕のヒーローアカデミア", None)]
+
+
 def test_an_anime_feature_is_a_film():
     title = "Takeshi Koike's Immortal Bloodline Is the First Full Lupin Anime Feature in Decades"
     text = "Takeshi Koike's LUPIN THE IIIRD THE MOVIE: The Immortal Bloodline opened in Japanese theaters."
