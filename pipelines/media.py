@@ -103,6 +103,7 @@ OTHER_MEDIA = any_of(
     r"\bsells?\s+(?:over\s+|more than\s+)?[\d.,]+\s*(?:million|thousand)\b|"
     r"(?<!アニメ)本ランキング|\bbook rankings?\b|\blets players\b|\bplayable\b|\bdlc\b|\bmodel kits?\b|"
     r"\bcollaborations?\b(?!\s+(?:song|single|track|theme))|\bcollaborat(?:es|ed|ing)\s+with\b|\bteams? up with\b|"
+    r"\bcross(?:es|ed)? over with\b|"
     r"\buniversal studios\b|\bUSJ\b|"
     # a brand's or a town's tie-up (『鬼滅の刃』×くら寿司), an art book, a manhole cover, a venue that closes
     r"[』」]\s*[×✕]\s*(?![『「])\S|\bOAD\b|\bOVAs?\b|\b(?:art|sketch)\s?books?\b|画集|設定資料集|\bmanholes?\b|閉館|閉園|営業終了|"
@@ -114,7 +115,8 @@ OTHER_MEDIA = any_of(
     r"\b(?:hits|comes to|coming to|heads to|launches on|out on) (?:the )?(?:nintendo )?switch\b|"
     r"\b[\d.,]+\s*(?:million|thousand)\s+players\b|"
     r"\bfighting games?\b|\b(?:action\s+)?j?rpgs?\b|\broster\b|(?:'s|’s) game\b|"
-    r"\bbrawlers?\b|\b[1-4]v[1-4]\b|対戦アクション|対戦格闘|格闘ゲーム|"  # "a 2v2 fighter", a brawler's genre
+    r"\bbrawlers?\b|\b[1-4](?:v|-on-)[1-4]\b|対戦アクション|対戦格闘|格闘ゲーム|"  # "a 2v2 fighter", a brawler's genre
+    r"(?-i:\bto (?:Nintendo )?Switch\b)|(?-i:\bVR\b)(?=\s+(?:racer|game|tie-in|title|experience|\d))|"  # "a VR Racer"
     r"キャンペーン|観光|周遊|\btourism\b|ツアー|\btour\b|\blive spectacle\b|ライブ・?スペクタクル|再演|"
     r"\bon (?:the )?(?:nintendo )?switch\b|\b(?:fastest|best|top)[- ]selling\b|\bbestselling\b|"
     r"基本無料|サービス開始|事前登録|"  # a free-to-play game's launch, its pre-registration
@@ -516,6 +518,7 @@ CAFE = re.compile(r"caf[eé]|pop-up|カフェ|ポップアップ", re.IGNORECASE
 #: A tie-in: the café or goods are the franchise's, not the story's setting; with a stamp rally or a
 #: campaign, a season it names is no season's news ("Laid-Back Camp Season 2 Teams Up With Yamanashi").
 TIE_IN = any_of(r"collaborat(?!\w*\s+(?:song|single|track|theme))|\bteams? up with\b|\bpop-up\b|"
+                    r"\bcross(?:es|ed)? over with\b|"  # "Blue Lock Crosses Over With Japan's National Team"
                     r"コラボ(?!楽曲|曲|レーション楽曲)|ポップアップ|stamp rall|スタンプラリー|"
                     r"キャンペーン|\bcampaign\b|" + WRAPPED, re.IGNORECASE)
 #: Merchandise: a line named after a season is still no season's news.

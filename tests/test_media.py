@@ -2268,3 +2268,14 @@ def test_the_work_a_sequel_film_follows_is_its_parent():
     assert tagged("Mobile Suit Gundam SEED FREEDOM Breaks the Franchise's Box Office Record",
                   "The long-delayed sequel film to Gundam SEED Destiny opened in Japan.", "2024-01-26") == \
         [("機動戦士ガンダムSEED FREEDOM", None)]
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("UNIVRS Puts Players on Akko's Broom in a Little Witch Academia VR Racer",
+     [("リトルウィッチアカデミア(TVシリーズ)", None)]),
+    ("Bandai Namco's 2-on-2 Fighter Cursed Clash Adapts Jujutsu Kaisen", [("呪術廻戦", None)]),
+    ("Medarot Classics Plus Brings Nine Robot-Battling Games to Switch in One Bundle", [("メダロット", None)]),
+    ("Blue Lock Crosses Over With Japan's National Team After the World Cup", [("ブルーロック", None)]),  # a tie-in
+])
+def test_a_vr_game_a_two_on_two_fighter_games_on_switch_and_a_crossover_tie_in(title, expected):
+    assert tagged(title, "", "2023-01-10") == expected
