@@ -2279,3 +2279,13 @@ def test_the_work_a_sequel_film_follows_is_its_parent():
 ])
 def test_a_vr_game_a_two_on_two_fighter_games_on_switch_and_a_crossover_tie_in(title, expected):
     assert tagged(title, "", "2023-01-10") == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("『叛逆の物語』の続編ワルプルギスの廻天、公開は2026年にずれ込む",
+     "『魔法少女まどか☆マギカ』の新作劇場版の公開延期が発表された。", "2025-08-28", [("魔法少女まどか☆マギカ", None)]),
+    ("『怪獣8号』保科副隊長主役の新作エピソード、第1期総集編と同時上映",
+     "TVアニメ『怪獣8号』の第1期総集編と新作エピソードが劇場で同時上映された。", "2025-03-28", [("怪獣8号", None)]),
+])
+def test_a_release_put_off_to_a_year_and_a_double_bill_are_films(title, text, published, expected):
+    assert tagged(title, text, published) == expected
