@@ -79,7 +79,7 @@ SEQUEL_NUMBER = re.compile(r"^ ?([2-9])(?:[ \t]*(?:$|[\n,!?」』\])–—]|-\s)
 AS_A_TIME = re.compile(r"\b(?:after|following|since|before|ahead\s+of|during|at\s+the\s+end\s+of)\s+(?:the\s+)?"
                        r"(?:(?:\w+\s+season|season\s+\w+)(?:'s|’s)\s+)?$", re.IGNORECASE)
 #: A season named by its last episode, beside another season: the time of the news, not its subject.
-FINALE_AFTER = re.compile(r"\s*(?:の|'s\s+|’s\s+)(?:最終回|最終話|finale\b)", re.IGNORECASE)
+FINALE_AFTER = re.compile(r"\s*(?:の)?(?:最終回|最終話)|\s*(?:'s|’s)\s+finale\b", re.IGNORECASE)  # 第1期最終話 too
 #: A season said to end (第1期完結と同時に第2期を発表): beside another season's number, the time of the news.
 ENDED_AFTER = re.compile(r"[がは]?(?:完結|終了)")
 #: "season 2's finale": that season's last episode, not a final season.
