@@ -273,7 +273,8 @@ WORK_NEWS_AFTER = re.compile(
     r"(?:netflix|crunchyroll|disney\+|prime video|hidive|hulu|max)\b|"
     # "Danganronpa Turns 10", "Slayers Celebrates Its 30th Anniversary": a work's anniversary
     r"^\s+(?:turns|celebrates|marks)\s+(?:its\s+)?\d+(?:st|nd|rd|th)?"
-    r"(?:\s+(?:years|anniversary)\b|(?![\d.,]|\s*(?:%|percent\b|per\b)))",
+    r"(?:\s+(?:years|anniversary)\b|(?![\d.,]|\s*(?:%|percent\b|per\b)))|"
+    r"^\s+(?:anime\s+|season\s+\d+\s+|episode\s+\d+\s+)?review:",  # "Lazarus Review: …", a work reviewed
     re.IGNORECASE)
 #: After a name, the news of its next season ("Wistoria Earns a Second Season", "… Gets Its Final Season"):
 #: only a show has seasons, so a rare word before it is the show's name.

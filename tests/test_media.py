@@ -2064,6 +2064,12 @@ def test_a_name_opening_a_headline_on_its_anniversary_is_a_title(title, text, ex
     assert tagged(title, text, "2020-11-25") == expected
 
 
+def test_a_name_opening_a_reviews_headline_is_a_title():
+    assert tagged("Lazarus Review: Shinichiro Watanabe Gives Adult Swim a Parkour Thriller",
+                  "Watanabe's new series follows a parkour crew hunting a scientist.", "2025-04-07") == \
+        [("LAZARUS ラザロ", 1)]
+
+
 def test_awards_the_lead_names_date_the_seasons_a_headline_without_them_crowns():
     title = "Sung Jinwoo Wins Big: Solo Leveling Claims Top Prize as Frieren and Dandadan Also Score"
     text = ("Solo Leveling was named Anime of the Year at the 2025 Crunchyroll Anime Awards in Tokyo.\n"
