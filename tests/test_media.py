@@ -2295,3 +2295,9 @@ def test_a_vr_game_a_two_on_two_fighter_games_on_switch_and_a_crossover_tie_in(t
 ])
 def test_a_release_put_off_to_a_year_and_a_double_bill_are_films(title, text, published, expected):
     assert tagged(title, text, published) == expected
+
+
+def test_a_studio_named_for_its_earlier_game_credits_it():
+    assert tagged("Demon Slayer: The Hinokami Chronicles Review: CyberConnect2 Nails the Look",
+                  "The arena fighter from the Naruto Storm studio retells the first season in a story mode.",
+                  "2021-10-14") == [("鬼滅の刃", None)]
