@@ -723,7 +723,8 @@ def opens_title(after: str) -> bool:
 CREDIT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:author|creator|mangaka|original creator|writer|artist)s?\b|"
                           r"^\s+(?:team|staff)\s+(?:of|behind)\b|"  # "the Anohana team of Tatsuyuki Nagai, Mari Okada …"
                           r"^\s+team\b|^[ \t]+studio\b|"  # "… anime from the Senran Kagura team", "… X studio"
-                          r"^[ \t]+(?-i:[A-Z][\w-]+)[ \t]+(?:studio|team(?!\s+up)|developer)\b|"  # "the Naruto Storm studio"
+                          # "the arena fighter from the Naruto Storm studio"
+                          r"^[ \t]+(?-i:[A-Z][\w-]+)[ \t]+(?:studio|team(?!\s+up)|developer)\b|"
                           # "Lazarus, the Cowboy Bebop Director's New MAPPA Original": the director's earlier work
                           r"^\s+(?:director|composer|screenwriter|writer|studio)(?:'s|’s)\s+(?:new|next|latest)\b|"
                           r"^[」』]?の?(?:作者|原作者|作家)|^[」』”]?(?:を原作と|が原作の|を原案と|が原案の|原案の)|"
