@@ -2152,8 +2152,8 @@ def test_a_films_release_and_a_screening_in_cinemas_name_no_season(title, text, 
      "2022-10-29",
      [("HUNTER×HUNTER", None), ("レベルE", None), ("幽☆遊☆白書", None)]),  # three works the headline counts
     ("Spirited Away, Princess Mononoke and The Cat Returns Join Netflix's Ghibli Lineup",
-     "It includes Nausicaa of the Valley of the Wind, Princess Mononoke, Spirited Away, The Cat Returns and Arrietty.",
-     "2020-03-02",
+     "The second wave of Studio Ghibli films is now streaming on Netflix.\nIt includes Nausicaa of the Valley of the "
+     "Wind, Princess Mononoke, Spirited Away, The Cat Returns and Arrietty.", "2020-03-02",
      [("もののけ姫", None), ("借りぐらしのアリエッティ", None), ("千と千尋の神隠し", None), ("猫の恩返し", None),
       ("風の谷のナウシカ", None)]),  # a service's lineup
 ])
