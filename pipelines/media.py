@@ -554,7 +554,8 @@ SEASON_ANNOUNCED = any_of(r"\b(?:gets|announces|confirms|green-?lights|renewed f
                               r"(?:film|movie|劇場版|映画)\S{0,20}\s*(?:and|&|と|、)\s*(?:an?\s+)?(?:[\w-]+\s+)?"
                               r"(?:season\b|第?\d+期)", re.IGNORECASE)
 #: A headline's words of a film or of a season's episodes shown in cinemas.
-CINEMA_WORDS = any_of(FILM_WORDS.pattern + r"|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|\bscreens\b|"
+CINEMA_WORDS = any_of(FILM_WORDS.pattern + r"|\btheat(?:er|re)s?\b|\bcinemas\b|\btheatrical\b|\bscreenings?\b|"
+                          r"\bscreens\b|"
                           r"先行上映|上映|スクリーン(?=で|に|へ)|" +  # 結束バンド結成までをスクリーンで
                           RELEASED + "|"
                           # a film opens, a TV season premieres: "Bellri's Fierce Charge Opens", "… Part 2 Opens in Japan"

@@ -2306,3 +2306,9 @@ def test_a_studio_named_for_its_earlier_game_credits_it():
     assert tagged("Demon Slayer: The Hinokami Chronicles Review: CyberConnect2 Nails the Look",
                   "The arena fighter from the Naruto Storm studio retells the first season in a story mode.",
                   "2021-10-14") == [("鬼滅の刃", None)]
+
+
+def test_a_film_that_reaches_cinemas_is_the_films_own_entry():
+    assert tagged("Toriyama's Desert Tale Sand Land Reaches Japanese Cinemas in August",
+                  "The Sand Land movie, based on Akira Toriyama's manga, opened in Japan on August 18.", "2023-08-18") == \
+        [("SAND LAND", None)]
