@@ -2310,5 +2310,5 @@ def test_a_studio_named_for_its_earlier_game_credits_it():
 
 def test_a_film_that_reaches_cinemas_is_the_films_own_entry():
     assert tagged("Toriyama's Desert Tale Sand Land Reaches Japanese Cinemas in August",
-                  "The Sand Land movie, based on Akira Toriyama's manga, opened in Japan on August 18.", "2023-08-18") == \
-        [("SAND LAND", None)]
+                  "The Sand Land movie, based on Akira Toriyama's manga, opened in Japan on August 18.",
+                  "2023-08-18") == [("SAND LAND", None)]
