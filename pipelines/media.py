@@ -134,6 +134,8 @@ YEARS_IN_WORDS = r"(?:five|ten|fifteen|twenty|twenty-five|thirty|forty|fifty|six
 ANNIVERSARY = any_of(r"\banniversary\b|周年|\b(?:celebrates|marks) (?:\d+|" + YEARS_IN_WORDS + r") years\b|"
                          r"\bturns (?:\d+|" + YEARS_IN_WORDS + r")\b|"
                          r"(?:'s|’s) \d+(?:st|nd|rd|th) year\b|"  # "for the Franchise's 30th Year"
+                         # "Celebrates Sgt. Frog's 25th with a New Illustration"
+                         r"(?:'s|’s) \d+(?:st|nd|rd|th)(?=\s+(?:with|as|in|at|by|on)\b|\s*$|[,:;!])|"
                          r"半世紀|\bhalf a century\b|"
                          # アンパンマン放送開始から35年
                          r"(?:放送開始|放送|連載開始|連載|誕生|デビュー)から\d+年(?!ぶり)|"

@@ -2059,6 +2059,7 @@ def test_a_name_listed_after_a_title_with_to_or_ya_is_a_title_unless_letters_go_
     ("Touch Celebrates Its 40th Anniversary With a New Key Visual", "Tatsuya and Kazuya return in new art.",
      [("タッチ", None)]),
     ("Kingdom Turns 30 Percent Profit", "The company made more.", []),  # a figure, no anniversary
+    ("Keroro's Creator Mine Yoshizaki Celebrates Sgt. Frog's 25th with a New Illustration", "", [("ケロロ軍曹", None)]),
 ])
 def test_a_name_opening_a_headline_on_its_anniversary_is_a_title(title, text, expected):
     assert tagged(title, text, "2020-11-25") == expected
