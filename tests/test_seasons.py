@@ -257,6 +257,9 @@ def test_an_arcs_anime_is_the_next_season_and_a_final_chapter_on_tv_the_final_on
 @pytest.mark.parametrize("title, text, published, expected", [
     ("『アオのハコ』続編はテレコム続投、第1期最終話の直後に第2期を告知", "", "2025-03-28", [("アオのハコ", 2)]),
     ("超可動ガール1/6：4月8日スタート　フィギュアが動き出すラブコメ", "", "2019-04-01", [("超可動ガール1/6", 1)]),
+    ("柴田ヨクサル原作、東映公認の“仮面ライダーごっこ”アニメ『東島丹三郎』がスタート",
+     "柴田ヨクサルの漫画が原作のTVアニメ『東島丹三郎は仮面ライダーになりたい』が始まった。", "2025-10-04",
+     [("東島丹三郎は仮面ライダーになりたい", 1)]),  # 』がスタート: the show begins
 ])
 def test_a_finale_named_without_its_particle_and_a_date_after_a_headlines_title(title, text, published, expected):
     assert tagged(title, text, published) == expected
