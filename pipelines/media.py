@@ -878,11 +878,12 @@ OCCASION_ENDS = re.compile(r"^[\"”]?\s*(?:$|\n|[.,;:!?])")
 OCCASION_OPENS = re.compile(r"^\s+(?:opens|premieres|debuts|arrives)\b")
 
 
-def names_an_occasion(before: str, after: str) -> bool:
+def names_an_occasion(before: str, after: str, in_headline: bool) -> bool:
     """The mention names a work whose release the news is timed to (see 6): when the article names
-    other works, they are the news."""
+    other works, they are the news. "Ahead of" it ends a headline only: in a body it may rank ("climbed
+    to the top of fan rankings, ahead of Chainsaw Man")."""
     return OCCASION_AFTER.match(after) is not None or \
-        (OCCASION_BEFORE.search(before) is not None and OCCASION_ENDS.match(after) is not None) or \
+        (in_headline and OCCASION_BEFORE.search(before) is not None and OCCASION_ENDS.match(after) is not None) or \
         (re.search(r"\bbefore\s+$", before) is not None and OCCASION_OPENS.match(after) is not None)
 
 

@@ -610,7 +610,7 @@ class SeriesMatcher:
                 if in_title and OVERTAKEN.search(sentence_before):
                     overtaken.update(ids)  # "Mugen Train Overtakes Spirited Away …": a rival all through
                 continue  # "won …, ahead of Final Fantasy VII Rebirth": the winner's news
-            if names_an_occasion(sentence_before, after) and \
+            if names_an_occasion(sentence_before, after, in_title) and \
                     any(read and not set(other) & set(ids) for read, (_, _, _, other) in zip(reads, mentions)):
                 continue  # 『竜とそばかすの姫』の公開に合わせて細田守作品を放送: the occasion, not the news
             counted = scores
