@@ -875,6 +875,7 @@ OCCASION_AFTER = re.compile(r"^[」』]?の?(?:公開|放送|配信|発売)(?:�
 OCCASION_BEFORE = re.compile(r"\b(?:ahead of|in the run-up to)\s+(?:the\s+)?[\"“]?$", re.IGNORECASE)
 OCCASION_ENDS = re.compile(r"^[\"”]?\s*(?:$|\n|[.,;:!?])")
 #: "… in the weeks before Belle opens".
+BEFORE_IT = re.compile(r"\bbefore\s+$")
 OCCASION_OPENS = re.compile(r"^\s+(?:opens|premieres|debuts|arrives)\b")
 
 
@@ -884,7 +885,7 @@ def names_an_occasion(before: str, after: str, in_headline: bool) -> bool:
     to the top of fan rankings, ahead of Chainsaw Man")."""
     return OCCASION_AFTER.match(after) is not None or \
         (in_headline and OCCASION_BEFORE.search(before) is not None and OCCASION_ENDS.match(after) is not None) or \
-        (re.search(r"\bbefore\s+$", before) is not None and OCCASION_OPENS.match(after) is not None)
+        (BEFORE_IT.search(before) is not None and OCCASION_OPENS.match(after) is not None)
 
 
 #: News of a creator's death: the works it credits them with are what it is about.

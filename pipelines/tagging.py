@@ -779,11 +779,9 @@ class SeriesMatcher:
         if (sid, key) not in self.later_series:
             own = [name for name in (key.strip(), _key(self.series[sid].title_ja or "")) if name]
             first = self._first_aired(sid)
-            self.later_series[sid, key] = [
-                other for other, series in self.series.items() if other != sid and self._first_aired(other) > first
-                and any(name in " ".join(normalize(n)[0] for n in (series.title, series.title_ja,
-                                                                   *(a.alias for a in series.aliases)) if n)
-                        for name in own)]
+            self.later_series[sid, key] = [other for other in self.series if other != sid and
+                                           self._first_aired(other) > first and
+                                           any(name in self._folded_names(other) for name in own)]
         return next((other for other in self.later_series[sid, key] if airs_then(other)), sid)
 
     def _season_begun(self, sid: int, year: str | None) -> int | None:
@@ -1131,12 +1129,16 @@ class SeriesMatcher:
         words = subtitle_after(after)
         if not words:
             return False
+        return not any(normalize(w)[0] in self._folded_names(sid) for w in words)
+
+    def _folded_names(self, sid: int) -> str:
+        """All the series' names and its entries' titles, folded, one string (memoized: mentions ask again)."""
         if sid not in self.name_words:
             series = self.series[sid]
             names = (series.title, series.title_ja, *(a.alias for a in series.aliases),
                      *(e.title for e in series.entries))
-            self.name_words[sid] = " ".join(normalize(n)[0] for n in names)
-        return not any(normalize(w)[0] in self.name_words[sid] for w in words)
+            self.name_words[sid] = " ".join(normalize(n)[0] for n in names if n)
+        return self.name_words[sid]
 
     def _season(self, sid: int, mark: SeasonMark, published: str | None) -> int | None:
         """The number named, or for "final season" the season the catalog calls final; where none
