@@ -449,7 +449,12 @@ REMAKE = re.compile(r"再アニメ化|リメイク|\bremake\b|\breboot\b|new ani
 #: The source an adaptation adapts, named in its headline: "… a Brand-New Anime Adapting the Full Manga".
 ADAPTED_SOURCE = re.compile(r"\b(?:adapt|adapting|adapts|based on|adaptation of)\s+(?:the\s+|its\s+|a\s+)?"
                             r"(?:[\w'’-]+\s+){0,3}?(?:manga|light novels?|novels?|games?|web ?comics?)\b|"
-                            r"\b(?:revival|remake|reboot) of\s+(?:the\s+)?(?:\d{4}\s+)?OVAs?\b",  # "… of the 1997 OVA"
+                            r"\b(?:revival|remake|reboot) of\s+(?:the\s+)?(?:\d{4}\s+)?OVAs?\b|"  # "… of the 1997 OVA"
+                            # BLコミック原作『…』TVアニメ放送開始, 人気マンガ原作の…: the source of the work it names
+                            r"(?:BL|少女|少年|青年|人気|話題の)?"
+                            r"(?:コミック|マンガ|漫画|小説|ラノベ|ライトノベル|ゲーム|絵本)原作(?=[『「]|の)|"
+                            # つるまいかだ原作『メダリスト』: the source by its author
+                            r"(?<=[^\s、。・「『」』！!？?：:])原作(?=[『「])",
                             re.IGNORECASE)
 
 

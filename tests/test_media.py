@@ -210,6 +210,15 @@ def test_a_broadcast_headline_naming_its_source_or_its_maker_is_the_seasons_news
 
 
 @pytest.mark.parametrize("title, expected", [
+    ("九井諒子原作『ダンジョン飯』が開幕", 1),  # the author's source: the show is the news
+    ("人気コミック原作『ダンジョン飯』TVアニメ放送開始", 1),
+    ("原作『ダンジョン飯』が完結", None),  # the source itself
+])
+def test_a_source_named_before_the_title_by_its_author_or_medium_is_the_adaptations(title, expected):
+    assert tagged(title, "") == [("ダンジョン飯", expected)]
+
+
+@pytest.mark.parametrize("title, expected", [
     ("Bleach: Rebirth of Souls Fighting Title Released", [("BLEACH", None)]),
     ("Detective Conan: The Million-Dollar Pentagram Sets Franchise Record", [("名探偵コナン 100万ドルの五稜星", None)]),
     ("「呪術廻戦 戦華双乱」発売", [("呪術廻戦", None)]),
