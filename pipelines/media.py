@@ -586,9 +586,14 @@ def about_a_film(headline: str) -> bool:
 
 #: The work described as a film ("The first film of", "a full-CG film", "The CG film", 劇場アニメ), not a
 #: film named beside it ("It follows the film Code: White").
-FILM_DESCRIBED = any_of(r"\b(?:the|a|an|its)\s+(?:(?:first|second|third|fourth|fifth|final|last|new|full-?cg|cg|3dcg|"
-                            r"animated|anime)\s+){1,2}(?:film|movie)\b|\b(?:film|movie) trilogy\b|劇場版|劇場アニメ|アニメ映画",
-                            re.IGNORECASE)
+FILM_DESCRIBED = any_of(r"\b(?:the|a|an|its)\s+(?:(?:first|second|third|fourth|fifth|final|last|new|full-?cg|cg|"
+                       r"3dcg|animated|anime)\s+){1,2}(?:film|movie)\b|\b(?:film|movie) trilogy\b|劇場版|劇場アニメ|"
+                       r"アニメ映画|"
+                       # "the first Spy x Family film", "the first of the final Haikyu!! films"
+                       r"\b(?:the|its)\s+(?:first|second|third|final|last|latest)\s+"
+                       r"(?:of\s+the\s+(?:final|new)\s+)?"
+                       r"(?:(?!(?:seasons?|episodes?|cours?|of|and)\s)[\w!×:'’.-]+\s+){1,4}?(?-i:films?|movies?)\b",
+                       re.IGNORECASE)
 #: How many sentences of the body make its lead, where a film's news says it is one.
 LEAD_SENTENCES = 2
 #: A full stop, "!" or "?" before a space, unless a lower-case word goes on ("Haikyu!! published its …").
@@ -614,6 +619,20 @@ def film_in_lead(headline: str, text: str) -> bool:
     open", "The CG film stars Tristan"), and the headline is no broadcast's: a part it names ("Part
     1", 後編) is the film's, no cour of a season."""
     return not tells_a_broadcast(headline) and bool(FILM_DESCRIBED.search(text[:sentences_end(text, LEAD_SENTENCES)]))
+
+
+#: A show named as one: its season, episode, cour or TV anime.
+SHOW_NAMED = any_of(r"\bseasons?\b|\bepisodes?\b|\bcours?\b|\bTV\b|(?:TV|テレビ)アニメ|第\d+期|放送", re.IGNORECASE)
+
+
+def film_before_any_show(headline: str, text: str) -> bool:
+    """The body's first sentences call the work a film before they name any show ("Crunchyroll will
+    stream the first Spy x Family film"), under a headline that is no broadcast's; not a TV anime's
+    theme song whose film comes later (TVアニメ『鬼滅の刃』のOPテーマ … 劇場版の制作も)."""
+    if tells_a_broadcast(headline):
+        return False
+    film = FILM_DESCRIBED.search(text[:sentences_end(text, LEAD_SENTENCES)])
+    return film is not None and not SHOW_NAMED.search(text[:film.start()])
 
 
 #: A manga's news told by the body's first sentence: the magazine it runs in, its chapters, a one-shot.

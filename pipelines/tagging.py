@@ -47,7 +47,8 @@ from pipelines.alternation import any_of
 from pipelines.catalog import FILM_PREFIX, SPIN_OFF, Entry, Series, debracket, from_records
 from pipelines.media import (OVERTAKEN, REMAKE, THE_BEFORE, UNNAMED_SEQUEL, about_a_death, about_a_film, about_a_tie_in,
                              about_live_action, acted_only, about_other_media, announces_a_season, announces_a_work,
-                             beside_other_work, credits_a_person, film_in_lead, in_a_studio_name, media_before,
+                             beside_other_work, credits_a_person, film_before_any_show, film_in_lead,
+                             in_a_studio_name, media_before,
                              names_a_company, names_a_rival, names_a_role, names_an_occasion, names_the_parent,
                              opens_title,
                              other_medium_in_lead, part_of_longer_name, sentences_end, shows_title, song_names,
@@ -577,6 +578,9 @@ class SeriesMatcher:
         film_part = film_in_lead(title, text)  # "Infinity Castle Part 1 Dated": the first film's date
         title_end = -1  # where the last name read as a title ends
         untitled = bool(title) and not any(read and end <= len(title) for read, (_, end, _, _) in zip(reads, mentions))
+        # "Code: White Lands on Crunchyroll" over "the first Spy x Family film …": the one work the body names, a film
+        no_season = no_season or (untitled and film_before_any_show(title, text) and
+                                  len({tuple(ids) for read, (_, _, _, ids) in zip(reads, mentions) if read}) == 1)
         listed = _listed_works(doc, mentions, reads) if untitled else set()  # a person's, an exhibition's works
         known_for = len(title) + 1 + sentences_end(text, OBITUARY_SENTENCES, SHORTEST_OBITUARY_SENTENCE) \
             if about_a_death(bare_title) else -1

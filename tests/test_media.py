@@ -209,6 +209,20 @@ def test_a_broadcast_headline_naming_its_source_or_its_maker_is_the_seasons_news
     assert tagged(title, "") == [("ダンジョン飯", 1)]
 
 
+@pytest.mark.parametrize("title, text, expected", [
+    ("Where to Stream the Forgers' Winter Trip",
+     "Crunchyroll will stream the first Spy x Family film after its theatrical run. The Forgers take a winter trip.",
+     [("SPY×FAMILY", None)]),
+    ("The Forgers' Winter Trip Comes Home",  # the show named before the film
+     "The second season of Spy x Family ends this week. The first Spy x Family film follows in December.",
+     [("SPY×FAMILY", 2)]),
+    ("LiSA、「紅蓮華」で紅白歌合戦に初出場",  # the TV anime's theme song; its film comes later
+     "TVアニメ『SPY×FAMILY』の主題歌を歌うLiSAが出場する。劇場版の制作も決まっている。", [("SPY×FAMILY", 2)]),
+])
+def test_a_headline_naming_no_title_over_a_lead_that_calls_the_work_a_film_is_the_films(title, text, expected):
+    assert tagged(title, text, "2023-11-20") == expected
+
+
 @pytest.mark.parametrize("title, expected", [
     ("九井諒子原作『ダンジョン飯』が開幕", 1),  # the author's source: the show is the news
     ("人気コミック原作『ダンジョン飯』TVアニメ放送開始", 1),
