@@ -776,6 +776,13 @@ CREDIT_BEFORE = re.compile(r"\b(?:creator|author|mangaka|writer|team|staff|direc
                            r"animated|produced|voiced|sang)\s+(?:the\s+)?[\"“『「]?$", re.IGNORECASE)
 
 
+#: A work named as where a new one comes from, and the maker it names: "Stars Align Premieres From Escaflowne
+#: Director Kazuki Akane" credits the director with the earlier work.
+FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?[\"“]?$", re.IGNORECASE)
+MAKER_AFTER = re.compile(r"^[\"”]?\s+(?:(?:series\s+|chief\s+)?director|composer|screenwriter|writer|animator|"
+                         r"character\s+designer|producer)s?\b", re.IGNORECASE)
+
+
 PARENT_BEFORE = re.compile(r"\b(?:(?:spin-?offs?|sequel|prequel|follow-?up|successor|side[- ]stor(?:y|ies)|remake|reboot|"
                            r"reimagining)\s+(?:series\s+|manga\s+|anime\s+|film\s+|movie\s+)?(?:to|of|from)|"
                            r"reimagin(?:es|ed|ing)|remakes)\s+"
@@ -1004,7 +1011,8 @@ def credits_a_person(before: str, after: str, headline: str = "", in_headline: b
         return True  # "from the makers of CLANNAD and Little Busters!": the makers' earlier works
     if KNOWN_FOR_AFTER.match(SIGNS_BEFORE_BRACKET.sub("", after)) and not of_a_life:
         return True  # 映画『翔んで埼玉』公開 … 『パタリロ！』で知られる魔夜峰央: the author's work
-    credit = CREDIT_AFTER.match(SIGNS_BEFORE_BRACKET.sub("", after)) or CREDIT_BEFORE.search(before)
+    credit = CREDIT_AFTER.match(SIGNS_BEFORE_BRACKET.sub("", after)) or CREDIT_BEFORE.search(before) or \
+        (FROM_BEFORE.search(before) and MAKER_AFTER.match(after))  # "Lazarus, from Cowboy Bebop Director …"
     return bool(credit) and not of_a_life
 
 

@@ -278,6 +278,9 @@ def test_a_name_inside_a_longer_title_is_not_tagged_but_a_list_of_titles_is(titl
     ("Ayakashi Triangle Premieres", "The anime comes from To Love-Ru artist Kentaro Yabuki.", [("あやかしトライアングル", 1)]),
     ("「戦翼のシグルドリーヴァ」放送開始", "「Re:ゼロから始める異世界生活」の長月達平がストーリー原案を手がけるオリジナルアニメ。",
      [("戦翼のシグルドリーヴァ", 1)]),
+    ("Lazarus, from Cowboy Bebop Director Shinichiro Watanabe, Debuts on Toonami",  # the director's earlier work
+     "The action original debuted on Adult Swim.", [("LAZARUS ラザロ", 1)]),
+    ("Cowboy Bebop Director Shinichiro Watanabe Talks About the Series", "", [("COWBOY BEBOP", 1)]),
 ])
 def test_a_title_named_to_credit_its_author_is_not_what_the_article_is_about(title, text, expected):
     assert tagged(title, text) == expected
