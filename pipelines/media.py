@@ -789,6 +789,8 @@ PARENT_BEFORE = re.compile(r"\b(?:(?:spin-?offs?|sequel|prequel|follow-?up|succe
                            r"(?:[\w'’-]+\s+){0,3}[\"“『「]?$|"
                            # the work a creator's earlier one was: "his first film since Weathering With You"
                            r"\b(?:film|series|anime|work|project|title)\s+since\s+(?:the\s+)?[\"“『「]?$|"
+                           # a record's last holder: "the first Japanese anime there since Spirited Away in 2002"
+                           r"\bfirst\b[^.;!?]{0,60}?\bsince\s+(?:the\s+)?[\"“『「]?$|"
                            # the work a new one is based on or comes after: "a new anime based on Go Nagai's UFO Robo
                            # Grendizer", "half a century after the 1968 Yokai Ningen Bem"
                            r"\bbased\s+on\s+(?:[A-Z][\w.-]*\s+){0,2}?(?:[A-Z][\w.-]*(?:'s|’s)\s+)?[\"“『「]?$|"

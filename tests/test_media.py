@@ -462,6 +462,9 @@ def test_a_film_opening_or_a_game_launching_in_a_country_is_other_media(headline
     ("Makoto Shinkai Announces His Next Film, Suzume no Tojimari",
      "Makoto Shinkai's next film is Suzume no Tojimari, Toho and CoMix Wave Films announced. It is Shinkai's first "
      "film since Weathering With You.", [("すずめの戸締まり", None)]),
+    ("Suzume Plays in Berlin's Main Competition",  # the record's last holder
+     "Makoto Shinkai's Suzume screened in the main competition, the first Japanese anime there since Spirited Away "
+     "in 2002.", [("すずめの戸締まり", None)]),
     ("Frieren Becomes MyAnimeList's Top-Rated Anime",
      "Frieren: Beyond Journey's End has overtaken Fullmetal Alchemist: Brotherhood as the highest-rated anime on "
      "MyAnimeList.", [("葬送のフリーレン", 1)]),
