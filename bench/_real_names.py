@@ -139,6 +139,7 @@ SET116 = DATA.with_name("real_names_set116.jsonl")
 SET117 = DATA.with_name("real_names_set117.jsonl")
 SET118 = DATA.with_name("real_names_set118.jsonl")
 SET119 = DATA.with_name("real_names_set119.jsonl")
+SET120 = DATA.with_name("real_names_set120.jsonl")
 SET121 = DATA.with_name("real_names_set121.jsonl")
 HOST = "realnames.test"
 
