@@ -59,7 +59,8 @@ OTHER_MEDIA = any_of(
     r"\bserializ|shonen jump|\bweekly jump\b|\bv jump\b|\bjump\s?(?:giga|sq|\+|plus)|"
     r"\bthe game\b|\bgame\s+(?:ships|launches|sells|releases|arrives|hits)\b|"
     r"\bon (?:mobile|pc)\b|\bpc\b|\bsmartphones?\b|(?<![a-z])steam(?![a-z])|\bps[45]\b|nintendo switch|xbox|"
-    r"live-action|\bopens (?:at no|in (?:japan|theaters|cinemas|north america|the u\.?s\.?))|\bopens\s*$|"
+    r"live-action|\blive action\b(?!\s+(?:and|&|with)\b)|"  # not "Mixes Live Action and Anime", a show of both
+    r"\bopens (?:at no|in (?:japan|theaters|cinemas|north america|the u\.?s\.?))|\bopens\s*$|"
     r"(?<!anime )(?<!cour )(?<!season )(?<!part )\blaunch(?:es|ed)(?:\s+(?:in\s+(?:japan|north america|"
     r"the u\.?s\.?|the west|europe|china|korea|english)|worldwide|globally))?\s*$|"
     r"pop-up|collaboration caf[eé]|\bcaf[eé]\b|merchandise|\bmerch\b|reasons? |what does .+ mean|worth watching|"
@@ -75,7 +76,8 @@ OTHER_MEDIA = any_of(
     r"(?<!anime )(?<!japan )\bexpo\b|アトラクション|\battractions?\b|"
     r"\bexhibitions?\b|\bexhibit\b|art show|museum|美術館|博物館|ミュージアム|\bconcert\b|live event|theme park|\bplush|\bgoods\b|"
     r"魅力|なぜ|徹底解説|考察|マンガ|漫画|原作|コミックス|単行本|発行部数|\d+\s*巻|フィギュア(?!スケート)|グッズ|コラボカフェ|カフェ|"
-    r"ポップアップ|連載|ジャンプ(?!\s*フェスタ)|ヤンジャン|マガジン|サンデー|発売|実写|(?<![発進出])展(?![開望])|"
+    r"ポップアップ|聖地|\bpilgrimages?\b|"  # a pilgrimage to a show's places: a tie-in
+    r"連載|ジャンプ(?!\s*フェスタ)|ヤンジャン|マガジン|サンデー|発売|実写|(?<![発進出])展(?![開望])|"
     r"劇場|映画|スクリーン(?=で|に|へ)|興収|興行収入|公開記念|封切|上映開始|同時上映|"
     r"公開(?:は|が)?(?:\d{4}年|延期)|コラム|"
     r"舞台(?=版|化|公演|上演|劇)|(?<![がを])舞台(?=\s*[「『])|演劇|上演|公演|"
@@ -142,6 +144,9 @@ ANNIVERSARY = any_of(r"\banniversary\b|周年|\b(?:celebrates|marks) (?:\d+|" + 
                          r"放送\d{1,3}年(?![\d月度目])|"  # 日曜夕方の顔、放送55年
                          r"\b(?:a|one|two|three|\d)\s+decades?\s+since\b|"
                          r"\b(?:\d\d?|100) years (?:since|of)\b|"  # not a story's "170 Years of Edo Japan"
+                         # "Marks a Decade on TV", "Wolf's Rain at 20: …", "G Gundam at 30, Turn A at 25"
+                         r"\b(?:celebrates|marks) (?:a|one|two|three) decades?\b|\ba quarter[- ]century\b|"
+                         r"\bat (?:[1-9][05]|100)(?=\s*[:;,!]|\s*$)|"
                          # an event too (「ONE PIECE」イベントが開幕), and Gunpla, unless a series about them premieres
                          r"イベント|\bfan event\b|ガンプラ|\bgunpla\b|祭(?![編篇])",  # not 大覇星祭編, an arc
                          re.IGNORECASE)
@@ -452,9 +457,9 @@ ADAPTED_SOURCE = re.compile(r"\b(?:adapt|adapting|adapts|based on|adaptation of)
                             r"\b(?:revival|remake|reboot) of\s+(?:the\s+)?(?:\d{4}\s+)?OVAs?\b|"  # "… of the 1997 OVA"
                             # BLコミック原作『…』TVアニメ放送開始, 人気マンガ原作の…: the source of the work it names
                             r"(?:BL|少女|少年|青年|人気|話題の)?"
-                            r"(?:コミック|マンガ|漫画|小説|ラノベ|ライトノベル|ゲーム|絵本)原作(?=[『「]|の)|"
+                            r"(?:コミック|マンガ|漫画|小説|ラノベ|ライトノベル|ゲーム|絵本)原作(?=[『「]|の|アニメ)|"
                             # つるまいかだ原作『メダリスト』: the source by its author
-                            r"(?<=[^\s、。・「『」』！!？?：:])原作(?=[『「])",
+                            r"(?<=[^\s、。・「『」』！!？?：:])原作(?=[『「]|アニメ)",
                             re.IGNORECASE)
 
 
@@ -510,7 +515,8 @@ SONG_TITLE = re.compile(r"「[^」\n]*」")
 ANIME_MEDIUM = re.compile(r"(?:TV|テレビ)アニメ(?:放送(?=\d+周年)|(?!放送))|アニメ化(?=\d+周年)|\bTV anime\b",
                           re.IGNORECASE)  # TVアニメ放送50周年 too: the medium of the franchise's anniversary
 #: A live-action adaptation named in the headline or lead.
-LIVE_ACTION = re.compile(r"\blive-action\b|実写|"  # "Sony Dates Hollywood Saint Seiya Adaptation"
+LIVE_ACTION = re.compile(r"\blive-action\b|\blive action\b(?!\s+(?:and|&|with)\b)|実写|"
+                         # "Sony Dates Hollywood Saint Seiya Adaptation"
                          r"\bhollywood\b(?!\s+reporter)|ハリウッド版?",
                          re.IGNORECASE)
 #: Another work a broadcast comes after, before or beside: "Cherry Magic! Anime Premieres January 10 After
@@ -932,7 +938,8 @@ OBITUARY = any_of(r"\b(?:dies|died)\b(?! (?:down|out)\b)|\bhas died\b|\bpasse[sd
                       # "Farewell to Yasuo Otsuka, Whose …", "Goodbye to Monkey Punch: …", "Remembering Noriko Ohara: …"
                       r"(?-i:(?:\b[Ff]arewell|\bGoodbye) to\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b|"
                       r"^Remembering\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b)|"
-                      r"\bwas \d{2,3}\s*$",  # "… Lupin's Father Was 81": an age at death
+                      r"\bwas \d{2,3}\s*$|"  # "… Lupin's Father Was 81": an age at death
+                      r"\bis gone at \d{2,3}\b|\bpasse[sd](?=\s*[;:,]|\s*$)",  # "Yasuo Otsuka Passes; His …"
                       re.IGNORECASE)
 #: A creator's birth or death anniversary: 水木しげる生誕100周年.
 CENTENARY = any_of(r"生誕\d+(?:周)?年|没後\d+年|\bbirth centenary\b|"

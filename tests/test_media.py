@@ -209,6 +209,31 @@ def test_a_broadcast_headline_naming_its_source_or_its_maker_is_the_seasons_news
     assert tagged(title, "") == [("ダンジョン飯", 1)]
 
 
+@pytest.mark.parametrize("headline, other", [
+    ("Koro-sensei Is Back: Assassination Classroom Marks a Decade on TV", True),
+    ("Wolf's Rain at 20: Bones' Cult Classic Gets a Fresh Look", True),
+    ("2024 Is a Big Year for Gundam Fans: G Gundam at 30, Turn A at 25", True),
+    ("Toei Celebrates a Quarter Century of the DigiDestined", True),
+    ("Toei Veteran Yasuo Otsuka Passes; His Lupin III Work Lives On", True),
+    ("Buichi Terasawa, Who Drew Cobra, Is Gone at 68", True),
+    ("『ぼっち・ざ・ろっく！』聖地の下北沢がにぎわう", True),  # a pilgrimage's, the town's news
+    ("One Piece Live Action Season 2 Teaser Heads Into the Grand Line", True),
+    ("Aikatsu Planet! Mixes Live Action and Anime", False),  # a show of both
+    ("Solo Leveling Season 2 Airs at 25 Stations", False),
+])
+def test_anniversaries_farewells_pilgrimages_and_live_action_written_otherwise_are_other_media(headline, other):
+    from pipelines.media import about_other_media
+    assert about_other_media(headline) is other
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("九井諒子原作アニメ『ダンジョン飯』第2期が決定", [("ダンジョン飯", 2)]),  # the author's source
+    ("マンガ原作アニメ『ダンジョン飯』第2期が決定", [("ダンジョン飯", 2)]),
+])
+def test_a_source_named_before_the_word_anime_is_the_adaptations(title, expected):
+    assert tagged(title, "") == expected
+
+
 @pytest.mark.parametrize("title, text, expected", [
     ("Where to Stream the Forgers' Winter Trip",
      "Crunchyroll will stream the first Spy x Family film after its theatrical run. The Forgers take a winter trip.",
