@@ -141,6 +141,7 @@ SET118 = DATA.with_name("real_names_set118.jsonl")
 SET119 = DATA.with_name("real_names_set119.jsonl")
 SET120 = DATA.with_name("real_names_set120.jsonl")
 SET121 = DATA.with_name("real_names_set121.jsonl")
+SET122 = DATA.with_name("real_names_set122.jsonl")
 HOST = "realnames.test"
 
 
