@@ -137,6 +137,7 @@ SET114 = DATA.with_name("real_names_set114.jsonl")
 SET115 = DATA.with_name("real_names_set115.jsonl")
 SET116 = DATA.with_name("real_names_set116.jsonl")
 SET117 = DATA.with_name("real_names_set117.jsonl")
+SET123 = DATA.with_name("real_names_set123.jsonl")
 HOST = "realnames.test"
 
 
