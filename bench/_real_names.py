@@ -142,6 +142,7 @@ SET119 = DATA.with_name("real_names_set119.jsonl")
 SET120 = DATA.with_name("real_names_set120.jsonl")
 SET121 = DATA.with_name("real_names_set121.jsonl")
 SET122 = DATA.with_name("real_names_set122.jsonl")
+SET123 = DATA.with_name("real_names_set123.jsonl")
 SET124 = DATA.with_name("real_names_set124.jsonl")
 SET125 = DATA.with_name("real_names_set125.jsonl")
 HOST = "realnames.test"
