@@ -235,8 +235,12 @@ SOURCE_WORDS = re.compile(r"(?:スマホ|女性向け)?ゲーム原作|マンガ
 #: adaptation of Kei Ohkubo's manga".
 WORK_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:anime|series|prequel|sequel|spin-?off|film|"
                              r"movie|manga|adaptation|story|tale|show|original)\b", re.IGNORECASE)
+#: A name's season as its ordinal numbers it: "Castlevania's Fourth and Last Season Lands on Netflix".
+ORDINAL_SEASON = (r"(?:'s|’s)\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last|new|"
+                  r"next)\s+(?:and\s+(?:final|last)\s+)?season\b")
 TITLE_WORDS_AFTER = re.compile(
-    r"^(?:(?:'s|’s)\s+(?:(?:tv\s+)?anime|season|sequel|manga|(?:new\s+)?one-shot)\b|[\s\W]{0,3}(?:(?:tv\s+)?anime\b|season\b|"
+    r"^(?:(?:'s|’s)\s+(?:(?:tv\s+)?anime|season|sequel|manga|(?:new\s+)?one-shot)\b|" + ORDINAL_SEASON + "|"
+    r"[\s\W]{0,3}(?:(?:tv\s+)?anime\b|season\b|"
     r"sequel\b|manga\b|light novel|episode\b|film\b|movie\b|creator\b|author\b|cast\b|staff\b|premiere|"
     r"musical\b|stage play\b|"
     r"adaptation\b|アニメ|第\d|\d+期|シーズン)|"
@@ -263,7 +267,8 @@ OPENING_TITLE = re.compile(
     r"streams|debuts|returns|release|season|sequel|film|movie|episode|key|teaser|trailer|visual|promo|resumes|from|by|"
     r"ends|concludes|delay(?:s|ed)|postpone(?:s|d)|continues|airs|launches|begins|starts|\d|"
     r"(?!(?:awards|fans|studios|news|series|films|movies|characters|songs|shows|events|titles)\b)[a-z]+s\b)|"
-    r"season\s*\d|\d+(?:st|nd|rd|th)\s+season|アニメ|第\d)|" + WORK_APPOSITION.pattern, re.IGNORECASE)
+    r"season\s*\d|\d+(?:st|nd|rd|th)\s+season|アニメ|第\d|" + ORDINAL_SEASON + ")|" + WORK_APPOSITION.pattern,
+    re.IGNORECASE)
 #: After a name opening a headline, a work's announcement shows a title ("Lazarus Reveals Composers …",
 #: "Kaiju No. 8 Unveils Key Visual"): cast, staff, music, visuals and dates are what works announce.
 WORK_NEWS_AFTER = re.compile(
@@ -1054,8 +1059,10 @@ COMPANY_AFTER = re.compile(r"^\s+(?:Animation(?!\s+(?:Director|Producer|Staff|St
 
 
 def names_a_company(written: str, after: str = "") -> bool:
-    """The name as written is a company's, or a word of one, not a title (see 4)."""
-    return bool(COMPANY.fullmatch(written) or COMPANY_AFTER.match(after))
+    """The name as written is a company's, or a word of one, not a title (see 4); a studio's
+    possessive names its work ("Orange's second season of Paru Itagaki's animal drama")."""
+    return bool(COMPANY.fullmatch(written) or COMPANY_AFTER.match(after) or
+                (STUDIO_NAME.fullmatch(written) and re.match(r"['’]s?\s", after)))
 
 
 #: A role a cast member takes, named after "as" in a casting sentence: "Casts H.E.R. as Belle".

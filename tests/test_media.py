@@ -226,6 +226,16 @@ def test_anniversaries_farewells_pilgrimages_and_live_action_written_otherwise_a
     assert about_other_media(headline) is other
 
 
+@pytest.mark.parametrize("title, text, expected", [
+    ("Castlevania's Fourth and Last Season Lands on Netflix", "", [("Castlevania", 4)]),
+    ("Castlevania’s fourth and final season is now streaming on Netflix", "", [("Castlevania", 4)]),
+    ("YOASOBI Performs BEASTARS Season 2 Opening",  # a studio's possessive names its work
+     "Orange's second season of the animal drama opened on January 6.", [("BEASTARS", 2)]),
+])
+def test_a_one_word_title_before_its_ordinal_season_is_a_title_but_a_studios_possessive_is_not(title, text, expected):
+    assert tagged(title, text, "2021-05-13") == expected
+
+
 @pytest.mark.parametrize("title, expected", [
     ("九井諒子原作アニメ『ダンジョン飯』第2期が決定", [("ダンジョン飯", 2)]),  # the author's source
     ("マンガ原作アニメ『ダンジョン飯』第2期が決定", [("ダンジョン飯", 2)]),
