@@ -875,6 +875,8 @@ RIVAL_BEFORE = re.compile(r"(?:" + OVERTAKING + "|" + RANKED_BEHIND + r"|\bbeat(
                           # "beating the holdover Demon Slayer film": lower-case words before the name
                           r"(?:the\s+)?(?:(?-i:[a-z][a-z-]*)\s+){0,2}[\"“『「]?$",
                           re.IGNORECASE)
+#: A contest's verbs, not a chart's: "beats", "edges out", "outsold".
+BEATEN = re.compile(r"beat|edg|outs", re.IGNORECASE)
 #: A prize won: what makes the works a winner is "ahead of" its rivals.
 PRIZE_WON = re.compile(r"\b(?:won|wins|winning|took|takes|named|awarded|received)\b.*\b(?:awards?|prizes?|honou?rs?|"
                        r"of the year|grand prix)\b|\bbox office\b", re.IGNORECASE)  # or the box office's top
@@ -896,13 +898,17 @@ CHEERED_AFTER = re.compile(LISTED_AFTER + r"(?:の[^、。！!\s「『]{0,12}?)?
                            r"(?:から|ら|たち)?に?も(?:祝福|称賛|絶賛|エール|喜び|お祝い|広が)")
 
 
-def names_a_rival(before: str, after: str) -> bool:
+def names_a_rival(before: str, after: str, in_headline: bool = False) -> bool:
     """The mention names a work the article's own overtook or beat (see 6): the news is the
     winner's, and the rival is named in passing even where the winner is no catalog work (a
-    Hollywood film, a game). `before` is the mention's sentence before it."""
+    Hollywood film, a game). `before` is the mention's sentence before it. A work a headline says
+    was beaten ("The Boy and the Heron Beats Suzume …", "… Edges Out Makeine") is a contender the
+    news is about too; one overtaken in a chart is not."""
     if PREMIERE_AFTER.match(after):
         return False  # "…, ahead of Frieren's premiere": the time of the news, not a rival
     rival = RIVAL_BEFORE.search(before)
+    if rival and in_headline and BEATEN.match(rival[0]):
+        rival = None
     if rival and (not rival["listed"] or LIST_GOES_ON.match(after)) and \
             (not rival["ahead"] or PRIZE_WON.search(before, 0, rival.start())):
         return True  # a prize's runners-up, not a fan ranking's ("ahead of Spy x Family", where a ranking counts all)

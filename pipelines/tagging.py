@@ -610,7 +610,7 @@ class SeriesMatcher:
                 continue
             sentence_before = SENTENCE_END.split(doc[max(0, start - PARENT_WINDOW):start])[-1]
             after = doc[end:end + 40]
-            if names_a_rival(sentence_before, after) or (not in_title and set(ids) <= overtaken):
+            if names_a_rival(sentence_before, after, in_title) or (not in_title and set(ids) <= overtaken):
                 if in_title and OVERTAKEN.search(sentence_before):
                     overtaken.update(ids)  # "Mugen Train Overtakes Spirited Away …": a rival all through
                 continue  # "won …, ahead of Final Fantasy VII Rebirth": the winner's news

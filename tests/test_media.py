@@ -563,6 +563,9 @@ def test_an_events_stages_and_a_box_offices_films_count_and_an_apposition_shows_
         ("鬼滅の刃", None)]  # overtaken in the headline: a rival all through
     assert tagged("Mugen Train Becomes Japan's Top-Grossing Film Worldwide",
                   "Demon Slayer: Mugen Train passed Spirited Away as the top Japanese film.") == [("鬼滅の刃", None)]
+    assert tagged("The Boy and the Heron Beats Suzume at the Golden Globes",  # a contender beaten, in the headline
+                  "Miyazaki's film won the animated feature prize.") == [
+        ("すずめの戸締まり", None), ("君たちはどう生きるか", None)]
     assert tagged("『BanG Dream! Ave Mujica』最終回", "前作『MyGO!!!!!』と同じ制作会社が担当した。") == [
         ("BanG Dream! Ave Mujica", 1)]
 
