@@ -145,7 +145,8 @@ ANNIVERSARY = any_of(r"\banniversary\b|周年|\b(?:celebrates|marks) (?:\d+|" + 
                          r"\b(?:a|one|two|three|\d)\s+decades?\s+since\b|"
                          r"\b(?:\d\d?|100) years (?:since|of)\b|"  # not a story's "170 Years of Edo Japan"
                          # "Marks a Decade on TV", "Wolf's Rain at 20: …", "G Gundam at 30, Turn A at 25"
-                         r"\b(?:celebrates|marks) (?:a|one|two|three) decades?\b|\ba quarter[- ]century\b|"
+                         r"\b(?:celebrat(?:es?|ing)|marks?|marking) (?:a|one|two|three) decades?\b|"
+                         r"\ba quarter[- ]century\b|"
                          r"\bat (?:[1-9][05]|100)(?=\s*[:;,!]|\s*$)|"
                          # an event too (「ONE PIECE」イベントが開幕), and Gunpla, unless a series about them premieres
                          r"イベント|\bfan event\b|ガンプラ|\bgunpla\b|祭(?![編篇])",  # not 大覇星祭編, an arc
@@ -155,7 +156,7 @@ SEASON_NEWS = re.compile(r"premiere|\bdebuts?\b|\bseason\b|\breimagin\w*|\bnew (
                          r"新作?(?:TV)?アニメ|再アニメ化|配信開始|新シリーズ", re.IGNORECASE)
 #: An anniversary's words that tell no premiere: the debut it counts from ("Marks 25 Years Since Its TV Debut"),
 #: a new anime only planned, of no season yet (新作アニメの制作を発表; a project is `ANIME_PROJECT`'s).
-SINCE_A_DEBUT = re.compile(r"\bsince (?:its|the) (?:[\w-]+ )?(?:debut|premiere)\b|放送開始から|"
+SINCE_A_DEBUT = re.compile(r"\bsince (?:its|the) (?:[\w-]+ ){0,3}(?:debut|premiere)\b|放送開始から|"
                            r"新作アニメ(?=の?(?:制作|企画))", re.IGNORECASE)
 #: An awards ceremony named a festival (東京アニメアワードフェスティバル): the awards', not a festival's, news.
 AWARD_FESTIVAL = re.compile(r"(?:アワード|\baward)\s*(?:フェスティバル|festival)|"
@@ -436,7 +437,7 @@ FILM_ANNOUNCED_WITH = re.compile(r"\bwith\s+(?:an?\s+|the\s+)?(?:new\s+|sequel\s
 
 #: One episode shown in cinemas before it airs (第1話を先行公開, "90-Minute First Episode to Screen in Theaters"):
 #: the broadcast's preview, not a film; a film of several episodes ("Season 2's First Episodes") is one.
-EPISODE_PREVIEW = any_of(r"第\d+話[^\n。]{0,16}?先行|"
+EPISODE_PREVIEW = any_of(r"第\d+話[^\n。]{0,16}?先行|\bpremiere\s+screenings?\b|"
                              # "Dan Da Dan Season 2 Opens With a Bang and an Anime Expo Screening"
                              r"\bseason\s+\d+\b[^\n.]{0,60}?\bscreening\b|"
                              r"(?<!劇場版)先行上映会?[^\n。]{0,16}?第\d+話|"
@@ -447,6 +448,10 @@ EPISODE_PREVIEW = any_of(r"第\d+話[^\n。]{0,16}?先行|"
                              r"\bscreen(?:s|ed|ing)?\b[^\n.]{0,60}?\bahead of (?:its |the )?(?:tv |anime )?"
                              r"(?:premiere|debut)\b",
                              re.IGNORECASE)
+
+
+#: A film inside a story: "ZENSHU Sends an Anime Director Into Her Favorite Film" tells the show's plot.
+STORY_FILM = re.compile(r"\binto\s+(?:her|his|their)\s+(?:[\w'’-]+\s+){0,2}?(?:films?|movies?)\b", re.IGNORECASE)
 
 
 #: A new anime announced as a project, of no known form yet.
@@ -481,7 +486,7 @@ def about_other_media(headline: str) -> bool:
         return True
     if ANIME_PROJECT.search(headline) and not REMAKE.search(headline):
         return True  # "Patlabor EZY New Anime Project Announced": a work of no known form yet
-    headline = ADAPTED_SOURCE.sub(" ", FILM_ANNOUNCED_WITH.sub(" ", headline))
+    headline = ADAPTED_SOURCE.sub(" ", FILM_ANNOUNCED_WITH.sub(" ", STORY_FILM.sub(" ", headline)))
     headline = STUDIO_ANNIVERSARY.sub(" ", AWARD_FESTIVAL.sub(" ", STUDIO_FILM.sub(" ", headline)))
     if TV_CATEGORY.search(headline):
         headline = AWARD_CATEGORY.sub(" ", headline)  # 劇場部門『天気の子』テレビ部門『鬼滅の刃』: each its medium's
@@ -517,7 +522,7 @@ THEME_SONG = re.compile(r"[』」]\s*(?:の|が)?\s*(?:OP|ED|主題歌|オープ
 #: A song's title in corner brackets: 「天空カフェテリア」 names no café.
 SONG_TITLE = re.compile(r"「[^」\n]*」")
 #: The anime named as a medium only: an anniversary of "TVアニメ" is no broadcast's news.
-ANIME_MEDIUM = re.compile(r"(?:TV|テレビ)アニメ(?:放送(?=\d+周年)|(?!放送))|アニメ化(?=\d+周年)|\bTV anime\b",
+ANIME_MEDIUM = re.compile(r"(?:TV|テレビ)アニメ(?:放送(?=\d+周?年(?!ぶり))|(?!放送))|アニメ化(?=\d+周年)|\bTV anime\b",
                           re.IGNORECASE)  # TVアニメ放送50周年 too: the medium of the franchise's anniversary
 #: A live-action adaptation named in the headline or lead.
 LIVE_ACTION = re.compile(r"\blive-action\b|\blive action\b(?!\s+(?:and|&|with)\b)|実写|"
@@ -589,7 +594,7 @@ def about_a_film(headline: str) -> bool:
     TV season's news (see 1)."""
     if EPISODE_PREVIEW.search(headline):
         return False
-    headline = STUDIO_FILM.sub(" ", FILM_ANNOUNCED_WITH.sub(" ", headline))
+    headline = STUDIO_FILM.sub(" ", FILM_ANNOUNCED_WITH.sub(" ", STORY_FILM.sub(" ", headline)))
     if tells_a_broadcast(headline):  # TVアニメ『…』放送開始 夏の劇場先行上映を経て, …配信開始 劇場上映と並行
         headline = ADVANCE_SCREENING.sub(" ", broadcast_clauses(headline))
     return bool(CINEMA_WORDS.search(headline)) and not SEASON_ANNOUNCED.search(headline)

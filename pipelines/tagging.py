@@ -139,7 +139,7 @@ CEREMONY = any_of(r"\bawards\b|\baward festival\b|アワード|" + OF_THE_YEAR_J
                       # a ranking names the works it ranks: オリコン年間コミックランキング, "Crunchyroll's 2024 ranking"
                       r"ランキング|\brankings?\b|\bpolls?\b|人気投票|が選ぶ|"  # a fan poll names the works it ranks
                       # a gala's prizes, a batch of films a service adds, an exhibition of a creator's three works
-                      r"\bgala\b|\btop prize\b|\brounds? out\b|(?:含む|など)\d+作|(?<!cast )\blineup\b|"
+                      r"\bgala\b|\btop prize\b|\brounds? out\b|(?:含む|など)\d+作|(?<!cast )\blineup\b|\blibrary\b|"
                       # a chart of views: 「呪術廻戦」と「進撃の巨人」が上位, dアニメストアで最も見られたのは
                       r"[』」]?が上位|最も(?:見|視聴|再生)された|最も見られた|再生数|視聴数|アンケート|首位|"
                       r"(?<![0-9０-９])[1-9１-９]位(?!置)|"

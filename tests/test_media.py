@@ -220,6 +220,11 @@ def test_a_broadcast_headline_naming_its_source_or_its_maker_is_the_seasons_news
     ("One Piece Live Action Season 2 Teaser Heads Into the Grand Line", True),
     ("Aikatsu Planet! Mixes Live Action and Anime", False),  # a show of both
     ("Solo Leveling Season 2 Airs at 25 Stations", False),
+    ("Hyouka Fans Celebrate a Decade of the Classics Club", True),
+    ("Durarara!! Marks 10 Years Since Its Ikebukuro Anime Debut", True),
+    ("クレしん：テレビアニメ放送30年　記念ビジュアル", True),
+    ("Anime Expo 2025: Gachiakuta and Kaiju No. 8 Premiere Screenings Lead the Weekend", False),  # the seasons'
+    ("ZENSHU Sends an Anime Director Into Her Favorite Film", False),  # a film inside the show's story
 ])
 def test_anniversaries_farewells_pilgrimages_and_live_action_written_otherwise_are_other_media(headline, other):
     from pipelines.media import about_other_media
@@ -234,6 +239,13 @@ def test_anniversaries_farewells_pilgrimages_and_live_action_written_otherwise_a
 ])
 def test_a_one_word_title_before_its_ordinal_season_is_a_title_but_a_studios_possessive_is_not(title, text, expected):
     assert tagged(title, text, "2021-05-13") == expected
+
+
+def test_a_library_lists_the_works_its_body_names():
+    assert tagged("HBO Max lands the Studio Ghibli library, from Totoro to Spirited Away",
+                  "WarnerMedia secured 21 Studio Ghibli films. My Neighbor Totoro, Spirited Away and Princess "
+                  "Mononoke are among the titles.") == sorted([("もののけ姫", None), ("千と千尋の神隠し", None),
+                                                                ("となりのトトロ", None)])
 
 
 @pytest.mark.parametrize("title, expected", [
