@@ -146,6 +146,7 @@ SET123 = DATA.with_name("real_names_set123.jsonl")
 SET124 = DATA.with_name("real_names_set124.jsonl")
 SET125 = DATA.with_name("real_names_set125.jsonl")
 SET126 = DATA.with_name("real_names_set126.jsonl")
+SET127 = DATA.with_name("real_names_set127.jsonl")
 HOST = "realnames.test"
 
 
