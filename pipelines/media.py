@@ -60,7 +60,8 @@ OTHER_MEDIA = any_of(
     r"\bthe game\b|\bgame\s+(?:ships|launches|sells|releases|arrives|hits)\b|"
     r"\bon (?:mobile|pc)\b|\bpc\b|\bsmartphones?\b|(?<![a-z])steam(?![a-z])|\bps[45]\b|nintendo switch|xbox|"
     r"live-action|\blive action\b(?!\s+(?:and|&|with)\b)|"  # not "Mixes Live Action and Anime", a show of both
-    r"\bopens (?:at no|in (?:japan|theaters|cinemas|north america|the u\.?s\.?))|\bopens\s*$|"
+    r"\bopens (?:at no|in (?:japan|theaters|cinemas|north america|the u\.?s\.?))|"
+    r"(?<!season )(?<!cour )(?<!arc )(?<!part )\bopens\s*$|"  # not "… as Blue Lock's Second Season Opens"
     r"(?<!anime )(?<!cour )(?<!season )(?<!part )\blaunch(?:es|ed)(?:\s+(?:in\s+(?:japan|north america|"
     r"the u\.?s\.?|the west|europe|china|korea|english)|worldwide|globally))?\s*$|"
     r"pop-up|collaboration caf[eé]|\bcaf[eé]\b|merchandise|\bmerch\b|reasons? |what does .+ mean|worth watching|"
@@ -140,7 +141,8 @@ ANNIVERSARY = any_of(r"\banniversary\b|周年|\b(?:celebrates|marks) (?:\d+|" + 
                          r"(?:'s|’s) \d+(?:st|nd|rd|th)(?=\s+(?:with|as|in|at|by|on)\b|\s*$|[,:;!])|"
                          r"半世紀|\bhalf a century\b|"
                          # アンパンマン放送開始から35年
-                         r"(?:放送開始|放送|連載開始|連載|誕生|デビュー)から\d+年(?!ぶり)|"
+                         r"(?:放送開始|放送|連載開始|連載|誕生|デビュー|[』」])から\d+年(?!ぶり)|"
+                         r"(?<![\d０-９])\d{1,3}年の?記念|"  # 『ふたご姫』アニメ20年の記念アイテム
                          r"放送\d{1,3}年(?![\d月度目])|"  # 日曜夕方の顔、放送55年
                          r"\b(?:a|one|two|three|\d)\s+decades?\s+since\b|"
                          r"\b(?:\d\d?|100) years (?:since|of)\b|"  # not a story's "170 Years of Edo Japan"
@@ -211,7 +213,8 @@ ADVANCE_SCREENING = re.compile(r"(?:劇場|映画館)?(?:最速|超)?先行上�
 #: A break in publication: a manga's news, unless the headline says the anime's.
 HIATUS = re.compile(r"\bhiatus\b", re.IGNORECASE)
 #: A show's last episode: the news of the season it ends.
-FINAL_EPISODE = re.compile(r"最終回|最終話|(?:全|第)?\d+話で(?:完結|終了|幕)|\bfinal episode\b|\bseries finale\b|"
+FINAL_EPISODE = re.compile(r"最終回|最終話|(?:全|第)?\d+話で(?:完結|終了|幕)|全\d+話が(?:完結|終了)|"
+                           r"\bfinal episode\b|\bseries finale\b|"
                            r"\bseason finale\b", re.IGNORECASE)  # 『…』が第67話で完結: the show's end
 #: Words of a headline that describe a show's source or setting rather than being the news (a theater: 劇場とアイドル).
 SOURCE_WORDS = re.compile(r"(?:スマホ|女性向け)?ゲーム原作|マンガ|漫画|原作|コミックス|連載|"
@@ -426,7 +429,7 @@ def media_before(before: str, after: str = "") -> bool:
 FILM_ANNOUNCED_WITH = re.compile(r"\bwith\s+(?:an?\s+|the\s+)?(?:new\s+|sequel\s+)?(?:film|movie)\s+"
                                  r"(?:announcement|reveal|tease|announced|confirmed)\b|"
                                  # "Black Clover Anime Signs Off, a Film Is in the Works"
-                                 r",\s+(?:and\s+)?(?:an?\s+|the\s+)(?:new\s+|sequel\s+)?(?:film|movie)\s+(?:is\s+)?"
+                                 r",\s+(?:and\s+)?(?:an?\s+|the\s+)?(?:new\s+|sequel\s+)?(?:film|movie)\s+(?:is\s+)?"
                                  r"(?:in the works|announced|confirmed|coming|in production|green-?lit)\b|"
                                  # "Black Clover TV Anime Ends and Announces a Film"
                                  r"\band\s+(?:announces|reveals|confirms)\s+(?:an?\s+|the\s+)?(?:new\s+|sequel\s+)?"

@@ -737,6 +737,13 @@ class SeriesMatcher:
         inner: set[int] = set()
         for span in BRACKETED.finditer(doc):
             within = [m for m in mentions if span.start(1) <= m[0] and m[1] <= span.end(1)]
+            line_start = doc.rfind("\n", 0, span.start()) + 1
+            if within and doc[span.end(1) - 1] in "編篇" and within[-1][1] < span.end(1) - 1 and \
+                    doc[within[-1][1]] not in " \u3000・:：" and any(  # not 『東リベ 聖夜決戦編』, a title and its arc
+                    line_start <= m[0] and m[1] <= span.start() and not set(m[3]) & set(within[0][3])
+                    for m in mentions):
+                inner.update(m[0] for m in within)  # 【推しの子】第2期 「2.5次元舞台編」: an arc's name
+                continue
             if not within or doc[span.start(1):within[0][0]].strip():
                 continue
             first_key = within[0][2].strip()

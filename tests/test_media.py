@@ -225,6 +225,10 @@ def test_a_broadcast_headline_naming_its_source_or_its_maker_is_the_seasons_news
     ("クレしん：テレビアニメ放送30年　記念ビジュアル", True),
     ("Anime Expo 2025: Gachiakuta and Kaiju No. 8 Premiere Screenings Lead the Weekend", False),  # the seasons'
     ("ZENSHU Sends an Anime Director Into Her Favorite Film", False),  # a film inside the show's story
+    ("『凪のあすから』から10年　記念ビジュアル", True),
+    ("『ふたご姫』アニメ20年の記念アイテム", True),
+    ("Isagi's Squad Faces the Under-20s as Blue Lock's Second Season Opens", False),  # a season opens, no film
+    ("『ダンジョン飯』全24話が完結", False),  # the show's end, not its manga's
 ])
 def test_anniversaries_farewells_pilgrimages_and_live_action_written_otherwise_are_other_media(headline, other):
     from pipelines.media import about_other_media
@@ -239,6 +243,14 @@ def test_anniversaries_farewells_pilgrimages_and_live_action_written_otherwise_a
 ])
 def test_a_one_word_title_before_its_ordinal_season_is_a_title_but_a_studios_possessive_is_not(title, text, expected):
     assert tagged(title, text, "2021-05-13") == expected
+
+
+def test_a_film_announced_beside_a_finale_and_an_arcs_name_in_brackets_leave_the_season():
+    assert tagged("Kaguya-sama's Third Season Closes on the Cultural Festival, Film Announced", "",
+                  "2022-06-25") == [("かぐや様は告らせたい～天才たちの恋愛頭脳戦～", 3)]
+    assert tagged("【推しの子】第2期は7月放送　「2.5次元舞台編」キービジュアル公開", "", "2024-03-01") == [
+        ("【推しの子】", 2)]  # the arc's name holds 2.5次元, no work of its own
+    assert tagged("冬アニメ続編　『東リベ 聖夜決戦編』", "", "2023-01-10") == [("東京リベンジャーズ", 2)]
 
 
 def test_a_library_lists_the_works_its_body_names():
