@@ -145,6 +145,7 @@ SET122 = DATA.with_name("real_names_set122.jsonl")
 SET123 = DATA.with_name("real_names_set123.jsonl")
 SET124 = DATA.with_name("real_names_set124.jsonl")
 SET125 = DATA.with_name("real_names_set125.jsonl")
+SET132 = DATA.with_name("real_names_set132.jsonl")
 HOST = "realnames.test"
 
 
