@@ -150,6 +150,7 @@ SET127 = DATA.with_name("real_names_set127.jsonl")
 SET128 = DATA.with_name("real_names_set128.jsonl")
 SET130 = DATA.with_name("real_names_set130.jsonl")
 SET131 = DATA.with_name("real_names_set131.jsonl")
+SET132 = DATA.with_name("real_names_set132.jsonl")
 SET133 = DATA.with_name("real_names_set133.jsonl")
 HOST = "realnames.test"
 
