@@ -902,8 +902,10 @@ RIVAL_AFTER = re.compile(LISTED_AFTER + r"を(?:抜[いきく]|超え|上回|抑
 COMPARED_AFTER_JA = re.compile(LISTED_AFTER + r"(?:を引き合いに|になぞらえ|と比べ|と比較|との類似|に似)")
 #: A work whose fans or author cheer another's news too: 『SLAM DUNK』ファンからも祝福,
 #: 『キャプテン翼』の高橋陽一さんも祝福.
-CHEERED_AFTER = re.compile(LISTED_AFTER + r"(?:の[^、。！!\s「『]{0,12}?)?(?:ファン|作者|原作者|さん|氏|先生|声優|読者)"
-                           r"(?:から|ら|たち)?に?も(?:祝福|称賛|絶賛|エール|喜び|お祝い|広が)")
+CHEERED_AFTER = re.compile(LISTED_AFTER + r"(?:(?:の[^、。！!\s「『]{0,12}?)?"
+                           r"(?:ファン|作者|原作者|さん|氏|先生|声優|読者|世代)"
+                           r"(?:から|ら|たち)?に?も(?:祝福|称賛|絶賛|エール|喜び|お祝い|広が|歓喜|沸)|"
+                           r"世代の)")  # 「キャプテン翼」世代の夢: the generation that grew up on it
 
 
 def names_a_rival(before: str, after: str, in_headline: bool = False) -> bool:

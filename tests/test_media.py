@@ -1402,6 +1402,8 @@ def test_a_shipped_game_a_plush_and_a_dated_title(title, text, published, expect
      "to Captain Tsubasa and Blue Lock.", "2022-12-02", []),
     ("バレー男子日本代表がパリ五輪へ　『ハイキュー!!』ファンからも祝福", "日本代表がパリ五輪の出場権を得た。",
      "2023-10-08", []),
+    ("バレー男子日本代表が銀メダル　「ハイキュー!!」ファンも歓喜", "日本代表が決勝まで進んだ。", "2024-06-30", []),
+    ("日本がW杯でドイツに逆転勝利　「キャプテン翼」世代の夢がカタールで", "日本代表が2-1で勝った。", "2022-11-24", []),
     # a manga's lead whose title ends in "!" before a lower-case word; a game's lead
     ("Kaguya-sama Ends Its Run", "Aka Akasaka's romantic comedy manga Kaguya-sama: Love Is War! published its final "
      "chapter in Young Jump today. The last volume follows in the winter.", "2022-11-02",
