@@ -145,6 +145,7 @@ SET122 = DATA.with_name("real_names_set122.jsonl")
 SET123 = DATA.with_name("real_names_set123.jsonl")
 SET124 = DATA.with_name("real_names_set124.jsonl")
 SET125 = DATA.with_name("real_names_set125.jsonl")
+SET129 = DATA.with_name("real_names_set129.jsonl")
 HOST = "realnames.test"
 
 
