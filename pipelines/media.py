@@ -78,6 +78,7 @@ OTHER_MEDIA = any_of(
     r"\bexhibitions?\b|\bexhibit\b|art show|museum|美術館|博物館|ミュージアム|\bconcert\b|live event|theme park|\bplush|\bgoods\b|"
     r"魅力|なぜ|徹底解説|考察|マンガ|漫画|原作|コミックス|単行本|発行部数|\d+\s*巻|フィギュア(?!スケート)|グッズ|コラボカフェ|カフェ|"
     r"ポップアップ|聖地|\bpilgrimages?\b|"  # a pilgrimage to a show's places: a tie-in
+    r"サービス(?:終了|開始)|"  # a game's service, begun or ended
     r"連載|ジャンプ(?!\s*フェスタ)|ヤンジャン|マガジン|サンデー|発売|実写|(?<![発進出])展(?![開望])|"
     r"劇場|映画|スクリーン(?=で|に|へ)|興収|興行収入|公開記念|封切|上映開始|同時上映|"
     r"公開(?:は|が)?(?:\d{4}年|延期)|コラム|"
@@ -134,7 +135,8 @@ OTHER_MEDIA = any_of(
 #: A count of years written out ("Marks Five Years", "Turns Forty").
 YEARS_IN_WORDS = r"(?:five|ten|fifteen|twenty|twenty-five|thirty|forty|fifty|sixty)"
 #: An anniversary, an event or model kits are the franchise's news, unless a season premieres at it.
-ANNIVERSARY = any_of(r"\banniversary\b|周年|\b(?:celebrates|marks) (?:\d+|" + YEARS_IN_WORDS + r") years\b|"
+ANNIVERSARY = any_of(r"\banniversary\b|周年|"
+                         r"\b(?:celebrates|marks|hits|reaches) (?:\d+|" + YEARS_IN_WORDS + r") years\b|"
                          r"\bturns (?:\d+|" + YEARS_IN_WORDS + r")\b|"
                          r"(?:'s|’s) \d+(?:st|nd|rd|th) year\b|"  # "for the Franchise's 30th Year"
                          # "Celebrates Sgt. Frog's 25th with a New Illustration"
@@ -143,6 +145,7 @@ ANNIVERSARY = any_of(r"\banniversary\b|周年|\b(?:celebrates|marks) (?:\d+|" + 
                          # アンパンマン放送開始から35年
                          r"(?:放送開始|放送|連載開始|連載|誕生|デビュー|[』」])から\d+年(?!ぶり)|"
                          r"(?<![\d０-９])\d{1,3}年の?記念|"  # 『ふたご姫』アニメ20年の記念アイテム
+                         r"誕生\d{1,3}年(?![\d月度目ぶ])|アニメ\d{1,3}年目|"  # ライディーン誕生50年
                          r"放送\d{1,3}年(?![\d月度目])|"  # 日曜夕方の顔、放送55年
                          r"\b(?:a|one|two|three|\d)\s+decades?\s+since\b|"
                          r"\b(?:\d\d?|100) years (?:since|of)\b|"  # not a story's "170 Years of Edo Japan"
@@ -441,6 +444,7 @@ FILM_ANNOUNCED_WITH = re.compile(r"\bwith\s+(?:an?\s+|the\s+)?(?:new\s+|sequel\s
 #: One episode shown in cinemas before it airs (第1話を先行公開, "90-Minute First Episode to Screen in Theaters"):
 #: the broadcast's preview, not a film; a film of several episodes ("Season 2's First Episodes") is one.
 EPISODE_PREVIEW = any_of(r"第\d+話[^\n。]{0,16}?先行|\bpremiere\s+screenings?\b|"
+                             r"\bscreens\b[^\n.]{0,40}?\bepisode\s+\d|"  # "Panel Screens Gachiakuta Episode 1"
                              # "Dan Da Dan Season 2 Opens With a Bang and an Anime Expo Screening"
                              r"\bseason\s+\d+\b[^\n.]{0,60}?\bscreening\b|"
                              r"(?<!劇場版)先行上映会?[^\n。]{0,16}?第\d+話|"

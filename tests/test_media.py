@@ -229,6 +229,11 @@ def test_a_broadcast_headline_naming_its_source_or_its_maker_is_the_seasons_news
     ("『ふたご姫』アニメ20年の記念アイテム", True),
     ("Isagi's Squad Faces the Under-20s as Blue Lock's Second Season Opens", False),  # a season opens, no film
     ("『ダンジョン飯』全24話が完結", False),  # the show's end, not its manga's
+    ("Space Dandy Hits 10 Years, and Bones Is Celebrating", True),
+    ("ライディーン誕生50年　新作超合金が予約開始", True),
+    ("サザエさん：アニメ55年目の秋　記念特番を放送", True),
+    ("『サクラ革命』本日サービス終了", True),  # a game's service
+    ("Crunchyroll's Anime Expo 2025 Panel Screens Gachiakuta Episode 1", False),  # the season's preview
 ])
 def test_anniversaries_farewells_pilgrimages_and_live_action_written_otherwise_are_other_media(headline, other):
     from pipelines.media import about_other_media
