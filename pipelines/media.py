@@ -79,6 +79,8 @@ OTHER_MEDIA = any_of(
     r"魅力|なぜ|徹底解説|考察|マンガ|漫画|原作|コミックス|単行本|発行部数|\d+\s*巻|フィギュア(?!スケート)|グッズ|コラボカフェ|カフェ|"
     r"ポップアップ|聖地|\bpilgrimages?\b|"  # a pilgrimage to a show's places: a tie-in
     r"サービス(?:終了|開始)|"  # a game's service, begun or ended
+    # a company's closing or a franchise's new owner: "Rooster Teeth Is Shutting Down", "the New Home of RWBY"
+    r"\bshut(?:s|ting)?\s+down\b|\bshutdown\b|\bclos(?:es|ing|e)\s+its\s+doors\b|\bnew home of\b|閉鎖|"
     r"連載|ジャンプ(?!\s*フェスタ)|ヤンジャン|マガジン|サンデー|発売|実写|(?<![発進出])展(?![開望])|"
     r"劇場|映画|スクリーン(?=で|に|へ)|興収|興行収入|公開記念|封切|上映開始|同時上映|"
     r"公開(?:は|が)?(?:\d{4}年|延期)|コラム|"

@@ -233,6 +233,8 @@ def test_a_broadcast_headline_naming_its_source_or_its_maker_is_the_seasons_news
     ("ライディーン誕生50年　新作超合金が予約開始", True),
     ("サザエさん：アニメ55年目の秋　記念特番を放送", True),
     ("『サクラ革命』本日サービス終了", True),  # a game's service
+    ("Rooster Teeth Is Shutting Down, and RWBY Fans Want to Know What Happens Next", True),  # a company's closing
+    ("VIZ Media Becomes the New Home of RWBY", True),
     ("Crunchyroll's Anime Expo 2025 Panel Screens Gachiakuta Episode 1", False),  # the season's preview
 ])
 def test_anniversaries_farewells_pilgrimages_and_live_action_written_otherwise_are_other_media(headline, other):
