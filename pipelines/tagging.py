@@ -731,17 +731,14 @@ class SeriesMatcher:
     def _outside_other_titles(self, doc: str, mentions: list[tuple[int, int, str, list[int]]]
                               ) -> list[tuple[int, int, str, list[int]]]:
         """The mentions less those inside a bracketed title that opens with another work's name: a
-        word of its subtitle ("Rebirth" in 『BLEACH Rebirth of Souls』) names no work of its own. A
+        word of its subtitle ("Rebirth" in 『BLEACH Rebirth of Souls』) names no work of its own, nor does
+        a word of an arc's name bracketed after another title (「2.5次元舞台編」 after 【推しの子】). A
         crossover's second work does (「ONE PIECE × 鬼滅の刃」), and so does a spin-off whose own title
         holds the first name (「ウマ娘 シンデレラグレイ」 read by the spin-off's short name)."""
         inner: set[int] = set()
         for span in BRACKETED.finditer(doc):
             within = [m for m in mentions if span.start(1) <= m[0] and m[1] <= span.end(1)]
-            line_start = doc.rfind("\n", 0, span.start()) + 1
-            if within and doc[span.end(1) - 1] in "編篇" and within[-1][1] < span.end(1) - 1 and \
-                    doc[within[-1][1]] not in " \u3000・:：" and any(  # not 『東リベ 聖夜決戦編』, a title and its arc
-                    line_start <= m[0] and m[1] <= span.start() and not set(m[3]) & set(within[0][3])
-                    for m in mentions):
+            if within and _arc_after_a_title(doc, span, within, mentions):
                 inner.update(m[0] for m in within)  # 【推しの子】第2期 「2.5次元舞台編」: an arc's name
                 continue
             if not within or doc[span.start(1):within[0][0]].strip():
@@ -1207,6 +1204,18 @@ def _season_right_after(after: str) -> bool:
     """A season of the name's own follows it ("Kingdom Season 4"), not a next one or a part."""
     mark = read_season("", after.lstrip(TRAILING_PUNCTUATION)[:12])
     return bool(mark and not mark.part and not mark.next)
+
+
+def _arc_after_a_title(doc: str, span: re.Match[str], within: list[tuple[int, int, str, list[int]]],
+                       mentions: list[tuple[int, int, str, list[int]]]) -> bool:
+    """The bracketed `span` is an arc's name (ending in 編) that names run into, after another
+    series' title on its line: 【推しの子】第2期 「2.5次元舞台編」, not 『東リベ 聖夜決戦編』 (a title, a
+    space, its arc)."""
+    last_end = within[-1][1]
+    if doc[span.end(1) - 1] not in "編篇" or last_end >= span.end(1) - 1 or doc[last_end] in " \u3000・:：":
+        return False
+    line_start = doc.rfind("\n", 0, span.start()) + 1
+    return any(line_start <= m[0] and m[1] <= span.start() and not set(m[3]) & set(within[0][3]) for m in mentions)
 
 
 def _cut_in_a_word(opening: str, rest: str) -> bool:
