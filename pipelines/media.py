@@ -1080,11 +1080,15 @@ COMPANY_AFTER = re.compile(r"^\s+(?:Animation(?!\s+(?:Director|Producer|Staff|St
                            r"Productions?|Entertainment|Inc\b|Co\.|Corporation|Corp\b|Company\b)")
 
 
+#: A possessive right after a name: "Orange's", "Bones'".
+POSSESSIVE = re.compile(r"['’]s?\s")
+
+
 def names_a_company(written: str, after: str = "") -> bool:
     """The name as written is a company's, or a word of one, not a title (see 4); a studio's
     possessive names its work ("Orange's second season of Paru Itagaki's animal drama")."""
     return bool(COMPANY.fullmatch(written) or COMPANY_AFTER.match(after) or
-                (STUDIO_NAME.fullmatch(written) and re.match(r"['’]s?\s", after)))
+                (STUDIO_NAME.fullmatch(written) and POSSESSIVE.match(after)))
 
 
 #: A role a cast member takes, named after "as" in a casting sentence: "Casts H.E.R. as Belle".
