@@ -643,7 +643,7 @@ def film_in_lead(headline: str, text: str) -> bool:
     """The body's first sentences call the work a film ("The first film of … Infinity Castle will
     open", "The CG film stars Tristan"), and the headline is no broadcast's: a part it names ("Part
     1", 後編) is the film's, no cour of a season."""
-    return not tells_a_broadcast(headline) and bool(FILM_DESCRIBED.search(text[:sentences_end(text, LEAD_SENTENCES)]))
+    return _film_in_lead(headline, text) is not None
 
 
 #: A show named as one: its season, episode, cour or TV anime.
@@ -654,10 +654,15 @@ def film_before_any_show(headline: str, text: str) -> bool:
     """The body's first sentences call the work a film before they name any show ("Crunchyroll will
     stream the first Spy x Family film"), under a headline that is no broadcast's; not a TV anime's
     theme song whose film comes later (TVアニメ『鬼滅の刃』のOPテーマ … 劇場版の制作も)."""
-    if tells_a_broadcast(headline):
-        return False
-    film = FILM_DESCRIBED.search(text[:sentences_end(text, LEAD_SENTENCES)])
+    film = _film_in_lead(headline, text)
     return film is not None and not SHOW_NAMED.search(text[:film.start()])
+
+
+def _film_in_lead(headline: str, text: str) -> re.Match[str] | None:
+    """Where the lead calls the work a film, under a headline that tells no broadcast."""
+    if tells_a_broadcast(headline):
+        return None
+    return FILM_DESCRIBED.search(text[:sentences_end(text, LEAD_SENTENCES)])
 
 
 #: A manga's news told by the body's first sentence: the magazine it runs in, its chapters, a one-shot.
