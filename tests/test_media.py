@@ -364,6 +364,9 @@ def test_a_live_action_adaptation_keeps_its_series_but_a_drama_sharing_a_word_do
     ("Manga Artists Pay Tribute to Berserk Creator Kentaro Miura",
      "Fans paid tribute to Berserk creator Kentaro Miura.",
      [("剣風伝奇ベルセルク", None)]),  # a tribute after a death: the works it credits
+    ("“のび太の声”小原乃梨子さん亡くなる　『ドラえもん』で愛された88歳", "", [("ドラえもん", None)]),
+    ("秋アニメ『妻、小学生になる。』放送開始！亡くなった妻が小学生の姿で", "",
+     [("妻、小学生になる。", 1)]),  # a story's death is no obituary: a person's さん is
     ("Hirohiko Araki Receives the Lifetime Achievement Prize", "Araki began JoJo's Bizarre Adventure in 1987.",
      [("ジョジョの奇妙な冒険", None)]),
     ("高橋留美子が紫綬褒章を受章", "『うる星やつら』『らんま1/2』で知られる漫画家。",
