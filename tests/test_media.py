@@ -1306,6 +1306,16 @@ def test_a_numbered_game_a_returning_franchises_new_anime_and_a_cg_series_second
 
 
 @pytest.mark.parametrize("title, text, published, expected", [
+    ("時雨沢恵一『キノの旅』最新刊が発売", "電撃文庫の人気シリーズの最新刊。", "2023-10-06",
+     [("キノの旅 ～the Beautiful World～", None)]),  # the novels' news: the franchise's first series
+    ("TVアニメ『キノの旅』新作、10月放送開始", "2003年以来のアニメ化となる。", "2017-09-01",
+     [("キノの旅 -the Beautiful World- the Animated Series", 1)]),  # a show's news: the one airing
+])
+def test_a_short_name_an_original_and_its_remake_share(title, text, published, expected):
+    assert tagged(title, text, published) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
     ("Omoinotake's 'EVERBLUE' Opens Blue Period", "The band's song plays over the first episode.", "2021-10-02",
      [("ブルーピリオド", 1)]),  # a song opens the show: no film's "… Opens"
     ("『転スラ』OAD『コリウスの夢』配信開始", "ラミリスの迷宮が舞台になる。", "2023-11-01",
