@@ -76,6 +76,10 @@ def test_no_derived_form_is_too_short_to_be_a_name():
     assert not [o for o in openings if o.split()[-1] in ("in", "Another", "the")]
     assert derived_forms("That Time I Got Reincarnated as a Slime") == []  # short enough to be written whole
     assert derived_forms("ボールルームへようこそ") == []  # へ, the particle, between katakana and hiragana
+    # an opening that ends in a film word names any of the franchise's films
+    assert "Demon Slayer: Kimetsu no Yaiba - The Movie" not in \
+        derived_forms("Demon Slayer: Kimetsu no Yaiba - The Movie: Mugen Train")
+    assert "僕のヒーローアカデミア THE MOVIE" not in derived_forms("僕のヒーローアカデミア THE MOVIE ～2人の英雄～")
 
 
 def test_derived_and_curated_names_tag_articles():

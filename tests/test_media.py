@@ -1224,6 +1224,8 @@ def test_a_franchises_short_name_tags_it_unless_another_title_or_a_website_holds
      [("攻殻機動隊 STAND ALONE COMPLEX", None)]),  # the franchise, by its first TV series
     ("『攻殻機動隊』4Kリマスター版が劇場で上映", "", [("攻殻機動隊", None)]),  # the film's own news
     ("Promare Passes 1 Billion Yen in Japan", "Trigger's film keeps drawing crowds.", [("プロメア", None)]),
+    ("Infinity Castle Film Passes 20 Billion Yen", "Demon Slayer: Kimetsu no Yaiba - The Movie: Infinity Castle "
+     "keeps drawing crowds.", [("鬼滅の刃", None)]),  # a film the catalog lacks, not Mugen Train's "… The Movie"
 ])
 def test_a_film_named_as_its_franchise_is_the_franchises_first_tv_series(title, text, expected):
     assert tagged(title, text, "2024-08-23") == expected
