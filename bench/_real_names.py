@@ -155,6 +155,7 @@ SET132 = DATA.with_name("real_names_set132.jsonl")
 SET133 = DATA.with_name("real_names_set133.jsonl")
 SET139 = DATA.with_name("real_names_set139.jsonl")
 SET140 = DATA.with_name("real_names_set140.jsonl")
+SET141 = DATA.with_name("real_names_set141.jsonl")
 HOST = "realnames.test"
 
 
