@@ -113,7 +113,7 @@ OTHER_MEDIA = any_of(
     r"\bcross(?:es|ed)? over with\b|"
     r"\buniversal studios\b|\bUSJ\b|"
     # a brand's or a town's tie-up (『鬼滅の刃』×くら寿司), an art book, a manhole cover, a venue that closes
-    r"[』」]\s*[×✕]\s*(?![『「])\S|\bOAD\b|\bOVAs?\b|\b(?:art|sketch)\s?books?\b|画集|設定資料集|\bmanholes?\b|閉館|閉園|営業終了|"
+    r"[』」]\s*[×✕]\s*(?![『「])\S|\bOAD\b|\bOVAs?\b|\b(?:art|sketch|cook)\s?books?\b|画集|設定資料集|\bmanholes?\b|閉館|閉園|営業終了|"
     r"\b(?:will\s+)?clos(?:es|e|ed)\s+(?:its\s+doors|at\s+the\s+end|for\s+good|permanently)\b|"
     r"コミック|プラモ|一番くじ|カードゲーム|トレカ|ユニバーサル・スタジオ|前章|後章|\d+万本|\bcards\b|"
     r"\bswitch and pc\b|\bpc and switch\b|\bpre-?orders?\b|\blaunch(?:es|ed)\s+(?:worldwide|globally)\b"
@@ -447,6 +447,7 @@ FILM_ANNOUNCED_WITH = re.compile(r"\bwith\s+(?:an?\s+|the\s+)?(?:new\s+|sequel\s
 #: the broadcast's preview, not a film; a film of several episodes ("Season 2's First Episodes") is one.
 EPISODE_PREVIEW = any_of(r"第\d+話[^\n。]{0,16}?先行|\bpremiere\s+screenings?\b|"
                              r"\bscreens\b[^\n.]{0,40}?\bepisode\s+\d|"  # "Panel Screens Gachiakuta Episode 1"
+                             r"\bscreens\b[^\n.]{0,60}?\bearly\s*$|"  # "Anime Expo Screens Kaiju No. 8 Early"
                              # "Dan Da Dan Season 2 Opens With a Bang and an Anime Expo Screening"
                              r"\bseason\s+\d+\b[^\n.]{0,60}?\bscreening\b|"
                              r"(?<!劇場版)先行上映会?[^\n。]{0,16}?第\d+話|"
@@ -960,9 +961,9 @@ def names_an_occasion(before: str, after: str, in_headline: bool) -> bool:
 
 
 #: News of a creator's death: the works it credits them with are what it is about.
-OBITUARY = any_of(r"\b(?:dies|died)\b(?! (?:down|out)\b)|\bhas died\b|\bpasse[sd] away\b|\bfound dead\b|"
+OBITUARY = any_of(r"\b(?:dies|died)\b(?! (?:down|out|again)\b)|\bhas died\b|\bpasse[sd] away\b|\bfound dead\b|"
                       r"\bdead at \d+\b|\bpasse[sd] at \d+\b|\bobituary\b|死去|逝去|訃報|追悼|"
-                      r"(?:さん|氏)[^『「」』。]{0,20}(?:亡くな[るっりられ]|他界)|"  # not a story's "亡くなった妻"
+                      r"(?:さん|氏)[^『「」』。]{0,20}(?:亡くな[るっりられ]|他界)|(?:さん|氏)を(?:しの|偲)[ぶびん]|"  # not a story's "亡くなった妻"
                       # a tribute or mourning after a death
                       r"\bpays? tribute to\b|\b(?:is|are) mourned\b|\bremembered by\b|\bmourns?\b|"
                       # "Dr. Slump and Dragon Ball Artist's Death Draws Tributes"

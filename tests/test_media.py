@@ -2422,3 +2422,15 @@ def test_a_film_that_reaches_cinemas_is_the_films_own_entry():
     assert tagged("Toriyama's Desert Tale Sand Land Reaches Japanese Cinemas in August",
                   "The Sand Land movie, based on Akira Toriyama's manga, opened in Japan on August 18.",
                   "2023-08-18") == [("SAND LAND", None)]
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("Subaru Dies Again Next Season: Re:Zero 4th Season Confirmed", "", "2025-03-26",
+     [("Re:ゼロから始める異世界生活", 4)]),  # a hero who dies again is the story, no obituary
+    ("声優・小原乃梨子さんをしのぶ声　『ドラえもん』のび太役", "", "2024-07-20", [("ドラえもん", None)]),
+    ("Anime Expo Screens Kaiju No. 8 and Gachiakuta Early", "Both premiere in July.", "2025-07-04",
+     [("ガチアクタ", 1), ("怪獣8号", 2)]),  # shown before they air: the seasons' preview
+    ("Delicious in Dungeon Cookbook Collects Laios' Recipes", "", "2024-05-01", [("ダンジョン飯", None)]),
+])
+def test_a_storys_death_a_mourning_an_early_screening_and_a_cookbook(title, text, published, expected):
+    assert tagged(title, text, published) == expected
