@@ -49,7 +49,7 @@ STUDIO_FILM = re.compile(r"(?-i:\b[A-Z]{2,}\s+FILMS\b)|"  # a studio's name in c
                          r"\b[A-Z][A-Za-z]+\s+animation\s+film\b(?!\s+(?:festival|awards?|prize))",
                          re.IGNORECASE)
 #: A film's release: 『虹ヶ咲』完結編 第1章が公開 (a film in chapters), 「銀魂 THE FINAL」公開 (not 公開決定, 公開日).
-RELEASED = r"第\d+章(?:が|を)?公開|[』」](?:が|、)?\s*(?:劇場)?公開(?![\w\u3040-\u9fff]*(?:決定|日))"
+RELEASED = r"第\d+[章作](?:目)?(?:が|を)?(?:全国)?公開|[』」](?:が|、)?\s*(?:劇場)?公開(?![\w\u3040-\u9fff]*(?:決定|日))"
 #: A train or bus wrapped in a show's art: a tie-in.
 WRAPPED = r"ラッピング(?:列車|電車|バス|車両|トレイン|タクシー)|\bwrapped\s+(?:trains?|bus(?:es)?|trams?)\b"
 #: Headline words of news about other media than a TV season.

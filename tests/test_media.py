@@ -365,6 +365,8 @@ def test_a_live_action_adaptation_keeps_its_series_but_a_drama_sharing_a_word_do
      "Fans paid tribute to Berserk creator Kentaro Miura.",
      [("剣風伝奇ベルセルク", None)]),  # a tribute after a death: the works it credits
     ("“のび太の声”小原乃梨子さん亡くなる　『ドラえもん』で愛された88歳", "", [("ドラえもん", None)]),
+    ("鳥山明さん死去に『ドラゴンボール』『Dr.スランプ』の声優陣が追悼", "",
+     [("Dr.スランプ アラレちゃん", None), ("ドラゴンボール", None)]),  # the manga's name, curated
     ("秋アニメ『妻、小学生になる。』放送開始！亡くなった妻が小学生の姿で", "",
      [("妻、小学生になる。", 1)]),  # a story's death is no obituary: a person's さん is
     ("Hirohiko Araki Receives the Lifetime Achievement Prize", "Araki began JoJo's Bizarre Adventure in 1987.",
@@ -2431,6 +2433,7 @@ def test_a_film_that_reaches_cinemas_is_the_films_own_entry():
     ("Anime Expo Screens Kaiju No. 8 and Gachiakuta Early", "Both premiere in July.", "2025-07-04",
      [("ガチアクタ", 1), ("怪獣8号", 2)]),  # shown before they air: the seasons' preview
     ("Delicious in Dungeon Cookbook Collects Laios' Recipes", "", "2024-05-01", [("ダンジョン飯", None)]),
+    ("『名探偵コナン』第28作が公開　雪山が舞台", "", "2025-04-18", [("名探偵コナン", None)]),  # the 28th work: a film
 ])
-def test_a_storys_death_a_mourning_an_early_screening_and_a_cookbook(title, text, published, expected):
+def test_a_storys_death_a_mourning_an_early_screening_a_cookbook_and_a_numbered_work(title, text, published, expected):
     assert tagged(title, text, published) == expected
