@@ -149,6 +149,8 @@ def read_season(before: str, after: str) -> SeasonMark | None:
         return SeasonMark(final=True)
     if (ordinal := ORDINAL_BEFORE.search(before[-30:])) and SEASON_AFTER_NAME.match(after):
         return SeasonMark(WORDS[ordinal[1].casefold()] if ordinal[1].isalpha() else int(ordinal[1][:-2]))
+    if (match := BEFORE.search(before[-60:])) and (mark := _mark(match)):
+        return mark  # "the final season of My Hero Academia, … where Season 7 left off": the season it is of
     found = [(mark, match) for match in AFTER.finditer(after) if not OF_NEXT.match(after, match.end())
              and not AS_A_TIME.search(after[max(0, match.start() - TIME_WINDOW):match.start()])
              and (mark := _mark(match))]
@@ -160,8 +162,6 @@ def read_season(before: str, after: str) -> SeasonMark | None:
     marks = [mark for mark, _ in found]
     if marks:  # "renewed for season 2": the number, over a sequel's word
         return next((mark for mark in marks if not mark.next), marks[0])
-    if (match := BEFORE.search(before[-60:])) and (mark := _mark(match)):
-        return mark
     return SeasonMark(part=True) if PART.search(after) else None
 
 

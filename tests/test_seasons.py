@@ -61,6 +61,12 @@ def test_final_in_capitals_after_a_title_is_the_final_season_and_a_final_live_is
     assert read_season("", " FINAL Begins") == SeasonMark(final=True)
 
 
+def test_the_season_a_mention_is_of_comes_before_one_its_clause_names_later():
+    assert read_season("Bones launched the final season of ", " this weekend, where Season 7 left off") == \
+        SeasonMark(final=True)
+    assert read_season("Netflix adds the second season of ", " and Season 3 of another show") == SeasonMark(2)
+
+
 def test_a_final_season_is_the_one_the_catalog_has_not_one_more():
     # Dr.STONE SCIENCE FUTURE (season 4) is the final season; no entry is marked final.
     assert tagged("Dr. STONE Final Season Announced for 2025", "") == [("Dr.STONE", 4)]
