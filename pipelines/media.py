@@ -242,7 +242,7 @@ SOURCE_WORDS = re.compile(r"(?:スマホ|女性向け)?ゲーム原作|マンガ
 #: own words: "Kinema Citrus's adaptation" is a studio's).
 #: An apposition that says what the work is: "Lupin Zero, a six-episode prequel about …", "Arte, the
 #: adaptation of Kei Ohkubo's manga".
-WORK_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:anime|series|prequel|sequel|spin-?off|film|"
+WORK_APPOSITION = re.compile(r"(?:,|\s+is)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:anime|series|prequel|sequel|spin-?off|film|"
                              r"movie|manga|adaptation|story|tale|show|original)\b", re.IGNORECASE)
 #: A name's season as its ordinal numbers it: "Castlevania's Fourth and Last Season Lands on Netflix".
 ORDINAL_SEASON = (r"(?:'s|’s)\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last|new|"

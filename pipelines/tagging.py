@@ -45,9 +45,9 @@ from pipelines import english
 from pipelines.aliases import TRUSTED_SOURCES
 from pipelines.alternation import any_of
 from pipelines.catalog import FILM_PREFIX, SPIN_OFF, Entry, Series, debracket, from_records
-from pipelines.media import (OVERTAKEN, REMAKE, THE_BEFORE, UNNAMED_SEQUEL, about_a_death, about_a_film, about_a_tie_in,
-                             about_live_action, acted_only, about_other_media, announces_a_season, announces_a_work,
-                             beside_other_work, credits_a_person, film_before_any_show, film_in_lead,
+from pipelines.media import (OVERTAKEN, REMAKE, THE_BEFORE, UNNAMED_SEQUEL, WORK_APPOSITION, about_a_death, about_a_film,
+                             about_a_tie_in, about_live_action, acted_only, about_other_media, announces_a_season,
+                             announces_a_work, beside_other_work, credits_a_person, film_before_any_show, film_in_lead,
                              in_a_studio_name, media_before,
                              names_a_company, names_a_rival, names_a_role, names_an_occasion, names_the_parent,
                              opens_title,
@@ -287,7 +287,7 @@ KATAKANA_WORD = re.compile(r"^[\u30a1-\u30fa\u30fc\uff66-\uff9f]+$")
 #: that show's only in one.
 ANIME_WORDS = re.compile(r"\banime\b|\bmanga\b|\bepisodes?\b|\bseasons?\b|\bcour\b|\bOVA\b|\bvoice|\bstudio\b|"
                          r"\bfilms?\b|\bmovies?\b|\btheat(?:er|re)s?\b|\bstage\b|\bgames?\b|\bdirector\b|\bcreator\b|"
-                         r"\bcast\b|\btrailer\b|\bpremiere|\bstream|\bnovels?\b|Netflix|Crunchyroll|Ghibli|AnimeJapan|"
+                         r"\bcast\b|\btrailer\b|\bpremiere|\bstream|\bair(?:s|ed|ing)\b|\bblu-?ray|\bbroadcast|\bnovels?\b|Netflix|Crunchyroll|Ghibli|AnimeJapan|"
                          r"アニメ|漫画|マンガ|声優|放送|劇場|映画|舞台|ゲーム|小説", re.IGNORECASE)
 KATAKANA_TITLE_WORDS = re.compile(r"アニメ|シリーズ|シーズン|コラボ|カフェ|グッズ|ショップ|イベント|ライブ|ステージ|"
                                   r"ミュージカル|ゲーム|ファン|キャラ|ポップアップ|フェア|スペシャル|ムービー|コミック|"
@@ -948,7 +948,7 @@ class SeriesMatcher:
             return True  # not "Winter 2023's Isekai Wave: …"
         if _season_right_after(after):
             return True
-        if TITLE_CONTEXT.match(after) or (shows_title("", after) and not in_a_name):
+        if TITLE_CONTEXT.match(after) or WORK_APPOSITION.match(after) or (shows_title("", after) and not in_a_name):
             if len(words) == 1 and "\n" in doc[:start] and NAME_BEFORE.search(doc[max(0, start - 40):start]):
                 return False  # "led to the Duel Monsters anime": a word of a longer name, in the body's prose
             return len(words) == 2 or not SENTENCE_START.search(doc[max(0, start - 4):start]) or opens_title(after)

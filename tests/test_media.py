@@ -2437,3 +2437,13 @@ def test_a_film_that_reaches_cinemas_is_the_films_own_entry():
 ])
 def test_a_storys_death_a_mourning_an_early_screening_a_cookbook_and_a_numbered_work(title, text, published, expected):
     assert tagged(title, text, published) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("Shiki Is the Vampire Horror Anime to Watch This October", "The 2010 series is streaming again.", "2022-10-21",
+     [("屍鬼", 1)]),  # "… Is the … Anime": a one-word title the headline calls an anime
+    ("Princess Tutu's 20th Anniversary: Why the Fairy Tale Endures", "Princess Tutu began airing in August 2002.",
+     "2022-08-16", [("プリンセスチュチュ", None)]),  # airing: a broadcast's word, as an anime's
+])
+def test_a_title_called_an_anime_and_one_whose_body_tells_it_aired(title, text, published, expected):
+    assert tagged(title, text, published) == expected
