@@ -153,6 +153,7 @@ SET130 = DATA.with_name("real_names_set130.jsonl")
 SET131 = DATA.with_name("real_names_set131.jsonl")
 SET132 = DATA.with_name("real_names_set132.jsonl")
 SET133 = DATA.with_name("real_names_set133.jsonl")
+SET138 = DATA.with_name("real_names_set138.jsonl")
 HOST = "realnames.test"
 
 
