@@ -287,7 +287,8 @@ KATAKANA_WORD = re.compile(r"^[\u30a1-\u30fa\u30fc\uff66-\uff9f]+$")
 #: that show's only in one.
 ANIME_WORDS = re.compile(r"\banime\b|\bmanga\b|\bepisodes?\b|\bseasons?\b|\bcour\b|\bOVA\b|\bvoice|\bstudio\b|"
                          r"\bfilms?\b|\bmovies?\b|\btheat(?:er|re)s?\b|\bstage\b|\bgames?\b|\bdirector\b|\bcreator\b|"
-                         r"\bcast\b|\btrailer\b|\bpremiere|\bstream|\bair(?:s|ed|ing)\b|\bblu-?ray|\bbroadcast|\bnovels?\b|Netflix|Crunchyroll|Ghibli|AnimeJapan|"
+                         r"\bcast\b|\btrailer\b|\bpremiere|\bstream|\bair(?:s|ed|ing)\b|\bblu-?ray|\bbroadcast|"
+                         r"\banimat(?:ed|ion)\b|\btelevision\b|\bseries\b|\bnovels?\b|Netflix|Crunchyroll|Ghibli|AnimeJapan|"
                          r"アニメ|漫画|マンガ|声優|放送|劇場|映画|舞台|ゲーム|小説", re.IGNORECASE)
 KATAKANA_TITLE_WORDS = re.compile(r"アニメ|シリーズ|シーズン|コラボ|カフェ|グッズ|ショップ|イベント|ライブ|ステージ|"
                                   r"ミュージカル|ゲーム|ファン|キャラ|ポップアップ|フェア|スペシャル|ムービー|コミック|"

@@ -2444,6 +2444,8 @@ def test_a_storys_death_a_mourning_an_early_screening_a_cookbook_and_a_numbered_
      [("屍鬼", 1)]),  # "… Is the … Anime": a one-word title the headline calls an anime
     ("Princess Tutu's 20th Anniversary: Why the Fairy Tale Endures", "Princess Tutu began airing in August 2002.",
      "2022-08-16", [("プリンセスチュチュ", None)]),  # airing: a broadcast's word, as an anime's
+    ("Scavengers Reign walks away from the Annie Awards with a stack of trophies", "The series took the television "
+     "prize.", "2024-02-18", [("Scavengers Reign", 1)]),  # a television series: an animated show's words
 ])
 def test_a_title_called_an_anime_and_one_whose_body_tells_it_aired(title, text, published, expected):
     assert tagged(title, text, published) == expected
