@@ -93,7 +93,8 @@ class Alias:
 
 
 #: A title written twice, in Latin letters and then in katakana: each is a name.
-LATIN_THEN_KANA = re.compile(r"^([A-Za-z][A-Za-z0-9'’!?.,&:\- ]*[A-Za-z0-9!?.])\s+([\u30a0-\u30ff・ー\s]{3,})$")
+LATIN_THEN_KANA = re.compile(r"^([A-Za-z][A-Za-z0-9'’!?.,&:\- ]*[A-Za-z0-9!?.])\s+(?:[-–—]\s*)?"
+                             r"([\u30a0-\u30ff・ー\s]{3,}?)(?:\s*[-–—])?$")  # "SOUL EATER - ソウルイーター -"
 
 
 def guess_lang(name: str) -> str:

@@ -51,6 +51,7 @@ def test_every_title_translation_is_a_bangumi_alias_with_its_language():
     ("Hell's Paradise", "Hells Paradise"),
     ("DAN DA DAN", "DANDADAN"),
     ("THE GOD OF HIGH SCHOOL ゴッド・オブ・ハイスクール", "THE GOD OF HIGH SCHOOL"),
+    ("SOUL EATER - ソウルイーター -", "ソウルイーター"),  # the katakana between dashes
     ("男女の友情は成立する？（いや、しないっ!!）", "男女の友情は成立する？"),
     ("Fate/stay night (Unlimited Blade Works)", "Fate/stay night"),
     ("The Drops of God", "Drops of God"),
