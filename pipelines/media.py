@@ -52,6 +52,10 @@ STUDIO_FILM = re.compile(r"(?-i:\b[A-Z]{2,}\s+FILMS\b)|"  # a studio's name in c
 RELEASED = r"第\d+[章作](?:目)?(?:が|を)?(?:全国)?公開|[』」](?:が|、)?\s*(?:劇場)?公開(?![\w\u3040-\u9fff]*(?:決定|日))"
 #: A train or bus wrapped in a show's art: a tie-in.
 WRAPPED = r"ラッピング(?:列車|電車|バス|車両|トレイン|タクシー)|\bwrapped\s+(?:trains?|bus(?:es)?|trams?)\b"
+#: Game publishers and developers whose possessive before "… Game" or "… Fighter" names a game, not an anime
+#: (a title's own possessive may: "JJK's Culling Game Arc").
+GAME_MAKER = (r"(?:bandai namco|capcom|sega|square enix|konami|koei tecmo|atlus|nintendo|cyberconnect2|arc system works|"
+              r"spike chunsoft|level-5|hoyoverse|mihoyo|marvelous|bushiroad|eighting|falcom|nis america)")
 #: Headline words of news about other media than a TV season.
 OTHER_MEDIA = any_of(
     r"\bmanga\b|\bvolumes?\b|\bcopies\b|\bchapters?\b|light novel|\bnovels?\b|\bfigures?\b(?!\s+skat)|\bfigurines?\b|"
@@ -122,6 +126,7 @@ OTHER_MEDIA = any_of(
     r"\b(?:hits|comes to|coming to|heads to|launches on|out on) (?:the )?(?:nintendo )?switch\b|"
     r"\b[\d.,]+\s*(?:million|thousand)\s+players\b|"
     r"\bfighting games?\b|\b(?:action\s+)?j?rpgs?\b|\broster\b|(?:'s|’s) game\b|"
+    r"\b" + GAME_MAKER + r"(?:'s|’s)\s+(?:[\w-]+\s+){0,3}(?:game|fighter)\b|"  # "Bandai Namco's JJK Fighter"
     r"\bbrawlers?\b|\b[1-4](?:v|-on-)[1-4]\b|対戦アクション|対戦格闘|格闘ゲーム|"  # "a 2v2 fighter", a brawler's genre
     r"(?-i:\bto (?:Nintendo )?Switch\b)|(?-i:\bVR\b)(?=\s+(?:racer|game|tie-in|title|experience|\d))|"  # "a VR Racer"
     r"キャンペーン|観光|周遊|\btourism\b|ツアー|\btour\b|\blive spectacle\b|ライブ・?スペクタクル|再演|"
@@ -151,6 +156,8 @@ ANNIVERSARY = any_of(r"\banniversary\b|周年|"
                          r"放送\d{1,3}年(?![\d月度目])|"  # 日曜夕方の顔、放送55年
                          r"\b(?:a|one|two|three|\d)\s+decades?\s+since\b|"
                          r"\b(?:\d\d?|100) years (?:since|of)\b|"  # not a story's "170 Years of Edo Japan"
+                         r"\b(?:\d\d?|" + YEARS_IN_WORDS + r") years (?:since|later:)|"  # not "Five Years of Waiting"
+                         r"\bis (?:\d\d?|" + YEARS_IN_WORDS + r") years old\b|"  # "From the New World Is Ten Years Old"
                          # "Marks a Decade on TV", "Wolf's Rain at 20: …", "G Gundam at 30, Turn A at 25"
                          r"\b(?:celebrat(?:es?|ing)|marks?|marking) (?:a|one|two|three) decades?\b|"
                          r"\ba quarter[- ]century\b|"
@@ -461,7 +468,9 @@ EPISODE_PREVIEW = any_of(r"第\d+話[^\n。]{0,16}?先行|\bpremiere\s+screening
 
 
 #: A film inside a story: "ZENSHU Sends an Anime Director Into Her Favorite Film" tells the show's plot.
-STORY_FILM = re.compile(r"\binto\s+(?:her|his|their)\s+(?:[\w'’-]+\s+){0,2}?(?:films?|movies?)\b", re.IGNORECASE)
+STORY_FILM = re.compile(r"\binto\s+(?:her|his|their)\s+(?:[\w'’-]+\s+){0,2}?(?:films?|movies?)\b|"
+                        r"\binto\s+the\s+(?:films?|movies?)\s+(?:she|he|they)\b|"  # "Into the Film She Loves"
+                        r"映画の(?:世界|中)に(?:入り込|飛び込|入)", re.IGNORECASE)  # 監督が映画の世界に入り込む
 
 
 #: A new anime announced as a project, of no known form yet.

@@ -2449,3 +2449,20 @@ def test_a_storys_death_a_mourning_an_early_screening_a_cookbook_and_a_numbered_
 ])
 def test_a_title_called_an_anime_and_one_whose_body_tells_it_aired(title, text, published, expected):
     assert tagged(title, text, published) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("From the New World Is Ten Years Old and Still Unsettling", "", "2022-10-01", [("新世界より", None)]),
+    ("Paranoia Agent 20 Years Later: Satoshi Kon's TV Series Revisited", "", "2024-02-02", [("妄想代理人", None)]),
+    ("Uzumaki Spirals Onto Toonami After Five Years of Waiting", "Uzumaki, the adaptation of Junji Ito's manga, "
+     "premiered.", "2024-09-30", [("うずまき", 1)]),  # years of waiting: a delay, no anniversary
+    ("MAPPA's ZENSHU Drops an Anime Director Into the Film She Loves", "The original anime premiered.",
+     "2025-01-06", [("全修。", 1)]),  # the film she loves is the story's
+    ("広瀬ナツ子監督が映画の世界に入り込む　MAPPAオリジナル『全修。』第1話オンエア", "", "2025-01-06", [("全修。", 1)]),
+    ("Two-on-Two Battles Arrive in Bandai Namco's JJK Fighter", "Stages come from Jujutsu Kaisen's first season.",
+     "2024-02-02", [("呪術廻戦", None)]),  # a game maker's fighter
+    ("JJK's Culling Game Arc Hits TV in January 2026", "Jujutsu Kaisen Season 3 covers the arc.", "2025-07-20",
+     [("呪術廻戦", 3)]),  # a title's own "… Game" is an arc
+])
+def test_anniversaries_in_years_a_storys_film_and_a_game_makers_fighter(title, text, published, expected):
+    assert tagged(title, text, published) == expected
