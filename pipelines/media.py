@@ -102,6 +102,7 @@ OTHER_MEDIA = any_of(
     r"\bfilm (?:prize|awards?)\b|休載|"  # the Oscars, not "Resumes Oscar and Tinasha's Story"
     r"\b[\d.,]+\s*(?:million|billion)\s+yen\b|[$¥][\d.,]+\s*(?:million|billion)\b|"  # takings or sales
     r"box[- ]office|\bopening[- ](?:weekend\s+)?records?\b|"  # "Shatters Japan's Opening Record"
+    r"\b(?:biggest|largest|record for (?:an?|the))\s+(?:[\w-]+\s+){0,2}?opening\b|"  # "Its Biggest Opening in Japan"
     r"\b(?:overseas|worldwide|global|domestic|international|lifetime|total)\s+gross\b|\btop-grossing\b|"
     # a company's earnings
     r"\brecord (?:year|profits?|revenue|sales)\b|\bearnings\b|\bfiscal year\b|(?<!総)決算|売上高|営業利益|"
@@ -596,7 +597,8 @@ SEASON_ANNOUNCED = any_of(r"\b(?:gets|announces|confirms|green-?lights|renewed f
                               r"(?:film|movie|劇場版|映画)\S{0,20}\s*(?:and|&|と|、)\s*(?:an?\s+)?(?:[\w-]+\s+)?"
                               r"(?:season\b|第?\d+期)", re.IGNORECASE)
 #: A headline's words of a film or of a season's episodes shown in cinemas.
-CINEMA_WORDS = any_of(FILM_WORDS.pattern + r"|\btheat(?:er|re)s?\b|\bcinemas\b|\btheatrical\b|\bscreenings?\b|"
+CINEMA_WORDS = any_of(FILM_WORDS.pattern + r"|\btheat(?:er|re)s?\b|\bcinemas\b|\btheatrical(?:ly)?\b|\bscreenings?\b|"
+                          r"\bfeature(?:-length)?\s+(?:film\s+)?debut\b|"  # a director's first feature film
                           r"\bscreens\b|"
                           r"先行上映|上映|スクリーン(?=で|に|へ)|" +  # 結束バンド結成までをスクリーンで
                           RELEASED + "|"

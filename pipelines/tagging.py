@@ -716,7 +716,7 @@ class SeriesMatcher:
             elif explicit:
                 season, evidence = explicit[0], "explicit"
             else:
-                season, evidence = (None if no_season or not series.seasons else 1), "default"
+                season, evidence = (None if no_season or film_news or not series.seasons else 1), "default"
                 window = airing or _award_window(title, published) or \
                     _award_window(first_sentence, published)  # "Solo Leveling Claims Top Prize": the lead's awards
                 entry = _entry_airing(series, window) if window and not no_season else None

@@ -2466,3 +2466,13 @@ def test_a_title_called_an_anime_and_one_whose_body_tells_it_aired(title, text, 
 ])
 def test_anniversaries_in_years_a_storys_film_and_a_game_makers_fighter(title, text, published, expected):
     assert tagged(title, text, published) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("Infinity Castle Part One Gives Demon Slayer Its Biggest Opening in Japan", "", "2025-07-21",
+     [("鬼滅の刃", None)]),  # a record opening is a film's box office
+    ("Shingo Yamashita Makes His Feature Debut With Netflix's Cosmic Princess Kaguya!", "Netflix shared a teaser.",
+     "2025-07-05", [("超かぐや姫！", None)]),  # a feature debut: a film's news, before any entry airs
+])
+def test_a_record_opening_and_a_feature_debut_are_films_news(title, text, published, expected):
+    assert tagged(title, text, published) == expected
