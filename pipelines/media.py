@@ -49,13 +49,15 @@ STUDIO_FILM = re.compile(r"(?-i:\b[A-Z]{2,}\s+FILMS\b)|"  # a studio's name in c
                          r"\b[A-Z][A-Za-z]+\s+animation\s+film\b(?!\s+(?:festival|awards?|prize))",
                          re.IGNORECASE)
 #: A film's release: 『虹ヶ咲』完結編 第1章が公開 (a film in chapters), 「銀魂 THE FINAL」公開 (not 公開決定, 公開日).
-RELEASED = r"第\d+[章作](?:目)?(?:が|を)?(?:全国)?公開|[』」](?:が|、)?\s*(?:劇場)?公開(?![\w\u3040-\u9fff]*(?:決定|日))"
+RELEASED = r"第\d+[章作](?:目)?(?:が|を)?(?:全国)?公開|" \
+    r"[』」](?:が|、)?\s*(?:劇場)?公開(?![\w\u3040-\u9fff]*(?:決定|日))"
 #: A train or bus wrapped in a show's art: a tie-in.
 WRAPPED = r"ラッピング(?:列車|電車|バス|車両|トレイン|タクシー)|\bwrapped\s+(?:trains?|bus(?:es)?|trams?)\b"
 #: Game publishers and developers whose possessive before "… Game" or "… Fighter" names a game, not an anime
 #: (a title's own possessive may: "JJK's Culling Game Arc").
-GAME_MAKER = (r"(?:bandai namco|capcom|sega|square enix|konami|koei tecmo|atlus|nintendo|cyberconnect2|arc system works|"
-              r"spike chunsoft|level-5|hoyoverse|mihoyo|marvelous|bushiroad|eighting|falcom|nis america)")
+GAME_MAKER = (r"(?:bandai namco|capcom|sega|square enix|konami|koei tecmo|atlus|nintendo|cyberconnect2|"
+              r"arc system works|spike chunsoft|level-5|hoyoverse|mihoyo|marvelous|bushiroad|eighting|falcom|"
+              r"nis america)")
 #: Headline words of news about other media than a TV season.
 OTHER_MEDIA = any_of(
     r"\bmanga\b|\bvolumes?\b|\bcopies\b|\bchapters?\b|light novel|\bnovels?\b|\bfigures?\b(?!\s+skat)|\bfigurines?\b|"
@@ -118,7 +120,8 @@ OTHER_MEDIA = any_of(
     r"\bcross(?:es|ed)? over with\b|"
     r"\buniversal studios\b|\bUSJ\b|"
     # a brand's or a town's tie-up (『鬼滅の刃』×くら寿司), an art book, a manhole cover, a venue that closes
-    r"[』」]\s*[×✕]\s*(?![『「])\S|\bOAD\b|\bOVAs?\b|\b(?:art|sketch|cook)\s?books?\b|画集|設定資料集|\bmanholes?\b|閉館|閉園|営業終了|"
+    r"[』」]\s*[×✕]\s*(?![『「])\S|\bOAD\b|\bOVAs?\b|\b(?:art|sketch|cook)\s?books?\b|画集|設定資料集|\bmanholes?\b|"
+    r"閉館|閉園|営業終了|"
     r"\b(?:will\s+)?clos(?:es|e|ed)\s+(?:its\s+doors|at\s+the\s+end|for\s+good|permanently)\b|"
     r"コミック|プラモ|一番くじ|カードゲーム|トレカ|ユニバーサル・スタジオ|前章|後章|\d+万本|\bcards\b|"
     r"\bswitch and pc\b|\bpc and switch\b|\bpre-?orders?\b|\blaunch(?:es|ed)\s+(?:worldwide|globally)\b"
@@ -250,8 +253,8 @@ SOURCE_WORDS = re.compile(r"(?:スマホ|女性向け)?ゲーム原作|マンガ
 #: own words: "Kinema Citrus's adaptation" is a studio's).
 #: An apposition that says what the work is: "Lupin Zero, a six-episode prequel about …", "Arte, the
 #: adaptation of Kei Ohkubo's manga".
-WORK_APPOSITION = re.compile(r"(?:,|\s+is)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:anime|series|prequel|sequel|spin-?off|film|"
-                             r"movie|manga|adaptation|story|tale|show|original)\b", re.IGNORECASE)
+WORK_APPOSITION = re.compile(r"(?:,|\s+is)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:anime|series|prequel|sequel|"
+                             r"spin-?off|film|movie|manga|adaptation|story|tale|show|original)\b", re.IGNORECASE)
 #: A name's season as its ordinal numbers it: "Castlevania's Fourth and Last Season Lands on Netflix".
 ORDINAL_SEASON = (r"(?:'s|’s)\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last|new|"
                   r"next)\s+(?:and\s+(?:final|last)\s+)?season\b")
@@ -974,7 +977,8 @@ def names_an_occasion(before: str, after: str, in_headline: bool) -> bool:
 #: News of a creator's death: the works it credits them with are what it is about.
 OBITUARY = any_of(r"\b(?:dies|died)\b(?! (?:down|out|again)\b)|\bhas died\b|\bpasse[sd] away\b|\bfound dead\b|"
                       r"\bdead at \d+\b|\bpasse[sd] at \d+\b|\bobituary\b|死去|逝去|訃報|追悼|"
-                      r"(?:さん|氏)[^『「」』。]{0,20}(?:亡くな[るっりられ]|他界)|(?:さん|氏)を(?:しの|偲)[ぶびん]|"  # not a story's "亡くなった妻"
+                      r"(?:さん|氏)[^『「」』。]{0,20}(?:亡くな[るっりられ]|他界)|"
+                      r"(?:さん|氏)を(?:しの|偲)[ぶびん]|"  # not a story's "亡くなった妻"
                       # a tribute or mourning after a death
                       r"\bpays? tribute to\b|\b(?:is|are) mourned\b|\bremembered by\b|\bmourns?\b|"
                       # "Dr. Slump and Dragon Ball Artist's Death Draws Tributes"

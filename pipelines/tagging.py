@@ -45,12 +45,11 @@ from pipelines import english
 from pipelines.aliases import TRUSTED_SOURCES
 from pipelines.alternation import any_of
 from pipelines.catalog import FILM_PREFIX, SPIN_OFF, Entry, Series, debracket, from_records
-from pipelines.media import (OVERTAKEN, REMAKE, THE_BEFORE, UNNAMED_SEQUEL, WORK_APPOSITION, about_a_death, about_a_film,
-                             about_a_tie_in, about_live_action, acted_only, about_other_media, announces_a_season,
-                             announces_a_work, beside_other_work, credits_a_person, film_before_any_show, film_in_lead,
-                             in_a_studio_name, media_before,
-                             names_a_company, names_a_rival, names_a_role, names_an_occasion, names_the_parent,
-                             opens_title,
+from pipelines.media import (OVERTAKEN, REMAKE, THE_BEFORE, UNNAMED_SEQUEL, WORK_APPOSITION, about_a_death,
+                             about_a_film, about_a_tie_in, about_live_action, acted_only, about_other_media,
+                             announces_a_season, announces_a_work, beside_other_work, credits_a_person,
+                             film_before_any_show, film_in_lead, in_a_studio_name, media_before, names_a_company,
+                             names_a_rival, names_a_role, names_an_occasion, names_the_parent, opens_title,
                              other_medium_in_lead, part_of_longer_name, sentences_end, shows_title, song_names,
                              subtitle_after, tells_a_broadcast)
 from pipelines.seasons import (ROMAN, SeasonMark, next_season_announced, numbered_season, read_season, season_titles,
@@ -288,7 +287,8 @@ KATAKANA_WORD = re.compile(r"^[\u30a1-\u30fa\u30fc\uff66-\uff9f]+$")
 ANIME_WORDS = re.compile(r"\banime\b|\bmanga\b|\bepisodes?\b|\bseasons?\b|\bcour\b|\bOVA\b|\bvoice|\bstudio\b|"
                          r"\bfilms?\b|\bmovies?\b|\btheat(?:er|re)s?\b|\bstage\b|\bgames?\b|\bdirector\b|\bcreator\b|"
                          r"\bcast\b|\btrailer\b|\bpremiere|\bstream|\bair(?:s|ed|ing)\b|\bblu-?ray|\bbroadcast|"
-                         r"\banimat(?:ed|ion)\b|\btelevision\b|\bseries\b|\bnovels?\b|Netflix|Crunchyroll|Ghibli|AnimeJapan|"
+                         r"\banimat(?:ed|ion)\b|\btelevision\b|\bseries\b|\bnovels?\b|"
+                         r"Netflix|Crunchyroll|Ghibli|AnimeJapan|"
                          r"アニメ|漫画|マンガ|声優|放送|劇場|映画|舞台|ゲーム|小説", re.IGNORECASE)
 KATAKANA_TITLE_WORDS = re.compile(r"アニメ|シリーズ|シーズン|コラボ|カフェ|グッズ|ショップ|イベント|ライブ|ステージ|"
                                   r"ミュージカル|ゲーム|ファン|キャラ|ポップアップ|フェア|スペシャル|ムービー|コミック|"
