@@ -792,7 +792,8 @@ def opens_title(after: str) -> bool:
 
 #: A title named to credit a person or studio ("Re:Zero author Tappei Nagatsuki", "from the
 #: creator of Attack on Titan", 「進撃の巨人」の作者): the article is about their new work.
-CREDIT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:author|creator|mangaka|original creator|writer|artist)s?\b|"
+CREDIT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:author|creator|mangaka|original creator|writer|artist|"
+                          r"publisher|distributor)s?\b|"
                           r"^\s+(?:team|staff)\s+(?:of|behind)\b|"  # "the Anohana team of Tatsuyuki Nagai, Mari Okada …"
                           r"^\s+team\b|^[ \t]+studio\b|"  # "… anime from the Senran Kagura team", "… X studio"
                           # "the arena fighter from the Naruto Storm studio"
@@ -813,7 +814,7 @@ CREDIT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:author|creato
                           # 『あの花』『ここさけ』チームの新作: the team's earlier works
                           r"^[」』](?:[『「][^』」]{1,20}[』」])*の?(?:チーム|スタッフ|制作陣|コンビ)", re.IGNORECASE)
 CREDIT_BEFORE = re.compile(r"\b(?:creator|author|mangaka|writer|team|staff|director|composer|screenwriter|"
-                           r"character designer)s?\s+(?:of|behind)\s+(?:the\s+)?[\"“『「]?$|"
+                           r"character designer|publisher|distributor)s?\s+(?:of|behind)\s+(?:the\s+)?[\"“『「]?$|"
                            # "an animator on Spirited Away"
                            r"\b(?:animator|director|composer|writer|producer)s?\s+on\s+(?:the\s+)?[\"“『「]?$|"
                            # "Evan Call, who scored Violet Evergarden, …": the person's earlier work

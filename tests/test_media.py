@@ -2476,3 +2476,12 @@ def test_anniversaries_in_years_a_storys_film_and_a_game_makers_fighter(title, t
 ])
 def test_a_record_opening_and_a_feature_debut_are_films_news(title, text, published, expected):
     assert tagged(title, text, published) == expected
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("Sony Becomes Kadokawa's Top Shareholder, Oshi no Ko Publisher Keeps Its Brand", "The deal closed in January.",
+     []),  # a publisher credited with a work it publishes
+    ("Toho Acquires GKIDS, the U.S. Distributor Behind The Boy and the Heron", "The deal closed this week.", []),
+])
+def test_a_publisher_or_distributor_credited_with_a_work(title, text, expected):
+    assert tagged(title, text, "2025-01-07") == expected
