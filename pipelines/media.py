@@ -654,21 +654,16 @@ def sentences_end(text: str, count: int, shortest: int = 1) -> int:
     return len(text)
 
 
-def film_in_lead(headline: str, text: str) -> bool:
-    """The body's first sentences call the work a film ("The first film of … Infinity Castle will
-    open", "The CG film stars Tristan"), and the headline is no broadcast's: a part it names ("Part
-    1", 後編) is the film's, no cour of a season."""
-    return _film_in_lead(headline, text) is not None
-
-
 #: A show named as one: its season, episode, cour or TV anime.
-SHOW_NAMED = any_of(r"\bseasons?\b|\bepisodes?\b|\bcours?\b|\bTV\b|(?:TV|テレビ)アニメ|第\d+期|放送", re.IGNORECASE)
+SHOW_NAMED = any_of(r"\bseasons?\b|\bepisodes?\b|\bcours?\b|\bTV\b|(?:TV|テレビ)アニメ|第\d+期|第\d+クール|放送", re.IGNORECASE)
 
 
 def film_before_any_show(headline: str, text: str) -> bool:
     """The body's first sentences call the work a film before they name any show ("Crunchyroll will
-    stream the first Spy x Family film"), under a headline that is no broadcast's; not a TV anime's
-    theme song whose film comes later (TVアニメ『鬼滅の刃』のOPテーマ … 劇場版の制作も)."""
+    stream the first Spy x Family film", "The first film of … Infinity Castle will open": a part the
+    headline names is the film's), under a headline that is no broadcast's; not a TV anime's theme
+    song whose film comes later (TVアニメ『鬼滅の刃』のOPテーマ … 劇場版の制作も), nor a lineup's film after a
+    show's cour (「SAKAMOTO DAYS」第2クール、…劇場アニメ「超かぐや姫！」)."""
     film = _film_in_lead(headline, text)
     return film is not None and not SHOW_NAMED.search(text[:film.start()])
 

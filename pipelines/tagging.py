@@ -48,7 +48,7 @@ from pipelines.catalog import FILM_PREFIX, SPIN_OFF, Entry, Series, debracket, f
 from pipelines.media import (OVERTAKEN, REMAKE, THE_BEFORE, UNNAMED_SEQUEL, WORK_APPOSITION, about_a_death,
                              about_a_film, about_a_tie_in, about_live_action, acted_only, about_other_media,
                              announces_a_season, announces_a_work, beside_other_work, credits_a_person,
-                             film_before_any_show, film_in_lead, in_a_studio_name, media_before, names_a_company,
+                             film_before_any_show, in_a_studio_name, media_before, names_a_company,
                              names_a_rival, names_a_role, names_an_occasion, names_the_parent, opens_title,
                              other_medium_in_lead, part_of_longer_name, sentences_end, shows_title, song_names,
                              subtitle_after, tells_a_broadcast)
@@ -576,7 +576,7 @@ class SeriesMatcher:
         tie_in = about_a_tie_in(bare_title)  # a café or a figure "for Season 2" too
         unseasoned = live_action or tie_in or about_a_film(bare_title) or \
             about_a_death(bare_title)  # an obituary's 『ルパン三世』第1シリーズ credits the person, as its works do
-        film_part = film_in_lead(title, text)  # "Infinity Castle Part 1 Dated": the first film's date
+        film_part = film_before_any_show(title, text)  # "Infinity Castle Part 1 Dated": the first film's date
         title_end = -1  # where the last name read as a title ends
         untitled = bool(title) and not any(read and end <= len(title) for read, (_, end, _, _) in zip(reads, mentions))
         # "Code: White Lands on Crunchyroll" over "the first Spy x Family film …": the one work the body names, a film
