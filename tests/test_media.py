@@ -2444,7 +2444,7 @@ def test_a_storys_death_a_mourning_an_early_screening_a_cookbook_and_a_numbered_
      [("屍鬼", 1)]),  # "… Is the … Anime": a one-word title the headline calls an anime
     ("Princess Tutu's 20th Anniversary: Why the Fairy Tale Endures", "Princess Tutu began airing in August 2002.",
      "2022-08-16", [("プリンセスチュチュ", None)]),  # airing: a broadcast's word, as an anime's
-    ("Adult Swim Sets Lazarus Premiere for April", "", "2025-03-01", [("LAZARUS", 1)]),  # a show's premiere
+    ("Adult Swim Sets Lazarus Premiere for April", "", "2025-03-01", [("LAZARUS ラザロ", 1)]),  # a show's premiere
     ("Scavengers Reign walks away from the Annie Awards with a stack of trophies", "The series took the television "
      "prize.", "2024-02-18", [("Scavengers Reign", 1)]),  # a television series: an animated show's words
 ])
