@@ -655,7 +655,8 @@ def sentences_end(text: str, count: int, shortest: int = 1) -> int:
 
 
 #: A show named as one: its season, episode, cour or TV anime.
-SHOW_NAMED = any_of(r"\bseasons?\b|\bepisodes?\b|\bcours?\b|\bTV\b|(?:TV|テレビ)アニメ|第\d+期|第\d+クール|放送", re.IGNORECASE)
+SHOW_NAMED = any_of(r"\bseasons?\b|\bepisodes?\b|\bcours?\b|\bTV\b|(?:TV|テレビ)アニメ|第\d+期|第\d+クール|放送",
+                    re.IGNORECASE)
 
 
 def film_before_any_show(headline: str, text: str) -> bool:
