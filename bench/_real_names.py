@@ -161,6 +161,7 @@ SET138 = DATA.with_name("real_names_set138.jsonl")
 SET139 = DATA.with_name("real_names_set139.jsonl")
 SET140 = DATA.with_name("real_names_set140.jsonl")
 SET141 = DATA.with_name("real_names_set141.jsonl")
+SET144 = DATA.with_name("real_names_set144.jsonl")
 HOST = "realnames.test"
 
 
