@@ -163,6 +163,7 @@ SET140 = DATA.with_name("real_names_set140.jsonl")
 SET141 = DATA.with_name("real_names_set141.jsonl")
 SET142 = DATA.with_name("real_names_set142.jsonl")
 SET143 = DATA.with_name("real_names_set143.jsonl")
+SET144 = DATA.with_name("real_names_set144.jsonl")
 SET145 = DATA.with_name("real_names_set145.jsonl")
 HOST = "realnames.test"
 
