@@ -46,7 +46,7 @@ HIRAGANA_ONLY = re.compile(r"^[\u3040-\u309f]+$")
 GENERIC_PREFIX = re.compile(r"^(?:the|a|an|my|our|your|this|that)\s+\S+$", re.IGNORECASE)
 #: A prefix ending in a film word names any of the franchise's films, not this one ("Demon Slayer: Kimetsu no Yaiba
 #: - The Movie" of Mugen Train is Infinity Castle's opening too).
-FILM_PREFIX = re.compile(r"(?:\bmovie|劇場版)\W*$", re.IGNORECASE)
+FILM_WORD_END = re.compile(r"(?:\bmovie|劇場版)\W*$", re.IGNORECASE)
 #: A title this many words long is shortened in news to an opening of at least `MIN_OPENING_WORDS`.
 LONG_TITLE_WORDS = 10
 MIN_OPENING_WORDS = 7
@@ -115,7 +115,7 @@ def _is_name_prefix(prefix: str) -> bool:
     """The part of a title before its subtitle is long enough to name the series by itself."""
     script = "hiragana" if HIRAGANA_ONLY.match(_folded(prefix)) else "cjk" if CJK.search(prefix) else "latin"
     return len(_folded(prefix)) >= MIN_PREFIX_CHARS[script] and not GENERIC_PREFIX.match(prefix) and \
-        not FILM_PREFIX.search(prefix)
+        not FILM_WORD_END.search(prefix)
 
 
 def _long_title_prefixes(title: str) -> list[str]:
@@ -126,7 +126,7 @@ def _long_title_prefixes(title: str) -> list[str]:
     if CJK.search(title) or len(words) < LONG_TITLE_WORDS:
         return []
     return [" ".join(words[:n]).rstrip(",;:") for n in range(MIN_OPENING_WORDS, len(words) - 1)
-            if words[n - 1].casefold().strip(",;:") not in SMALL_WORDS and not FILM_PREFIX.search(words[n - 1])]
+            if words[n - 1].casefold().strip(",;:") not in SMALL_WORDS and not FILM_WORD_END.search(words[n - 1])]
 
 
 def derived_forms(name: str) -> list[str]:

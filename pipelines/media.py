@@ -974,8 +974,8 @@ def names_an_occasion(before: str, after: str, in_headline: bool) -> bool:
 #: News of a creator's death: the works it credits them with are what it is about.
 OBITUARY = any_of(r"\b(?:dies|died)\b(?! (?:down|out|again)\b)|\bhas died\b|\bpasse[sd] away\b|\bfound dead\b|"
                       r"\bdead at \d+\b|\bpasse[sd] at \d+\b|\bobituary\b|死去|逝去|訃報|追悼|"
-                      r"(?:さん|氏)[^『「」』。]{0,20}(?:亡くな[るっりられ]|他界)|"
-                      r"(?:さん|氏)を(?:しの|偲)[ぶびん]|"  # not a story's "亡くなった妻"
+                      r"(?:さん|氏)[^『「」』。]{0,20}(?:亡くな[るっりられ]|他界)|"  # not a story's "亡くなった妻"
+                      r"(?:さん|氏)を(?:しの|偲)[ぶびん]|"
                       # a tribute or mourning after a death
                       r"\bpays? tribute to\b|\b(?:is|are) mourned\b|\bremembered by\b|\bmourns?\b|"
                       # "Dr. Slump and Dragon Ball Artist's Death Draws Tributes"
