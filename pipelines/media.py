@@ -60,7 +60,8 @@ GAME_MAKER = (r"(?:bandai namco|capcom|sega|square enix|konami|koei tecmo|atlus|
               r"nis america)")
 #: Headline words of news about other media than a TV season.
 OTHER_MEDIA = any_of(
-    r"\bmanga\b|\bvolumes?\b|\bcopies\b|\bchapters?\b|light novel|\bnovels?\b|\bfigures?\b(?!\s+skat)|\bfigurines?\b|"
+    r"\bmanga\b|\bvolumes?\b|\bcopies\b|\btank[oō]bon\b|\bomnibus\b|\bhardcover\b|刊行|新刊|短編集|"
+    r"\bchapters?\b|light novel|\bnovels?\b|\bfigures?\b(?!\s+skat)|\bfigurines?\b|"
     r"\bnendoroids?\b|\bone-shots?\b|読み切り|"
     r"\bserializ|shonen jump|\bweekly jump\b|\bv jump\b|\bjump\s?(?:giga|sq|\+|plus)|"
     r"\bthe game\b|\bgame\s+(?:ships|launches|sells|releases|arrives|hits)\b|"

@@ -2440,6 +2440,18 @@ def test_a_storys_death_a_mourning_an_early_screening_a_cookbook_and_a_numbered_
 
 
 @pytest.mark.parametrize("title, text, published, expected", [
+    ("Vinland Saga Gets a Deluxe Hardcover Edition in English", "", "2023-03-01", [("ヴィンランド・サガ", None)]),
+    ("Akame ga Kill! Returns in a Three-in-One Omnibus", "", "2021-06-01", [("アカメが斬る！", None)]),
+    ("Frieren Passes 20 Tankobon in Japan", "", "2025-02-01", [("葬送のフリーレン", None)]),
+    ("『ダンジョン飯』ワールドガイドが刊行", "", "2024-02-14", [("ダンジョン飯", None)]),
+    ("「進撃の巨人」の短編集が出る", "", "2023-06-01", [("進撃の巨人", None)]),
+])
+def test_books_collected_or_published_are_the_books_news(title, text, published, expected):
+    """A hardcover, an omnibus, tankobon, 刊行 and 新刊 are a book's news: the series, no season."""
+    assert tagged(title, text, published) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
     ("Shiki Is the Vampire Horror Anime to Watch This October", "The 2010 series is streaming again.", "2022-10-21",
      [("屍鬼", 1)]),  # "… Is the … Anime": a one-word title the headline calls an anime
     ("Princess Tutu's 20th Anniversary: Why the Fairy Tale Endures", "Princess Tutu began airing in August 2002.",
