@@ -2467,6 +2467,8 @@ def test_a_title_called_an_anime_and_one_whose_body_tells_it_aired(title, text, 
 @pytest.mark.parametrize("title, text, published, expected", [
     ("From the New World Is Ten Years Old and Still Unsettling", "", "2022-10-01", [("新世界より", None)]),
     ("Paranoia Agent 20 Years Later: Satoshi Kon's TV Series Revisited", "", "2024-02-02", [("妄想代理人", None)]),
+    ("Fifteen Years Ago, The Melancholy of Haruhi Suzumiya Taught Fans to Love the Endless Eight", "",
+     "2024-07-01", [("涼宮ハルヒの憂鬱", None)]),
     ("Uzumaki Spirals Onto Toonami After Five Years of Waiting", "Uzumaki, the adaptation of Junji Ito's manga, "
      "premiered.", "2024-09-30", [("うずまき", 1)]),  # years of waiting: a delay, no anniversary
     ("MAPPA's ZENSHU Drops an Anime Director Into the Film She Loves", "The original anime premiered.",
