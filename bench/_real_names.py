@@ -165,6 +165,7 @@ SET142 = DATA.with_name("real_names_set142.jsonl")
 SET143 = DATA.with_name("real_names_set143.jsonl")
 SET144 = DATA.with_name("real_names_set144.jsonl")
 SET145 = DATA.with_name("real_names_set145.jsonl")
+SET149 = DATA.with_name("real_names_set149.jsonl")
 HOST = "realnames.test"
 
 
