@@ -168,6 +168,7 @@ SET145 = DATA.with_name("real_names_set145.jsonl")
 SET146 = DATA.with_name("real_names_set146.jsonl")
 SET147 = DATA.with_name("real_names_set147.jsonl")
 SET148 = DATA.with_name("real_names_set148.jsonl")
+SET149 = DATA.with_name("real_names_set149.jsonl")
 SET150 = DATA.with_name("real_names_set150.jsonl")
 SET151 = DATA.with_name("real_names_set151.jsonl")
 HOST = "realnames.test"
