@@ -536,8 +536,7 @@ class SeriesMatcher:
         airing = _airing_window(title, published)  # a lineup: each show it lists is news
         listing = airing is not None or CEREMONY.search(title) is not None  # a lineup's or a ceremony's shows
         doc = f"{title}\n{text}"
-        if acted_only(doc):
-            return []
+        acted = acted_only(doc)
         quotes = {normalize(q)[0].strip(): q for q in QUOTED.findall(doc)}
         quoted = set(quotes)
         songs = {normalize(song)[0].strip() for song in song_names(doc)}  # "'Hyakka Ryouran' by Lilas Ikuta"
@@ -550,6 +549,10 @@ class SeriesMatcher:
         headline_works: set[int] = set()  # series the headline names by another work of theirs
         seasons: dict[int, Counter[int | str]] = defaultdict(Counter)
         mentions = self._outside_other_titles(doc, self._mentions(doc))
+        if acted:  # a live-action film's or drama's cast: only an anime film's own long name is the anime's
+            mentions = [m for m in mentions if self._an_anime_films_name(m[2], m[3])]
+            if not mentions:
+                return []
         if shortened := self._shortened_titles(doc, mentions):  # 『信じていた仲間達に…』: a long title's opening words
             mentions = sorted(mentions + shortened)
             titled += [key for _, _, key, _ in shortened]
@@ -729,6 +732,11 @@ class SeriesMatcher:
                 season, evidence = announced, "announced"  # "… First Season Ends", "a second season is set"
             tags.append(Tag(series, season, score, evidence))
         return tags
+
+    def _an_anime_films_name(self, key: str, ids: list[int]) -> bool:
+        """A name long enough that a live-action work would not share it, of an anime film alone: a star of
+        『竜とそばかすの姫』 voices it, as stars of live action act."""
+        return set(ids) <= self.films and len(key.strip()) >= MIN_ACTED_FILM_CHARS
 
     def _outside_other_titles(self, doc: str, mentions: list[tuple[int, int, str, list[int]]]
                               ) -> list[tuple[int, int, str, list[int]]]:
@@ -1436,6 +1444,8 @@ MAX_OPENED_NAMES = 12
 BRACKETED_OPENING = re.compile(r"『([^『「』」\n…]{2,40})』")
 #: A space before a Japanese title's subtitle.
 SPACED_SUBTITLE = re.compile(r"[ \u3000]")
+#: Fewest characters of an anime film's name that an article about actors may name it by.
+MIN_ACTED_FILM_CHARS = 6
 #: Fewest characters of a bracketed opening clause that may name the title it opens.
 MIN_BRACKETED_OPENING_CHARS = 7
 #: Fewest characters of a shortened title's opening words that may name the title they open.
