@@ -150,7 +150,8 @@ def test_short_japanese_names_count_only_where_written_as_titles(title, text):
     # stars who voice an anime film: the film's long name is its own
     ("『竜とそばかすの姫』公開　中村佳穂が主演", "細田守監督の映画がカンヌ国際映画祭でも上映された。",
      [("竜とそばかすの姫", None)]),
-    ("映画『すずめの戸締まり』公開　原菜乃華が主演", "新海誠監督の最新映画が公開された。", [("すずめの戸締まり", None)]),
+    ("映画『すずめの戸締まり』公開　原菜乃華が主演", "新海誠監督の最新映画が公開された。",
+     [("すずめの戸締まり", None)]),
     # the author's known work, in another title's news
     ("映画『翔んで埼玉』公開", "『パタリロ！』で知られる魔夜峰央のマンガを実写化した映画が公開された。", []),
 ])
