@@ -1461,7 +1461,7 @@ JOINED_WORKS = re.compile(r"[×✕&＆]|(?<![a-z])(?:x|vs\.?)(?![a-z])", re.IGNO
 
 
 #: What parts a headline into clauses of their own news: "Psycho-Pass 3 Ends, First Inspector Film Set".
-HEADLINE_CLAUSE = re.compile(r",\s|;\s|\s[|/]\s|[　、]")
+HEADLINE_CLAUSE = re.compile(r",\s|;\s|\s[|/]\s|[　、]|\s(?i:after|ahead of|following|before|as|while)\s")
 
 
 def _season_clause(bare_title: str, start: int) -> bool:

@@ -678,6 +678,8 @@ def test_a_word_of_a_subtitle_inside_another_works_brackets_names_no_work():
 @pytest.mark.parametrize("title, published, expected", [
     ("Psycho-Pass 3 Ends, First Inspector Film Set for Spring", "2019-12-13", [("PSYCHO-PASS サイコパス", 3)]),
     ("「鬼滅の刃」第4期が放送決定、劇場版も公開へ", "2023-06-20", [("鬼滅の刃", 4)]),
+    ("Oshi no Ko Season 2 Premieres After Live-Action Film Announcement", "2024-07-03", [("【推しの子】", 2)]),
+    ("Spy x Family Season 2 Airs as Code: White Film Nears", "2023-10-07", [("SPY×FAMILY", 2)]),  # "After", "As"
     ("Psycho-Pass 3: First Inspector Film Set for Spring", "2019-12-13",
      [("PSYCHO-PASS サイコパス 3 FIRST INSPECTOR", None)]),  # one clause: the film's news
 ])
