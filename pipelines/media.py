@@ -925,6 +925,11 @@ LISTED_AFTER = r"^\W{0,3}(?:[やと、]?[『「][^』」\n]{1,40}[』」]\W{0,2}
 RIVAL_AFTER = re.compile(LISTED_AFTER + r"を(?:抜[いきく]|超え|上回|抑え)")
 #: Works fans compare the news with: 『キャプテン翼』や『ブルーロック』を引き合いに出す.
 COMPARED_AFTER_JA = re.compile(LISTED_AFTER + r"(?:を引き合いに|になぞらえ|と比べ|と比較|との類似|に似)")
+#: A work whose record the news repeats, named in passing: "Studio Ghibli's second win in the category after
+#: Spirited Away", 『千と千尋の神隠し』以来2度目.
+PRECEDENT_BEFORE = re.compile(r"\b(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))\s+(?:[\w'’-]+\s+){0,7}?"
+                              r"(?:since|after)\s+(?:the\s+)?[\"“『「]?$", re.IGNORECASE)
+PRECEDENT_AFTER_JA = re.compile(r"^[」』]?以来\d+(?:度目|回目|作目|年ぶり)")
 #: A work whose fans or author cheer another's news too: 『SLAM DUNK』ファンからも祝福,
 #: 『キャプテン翼』の高橋陽一さんも祝福.
 CHEERED_AFTER = re.compile(LISTED_AFTER + r"(?:(?:の[^、。！!\s「『]{0,12}?)?"
@@ -951,6 +956,8 @@ def names_a_rival(before: str, after: str, in_headline: bool = False) -> bool:
             COMPARED_AFTER_JA.match(SIGNS_BEFORE_BRACKET.sub("", after)) or \
             CHEERED_AFTER.match(SIGNS_BEFORE_BRACKET.sub("", after)):
         return True  # a work compared with, or one whose fans cheer the news, named in passing
+    if not in_headline and (PRECEDENT_BEFORE.search(before) or PRECEDENT_AFTER_JA.match(after)):
+        return True  # a record the news repeats
     return RIVAL_AFTER.match(SIGNS_BEFORE_BRACKET.sub("", after)) is not None
 
 

@@ -2514,3 +2514,18 @@ def test_a_lineups_film_after_a_shows_cour_leaves_the_cour_its_season():
                   "NetflixがAnimeJapan 2025でラインナップを紹介した。"
                   "「SAKAMOTO DAYS」第2クール、劇場アニメ「超かぐや姫！」などが並んだ。",
                   "2025-03-22")[0] == ("SAKAMOTO DAYS", 1)
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("The Colors Within Wins at Annecy", "Naoko Yamada's film is the second Japanese feature to win the prize "
+     "after In This Corner of the World.", "2024-06-16", [("きみの色", None)]),
+    ("『THE FIRST SLAM DUNK』が中国で大ヒット", "日本のアニメ映画の同国での記録は"
+     "『千と千尋の神隠し』以来2度目の快挙となった。",
+     "2023-04-25", [("THE FIRST SLAM DUNK", None)]),
+    ("Spirited Away's Stage Play Heads to London", "The adaptation is the first Ghibli stage play since Spirited "
+     "Away's own in Tokyo.", "2024-04-01", [("千と千尋の神隠し", None)]),  # the headline's own work stays
+])
+def test_a_record_the_news_repeats_names_its_precedent_in_passing(title, text, published, expected):
+    """"The first … since Spirited Away", 『千と千尋の神隠し』以来2度目: a precedent, not the news."""
+    assert tagged(title, text, published) == expected
+
