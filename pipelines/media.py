@@ -398,7 +398,8 @@ STOPWORDS = {"the", "a", "an", "of", "to", "in", "on", "and", "no", "wa", "ga"}
 #: After a headline's colon, whose show it is describes the show, it names no other work
 #: ("Tokyo 24th Ward: CloverWorks' Original Premieres", "Extreme Hearts: Masaki Tsuzuki's Sports-Idol Anime").
 DESCRIBED_BY_MAKER = re.compile(r"\w(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,3}(?:anime|original|adaptation|series)\b|"
-                                r"^(?:[\w.-]+\s+)?[\w.]+(?:'s|’s|'|’)\s+\w",  # "P.A. Works' Hitmen Take On …"
+                                r"^(?:[\w.-]+\s+)?[\w.]+(?:'s|’s|'|’)\s+\w|"  # "P.A. Works' Hitmen Take On …"
+                                r"^the\s+(?:[\w-]+\s+){1,3}(?:anime|adaptation|series)\b",  # "The Retired Hitman Anime"
                                 re.IGNORECASE)
 
 

@@ -1246,6 +1246,7 @@ def test_a_film_named_as_its_franchise_is_the_franchises_first_tv_series(title, 
     ("Buddy Daddies: P.A. Works' Hitmen Take On Parenting This Winter", "The original anime has premiered.",
      "2023-01-07",
      [("Buddy Daddies", 1)]),  # a maker's possessive opens a description, not another work's subtitle
+    ("Dandadan: The Occult Battle Anime Is Now Streaming on Netflix", "", "2024-10-05", [("ダンダダン", 1)]),
     ("Takt Op. Destiny Shows Off Its Musical Battles in New PV", "", "2021-09-01", [("takt op.Destiny", 1)]),
     ("Blue Box Season 2 Confirmed by Telecom Animation Film", "", "2025-03-28", [("アオのハコ", 2)]),
     ("Black Clover Leaves Weekly Jump for Jump GIGA as the Final Arc Begins", "", "2023-06-01",
