@@ -194,11 +194,13 @@ def season_titles(series: Series) -> list[tuple[str, int]]:
 
 
 def titled_season(arcs: list[tuple[str, int]], text: str) -> int | None:
-    """The season whose own title `text` (a mention and the words after it) contains."""
+    """The season whose own title `text` (a mention and the words after it) contains, the first it names
+    where it names two (「鬼滅の刃」柱稽古編のアニメ化が決定、刀鍛冶の里編最終話で発表)."""
     if not arcs:
         return None
     folded = _folded(text)
-    return next((season for form, season in arcs if form in folded), None)
+    named = [(at, -len(form), season) for form, season in arcs if (at := folded.find(form)) >= 0]
+    return min(named)[2] if named else None
 
 
 #: A headline that reports a season's end: its last episode aired.

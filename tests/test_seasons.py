@@ -80,6 +80,9 @@ def test_a_final_season_is_the_one_the_catalog_has_not_one_more():
     ("Dr. STONE NEW WORLD Anime's 2nd Cour Premieres in October", "", ("Dr.STONE", 3)),
     ("「Dr.STONE NEW WORLD」第2クール、10月12日より放送", "", ("Dr.STONE", 3)),
     ("Haikyu!! TO THE TOP Part 2 Streams in October", "The second cour resumes the Inarizaki match.", ("ハイキュー!!", 4)),
+    # two arcs named: the first, the news's own; the other, where it was announced
+    ("「鬼滅の刃」柱稽古編のアニメ化が決定、刀鍛冶の里編最終話で発表", "", ("鬼滅の刃", 4)),
+    ("「青の祓魔師 雪ノ果篇」放送開始、島根啓明結社篇に続く", "", ("青の祓魔師", 4)),
 ])
 def test_a_season_with_its_own_title_is_a_season_of_its_franchise(title, text, expected):
     assert tagged(title, text) == [expected]
