@@ -112,7 +112,7 @@ OTHER_MEDIA = any_of(
     r"\b(?:opening|first)\s+(?:[\w-]+\s+){0,2}weekend\b|"
     r"\bgrand prix\b|\blifetime achievement\b|\bangoul[eê]me\b|\beisner awards?\b|褒章|受章|文化功労者|文化勲章|"
     # games, models, lotteries and brand tie-ups: "Hits Consoles", "Draws Ten Million Downloads", 一番くじ, ガンプラ
-    r"\bconsoles?\b|\bdownloads?\b|\bgets\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}game\b|"
+    r"\bconsoles?\b|\bdownloads?\b|\bgets\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}game\b(?!\s+(?:arc|hen|saga)\b)|"
     r"\b(?:new|upcoming|latest)\s+(?:[\w'’:!-]+\s+){0,5}?game\b|"  # "… in a New Made in Abyss Game"
     r"\bfor\s+(?:[\w-]+\s+)?players\b|"  # "Releases Uma Musume for English Players"
     r"\bsells?\s+(?:over\s+|more than\s+)?[\d.,]+\s*(?:million|thousand)\b|"

@@ -2486,6 +2486,7 @@ def test_a_title_called_an_anime_and_one_whose_body_tells_it_aired(title, text, 
      "2024-02-02", [("呪術廻戦", None)]),  # a game maker's fighter
     ("JJK's Culling Game Arc Hits TV in January 2026", "Jujutsu Kaisen Season 3 covers the arc.", "2025-07-20",
      [("呪術廻戦", 3)]),  # a title's own "… Game" is an arc
+    ("Jujutsu Kaisen Anime Gets Culling Game Arc Sequel", "", "2024-10-01", [("呪術廻戦", 3)]),  # an arc, no game
 ])
 def test_anniversaries_in_years_a_storys_film_and_a_game_makers_fighter(title, text, published, expected):
     assert tagged(title, text, published) == expected
