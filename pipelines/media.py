@@ -285,7 +285,8 @@ ANIME_DIRECTORS = (r"Shinichiro Watanabe|Makoto Shinkai|Mamoru Hosoda|Hayao Miya
                    r"Kunihiko Ikuhara|Hiroyuki Imaishi|Tetsuro Araki|Mari Okada|Kenji Kamiyama|Keiichi Hara")
 #: After a name opening a headline, only news wording shows a title ("Medalist Anime Gets 2nd Season").
 OPENING_TITLE = re.compile(
-    r"^[\s\W]{0,3}(?:(?:tv\s+)?anime(?:'s|’s)?\s+(?:gets|reveals|announces|confirms|premieres|unveils|adds|casts|"
+    r"^[\s\W]{0,3}(?:(?:tv\s+)?(?:anime|animated\s+series)(?:'s|’s)?\s+"
+    r"(?:gets|reveals|announces|confirms|premieres|unveils|adds|casts|"
     r"streams|debuts|returns|release|season|sequel|film|movie|episode|key|teaser|trailer|visual|promo|resumes|from|by|"
     r"ends|concludes|delay(?:s|ed)|postpone(?:s|d)|continues|airs|launches|begins|starts|\d|"
     r"(?!(?:awards|fans|studios|news|series|films|movies|characters|songs|shows|events|titles)\b)[a-z]+s\b)|"
@@ -688,8 +689,8 @@ MANGA_DESCRIBED = any_of(r"\b(?:in|to|from)\s+(?:Weekly\s+|Monthly\s+|Bessatsu\s
                              r"\b(?:new|latest|first|final)\s+chapters?\b(?!\s+of)|\bserializ|\bone-shot\b|連載|休載|読み切り|"
                              r"最新話", re.IGNORECASE)
 #: Words of anime news, however neutral the rest: its season, episode, broadcast or stream.
-ANIME_NEWS = any_of(r"\banime\b|\bseasons?\b|\bepisodes?\b|\bcour\b|\bstream|\bair(?:s|ed|ing)?\b|\bpremier|"
-                        r"アニメ|第\d+期|放送|配信", re.IGNORECASE)
+ANIME_NEWS = any_of(r"\banime\b|\banimated series\b|\bseasons?\b|\bepisodes?\b|\bcour\b|\bstream|"
+                        r"\bair(?:s|ed|ing)?\b|\bpremier|アニメ|第\d+期|放送|配信", re.IGNORECASE)
 
 
 #: A game's or a model kit's news told by the body's first sentence: "the turn-based RPG One Piece Odyssey";

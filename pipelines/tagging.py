@@ -160,8 +160,9 @@ SEASON_SLACK_BEFORE, SEASON_SLACK_AFTER = 20, 100
 SENTENCE_END = re.compile(r"[.!?。！？\n]")
 #: Words after a short name that show it is used as a title.
 TITLE_CONTEXT = re.compile(r"^[\s\W]{0,3}(?:the\s+)?(?:tv\s+)?(?:anime|season\s*\d|manga|episode|ep\b|movie|film|"
-                           r"(?-i:Premiere)\b|light novel|pop-up|collaboration|s\d|\d+(?:st|nd|rd|th)\s+season|"
-                           r"アニメ|第)", re.IGNORECASE)  # "Sets Lazarus Premiere", not "the United Kingdom premiere"
+                           # "Sets Lazarus Premiere", not "the United Kingdom premiere"
+                           r"(?-i:Premiere)\b|animated\s+series\b|light novel|pop-up|collaboration|s\d|"
+                           r"\d+(?:st|nd|rd|th)\s+season|アニメ|第)", re.IGNORECASE)
 #: A mention that opens a line, numbered or not ("3. Frieren", "3. the Frieren TV anime"), heads a
 #: roundup entry.
 LINE_START = re.compile(r"\n\s*(\d{1,2}[.)]\s*)?(?:the\s+)?$", re.IGNORECASE)

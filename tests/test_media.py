@@ -2467,6 +2467,10 @@ def test_books_collected_or_published_are_the_books_news(title, text, published,
     ("Adult Swim Sets Lazarus Premiere for April", "", "2025-03-01", [("LAZARUS ラザロ", 1)]),  # a show's premiere
     ("Scavengers Reign walks away from the Annie Awards with a stack of trophies", "The series took the television "
      "prize.", "2024-02-18", [("Scavengers Reign", 1)]),  # a television series: an animated show's words
+    # "Animated Series" is the anime's own word, as "Anime" is: a one-word title before it, a game's world in its lead
+    ("Lazarus Animated Series Premieres on Adult Swim", "", "2025-04-06", [("LAZARUS ラザロ", 1)]),
+    ("Castlevania Animated Series Debuts on Netflix", "Konami's vampire-hunting game gets Powerhouse Animation's "
+     "treatment.", "2017-07-07", [("Castlevania", 1)]),
 ])
 def test_a_title_called_an_anime_and_one_whose_body_tells_it_aired(title, text, published, expected):
     assert tagged(title, text, published) == expected
