@@ -172,6 +172,7 @@ SET149 = DATA.with_name("real_names_set149.jsonl")
 SET150 = DATA.with_name("real_names_set150.jsonl")
 SET151 = DATA.with_name("real_names_set151.jsonl")
 SET152 = DATA.with_name("real_names_set152.jsonl")
+SET153 = DATA.with_name("real_names_set153.jsonl")
 HOST = "realnames.test"
 
 
