@@ -175,6 +175,7 @@ SET152 = DATA.with_name("real_names_set152.jsonl")
 SET153 = DATA.with_name("real_names_set153.jsonl")
 SET154 = DATA.with_name("real_names_set154.jsonl")
 SET155 = DATA.with_name("real_names_set155.jsonl")
+SET156 = DATA.with_name("real_names_set156.jsonl")
 HOST = "realnames.test"
 
 
