@@ -171,6 +171,7 @@ SET148 = DATA.with_name("real_names_set148.jsonl")
 SET149 = DATA.with_name("real_names_set149.jsonl")
 SET150 = DATA.with_name("real_names_set150.jsonl")
 SET151 = DATA.with_name("real_names_set151.jsonl")
+SET157 = DATA.with_name("real_names_set157.jsonl")
 HOST = "realnames.test"
 
 
