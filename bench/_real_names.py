@@ -176,6 +176,7 @@ SET153 = DATA.with_name("real_names_set153.jsonl")
 SET154 = DATA.with_name("real_names_set154.jsonl")
 SET155 = DATA.with_name("real_names_set155.jsonl")
 SET156 = DATA.with_name("real_names_set156.jsonl")
+SET157 = DATA.with_name("real_names_set157.jsonl")
 HOST = "realnames.test"
 
 
