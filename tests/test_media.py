@@ -1279,6 +1279,15 @@ def test_a_franchises_cast_unbracketed_in_a_spin_offs_news_is_its_parent():
     assert [(t.series.title_ja, t.season) for t in tags] == [("3年Z組銀八先生", 1)]
 
 
+@pytest.mark.parametrize("title, published, expected", [
+    ("『進撃の巨人』の新作アニメ『進撃！巨人中学校』放送へ", "2015-10-04", [("進撃！巨人中学校", 1)]),
+    ("『はたらく細胞BLACK』放送開始　『はたらく細胞』スピンオフ", "2021-01-09", [("はたらく細胞BLACK", 1)]),
+])
+def test_a_new_anime_of_a_franchise_and_a_spin_off_name_the_franchise_as_its_parent(title, published, expected):
+    """「X」の新作アニメ「Y」 and 『X』スピンオフ at a clause's end: X is what Y derives from."""
+    assert tagged(title, "", published) == expected
+
+
 def test_the_generation_a_new_series_follows_is_its_parent():
     tags = MATCHER.tag("半妖の夜叉姫：『犬夜叉』の次世代描く新作スタート　とわ・せつな・もろは", "", "2020-10-03")
     assert [(t.series.title_ja, t.season) for t in tags] == [("半妖の夜叉姫", 1)]
