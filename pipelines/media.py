@@ -730,6 +730,7 @@ def other_medium_in_lead(headline: str, text: str) -> bool:
 #: inside a title's brackets (『コードギアス 奪還のロゼ』); a colon right after a broadcast's verb ("ZENSHU Premieres:
 #: Natsuko Hirose Can Redraw the Movie …").
 HEADLINE_CLAUSES = re.compile(r"(?:\u3000|、|／|\s[/|]\s|;\s|,\s|(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])|"
+                              r"\s(?=(?i:after|following|while)\s)|"  # "Premieres After Theatrical Early Screening"
                               r"(?<=[Pp]remieres):\s|(?<=[Aa]irs):\s|(?<=[Dd]ebuts):\s|(?<=[Bb]egins):\s|"
                               r"(?<=[^\x00-\x7f])[!！](?=[^\x00-\x7f\s!！」』]))(?![^『「]*[』」])")
 

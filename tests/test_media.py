@@ -204,6 +204,16 @@ def test_a_crawl_stores_the_series_and_seasons_articles_are_about(tmp_path):
                             ("http://news.test/stage/", "呪術廻戦", None), ("http://news.test/swordsmith/", "鬼滅の刃", 3)]
 
 
+@pytest.mark.parametrize("title, published, expected", [
+    ("Chainsaw Man Anime Premieres After Theatrical Preview Screenings", "2022-10-12", [("チェンソーマン", 1)]),
+    ("Oshi no Ko Anime Premieres Following Its Theatrical 90-Minute Debut", "2023-04-12", [("【推しの子】", 1)]),
+])
+def test_a_broadcast_after_theatrical_screenings_is_the_seasons_news(title, published, expected):
+    """"After", "Following" and "While" open a clause of a broadcast's headline: the earlier screening
+    in it is side news ("Before" leads to a later event, which is the side news instead)."""
+    assert tagged(title, "", published) == expected
+
+
 @pytest.mark.parametrize("title", [
     "Dungeon Meshi Anime Adapts Ryoko Kui's Manga",
     "『ダンジョン飯』九井諒子の漫画が原作、1月より放送",
