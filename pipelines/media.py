@@ -61,7 +61,7 @@ GAME_MAKER = (r"(?:bandai namco|capcom|sega|square enix|konami|koei tecmo|atlus|
 #: Headline words of news about other media than a TV season.
 OTHER_MEDIA = any_of(
     r"\bmanga\b|\bvolumes?\b|\bcopies\b|\btank[oō]bon\b|\bomnibus\b|\bhardcover\b|刊行|新刊|短編集|"
-    r"\bchapters?\b|light novel|\bnovels?\b|\bfigures?\b(?!\s+skat)|\bfigurines?\b|"
+    r"\bchapter\b|(?<!final )\bchapters\b|light novel|\bnovels?\b|\bfigures?\b(?!\s+skat)|\bfigurines?\b|"
     r"\bnendoroids?\b|\bone-shots?\b|読み切り|"
     r"\bserializ|shonen jump|\bweekly jump\b|\bv jump\b|\bjump\s?(?:giga|sq|\+|plus)|"
     r"\bthe game\b|\bgame\s+(?:ships|launches|sells|releases|arrives|hits)\b|"
@@ -98,7 +98,7 @@ OTHER_MEDIA = any_of(
     r"\d+(?:st|nd|rd|th)\s*(?:ライブ|live\b)|"  # Aqours 5thライブ: a concert
     r"コラボ(?!楽曲|曲|レーション楽曲)|スタンプラリー|\bstamp rall(?:y|ies)\b|" + WRAPPED + "|"
     r"ドラマ(?!CD|ＣＤ|ティック|パート)|\b[jk]-?drama\b|"
-    r"完結(?!編)|マンホール|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|\bworld tour\b|"
+    r"(?<!アニメ)完結(?!編)|マンホール|\btheat(?:er|re)s?\b|\btheatrical\b|\bscreenings?\b|\bworld tour\b|"
     r"(?<!anime )\bfestival\b|(?<!ジャン)フェス(?!タ)|visual novel|歌舞伎|\bkabuki\b|宝塚|\btakarazuka\b|"
     r"アカデミー賞|映画賞|\bacademy awards?\b|\boscars\b|\b(?:an|the)\s+oscar\b|"
     r"\boscar[- ](?:nominat|winn|race|shortlist)|"

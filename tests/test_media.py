@@ -207,6 +207,9 @@ def test_a_crawl_stores_the_series_and_seasons_articles_are_about(tmp_path):
 @pytest.mark.parametrize("title, published, expected", [
     ("Chainsaw Man Anime Premieres After Theatrical Preview Screenings", "2022-10-12", [("チェンソーマン", 1)]),
     ("Oshi no Ko Anime Premieres Following Its Theatrical 90-Minute Debut", "2023-04-12", [("【推しの子】", 1)]),
+    # the anime's own ending: a season's "The Final Chapters" and アニメ完結 are no manga's chapters or ending
+    ("Attack on Titan Wraps Up on NHK With The Final Chapters Special 2", "2023-11-05", [("進撃の巨人", 4)]),
+    ("『フルーツバスケット』アニメ完結　最終回に感謝の声", "2021-06-29", [("フルーツバスケット", 3)]),
 ])
 def test_a_broadcast_after_theatrical_screenings_is_the_seasons_news(title, published, expected):
     """"After", "Following" and "While" open a clause of a broadcast's headline: the earlier screening
