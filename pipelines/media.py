@@ -800,7 +800,9 @@ CREDIT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:author|creato
                           # "the arena fighter from the Naruto Storm studio"
                           r"^[ \t]+(?-i:[A-Z][\w-]+)[ \t]+(?:studio|team(?!\s+up)|developer)\b|"
                           # "Lazarus, the Cowboy Bebop Director's New MAPPA Original": the director's earlier work
-                          r"^\s+(?:director|composer|screenwriter|writer|studio)(?:'s|’s)\s+(?:new|next|latest)\b|"
+                          # "Cowboy Bebop Director's LAZARUS", not "… Director's Cut"
+                          r"^\s+(?:director|composer|screenwriter|writer|studio)(?:'s|’s)\s+"
+                          r"(?:(?:new|next|latest)\b|(?-i:[A-Z])(?!(?i:cut)\b))|"
                           r"^[」』]?の?(?:作者|原作者|作家)|^[」』”]?(?:を原作と|が原作の|を原案と|が原案の|原案の)|"
                           r"^[」』]の[^、。「『]{2,10}が(?:ストーリー|キャラクター|キャラ)?"
                           r"(?:原案|原作|脚本|シリーズ構成|デザイン)|"

@@ -2064,6 +2064,8 @@ def test_the_medium_an_anime_is_had_of_is_its_source_and_an_anime_kicks_off_its_
 @pytest.mark.parametrize("title, text, published, expected", [
     ("Toonami Premieres Lazarus, the Cowboy Bebop Director's New MAPPA Original",
      "Shinichiro Watanabe's LAZARUS premiered on Toonami.", "2025-04-06", [("LAZARUS ラザロ", 1)]),  # a credit
+    ("Made in Abyss Director's Dungeon People Anime Premieres in July", "", "2025-07-06",
+     [("ダンジョンの中のひと", 1)]),  # "X Director's Y": a credit, not the director's "Cut"
     ("Seven Knights Revolution: Hero Successor Brings Netmarble's RPG to TV", "", "2021-04-01",
      [("セブンナイツ レボリューション -英雄の継承者-", 1)]),  # the RPG it brings to TV: its source
     ("川尻こだまのエッセイ漫画『あたしゃ川尻こだまだよ』、7月からアニメで", "", "2023-05-01",
