@@ -179,6 +179,7 @@ SET156 = DATA.with_name("real_names_set156.jsonl")
 SET157 = DATA.with_name("real_names_set157.jsonl")
 SET159 = DATA.with_name("real_names_set159.jsonl")
 SET160 = DATA.with_name("real_names_set160.jsonl")
+SET161 = DATA.with_name("real_names_set161.jsonl")
 HOST = "realnames.test"
 
 
