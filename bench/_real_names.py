@@ -177,6 +177,7 @@ SET154 = DATA.with_name("real_names_set154.jsonl")
 SET155 = DATA.with_name("real_names_set155.jsonl")
 SET156 = DATA.with_name("real_names_set156.jsonl")
 SET157 = DATA.with_name("real_names_set157.jsonl")
+SET163 = DATA.with_name("real_names_set163.jsonl")
 HOST = "realnames.test"
 
 
