@@ -182,6 +182,7 @@ SET159 = DATA.with_name("real_names_set159.jsonl")
 SET160 = DATA.with_name("real_names_set160.jsonl")
 SET161 = DATA.with_name("real_names_set161.jsonl")
 SET162 = DATA.with_name("real_names_set162.jsonl")
+SET163 = DATA.with_name("real_names_set163.jsonl")
 HOST = "realnames.test"
 
 
