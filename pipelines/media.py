@@ -904,7 +904,7 @@ def names_the_parent(before: str, after: str) -> bool:
 #: as", "won …, ahead of X and Y", "beating X".
 #: Verbs of one work overtaking another in a ranking.
 OVERTAKING = (r"\b(?:overt(?:ook|aken|akes|aking)|surpass(?:es|ed|ing)?|dethron(?:es|ed|ing)|knock(?:s|ed|ing)?|"
-              r"(?:(?:has|have|had)\s+)?pass(?:ed|es|ing))")
+              r"(?:(?:has|have|had)\s+)?pass(?:ed|es|ing)(?!\s+(?:of|away)\b))")  # not "the Passing of"
 #: A place in a ranking behind a work: "Opens at No. 2 Behind Mugen Train" (a sentence is split after "No.").
 RANKED_BEHIND = r"(?:(?<![\w.])\d{1,2}|#\d{1,2}|\bsecond|\bthird|\brunner-up)\s+(?:place\s+)?behind"
 #: A headline's verb of overtaking, or its place behind, right before a name: the rival all through the article.
@@ -996,7 +996,8 @@ OBITUARY = any_of(r"\b(?:dies|died)\b(?! (?:down|out|again)\b)|\bhas died\b|\bpa
                       r"\bpays? tribute to\b|\b(?:is|are) mourned\b|\bremembered by\b|\bmourns?\b|"
                       # "Dr. Slump and Dragon Ball Artist's Death Draws Tributes"
                       r"\b(?:artist|creator|author|director|actor|actress|composer|animator)(?:'s|’s)\s+death\b|"
-                      r"\b(?:confirms?|confirmed|announces?|announced|reports?|reported)\s+(?:the\s+)?death of\b|"
+                      r"\b(?:confirms?|confirmed|announces?|announced|reports?|reported)\s+"
+                      r"(?:the\s+)?(?:death|passing) of\b|"
                       # "Farewell to Yasuo Otsuka, Whose …", "Goodbye to Monkey Punch: …", "Remembering Noriko Ohara: …"
                       r"(?-i:(?:\b[Ff]arewell|\bGoodbye) to\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b|"
                       r"^Remembering\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b)|"

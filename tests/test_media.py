@@ -1202,6 +1202,8 @@ def test_classics_english_titles_and_the_work_a_new_one_is_based_on(title, text,
     ("Yu-Gi-Oh! Creator Kazuki Takahashi Found Dead", "2022-07-07", [("遊戯王デュエルモンスターズ", None)]),
     ("Dr. Slump and Dragon Ball Artist's Death Draws Tributes From Oda and Kishimoto", "2024-03-08",
      [("Dr.スランプ アラレちゃん", None), ("ドラゴンボール", None)]),  # an artist's death: an obituary
+    ("Toei Animation Confirms the Passing of Galaxy Express 999 Creator Leiji Matsumoto", "2023-02-20",
+     [("銀河鉄道999", None)]),  # "Confirms the Passing of": an obituary, whose credits are its news
     ("Kaguya-sama: Ultra Romantic Ends With a Film Announced", "2022-06-26",
      [("かぐや様は告らせたい～天才たちの恋愛頭脳戦～", 3)]),  # the film is side news
     ("『四畳半タイムマシンブルース』公開", "2022-09-30", [("四畳半タイムマシンブルース", None)]),  # 』公開: a release
