@@ -969,6 +969,8 @@ def test_a_game_an_anime_adapts_is_its_source_not_game_news():
     ("Shirobako Movie Reunites Aoi and Musashino Animation", "", "2020-02-29", [("SHIROBAKO", None)]),
     ("Burning Kabaddi Premieres", "TMS Entertainment adapts Hajime Musashino's sports manga.", "2021-04-04",
      [("灼熱カバディ", 1)]),  # a company's word after a name, a surname after a given name
+    ("Demon Slayer Entertainment District Arc Premieres With a One-Hour Episode", "", "2021-12-05",
+     [("鬼滅の刃", 2)]),  # "Entertainment District": an arc, no company's "Entertainment"
     ("『呪術廻戦 ファントムパレード』配信開始", "スマホゲーム『呪術廻戦 ファントムパレード』が配信された。",
      "2023-11-15",
      [("呪術廻戦", None)]),  # a name in kanji, then a space and its game's katakana subtitle
