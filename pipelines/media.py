@@ -1113,7 +1113,8 @@ COMPANY = re.compile(r"bushiroad", re.IGNORECASE)
 
 #: A company's word after a name: "Musashino Animation" (the studio of Shirobako's story), "Kadokawa Pictures".
 COMPANY_AFTER = re.compile(r"^\s+(?:Animation(?!\s+(?:Director|Producer|Staff|Studio|Works?)\b)|Studios|Pictures|"
-                           r"Productions?|Entertainment(?!\s+(?:District|Arc)\b)|Inc\b|Co\.|Corporation|Corp\b|Company\b)")
+                           r"Productions?|Entertainment(?!\s+(?:District|Arc)\b)|Inc\b|Co\.|Corporation|Corp\b|"
+                           r"Company\b)")
 
 
 #: A possessive right after a name: "Orange's", "Bones'".
