@@ -798,7 +798,7 @@ CREDIT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:author|creato
                           r"^\s+(?:team|staff)\s+(?:of|behind)\b|"  # "the Anohana team of Tatsuyuki Nagai, Mari Okada …"
                           r"^\s+team\b|^[ \t]+studio\b|"  # "… anime from the Senran Kagura team", "… X studio"
                           # "the arena fighter from the Naruto Storm studio"
-                          r"^[ \t]+(?-i:[A-Z][\w-]+)[ \t]+(?:studio|team(?!\s+up)|developer)\b|"
+                          r"^[ \t]+(?-i:[A-Z][\w-]+)[ \t]+(?:studio|team(?!\s+up)|developer)\b(?![ \t]+(?-i:[A-Z]))|"
                           # "Lazarus, the Cowboy Bebop Director's New MAPPA Original": the director's earlier work
                           # "Cowboy Bebop Director's LAZARUS", not "… Director's Cut"
                           r"^\s+(?:director|composer|screenwriter|writer|studio)(?:'s|’s)\s+"

@@ -2456,6 +2456,11 @@ def test_a_studio_named_for_its_earlier_game_credits_it():
                   "2021-10-14") == [("鬼滅の刃", None)]
 
 
+def test_a_studios_proper_name_after_a_verb_credits_no_work():
+    assert tagged("Hiroyuki Imaishi's Promare Brings Studio Trigger to the Big Screen", "",
+                  "2019-05-24") == [("プロメア", None)]  # "Brings Studio Trigger": no "Promare studio"
+
+
 def test_a_film_that_reaches_cinemas_is_the_films_own_entry():
     assert tagged("Toriyama's Desert Tale Sand Land Reaches Japanese Cinemas in August",
                   "The Sand Land movie, based on Akira Toriyama's manga, opened in Japan on August 18.",
