@@ -1211,8 +1211,15 @@ def _opening_with(names: list[tuple[str, list[int]]], opening: str) -> list[tupl
     return names[bisect_left(names, (opening,)):bisect_left(names, (opening + "\U0010ffff",))]
 
 
+#: A preposition right after a name: what follows is no season of the name's own.
+PREPOSITION_AFTER = re.compile(r"[ \t]+(?:in|on|at|for|of|by|from)[ \t]", re.IGNORECASE)
+
+
 def _season_right_after(after: str) -> bool:
-    """A season of the name's own follows it ("Kingdom Season 4"), not a next one or a part."""
+    """A season of the name's own follows it ("Kingdom Season 4"), not a next one or a part, nor one after a
+    preposition ("Sets His Sights on the Moon in Season 4")."""
+    if PREPOSITION_AFTER.match(after):
+        return False
     mark = read_season("", after.lstrip(TRAILING_PUNCTUATION)[:12])
     return bool(mark and not mark.part and not mark.next)
 

@@ -90,6 +90,7 @@ def test_a_studio_named_film_is_not_a_film():
     ("Studio Announces Its Next Project", "No premiere date was given. Given the schedule, fans wait.", []),
     ("Unnamed Memory Act.2 Resumes Oscar and Tinasha's Story", "The second part of the fantasy picks up.",
      [("Unnamed Memory", 2)]),  # Oscar, a character: no award's news
+    ("Dr. Stone Science Future: Senku Sets His Sights on the Moon in Season 4", "", [("Dr.STONE", 4)]),  # no MOON
 ])
 def test_one_word_titles_count_where_the_article_shows_a_title(title, text, expected):
     assert tagged(title, text) == expected
