@@ -929,7 +929,7 @@ COMPARED_AFTER = re.compile(r"^(?:'s|’s)?\s+comparisons?\b", re.IGNORECASE)
 #: The same in Japanese: 『鋼の錬金術師 FULLMETAL ALCHEMIST』を抜いて, 『すずめの戸締まり』『…』などを抑えて.
 #: A mention's closing bracket and the titles listed after it: 』『すずめの戸締まり』などを, 』や『ブルーロック』を.
 LISTED_AFTER = r"^\W{0,3}(?:[やと、]?[『「][^』」\n]{1,40}[』」]\W{0,2})*(?:など|ら)?"
-RIVAL_AFTER = re.compile(LISTED_AFTER + r"を(?:抜[いきく]|超え|上回|抑え)")
+RIVAL_AFTER = re.compile(LISTED_AFTER + r"(?:を(?:抜[いきく]|超え|上回|抑え)|超え)")  # 『君の名は。』超えのスタート
 #: Works fans compare the news with: 『キャプテン翼』や『ブルーロック』を引き合いに出す.
 COMPARED_AFTER_JA = re.compile(LISTED_AFTER + r"(?:を引き合いに|になぞらえ|と比べ|と比較|との類似|に似)")
 #: A work whose record the news repeats, named in passing: "Studio Ghibli's second win in the category after

@@ -2564,6 +2564,8 @@ def test_a_lineups_film_after_a_shows_cour_leaves_the_cour_its_season():
      "2023-04-25", [("THE FIRST SLAM DUNK", None)]),
     ("Spirited Away's Stage Play Heads to London", "The adaptation is the first Ghibli stage play since Spirited "
      "Away's own in Tokyo.", "2024-04-01", [("千と千尋の神隠し", None)]),  # the headline's own work stays
+    ("『THE FIRST SLAM DUNK』が韓国で『君の名は。』超えのヒット", "", "2023-03-20",
+     [("THE FIRST SLAM DUNK", None)]),  # 超え with no を: a rival passed
 ])
 def test_a_record_the_news_repeats_names_its_precedent_in_passing(title, text, published, expected):
     """"The first … since Spirited Away", 『千と千尋の神隠し』以来2度目: a precedent, not the news."""
