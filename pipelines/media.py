@@ -808,7 +808,7 @@ CREDIT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:author|creato
                           r"(?:原案|原作|脚本|シリーズ構成|デザイン)|"
                           # 『鬼灯の冷徹』江口夏実の新作, 『日常』のあらゐけいいちの漫画: the author's earlier work
                           r"^[」』]の[^、。「『」』\s\d０-９]{2,10}(?:による|が手がけ|が手掛け|が描(?:いた|く)|の新作|最新作|"
-                          r"の(?:漫画|マンガ|小説))|"
+                          r"の(?:読み切り|短編)?(?:漫画|マンガ|小説))|"
                           r"^[」』][\u3041-\u3096\u4e00-\u9fff々・]{2,10}の(?:新作|最新作)|"
                           r"^[」』]の(?:アニメ)?(?:スタジオ|制作会社)|"  # 「エヴァ」のスタジオカラー: its studio
                           # 『鋼の錬金術師』の荒川弘さんが北海道の農家で育った日々を描いた: the author's earlier work
@@ -923,7 +923,10 @@ PRIZE_WON = re.compile(r"\b(?:won|wins|winning|took|takes|named|awarded|received
 #: A work the news compares its own with: "Palworld's Launch Draws Pokémon Comparisons".
 COMPARED_BEFORE = re.compile(r"\b(?:comparisons?|compared(?:\s+[\w'’-]+){0,3}?|likened)\s+(?:with|to)\s+"
                              # "compared the win to X and Y"
-                             r"(?:[^.;:!?]{0,60}?(?:,|\band)\s+)?(?:the\s+)?[\"“『「]?$",
+                             r"(?:[^.;:!?]{0,60}?(?:,|\band)\s+)?(?:the\s+)?[\"“『「]?$|"
+                             # "sold more tickets in its first three days than Your Name. did"
+                             r"\b(?:more|fewer|less|bigger|larger|higher|faster)\b[^.;:!?]{0,60}?\bthan\s+"
+                             r"(?:the\s+)?[\"“『「]?$",
                              re.IGNORECASE)
 COMPARED_AFTER = re.compile(r"^(?:'s|’s)?\s+comparisons?\b", re.IGNORECASE)
 #: The same in Japanese: 『鋼の錬金術師 FULLMETAL ALCHEMIST』を抜いて, 『すずめの戸締まり』『…』などを抑えて.

@@ -2566,6 +2566,10 @@ def test_a_lineups_film_after_a_shows_cour_leaves_the_cour_its_season():
      "Away's own in Tokyo.", "2024-04-01", [("千と千尋の神隠し", None)]),  # the headline's own work stays
     ("『THE FIRST SLAM DUNK』が韓国で『君の名は。』超えのヒット", "", "2023-03-20",
      [("THE FIRST SLAM DUNK", None)]),  # 超え with no を: a rival passed
+    ("Suzume Opens to 1.88 Billion Yen", "Makoto Shinkai's film earned more in its first three days than Weathering "
+     "With You did.", "2022-11-14", [("すずめの戸締まり", None)]),  # "more … than X": a comparison
+    ("『ルックバック』Blu-rayが発売", "「チェンソーマン」の藤本タツキの読み切りマンガが原作の劇場アニメ。",
+     "2024-11-06", [("ルックバック", None)]),  # the author's earlier work, before 読み切りマンガ
 ])
 def test_a_record_the_news_repeats_names_its_precedent_in_passing(title, text, published, expected):
     """"The first … since Spirited Away", 『千と千尋の神隠し』以来2度目: a precedent, not the news."""
