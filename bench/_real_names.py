@@ -186,6 +186,7 @@ SET163 = DATA.with_name("real_names_set163.jsonl")
 SET164 = DATA.with_name("real_names_set164.jsonl")
 SET165 = DATA.with_name("real_names_set165.jsonl")
 SET166 = DATA.with_name("real_names_set166.jsonl")
+SET167 = DATA.with_name("real_names_set167.jsonl")
 HOST = "realnames.test"
 
 
