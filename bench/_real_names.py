@@ -183,6 +183,7 @@ SET160 = DATA.with_name("real_names_set160.jsonl")
 SET161 = DATA.with_name("real_names_set161.jsonl")
 SET162 = DATA.with_name("real_names_set162.jsonl")
 SET163 = DATA.with_name("real_names_set163.jsonl")
+SET169 = DATA.with_name("real_names_set169.jsonl")
 HOST = "realnames.test"
 
 

@@ -28,7 +28,7 @@ from _real_names import (DATA, SET4, SET5, SET6, SET7, SET8, SET9, SET10, SET11,
                          SET117, SET118, SET119, SET120, SET121, SET122, SET123, SET124, SET125, SET126, SET127, SET128,
                          SET129, SET130, SET131, SET132, SET133, SET134, SET135, SET136, SET137, SET138, SET139, SET140,
                          SET141, SET142, SET143, SET144, SET145, SET146, SET147, SET148, SET149, SET150, SET151, SET152,
-                         SET153, SET154, SET155, SET156, SET157, SET158, SET159, SET160, SET161, SET162, SET163,
+                         SET153, SET154, SET155, SET156, SET157, SET158, SET159, SET160, SET161, SET162, SET163, SET169,
                          TEST, VALIDATION, article_page, load, series_by_title)
 
 FIELDS = {"id", "lang", "published", "headline", "body", "source", "labels"}
@@ -182,7 +182,8 @@ MINIMUMS = {DATA: (220, 60, 25, 5, 30), VALIDATION: (160, 60, 15, 5, 30), TEST: 
             SET160: (140, 55, 15, 10, 25),
             SET161: (140, 55, 15, 10, 25),
             SET162: (140, 55, 15, 10, 25),
-            SET163: (140, 55, 15, 10, 25)}
+            SET163: (140, 55, 15, 10, 25),
+            SET169: (140, 55, 15, 10, 25)}
 SETS = pytest.mark.parametrize("path", list(MINIMUMS), ids=lambda path: path.stem)
 
 
