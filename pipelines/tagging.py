@@ -441,6 +441,7 @@ class SeriesMatcher:
         self.colon_titled = {s.id for s in catalog
                              if any(t.rstrip().endswith((":", "：")) for t in (s.title, *(e.title for e in s.entries)))}
         self.name_words: dict[int, str] = {}  # each series' names, folded: filled as headlines need them
+        self.forms: dict[tuple[int, ...], set[str]] = {}  # each name's series' written forms, as mentions need them
         self.begun_in: dict[str, list[tuple[int, str]]] = {}  # series begun in a year, folded titles: as years are named
         self.later_series: dict[tuple[int, str], list[int]] = {}  # later series holding a name: as news names them
         names: dict[str, set[int]] = defaultdict(set)
@@ -929,9 +930,7 @@ class SeriesMatcher:
                                 (self._derived_only(written, ids) and CAPITALIZED_AFTER.match(doc, end) and
                                  not (start == 0 and announces_a_work(after)))):  # not "Danganronpa Turns 10"
             return False  # "Sorawo and Toriko", characters; "Pierrot's Cyberpunk Caper", not Cyberpunk: Edgerunners
-        forms = {n.rstrip(TRAILING_PUNCTUATION) for sid in ids for s in [self.series[sid]]
-                 for n in (s.title, *(a.alias for a in s.aliases))}  # "Waccha PriMagi!" less its "!"
-        catalog_forms = forms | {_without_accents(n) for n in forms}  # "Pokemon Concierge" as well as Pokémon
+        catalog_forms = self._catalog_forms(ids)
         lower_word = len(words) == 1 and written.islower() and written not in catalog_forms
         if lower_word and THE_BEFORE.search(before):
             return False  # "the overlord Lufas": a noun of the sentence, however rare in English
@@ -1149,6 +1148,16 @@ class SeriesMatcher:
         if not words:
             return False
         return not any(normalize(w)[0] in self._folded_names(sid) for w in words)
+
+    def _catalog_forms(self, ids: list[int]) -> set[str]:
+        """The series' titles and aliases as written less their end signs ("Waccha PriMagi!" less its "!"), with
+        and without accents ("Pokemon Concierge" as well as Pokémon); memoized: mentions of a name ask again."""
+        key = tuple(ids)
+        if key not in self.forms:
+            forms = {n.rstrip(TRAILING_PUNCTUATION) for sid in ids for s in [self.series[sid]]
+                     for n in (s.title, *(a.alias for a in s.aliases))}
+            self.forms[key] = forms | {_without_accents(n) for n in forms}
+        return self.forms[key]
 
     def _folded_names(self, sid: int) -> str:
         """All the series' names and its entries' titles, folded, one string (memoized: mentions ask again)."""
