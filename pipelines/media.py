@@ -477,7 +477,8 @@ EPISODE_PREVIEW = any_of(r"第\d+話[^\n。]{0,16}?先行|\bpremiere\s+screening
 
 #: A film inside a story: "ZENSHU Sends an Anime Director Into Her Favorite Film" tells the show's plot.
 STORY_FILM = re.compile(r"\binto\s+(?:her|his|their)\s+(?:[\w'’-]+\s+){0,2}?(?:films?|movies?)\b|"
-                        r"\binto\s+the\s+(?:films?|movies?)\s+(?:she|he|they)\b|"  # "Into the Film She Loves"
+                        # "Into the Film She Loves", "wakes up inside the anime film she loved"
+                        r"\b(?:into|inside)\s+the\s+(?:[\w-]+\s+)?(?:films?|movies?)\s+(?:she|he|they)\b|"
                         r"映画の(?:世界|中)に(?:入り込|飛び込|入)", re.IGNORECASE)  # 監督が映画の世界に入り込む
 
 
@@ -674,10 +675,12 @@ def film_before_any_show(headline: str, text: str) -> bool:
 
 
 def _film_in_lead(headline: str, text: str) -> re.Match[str] | None:
-    """Where the lead calls the work a film, under a headline that tells no broadcast."""
+    """Where the lead calls the work a film, under a headline that tells no broadcast; a film inside the
+    story is blanked, its length kept, so the positions stay the text's."""
     if tells_a_broadcast(headline):
         return None
-    return FILM_DESCRIBED.search(text[:sentences_end(text, LEAD_SENTENCES)])
+    lead = text[:sentences_end(text, LEAD_SENTENCES)]
+    return FILM_DESCRIBED.search(STORY_FILM.sub(lambda film: " " * len(film[0]), lead))
 
 
 #: A manga's news told by the body's first sentence: the magazine it runs in, its chapters, a one-shot.

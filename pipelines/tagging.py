@@ -546,6 +546,8 @@ class SeriesMatcher:
         scores: Counter[int] = Counter()
         parents: Counter[int] = Counter()  # works named as what another derives from
         named: dict[int, set[str]] = defaultdict(set)  # the names each counted series was read by
+        franchise_word_of: dict[int, set[int]] = defaultdict(set)  # the tagged works a series' word qualified
+        named_as_work: set[int] = set()  # series read at least once as no franchise's word
         written: dict[int, set[str]] = defaultdict(set)  # the body's names of each series as it writes them
         headlined: set[int] = set()
         headline_works: set[int] = set()  # series the headline names by another work of theirs
@@ -586,8 +588,10 @@ class SeriesMatcher:
         title_end = -1  # where the last name read as a title ends
         untitled = bool(title) and not any(read and end <= len(title) for read, (_, end, _, _) in zip(reads, mentions))
         # "Code: White Lands on Crunchyroll" over "the first Spy x Family film …": the one work the body names, a film
-        no_season = no_season or (untitled and film_before_any_show(title, text) and
-                                  len({tuple(ids) for read, (_, _, _, ids) in zip(reads, mentions) if read}) == 1)
+        # "Demon Slayer's Infinity Castle Opens …" over "… The Movie: Infinity Castle has opened …": the one work's film
+        film_lead = film_part and len({tuple(ids) for read, (_, end, _, ids) in zip(reads, mentions)
+                                       if read and (untitled or end <= len(title))}) == 1
+        no_season = no_season or (untitled and film_lead)
         listed = _listed_works(doc, mentions, reads) if untitled else set()  # a person's, an exhibition's works
         known_for = len(title) + 1 + sentences_end(text, OBITUARY_SENTENCES, SHORTEST_OBITUARY_SENTENCE) \
             if about_a_death(bare_title) else -1
@@ -664,9 +668,17 @@ class SeriesMatcher:
                 chosen = [self.film_franchise.get(sid, sid) for sid in chosen]  # season, which its film has not
             if shared:
                 resolved.setdefault(shared, chosen)  # read the same way all through the article
+            # "the biggest Gundam film ever" of Gundam SEED FREEDOM: the franchise's word, if that work is tagged
+            holders = {other_sid for read, (_, _, other_key, other) in zip(reads, mentions)
+                       if read and key in other_key and not set(ids) & set(other) for other_sid in other} \
+                if FRANCHISE_NOUN_AFTER.match(doc, end) else set()
             for sid in chosen:
                 counted[sid] += weight
                 named[sid].add(key.strip())
+                if holders:
+                    franchise_word_of[sid] |= holders
+                else:
+                    named_as_work.add(sid)
                 if in_title:
                     headlined.add(sid)
                 else:
@@ -693,6 +705,9 @@ class SeriesMatcher:
                         headline_works.add(sid)
         for sid in _named_within_headlined(named, headlined) + _headlined_as_a_tail(named, headlined, title):
             scores.pop(sid, None)
+        for sid in set(franchise_word_of) - named_as_work:
+            if any(scores[holder] >= MIN_SCORE for holder in franchise_word_of[sid]):
+                scores.pop(sid, None)
         if untitled:  # "Life-Size Moving Gundam Opens": the body's "Mobile Suit Gundam", shortened
             spans = [(start, end) for start, end, _, _ in mentions if end <= len(title)]
             for sid in [sid for sid, names in written.items() if any(shortened_in(title, n, spans) for n in names)]:
@@ -722,13 +737,13 @@ class SeriesMatcher:
             elif explicit:
                 season, evidence = explicit[0], "explicit"
             else:
-                season, evidence = (None if no_season or film_news or not series.seasons else 1), "default"
+                season, evidence = (None if no_season or film_news or film_lead or not series.seasons else 1), "default"
                 window = airing or _award_window(title, published) or \
                     _award_window(first_sentence, published)  # "Solo Leveling Claims Top Prize": the lead's awards
                 entry = _entry_airing(series, window) if window and not no_season else None
                 if entry is not None and entry.season:  # a later cour is the season it continues
                     season, evidence = entry.season, "airing"
-                elif not no_season and (entry := _entry_by_date(series, published)) is not None:
+                elif not no_season and not film_lead and (entry := _entry_by_date(series, published)) is not None:
                     season, evidence = entry.season, "dated"
             if sid in headlined and (announced := next_season_announced(title, text, season)):
                 season, evidence = announced, "announced"  # "… First Season Ends", "a second season is set"
@@ -1467,6 +1482,8 @@ MIN_ACTED_FILM_CHARS = 6
 MIN_BRACKETED_OPENING_CHARS = 7
 #: Fewest characters of a shortened title's opening words that may name the title they open.
 MIN_SHORTENED_CHARS = 6
+#: A generic noun a franchise's word qualifies: "Gundam film", ガンダム映画史上, ガンダムシリーズ.
+FRANCHISE_NOUN_AFTER = re.compile(r"[ \t]*(?:(?:films?|movies?|franchise|history)\b|映画|シリーズ|史上)", re.IGNORECASE)
 #: What opens an apposition right after a title, and closes it right after a name: "Monster Girl Doctor
 #: (Monster Musume no Oishasan)", 「薬屋のひとりごと」（The Apothecary Diaries）.
 APPOSITION_OPENS = re.compile(r"[」』\"”]?[ \t]*[(（]")

@@ -674,6 +674,20 @@ def test_a_films_part_number_or_opening_and_a_museums_show_name_no_season(title,
     assert tagged(title, text, "2023-07-01") == expected
 
 
+@pytest.mark.parametrize("title, text, expected", [
+    ("Jujutsu Kaisen Opens to Its Biggest Weekend Yet",
+     "Jujutsu Kaisen: Execution, a new anime film, opened in Japan on November 7. It leads into the third season.",
+     [("呪術廻戦", None)]),  # the lead calls the one work a film: no season of the date
+    ("Jujutsu Kaisen Opens Its Biggest Weekend Yet", "Jujutsu Kaisen: Execution opened in Japan on November 7.",
+     [("呪術廻戦", 3)]),  # no film in the lead: the latest season by the date
+    ("Jujutsu Kaisen Returns for One More Weekend",
+     "Jujutsu Kaisen's heroine wakes up inside the anime film she loved. The show streams weekly.",
+     [("呪術廻戦", 3)]),  # a film inside the story is no film's news
+])
+def test_a_headline_with_no_season_over_a_lead_that_calls_its_one_work_a_film_is_the_films(title, text, expected):
+    assert tagged(title, text, "2025-11-10") == expected
+
+
 def test_a_persons_earlier_work_and_ordinary_words_of_a_headline_are_not_what_it_is_about():
     assert tagged("Frieren Composer Evan Call Scores the Journey",
                   "Evan Call, who scored Violet Evergarden, is composing the music of Frieren: Beyond Journey's End.") == [
@@ -687,6 +701,20 @@ def test_a_word_of_a_subtitle_inside_another_works_brackets_names_no_work():
         ("BLEACH", None)]  # "Rebirth" is a series' name too
     assert tagged("「ウマ娘 シンデレラグレイ」第2クール放送開始", "オグリキャップの物語が続く。") == [
         ("ウマ娘 シンデレラグレイ", 1)]  # the spin-off's own title holds the franchise's name
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    ("Super Hero Becomes the Biggest Dragon Ball Film in North America",
+     "Dragon Ball Super: Super Hero topped the US box office in its first weekend.",
+     [("ドラゴンボール超 スーパーヒーロー", None)]),  # the franchise's word of the film the body names
+    ("「ドラゴンボール超 スーパーヒーロー」がドラゴンボール映画の記録を更新",
+     "映画『ドラゴンボール超 スーパーヒーロー』の興行収入が歴代最高を記録した。",
+     [("ドラゴンボール超 スーパーヒーロー", None)]),
+    ("Every Dragon Ball Film Streams on Crunchyroll", "The Dragon Ball films arrive this month.",
+     [("ドラゴンボール", None)]),  # no work of the franchise is tagged: the franchise is the news
+])
+def test_a_franchises_word_before_film_or_series_qualifies_the_tagged_work_that_holds_it(title, text, expected):
+    assert tagged(title, text, "2022-07-01") == expected
 
 
 @pytest.mark.parametrize("title, published, expected", [
