@@ -190,6 +190,7 @@ SET167 = DATA.with_name("real_names_set167.jsonl")
 SET168 = DATA.with_name("real_names_set168.jsonl")
 SET169 = DATA.with_name("real_names_set169.jsonl")
 SET170 = DATA.with_name("real_names_set170.jsonl")
+SET171 = DATA.with_name("real_names_set171.jsonl")
 HOST = "realnames.test"
 
 
