@@ -192,6 +192,7 @@ SET169 = DATA.with_name("real_names_set169.jsonl")
 SET170 = DATA.with_name("real_names_set170.jsonl")
 SET171 = DATA.with_name("real_names_set171.jsonl")
 SET172 = DATA.with_name("real_names_set172.jsonl")
+SET173 = DATA.with_name("real_names_set173.jsonl")
 HOST = "realnames.test"
 
 
