@@ -189,6 +189,7 @@ SET166 = DATA.with_name("real_names_set166.jsonl")
 SET167 = DATA.with_name("real_names_set167.jsonl")
 SET168 = DATA.with_name("real_names_set168.jsonl")
 SET169 = DATA.with_name("real_names_set169.jsonl")
+SET175 = DATA.with_name("real_names_set175.jsonl")
 HOST = "realnames.test"
 
 
