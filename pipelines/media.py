@@ -392,6 +392,8 @@ def song_names(doc: str) -> set[str]:
 
 #: A subtitle after a title: after a colon in English, or up to the closing bracket in Japanese.
 SUBTITLE_AFTER = re.compile(r"^(?:[:：]\s+(?!(?:the\s+)?(?:final|season|part|movie|film|anime|manga)\b)"
+                            # "Pokémon Horizons: New Anime Leads …": the show's own words
+                            r"(?!(?i:new\s+(?:tv\s+)?(?:anime|series|season)\b))"
                             r"(?P<en>[A-Z0-9\"“'][^\n]{2,40})|[ 　]+(?P<ja>[^」』\s][^」』\n]{0,30})[」』])")
 #: A subtitle naming an arc is a season's ("Swordsmith Village Arc", 刀鍛冶の里編).
 ARC_SUBTITLE = re.compile(r"\b(?:arc|hen|saga)\b|[編篇章]", re.IGNORECASE)
@@ -935,14 +937,15 @@ COMPARED_AFTER = re.compile(r"^(?:'s|’s)?\s+comparisons?\b", re.IGNORECASE)
 #: The same in Japanese: 『鋼の錬金術師 FULLMETAL ALCHEMIST』を抜いて, 『すずめの戸締まり』『…』などを抑えて.
 #: A mention's closing bracket and the titles listed after it: 』『すずめの戸締まり』などを, 』や『ブルーロック』を.
 LISTED_AFTER = r"^\W{0,3}(?:[やと、]?[『「][^』」\n]{1,40}[』」]\W{0,2})*(?:など|ら)?"
-RIVAL_AFTER = re.compile(LISTED_AFTER + r"(?:を(?:抜[いきく]|超え|上回|抑え)|超え)")  # 『君の名は。』超えのスタート
+RIVAL_AFTER = re.compile(LISTED_AFTER + r"(?:(?:の(?:記録|興収|興行収入|成績|数字))?を(?:抜[いきく]|超え|上回|抑え)|"
+                         r"超え)")  # 『君の名は。』超えのスタート, 『千と千尋の神隠し』の記録を抜いた
 #: Works fans compare the news with: 『キャプテン翼』や『ブルーロック』を引き合いに出す.
 COMPARED_AFTER_JA = re.compile(LISTED_AFTER + r"(?:を引き合いに|になぞらえ|と比べ|と比較|との類似|に似)")
 #: A work whose record the news repeats, named in passing: "Studio Ghibli's second win in the category after
 #: Spirited Away", 『千と千尋の神隠し』以来2度目.
 PRECEDENT_BEFORE = re.compile(r"\b(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))\s+(?:[\w'’-]+\s+){0,7}?"
                               r"(?:since|after)\s+(?:the\s+)?[\"“『「]?$", re.IGNORECASE)
-PRECEDENT_AFTER_JA = re.compile(r"^[」』]?以来\d+(?:度目|回目|作目|年ぶり)")
+PRECEDENT_AFTER_JA = re.compile(r"^[」』]以来|^以来\d+(?:度目|回目|作目|年ぶり)")
 #: A work whose fans or author cheer another's news too: 『SLAM DUNK』ファンからも祝福,
 #: 『キャプテン翼』の高橋陽一さんも祝福.
 CHEERED_AFTER = re.compile(LISTED_AFTER + r"(?:(?:の[^、。！!\s「『]{0,12}?)?"
@@ -969,7 +972,7 @@ def names_a_rival(before: str, after: str, in_headline: bool = False) -> bool:
             COMPARED_AFTER_JA.match(SIGNS_BEFORE_BRACKET.sub("", after)) or \
             CHEERED_AFTER.match(SIGNS_BEFORE_BRACKET.sub("", after)):
         return True  # a work compared with, or one whose fans cheer the news, named in passing
-    if not in_headline and (PRECEDENT_BEFORE.search(before) or PRECEDENT_AFTER_JA.match(after)):
+    if PRECEDENT_AFTER_JA.match(after) or not in_headline and PRECEDENT_BEFORE.search(before):
         return True  # a record the news repeats
     return RIVAL_AFTER.match(SIGNS_BEFORE_BRACKET.sub("", after)) is not None
 
@@ -1055,9 +1058,11 @@ PERSON_OF_BEFORE = re.compile(r"(?<![\w'’])(?!(?:The|A|An|Final|Season|Part|Co
                               r"[A-Z][a-z]+[ \t]+of[ \t]+$")
 
 
-#: The makers an earlier work names: "from the makers of CLANNAD and Little Busters!", "the studio behind X".
-MAKERS_OF_BEFORE = re.compile(r"\b(?:makers|creators|studio|team|people|minds)\s+(?:of|behind)\s+(?:the\s+)?"
-                              r"(?:[^.;!?]{0,60}?(?:,|\band)\s+)?[\"“『「]?$", re.IGNORECASE)
+#: The makers an earlier work names: "from the makers of CLANNAD and Little Busters!", "the studio behind X",
+#: "known for K-On!, Violet Evergarden and …".
+MAKERS_OF_BEFORE = re.compile(r"(?:\b(?:makers|creators|studio|team|people|minds)\s+(?:of|behind)|"
+                              r"\bknown\s+for)\s+(?:the\s+)?(?:(?:[^.;!?]|[!?](?=,))"
+                              r"{0,60}?(?:,|\band)\s+)?[\"“『「]?$", re.IGNORECASE)
 
 
 #: News of people's private lives: the works named are their roles, not the news.

@@ -548,6 +548,7 @@ class SeriesMatcher:
         named: dict[int, set[str]] = defaultdict(set)  # the names each counted series was read by
         franchise_word_of: dict[int, set[int]] = defaultdict(set)  # the tagged works a series' word qualified
         named_as_work: set[int] = set()  # series read at least once as no franchise's word
+        possessed: set[int] = set()  # series the headline names after a possessive: "Gojo's School Days"
         written: dict[int, set[str]] = defaultdict(set)  # the body's names of each series as it writes them
         headlined: set[int] = set()
         headline_works: set[int] = set()  # series the headline names by another work of theirs
@@ -681,6 +682,8 @@ class SeriesMatcher:
                     named_as_work.add(sid)
                 if in_title:
                     headlined.add(sid)
+                    if POSSESSIVE_BEFORE.search(doc, max(0, start - 4), start):
+                        possessed.add(sid)
                 else:
                     written[sid].add(doc[start:end])
                 if mark and mark.next and no_season and not beside:  # a stage play's or a film's sequel
@@ -708,6 +711,10 @@ class SeriesMatcher:
         for sid in set(franchise_word_of) - named_as_work:
             if any(scores[holder] >= MIN_SCORE for holder in franchise_word_of[sid]):
                 scores.pop(sid, None)
+        if headlined & set(written):  # "Gojo's School Days Lead Off Jujutsu Kaisen Season 2": the body's work
+            for sid in (headlined & possessed) - set(written):
+                if all(key.isascii() and not self._distinctive(f" {key} ") for key in named[sid]):
+                    scores.pop(sid, None)
         if untitled:  # "Life-Size Moving Gundam Opens": the body's "Mobile Suit Gundam", shortened
             spans = [(start, end) for start, end, _, _ in mentions if end <= len(title)]
             for sid in [sid for sid, names in written.items() if any(shortened_in(title, n, spans) for n in names)]:
@@ -1482,6 +1489,8 @@ MIN_ACTED_FILM_CHARS = 6
 MIN_BRACKETED_OPENING_CHARS = 7
 #: Fewest characters of a shortened title's opening words that may name the title they open.
 MIN_SHORTENED_CHARS = 6
+#: A possessive right before a name: "Gojo's School Days".
+POSSESSIVE_BEFORE = re.compile(r"\w(?:'s|’s|'|’)\s$")
 #: A generic noun a franchise's word qualifies: "Gundam film", ガンダム映画史上, ガンダムシリーズ.
 FRANCHISE_NOUN_AFTER = re.compile(r"[ \t]*(?:(?:films?|movies?|franchise|history)\b|映画|シリーズ|史上)", re.IGNORECASE)
 #: What opens an apposition right after a title, and closes it right after a name: "Monster Girl Doctor

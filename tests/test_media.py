@@ -317,6 +317,7 @@ def test_a_source_named_before_the_title_or_the_word_anime_by_its_author_or_medi
     ("「呪術廻戦 戦華双乱」発売", [("呪術廻戦", None)]),
     ("Frieren: Beyond Journey's End Anime Gets Special Premiere", [("葬送のフリーレン", 1)]),
     ("Demon Slayer: Hashira Training Arc Premieres in May", [("鬼滅の刃", 4)]),
+    ("Dragon Ball Daima: New Anime Premieres in October", [("ドラゴンボールDAIMA", 1)]),  # the show's words
 ])
 def test_a_subtitle_that_names_no_season_is_another_work_of_the_franchise(title, expected):
     assert tagged(title, "") == expected
@@ -2598,8 +2599,29 @@ def test_a_lineups_film_after_a_shows_cour_leaves_the_cour_its_season():
      "With You did.", "2022-11-14", [("すずめの戸締まり", None)]),  # "more … than X": a comparison
     ("『ルックバック』Blu-rayが発売", "「チェンソーマン」の藤本タツキの読み切りマンガが原作の劇場アニメ。",
      "2024-11-06", [("ルックバック", None)]),  # the author's earlier work, before 読み切りマンガ
+    ("『すずめの戸締まり』がベルリン国際映画祭コンペ部門に、日本アニメは『千と千尋の神隠し』以来",
+     "新海誠監督の『すずめの戸締まり』が選出された。", "2023-02-20",
+     [("すずめの戸締まり", None)]),  # 以来 in a headline: the precedent
+    ("『劇場版 呪術廻戦 0』興収100億円突破", "公開から3か月で『天気の子』の興収を超えた。", "2022-03-01",
+     [("呪術廻戦 0", None)]),  # a rival's takings passed (の興収を超え, の記録を抜く)
 ])
 def test_a_record_the_news_repeats_names_its_precedent_in_passing(title, text, published, expected):
     """"The first … since Spirited Away", 『千と千尋の神隠し』以来2度目: a precedent, not the news."""
+    assert tagged(title, text, published) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("Studio Trigger Opens a New Office in Osaka",
+     "The studio, known for Kill la Kill and Promare, will hire animators there.", "2024-01-10",
+     []),  # a studio's works it is known for are named in passing
+    ("Frieren Season 2 Revisits Himmel's Golden Time",
+     "Frieren: Beyond Journey's End returns in January with flashbacks to the hero party.", "2025-10-20",
+     [("葬送のフリーレン", 2)]),  # ordinary words after a character's possessive, which the body never names
+    ("Frieren Season 2 and Golden Time Lead the Winter Lineup",
+     "Frieren: Beyond Journey's End returns in January. Golden Time streams beside it.", "2025-10-20",
+     [("ゴールデンタイム", 1), ("葬送のフリーレン", 2)]),  # named by the body too: a show of its own
+])
+def test_works_a_studio_is_known_for_and_ordinary_words_after_a_possessive_are_no_news(title, text, published,
+                                                                                        expected):
     assert tagged(title, text, published) == expected
 
