@@ -75,7 +75,7 @@ OTHER_MEDIA = any_of(
     r"^why\b|deserves more attention|underrated|opinion|explained|\bmovies?\b|(?<!-)\bfilms?\b(?!\s+club|-)|"
     r"\b(?:anime|animated|full)\s+feature\b|"  # "the First Full Lupin Anime Feature in Decades"
     r"\b(?:first|second|third|fourth|fifth|sixth|new|latest)\s+(?:[\w-]+\s+)?feature\b(?!\s+(?:phones?|sets?))|"
-    r"(?<!to )\bscreens\b|"  # not "Brings … to Screens", a broadcast
+    r"(?<!to )(?<!hits )\bscreens\b|"  # not "Brings … to Screens" nor "Season 2 Hits Screens", a broadcast
     r"stage (?:play|adaptation|musical|production)|musical(?!\s+(?:battles?|scores?|numbers?|talent|side|themes?|anime))|"
     r"(?:mobile|smartphone|video|console|rhythm|gacha|card|"
     r"browser|pc|switch|ps5|ps4)\s+games?(?!\s+anime)|"
@@ -189,6 +189,9 @@ AWARD_CATEGORY = re.compile(r"(?:劇場(?:映画)?|映画|テレビ|TV)(?:アニ
 TV_CATEGORY = re.compile(r"(?:テレビ|TV)(?:アニメ)?部門|\b(?:tv|television)\s+(?:category|division)\b", re.IGNORECASE)
 #: Headline words of a home-video release: the season's news, not merchandise.
 HOME_VIDEO = any_of(r"blu-?ray|ブルーレイ|(?<![A-Za-z])BD(?![A-Za-z])|\bDVD\b|BD-?BOX", re.IGNORECASE)
+#: A record of a show's songs: its album, soundtrack or theme song's CD (結束バンドのアルバムが発売).
+MUSIC_RELEASE = any_of(r"アルバム|サウンドトラック|サントラ|(?:主題歌|OP|ED|キャラクターソング|キャラソン)\s*CD|"
+                       r"\balbum\b|\bsoundtrack\b|\bOST\b", re.IGNORECASE)
 FILM_WORDS = re.compile(r"\bmovies?\b|(?<!-)\bfilms?\b(?!-)|劇場|映画", re.IGNORECASE)  # a "Film-Within-a-Film" arc
 #: Headline words of news about a TV broadcast.
 BROADCAST = any_of(r"放送(?:開始|スタート|決定|日|中|へ)|(?:TV|テレビ|短編|ショート)?アニメに(?=$|[、。\s　!！])|"
@@ -201,7 +204,8 @@ BROADCAST = any_of(r"放送(?:開始|スタート|決定|日|中|へ)|(?:TV|テ�
                        r"[」』]が(?:\d{1,2}月(?:より|から)?|ついに)?スタート|"  # 『PART6』が10月スタート
                        # 超可動ガール1/6：4月8日スタート
                        r"^[^：\n]{2,40}：\s*\d{1,2}月(?:\d{1,2}日)?(?:より|から)?スタート|"
-                       r"アニメ(?:が|は)\d{1,2}月(?:より|から)?スタート|\b(?:starts|begins)\s+its\s+tv\s+run\b|"
+                       r"アニメ(?:が|は)\d{1,2}月(?:より|から)?スタート|\b(?:starts|begins)\s+(?:its\s+)?tv\s+run\b|"
+                       r"(?:TV|テレビ)放送(?:が|を)?(?:スタート|開始)|"  # 『…』TV放送がスタート
                        r"(?:ショート|ミニ)アニメ(?:が|は)?(?:スタート|放送開始)|"  # BLショートアニメがスタート
                        r"(?:\d{1,2}月|[春夏秋冬])(?:より|から)(?:TV|テレビ)?アニメ|"  # エッセイ漫画、7月からアニメで
                        r"(?:今夜|今日|本日|明日)(?:から|より)放送|"
@@ -224,7 +228,8 @@ BROADCAST = any_of(r"放送(?:開始|スタート|決定|日|中|へ)|(?:TV|テ�
                        r"(?<![劇映])(?:[春夏秋冬]|今期|新)アニメ|第\d+話[^\s、。]{0,8}?放送",  # 第11話・12話を放送
                        re.IGNORECASE)  # a season's lineup: 冬アニメは…豊作
 #: A TV series' episodes shown in cinemas before the broadcast: in a broadcast's headline, the season's news.
-ADVANCE_SCREENING = re.compile(r"(?:劇場|映画館)?(?:最速|超)?先行上映(?:会)?|\b(?:advance|early|preview) screenings?\b|"
+ADVANCE_SCREENING = re.compile(r"(?:劇場|映画館)?(?:最速|超)?先行(?:上映(?:会)?|版)|"
+                               r"\b(?:advance|early|preview) screenings?\b|"
                                r"\btheatrical\s+preview\b|"
                                r"\bin\s+theat(?:er|re)s\s+before\s+(?:its\s+|the\s+)?(?:tv|broadcast)\b",
                                re.IGNORECASE)
@@ -523,8 +528,9 @@ def about_other_media(headline: str) -> bool:
     anniversary = ANNIVERSARY.search(headline) and not SEASON_NEWS.search(SINCE_A_DEBUT.sub(" ", headline))
     if anniversary and HOME_VIDEO.search(headline):
         return True  # 「幽☆遊☆白書」30周年記念 Blu-ray BOX: the franchise's
-    if HOME_VIDEO.search(headline) and not FILM_WORDS.search(headline):
-        return False  # "Lycoris Recoil's First Blu-ray Volume", 「…２」Blu-ray BOX発売: a season's release
+    if (HOME_VIDEO.search(headline) or MUSIC_RELEASE.search(headline) and not anniversary) and \
+            not FILM_WORDS.search(headline):
+        return False  # "Lycoris Recoil's First Blu-ray Volume", 「…２」Blu-ray BOX発売, アルバムが発売: a season's
     # "Chainsaw Man Part 2 Goes on Hiatus": the manga's; not "One Piece Anime Goes on Hiatus" nor "… Returns With
     # Episode 9 After Its Hiatus"
     if HIATUS.search(headline) and not re.search(r"\banime\b|\bepisodes?\b|\b(?:opening|ending)\b", headline,
@@ -609,7 +615,7 @@ SEASON_ANNOUNCED = any_of(r"\b(?:gets|announces|confirms|green-?lights|renewed f
 #: A headline's words of a film or of a season's episodes shown in cinemas.
 CINEMA_WORDS = any_of(FILM_WORDS.pattern + r"|\btheat(?:er|re)s?\b|\bcinemas\b|\btheatrical(?:ly)?\b|\bscreenings?\b|"
                           r"\bfeature(?:-length)?\s+(?:film\s+)?debut\b|"  # a director's first feature film
-                          r"\bscreens\b|"
+                          r"(?<!hits )\bscreens\b|"  # not "Season 2 Hits Screens"
                           r"先行上映|上映|スクリーン(?=で|に|へ)|" +  # 結束バンド結成までをスクリーンで
                           RELEASED + "|"
                           # a film opens, a TV season premieres: "Bellri's Fierce Charge Opens", "… Part 2 Opens in Japan"

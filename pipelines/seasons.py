@@ -97,6 +97,8 @@ PART = re.compile(rf"(?<![a-z])(?:part|cour)\s*\.?\s*(?:{CARD})|(?<![a-z]){ORD}\
 
 #: Shortest season subtitle matched (folded characters): "NEW WORLD" yes, "II" no.
 MIN_SUBTITLE_CHARS = 3
+#: An English article a subtitle may be written without: "the Culling Game" of "The Culling Game Part 1".
+THE = re.compile(r"\bthe\s+", re.IGNORECASE)
 #: "Arc" / 編 end many subtitles and are often left out ("the Swordsmith Village arc", 刀鍛冶の里).
 ARC_WORD = re.compile(r"(?:arc|saga|編|篇)$")
 
@@ -179,7 +181,8 @@ def season_titles(series: Series) -> list[tuple[str, int]]:
     for entry in series.entries:
         if entry.type not in ("tv", "web") or not entry.season:
             continue
-        for title, base in ((entry.title, series.title_ja), (entry.title_en, series.title)):
+        english = (entry.title_en or "", series.title or "")
+        for title, base in ((entry.title, series.title_ja), english, tuple(THE.sub("", t) for t in english)):
             head, rest = _folded(base or ""), _folded(split_title(title or "")[0])
             subtitle = rest[len(head):]
             if not head or not rest.startswith(head) or not subtitle:

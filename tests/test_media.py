@@ -2625,3 +2625,19 @@ def test_works_a_studio_is_known_for_and_ordinary_words_after_a_possessive_are_n
                                                                                         expected):
     assert tagged(title, text, published) == expected
 
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("『葬送のフリーレン』のオリジナル・サウンドトラックが発売", "TVアニメの劇伴を収録したアルバム。", "2024-03-01",
+     [("葬送のフリーレン", 1)]),  # a show's album, as its Blu-ray, is the season's release
+    ("Kaiju No. 8 Season 2 Hits Screens in July", "The second season premiered on TV Tokyo.", "2025-07-10",
+     [("怪獣8号", 2)]),  # a season that "Hits Screens" is on TV, no film
+    ("Dandadan Begins TV Run After Its Theatrical Preview", "Science SARU's anime premiered on MBS.", "2024-10-04",
+     [("ダンダダン", 1)]),
+    ("『ダンダダン』TV放送がスタート　劇場先行版に続き", "TVアニメの放送が始まった。", "2024-10-04",
+     [("ダンダダン", 1)]),  # the broadcast, after its advance cut in cinemas
+    ("JUJUTSU KAISEN Culling Game Arc Gets a January Premiere", "MAPPA set the date.", "2025-09-01",
+     [("呪術廻戦", 3)]),  # "The Culling Game" written without its "The"
+])
+def test_albums_broadcasts_after_a_theatrical_preview_and_subtitles_without_the_name_the_season(
+        title, text, published, expected):
+    assert tagged(title, text, published) == expected
