@@ -828,7 +828,8 @@ CREDIT_AFTER = re.compile(r"^[\s\"”』」]*(?:(?:'s|’s)\s+)?(?:author|creato
                           # 『あの花』『ここさけ』チームの新作: the team's earlier works
                           r"^[」』](?:[『「][^』」]{1,20}[』」])*の?(?:チーム|スタッフ|制作陣|コンビ)", re.IGNORECASE)
 CREDIT_BEFORE = re.compile(r"\b(?:creator|author|mangaka|writer|team|staff|director|composer|screenwriter|"
-                           r"character designer|publisher|distributor)s?\s+(?:of|behind)\s+(?:the\s+)?[\"“『「]?$|"
+                           r"character designer|publisher|distributor)s?\s+(?:of|behind)\s+(?:the\s+)?"
+                           r"(?:[^.;!?]{0,40}?(?:,|\band)\s+)?[\"“『「]?$|"  # "the director of Your Name and X"
                            # "an animator on Spirited Away"
                            r"\b(?:animator|director|composer|writer|producer)s?\s+on\s+(?:the\s+)?[\"“『「]?$|"
                            # "Evan Call, who scored Violet Evergarden, …": the person's earlier work
@@ -915,6 +916,7 @@ def names_the_parent(before: str, after: str) -> bool:
 #: as", "won …, ahead of X and Y", "beating X".
 #: Verbs of one work overtaking another in a ranking.
 OVERTAKING = (r"\b(?:overt(?:ook|aken|akes|aking)|surpass(?:es|ed|ing)?|dethron(?:es|ed|ing)|knock(?:s|ed|ing)?|"
+              r"displac(?:es|ed|ing)|"
               r"(?:(?:has|have|had)\s+)?pass(?:ed|es|ing)(?!\s+(?:of|away)\b))")  # not "the Passing of"
 #: A place in a ranking behind a work: "Opens at No. 2 Behind Mugen Train" (a sentence is split after "No.").
 RANKED_BEHIND = r"(?:(?<![\w.])\d{1,2}|#\d{1,2}|\bsecond|\bthird|\brunner-up)\s+(?:place\s+)?behind"
@@ -932,8 +934,9 @@ BEATEN = re.compile(r"beat|edg|outs", re.IGNORECASE)
 PRIZE_WON = re.compile(r"\b(?:won|wins|winning|took|takes|named|awarded|received)\b.*\b(?:awards?|prizes?|honou?rs?|"
                        r"of the year|grand prix)\b|\bbox office\b", re.IGNORECASE)  # or the box office's top
 #: A work the news compares its own with: "Palworld's Launch Draws Pokémon Comparisons".
-COMPARED_BEFORE = re.compile(r"\b(?:comparisons?|compared(?:\s+[\w'’-]+){0,3}?|likened)\s+(?:with|to)\s+"
-                             # "compared the win to X and Y"
+COMPARED_BEFORE = re.compile(r"\b(?:comparisons?|compared(?:\s+[\w'’-]+){0,8}?|likened)\s+(?:with|to)\s+"
+                             # "compared the win to X and Y", "compared the goals … to scenes from X"
+                             r"(?:(?:scenes|moments|panels|shots)\s+(?:from|in|of)\s+)?"
                              r"(?:[^.;:!?]{0,60}?(?:,|\band)\s+)?(?:the\s+)?[\"“『「]?$|"
                              # "sold more tickets in its first three days than Your Name. did"
                              r"\b(?:more|fewer|less|bigger|larger|higher|faster)\b[^.;:!?]{0,60}?\bthan\s+"
@@ -956,7 +959,8 @@ PRECEDENT_AFTER_JA = re.compile(r"^[」』]以来|^以来\d+(?:度目|回目|作
 #: 『キャプテン翼』の高橋陽一さんも祝福.
 CHEERED_AFTER = re.compile(LISTED_AFTER + r"(?:(?:の[^、。！!\s「『]{0,12}?)?"
                            r"(?:ファン|作者|原作者|さん|氏|先生|声優|読者|世代)"
-                           r"(?:から|ら|たち)?に?も(?:祝福|称賛|絶賛|エール|喜び|お祝い|広が|歓喜|沸)|"
+                           r"(?:から|ら|たち)?に?も(?:祝福|称賛|絶賛|エール|喜び|お祝い|広が|歓喜|沸|"
+                           r"[^、。「」『』\s]{0,8}?(?:たたえ|称え|声援|応援))|"  # ファンからも選手をたたえる投稿
                            r"世代の)")  # 「キャプテン翼」世代の夢: the generation that grew up on it
 
 

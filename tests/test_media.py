@@ -2641,3 +2641,24 @@ def test_works_a_studio_is_known_for_and_ordinary_words_after_a_possessive_are_n
 def test_albums_broadcasts_after_a_theatrical_preview_and_subtitles_without_the_name_the_season(
         title, text, published, expected):
     assert tagged(title, text, published) == expected
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("Japan Wins Olympic Volleyball Bronze",
+     "Fans compared the final rally by Yuki Ishikawa to scenes from Haikyu!! online.", "2024-08-10",
+     []),  # "compared … to scenes from": a comparison
+    ("女子バレー日本代表が銅メダル　『ハイキュー!!』ファンも声援",
+     "SNSでは『ハイキュー!!』ファンからも選手をたたえる声が上がった。", "2024-08-10",
+     []),  # a work's fans cheer another's news
+    ("Suzume Opens in Japan",
+     "Suzume, the new film from the director of Your Name and Weathering With You, opened on Friday.", "2022-11-11",
+     [("すずめの戸締まり", None)]),  # the director's earlier works, a list
+    ("Chainsaw Man Film Tops Japan's Weekend Chart",
+     "Chainsaw Man - The Movie: Reze Arc opened first, displacing Demon Slayer: Kimetsu no Yaiba after its long run.",
+     "2025-09-29", [("チェンソーマン レゼ篇", None)]),  # a rival displaced
+    ("Infinity Castle Passes 20 Billion Yen", "The first film of the trilogy keeps breaking records.", "2025-08-01",
+     [("鬼滅の刃", None)]),  # the arc name of films the catalog lacks (curated)
+])
+def test_comparisons_cheers_credits_of_lists_rivals_displaced_and_a_curated_arc_name(title, text, published,
+                                                                                      expected):
+    assert tagged(title, text, published) == expected
