@@ -2662,3 +2662,15 @@ def test_albums_broadcasts_after_a_theatrical_preview_and_subtitles_without_the_
 def test_comparisons_cheers_credits_of_lists_rivals_displaced_and_a_curated_arc_name(title, text, published,
                                                                                       expected):
     assert tagged(title, text, published) == expected
+
+
+@pytest.mark.parametrize("title, published, expected", [
+    ("Netflix's Akuma-kun Gets a Second Trailer", "2023-10-26", [("悪魔くん", 1)]),  # a streamer's possessive
+    ("Studio M2's anime of Pluto streams worldwide", "2023-10-26", [("PLUTO", 1)]),  # "anime of" a title
+    ("Evangelion: 3.0+1.01 Thrice Upon a Time Hits Prime Video", "2021-08-13",
+     [("シン・エヴァンゲリオン劇場版", None)]),  # the streaming release's English title (curated)
+    ("Spy x Anya: Operation Memories Gets a Demo", "2023-11-10", [("SPY×FAMILY", None)]),  # the franchise's game
+])
+def test_a_streamers_possessive_or_anime_of_shows_a_title_and_curated_names_of_a_release_and_a_game(
+        title, published, expected):
+    assert tagged(title, "", published) == expected
