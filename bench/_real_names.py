@@ -197,6 +197,7 @@ SET174 = DATA.with_name("real_names_set174.jsonl")
 SET175 = DATA.with_name("real_names_set175.jsonl")
 SET176 = DATA.with_name("real_names_set176.jsonl")
 SET177 = DATA.with_name("real_names_set177.jsonl")
+SET178 = DATA.with_name("real_names_set178.jsonl")
 SET181 = DATA.with_name("real_names_set181.jsonl")
 HOST = "realnames.test"
 
