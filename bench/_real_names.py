@@ -195,6 +195,7 @@ SET172 = DATA.with_name("real_names_set172.jsonl")
 SET173 = DATA.with_name("real_names_set173.jsonl")
 SET174 = DATA.with_name("real_names_set174.jsonl")
 SET175 = DATA.with_name("real_names_set175.jsonl")
+SET179 = DATA.with_name("real_names_set179.jsonl")
 HOST = "realnames.test"
 
 
