@@ -198,6 +198,7 @@ SET175 = DATA.with_name("real_names_set175.jsonl")
 SET176 = DATA.with_name("real_names_set176.jsonl")
 SET177 = DATA.with_name("real_names_set177.jsonl")
 SET178 = DATA.with_name("real_names_set178.jsonl")
+SET179 = DATA.with_name("real_names_set179.jsonl")
 SET180 = DATA.with_name("real_names_set180.jsonl")
 SET181 = DATA.with_name("real_names_set181.jsonl")
 HOST = "realnames.test"
