@@ -325,7 +325,7 @@ SEASON_NEWS_AFTER = re.compile(
 TITLE_WORDS_BEFORE = re.compile(
     r"(?:\banime\b|\bmanga\b|\bseries\b|\bseason\b|\bsequel to\b|\bstudio\s+\S+(?:'s)?|\bdirector of\b|"
     r"\b(?:crunchyroll|netflix|disney\+?|hidive|prime video)\s+original\b|"
-    r"\b(?:crunchyroll|netflix|disney\+?|hidive|prime video|hulu)(?:'s|’s)|\b(?:anime|adaptation)\s+of|"
+    r"\b(?:crunchyroll|netflix|disney\+?|hidive|prime video|hulu)(?:'s|’s)|\banime of\b|"
     rf"\b(?:{ANIME_STUDIOS}|{ANIME_DIRECTORS})(?:'s|’s)|"
     r"\bcast of\b|\bstar(?:s|ring)? of\b|\bcreator of\b|\badaptation of\b|\blive-action\b|"
     r"\b(?:original|animated)\s+(?:film|movie|feature)\b|\boriginal\b|"  # "Tomohiko Ito's original film Hello World"
