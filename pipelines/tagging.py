@@ -713,7 +713,7 @@ class SeriesMatcher:
                 scores.pop(sid, None)
         if headlined & set(written):  # "Gojo's School Days Lead Off Jujutsu Kaisen Season 2": the body's work
             for sid in (headlined & possessed) - set(written):
-                if all(key.isascii() and not self._distinctive(f" {key} ") for key in named[sid]):
+                if all(key.isascii() and not self._distinctive(key) for key in named[sid]):
                     scores.pop(sid, None)
         if untitled:  # "Life-Size Moving Gundam Opens": the body's "Mobile Suit Gundam", shortened
             spans = [(start, end) for start, end, _, _ in mentions if end <= len(title)]
